@@ -1,0 +1,34 @@
+package org.storyline.cli;
+
+import java.io.PrintWriter;
+import org.storyline.model.Article;
+import org.storyline.model.Report;
+import org.storyline.model.Story;
+
+/** A readable text summary of a report, for the terminal. */
+final class Summary {
+  private Summary() {}
+
+  static void print(Report r, PrintWriter out) {
+    out.printf("%d articles, %d stories, %d storylines, %d entities, %d quotes, %d time expressions; %d inputs "
+        + "skipped or read in part%n%n", r.articles().size(), r.stories().size(), r.storylines().size(),
+        r.entities().size(), r.quotes().size(), r.timexes().size(), r.problems().size());
+    for (Article a : r.articles()) {
+      out.printf("  %-28s %-10s %-22s %s%n", clip(a.id(), 28), a.published() == null ? "?" : clip(a.published(), 10),
+          clip(a.outlet() == null ? "?" : a.outlet(), 22), a.title() == null ? "(no title)" : clip(a.title(), 70));
+    }
+    if (!r.stories().isEmpty()) {
+      out.println();
+      out.println("Stories:");
+      for (Story s : r.stories()) {
+        out.printf("  %s  %s..%s  %d articles, %d outlets  %s%n", s.id(), s.first(), s.last(), s.articles().size(),
+            s.outlets().size(), s.label());
+      }
+    }
+    out.flush();
+  }
+
+  private static String clip(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+}

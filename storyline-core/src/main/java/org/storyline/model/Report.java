@@ -1,0 +1,23 @@
+package org.storyline.model;
+
+import java.util.List;
+
+/**
+ * The JSON report of {@code storyline analyze}: a public contract documented in {@code docs/report.md}. Sections are
+ * only ever added, never renamed.
+ */
+public record Report(String generator, int formatVersion, List<Article> articles, List<InputProblem> problems,
+    List<Entity> entities, List<Quote> quotes, List<Timex> timexes, List<Story> stories,
+    List<Storyline> storylines) {
+  public static final int FORMAT_VERSION = 1;
+
+  public Report {
+    articles = List.copyOf(articles);
+    problems = List.copyOf(problems);
+    entities = List.copyOf(entities);
+    quotes = List.copyOf(quotes);
+    timexes = List.copyOf(timexes);
+    stories = List.copyOf(stories);
+    storylines = List.copyOf(storylines);
+  }
+}
