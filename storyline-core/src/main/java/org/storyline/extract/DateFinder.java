@@ -127,7 +127,7 @@ public final class DateFinder {
   private ZoneOffset offset(String tz, LocalDateTime at) {
     if (tz == null) return null;
     String t = tz.replace(" ", "");
-    if (t.startsWith("UTC") || t.startsWith("GMT")) t = t.substring(3);
+    if (t.length() > 3 && (t.startsWith("UTC") || t.startsWith("GMT"))) t = t.substring(3);
     if (t.startsWith("+") || t.startsWith("-")) {
       String sign = t.substring(0, 1);
       String rest = t.substring(1).replace(":", "");

@@ -92,6 +92,7 @@ public final class TextCleaner implements Extractor {
   private static final Pattern RELATIVE = Pattern.compile(
       "\\b(?:on |last |this |next |since |by )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|"
           + "\\b(?:yesterday|today|tonight|this week|last week|this month|last month|earlier this week)\\b", CI);
+  private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for|in|on|at|as)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
   private static final Pattern STARTS_LOWER = Pattern.compile("^[\"“‘'(]?\\p{Ll}.*");
 
@@ -118,12 +119,19 @@ public final class TextCleaner implements Extractor {
 
   private record DateCand(DateKind kind, DateFinder.Found found, String label) {}
 
-  private record Unit(String raw, String md) {}
+  private record Unit(String raw, String md, int line) {}
+
+  private record Removed(int line, String text) {}
 
   /** Per-document working state. */
   private static final class Work {
     final List<Unit> body = new ArrayList<>();
-    final List<String> removed = new ArrayList<>();
+    final List<Removed> removed = new ArrayList<>();
+    int at;
+
+    void remove(String raw) {
+      removed.add(new Removed(at, raw));
+    }
     final List<String> diagnostics = new ArrayList<>();
     final LinkedHashSet<String> credits = new LinkedHashSet<>();
     final List<DateCand> dates = new ArrayList<>();
@@ -156,6 +164,7 @@ public final class TextCleaner implements Extractor {
     Work w = new Work();
     List<String> lines = lines(doc.content());
     for (int i = 0; i < lines.size(); i++) {
+      w.at = i;
       i = classify(lines, i, w);
     }
     List<Unit> body = dedupe(w);
@@ -184,7 +193,9 @@ public final class TextCleaner implements Extractor {
     }
     String lang = language.detect(title == null ? text : title + "\n" + text);
     return new Article(doc.id(), doc.source(), title, outlet, url, byline, published, inferred,
-        List.copyOf(w.credits), lang, text, w.removed, w.diagnostics);
+        List.copyOf(w.credits), lang, text,
+        w.removed.stream().sorted(java.util.Comparator.comparingInt(Removed::line)).map(Removed::text).toList(),
+        w.diagnostics);
   }
 
   private static List<String> lines(String content) {
@@ -207,15 +218,15 @@ public final class TextCleaner implements Extractor {
       Matcher u = URL.matcher(lab.group("rest"));
       if (u.find()) {
         if (w.url == null) w.url = u.group();
-        w.removed.add(raw);
+        w.remove(raw);
         return i;
       }
       if (lab.group("rest").isBlank() && i + 1 < lines.size()) {
         Matcher next = URL.matcher(lines.get(i + 1));
         if (next.find() && lines.get(i + 1).length() < next.group().length() + 40) {
           if (w.url == null) w.url = next.group();
-          w.removed.add(raw);
-          w.removed.add(lines.get(i + 1));
+          w.remove(raw);
+          w.removed.add(new Removed(i + 1, lines.get(i + 1)));
           return i + 1;
         }
       }
@@ -223,33 +234,33 @@ public final class TextCleaner implements Extractor {
     Matcher bare = BARE_URL.matcher(raw);
     if (bare.matches()) {
       if (w.urlBare == null && articleLike(bare.group(1))) w.urlBare = bare.group(1);
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     if (HTML_LINE.matcher(raw).matches() || Markdown.ONLY_LINKS.matcher(raw).matches()
         || Markdown.RULE.matcher(raw).matches()) {
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     String md = Markdown.clean(raw);
     if (md.isEmpty() || !md.chars().anyMatch(Character::isLetterOrDigit)) {
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     if (Markdown.isHeading(raw) && w.title == null && !w.bodyStarted && Markdown.headingLevel(raw) <= 2) {
       w.title = md;
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     if (metadata(md, w)) {
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     CreditFinder.Credit cr = credits.line(md);
     if (cr != null) {
       w.credits.addAll(cr.organisations());
       if (!cr.people().isEmpty()) w.diagnostics.add("contributors credited (not wires): " + cr.people());
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     Boilerplate.Kind kind = boilerplate.classify(md);
@@ -262,29 +273,30 @@ public final class TextCleaner implements Extractor {
       if (kind == Boilerplate.Kind.LABEL) w.teaser = w.bodyStarted;
       else w.teaser = false;
       if (kind == Boilerplate.Kind.FOOTER) w.footer = true;
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     if (w.teaser && headlineLike(md) && titleCase(md)) {
-      w.removed.add(raw);
+      w.remove(raw);
       w.diagnostics.add("dropped teaser: " + md);
       return i;
     }
     w.teaser = false;
     if (w.footer) {
       if (!longParagraph(md)) {
-        w.removed.add(raw);
+        w.remove(raw);
         return i;
       }
       w.footer = false;
     }
-    if (w.title == null && !w.bodyStarted && headlineLike(md)) {
+    if (w.title == null && !w.bodyStarted && headlineLike(md)
+        && (i + 1 >= lines.size() || !STARTS_LOWER.matcher(Markdown.clean(lines.get(i + 1))).matches())) {
       w.title = md;
       w.titleHow = "title guessed: first headline-like line";
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
-    w.body.add(new Unit(raw, md));
+    w.body.add(new Unit(raw, md, i));
     if (words(md) >= 12) w.bodyStarted = true;
     return i;
   }
@@ -587,7 +599,7 @@ public final class TextCleaner implements Extractor {
     int dropped = 0;
     for (int i = 0; i < w.body.size(); i++) {
       if (drop[i]) {
-        w.removed.add(w.body.get(i).raw());
+        w.removed.add(new Removed(w.body.get(i).line(), w.body.get(i).raw()));
         dropped++;
       } else {
         kept.add(w.body.get(i));
@@ -627,6 +639,7 @@ public final class TextCleaner implements Extractor {
     if (n < 2 || n > 30) return false;
     char last = s.charAt(s.length() - 1);
     if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+    if (OPEN_END.matcher(s).find()) return false;
     int cp = s.codePoints().filter(Character::isLetter).findFirst().orElse(-1);
     return cp >= 0 && !Character.isLowerCase(cp);
   }
