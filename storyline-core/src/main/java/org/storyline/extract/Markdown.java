@@ -23,7 +23,6 @@ final class Markdown {
   private static final Pattern BULLET = Pattern.compile("^(?:[-*+•]\\s+)");
   private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!>|])");
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
-  private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F]+");
   static final Pattern ONLY_LINKS = Pattern.compile(
       "^(?:\\s*(?:!?\\[[^\\]]*\\]\\((?:[^()\\s]|\\([^)]*\\))*(?:\\s+\"[^\"]*\")?\\)|<https?://[^>\\s]+>)[\\s|,·•]*)+$");
   static final Pattern RULE = Pattern.compile("^\\s*(?:[-*_=]\\s*){3,}$");
@@ -40,12 +39,29 @@ final class Markdown {
     return n;
   }
 
+  /** Collapses runs of spaces, tabs and no-break spaces into one space; strips the ends. */
+  private static String squeeze(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\u00A0' || c == '\u2007' || c == '\u202F') {
+        space = true;
+      } else {
+        if (space && b.length() > 0) b.append(' ');
+        space = false;
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   static String clean(String line) {
     String s = line;
     if (s.indexOf('<') >= 0) s = TAG.matcher(s).replaceAll("");
-    s = HEADING.matcher(s).replaceAll("");
-    s = QUOTE.matcher(s).replaceFirst("");
-    s = BULLET.matcher(s).replaceFirst("");
+    if (s.indexOf('#') >= 0) s = HEADING.matcher(s).replaceAll("");
+    if (s.startsWith(">")) s = QUOTE.matcher(s).replaceFirst("");
+    if (!s.isEmpty() && "-*+•".indexOf(s.charAt(0)) >= 0) s = BULLET.matcher(s).replaceFirst("");
     if (s.indexOf('[') >= 0) {
       s = IMAGE.matcher(s).replaceAll("");
       s = LINK.matcher(s).replaceAll("$1");
@@ -61,6 +77,6 @@ final class Markdown {
     if (s.indexOf('`') >= 0) s = CODE.matcher(s).replaceAll("$1");
     if (s.indexOf('\\') >= 0) s = ESCAPE.matcher(s).replaceAll("$1");
     if (s.indexOf('&') >= 0) s = Parser.unescapeEntities(s, false);
-    return SPACES.matcher(s).replaceAll(" ").strip();
+    return squeeze(s);
   }
 }

@@ -45,7 +45,7 @@ import org.storyline.model.Article;
 public final class TextCleaner implements Extractor {
   private static final String MONTH = DateFinder.MONTH;
   private static final String WEEKDAY = DateFinder.WEEKDAY;
-  private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  private static final int CI = Pattern.CASE_INSENSITIVE;
   private static final Pattern DATE_LABEL = Pattern.compile(
       "(?:(?:first|last|originally|date)\\s+)?(?:published|updated|posted|modified|edited|released|created|date|"
           + "dated|document date|publication date|pub date|pubdate|retrieved|accessed|crawled|fetched|downloaded|"
@@ -90,9 +90,12 @@ public final class TextCleaner implements Extractor {
       CI);
   private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])((?:19|20)\\d{2})(?![\\d])");
   private static final Pattern RELATIVE = Pattern.compile(
-      "\\b(?:on |last |this |next |since |by )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|"
-          + "\\b(?:yesterday|today|tonight|this week|last week|this month|last month|earlier this week)\\b", CI);
-  private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for|in|on|at|as)$");
+      "(?<![\\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+          + "this week|last week|this month|last month)(?![\\p{L}])", CI);
+  private static final Pattern COMMENT = Pattern.compile("<!--.*?(?:-->|$)");
+  private static final Pattern ABBREV_END = Pattern.compile("(?:\\b(?:\\p{Lu}\\.){2,}|\\b(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Bros)\\.)$");
+  private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
+  private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
   private static final Pattern STARTS_LOWER = Pattern.compile("^[\"“‘'(]?\\p{Ll}.*");
 
@@ -212,6 +215,14 @@ public final class TextCleaner implements Extractor {
   /** Classifies line {@code i}; returns the index of the last line consumed. */
   private int classify(List<String> lines, int i, Work w) {
     String raw = lines.get(i);
+    if (raw.contains("<!--")) { // HTML comments go; an unterminated one takes the rest of its line
+      String bare = COMMENT.matcher(raw).replaceAll("").strip();
+      if (bare.isEmpty()) {
+        w.remove(raw);
+        return i;
+      }
+      raw = bare;
+    }
     // URL lines first: "<https://...>" looks like HTML
     Matcher lab = URL_LABEL.matcher(raw);
     if (lab.matches()) {
@@ -237,12 +248,15 @@ public final class TextCleaner implements Extractor {
       w.remove(raw);
       return i;
     }
-    if (HTML_LINE.matcher(raw).matches() || Markdown.ONLY_LINKS.matcher(raw).matches()
-        || Markdown.RULE.matcher(raw).matches()) {
+    if (raw.startsWith("<!--") || Markdown.ONLY_LINKS.matcher(raw).matches() || Markdown.RULE.matcher(raw).matches()) {
       w.remove(raw);
       return i;
     }
     String md = Markdown.clean(raw);
+    if (HTML_LINE.matcher(raw).matches() && words(md) < 8) { // an HTML remnant; with enough text, its text is read on
+      w.remove(raw);
+      return i;
+    }
     if (md.isEmpty() || !md.chars().anyMatch(Character::isLetterOrDigit)) {
       w.remove(raw);
       return i;
@@ -289,8 +303,7 @@ public final class TextCleaner implements Extractor {
       }
       w.footer = false;
     }
-    if (w.title == null && !w.bodyStarted && headlineLike(md)
-        && (i + 1 >= lines.size() || !STARTS_LOWER.matcher(Markdown.clean(lines.get(i + 1))).matches())) {
+    if (w.title == null && !w.bodyStarted && headlineLike(md) && !continues(md, lines, i)) {
       w.title = md;
       w.titleHow = "title guessed: first headline-like line";
       w.remove(raw);
@@ -343,7 +356,7 @@ public final class TextCleaner implements Extractor {
    * byline; true when the line was such a line.
    */
   private boolean dateLine(String md, Work w) {
-    if (md.length() > 200) return false;
+    if (md.length() > 200 || !hasDigit(md)) return false;
     List<DateFinder.Found> found = dates.find(md);
     if (found.isEmpty()) return false;
     List<DateCand> cands = new ArrayList<>();
@@ -487,8 +500,10 @@ public final class TextCleaner implements Extractor {
    */
   private LocalDate inferFromText(String text, LocalDate container, Work w) {
     List<Integer> years = new ArrayList<>();
-    Matcher y = YEAR.matcher(text);
-    while (y.find()) years.add(Integer.parseInt(y.group(1)));
+    if (hasDigit(text)) {
+      Matcher y = YEAR.matcher(text);
+      while (y.find()) years.add(Integer.parseInt(y.group(1)));
+    }
     if (container != null) years.add(container.getYear());
     int firstBreak = text.indexOf("\n\n");
     String first = firstBreak < 0 ? text : text.substring(0, firstBreak);
@@ -510,7 +525,7 @@ public final class TextCleaner implements Extractor {
     LocalDate latest = null;
     String evidence = null;
     Matcher m = WEEKDAY_DATE.matcher(text);
-    while (m.find()) {
+    while (text.contains("day") && m.find()) {
       DayOfWeek wd = DateFinder.weekday(m.group("wd"));
       int mo = DateFinder.month(m.group("mon") != null ? m.group("mon") : m.group("mon2"));
       int day = Integer.parseInt(m.group("d") != null ? m.group("d") : m.group("d2"));
@@ -629,8 +644,28 @@ public final class TextCleaner implements Extractor {
     return out;
   }
 
+  /** Lower-case letters and digits with single spaces between runs: the identity of a line for repeats. */
   private static String key(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}“”‘’«»…–—]+", " ").strip();
+    StringBuilder b = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        if (gap && b.length() > 0) b.append(' ');
+        b.append(Character.toLowerCase(c));
+        gap = false;
+      } else {
+        gap = true;
+      }
+    }
+    return b.toString();
+  }
+
+  /** True when the next line carries on this line's sentence (it starts in lower case and has a few words). */
+  private boolean continues(String md, List<String> lines, int i) {
+    if (i + 1 >= lines.size() || words(md) < 10 || md.length() < 60) return false;
+    String next = Markdown.clean(lines.get(i + 1));
+    return words(next) >= 4 && STARTS_LOWER.matcher(next).matches() && boilerplate.classify(next) == null;
   }
 
   static boolean headlineLike(String s) {
@@ -638,10 +673,12 @@ public final class TextCleaner implements Extractor {
     int n = words(s);
     if (n < 2 || n > 30) return false;
     char last = s.charAt(s.length() - 1);
-    if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+    boolean truncated = s.endsWith("...") || s.endsWith("…") || ABBREV_END.matcher(s).find();
+    if (!truncated && (last == '.' || last == ',' || last == ';' || last == ':')) return false;
     if (OPEN_END.matcher(s).find()) return false;
-    int cp = s.codePoints().filter(Character::isLetter).findFirst().orElse(-1);
-    return cp >= 0 && !Character.isLowerCase(cp);
+    int cp = s.codePoints().filter(Character::isLetterOrDigit).findFirst().orElse(-1);
+    boolean camel = CAMEL.matcher(s).lookingAt(); // iPhone, eBay
+    return cp >= 0 && (!Character.isLowerCase(cp) || camel) && s.codePoints().anyMatch(Character::isLetter);
   }
 
   static boolean titleCase(String s) {
@@ -660,6 +697,11 @@ public final class TextCleaner implements Extractor {
     return words(s) >= 25 && TERMINAL.matcher(s).matches();
   }
 
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
+    return false;
+  }
+
   private static boolean articleLike(String url) {
     String host = OutletTable.host(url);
     if (host == null) return false;
@@ -668,7 +710,13 @@ public final class TextCleaner implements Extractor {
   }
 
   static int words(String s) {
-    String t = s.strip();
-    return t.isEmpty() ? 0 : t.split("\\s+").length;
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean ws = Character.isWhitespace(s.charAt(i));
+      if (!ws && !in) n++;
+      in = !ws;
+    }
+    return n;
   }
 }
