@@ -248,7 +248,7 @@ public final class TextCleaner implements Extractor {
       w.remove(raw);
       return i;
     }
-    if (raw.startsWith("<!--") || Markdown.ONLY_LINKS.matcher(raw).matches() || Markdown.RULE.matcher(raw).matches()) {
+    if (raw.startsWith("<!--") || Markdown.onlyLinks(raw) || Markdown.RULE.matcher(raw).matches()) {
       w.remove(raw);
       return i;
     }

@@ -323,4 +323,18 @@ class TextCleanerTest {
         """);
     assertEquals("", a.text());
   }
+
+  @Test
+  void hostileInputGivesDataQuicklyNeverAnException() {
+    String stars = "*a ".repeat(40_000) + "[x".repeat(20_000);
+    String longLine = "word ".repeat(60_000);
+    String tags = "<div>".repeat(30_000);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+      for (String s : List.of("", "   \n\n  ", stars, longLine, tags, "\u0000\u0001\uFFFF\uD800", "#\n##\n###",
+          "By\n\nBy By By", "Original url:", "Published on\n\nUpdated:")) {
+        Article a = clean(s);
+        assertTrue(a.text() != null);
+      }
+    });
+  }
 }
