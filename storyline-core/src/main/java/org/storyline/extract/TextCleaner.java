@@ -94,6 +94,8 @@ public final class TextCleaner implements Extractor {
           + "this week|last week|this month|last month)(?![\\p{L}])", CI);
   private static final Pattern COMMENT = Pattern.compile("<!--.*?(?:-->|$)");
   private static final Pattern ABBREV_END = Pattern.compile("(?:\\b(?:\\p{Lu}\\.){2,}|\\b(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Bros)\\.)$");
+  private static final Pattern ISO_DATE = Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
   private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
@@ -138,6 +140,7 @@ public final class TextCleaner implements Extractor {
     final List<String> diagnostics = new ArrayList<>();
     final LinkedHashSet<String> credits = new LinkedHashSet<>();
     final List<DateCand> dates = new ArrayList<>();
+    String hintTitle;
     String title;
     String titleHow;
     String byline;
@@ -165,6 +168,7 @@ public final class TextCleaner implements Extractor {
 
   private Article clean(RawDocument doc) {
     Work w = new Work();
+    w.hintTitle = doc.hints().title();
     List<String> lines = lines(doc.content());
     for (int i = 0; i < lines.size(); i++) {
       w.at = i;
@@ -188,7 +192,7 @@ public final class TextCleaner implements Extractor {
     String published;
     boolean inferred = false;
     if (h.published() != null) {
-      published = h.published();
+      published = normaliseHintDate(h.published(), w);
     } else {
       String[] p = published(w, url, text);
       published = p[0];
@@ -199,6 +203,18 @@ public final class TextCleaner implements Extractor {
         List.copyOf(w.credits), lang, text,
         w.removed.stream().sorted(java.util.Comparator.comparingInt(Removed::line)).map(Removed::text).toList(),
         w.diagnostics);
+  }
+
+  /** A container date as ISO 8601 ("Wed, 19 Feb 2025 10:00:00 +0000" -> "2025-02-19T10:00:00Z"); kept when unreadable. */
+  private String normaliseHintDate(String given, Work w) {
+    String g = given.strip();
+    if (ISO_DATE.matcher(g).matches()) return g;
+    List<DateFinder.Found> f = dates.find(g);
+    if (f.isEmpty()) {
+      w.diagnostics.add("container date not understood, kept as given: " + g);
+      return g;
+    }
+    return f.get(0).zoneKnown() ? f.get(0).iso() : f.get(0).date().toString();
   }
 
   private static List<String> lines(String content) {
@@ -303,7 +319,11 @@ public final class TextCleaner implements Extractor {
       }
       w.footer = false;
     }
-    if (w.title == null && !w.bodyStarted && headlineLike(md) && !continues(md, lines, i)) {
+    if (w.hintTitle != null && !w.bodyStarted && key(md).equals(key(w.hintTitle))) { // the container's title again
+      w.remove(raw);
+      return i;
+    }
+    if (w.title == null && w.hintTitle == null && !w.bodyStarted && headlineLike(md) && !continues(md, lines, i)) {
       w.title = md;
       w.titleHow = "title guessed: first headline-like line";
       w.remove(raw);

@@ -337,4 +337,64 @@ class TextCleanerTest {
       }
     });
   }
+
+  @Test
+  void dateAndBylineLineVariants() {
+    String body = "\n\nThe council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two "
+        + "of its piers.\n";
+    record Case(String header, String published, String byline) {}
+    for (Case c : List.of(
+        new Case("By Priya Raman | Updated: Mar 4, 2025, 06:56 PM IST", "2025-03-04T18:56:00+05:30", "Priya Raman"),
+        new Case("Last Updated : Mar 4 2025 | 6:56 PM IST", "2025-03-04T18:56:00+05:30", null),
+        new Case("Published: 4 March 2025, 10:15 AM", "2025-03-04", null),
+        new Case("Tue 4 Mar 2025 18.56 GMT", "2025-03-04T18:56:00Z", null),
+        new Case("March 4, 2025 at 6:56 p.m. EST", "2025-03-04T18:56:00-05:00", null),
+        new Case("Written by Tomás Ortega\n\nMarch 4, 2025", "2025-03-04", "Tomás Ortega"),
+        new Case("Author: Li Wei\n\n2025-03-04", "2025-03-04", "Li Wei"),
+        new Case("Reuters Staff\n\nMarch 4, 2025", "2025-03-04", "Reuters Staff"))) {
+      Article a = clean("Council shuts old bridge to lorries\n\n" + c.header() + body);
+      assertEquals("Council shuts old bridge to lorries", a.title(), c.header());
+      assertEquals(c.published(), a.published(), c.header());
+      assertEquals(c.byline(), a.byline(), c.header());
+      assertTrue(a.text().startsWith("The council voted"), c.header());
+    }
+  }
+
+  @Test
+  void urlLineVariantsAndUrlDate() {
+    Article a = clean("""
+        Council shuts old bridge to lorries
+
+        URL: https://www.irishtimes.com/news/2025/03/04/council-shuts-old-bridge/
+
+        The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in its piers.
+        """);
+    assertEquals("https://www.irishtimes.com/news/2025/03/04/council-shuts-old-bridge/", a.url());
+    assertEquals("The Irish Times", a.outlet());
+    assertEquals("2025-03-04", a.published());
+    assertFalse(a.publishedInferred());
+    Article b = clean("""
+        The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in its piers.
+
+        https://edition.cnn.com/2025/03/04/europe/bridge-closure/index.html
+        """);
+    assertEquals("CNN", b.outlet());
+    assertEquals("https://edition.cnn.com/2025/03/04/europe/bridge-closure/index.html", b.url());
+  }
+
+  @Test
+  void containerTitleKeepsAShortFirstParagraphAndNormalisesFeedDates() {
+    RawDocument.Hints hints = new RawDocument.Hints(null, "Bridge closed", null, null,
+        "Tue, 04 Mar 2025 10:00:00 +0000");
+    Article a = CLEANER.extract(new RawDocument("h", "feed.xml", RawDocument.Format.TEXT, """
+        Bridge closed
+
+        Lorries banned from today
+
+        The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in its piers.
+        """, hints));
+    assertEquals("Bridge closed", a.title());
+    assertEquals("2025-03-04T10:00:00Z", a.published());
+    assertTrue(a.text().startsWith("Lorries banned from today"), a.text());
+  }
 }
