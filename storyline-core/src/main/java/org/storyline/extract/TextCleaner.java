@@ -147,6 +147,7 @@ public final class TextCleaner implements Extractor {
     String url;
     String urlBare;
     String outletLine;
+    boolean outletLineInBody;
     String outletFurniture;
     boolean bodyStarted;
     boolean teaser;
@@ -343,11 +344,15 @@ public final class TextCleaner implements Extractor {
     }
     if (dateLine(md, w)) return true;
     Matcher s = SOURCE_LINE.matcher(md);
-    if (s.matches() && (!w.bodyStarted || s.group("colon") != null)) {
+    if (s.matches()) { // a known outlet anywhere; an unknown name only in the header ("Source: CoinMarketCap" in a chart)
       String name = s.group("name").strip();
       String known = outlets.forName(name);
-      if (known != null || (s.group("colon") != null && words(name) <= 6 && !name.contains("http"))) {
-        if (w.outletLine == null) w.outletLine = known != null ? known : name;
+      if (known != null
+          || (!w.bodyStarted && s.group("colon") != null && words(name) <= 6 && !name.contains("http"))) {
+        if (w.outletLine == null) {
+          w.outletLine = known != null ? known : name;
+          w.outletLineInBody = w.bodyStarted;
+        }
         return true;
       }
     }
@@ -592,9 +597,10 @@ public final class TextCleaner implements Extractor {
   }
 
   private String outlet(Work w, String url, String byline) {
-    if (w.outletLine != null) return w.outletLine;
+    if (w.outletLine != null && !w.outletLineInBody) return w.outletLine;
     String byDomain = outlets.forUrl(url);
     if (byDomain != null) return byDomain;
+    if (w.outletLine != null) return w.outletLine;
     String byDesk = outlets.forName(byline);
     if (byDesk != null) {
       w.diagnostics.add("outlet from the desk byline: " + byline);
