@@ -49,7 +49,8 @@ public final class TextCleaner implements Extractor {
   private static final Pattern DATE_LABEL = Pattern.compile(
       "(?:(?:first|last|originally|date)\\s+)?(?:published|updated|posted|modified|edited|released|created|date|"
           + "dated|document date|publication date|pub date|pubdate|retrieved|accessed|crawled|fetched|downloaded|"
-          + "scraped|indexed|load date|archived|saved|on)(?:\\s+(?:on|at))?", CI);
+          + "scraped|indexed|load date|archived|saved|on|pubdate|datepublished|datemodified|lastmod)"
+          + "(?:\\s+(?:on|at|time|date))?", CI);
   private static final Pattern DATE_PREFIX = Pattern.compile(
       "^(?<pre>.*?)[\\s|,·•/–—-]*(?<label>" + DATE_LABEL.pattern() + ")?\\s*:?\\s*$", CI);
   private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}])(" + MONTH + ")\\s+((?:19|20)\\d{2})(?!\\d)", CI);
@@ -71,7 +72,7 @@ public final class TextCleaner implements Extractor {
           + "\\s*(?<name>[^:]{2,80})$", CI);
   private static final Pattern URL_LABEL = Pattern.compile(
       "^(?:original url|original link|original article|original source|source url|source link|canonical url|"
-          + "canonical|url|link|permalink|article url|article link|web link|source)\\s*:\\s*(?<rest>.*)$", CI);
+          + "canonical|url|link|permalink|article url|article link|web link|source|url source)\\s*:\\s*(?<rest>.*)$", CI);
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>()\\[\\]\"']+[^\\s<>()\\[\\]\"'.,;:!?]");
   private static final Pattern BARE_URL = Pattern.compile("^<?(https?://\\S+?)>?$");
   private static final Pattern HTML_LINE = Pattern.compile("^<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[\\s>/].*|^<!--.*|^</?[a-zA-Z][a-zA-Z0-9]*>.*");
@@ -96,6 +97,9 @@ public final class TextCleaner implements Extractor {
   private static final Pattern ABBREV_END = Pattern.compile("(?:\\b(?:\\p{Lu}\\.){2,}|\\b(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Bros)\\.)$");
   private static final Pattern ISO_DATE = Pattern.compile(
       "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+  private static final Pattern LABEL_WORD = Pattern.compile(
+      "\\b(?:published|updated|posted|modified|date|time|created|edited|released|issued|last|first)\\b", CI);
+  private static final Pattern FRONT_KEY = Pattern.compile("^[A-Za-z_][\\w -]{0,30}\\s*:.*$");
   private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
@@ -171,7 +175,8 @@ public final class TextCleaner implements Extractor {
     Work w = new Work();
     w.hintTitle = doc.hints().title();
     List<String> lines = lines(doc.content());
-    for (int i = 0; i < lines.size(); i++) {
+    int from = frontMatter(lines, w);
+    for (int i = from; i < lines.size(); i++) {
       w.at = i;
       i = classify(lines, i, w);
     }
@@ -227,6 +232,36 @@ public final class TextCleaner implements Extractor {
       if (!t.isEmpty()) out.add(t);
     }
     return out;
+  }
+
+  /**
+   * A YAML front-matter block ("---", "key: value" lines, "---") at the very top: its title, date, author, url and
+   * source keys are read like header lines and every line of it is removed. Returns the index after the block.
+   */
+  private int frontMatter(List<String> lines, Work w) {
+    if (lines.isEmpty() || !lines.get(0).equals("---")) return 0;
+    int end = -1;
+    for (int i = 1; i < Math.min(lines.size(), 60); i++) {
+      if (lines.get(i).equals("---")) {
+        end = i;
+        break;
+      }
+      if (!FRONT_KEY.matcher(lines.get(i)).matches() && !lines.get(i).startsWith("- ")) return 0;
+    }
+    if (end < 0) return 0;
+    for (int i = 0; i <= end; i++) {
+      w.at = i;
+      String l = lines.get(i);
+      String unq = l.replaceFirst("^([^:]+:)\\s*[\"']?(.*?)[\"']?$", "$1 $2").strip();
+      Matcher u = URL_LABEL.matcher(unq);
+      if (u.matches() && URL.matcher(u.group("rest")).find()) {
+        if (w.url == null) w.url = u.group("rest").strip();
+      } else if (!unq.endsWith(":")) {
+        metadata(unq, w);
+      }
+      w.remove(l);
+    }
+    return end + 1;
   }
 
   /** Classifies line {@code i}; returns the index of the last line consumed. */
@@ -399,7 +434,9 @@ public final class TextCleaner implements Extractor {
         if (!SEPARATORS.matcher(pre).matches()) {
           if (k > 0) return false;
           String who = byline(pre);
-          if (who == null && NAME.matcher(pre).matches() && words(pre) <= 6) who = pre;
+          if (who == null && NAME.matcher(pre).matches() && words(pre) <= 6 && !LABEL_WORD.matcher(pre).find()) {
+            who = pre;
+          }
           if (who == null) return false;
           by = who;
         }

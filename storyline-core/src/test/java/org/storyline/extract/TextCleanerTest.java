@@ -397,4 +397,44 @@ class TextCleanerTest {
     assertEquals("2025-03-04T10:00:00Z", a.published());
     assertTrue(a.text().startsWith("Lorries banned from today"), a.text());
   }
+
+  @Test
+  void readerExportHeaderAndYamlFrontMatter() {
+    Article a = clean("""
+        Title: Wildfire forces evacuation of hill towns near Valparaiso
+
+        URL Source: https://www.france24.com/en/americas/20250304-wildfire-forces-evacuation
+
+        Published Time: 2025-03-04T16:20:00.000Z
+
+        Markdown Content:
+        Firefighters battled flames on three fronts on Tuesday as strong winds pushed the fire towards the coast.
+        """);
+    assertEquals("Wildfire forces evacuation of hill towns near Valparaiso", a.title());
+    assertEquals("https://www.france24.com/en/americas/20250304-wildfire-forces-evacuation", a.url());
+    assertEquals("France 24", a.outlet());
+    assertEquals("2025-03-04T16:20:00Z", a.published());
+    assertNull(a.byline());
+    assertEquals("Firefighters battled flames on three fronts on Tuesday as strong winds pushed the fire towards the "
+        + "coast.", a.text());
+
+    Article b = clean("""
+        ---
+        title: "Wildfire forces evacuation of hill towns"
+        date: 2025-03-04
+        author: Ana Pérez
+        source: EFE
+        tags:
+          - chile
+          - fires
+        ---
+
+        Firefighters battled flames on three fronts on Tuesday as strong winds pushed the fire towards the coast.
+        """);
+    assertEquals("Wildfire forces evacuation of hill towns", b.title());
+    assertEquals("2025-03-04", b.published());
+    assertEquals("Ana Pérez", b.byline());
+    assertEquals("EFE", b.outlet());
+    assertEquals(1, b.text().split("\n\n").length);
+  }
 }
