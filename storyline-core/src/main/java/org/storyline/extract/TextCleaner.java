@@ -58,8 +58,9 @@ public final class TextCleaner implements Extractor {
   private static final Pattern AFTER_DATE = Pattern.compile(
       "[\\s|,·•/()–—-]*(?:\\d+\\s*min(?:ute)?s?\\s*read|\\(?[A-Z]{2,5}\\)?)?[\\s|,·•/()–—-]*");
   private static final String NAME_TOKEN = "(?:[\\p{Lu}][\\p{L}.'’&-]*|and|&|de|da|del|der|van|von|bin|al|el|la|le|"
-      + "di|du|dos|ibn)";
-  private static final Pattern NAME = Pattern.compile(NAME_TOKEN + "(?:[\\s,]+" + NAME_TOKEN + "){0,9}");
+      + "di|du|dos|ibn|of|the)";
+  private static final Pattern NAME = Pattern.compile(
+      "[\\p{Lu}][\\p{L}.'’&-]*(?:[\\s,]+" + NAME_TOKEN + "){0,9}");
   private static final Pattern BY_PREFIX = Pattern.compile(
       "^(?:by|written by|words by|reported by|story by|author|authors|byline|posted by)\\s*:?\\s+(?<who>.{2,150})$",
       CI);
@@ -100,6 +101,8 @@ public final class TextCleaner implements Extractor {
   private static final Pattern LABEL_WORD = Pattern.compile(
       "\\b(?:published|updated|posted|modified|date|time|created|edited|released|issued|last|first)\\b", CI);
   private static final Pattern FRONT_KEY = Pattern.compile("^[A-Za-z_][\\w -]{0,30}\\s*:.*$");
+  private static final Pattern BYLINE_SEPARATORS = Pattern.compile("\\s*[|/•·]\\s*");
+  private static final Pattern DOMAIN_LIKE = Pattern.compile("(?i)[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|in|co\\.uk|uk|de|fr|ru|pk|au|ca)");
   private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
@@ -145,6 +148,7 @@ public final class TextCleaner implements Extractor {
     final LinkedHashSet<String> credits = new LinkedHashSet<>();
     final List<DateCand> dates = new ArrayList<>();
     String hintTitle;
+    String pendingTitle;
     String title;
     String titleHow;
     String byline;
@@ -179,6 +183,10 @@ public final class TextCleaner implements Extractor {
     for (int i = from; i < lines.size(); i++) {
       w.at = i;
       i = classify(lines, i, w);
+    }
+    if (w.title == null && w.pendingTitle != null) {
+      w.title = w.pendingTitle;
+      w.titleHow = "title guessed: first headline-like line";
     }
     List<Unit> body = dedupe(w);
     List<String> paras = join(body, w);
@@ -360,6 +368,19 @@ public final class TextCleaner implements Extractor {
       return i;
     }
     if (w.title == null && w.hintTitle == null && !w.bodyStarted && headlineLike(md) && !continues(md, lines, i)) {
+      if (words(md) < 4 && w.pendingTitle == null) { // maybe a kicker ("Ukraine war") above the real headline
+        w.pendingTitle = md;
+        w.remove(raw);
+        return i;
+      }
+      if (w.pendingTitle != null && (words(md) < 5 || md.endsWith("?"))) { // the short line was the title
+        w.title = w.pendingTitle;
+        w.titleHow = "title guessed: first headline-like line";
+        w.body.add(new Unit(raw, md, i));
+        if (words(md) >= 12) w.bodyStarted = true;
+        return i;
+      }
+      if (w.pendingTitle != null) w.diagnostics.add("kicker above the title dropped: " + w.pendingTitle);
       w.title = md;
       w.titleHow = "title guessed: first headline-like line";
       w.remove(raw);
@@ -433,12 +454,9 @@ public final class TextCleaner implements Extractor {
         String pre = lm.group("pre").strip();
         if (!SEPARATORS.matcher(pre).matches()) {
           if (k > 0) return false;
-          String who = byline(pre);
-          if (who == null && NAME.matcher(pre).matches() && words(pre) <= 6 && !LABEL_WORD.matcher(pre).find()) {
-            who = pre;
-          }
+          String who = bylinePrefix(pre);
           if (who == null) return false;
-          by = who;
+          by = who.isEmpty() ? null : who;
         }
       } else {
         return false;
@@ -460,6 +478,27 @@ public final class TextCleaner implements Extractor {
       }
     }
     return true;
+  }
+
+  /**
+   * The byline in what precedes a date on its line: "FP News Desk", "By Jane Doe", "TOI World Desk / TIMESOFINDIA.COM",
+   * "World News | Press Trust of India" (section names are skipped). Empty when the prefix holds only section names or
+   * an outlet; null when the prefix is not byline-like at all (then the line is not a date line).
+   */
+  private String bylinePrefix(String pre) {
+    String who = null;
+    for (String seg : BYLINE_SEPARATORS.split(pre)) {
+      String g = seg.strip();
+      if (g.isEmpty()) continue;
+      String b = byline(g);
+      boolean nameLike = b != null
+          || (NAME.matcher(g).matches() && words(g) <= 6 && !LABEL_WORD.matcher(g).find());
+      boolean domain = DOMAIN_LIKE.matcher(g).matches();
+      if (!nameLike && !domain) return null;
+      if (domain || boilerplate.onlySectionWords(g)) continue; // "TIMESOFINDIA.COM", "World News"
+      if (who == null) who = b != null ? b : g;
+    }
+    return who == null ? "" : who;
   }
 
   private static DateKind kindOf(String label) {
