@@ -32,6 +32,17 @@ class LanguageDetectorTest {
   }
 
   @Test
+  void separatesCloseNeighbours() {
+    assertEquals("sv", d.detect("Regeringen meddelade på måndagen att den kommer att sänka skatten för pensionärer, men oppositionen är kritisk och säger att det inte räcker."));
+    assertEquals("da", d.detect("Regeringen meddelte mandag, at den vil sænke skatten for pensionister, men oppositionen er kritisk og siger, at det ikke er nok af hensyn til økonomien."));
+    assertEquals("no", d.detect("Regjeringen sa mandag at den vil senke skatten for pensjonister, men opposisjonen er kritisk og sier at det ikke er nok av hensyn til økonomien."));
+    assertEquals("cs", d.detect("Vláda v pondělí oznámila, že sníží daně pro důchodce, ale opozice je kritická a říká, že to nestačí a že je to jen začátek."));
+    assertEquals("pl", d.detect("Rząd poinformował w poniedziałek, że obniży podatki dla emerytów, ale opozycja jest krytyczna i mówi, że to nie wystarczy."));
+    assertEquals("bg", d.detect("Правителството обяви в понеделник, че ще намали данъците за пенсионерите, но опозицията е критична и казва, че това не е достатъчно."));
+    assertEquals("fa", d.detect("دولت روز دوشنبه اعلام کرد که مالیات بازنشستگان را کاهش می دهد، اما مخالفان این را کافی نمی دانند و از آن انتقاد کردند."));
+  }
+
+  @Test
   void saysNothingWithoutEvidence() {
     assertNull(d.detect(""));
     assertNull(d.detect("12345 !!!"));
