@@ -23,6 +23,7 @@ public final class EvalMain {
     List<EvalSuite> s = new ArrayList<>();
     // suites register here, one line each
     s.add(new SeedsSuite());
+    s.add(new org.storyline.eval.extraction.ExtractionSuite());
     return s;
   }
 
