@@ -74,7 +74,43 @@ public final class FeedReader implements SourceReader {
       sink.problem(new InputProblem(src, 0, xml.isBlank() ? "empty file" : "not XML", true));
       return;
     }
-    parse(file, xml.substring(lt), sink);
+    parse(file, htmlEntitiesToNumeric(xml.substring(lt)), sink);
+  }
+
+  private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,31});");
+
+  /**
+   * Feeds often use HTML entities ({@code &nbsp;}, {@code &eacute;}) that XML does not declare; with DTDs off the
+   * parser would stop there. Outside CDATA sections they are rewritten as numeric references first.
+   */
+  static String htmlEntitiesToNumeric(String xml) {
+    if (xml.indexOf('&') < 0) return xml;
+    StringBuilder out = new StringBuilder(xml.length());
+    int i = 0;
+    while (i < xml.length()) {
+      int cdata = xml.indexOf("<![CDATA[", i);
+      int end = cdata < 0 ? xml.length() : cdata;
+      var m = NAMED_ENTITY.matcher(xml).region(i, end);
+      int last = i;
+      while (m.find()) {
+        String name = m.group(1);
+        String v = switch (name) {
+          case "amp", "lt", "gt", "quot", "apos" -> null;
+          default -> Entities.getByName(name);
+        };
+        if (v == null || v.isEmpty()) continue;
+        out.append(xml, last, m.start());
+        v.codePoints().forEach(cp -> out.append("&#").append(cp).append(';'));
+        last = m.end();
+      }
+      out.append(xml, last, end);
+      if (cdata < 0) break;
+      int close = xml.indexOf("]]>", cdata);
+      int stop = close < 0 ? xml.length() : close + 3;
+      out.append(xml, cdata, stop);
+      i = stop;
+    }
+    return out.toString();
   }
 
   private static XMLInputFactory factory() {

@@ -99,7 +99,7 @@ public final class WarcFileReader implements SourceReader {
     try (InputStream in = body.stream()) {
       r = FileBytes.read(in, ReadLimits.MAX_DOCUMENT_BYTES, false);
     }
-    boolean cut = r.broken() != null || rec.body().position() < rec.body().size();
+    boolean cut = r.broken() != null;
     if (r.empty()) {
       sink.problem(new InputProblem(where, 0, cut ? "truncated WARC record: no content left" : "empty page", true));
       return false;
