@@ -24,6 +24,7 @@ public final class EvalMain {
     // suites register here, one line each
     s.add(new SeedsSuite());
     s.add(new org.storyline.eval.extraction.ExtractionSuite());
+    s.add(new EntitiesSuite());
     return s;
   }
 

@@ -1,0 +1,149 @@
+package org.storyline.nlp.ner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Named-entity tagger (PER, ORG, LOC, MISC) over tokenized documents: a greedy BILOU averaged-perceptron model
+ * trained by this project on CoNLL-2003 English (see docs/models/ner.md). Thread-safe; load once.
+ *
+ * <p>Input is one document as sentences of tokens (CoNLL / Penn Treebank tokenization, as {@link
+ * org.storyline.nlp.Tokenizer} produces); output is, per sentence, the entity chunks as token ranges.
+ */
+public final class NerTagger {
+  /** The model resource shipped in storyline-core. */
+  public static final String MODEL_RESOURCE = "/org/storyline/nlp/ner/ner-conll2003.bin.gz";
+  private static final Gazetteer GAZ = Gazetteer.load();
+  private static final WordClusters CLUSTERS = WordClusters.load();
+  private final NerModel model;
+
+  private NerTagger(NerModel model) {
+    this.model = model;
+  }
+
+  /** An entity chunk: tokens {@code [start, end)} of its sentence, type PER/ORG/LOC/MISC. */
+  public record Chunk(int start, int end, String type) {}
+
+  private static final class Holder {
+    static final NerTagger DEFAULT = loadDefault();
+  }
+
+  /** The shipped model (loaded once, shared). */
+  public static NerTagger defaults() {
+    return Holder.DEFAULT;
+  }
+
+  private static NerTagger loadDefault() {
+    try (InputStream in = NerTagger.class.getResourceAsStream(MODEL_RESOURCE)) {
+      if (in == null) throw new IllegalStateException("NER model missing: " + MODEL_RESOURCE);
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a gzipped model written by {@link #write}. */
+  public static NerTagger read(InputStream in) throws IOException {
+    return new NerTagger(NerModel.read(new GZIPInputStream(in, 1 << 16)));
+  }
+
+  /** Writes the model gzipped, dropping features with all weights below {@code minAbs}. */
+  public void write(OutputStream out, float minAbs) throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
+    model.write(gz, minAbs);
+    gz.finish();
+  }
+
+  public int features() {
+    return model.features();
+  }
+
+  /**
+   * Trains a tagger. {@code docs[d][s][t]} are tokens, {@code tags[d][s][t]} their IOB1 or IOB2 tags ("O",
+   * "I-PER", "B-LOC", ...).
+   */
+  public static NerTagger train(List<List<List<String>>> docs, List<List<List<String>>> tags, int epochs, long seed,
+      PrintWriter log) {
+    List<NerDoc> nd = new ArrayList<>(docs.size());
+    List<int[][]> gold = new ArrayList<>(docs.size());
+    for (int d = 0; d < docs.size(); d++) {
+      nd.add(prepare(docs.get(d)));
+      List<List<String>> ts = tags.get(d);
+      int[][] g = new int[ts.size()][];
+      for (int s = 0; s < ts.size(); s++) g[s] = bilou(ts.get(s));
+      gold.add(g);
+    }
+    return new NerTagger(NerTrainer.train(nd, gold, epochs, seed, log));
+  }
+
+  /** Tags one document: for each sentence its entity chunks, in order. */
+  public List<List<Chunk>> tag(List<List<String>> sentences) {
+    NerDoc d = prepare(sentences);
+    int[][] lab = model.tag(d);
+    List<List<Chunk>> out = new ArrayList<>(lab.length);
+    for (int[] l : lab) out.add(chunks(l));
+    return out;
+  }
+
+  private static NerDoc prepare(List<List<String>> sentences) {
+    List<String[]> s = new ArrayList<>(sentences.size());
+    for (List<String> sent : sentences) {
+      String[] w = new String[sent.size()];
+      for (int i = 0; i < w.length; i++) w[i] = NerDoc.normalise(sent.get(i));
+      s.add(w);
+    }
+    return new NerDoc(s, GAZ, CLUSTERS);
+  }
+
+  static List<Chunk> chunks(int[] lab) {
+    List<Chunk> out = new ArrayList<>();
+    int i = 0;
+    while (i < lab.length) {
+      int l = lab[i];
+      if (l == 0) {
+        i++;
+        continue;
+      }
+      int t = Labels.type(l);
+      int j = i + 1;
+      if (Labels.pos(l) == Labels.B) {
+        while (j < lab.length && Labels.type(lab[j]) == t && Labels.pos(lab[j]) == Labels.I) j++;
+        if (j < lab.length && Labels.type(lab[j]) == t && Labels.pos(lab[j]) == Labels.L) j++;
+      }
+      out.add(new Chunk(i, j, Labels.TYPES.get(t)));
+      i = j;
+    }
+    return out;
+  }
+
+  /** IOB1/IOB2 tags to BILOU labels. */
+  static int[] bilou(List<String> tags) {
+    int n = tags.size();
+    int[] types = new int[n];
+    boolean[] begins = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      String t = tags.get(i);
+      if (t.equals("O") || t.length() < 3) {
+        types[i] = -1;
+        continue;
+      }
+      types[i] = Labels.TYPES.indexOf(t.substring(2));
+      begins[i] = t.charAt(0) == 'B' || i == 0 || types[i - 1] != types[i];
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (types[i] < 0) continue;
+      boolean last = i + 1 >= n || types[i + 1] != types[i] || begins[i + 1];
+      int pos = begins[i] ? (last ? Labels.U : Labels.B) : (last ? Labels.L : Labels.I);
+      out[i] = Labels.of(types[i], pos);
+    }
+    return out;
+  }
+}
