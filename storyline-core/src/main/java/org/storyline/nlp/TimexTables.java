@@ -105,6 +105,14 @@ final class TimexTables {
 
   /** Lower-cases and folds runs of white space and curly apostrophes, for table look-ups. */
   static String key(String s) {
-    return s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ").trim();
+    String l = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').trim();
+    for (int i = 0; i < l.length(); i++) {
+      if (Character.isWhitespace(l.charAt(i)) && l.charAt(i) != ' ' || l.startsWith("  ", i)) {
+        return WS.matcher(l).replaceAll(" ");
+      }
+    }
+    return l;
   }
+
+  private static final java.util.regex.Pattern WS = java.util.regex.Pattern.compile("\\s+");
 }

@@ -40,14 +40,24 @@ public final class TimexTagger implements TimexStage {
       "mid", "for", "throughout", "around", "into", "over", "every", "each", "the", "end", "beginning", "start",
       "middle", "spring", "summer", "fall", "autumn", "winter");
   private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final int TOKENS_BEFORE = 10;
+  private static final int WINDOW_AFTER = 60;
 
   private final TimexTables t;
   private final List<Rule> rules = new ArrayList<>();
+  private final java.util.Map<String, int[]> triggerIndex = new java.util.HashMap<>();
 
   public TimexTagger() {
     this.t = new TimexTables();
     build();
+    for (int i = 0; i < rules.size(); i++) {
+      for (String w : rules.get(i).triggers) {
+        int[] old = triggerIndex.getOrDefault(w, new int[0]);
+        int[] nw = java.util.Arrays.copyOf(old, old.length + 1);
+        nw[old.length] = i;
+        triggerIndex.put(w, nw);
+      }
+    }
   }
 
   @Override
@@ -59,18 +69,32 @@ public final class TimexTagger implements TimexStage {
   public List<Timex> tag(String articleId, String text, String published) {
     LocalDate dct = parseDct(published);
     List<Cand> cands = new ArrayList<>();
-    for (int i = 0; i < rules.size(); i++) {
-      Rule r = rules.get(i);
-      Matcher m = r.pattern.matcher(text);
-      while (m.find()) {
-        if (m.end() == m.start()) continue;
-        Cand c;
-        try {
-          c = r.handler.make(m, text);
-        } catch (RuntimeException e) {
-          c = null; // a malformed number or date in the text: no candidate, never an exception
+    Toks tk = tokens(text);
+    int[] next = new int[rules.size()];
+    Matcher[] matchers = new Matcher[rules.size()];
+    for (int k = 0; k < tk.n; k++) {
+      int[] rs = triggerIndex.get(tk.keys[k]);
+      if (rs == null) continue;
+      int regionEnd = Math.min(text.length(), tk.ends[k] + WINDOW_AFTER);
+      for (int i : rs) {
+        Rule r = rules.get(i);
+        Matcher m = matchers[i];
+        if (m == null) {
+          m = matchers[i] = r.pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         }
-        if (c != null && c.end > c.start) cands.add(new Cand(c.start, c.end, i, c.resolver));
+        // a match contains its trigger word: try every token start a few words back, anchored
+        for (int j = Math.max(next[i], k - TOKENS_BEFORE); j <= k; j++) {
+          m.region(tk.starts[j], regionEnd);
+          if (!m.lookingAt() || m.end() <= tk.starts[k]) continue;
+          Cand c;
+          try {
+            c = r.handler.make(m, text);
+          } catch (RuntimeException e) {
+            c = null; // a malformed number or date in the text: no candidate, never an exception
+          }
+          if (c != null && c.end > c.start) cands.add(new Cand(c.start, c.end, i, c.resolver));
+        }
+        next[i] = k + 1;
       }
     }
     cands.sort(Comparator.comparingInt((Cand c) -> -(c.end - c.start)).thenComparingInt(c -> c.start)
@@ -126,7 +150,7 @@ public final class TimexTagger implements TimexStage {
     Cand make(Matcher m, String text);
   }
 
-  private record Rule(String name, Pattern pattern, Handler handler) {}
+  private record Rule(String name, Set<String> triggers, Pattern pattern, Handler handler) {}
 
   private record Cand(int start, int end, int rule, Resolver resolver) {}
 
@@ -143,8 +167,59 @@ public final class TimexTagger implements TimexStage {
     }
   }
 
-  private void rule(String name, String regex, Handler h) {
-    rules.add(new Rule(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), h));
+  private void rule(String name, Set<String> triggers, String regex, Handler h) {
+    rules.add(new Rule(name, Set.copyOf(triggers), Pattern.compile(regex, Pattern.CASE_INSENSITIVE), h));
+  }
+
+  /** The last token of each phrase, as {@link #tokens} keys it: the word that must occur in any match. */
+  private static Set<String> lastWords(java.util.Collection<String> phrases) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String p : phrases) {
+      Toks tk = tokens(p);
+      if (tk.n > 0) out.add(tk.keys[tk.n - 1]);
+    }
+    return out;
+  }
+
+  /** Word tokens of a text: letters (with inner apostrophes) or digits; keys are lower-case, "#" for numbers. */
+  private record Toks(int[] starts, int[] ends, String[] keys, int n) {}
+
+  private static Toks tokens(String s) {
+    int cap = Math.max(8, s.length() / 4);
+    int[] st = new int[cap], en = new int[cap];
+    String[] ks = new String[cap];
+    int n = 0;
+    int len = s.length();
+    int i = 0;
+    while (i < len) {
+      char c = s.charAt(i);
+      boolean apostDigit = (c == '\'' || c == '\u2019') && i + 1 < len && Character.isDigit(s.charAt(i + 1))
+          && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)));
+      if (!Character.isLetterOrDigit(c) && !apostDigit) {
+        i++;
+        continue;
+      }
+      int b = i;
+      if (apostDigit) i++;
+      boolean digit = Character.isDigit(s.charAt(i));
+      while (i < len) {
+        char d = s.charAt(i);
+        if (Character.isLetterOrDigit(d)) i++;
+        else if ((d == '\'' || d == '\u2019') && i + 1 < len && Character.isLetter(s.charAt(i + 1))
+            && i > b && Character.isLetter(s.charAt(i - 1))) i++;
+        else break;
+      }
+      if (n == st.length) {
+        st = java.util.Arrays.copyOf(st, n * 2);
+        en = java.util.Arrays.copyOf(en, n * 2);
+        ks = java.util.Arrays.copyOf(ks, n * 2);
+      }
+      st[n] = b;
+      en[n] = i;
+      ks[n] = digit ? "#" : s.substring(b, i).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      n++;
+    }
+    return new Toks(st, en, ks, n);
   }
 
   private static Cand cand(int start, int end, Resolver r) {
@@ -311,8 +386,17 @@ public final class TimexTagger implements TimexStage {
     String season = "(?<s>" + TimexTables.alt(t.seasons.keySet()) + ")";
     String tz = "(?:\\s+(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)\\b|\\s+local\\s+time)?";
 
+    Set<String> dig = Set.of("#");
+    Set<String> monthW = lastWords(t.months.keySet());
+    Set<String> wdW = lastWords(t.weekdays.keySet());
+    Set<String> unitW = lastWords(t.units.keySet());
+    Set<String> decadeW = new java.util.HashSet<>(Set.of("#", "twenties", "thirties", "forties", "fifties", "sixties",
+        "seventies", "eighties", "nineties"));
+    Set<String> setW = new java.util.HashSet<>(unitW);
+    setW.addAll(wdW);
+    setW.addAll(t.dayparts.keySet());
     // 2025-02-19, 2025-02-19T18:56
-    rule("iso", "\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:[T\\s](?<hh>[0-2]\\d):(?<mi>[0-5]\\d))?(?![\\d-])",
+    rule("iso", dig, "\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:[T\\s](?<hh>[0-2]\\d):(?<mi>[0-5]\\d))?(?![\\d-])",
         (m, s) -> {
           LocalDate d = LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(m.group("m")),
               Integer.parseInt(m.group("d")));
@@ -321,12 +405,12 @@ public final class TimexTagger implements TimexStage {
               : new Res("TIME", TimexValues.day(d) + "T" + hh + ":" + m.group("mi")));
         });
     // 2/19/2025
-    rule("slash", "(?<![\\d/])(?<m>\\d{1,2})/(?<d>\\d{1,2})/(?<y>\\d{4}|\\d{2})(?![\\d/])", (m, s) -> {
+    rule("slash", dig, "(?<![\\d/])(?<m>\\d{1,2})/(?<d>\\d{1,2})/(?<y>\\d{4}|\\d{2})(?![\\d/])", (m, s) -> {
       LocalDate d = LocalDate.of(yearOf(m.group("y")), Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));
       return cand(m.start(), m.end(), c -> date(TimexValues.day(d)));
     });
     // (Tuesday,) Feb. 18(, 2025)
-    rule("mdy", "\\b(?:" + wd + ",?\\s+)?" + month + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])"
+    rule("mdy", monthW, "\\b(?:" + wd + ",?\\s+)?" + month + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])"
         + "(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           if (!capitalised(m.group("mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
@@ -336,7 +420,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> dayMonth(c, y, mo, day));
         });
     // 18 February (2025)
-    rule("dmy", "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
+    rule("dmy", monthW, "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
         (m, s) -> {
           if (!capitalised(m.group("mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
@@ -346,14 +430,14 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> dayMonth(c, y, mo, day));
         });
     // (early) December 2016
-    rule("my", "\\b(?:" + edge + "[\\s-]+)?" + month + ",?\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d)", (m, s) -> {
+    rule("my", monthW, "\\b(?:" + edge + "[\\s-]+)?" + month + ",?\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d)", (m, s) -> {
       if (!capitalised(m.group("mon"))) return null;
       int mo = t.months.get(TimexTables.key(m.group("mon")));
       int y = Integer.parseInt(m.group("y"));
       return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
     });
     // (last|next|early) December
-    rule("month", "\\b(?:(?<dir>last|next|this|early|late|mid|middle|the\\s+end\\s+of|the\\s+beginning\\s+of|"
+    rule("month", monthW, "\\b(?:(?<dir>last|next|this|early|late|mid|middle|the\\s+end\\s+of|the\\s+beginning\\s+of|"
         + "the\\s+start\\s+of|the\\s+middle\\s+of|end\\s+of|beginning\\s+of|start\\s+of)[\\s-]+)?" + month,
         (m, s) -> {
           String mon = m.group("mon");
@@ -378,7 +462,7 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // years: 2014, (early) 1998, fiscal 1989
-    rule("year", "(?<![$\\d.,\u00a3\u20ac-])\\b(?:" + edge + "[\\s-]+)?(?:(?<fy>fiscal|calendar|fiscal\\s+year|"
+    rule("year", dig, "(?<![$\\d.,\u00a3\u20ac-])\\b(?:" + edge + "[\\s-]+)?(?:(?<fy>fiscal|calendar|fiscal\\s+year|"
         + "calendar\\s+year|the\\s+year|model\\s+year)\\s+)?(?<y>" + year4 + ")(?![\\d%]|[.,]\\d|-\\d|\\s*percent)",
         (m, s) -> {
           String next = nextWord(s, m.end());
@@ -389,7 +473,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> date(TimexValues.year(y)));
         });
     // decades: the 1990s, the '90s, the late eighties; centuries by "1800s"
-    rule("decade", "\\b(?:the\\s+)?(?:(?<pre>early|late|mid)[\\s-]+)?(?:(?<c>1\\d|20)(?<d>\\d)0['\u2019]?s|"
+    rule("decade", decadeW, "\\b(?:the\\s+)?(?:(?<pre>early|late|mid)[\\s-]+)?(?:(?<c>1\\d|20)(?<d>\\d)0['\u2019]?s|"
         + "['\u2019](?<d2>\\d)0s|(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\\w)",
         (m, s) -> {
           String v;
@@ -406,12 +490,12 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> date(v));
         });
     // the 20th century
-    rule("century", "\\b(?:the\\s+)?(?:" + ord + "|(?<n>\\d{1,2})(?:st|nd|rd|th))[\\s-]century\\b", (m, s) -> {
+    rule("century", Set.of("century"), "\\b(?:the\\s+)?(?:" + ord + "|(?<n>\\d{1,2})(?:st|nd|rd|th))[\\s-]century\\b", (m, s) -> {
       int n = m.group("n") != null ? Integer.parseInt(m.group("n")) : t.ordinals.get(TimexTables.key(m.group("o")));
       return cand(m.start(), m.end(), c -> date(String.format(Locale.ROOT, "%02d", n - 1)));
     });
     // the third quarter (of 1998), third-quarter, the first half, fiscal first quarter
-    rule("quarter", "\\b(?:(?<det>the|its|their|this|last|next|a)\\s+)?(?:(?<yy>" + year4
+    rule("quarter", Set.of("quarter", "half", "period"), "\\b(?:(?<det>the|its|their|this|last|next|a)\\s+)?(?:(?<yy>" + year4
         + "|this\\s+year['\u2019]s|last\\s+year['\u2019]s|next\\s+year['\u2019]s|the\\s+year['\u2019]s)\\s+)?"
         + "(?:(?:fiscal|calendar)\\s+)?(?<o>first|second|third|fourth|1st|2nd|3rd|4th|final)(?<sep>[\\s-])"
         + "(?:fiscal[\\s-])?(?<u>quarter|half|period)(?![\\w])(?:\\s+of\\s+(?:the\\s+)?(?:fiscal\\s+|calendar\\s+)?"
@@ -454,7 +538,7 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // the quarter, the latest quarter, last quarter, the year-earlier period
-    rule("qrel", "\\b(?<det>the|this|last|next|that)\\s+(?:(?<adj>latest|current|previous|prior|past|same|recent|"
+    rule("qrel", Set.of("quarter", "period"), "\\b(?<det>the|this|last|next|that)\\s+(?:(?<adj>latest|current|previous|prior|past|same|recent|"
         + "just-ended|just\\s+ended|most\\s+recent|year-earlier|year-ago|comparable|corresponding|fiscal|"
         + "year-before)\\s+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?<ya>\\s+a\\s+year\\s+(?:earlier|ago|before))?",
         (m, s) -> {
@@ -479,7 +563,7 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // seasons: last summer, summer 2024, in the spring
-    rule("season", "\\b(?:(?<dir>last|next|this|early|late|mid|the|that)[\\s-]+)?" + season
+    rule("season", lastWords(t.seasons.keySet()), "\\b(?:(?<dir>last|next|this|early|late|mid|the|that)[\\s-]+)?" + season
         + "(?!\\w)(?:\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           String dirw = m.group("dir") == null ? null : TimexTables.key(m.group("dir"));
           if (dirw == null && m.group("y") == null && !PREPS.contains(prevWord(s, m.start()))) return null;
@@ -512,7 +596,7 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // this week, last month, next year, the past year, earlier this year, the following day
-    rule("rel", "\\b(?:(?<ed>earlier|later|early|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|"
+    rule("rel", Set.of("week", "month", "year", "weekend", "decade", "century", "day", "morning", "afternoon", "evening", "night"), "\\b(?:(?<ed>earlier|later|early|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|"
         + "the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|end\\s+of|start\\s+of|beginning\\s+of|"
         + "mid)[\\s-]+)?(?<det>this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|the\\s+previous|"
         + "the\\s+prior|the\\s+current|the\\s+same|the\\s+following|the\\s+preceding|the|that|past|coming|"
@@ -535,7 +619,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> relative(c, det, u, code, ed));
         });
     // three years ago, a year earlier, two weeks later
-    rule("ago", "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit + "\\s+(?<dir>ago|earlier|later|from\\s+now|"
+    rule("ago", Set.of("ago", "earlier", "later", "now", "hence", "previously", "back"), "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit + "\\s+(?<dir>ago|earlier|later|from\\s+now|"
         + "hence|previously|back)(?!\\w)", (m, s) -> {
           String n = num(m.group("num"));
           String u = t.units.get(TimexTables.key(m.group("u")));
@@ -544,12 +628,12 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> ago(c, n, u, dir));
         });
     // year-earlier, year-ago (adjectives)
-    rule("yearago", "\\b(?<u>year|month|quarter|week)-(?<dir>earlier|ago)\\b", (m, s) -> {
+    rule("yearago", Set.of("earlier", "ago"), "\\b(?<u>year|month|quarter|week)-(?<dir>earlier|ago)\\b", (m, s) -> {
       String u = t.units.get(TimexTables.key(m.group("u")));
       return cand(m.start(), m.end(), c -> ago(c, "1", u, "earlier"));
     });
     // durations: two days, three-year, the past two months, more than four hours
-    rule("duration", "\\b(?:" + mod + "\\s+)?(?:(?<det>the|its|their|his|her|our|this|these|those)\\s+)?"
+    rule("duration", unitW, "\\b(?:" + mod + "\\s+)?(?:(?<det>the|its|their|his|her|our|this|these|those)\\s+)?"
         + "(?:(?<adj>past|last|next|first|final|coming|previous|following|latest|initial|remaining|preceding|other|"
         + "full|entire|whole|additional|further|same)\\s+)?" + num + "(?<half>\\s+and\\s+a\\s+half)?[\\s-]+" + unit
         + "(?<suf>-long|-plus|-old)?(?![\\w])", (m, s) -> {
@@ -579,7 +663,7 @@ public final class TimexTagger implements TimexStage {
           return cand(start, m.end(), c -> new Res("DURATION", durationValue(nn, u)));
         });
     // bare plural units after a cue: for years, in recent weeks, the past months
-    rule("plural", "\\b(?:(?<pre>recent|the\\s+coming|the\\s+past|the\\s+last|the\\s+next|coming)\\s+)?"
+    rule("plural", unitW, "\\b(?:(?<pre>recent|the\\s+coming|the\\s+past|the\\s+last|the\\s+next|coming)\\s+)?"
         + "(?<u>years|months|weeks|days|hours|decades|centuries|minutes)(?!\\w)", (m, s) -> {
           String pre = m.group("pre");
           String prev = prevWord(s, m.start());
@@ -590,7 +674,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> new Res("DURATION", durationValue("X", u)));
         });
     // half an hour, half a day
-    rule("half", "\\b(?:a\\s+)?half\\s+(?:an?\\s+)?(?<u>hour|day|year|month|century|decade)\\b", (m, s) -> {
+    rule("half", unitW, "\\b(?:a\\s+)?half\\s+(?:an?\\s+)?(?<u>hour|day|year|month|century|decade)\\b", (m, s) -> {
       String u = TimexTables.key(m.group("u"));
       String v = switch (u) {
         case "hour" -> "PT30M";
@@ -603,7 +687,7 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> new Res("DURATION", v));
     });
     // clock times: 3 p.m., 10:30 a.m. EST (Tuesday)
-    rule("clock", "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
+    rule("clock", dig, "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
         + tz + "(?:,?\\s+(?:on\\s+)?" + wdDay + ")?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
           if (h < 1 || h > 12) return null;
@@ -613,19 +697,19 @@ public final class TimexTagger implements TimexStage {
           String day = m.group("day");
           return cand(m.start(), m.end(), c -> time(c, day, String.format(Locale.ROOT, "T%02d:%s", hh, mi)));
         });
-    rule("clock24", "(?<![\\d:.])(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?::[0-5]\\d)?(?![\\d:])" + tz
+    rule("clock24", dig, "(?<![\\d:.])(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?::[0-5]\\d)?(?![\\d:])" + tz
         + "(?:\\s+(?-i:GMT|UTC|hours|hrs))?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
           String mi = m.group("mi");
           return cand(m.start(), m.end(), c -> time(c, null, String.format(Locale.ROOT, "T%02d:%s", h, mi)));
         });
-    rule("noon", "\\b(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?" + wdDay + ")?(?!\\w)", (m, s) -> {
+    rule("noon", Set.of("noon", "midnight", "midday"), "\\b(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?" + wdDay + ")?(?!\\w)", (m, s) -> {
       String w = TimexTables.key(m.group("w"));
       String day = m.group("day");
       return cand(m.start(), m.end(), c -> time(c, day, w.equals("midnight") ? "T24:00" : "T12:00"));
     });
     // weekdays: Tuesday, last Friday, Wednesday night
-    rule("weekday", "\\b(?:(?<dir>last|next|this|coming|past|early|late)\\s+)?" + wd
+    rule("weekday", wdW, "\\b(?:(?<dir>last|next|this|coming|past|early|late)\\s+)?" + wd
         + "(?:\\s+(?<dp>morning|afternoon|evening|night))?(?!\\w)", (m, s) -> {
           if (!capitalised(m.group("wd"))) return null;
           String wk = TimexTables.key(m.group("wd"));
@@ -641,7 +725,7 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // holidays
-    rule("holiday", "\\b(?:(?<dir>last|next|this)\\s+)?(?<h>" + TimexTables.alt(t.holidays.keySet())
+    rule("holiday", lastWords(t.holidays.keySet()), "\\b(?:(?<dir>last|next|this)\\s+)?(?<h>" + TimexTables.alt(t.holidays.keySet())
         + ")(?![\\w'])(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           if (!capitalised(m.group("h"))) return null;
           String rule = t.holidays.get(TimexTables.key(m.group("h")));
@@ -666,7 +750,7 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // lexical: today, yesterday, now, currently, recently, the future, tonight, last night
-    rule("lexical", "\\b(?<w>" + TimexTables.alt(t.lexical.keySet()) + ")(?![\\w-])", (m, s) -> {
+    rule("lexical", lastWords(t.lexical.keySet()), "\\b(?<w>" + TimexTables.alt(t.lexical.keySet()) + ")(?![\\w-])", (m, s) -> {
       String k = TimexTables.key(m.group("w"));
       String[] tv = t.lexical.get(k);
       String nx = nextWord(s, m.end());
@@ -678,7 +762,7 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> lexical(c, tv[0], tv[1]));
     });
     // sets: every week, each Monday, twice a year, every other day
-    rule("set", "\\b(?:(?<times>once|twice|thrice|" + numAlt + "\\s+times)\\s+)?(?<q>every|each|per|a|an)\\s+"
+    rule("set", setW, "\\b(?:(?<times>once|twice|thrice|" + numAlt + "\\s+times)\\s+)?(?<q>every|each|per|a|an)\\s+"
         + "(?:(?<other>other)\\s+)?(?:" + num + "\\s+)?(?<u>" + TimexTables.alt(t.units.keySet()) + "|"
         + TimexTables.alt(t.weekdays.keySet()) + "|morning|afternoon|evening|night)(?![\\w])", (m, s) -> {
           String q = TimexTables.key(m.group("q"));
@@ -697,7 +781,7 @@ public final class TimexTagger implements TimexStage {
           }
           return cand(m.start(), m.end(), c -> new Res("SET", v));
         });
-    rule("setword", "\\b(?<w>" + TimexTables.alt(t.sets.keySet()) + ")(?![\\w-])", (m, s) -> {
+    rule("setword", lastWords(t.sets.keySet()), "\\b(?<w>" + TimexTables.alt(t.sets.keySet()) + ")(?![\\w-])", (m, s) -> {
       String v = t.sets.get(TimexTables.key(m.group("w")));
       return cand(m.start(), m.end(), c -> new Res("SET", v));
     });
