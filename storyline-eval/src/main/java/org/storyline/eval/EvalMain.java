@@ -25,6 +25,7 @@ public final class EvalMain {
     s.add(new SeedsSuite());
     s.add(new org.storyline.eval.extraction.ExtractionSuite());
     s.add(new EntitiesSuite());
+    s.add(new TimexSuite());
     return s;
   }
 
