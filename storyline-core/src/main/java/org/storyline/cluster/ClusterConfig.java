@@ -30,8 +30,8 @@ public record ClusterConfig(double titleWeight, double nameWeight, double quoteW
     int centroidTerms, int postingsCap, double mergeThreshold, double nearDup, double rewrite, double rewriteWire,
     double storylineThreshold, double storylineMaxGapDays) {
 
-  public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 1.5, 1.0, 0.30, 1.0, 3.0, 10.0, 30.0, 12, 40,
-      200, 20000, 0.6, 0.8, 0.35, 0.2, 0.2, 60.0);
+  public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 2.0, 1.0, 0.20, 2.0, 6.0, 60.0, 60.0, 12, 40,
+      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0);
 
   public ClusterConfig withThreshold(double t) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, t, graceDays, tauDays, maxGapDays, windowDays,

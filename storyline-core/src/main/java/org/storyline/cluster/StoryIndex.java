@@ -27,6 +27,7 @@ public final class StoryIndex {
   public record Event(String kind, String story, String into, String article, double score, String reason) {}
 
   private static final int SWEEP_EVERY = 256;
+  private static final int MERGE_CANDIDATES = 3;
   private static final String PREFIX = "story-";
 
   private final ClusterConfig cfg;
@@ -121,15 +122,21 @@ public final class StoryIndex {
     StoryState best = scored.get(0).story;
     join(best, f, v);
     List<Event> merged = new ArrayList<>();
-    for (int i = 1; i < scored.size() && scored.get(i).score >= cfg.mergeThreshold(); i++) {
+    // A story that now looks like another candidate (centroid cosine >= mergeThreshold) is merged into the older.
+    for (int i = 1; i < scored.size() && i <= MERGE_CANDIDATES; i++) {
       StoryState other = scored.get(i).story;
-      if (other.mergedInto != null || best.mergedInto != null) continue;
-      if (StoryState.cosine(best.centroid, best.norm, other.centroid, other.norm) < cfg.mergeThreshold()) continue;
+      if (other.mergedInto != null || best.mergedInto != null || other == best) continue;
+      if (f.dated() && other.first != ArticleFeatures.NO_DAY && best.first != ArticleFeatures.NO_DAY
+          && Math.max(best.first - other.last, other.first - best.last) > cfg.maxGapDays()) {
+        continue;
+      }
+      double cc = StoryState.cosine(best.centroid, best.norm, other.centroid, other.norm);
+      if (cc < cfg.mergeThreshold()) continue;
       StoryState keep = best.seq < other.seq ? best : other;
       StoryState gone = keep == best ? other : best;
       merge(gone, keep);
-      Event e = new Event("merge", gone.id, keep.id, f.id(), scored.get(i).score,
-          "article " + f.id() + " matches both; story centroids similar");
+      Event e = new Event("merge", gone.id, keep.id, f.id(), cc, String.format(java.util.Locale.ROOT,
+          "after %s joined, the two stories' centroids have cosine %.3f", f.id(), cc));
       events.add(e);
       merged.add(e);
       best = keep;

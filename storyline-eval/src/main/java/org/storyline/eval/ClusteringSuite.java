@@ -169,6 +169,11 @@ public final class ClusteringSuite implements EvalSuite {
         for (String th : grid) {
           ClusterConfig c = ClusterConfig.DEFAULTS.withThreshold(Double.parseDouble(th))
               .withNameWeight(Double.parseDouble(nw)).withTitleWeight(Double.parseDouble(tw));
+          c = c.withMergeThreshold(Double.parseDouble(System.getProperty("storyline.clustering.merge", "0.6")));
+          String[] tm = System.getProperty("storyline.clustering.time", "").split(",");
+          if (tm.length == 3) {
+            c = c.withTime(Double.parseDouble(tm[0]), Double.parseDouble(tm[1]), Double.parseDouble(tm[2]));
+          }
           List<ClusterScores> tr = new ArrayList<>();
           List<ClusterScores> dv = new ArrayList<>();
           for (int o = 0; o < 3; o++) {
