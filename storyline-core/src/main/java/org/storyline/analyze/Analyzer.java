@@ -50,7 +50,7 @@ public final class Analyzer {
     EntityStage entityStage = articles -> List.of();
     QuoteStage quoteStage = (articles, ents) -> List.of();
     TimexStage timexStage = article -> List.of();
-    StoryStage storyStage = (articles, ents, qs) -> new StoryStage.Result(articles, List.of(), List.of());
+    StoryStage storyStage = new org.storyline.cluster.OnlineStoryStage();
     return new Analyzer(Inputs.defaults(), Extractors.defaults(), entityStage, quoteStage, timexStage, storyStage);
   }
 

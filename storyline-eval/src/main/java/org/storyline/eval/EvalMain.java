@@ -26,6 +26,7 @@ public final class EvalMain {
     s.add(new org.storyline.eval.extraction.ExtractionSuite());
     s.add(new EntitiesSuite());
     s.add(new TimexSuite());
+    s.add(new ClusteringSuite());
     return s;
   }
 
