@@ -16,7 +16,9 @@ import java.util.Map;
 import org.storyline.analyze.Analyzer;
 import org.storyline.analyze.StageTimes;
 import org.storyline.ingest.RawDocument;
+import org.storyline.model.Article;
 import org.storyline.model.Report;
+import org.storyline.store.ArticleStore;
 
 /**
  * {@code storyline bench [--data DIR] [--corpora reuters,wikinews,bbc] [--sizes 1000,10000,100000]
@@ -111,30 +113,49 @@ public final class BenchMain {
         + "Sample of %d articles spread over the corpora: p50 **%.2f ms**, p99 **%.2f ms**.%n", n, p50, p99));
     System.out.printf(Locale.ROOT, "latency (1-article batches, n=%d): p50 %.2f ms, p99 %.2f ms%n", n, p50, p99);
 
-    // Growth: the same pipeline over replayed volumes (ids suffixed, dates shifted by whole years).
-    md.append("\n## Growth: cost per article as the volume grows (corpora replayed with shifted ids and dates)\n\n"
-        + "| articles | end-to-end art/s | µs/article | ratio to first | stories | peak heap MB |\n"
-        + "|---|---|---|---|---|---|\n");
+    // Growth: one store filled chunk by chunk (pipeline + store add + commit), measured as it passes each size.
+    md.append("\n## Growth: ingest cost per article as the store grows (pipeline + embedded store; corpora replayed "
+        + "with shifted ids and dates)\n\n"
+        + "| stored articles | ingest art/s (last chunk) | µs/article | ratio to first | store MB on disk |"
+        + " peak heap MB |\n|---|---|---|---|---|---|\n");
     List<Map<String, Object>> growth = new ArrayList<>();
+    int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+    List<RawDocument> docs = BenchCorpora.replay(all, max);
+    Path storeDir = Files.createTempDirectory("storyline-bench-store");
     double first = 0;
-    for (int size : sizes) {
-      List<RawDocument> docs = BenchCorpora.replay(all, size);
-      System.gc();
-      resetPeaks();
-      long g0 = System.nanoTime();
-      Report r = analyzer.analyzeDocuments(docs, List.of());
-      long ns = System.nanoTime() - g0;
-      long peak = peakHeapMb();
-      double usPer = ns / 1e3 / size;
-      if (first == 0) first = usPer;
-      growth.add(Map.of("articles", size, "articlesPerSec", rate(size, ns), "usPerArticle", usPer,
-          "ratioToFirst", usPer / first, "stories", r.stories().size(), "peakHeapMb", peak));
-      md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d | %d |%n", size, rate(size, ns), usPer,
-          usPer / first, r.stories().size(), peak));
-      System.out.printf(Locale.ROOT, "growth %d: %.0f articles/s, %.0f us/article (x%.2f), peak heap %d MB%n", size,
-          rate(size, ns), usPer, usPer / first, peak);
+    int chunk = 1000;
+    System.gc();
+    resetPeaks();
+    long ingestStart = System.nanoTime();
+    try (ArticleStore store = ArticleStore.open(storeDir)) {
+      for (int from = 0; from < max; from += chunk) {
+        int to = Math.min(max, from + chunk);
+        long c0 = System.nanoTime();
+        Report r = analyzer.analyzeDocuments(docs.subList(from, to), List.of());
+        for (Article a : r.articles()) store.add(a);
+        store.commit();
+        long ns = System.nanoTime() - c0;
+        if (sizes.contains(to)) {
+          double usPer = ns / 1e3 / (to - from);
+          if (first == 0) first = usPer;
+          long disk = diskMb(storeDir);
+          long peak = peakHeapMb();
+          growth.add(Map.of("storedArticles", to, "articlesPerSec", rate(to - from, ns), "usPerArticle", usPer,
+              "ratioToFirst", usPer / first, "storeMbOnDisk", disk, "peakHeapMb", peak));
+          md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d | %d |%n", to, rate(to - from, ns),
+              usPer, usPer / first, disk, peak));
+          System.out.printf(Locale.ROOT, "growth %d stored: %.0f articles/s, %.0f us/article (x%.2f), store %d MB,"
+              + " peak heap %d MB%n", to, rate(to - from, ns), usPer, usPer / first, disk, peak);
+        }
+      }
+    } finally {
+      deleteTree(storeDir);
     }
+    double total = (System.nanoTime() - ingestStart) / 1e9;
+    md.append(String.format(Locale.ROOT, "%nWhole run: %d articles ingested in %.1f s (%.0f articles/s).%n", max,
+        total, max / total));
     json.put("growth", growth);
+    json.put("ingestTotalSeconds", total);
 
     Files.createDirectories(outDir);
     Files.writeString(outDir.resolve("latest.md"), md.toString());
@@ -143,6 +164,18 @@ public final class BenchMain {
     System.out.println();
     System.out.println(md);
     System.out.println("wrote " + outDir.resolve("latest.md") + " and " + outDir.resolve("latest.json"));
+  }
+
+  private static long diskMb(Path dir) throws java.io.IOException {
+    try (var s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() >> 20;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
   }
 
   private static List<String> prefix(String[] args) {
