@@ -27,14 +27,14 @@ final class Boilerplate {
       if (tab < 0) continue;
       Kind kind = Kind.valueOf(line.substring(0, tab).strip().toUpperCase(Locale.ROOT));
       String re = line.substring(tab + 1).strip().replace("WIRES", wireAlt);
-      rules.add(new Rule(kind, Pattern.compile(re, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+      rules.add(new Rule(kind, Pattern.compile(re, Pattern.CASE_INSENSITIVE)));
     }
     nav = Set.copyOf(Resources.lines("nav.txt").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
   }
 
   /** The kind of boilerplate this (markdown-free, trimmed) line is, or null when it is not boilerplate. */
   Kind classify(String line) {
-    if (line.length() > 600) return null;
+    if (line.length() > 450) return null; // every rule is bounded below this length
     for (Rule r : rules) {
       if (r.pattern.matcher(line).matches()) return r.kind;
     }

@@ -30,9 +30,9 @@ final class CreditFinder {
     this.wires = wires;
     String alt = wires.listAlternation();
     for (String re : Resources.lines("credits.txt")) {
-      lines.add(Pattern.compile(re.replace("WIRES", alt), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+      lines.add(Pattern.compile(re.replace("WIRES", alt), Pattern.CASE_INSENSITIVE));
     }
-    dateline = Pattern.compile("^[\\p{Lu}][\\p{L} .,'’-]{1,60}?\\s*\\((?<who>" + alt + ")\\)\\s*[-–—:]");
+    dateline = Pattern.compile("^[\\p{Lu}][\\p{L}\\d .,'’-]{1,60}?\\s*\\((?<who>" + alt + ")\\)\\s*[-–—:]");
   }
 
   /** The credit when the whole (markdown-free) line is a credit line; null otherwise. */

@@ -38,7 +38,7 @@ public final class DateFinder {
           + "(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?)(?![\\p{L}]))?"
           + "(?:\\s*\\(?(?-i:(?<tz>Z|(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|[A-Z]{2,5}))\\)?)?"
           + ")?(?![\\p{L}\\d])",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter OFFSET_FMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX",
       Locale.ROOT);
 
@@ -127,7 +127,7 @@ public final class DateFinder {
   private ZoneOffset offset(String tz, LocalDateTime at) {
     if (tz == null) return null;
     String t = tz.replace(" ", "");
-    if (t.startsWith("UTC") || t.startsWith("GMT")) t = t.substring(3);
+    if (t.length() > 3 && (t.startsWith("UTC") || t.startsWith("GMT"))) t = t.substring(3);
     if (t.startsWith("+") || t.startsWith("-")) {
       String sign = t.substring(0, 1);
       String rest = t.substring(1).replace(":", "");

@@ -20,7 +20,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class LanguageDetector {
-  private static final int MAX_CHARS = 20_000;
+  private static final int MAX_CHARS = 6_000;
   private static final int MIN_HITS = 3;
   private static final Map<Character.UnicodeScript, String> SCRIPT_LANG = new EnumMap<>(Map.ofEntries(
       Map.entry(Character.UnicodeScript.GREEK, "el"), Map.entry(Character.UnicodeScript.HEBREW, "he"),
@@ -37,6 +37,8 @@ public final class LanguageDetector {
   private record Profile(String lang, Character.UnicodeScript script, Set<String> words) {}
 
   private final List<Profile> profiles = new ArrayList<>();
+  /** word -> indices of the profiles that list it. */
+  private final Map<String, int[]> index = new HashMap<>();
 
   public LanguageDetector() {
     for (String line : Resources.lines("stopwords.tsv")) {
@@ -45,6 +47,14 @@ public final class LanguageDetector {
       Set<String> words = new HashSet<>(List.of(f[1].strip().split("\\s+")));
       Character.UnicodeScript script = Character.UnicodeScript.of(f[1].strip().codePointAt(0));
       profiles.add(new Profile(f[0].strip(), script, Set.copyOf(words)));
+    }
+    for (int p = 0; p < profiles.size(); p++) {
+      for (String word : profiles.get(p).words()) {
+        int[] old = index.get(word);
+        int[] now = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+        now[now.length - 1] = p;
+        index.put(word, now);
+      }
     }
   }
 
@@ -81,7 +91,7 @@ public final class LanguageDetector {
   }
 
   private String byFunctionWords(String t, Character.UnicodeScript script) {
-    Map<String, Integer> hits = new HashMap<>();
+    int[] hits = new int[profiles.size()];
     int tokens = 0;
     int start = -1;
     String lower = t.toLowerCase(Locale.ROOT);
@@ -91,19 +101,19 @@ public final class LanguageDetector {
       if (!letter && start >= 0) {
         String w = lower.substring(start, i);
         tokens++;
-        for (Profile p : profiles) {
-          if (p.script == script && p.words.contains(w)) hits.merge(p.lang, 1, Integer::sum);
+        int[] ps = index.get(w);
+        if (ps != null) {
+          for (int p : ps) if (profiles.get(p).script() == script) hits[p]++;
         }
         start = -1;
       }
     }
     String lang = null;
     int best = 0;
-    for (Profile p : profiles) { // table order breaks ties
-      int h = hits.getOrDefault(p.lang, 0);
-      if (h > best) {
-        best = h;
-        lang = p.lang;
+    for (int p = 0; p < profiles.size(); p++) { // table order breaks ties
+      if (hits[p] > best) {
+        best = hits[p];
+        lang = profiles.get(p).lang();
       }
     }
     if (best < MIN_HITS || best * 20 < tokens) return null;

@@ -45,7 +45,7 @@ import org.storyline.model.Article;
 public final class TextCleaner implements Extractor {
   private static final String MONTH = DateFinder.MONTH;
   private static final String WEEKDAY = DateFinder.WEEKDAY;
-  private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  private static final int CI = Pattern.CASE_INSENSITIVE;
   private static final Pattern DATE_LABEL = Pattern.compile(
       "(?:(?:first|last|originally|date)\\s+)?(?:published|updated|posted|modified|edited|released|created|date|"
           + "dated|document date|publication date|pub date|pubdate|retrieved|accessed|crawled|fetched|downloaded|"
@@ -90,8 +90,14 @@ public final class TextCleaner implements Extractor {
       CI);
   private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])((?:19|20)\\d{2})(?![\\d])");
   private static final Pattern RELATIVE = Pattern.compile(
-      "\\b(?:on |last |this |next |since |by )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|"
-          + "\\b(?:yesterday|today|tonight|this week|last week|this month|last month|earlier this week)\\b", CI);
+      "(?<![\\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+          + "this week|last week|this month|last month)(?![\\p{L}])", CI);
+  private static final Pattern COMMENT = Pattern.compile("<!--.*?(?:-->|$)");
+  private static final Pattern ABBREV_END = Pattern.compile("(?:\\b(?:\\p{Lu}\\.){2,}|\\b(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Bros)\\.)$");
+  private static final Pattern ISO_DATE = Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+  private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
+  private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
   private static final Pattern STARTS_LOWER = Pattern.compile("^[\"“‘'(]?\\p{Ll}.*");
 
@@ -118,21 +124,30 @@ public final class TextCleaner implements Extractor {
 
   private record DateCand(DateKind kind, DateFinder.Found found, String label) {}
 
-  private record Unit(String raw, String md) {}
+  private record Unit(String raw, String md, int line) {}
+
+  private record Removed(int line, String text) {}
 
   /** Per-document working state. */
   private static final class Work {
     final List<Unit> body = new ArrayList<>();
-    final List<String> removed = new ArrayList<>();
+    final List<Removed> removed = new ArrayList<>();
+    int at;
+
+    void remove(String raw) {
+      removed.add(new Removed(at, raw));
+    }
     final List<String> diagnostics = new ArrayList<>();
     final LinkedHashSet<String> credits = new LinkedHashSet<>();
     final List<DateCand> dates = new ArrayList<>();
+    String hintTitle;
     String title;
     String titleHow;
     String byline;
     String url;
     String urlBare;
     String outletLine;
+    boolean outletLineInBody;
     String outletFurniture;
     boolean bodyStarted;
     boolean teaser;
@@ -154,8 +169,10 @@ public final class TextCleaner implements Extractor {
 
   private Article clean(RawDocument doc) {
     Work w = new Work();
+    w.hintTitle = doc.hints().title();
     List<String> lines = lines(doc.content());
     for (int i = 0; i < lines.size(); i++) {
+      w.at = i;
       i = classify(lines, i, w);
     }
     List<Unit> body = dedupe(w);
@@ -176,7 +193,7 @@ public final class TextCleaner implements Extractor {
     String published;
     boolean inferred = false;
     if (h.published() != null) {
-      published = h.published();
+      published = normaliseHintDate(h.published(), w);
     } else {
       String[] p = published(w, url, text);
       published = p[0];
@@ -184,7 +201,21 @@ public final class TextCleaner implements Extractor {
     }
     String lang = language.detect(title == null ? text : title + "\n" + text);
     return new Article(doc.id(), doc.source(), title, outlet, url, byline, published, inferred,
-        List.copyOf(w.credits), lang, text, w.removed, w.diagnostics);
+        List.copyOf(w.credits), lang, text,
+        w.removed.stream().sorted(java.util.Comparator.comparingInt(Removed::line)).map(Removed::text).toList(),
+        w.diagnostics);
+  }
+
+  /** A container date as ISO 8601 ("Wed, 19 Feb 2025 10:00:00 +0000" -> "2025-02-19T10:00:00Z"); kept when unreadable. */
+  private String normaliseHintDate(String given, Work w) {
+    String g = given.strip();
+    if (ISO_DATE.matcher(g).matches()) return g;
+    List<DateFinder.Found> f = dates.find(g);
+    if (f.isEmpty()) {
+      w.diagnostics.add("container date not understood, kept as given: " + g);
+      return g;
+    }
+    return f.get(0).zoneKnown() ? f.get(0).iso() : f.get(0).date().toString();
   }
 
   private static List<String> lines(String content) {
@@ -201,21 +232,29 @@ public final class TextCleaner implements Extractor {
   /** Classifies line {@code i}; returns the index of the last line consumed. */
   private int classify(List<String> lines, int i, Work w) {
     String raw = lines.get(i);
+    if (raw.contains("<!--")) { // HTML comments go; an unterminated one takes the rest of its line
+      String bare = COMMENT.matcher(raw).replaceAll("").strip();
+      if (bare.isEmpty()) {
+        w.remove(raw);
+        return i;
+      }
+      raw = bare;
+    }
     // URL lines first: "<https://...>" looks like HTML
     Matcher lab = URL_LABEL.matcher(raw);
     if (lab.matches()) {
       Matcher u = URL.matcher(lab.group("rest"));
       if (u.find()) {
         if (w.url == null) w.url = u.group();
-        w.removed.add(raw);
+        w.remove(raw);
         return i;
       }
       if (lab.group("rest").isBlank() && i + 1 < lines.size()) {
         Matcher next = URL.matcher(lines.get(i + 1));
         if (next.find() && lines.get(i + 1).length() < next.group().length() + 40) {
           if (w.url == null) w.url = next.group();
-          w.removed.add(raw);
-          w.removed.add(lines.get(i + 1));
+          w.remove(raw);
+          w.removed.add(new Removed(i + 1, lines.get(i + 1)));
           return i + 1;
         }
       }
@@ -223,33 +262,36 @@ public final class TextCleaner implements Extractor {
     Matcher bare = BARE_URL.matcher(raw);
     if (bare.matches()) {
       if (w.urlBare == null && articleLike(bare.group(1))) w.urlBare = bare.group(1);
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
-    if (HTML_LINE.matcher(raw).matches() || Markdown.ONLY_LINKS.matcher(raw).matches()
-        || Markdown.RULE.matcher(raw).matches()) {
-      w.removed.add(raw);
+    if (raw.startsWith("<!--") || Markdown.onlyLinks(raw) || Markdown.RULE.matcher(raw).matches()) {
+      w.remove(raw);
       return i;
     }
     String md = Markdown.clean(raw);
+    if (HTML_LINE.matcher(raw).matches() && words(md) < 8) { // an HTML remnant; with enough text, its text is read on
+      w.remove(raw);
+      return i;
+    }
     if (md.isEmpty() || !md.chars().anyMatch(Character::isLetterOrDigit)) {
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     if (Markdown.isHeading(raw) && w.title == null && !w.bodyStarted && Markdown.headingLevel(raw) <= 2) {
       w.title = md;
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     if (metadata(md, w)) {
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     CreditFinder.Credit cr = credits.line(md);
     if (cr != null) {
       w.credits.addAll(cr.organisations());
       if (!cr.people().isEmpty()) w.diagnostics.add("contributors credited (not wires): " + cr.people());
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     Boilerplate.Kind kind = boilerplate.classify(md);
@@ -262,29 +304,33 @@ public final class TextCleaner implements Extractor {
       if (kind == Boilerplate.Kind.LABEL) w.teaser = w.bodyStarted;
       else w.teaser = false;
       if (kind == Boilerplate.Kind.FOOTER) w.footer = true;
-      w.removed.add(raw);
+      w.remove(raw);
       return i;
     }
     if (w.teaser && headlineLike(md) && titleCase(md)) {
-      w.removed.add(raw);
+      w.remove(raw);
       w.diagnostics.add("dropped teaser: " + md);
       return i;
     }
     w.teaser = false;
     if (w.footer) {
       if (!longParagraph(md)) {
-        w.removed.add(raw);
+        w.remove(raw);
         return i;
       }
       w.footer = false;
     }
-    if (w.title == null && !w.bodyStarted && headlineLike(md)) {
-      w.title = md;
-      w.titleHow = "title guessed: first headline-like line";
-      w.removed.add(raw);
+    if (w.hintTitle != null && !w.bodyStarted && key(md).equals(key(w.hintTitle))) { // the container's title again
+      w.remove(raw);
       return i;
     }
-    w.body.add(new Unit(raw, md));
+    if (w.title == null && w.hintTitle == null && !w.bodyStarted && headlineLike(md) && !continues(md, lines, i)) {
+      w.title = md;
+      w.titleHow = "title guessed: first headline-like line";
+      w.remove(raw);
+      return i;
+    }
+    w.body.add(new Unit(raw, md, i));
     if (words(md) >= 12) w.bodyStarted = true;
     return i;
   }
@@ -298,11 +344,15 @@ public final class TextCleaner implements Extractor {
     }
     if (dateLine(md, w)) return true;
     Matcher s = SOURCE_LINE.matcher(md);
-    if (s.matches() && (!w.bodyStarted || s.group("colon") != null)) {
+    if (s.matches()) { // a known outlet anywhere; an unknown name only in the header ("Source: CoinMarketCap" in a chart)
       String name = s.group("name").strip();
       String known = outlets.forName(name);
-      if (known != null || (s.group("colon") != null && words(name) <= 6 && !name.contains("http"))) {
-        if (w.outletLine == null) w.outletLine = known != null ? known : name;
+      if (known != null
+          || (!w.bodyStarted && s.group("colon") != null && words(name) <= 6 && !name.contains("http"))) {
+        if (w.outletLine == null) {
+          w.outletLine = known != null ? known : name;
+          w.outletLineInBody = w.bodyStarted;
+        }
         return true;
       }
     }
@@ -331,7 +381,7 @@ public final class TextCleaner implements Extractor {
    * byline; true when the line was such a line.
    */
   private boolean dateLine(String md, Work w) {
-    if (md.length() > 200) return false;
+    if (md.length() > 200 || !hasDigit(md)) return false;
     List<DateFinder.Found> found = dates.find(md);
     if (found.isEmpty()) return false;
     List<DateCand> cands = new ArrayList<>();
@@ -475,8 +525,10 @@ public final class TextCleaner implements Extractor {
    */
   private LocalDate inferFromText(String text, LocalDate container, Work w) {
     List<Integer> years = new ArrayList<>();
-    Matcher y = YEAR.matcher(text);
-    while (y.find()) years.add(Integer.parseInt(y.group(1)));
+    if (hasDigit(text)) {
+      Matcher y = YEAR.matcher(text);
+      while (y.find()) years.add(Integer.parseInt(y.group(1)));
+    }
     if (container != null) years.add(container.getYear());
     int firstBreak = text.indexOf("\n\n");
     String first = firstBreak < 0 ? text : text.substring(0, firstBreak);
@@ -498,7 +550,7 @@ public final class TextCleaner implements Extractor {
     LocalDate latest = null;
     String evidence = null;
     Matcher m = WEEKDAY_DATE.matcher(text);
-    while (m.find()) {
+    while (text.contains("day") && m.find()) {
       DayOfWeek wd = DateFinder.weekday(m.group("wd"));
       int mo = DateFinder.month(m.group("mon") != null ? m.group("mon") : m.group("mon2"));
       int day = Integer.parseInt(m.group("d") != null ? m.group("d") : m.group("d2"));
@@ -545,9 +597,10 @@ public final class TextCleaner implements Extractor {
   }
 
   private String outlet(Work w, String url, String byline) {
-    if (w.outletLine != null) return w.outletLine;
+    if (w.outletLine != null && !w.outletLineInBody) return w.outletLine;
     String byDomain = outlets.forUrl(url);
     if (byDomain != null) return byDomain;
+    if (w.outletLine != null) return w.outletLine;
     String byDesk = outlets.forName(byline);
     if (byDesk != null) {
       w.diagnostics.add("outlet from the desk byline: " + byline);
@@ -587,7 +640,7 @@ public final class TextCleaner implements Extractor {
     int dropped = 0;
     for (int i = 0; i < w.body.size(); i++) {
       if (drop[i]) {
-        w.removed.add(w.body.get(i).raw());
+        w.removed.add(new Removed(w.body.get(i).line(), w.body.get(i).raw()));
         dropped++;
       } else {
         kept.add(w.body.get(i));
@@ -617,8 +670,28 @@ public final class TextCleaner implements Extractor {
     return out;
   }
 
+  /** Lower-case letters and digits with single spaces between runs: the identity of a line for repeats. */
   private static String key(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}“”‘’«»…–—]+", " ").strip();
+    StringBuilder b = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        if (gap && b.length() > 0) b.append(' ');
+        b.append(Character.toLowerCase(c));
+        gap = false;
+      } else {
+        gap = true;
+      }
+    }
+    return b.toString();
+  }
+
+  /** True when the next line carries on this line's sentence (it starts in lower case and has a few words). */
+  private boolean continues(String md, List<String> lines, int i) {
+    if (i + 1 >= lines.size() || words(md) < 10 || md.length() < 60) return false;
+    String next = Markdown.clean(lines.get(i + 1));
+    return words(next) >= 4 && STARTS_LOWER.matcher(next).matches() && boilerplate.classify(next) == null;
   }
 
   static boolean headlineLike(String s) {
@@ -626,9 +699,12 @@ public final class TextCleaner implements Extractor {
     int n = words(s);
     if (n < 2 || n > 30) return false;
     char last = s.charAt(s.length() - 1);
-    if (last == '.' || last == ',' || last == ';' || last == ':') return false;
-    int cp = s.codePoints().filter(Character::isLetter).findFirst().orElse(-1);
-    return cp >= 0 && !Character.isLowerCase(cp);
+    boolean truncated = s.endsWith("...") || s.endsWith("…") || ABBREV_END.matcher(s).find();
+    if (!truncated && (last == '.' || last == ',' || last == ';' || last == ':')) return false;
+    if (OPEN_END.matcher(s).find()) return false;
+    int cp = s.codePoints().filter(Character::isLetterOrDigit).findFirst().orElse(-1);
+    boolean camel = CAMEL.matcher(s).lookingAt(); // iPhone, eBay
+    return cp >= 0 && (!Character.isLowerCase(cp) || camel) && s.codePoints().anyMatch(Character::isLetter);
   }
 
   static boolean titleCase(String s) {
@@ -647,6 +723,11 @@ public final class TextCleaner implements Extractor {
     return words(s) >= 25 && TERMINAL.matcher(s).matches();
   }
 
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
+    return false;
+  }
+
   private static boolean articleLike(String url) {
     String host = OutletTable.host(url);
     if (host == null) return false;
@@ -655,7 +736,13 @@ public final class TextCleaner implements Extractor {
   }
 
   static int words(String s) {
-    String t = s.strip();
-    return t.isEmpty() ? 0 : t.split("\\s+").length;
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean ws = Character.isWhitespace(s.charAt(i));
+      if (!ws && !in) n++;
+      in = !ws;
+    }
+    return n;
   }
 }
