@@ -23,7 +23,7 @@ final class ContentScorer {
   private ContentScorer() {}
 
   /** The chosen content roots, in document order; empty when the page has no scorable text. */
-  static List<Element> choose(Element body, NodeStats stats, Set<Element> excluded) {
+  static List<Element> choose(Element body, NodeStats stats, Set<Element> excluded, boolean weights) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
     List<Element> candidates = new ArrayList<>();
     List<Element> hinted = new ArrayList<>();
@@ -32,7 +32,7 @@ final class ContentScorer {
       public FilterResult head(Node node, int depth) {
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
         if (excluded.contains(e)) return FilterResult.SKIP_ENTIRELY;
-        if (Hints.bodyHint(e) || e.nameIs("article")) hinted.add(e);
+        if (e != body && (Hints.bodyHint(e) || e.nameIs("article"))) hinted.add(e);
         if (!scorable(e, stats)) return FilterResult.CONTINUE;
         NodeStats.Stat st = stats.get(e);
         double score = 1 + st.commas + Math.min(st.text / 100.0, 3.0);
@@ -40,7 +40,7 @@ final class ContentScorer {
         for (int level = 0; a != null && level < ANCESTOR_LEVELS; level++, a = a.parent()) {
           double[] s = scores.get(a);
           if (s == null) {
-            s = new double[] {initial(a)};
+            s = new double[] {initial(a, weights)};
             scores.put(a, s);
             candidates.add(a);
           }
@@ -80,7 +80,7 @@ final class ContentScorer {
     return (tag.equals("div") || tag.equals("section") || tag.equals("span") && st.blocks == 0) && st.blocks <= 1;
   }
 
-  private static double initial(Element e) {
+  private static double initial(Element e, boolean weights) {
     double base = switch (e.normalName()) {
       case "div", "article", "main" -> 5;
       case "pre", "td", "blockquote" -> 3;
@@ -88,7 +88,7 @@ final class ContentScorer {
       case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
       default -> 0;
     };
-    return base + Hints.weight(e);
+    return base + (weights ? Hints.weight(e) : 0);
   }
 
   /**
