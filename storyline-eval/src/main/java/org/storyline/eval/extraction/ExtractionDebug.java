@@ -28,6 +28,38 @@ public final class ExtractionDebug {
     List<Row> rows = new ArrayList<>();
     Scorers.Aeb total = new Scorers.Aeb();
     Scorers.Wcxb wtotal = new Scorers.Wcxb();
+    if (which.equals("traf")) {
+      Path dir = root.resolve("trafilatura-eval");
+      JsonNode eval = json.readTree(dir.resolve("evaldata.json").toFile());
+      List<String> urls = new ArrayList<>();
+      eval.fieldNames().forEachRemaining(urls::add);
+      urls.sort(null);
+      Scorers.Snippets all = new Scorers.Snippets();
+      for (String url : urls) {
+        JsonNode item = eval.get(url);
+        if (args.length > 2 && !item.get("file").asText().startsWith(args[2])) continue;
+        Path f = dir.resolve("html/" + item.get("file").asText() + ".gz");
+        if (!Files.exists(f)) continue;
+        Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), url);
+        Scorers.Snippets s = new Scorers.Snippets();
+        List<String> with = new ArrayList<>();
+        item.path("with").forEach(n -> with.add(n.asText()));
+        List<String> without = new ArrayList<>();
+        item.path("without").forEach(n -> without.add(n.asText()));
+        s.add(a.text(), with, without);
+        all.add(a.text(), with, without);
+        if (s.fn + s.fp > 0) {
+          System.out.println(item.get("file").asText() + " fn " + s.fn + " fp " + s.fp);
+          if (args.length > 2) {
+            for (String w : with) if (!Scorers.norm(a.text()).contains(Scorers.norm(w))) System.out.println("  MISSING " + w);
+            for (String w : without) if (Scorers.norm(a.text()).contains(Scorers.norm(w))) System.out.println("  JUNK " + w);
+            show("", a, url);
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "TRAF P %.4f R %.4f F %.4f%n", all.precision(), all.recall(), all.f1());
+      return;
+    }
     if (which.equals("aeb")) {
       Path dir = root.resolve("scrapinghub-aeb");
       JsonNode gold = json.readTree(dir.resolve("ground-truth.json").toFile());
