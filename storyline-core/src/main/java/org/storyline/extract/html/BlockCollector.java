@@ -26,16 +26,17 @@ final class BlockCollector {
 
   private BlockCollector() {}
 
-  static List<Block> blocks(List<Element> roots, NodeStats stats, Set<Element> excluded) {
+  static List<Block> blocks(List<Element> roots, NodeStats stats, Set<Element> excluded, boolean weights) {
     List<Block> out = new ArrayList<>();
-    for (Element root : roots) walk(root, stats, excluded, out);
+    for (Element root : roots) walk(root, stats, excluded, weights, out);
     return out;
   }
 
-  private static void walk(Element root, NodeStats stats, Set<Element> excluded, List<Block> out) {
+  private static void walk(Element root, NodeStats stats, Set<Element> excluded, boolean weights, List<Block> out) {
     StringBuilder buf = new StringBuilder();
     int[] counts = new int[2]; // chars, link chars
     String[] tag = {root.normalName()};
+    int rootText = stats.text(root);
     NodeTraversor.filter(new NodeFilter() {
       int linkDepth;
 
@@ -55,7 +56,7 @@ final class BlockCollector {
           return FilterResult.CONTINUE;
         }
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
-        if (e != root && (excluded.contains(e) || skip(e, stats))) return FilterResult.SKIP_ENTIRELY;
+        if (e != root && (excluded.contains(e) || skip(e, stats, rootText, weights))) return FilterResult.SKIP_ENTIRELY;
         String name = e.normalName();
         if (name.equals("br")) {
           flush(tag[0]);
@@ -107,7 +108,7 @@ final class BlockCollector {
   }
 
   /** Readability-style conditional cleaning of a sub-container inside the content. */
-  private static boolean skip(Element e, NodeStats stats) {
+  private static boolean skip(Element e, NodeStats stats, int rootText, boolean weights) {
     String tag = e.normalName();
     switch (tag) {
       case "figure", "figcaption", "header", "dialog" -> {
@@ -122,8 +123,10 @@ final class BlockCollector {
     }
     NodeStats.Stat st = stats.get(e);
     if (st.text == 0) return true;
+    // a wrapper of most of the content is never conditionally removed
+    if (st.text > 0.5 * rootText) return false;
     boolean declared = Hints.bodyHint(e);
-    int weight = Hints.weight(e);
+    int weight = weights ? Hints.weight(e) : 0;
     if (weight < 0 && !declared) return true;
     double ld = stats.linkDensity(e);
     if (tag.equals("p") || tag.equals("span") || tag.equals("li") || tag.equals("blockquote")) return false;

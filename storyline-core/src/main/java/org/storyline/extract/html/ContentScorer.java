@@ -19,12 +19,19 @@ import org.jsoup.select.NodeTraversor;
 final class ContentScorer {
   private static final int MIN_PARAGRAPH = 25;
   private static final int ANCESTOR_LEVELS = 5;
+  /** How far up paragraph text is summed (bounds the work on absurdly nested pages). */
+  private static final int MAX_CLIMB = 40;
+  /** A parent replaces the container when it holds this much more paragraph text. */
+  private static final double GROW_RATIO = 1.25;
+  /** Parents without more paragraph text passed over before giving up. */
+  private static final int GROW_LOOKAHEAD = 2;
 
   private ContentScorer() {}
 
   /** The chosen content roots, in document order; empty when the page has no scorable text. */
-  static List<Element> choose(Element body, NodeStats stats, Set<Element> excluded) {
+  static List<Element> choose(Element body, NodeStats stats, Set<Element> excluded, boolean weights) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
+    Map<Element, int[]> paraText = new IdentityHashMap<>();
     List<Element> candidates = new ArrayList<>();
     List<Element> hinted = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
@@ -32,15 +39,21 @@ final class ContentScorer {
       public FilterResult head(Node node, int depth) {
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
         if (excluded.contains(e)) return FilterResult.SKIP_ENTIRELY;
-        if (Hints.bodyHint(e) || e.nameIs("article")) hinted.add(e);
+        if (e != body && (Hints.bodyHint(e) || e.nameIs("article"))) hinted.add(e);
         if (!scorable(e, stats)) return FilterResult.CONTINUE;
         NodeStats.Stat st = stats.get(e);
         double score = 1 + st.commas + Math.min(st.text / 100.0, 3.0);
+        if (stats.linkDensity(e) < 0.3) {
+          int level = 0;
+          for (Element a = e.parent(); a != null && level < MAX_CLIMB; a = a.parent(), level++) {
+            paraText.computeIfAbsent(a, k -> new int[1])[0] += st.text - st.link;
+          }
+        }
         Element a = e.parent();
         for (int level = 0; a != null && level < ANCESTOR_LEVELS; level++, a = a.parent()) {
           double[] s = scores.get(a);
           if (s == null) {
-            s = new double[] {initial(a)};
+            s = new double[] {initial(a, weights)};
             scores.put(a, s);
             candidates.add(a);
           }
@@ -63,6 +76,7 @@ final class ContentScorer {
     }
     if (top == null) return List.of();
     top = climb(top, best, candidates, scores);
+    top = grow(top, paraText, stats);
     Element hint = bestHint(hinted, top, stats);
     if (hint != null) return List.of(hint);
     return withSiblings(top, scores, stats, excluded);
@@ -80,7 +94,7 @@ final class ContentScorer {
     return (tag.equals("div") || tag.equals("section") || tag.equals("span") && st.blocks == 0) && st.blocks <= 1;
   }
 
-  private static double initial(Element e) {
+  private static double initial(Element e, boolean weights) {
     double base = switch (e.normalName()) {
       case "div", "article", "main" -> 5;
       case "pre", "td", "blockquote" -> 3;
@@ -88,7 +102,7 @@ final class ContentScorer {
       case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
       default -> 0;
     };
-    return base + Hints.weight(e);
+    return base + (weights ? Hints.weight(e) : 0);
   }
 
   /**
@@ -115,6 +129,27 @@ final class ContentScorer {
       top = top.parent();
     }
     return top;
+  }
+
+  /**
+   * Sectioned articles put each section in its own box: climbs to the parent while the parent holds markedly more
+   * paragraph text (text of low-link-density paragraphs outside boilerplate boxes).
+   */
+  private static Element grow(Element top, Map<Element, int[]> paraText, NodeStats stats) {
+    Element cur = top;
+    int idle = 0;
+    for (Element p = cur.parent(); p != null && !p.nameIs("body") && !p.nameIs("html"); p = p.parent()) {
+      int[] mine = paraText.get(cur);
+      int[] theirs = paraText.get(p);
+      if (mine == null || theirs == null) break;
+      if (theirs[0] >= GROW_RATIO * mine[0]) {
+        cur = p;
+        idle = 0;
+      } else if (++idle > GROW_LOOKAHEAD) {
+        break;
+      }
+    }
+    return cur;
   }
 
   /** The declared article body that best matches the scored container, or null. */

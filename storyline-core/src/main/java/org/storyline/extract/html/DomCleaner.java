@@ -23,6 +23,7 @@ final class DomCleaner {
   /** Removes {@link HtmlPatterns#DROP_TAGS}, HTML comments and hidden elements from {@code root}, in place. */
   static void strip(Element root) {
     List<Node> doomed = new ArrayList<>();
+    List<Element> hidden = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
@@ -30,14 +31,38 @@ final class DomCleaner {
           doomed.add(node);
           return FilterResult.SKIP_ENTIRELY;
         }
-        if (node instanceof Element e && e != root && (HtmlPatterns.DROP_TAGS.contains(e.normalName()) || hidden(e))) {
-          doomed.add(node);
-          return FilterResult.SKIP_ENTIRELY;
+        if (node instanceof Element e && e != root) {
+          if (HtmlPatterns.DROP_TAGS.contains(e.normalName())) {
+            doomed.add(node);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (hidden(e)) {
+            hidden.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
         }
         return FilterResult.CONTINUE;
       }
     }, root);
     for (Node n : doomed) n.remove();
+    if (hidden.isEmpty()) return;
+    // pages that reveal themselves by script hide their whole body: keep hidden wrappers of most of the text
+    int total = textLength(root);
+    int[] lengths = new int[hidden.size()];
+    int hiddenTotal = 0;
+    for (int i = 0; i < lengths.length; i++) hiddenTotal += lengths[i] = textLength(hidden.get(i));
+    boolean mostlyHidden = false;
+    for (int i = 0; i < lengths.length; i++) {
+      if (!mostlyHidden || lengths[i] < 0.3 * total) hidden.get(i).remove();
+    }
+  }
+
+  private static int textLength(Element e) {
+    int[] n = {0};
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof org.jsoup.nodes.TextNode t) n[0] += t.getWholeText().strip().length();
+    }, e);
+    return n[0];
   }
 
   static boolean hidden(Element e) {

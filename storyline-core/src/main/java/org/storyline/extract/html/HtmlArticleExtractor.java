@@ -46,6 +46,13 @@ public final class HtmlArticleExtractor {
     }
     String title = h.title() != null ? h.title() : meta.title();
     Content content = content(d, title, diagnostics);
+    if (content.text().length() < MIN_TEXT && ld.articleBody() != null
+        && ld.articleBody().length() > 2 * Math.max(1, content.text().length())) {
+      // pages rendered by script often carry the body only in their JSON-LD
+      String body = org.jsoup.parser.Parser.unescapeEntities(ld.articleBody(), false);
+      content = new Content(String.join("\n\n", paragraphs(body)), content.removed(), content.diagnostics());
+      diagnostics.add("html: body taken from JSON-LD articleBody");
+    }
     String published = h.published();
     if (published == null) {
       if (date == null) {
@@ -69,13 +76,23 @@ public final class HtmlArticleExtractor {
     DomCleaner.strip(body);
     NodeStats stats = NodeStats.of(body);
     Set<Element> unlikely = DomCleaner.unlikely(body, stats);
-    BlockCollector.Result r = pass(body, stats, unlikely, title);
+    // Readability's retries: strict, then keeping boilerplate-named boxes, then ignoring class names too
+    BlockCollector.Result r = pass(body, stats, unlikely, true, title);
     int len = length(r);
     if (len < MIN_TEXT) {
-      BlockCollector.Result lenient = pass(body, stats, Set.of(), title);
-      if (length(lenient) > len) {
-        r = lenient;
-        diagnostics.add("html: little text in the strict pass; used the lenient pass");
+      BlockCollector.Result best = r;
+      for (boolean weights : new boolean[] {true, false}) {
+        BlockCollector.Result retry = pass(body, stats, Set.of(), weights, title);
+        int l = length(retry);
+        if (l > len) {
+          best = retry;
+          len = l;
+        }
+        if (l >= MIN_TEXT) break;
+      }
+      if (best != r) {
+        r = best;
+        diagnostics.add("html: little text in the strict pass; used a lenient pass");
       }
     }
     String text = String.join("\n\n", r.paragraphs());
@@ -83,10 +100,20 @@ public final class HtmlArticleExtractor {
     return new Content(text, r.removed(), diagnostics);
   }
 
-  private static BlockCollector.Result pass(Element body, NodeStats stats, Set<Element> excluded, String title) {
-    List<Element> roots = ContentScorer.choose(body, stats, excluded);
+  private static BlockCollector.Result pass(Element body, NodeStats stats, Set<Element> excluded, boolean weights,
+      String title) {
+    List<Element> roots = ContentScorer.choose(body, stats, excluded, weights);
     if (roots.isEmpty()) return new BlockCollector.Result(List.of(), List.of());
-    return BlockCollector.filter(BlockCollector.blocks(roots, stats, excluded), title);
+    return BlockCollector.filter(BlockCollector.blocks(roots, stats, excluded, weights), title);
+  }
+
+  private static List<String> paragraphs(String s) {
+    List<String> out = new ArrayList<>();
+    for (String p : s.split("\\s*\\n\\s*")) {
+      String t = p.replaceAll("\\s+", " ").strip();
+      if (!t.isEmpty()) out.add(t);
+    }
+    return out;
   }
 
   private static int length(BlockCollector.Result r) {

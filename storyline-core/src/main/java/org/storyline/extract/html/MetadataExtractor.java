@@ -33,6 +33,7 @@ final class MetadataExtractor {
     if (canon != null) url = absolute(canon.attr("abs:href"), canon.attr("href"));
     if (url == null) url = absolute(meta.get("og:url"), meta.get("og:url"));
     if (url == null && ld.url() != null && ld.url().startsWith("http")) url = ld.url();
+    if (outlet != null && (outlet.startsWith("http") || outlet.startsWith("www."))) outlet = null;
     return new Meta(title, byline, clean(outlet), url);
   }
 
