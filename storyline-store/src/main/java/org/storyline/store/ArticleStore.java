@@ -86,7 +86,7 @@ import org.storyline.model.Article;
  * </ul>
  */
 public final class ArticleStore implements Closeable {
-  public static final int DEFAULT_COMMIT_EVERY = 100;
+  public static final int DEFAULT_COMMIT_EVERY = 1000;
   /** Lucene logs a warning through JUL when the JDK's incubating vector module is absent; it changes nothing here. */
   private static final java.util.logging.Logger VECTOR_LOG =
       java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
