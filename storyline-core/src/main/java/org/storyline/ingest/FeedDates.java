@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Normalises feed dates to ISO 8601: RFC 822/1123 ({@code pubDate}, with the usual variants: no weekday, one-digit
- * day, two-digit year, named zones) and RFC 3339 / W3C-DTF ({@code updated}, {@code dc:date}). Output is
+ * day, two-digit year, named zones, {@code 26-FEB-1987 15:01:01.79}) and RFC 3339 / W3C-DTF ({@code updated}, {@code dc:date}). Output is
  * {@code yyyy-MM-dd'T'HH:mm:ssXXX} when the source gives a time (offset as stated), {@code yyyy-MM-dd} for a date
  * alone, null when unparseable. Never reads the clock.
  */
@@ -33,8 +33,8 @@ final class FeedDates {
       Map.entry("BST", 1), Map.entry("CET", 1), Map.entry("CEST", 2), Map.entry("IST", 5));
 
   private static final Pattern RFC822 = Pattern.compile(
-      "^(?:[A-Za-z]{3,9},?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3,9})\\.?\\s+(\\d{2,4})"
-          + "(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*([+-]\\d{2}:?\\d{2}|[A-Za-z]{1,5})?\\s*$");
+      "^(?:[A-Za-z]{3,9},?\\s*)?(\\d{1,2})(?:\\s+|-)([A-Za-z]{3,9})\\.?(?:\\s+|-)(\\d{2,4})"
+          + "(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*([+-]\\d{2}:?\\d{2}|[A-Za-z]{1,5})?\\s*$");
 
   private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
       "oct", "nov", "dec");

@@ -7,6 +7,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipException;
 import org.storyline.model.InputProblem;
 
@@ -29,6 +33,15 @@ public final class JsonlReader implements SourceReader {
   @Override
   public void read(Path file, Sink sink) throws IOException {
     String src = file.toString();
+    Throttled throttled = new Throttled(sink);
+    try {
+      readLines(file, src, throttled);
+    } finally {
+      throttled.summarise(src);
+    }
+  }
+
+  private void readLines(Path file, String src, Sink sink) throws IOException {
     boolean gz = FileBytes.isGzipName(file) || FileBytes.startsWithGzipMagic(file);
     try (InputStream in = FileBytes.open(file)) {
       LineReader lines = new LineReader(in, ReadLimits.MAX_DOCUMENT_BYTES);
@@ -72,6 +85,18 @@ public final class JsonlReader implements SourceReader {
     }
   }
 
+  /** Field names read for each hint, first present wins (common export formats name them differently). */
+  private static final String[] TEXT = {"text", "body", "content", "article", "maintext"};
+  private static final String[] HTML = {"html", "raw_html", "content_html"};
+  private static final String[] URL = {"url", "link", "canonical_url"};
+  private static final String[] TITLE = {"title", "headline"};
+  private static final String[] OUTLET = {"outlet", "publisher", "source_domain", "site_name"};
+  private static final String[] BYLINE = {"byline", "author", "authors"};
+  private static final String[] PUBLISHED = {"published", "date_publish", "publish_date", "pubDate", "date"};
+
+  /** After this many lines with the same problem in one file, the rest are counted, not listed. */
+  static final int MAX_SAME_PROBLEM = 10;
+
   private static boolean readLine(Path file, String src, long no, byte[] bytes, Sink sink) {
     Decoding.Decoded d = Decoding.decode(bytes, "UTF-8");
     String line = d.text();
@@ -87,27 +112,73 @@ public final class JsonlReader implements SourceReader {
       sink.problem(new InputProblem(src, no, "not a JSON object", true));
       return false;
     }
-    String text = str(n, "text");
-    String html = str(n, "html");
+    String text = str(n, TEXT);
+    String html = str(n, HTML);
     if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
       sink.problem(new InputProblem(src, no, "no text or html field", true));
       return false;
     }
     if (d.note() != null) sink.problem(new InputProblem(src, no, d.note(), false));
-    String url = str(n, "url");
+    String url = str(n, URL);
     String id = str(n, "id");
     if (id == null || id.isBlank()) id = url != null ? Ids.fromUrl(url) : Ids.fromFile(file) + "-" + no;
-    var hints = new RawDocument.Hints(url, str(n, "title"), str(n, "outlet"), str(n, "byline"),
-        str(n, "published"));
+    String published = str(n, PUBLISHED);
+    String iso = FeedDates.normalize(published);
+    var hints = new RawDocument.Hints(url, str(n, TITLE), str(n, OUTLET), str(n, BYLINE),
+        iso != null ? iso : published);
     boolean isHtml = text == null || text.isBlank();
     sink.document(new RawDocument(id, src + ":" + no,
         isHtml ? RawDocument.Format.HTML : RawDocument.Format.TEXT, isHtml ? html : text, hints));
     return true;
   }
 
-  private static String str(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+  private static String str(JsonNode n, String... fields) {
+    for (String f : fields) {
+      JsonNode v = n.get(f);
+      if (v == null || v.isNull()) continue;
+      String s;
+      if (v.isArray()) {
+        List<String> parts = new ArrayList<>();
+        v.forEach(e -> { if (e.isValueNode() && !e.asText().isBlank()) parts.add(e.asText().strip()); });
+        s = String.join(", ", parts);
+      } else {
+        s = v.isValueNode() ? v.asText() : v.toString();
+      }
+      if (!s.isBlank()) return s;
+    }
+    return null;
+  }
+
+  /** Passes on the first {@link #MAX_SAME_PROBLEM} line problems of each kind, then counts the rest. */
+  private static final class Throttled implements Sink {
+    private final Sink sink;
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<String, Integer> over = new java.util.TreeMap<>();
+
+    Throttled(Sink sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void document(RawDocument doc) {
+      sink.document(doc);
+    }
+
+    @Override
+    public void problem(InputProblem p) {
+      if (p.line() == 0) {
+        sink.problem(p);
+        return;
+      }
+      String kind = p.reason().replaceAll("[:(].*", "").strip() + (p.skipped() ? "" : " (read in part)");
+      if (seen.merge(kind, 1, Integer::sum) <= MAX_SAME_PROBLEM) sink.problem(p);
+      else over.merge(kind, 1, Integer::sum);
+    }
+
+    void summarise(String src) {
+      over.forEach((kind, n) -> sink.problem(new InputProblem(src, 0, n + " more lines with the same problem ("
+          + kind + ") not listed", !kind.endsWith("(read in part)"))));
+    }
   }
 
   /** Byte lines (LF or CRLF), at most {@code max} bytes kept per line; the rest of an over-long line is skipped. */

@@ -209,6 +209,23 @@ class BadInputTest {
   }
 
   @Test
+  void jsonlRepeatedProblemsAreSummarisedAndCommonFieldNamesRead() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 25; i++) sb.append("{\"id\":\"n").append(i).append("\"}\n");
+    sb.append("{\"headline\":\"H\",\"body\":\"B text.\",\"link\":\"https://x.org/h\",")
+        .append("\"date_publish\":\"2017-12-27T06:57:28\",\"authors\":[\"Ann Lee\",\"Bo Chan\"],")
+        .append("\"publisher\":\"X Daily\"}\n");
+    var c = read(Files.writeString(dir.resolve("many.jsonl"), sb.toString()));
+    assertEquals(11, c.problems().size(), c.problems().toString());
+    assertEquals("15 more lines with the same problem (no text or html field) not listed",
+        c.problems().get(10).reason());
+    RawDocument d = c.documents().get(0);
+    assertEquals(new RawDocument.Hints("https://x.org/h", "H", "X Daily", "Ann Lee, Bo Chan", "2017-12-27T06:57:28"),
+        d.hints());
+    assertEquals("B text.", d.content());
+  }
+
+  @Test
   void unsupportedAndMissingFilesAreReported() throws IOException {
     var c = read(Files.writeString(dir.resolve("x.docx"), "zzz"), dir.resolve("missing.txt"));
     assertEquals(List.of("unsupported file type", "no such file or folder"),

@@ -161,6 +161,7 @@ class FeedReaderTest {
     assertEquals("2025-01-09", FeedDates.normalize("Thu, 9 Jan 2025"));
     assertEquals("2025-01-09T10:11:12Z", FeedDates.normalize("2025-01-09T10:11:12.345Z"));
     assertEquals("2025-01-09T10:11:12", FeedDates.normalize("2025-01-09 10:11:12"));
+    assertEquals("1987-02-26T15:01:01", FeedDates.normalize("26-FEB-1987 15:01:01.79"));
     assertNull(FeedDates.normalize("yesterday"));
     assertNull(FeedDates.normalize("31 Feb 2025 10:00 GMT"));
   }

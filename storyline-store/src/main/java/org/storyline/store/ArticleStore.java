@@ -86,7 +86,14 @@ import org.storyline.model.Article;
  * </ul>
  */
 public final class ArticleStore implements Closeable {
-  public static final int DEFAULT_COMMIT_EVERY = 100;
+  public static final int DEFAULT_COMMIT_EVERY = 1000;
+  /** Lucene logs a warning through JUL when the JDK's incubating vector module is absent; it changes nothing here. */
+  private static final java.util.logging.Logger VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
+  static {
+    VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
   static final int FORMAT = 1;
 
   /** What {@link #add} did. */
@@ -314,11 +321,36 @@ public final class ArticleStore implements Closeable {
     static final int MAX_CHARS = 200_000;
   }
 
+  /** Snippets are cut to about this many characters, keeping the first highlighted hit. */
+  static final int SNIPPET_CHARS = 240;
+
   private static String snippet(UnifiedHighlighter hl, Query q, String text) throws IOException {
     Object h = hl.highlightWithoutSearcher("text", q, text, 2);
-    String s = h == null ? null : h.toString().strip();
-    if (s == null || s.isEmpty()) s = text.length() <= 200 ? text : text.substring(0, 200) + " …";
-    return s.replaceAll("\\s+", " ");
+    String s = h == null ? "" : h.toString().strip().replaceAll("\\s+", " ");
+    if (s.isEmpty()) s = text.strip().replaceAll("\\s+", " ");
+    return clip(s, SNIPPET_CHARS);
+  }
+
+  /** About {@code max} characters around the first «hit», cut at spaces, never inside a «hit». */
+  static String clip(String s, int max) {
+    if (s.length() <= max) return s;
+    int hit = Math.max(0, s.indexOf('«'));
+    int start = Math.max(0, hit - max / 3);
+    if (start > 0) {
+      int sp = s.indexOf(' ', start);
+      start = sp < 0 || sp > hit ? start : sp + 1;
+    }
+    int end = Math.min(s.length(), start + max);
+    int close = s.indexOf('»', hit);
+    if (close >= 0 && close >= end) end = Math.min(s.length(), close + 1);
+    int open = s.lastIndexOf('«', end - 1);
+    int openClose = open < 0 ? -1 : s.indexOf('»', open);
+    if (open > hit && openClose >= end) end = open; // do not cut a later hit in half
+    if (end < s.length()) {
+      int sp = s.lastIndexOf(' ', end);
+      if (sp > Math.max(start, close)) end = sp;
+    }
+    return (start > 0 ? "… " : "") + s.substring(start, end).strip() + (end < s.length() ? " …" : "");
   }
 
   /**
