@@ -99,7 +99,56 @@ public final class NerTagger {
       for (int i = 0; i < w.length; i++) w[i] = NerDoc.normalise(sent.get(i));
       s.add(w);
     }
+    recaseTitles(s);
     return new NerDoc(s, GAZ, CLUSTERS);
+  }
+
+  /**
+   * Headlines in title case ("Putin Praises Talks as First Step") capitalise common words, which the model would
+   * read as names. In such a sentence a capitalised word is lower-cased (for tagging only; offsets do not change)
+   * when its lower-case form is a known word and the document never writes it capitalised inside a sentence.
+   */
+  static void recaseTitles(List<String[]> sents) {
+    boolean[] title = new boolean[sents.size()];
+    for (int k = 0; k < title.length; k++) title[k] = isTitleCase(sents.get(k));
+    java.util.Set<String> capitalised = new java.util.HashSet<>();
+    for (int k = 0; k < title.length; k++) {
+      if (title[k]) continue;
+      String[] w = sents.get(k);
+      for (int i = 1; i < w.length; i++) {
+        if (Character.isUpperCase(w[i].charAt(0)) && !isSentenceStart(w, i)) capitalised.add(w[i]);
+      }
+    }
+    for (int k = 0; k < title.length; k++) {
+      if (!title[k]) continue;
+      String[] w = sents.get(k);
+      for (int i = 0; i < w.length; i++) {
+        String x = w[i];
+        if (x.length() < 2 || !Character.isUpperCase(x.charAt(0)) || NerDoc.isAllUpper(x)) continue;
+        if (capitalised.contains(x)) continue;
+        String low = x.toLowerCase(java.util.Locale.ROOT);
+        if (CLUSTERS.contains(low)) w[i] = low;
+      }
+    }
+  }
+
+  private static boolean isSentenceStart(String[] w, int i) {
+    String p = w[i - 1];
+    return p.equals("\"") || p.equals("'") || p.equals("(") || p.equals(":") || p.equals("--");
+  }
+
+  /** Four or more words of letters, at least three quarters of them capitalised, and not all in capitals. */
+  static boolean isTitleCase(String[] w) {
+    int words = 0;
+    int caps = 0;
+    int upper = 0;
+    for (String x : w) {
+      if (x.length() < 3 || !Character.isLetter(x.charAt(0))) continue;
+      words++;
+      if (Character.isUpperCase(x.charAt(0))) caps++;
+      if (NerDoc.isAllUpper(x)) upper++;
+    }
+    return words >= 4 && caps * 4 >= words * 3 && upper * 2 < words;
   }
 
   static List<Chunk> chunks(int[] lab) {
