@@ -329,9 +329,9 @@ public final class EntityLinker {
       j++;
     }
     if (lastHead < 0) return null;
-    String next = lastHead + 1 < toks.size() ? toks.get(lastHead + 1).text(text) : ".";
+    String next = j < toks.size() ? toks.get(j).text(text) : ".";
     if (!(next.equals(",") || next.equals(".") || next.equals(")") || next.equals(";"))) return null;
-    return role(text, toks, from, lastHead + 1);
+    return role(text, toks, from, j);
   }
 
   /** Tokens {@code [a, b)} as a role if they hold a head noun; leading function words trimmed. */
