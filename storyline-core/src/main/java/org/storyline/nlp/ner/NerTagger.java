@@ -137,18 +137,38 @@ public final class NerTagger {
     return p.equals("\"") || p.equals("'") || p.equals("(") || p.equals(":") || p.equals("--");
   }
 
-  /** Four or more words of letters, at least three quarters of them capitalised, and not all in capitals. */
+  private static final java.util.Set<String> SMALL = java.util.Set.of("a", "an", "the", "and", "or", "but", "as",
+      "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "toward", "with", "about", "after", "is",
+      "are", "says", "say", "will", "has", "have", "its", "his", "her", "their", "amid", "against", "new", "more");
+
+  /**
+   * Title case: four or more words of letters, at least three quarters of them capitalised, not all in capitals,
+   * with some small word (article, preposition, "Says") among them and at least three capitalised common words;
+   * no final period and at most one number (name lists, tables and ordinary sentences fail these).
+   */
   static boolean isTitleCase(String[] w) {
+    if (w.length == 0 || w[w.length - 1].equals(".")) return false;
     int words = 0;
     int caps = 0;
     int upper = 0;
-    for (String x : w) {
-      if (x.length() < 3 || !Character.isLetter(x.charAt(0))) continue;
+    int common = 0;
+    int digits = 0;
+    boolean small = false;
+    for (int i = 0; i < w.length; i++) {
+      String x = w[i];
+      if (Character.isDigit(x.charAt(0))) digits++;
+      if (!Character.isLetter(x.charAt(0))) continue;
+      String low = x.toLowerCase(java.util.Locale.ROOT);
+      if (i > 0 && SMALL.contains(low)) small = true;
+      if (x.length() < 3) continue;
       words++;
-      if (Character.isUpperCase(x.charAt(0))) caps++;
+      if (Character.isUpperCase(x.charAt(0))) {
+        caps++;
+        if (CLUSTERS.contains(low)) common++;
+      }
       if (NerDoc.isAllUpper(x)) upper++;
     }
-    return words >= 4 && caps * 4 >= words * 3 && upper * 2 < words;
+    return small && digits <= 1 && common >= 3 && words >= 4 && caps * 4 >= words * 3 && upper * 2 < words;
   }
 
   static List<Chunk> chunks(int[] lab) {
