@@ -47,7 +47,7 @@ public final class Analyzer {
 
   public static Analyzer defaults() {
     // Stages not built yet contribute nothing; each line is replaced by the real stage as it lands.
-    EntityStage entityStage = articles -> List.of();
+    EntityStage entityStage = org.storyline.nlp.DefaultEntityStage.defaults();
     QuoteStage quoteStage = (articles, ents) -> List.of();
     TimexStage timexStage = article -> List.of();
     StoryStage storyStage = new org.storyline.cluster.OnlineStoryStage();

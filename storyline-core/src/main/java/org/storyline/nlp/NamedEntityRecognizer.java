@@ -25,9 +25,19 @@ public final class NamedEntityRecognizer {
     return new NamedEntityRecognizer(new SentenceSplitter(), NerTagger.defaults());
   }
 
+  /** The tokens of a text (all sentences, in order) and the mentions found in it. */
+  public record Result(List<Span> tokens, List<Found> found) {}
+
   /** Mentions in text order. */
   public List<Found> find(String text) {
+    return analyze(text).found();
+  }
+
+  /** Tokens and mentions in text order. */
+  public Result analyze(String text) {
     List<List<Span>> sents = splitter.splitTokens(text);
+    List<Span> allTokens = new ArrayList<>();
+    for (List<Span> s : sents) allTokens.addAll(s);
     List<List<String>> words = new ArrayList<>(sents.size());
     for (List<Span> s : sents) {
       List<String> w = new ArrayList<>(s.size());
@@ -42,6 +52,6 @@ public final class NamedEntityRecognizer {
         out.add(new Found(s.get(c.start()).start(), s.get(c.end() - 1).end(), c.type()));
       }
     }
-    return out;
+    return new Result(allTokens, out);
   }
 }

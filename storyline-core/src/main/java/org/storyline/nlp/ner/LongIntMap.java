@@ -1,18 +1,17 @@
 package org.storyline.nlp.ner;
 
-import java.util.Arrays;
-
-/** Open-addressing map from non-zero 64-bit feature hashes to dense indices. Not thread-safe while growing. */
+/**
+ * Open-addressing map from non-zero 64-bit feature hashes to dense indices; key and value share one array so a
+ * lookup touches one cache line. Not thread-safe while growing.
+ */
 final class LongIntMap {
-  private long[] keys;
-  private int[] vals;
+  private long[] slots; // key at 2i, value at 2i+1
   private int size;
   private int mask;
 
   LongIntMap(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-    keys = new long[cap];
-    vals = new int[cap];
+    slots = new long[cap * 2];
     mask = cap - 1;
   }
 
@@ -24,8 +23,8 @@ final class LongIntMap {
   int get(long key) {
     int i = mix(key) & mask;
     while (true) {
-      long k = keys[i];
-      if (k == key) return vals[i];
+      long k = slots[2 * i];
+      if (k == key) return (int) slots[2 * i + 1];
       if (k == 0) return -1;
       i = (i + 1) & mask;
     }
@@ -35,12 +34,12 @@ final class LongIntMap {
   int getOrAdd(long key) {
     int i = mix(key) & mask;
     while (true) {
-      long k = keys[i];
-      if (k == key) return vals[i];
+      long k = slots[2 * i];
+      if (k == key) return (int) slots[2 * i + 1];
       if (k == 0) {
-        keys[i] = key;
-        vals[i] = size++;
-        if (size * 2 > keys.length) grow();
+        slots[2 * i] = key;
+        slots[2 * i + 1] = size++;
+        if (size * 2 > mask + 1) grow();
         return size - 1;
       }
       i = (i + 1) & mask;
@@ -49,28 +48,27 @@ final class LongIntMap {
 
   void put(long key, int val) {
     int i = mix(key) & mask;
-    while (keys[i] != 0 && keys[i] != key) i = (i + 1) & mask;
-    if (keys[i] == 0) size++;
-    keys[i] = key;
-    vals[i] = val;
-    if (size * 2 > keys.length) grow();
+    while (slots[2 * i] != 0 && slots[2 * i] != key) i = (i + 1) & mask;
+    if (slots[2 * i] == 0) size++;
+    slots[2 * i] = key;
+    slots[2 * i + 1] = val;
+    if (size * 2 > mask + 1) grow();
   }
 
   /** Keys by their index (index i at position i). */
   long[] keysByIndex() {
     long[] out = new long[size];
-    for (int i = 0; i < keys.length; i++) if (keys[i] != 0) out[vals[i]] = keys[i];
+    for (int i = 0; i <= mask; i++) if (slots[2 * i] != 0) out[(int) slots[2 * i + 1]] = slots[2 * i];
     return out;
   }
 
   private void grow() {
-    long[] ok = keys;
-    int[] ov = vals;
-    keys = new long[ok.length * 2];
-    vals = new int[ok.length * 2];
-    mask = keys.length - 1;
+    long[] old = slots;
+    int cap = (mask + 1) * 2;
+    slots = new long[cap * 2];
+    mask = cap - 1;
     size = 0;
-    for (int i = 0; i < ok.length; i++) if (ok[i] != 0) put(ok[i], ov[i]);
+    for (int i = 0; i < old.length; i += 2) if (old[i] != 0) put(old[i], (int) old[i + 1]);
   }
 
   private static int mix(long h) {
@@ -78,10 +76,5 @@ final class LongIntMap {
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
     return (int) h;
-  }
-
-  @Override
-  public String toString() {
-    return "LongIntMap[" + size + "/" + keys.length + "]" + Arrays.hashCode(new int[0]);
   }
 }

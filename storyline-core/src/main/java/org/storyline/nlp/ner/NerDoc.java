@@ -18,6 +18,8 @@ final class NerDoc {
   final int[][] cluster;
   final boolean[] allCaps;
   final Set<String> lowercaseSeen;
+  /** Second stage only: per token, packed facts about the first stage's labels in this document, else null. */
+  int[][] prior;
 
   NerDoc(List<String[]> sentences, Gazetteer gazetteer, WordClusters clusters) {
     int n = sentences.size();
@@ -51,6 +53,55 @@ final class NerDoc {
       gaz[s] = gazetteer.match(lower[s]);
     }
     lowercaseSeen = lc;
+  }
+
+  /**
+   * Sets the second-stage facts from first-stage labels: for each token, its own first-stage label, the majority
+   * type the other capitalised occurrences of the word got (4 = none of them an entity, 5 = no other occurrence),
+   * and the majority type of the first-stage entity string it belongs to across the document.
+   */
+  void setPrior(int[][] stage1) {
+    java.util.Map<String, int[]> byWord = new java.util.HashMap<>();
+    java.util.Map<String, int[]> byChunk = new java.util.HashMap<>();
+    String[][] chunkOf = new String[words.length][];
+    for (int s = 0; s < words.length; s++) {
+      chunkOf[s] = new String[words[s].length];
+      for (int i = 0; i < words[s].length; i++) {
+        if (!Character.isUpperCase(words[s][i].charAt(0))) continue;
+        int t = stage1[s][i] == 0 ? 4 : Labels.type(stage1[s][i]);
+        byWord.computeIfAbsent(lower[s][i], x -> new int[5])[t]++;
+      }
+      for (NerTagger.Chunk c : NerTagger.chunks(stage1[s])) {
+        StringBuilder b = new StringBuilder();
+        for (int i = c.start(); i < c.end(); i++) b.append(lower[s][i]).append(' ');
+        String key = b.toString();
+        byChunk.computeIfAbsent(key, x -> new int[4])[Labels.TYPES.indexOf(c.type())]++;
+        for (int i = c.start(); i < c.end(); i++) chunkOf[s][i] = key;
+      }
+    }
+    prior = new int[words.length][];
+    for (int s = 0; s < words.length; s++) {
+      prior[s] = new int[words[s].length];
+      for (int i = 0; i < words[s].length; i++) {
+        int own = stage1[s][i];
+        int wordMaj = 5;
+        if (Character.isUpperCase(words[s][i].charAt(0))) {
+          int[] c = byWord.get(lower[s][i]).clone();
+          c[own == 0 ? 4 : Labels.type(own)]--;
+          int best = -1;
+          for (int t = 0; t < 5; t++) if (c[t] > 0 && (best < 0 || c[t] > c[best])) best = t;
+          if (best >= 0) wordMaj = best;
+        }
+        int chunkMaj = 4;
+        if (chunkOf[s][i] != null) {
+          int[] c = byChunk.get(chunkOf[s][i]);
+          int best = 0;
+          for (int t = 1; t < 4; t++) if (c[t] > c[best]) best = t;
+          chunkMaj = best;
+        }
+        prior[s][i] = own | (wordMaj << 8) | (chunkMaj << 12);
+      }
+    }
   }
 
   static boolean isAllUpper(String w) {

@@ -145,6 +145,19 @@ final class NerFeatures {
       out[k++] = fin(t(57, cl[i + 1] >>> 16));
       out[k++] = fin(t(58, (cl[i + 1] >>> 8) & 0xff));
     }
+    if (d.prior != null) {
+      int[] pr = d.prior[s];
+      int own = pr[i] & 0xff;
+      int wm = (pr[i] >>> 8) & 0xf;
+      int cm = (pr[i] >>> 12) & 0xf;
+      out[k++] = fin(t(60, own));
+      out[k++] = fin(t(61, wm));
+      out[k++] = fin(h(t(62, wm), shp));
+      out[k++] = fin(t(63, cm * 32L + own));
+      out[k++] = fin(t(64, i > 0 ? pr[i - 1] & 0xff : 99));
+      out[k++] = fin(t(65, i + 1 < n ? pr[i + 1] & 0xff : 99));
+      out[k++] = fin(t(66, wm * 32L + p1));
+    }
     char c0 = word.charAt(0);
     if (Character.isUpperCase(c0)) {
       boolean lcSeen = d.lowercaseSeen.contains(low);

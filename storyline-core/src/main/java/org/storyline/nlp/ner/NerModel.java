@@ -15,15 +15,35 @@ import java.util.Map;
 final class NerModel {
   private static final int MAGIC = 0x4e455231; // NER1
   private final LongIntMap index;
-  private final float[] weights; // feature * Labels.N + label
+  private final float[] weights; // dense (training): feature * Labels.N + label; null when sparse
+  private final int[] offsets; // sparse (loaded): entries of feature f at [offsets[f], offsets[f + 1])
+  private final int[] entries; // label << 16 | (weight & 0xffff), weight scaled by scale
+  private final float scale;
 
   NerModel(LongIntMap index, float[] weights) {
     this.index = index;
     this.weights = weights;
+    this.offsets = null;
+    this.entries = null;
+    this.scale = 0;
+  }
+
+  private NerModel(LongIntMap index, int[] offsets, int[] entries, float scale) {
+    this.index = index;
+    this.weights = null;
+    this.offsets = offsets;
+    this.entries = entries;
+    this.scale = scale;
   }
 
   int features() {
     return index.size();
+  }
+
+  /** Dense weights; a loaded (sparse) model cannot be written again. */
+  private float[] dense() {
+    if (weights == null) throw new IllegalStateException("a loaded model is read-only");
+    return weights;
   }
 
   /** Labels for every token of every sentence of {@code d}. */
@@ -59,12 +79,24 @@ final class NerModel {
 
   void scores(long[] feats, int k, float[] score) {
     java.util.Arrays.fill(score, 0f);
+    if (weights != null) {
+      for (int j = 0; j < k; j++) {
+        int f = index.get(feats[j]);
+        if (f < 0) continue;
+        int base = f * Labels.N;
+        for (int l = 0; l < Labels.N; l++) score[l] += weights[base + l];
+      }
+      return;
+    }
     for (int j = 0; j < k; j++) {
       int f = index.get(feats[j]);
       if (f < 0) continue;
-      int base = f * Labels.N;
-      for (int l = 0; l < Labels.N; l++) score[l] += weights[base + l];
+      for (int e = offsets[f], end = offsets[f + 1]; e < end; e++) {
+        int x = entries[e];
+        score[x >>> 16] += (short) x;
+      }
     }
+    for (int l = 0; l < Labels.N; l++) score[l] *= scale;
   }
 
   /** The most frequent type earlier capitalised mentions of this word got: 0..3, 4 for O, -1 when none. */
@@ -89,6 +121,7 @@ final class NerModel {
   /** Writes the model, dropping features whose weights are all below {@code minAbs}; 16-bit weights. */
   void write(OutputStream os, float minAbs) throws IOException {
     long[] keys = index.keysByIndex();
+    float[] weights = dense();
     float max = 0;
     for (float w : weights) max = Math.max(max, Math.abs(w));
     float scale = max / 32767f;
@@ -128,12 +161,20 @@ final class NerModel {
     float scale = in.readFloat();
     int n = in.readInt();
     LongIntMap index = new LongIntMap(n);
-    float[] w = new float[n * Labels.N];
+    int[] offsets = new int[n + 1];
+    int[] entries = new int[n * 4];
+    int m = 0;
     for (int f = 0; f < n; f++) {
       index.put(in.readLong(), f);
       int mask = in.readInt();
-      for (int l = 0; l < Labels.N; l++) if ((mask & (1 << l)) != 0) w[f * Labels.N + l] = in.readShort() * scale;
+      offsets[f] = m;
+      for (int l = 0; l < Labels.N; l++) {
+        if ((mask & (1 << l)) == 0) continue;
+        if (m == entries.length) entries = java.util.Arrays.copyOf(entries, entries.length * 2);
+        entries[m++] = (l << 16) | (in.readShort() & 0xffff);
+      }
     }
-    return new NerModel(index, w);
+    offsets[n] = m;
+    return new NerModel(index, offsets, java.util.Arrays.copyOf(entries, m), scale);
   }
 }

@@ -23,9 +23,11 @@ public final class NerTagger {
   private static final Gazetteer GAZ = Gazetteer.load();
   private static final WordClusters CLUSTERS = WordClusters.load();
   private final NerModel model;
+  private final NerModel stage2; // null: one stage
 
-  private NerTagger(NerModel model) {
+  private NerTagger(NerModel model, NerModel stage2) {
     this.model = model;
+    this.stage2 = stage2;
   }
 
   /** An entity chunk: tokens {@code [start, end)} of its sentence, type PER/ORG/LOC/MISC. */
@@ -51,18 +53,25 @@ public final class NerTagger {
 
   /** Reads a gzipped model written by {@link #write}. */
   public static NerTagger read(InputStream in) throws IOException {
-    return new NerTagger(NerModel.read(new GZIPInputStream(in, 1 << 16)));
+    java.io.DataInputStream din = new java.io.DataInputStream(new GZIPInputStream(in, 1 << 16));
+    int stages = din.readInt();
+    NerModel first = NerModel.read(din);
+    return new NerTagger(first, stages > 1 ? NerModel.read(din) : null);
   }
 
   /** Writes the model gzipped, dropping features with all weights below {@code minAbs}. */
   public void write(OutputStream out, float minAbs) throws IOException {
     GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
-    model.write(gz, minAbs);
+    java.io.DataOutputStream dout = new java.io.DataOutputStream(gz);
+    dout.writeInt(stage2 == null ? 1 : 2);
+    model.write(dout, minAbs);
+    if (stage2 != null) stage2.write(dout, minAbs);
+    dout.flush();
     gz.finish();
   }
 
   public int features() {
-    return model.features();
+    return model.features() + (stage2 == null ? 0 : stage2.features());
   }
 
   /**
@@ -71,6 +80,16 @@ public final class NerTagger {
    */
   public static NerTagger train(List<List<List<String>>> docs, List<List<List<String>>> tags, int epochs, long seed,
       PrintWriter log) {
+    return train(docs, tags, epochs, seed, 2, log);
+  }
+
+  /**
+   * As {@link #train(List, List, int, long, PrintWriter)}; with {@code stages} 2 a second model is trained on
+   * features of the first model's labels over the whole document (first-stage labels of the training documents
+   * come from five-fold jackknifing, so they are as noisy as on unseen text).
+   */
+  public static NerTagger train(List<List<List<String>>> docs, List<List<List<String>>> tags, int epochs, long seed,
+      int stages, PrintWriter log) {
     List<NerDoc> nd = new ArrayList<>(docs.size());
     List<int[][]> gold = new ArrayList<>(docs.size());
     for (int d = 0; d < docs.size(); d++) {
@@ -80,13 +99,37 @@ public final class NerTagger {
       for (int s = 0; s < ts.size(); s++) g[s] = bilou(ts.get(s));
       gold.add(g);
     }
-    return new NerTagger(NerTrainer.train(nd, gold, epochs, seed, log));
+    if (stages < 2) return new NerTagger(NerTrainer.train(nd, gold, epochs, seed, log), null);
+    int folds = 5;
+    int[][][] first = new int[nd.size()][][];
+    for (int f = 0; f < folds; f++) {
+      List<NerDoc> trd = new ArrayList<>();
+      List<int[][]> trg = new ArrayList<>();
+      for (int d = 0; d < nd.size(); d++) {
+        if (d % folds == f) continue;
+        trd.add(nd.get(d));
+        trg.add(gold.get(d));
+      }
+      if (log != null) log.println(" stage 1, fold " + (f + 1) + "/" + folds);
+      NerModel m = NerTrainer.train(trd, trg, epochs, seed + f, null);
+      for (int d = f; d < nd.size(); d += folds) first[d] = m.tag(nd.get(d));
+    }
+    if (log != null) log.println(" stage 1, all");
+    NerModel one = NerTrainer.train(nd, gold, epochs, seed, log);
+    for (int d = 0; d < nd.size(); d++) nd.get(d).setPrior(first[d]);
+    if (log != null) log.println(" stage 2");
+    NerModel two = NerTrainer.train(nd, gold, epochs, seed, log);
+    return new NerTagger(one, two);
   }
 
   /** Tags one document: for each sentence its entity chunks, in order. */
   public List<List<Chunk>> tag(List<List<String>> sentences) {
     NerDoc d = prepare(sentences);
     int[][] lab = model.tag(d);
+    if (stage2 != null) {
+      d.setPrior(lab);
+      lab = stage2.tag(d);
+    }
     List<List<Chunk>> out = new ArrayList<>(lab.length);
     for (int[] l : lab) out.add(chunks(l));
     return out;
@@ -99,7 +142,76 @@ public final class NerTagger {
       for (int i = 0; i < w.length; i++) w[i] = NerDoc.normalise(sent.get(i));
       s.add(w);
     }
+    recaseTitles(s);
     return new NerDoc(s, GAZ, CLUSTERS);
+  }
+
+  /**
+   * Headlines in title case ("Putin Praises Talks as First Step") capitalise common words, which the model would
+   * read as names. In such a sentence a capitalised word is lower-cased (for tagging only; offsets do not change)
+   * when its lower-case form is a known word and the document never writes it capitalised inside a sentence.
+   */
+  static void recaseTitles(List<String[]> sents) {
+    boolean[] title = new boolean[sents.size()];
+    for (int k = 0; k < title.length; k++) title[k] = isTitleCase(sents.get(k));
+    java.util.Set<String> capitalised = new java.util.HashSet<>();
+    for (int k = 0; k < title.length; k++) {
+      if (title[k]) continue;
+      String[] w = sents.get(k);
+      for (int i = 1; i < w.length; i++) {
+        if (Character.isUpperCase(w[i].charAt(0)) && !isSentenceStart(w, i)) capitalised.add(w[i]);
+      }
+    }
+    for (int k = 0; k < title.length; k++) {
+      if (!title[k]) continue;
+      String[] w = sents.get(k);
+      for (int i = 0; i < w.length; i++) {
+        String x = w[i];
+        if (x.length() < 2 || !Character.isUpperCase(x.charAt(0)) || NerDoc.isAllUpper(x)) continue;
+        if (capitalised.contains(x)) continue;
+        String low = x.toLowerCase(java.util.Locale.ROOT);
+        if (CLUSTERS.contains(low)) w[i] = low;
+      }
+    }
+  }
+
+  private static boolean isSentenceStart(String[] w, int i) {
+    String p = w[i - 1];
+    return p.equals("\"") || p.equals("'") || p.equals("(") || p.equals(":") || p.equals("--");
+  }
+
+  private static final java.util.Set<String> SMALL = java.util.Set.of("a", "an", "the", "and", "or", "but", "as",
+      "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "toward", "with", "about", "after", "is",
+      "are", "says", "say", "will", "has", "have", "its", "his", "her", "their", "amid", "against", "new", "more");
+
+  /**
+   * Title case: four or more words of letters, at least three quarters of them capitalised, not all in capitals,
+   * with some small word (article, preposition, "Says") among them and at least three capitalised common words;
+   * no final period and at most one number (name lists, tables and ordinary sentences fail these).
+   */
+  static boolean isTitleCase(String[] w) {
+    if (w.length == 0 || w[w.length - 1].equals(".")) return false;
+    int words = 0;
+    int caps = 0;
+    int upper = 0;
+    int common = 0;
+    int digits = 0;
+    boolean small = false;
+    for (int i = 0; i < w.length; i++) {
+      String x = w[i];
+      if (Character.isDigit(x.charAt(0))) digits++;
+      if (!Character.isLetter(x.charAt(0))) continue;
+      String low = x.toLowerCase(java.util.Locale.ROOT);
+      if (i > 0 && SMALL.contains(low)) small = true;
+      if (x.length() < 3) continue;
+      words++;
+      if (Character.isUpperCase(x.charAt(0))) {
+        caps++;
+        if (CLUSTERS.contains(low)) common++;
+      }
+      if (NerDoc.isAllUpper(x)) upper++;
+    }
+    return small && digits <= 1 && common >= 3 && words >= 4 && caps * 4 >= words * 3 && upper * 2 < words;
   }
 
   static List<Chunk> chunks(int[] lab) {

@@ -40,6 +40,11 @@ final class WordClusters {
     return new WordClusters(m);
   }
 
+  /** Whether the table holds this exact word form. */
+  boolean contains(String w) {
+    return packed.containsKey(w);
+  }
+
   /** Packed clusters {@code c512 << 16 | c128 << 8 | c32} of the word, or -1; all-caps words fall back. */
   int lookup(String w) {
     Integer v = packed.get(w);
