@@ -535,8 +535,17 @@ public final class QuoteExtractor {
 
     boolean isVerb(int t) {
       String w = tw[t];
-      return Character.isLowerCase(w.charAt(0)) && lex.speechVerbs.containsKey(w) && usable(t)
-          && !(t > 0 && NOUN_MARKERS.contains(tw[t - 1].toLowerCase(Locale.ROOT)));
+      if (!(Character.isLowerCase(w.charAt(0)) && lex.speechVerbs.containsKey(w) && usable(t))) return false;
+      if (t == 0) return true;
+      String prev = tw[t - 1].toLowerCase(Locale.ROOT);
+      if (NOUN_MARKERS.contains(prev)) return false;
+      if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w))) {
+        // "says", "claims", "remarks": a verb only after its subject ("Putin says", "he also claims")
+        return Character.isUpperCase(tw[t - 1].charAt(0)) || lex.pronouns.containsKey(prev)
+            || isQuoteChar(prev.charAt(0)) || prev.equals(",") || prev.equals("—")
+            || lex.adverbs.contains(prev) || lex.genericSources.contains(prev) || lex.roleClasses.containsKey(prev);
+      }
+      return true;
     }
 
     int person(int s, int e) {
@@ -693,6 +702,7 @@ public final class QuoteExtractor {
         if (adjacent) a = before;
         if (a == null && !endsWithPeriod(sp)) a = after(close + 1, endPara);
         if (a == null) a = before;
+        if (a == null) a = tail(close + 1, tokSent[open], endPara);
         if (a == null && prev != null && !partial) {
           boolean samePara = prevPara == sp.para || prevSpanEndPara == sp.para;
           boolean nextPara = sp.open == paraStart[sp.para] && prevSpanEndPara >= 0
@@ -747,7 +757,8 @@ public final class QuoteExtractor {
 
     boolean adjacentCue(Attribution a, int openTok) {
       int k = a.cueEndTok;
-      return k < nt && (k == openTok || (k + 1 == openTok && (tw[k].equals(",") || tw[k].equals(":"))));
+      return k < nt && (k == openTok || (k + 1 == openTok && (tw[k].equals(",") || tw[k].equals(":")))
+          || (k + 1 == openTok && tw[k].equals("—")));
     }
 
     /** A cue before the quote in its sentence, and its subject. */
@@ -755,8 +766,15 @@ public final class QuoteExtractor {
       int sent = tokSent[openTok];
       int first = openTok;
       while (first > 0 && tokSent[first - 1] == sent) first--;
+      int end = openTok;
+      if (first == openTok && openTok > 0 && tw[openTok - 1].equals(":") && tokQuote[openTok - 1] < 0) {
+        // the lead-in closes the previous paragraph: "In a 1963 speech, he declared:"
+        end = openTok - 1;
+        first = end;
+        while (first > 0 && tokSent[first - 1] == tokSent[end]) first--;
+      }
       int v = -1;
-      for (int t = openTok - 1; t >= first; t--) {
+      for (int t = end - 1; t >= first; t--) {
         if (tokQuote[t] >= 0) continue;
         if (isVerb(t) || isAccordingTo(t)) {
           v = t;
@@ -803,7 +821,17 @@ public final class QuoteExtractor {
         skipped++;
       }
       if (k < first) return null;
-      if (tw[k].equals(",") || tw[k].equals(")")) {
+      if (tw[k].equals(",") && k - 1 >= first && tw[k - 1].equals(")")) k--;
+      if (tw[k].equals(")")) {
+        int j = k - 1;
+        while (j >= first && k - j < 12 && !tw[j].equals("(")) j--;
+        if (j > first && tw[j].equals("(")) {
+          Mention m = mentionEndingAt(j - 1);
+          if (m != null) return m;
+        }
+        return null;
+      }
+      if (tw[k].equals(",")) {
         String opener = tw[k].equals(")") ? "(" : ",";
         int j = k - 1;
         while (j >= first && k - j < 20 && !tw[j].equals(opener) && tokQuote[j] < 0) j--;
@@ -829,6 +857,18 @@ public final class QuoteExtractor {
       Mention m = mentionByEnd.get(k);
       if (m != null) return m;
       String lw = tw[k].toLowerCase(Locale.ROOT);
+      if (Character.isLowerCase(tw[k].charAt(0)) && !lex.determiners.contains(lw) && !lex.adverbs.contains(lw)
+          && !lex.pronouns.containsKey(lw) && !STOP_SUBJECT.contains(lw)) {
+        // "the editorial board", "one former campaign staffer": a determiner and up to four words
+        for (int j = k - 1; j >= 0 && k - j <= 5 && usable(j) && Character.isLetter(tw[j].charAt(0)); j--) {
+          String lj = tw[j].toLowerCase(Locale.ROOT);
+          if (lex.determiners.contains(lj)) {
+            if (lj.equals("that") || lj.equals("this") && j < k - 1) break;
+            return new Mention(j, k + 1, UNNAMED, -1, 'u');
+          }
+          if (isVerb(j) || STOP_SUBJECT.contains(lj)) break;
+        }
+      }
       if (Character.isLowerCase(tw[k].charAt(0)) && lex.genericSources.contains(lw)) {
         int s = k;
         for (int j = k - 1; j >= 0 && k - j <= 4 && usable(j) && Character.isLetter(tw[j].charAt(0)); j--) {
@@ -919,6 +959,18 @@ public final class QuoteExtractor {
       return lex.determiners.contains(lw) || lex.adverbs.contains(lw) || lex.titles.contains(lw)
           || lex.roleClasses.containsKey(lw) || lex.genericSources.contains(lw) || CONNECTORS.contains(lw)
           || lex.pronouns.containsKey(lw) || lw.equals("of");
+    }
+
+    /** An attribution closing the quote's sentence: '... "candidate who is a lightning rod" and ..., said Link.' */
+    Attribution tail(int t, int sent, int para) {
+      for (int k = t; k < nt && tokSent[k] == sent; k++) {
+        if (tokQuote[k] >= 0) return null;
+        if (tw[k].equals(",")) {
+          Attribution x = after(k + 1, para);
+          if (x != null) return x;
+        }
+      }
+      return null;
     }
 
     /** The cue phrase that starts at verb {@code v}: the verb, a "told" object, "on" + platform; exclusive end. */

@@ -22,6 +22,7 @@ public final class EvalMain {
   static List<EvalSuite> suites() {
     List<EvalSuite> s = new ArrayList<>();
     // suites register here, one line each
+    s.add(new QuotesSuite());
     return s;
   }
 
