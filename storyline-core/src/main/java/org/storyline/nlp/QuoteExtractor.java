@@ -538,7 +538,11 @@ public final class QuoteExtractor {
       if (!(Character.isLowerCase(w.charAt(0)) && lex.speechVerbs.containsKey(w) && usable(t))) return false;
       if (t == 0) return true;
       String prev = tw[t - 1].toLowerCase(Locale.ROOT);
-      if (NOUN_MARKERS.contains(prev)) return false;
+      if (NOUN_MARKERS.contains(prev) || possessive(t - 1)) return false;
+      if (NAMING.contains(w) && t + 1 < nt && isCap(t + 1) && Character.isLowerCase(tw[t - 1].charAt(0))
+          && !lex.pronouns.containsKey(prev) && !lex.adverbs.contains(prev)) {
+        return false; // "a band called Sophistafunk", "a PAC called Future 45"
+      }
       if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w))) {
         // "says", "claims", "remarks": a verb only after its subject ("Putin says", "he also claims")
         return Character.isUpperCase(tw[t - 1].charAt(0)) || lex.pronouns.containsKey(prev)
@@ -703,7 +707,8 @@ public final class QuoteExtractor {
         if (a == null && !endsWithPeriod(sp)) a = after(close + 1, endPara);
         if (a == null) a = before;
         if (a == null) a = tail(close + 1, tokSent[open], endPara);
-        if (a == null && prev != null && !partial) {
+        if (a == null) a = colonLead(open);
+        if (a == null && prev != null && !partial && !ownSubject(open)) {
           boolean samePara = prevPara == sp.para || prevSpanEndPara == sp.para;
           boolean nextPara = sp.open == paraStart[sp.para] && prevSpanEndPara >= 0
               && onlyHeadingsBetween(prevSpanEndPara, sp.para);
@@ -720,6 +725,38 @@ public final class QuoteExtractor {
         }
       }
       return out;
+    }
+
+    /** "Kasich resisted: “...”": a person opening the sentence, the word after it as the cue. */
+    Attribution colonLead(int openTok) {
+      if (openTok == 0 || !tw[openTok - 1].equals(":") || tokQuote[openTok - 1] >= 0) return null;
+      int sent = tokSent[openTok - 1];
+      for (int t = openTok - 2; t >= 0 && tokSent[t] == sent; t--) {
+        if (tokQuote[t] >= 0) return null;
+        Mention m = mentionByStart.get(t);
+        if (m == null || m.kind == ORG || m.kind == UNNAMED || possessive(m.tokEnd - 1)) continue;
+        if (t > 0 && tokSent[t - 1] == sent && !tw[t - 1].equals(",")) continue;
+        int w = m.tokEnd;
+        while (w < openTok - 1 && lex.adverbs.contains(tw[w].toLowerCase(Locale.ROOT))) w++;
+        if (w < openTok - 1 && Character.isLowerCase(tw[w].charAt(0))
+            && !STOP_SUBJECT.contains(tw[w].toLowerCase(Locale.ROOT))) {
+          return new Attribution(w, w + 1, m);
+        }
+      }
+      return null;
+    }
+
+    /** Whether the quote's sentence names someone before it (then it does not continue an earlier speaker). */
+    boolean ownSubject(int openTok) {
+      int sent = tokSent[openTok];
+      for (int t = openTok - 1; t >= 0 && tokSent[t] == sent; t--) {
+        if (tokQuote[t] >= 0) continue;
+        Mention m = mentionByStart.get(t);
+        if (m != null && (m.kind == NAME || m.kind == PRON || m.kind == DESC) && !possessive(m.tokEnd - 1)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     boolean onlyHeadingsBetween(int a, int b) {
@@ -786,26 +823,39 @@ public final class QuoteExtractor {
         Mention m = mentionAt(v + 2, openTok);
         return m == null ? null : new Attribution(v, v + 2, m);
       }
-      Mention subj = subjectBefore(v, first);
+      boolean participle = tw[v].endsWith("ing");
+      Mention subj = participle && v > first && tw[v - 1].equals(",") ? null : subjectBefore(v, first);
+      if (subj != null && participle && subj.kind == UNNAMED) subj = null; // "a statement saying": its author
       if (subj == null) {
-        // coordinated or participle cue: take the subject of an earlier cue, else the sentence's first mention
+        // coordinated or participle cue: take the subject of an earlier cue, else the last mention that is
+        // followed by a verb-like word
         for (int t = v - 1; t >= first && subj == null; t--) {
           if (tokQuote[t] < 0 && isVerb(t)) subj = subjectBefore(t, first);
         }
-        if (subj == null && !tw[v].endsWith("ing") && !(v > first && tw[v - 1].equals(","))
+        if (subj == null && !participle && !(v > first && tw[v - 1].equals(","))
             && !(v > first && tw[v - 1].equalsIgnoreCase("and"))) {
           return null;
         }
-        if (subj == null) {
-          for (int t = first; t < v && subj == null; t++) {
-            Mention m = mentionByStart.get(t);
-            if (m != null && m.kind != ORG && !possessive(m.tokEnd - 1)) subj = m;
-            else if (m != null && m.kind == ORG) break;
-          }
-        }
+        if (subj == null) subj = lastSubjectLike(first, v);
         if (subj == null) return null;
       }
       return new Attribution(v, cueEnd(v), subj);
+    }
+
+    /** The last person-like mention in [first, v) that stands before a lower-case word (a verb, presumably). */
+    Mention lastSubjectLike(int first, int v) {
+      Mention best = null;
+      for (int t = first; t < v; t++) {
+        Mention m = mentionByStart.get(t);
+        if (m == null || m.kind == ORG || possessive(m.tokEnd - 1) || tokQuote[t] >= 0) continue;
+        int after = m.tokEnd;
+        if (after < v && Character.isLowerCase(tw[after].charAt(0))
+            && !STOP_SUBJECT.contains(tw[after].toLowerCase(Locale.ROOT)) && !tw[after].equals("and")) {
+          if (m.kind == PRON && m.person < 0 && best != null) continue;
+          best = m;
+        }
+      }
+      return best;
     }
 
     boolean isAccordingTo(int t) {
@@ -816,11 +866,15 @@ public final class QuoteExtractor {
     Mention subjectBefore(int v, int first) {
       int k = v - 1;
       int skipped = 0;
+      boolean passive = false;
       while (k >= first && skipped < 4 && lex.adverbs.contains(tw[k].toLowerCase(Locale.ROOT))) {
+        if (BE.contains(tw[k].toLowerCase(Locale.ROOT))) passive = true;
         k--;
         skipped++;
       }
       if (k < first) return null;
+      // "his salespersons were told": the listener, not the speaker ("was quoted as saying" is the speaker)
+      if (passive && !tw[v].equals("quoted") && !tw[v].endsWith("ing")) return null;
       if (tw[k].equals(",") && k - 1 >= first && tw[k - 1].equals(")")) k--;
       if (tw[k].equals(")")) {
         int j = k - 1;
@@ -849,7 +903,13 @@ public final class QuoteExtractor {
         if (main != null && (main.person >= 0 || inner == null)) return main;
         return inner;
       }
-      return mentionEndingAt(k);
+      Mention m = mentionEndingAt(k);
+      if (m != null && m.kind == UNNAMED && m.tokStart - 1 >= first
+          && PREPOSITIONS.contains(tw[m.tokStart - 1].toLowerCase(Locale.ROOT))) {
+        // "Sanders in the past has criticized": step over the prepositional phrase
+        return subjectBefore(m.tokStart, first);
+      }
+      return m;
     }
 
     Mention mentionEndingAt(int k) {
@@ -866,7 +926,10 @@ public final class QuoteExtractor {
             if (lj.equals("that") || lj.equals("this") && j < k - 1) break;
             return new Mention(j, k + 1, UNNAMED, -1, 'u');
           }
-          if (isVerb(j) || STOP_SUBJECT.contains(lj)) break;
+          if (isVerb(j) || STOP_SUBJECT.contains(lj) || lex.adverbs.contains(lj) || lj.endsWith("ly")
+              || lex.pronouns.containsKey(lj)) {
+            break;
+          }
         }
       }
       if (Character.isLowerCase(tw[k].charAt(0)) && lex.genericSources.contains(lw)) {
@@ -901,7 +964,8 @@ public final class QuoteExtractor {
         if (!Character.isLetter(tw[k].charAt(0)) || !usable(k)) break;
         Mention p = mentionByStart.get(k);
         if (p != null && p.person >= 0) return p;
-        if (k + 1 < nt && (isVerb(k + 1) || !Character.isLetter(tw[k + 1].charAt(0)))) {
+        if (k + 1 < nt && (isVerb(k + 1) || !Character.isLetter(tw[k + 1].charAt(0))
+            || PREPOSITIONS.contains(tw[k + 1].toLowerCase(Locale.ROOT)) || tw[k + 1].equals("who"))) {
           Mention e = mentionEndingAt(k);
           if (e != null) return e;
           break;
@@ -937,7 +1001,10 @@ public final class QuoteExtractor {
         if (w.equals(",")) apposition = !apposition;
         else if (w.equals("(")) apposition = true;
         else if (w.equals(")")) apposition = false;
-        if (!apposition && Character.isLowerCase(w.charAt(0)) && !isVerb(k) && !subjectWord(w)) return null;
+        if (!apposition && Character.isLowerCase(w.charAt(0)) && !isVerb(k) && !subjectWord(w)
+            && !(k + 1 < nt && isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
+          return null;
+        }
         if (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";") || isQuoteChar(w.charAt(0))) {
           return null;
         }
@@ -1062,6 +1129,10 @@ public final class QuoteExtractor {
   private static final int PARTIAL_MAX_WORDS = 4;
   private static final java.util.regex.Pattern ELISION =
       java.util.regex.Pattern.compile("(?i)(n['’]|em\\b|tis\\b|twas\\b|til\\b|cause\\b|bout\\b|round\\b|\\d0s\\b|\\d\\d\\b)");
+  private static final Set<String> BE = Set.of("was", "were", "is", "are", "be", "been", "being");
+  private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
+  private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
+      "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
   private static final Set<String> CONNECTORS = Set.of("de", "da", "van", "von", "der", "den", "bin", "al", "ibn",
       "la", "le", "du", "dos", "del", "di");
   private static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "these",
