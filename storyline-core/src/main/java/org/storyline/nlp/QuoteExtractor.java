@@ -124,9 +124,9 @@ public final class QuoteExtractor {
         int s = i;
         while (i < n && text.charAt(i) != '\n') i++;
         int e = i;
-        while (e > s && Character.isWhitespace(text.charAt(e - 1))) e--;
+        while (e > s && ws(text.charAt(e - 1))) e--;
         int s2 = s;
-        while (s2 < e && Character.isWhitespace(text.charAt(s2))) s2++;
+        while (s2 < e && ws(text.charAt(s2))) s2++;
         if (s2 < e) ps.add(new int[] {s2, e});
       }
       int m = ps.size();
@@ -159,7 +159,7 @@ public final class QuoteExtractor {
         return false;
       }
       int words = 0;
-      for (int c = s; c < e; c++) if (c == s || Character.isWhitespace(text.charAt(c - 1))) words++;
+      for (int c = s; c < e; c++) if (c == s || ws(text.charAt(c - 1))) words++;
       return words <= 30;
     }
 
@@ -261,20 +261,20 @@ public final class QuoteExtractor {
     boolean openerContext(int i) {
       char prev = i > 0 ? text.charAt(i - 1) : '\n';
       char next = i + 1 < n ? text.charAt(i + 1) : '\n';
-      boolean prevOk = Character.isWhitespace(prev) || "([{—–-/:;".indexOf(prev) >= 0 || isQuoteChar(prev);
-      return prevOk && !Character.isWhitespace(next);
+      boolean prevOk = ws(prev) || "([{—–-/:;".indexOf(prev) >= 0 || isQuoteChar(prev);
+      return prevOk && !ws(next);
     }
 
     boolean closerContext(int i) {
       char prev = i > 0 ? text.charAt(i - 1) : '\n';
       char next = i + 1 < n ? text.charAt(i + 1) : '\n';
-      boolean nextOk = Character.isWhitespace(next) || ".,;:!?)]}—–-…/".indexOf(next) >= 0 || isQuoteChar(next);
-      return !Character.isWhitespace(prev) && nextOk;
+      boolean nextOk = ws(next) || ".,;:!?)]}—–-…/".indexOf(next) >= 0 || isQuoteChar(next);
+      return !ws(prev) && nextOk;
     }
 
     boolean singleOpenerContext(int i) {
       char prev = i > 0 ? text.charAt(i - 1) : '\n';
-      boolean prevOk = Character.isWhitespace(prev) || "([{—–-/:".indexOf(prev) >= 0 || isDoubleMark(prev);
+      boolean prevOk = ws(prev) || "([{—–-/:".indexOf(prev) >= 0 || isDoubleMark(prev);
       if (!prevOk || i + 1 >= n) return false;
       char next = text.charAt(i + 1);
       if (!Character.isLetterOrDigit(next) && next != '…') return false;
@@ -284,7 +284,7 @@ public final class QuoteExtractor {
     boolean singleCloserContext(int i) {
       char prev = text.charAt(i - 1);
       char next = i + 1 < n ? text.charAt(i + 1) : '\n';
-      return !Character.isWhitespace(prev) && !Character.isLetterOrDigit(next);
+      return !ws(prev) && !Character.isLetterOrDigit(next);
     }
 
     // ---- tokens and sentences --------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ public final class QuoteExtractor {
       int i = 0;
       while (i < n) {
         char c = text.charAt(i);
-        if (Character.isWhitespace(c)) {
+        if (ws(c)) {
           i++;
           continue;
         }
@@ -377,7 +377,7 @@ public final class QuoteExtractor {
 
     boolean endsWithTerminal(Span sp) {
       int j = sp.close - 1;
-      while (j > sp.open && Character.isWhitespace(text.charAt(j))) j--;
+      while (j > sp.open && ws(text.charAt(j))) j--;
       char c = text.charAt(j);
       return c == '.' || c == '!' || c == '?';
     }
@@ -685,8 +685,8 @@ public final class QuoteExtractor {
         if (heading[sp.para] || firstTok[q] < 0) continue;
         int cs = sp.open + 1;
         int ce = sp.close;
-        while (cs < ce && Character.isWhitespace(text.charAt(cs))) cs++;
-        while (ce > cs && (Character.isWhitespace(text.charAt(ce - 1)) || ",;:".indexOf(text.charAt(ce - 1)) >= 0)) {
+        while (cs < ce && ws(text.charAt(cs))) cs++;
+        while (ce > cs && (ws(text.charAt(ce - 1)) || ",;:".indexOf(text.charAt(ce - 1)) >= 0)) {
           ce--;
         }
         if (ce <= cs) continue;
@@ -768,7 +768,7 @@ public final class QuoteExtractor {
     boolean endsWithPeriod(Span sp) {
       if (sp.unclosed) return true;
       int j = sp.close - 1;
-      while (j > sp.open && Character.isWhitespace(text.charAt(j))) j--;
+      while (j > sp.open && ws(text.charAt(j))) j--;
       return text.charAt(j) == '.';
     }
 
@@ -826,6 +826,9 @@ public final class QuoteExtractor {
       boolean participle = tw[v].endsWith("ing");
       Mention subj = participle && v > first && tw[v - 1].equals(",") ? null : subjectBefore(v, first);
       if (subj != null && participle && subj.kind == UNNAMED) subj = null; // "a statement saying": its author
+      if (subj == null && v > first && tokQuote[v - 1] >= 0 && !participle) {
+        subj = mentionAt(v + 1, openTok); // '“...,” said Sherman, speaking of politicians, “...”'
+      }
       if (subj == null) {
         // coordinated or participle cue: take the subject of an earlier cue, else the last mention that is
         // followed by a verb-like word
@@ -917,10 +920,10 @@ public final class QuoteExtractor {
       Mention m = mentionByEnd.get(k);
       if (m != null) return m;
       String lw = tw[k].toLowerCase(Locale.ROOT);
-      if (Character.isLowerCase(tw[k].charAt(0)) && !lex.determiners.contains(lw) && !lex.adverbs.contains(lw)
+      if (!Character.isUpperCase(tw[k].charAt(0)) && !lex.determiners.contains(lw) && !lex.adverbs.contains(lw)
           && !lex.pronouns.containsKey(lw) && !STOP_SUBJECT.contains(lw)) {
         // "the editorial board", "one former campaign staffer": a determiner and up to four words
-        for (int j = k - 1; j >= 0 && k - j <= 5 && usable(j) && Character.isLetter(tw[j].charAt(0)); j--) {
+        for (int j = k - 1; j >= 0 && k - j <= 5 && usable(j) && Character.isLetterOrDigit(tw[j].charAt(0)); j--) {
           String lj = tw[j].toLowerCase(Locale.ROOT);
           if (lex.determiners.contains(lj)) {
             if (lj.equals("that") || lj.equals("this") && j < k - 1) break;
@@ -961,10 +964,10 @@ public final class QuoteExtractor {
       }
       // a description or unnamed source: up to 5 words ending in a noun before punctuation or a verb
       for (int k = t; k < Math.min(nt, t + 6); k++) {
-        if (!Character.isLetter(tw[k].charAt(0)) || !usable(k)) break;
+        if (!Character.isLetterOrDigit(tw[k].charAt(0)) || !usable(k)) break;
         Mention p = mentionByStart.get(k);
         if (p != null && p.person >= 0) return p;
-        if (k + 1 < nt && (isVerb(k + 1) || !Character.isLetter(tw[k + 1].charAt(0))
+        if (k + 1 < nt && (isVerb(k + 1) || !Character.isLetterOrDigit(tw[k + 1].charAt(0))
             || PREPOSITIONS.contains(tw[k + 1].toLowerCase(Locale.ROOT)) || tw[k + 1].equals("who"))) {
           Mention e = mentionEndingAt(k);
           if (e != null) return e;
@@ -1146,6 +1149,10 @@ public final class QuoteExtractor {
       Map.entry("chairwoman", 'f'), Map.entry("king", 'm'), Map.entry("queen", 'f'), Map.entry("sir", 'm'),
       Map.entry("dame", 'f'), Map.entry("lord", 'm'), Map.entry("lady", 'f'), Map.entry("businessman", 'm'),
       Map.entry("businesswoman", 'f'), Map.entry("prince", 'm'), Map.entry("princess", 'f'));
+
+  static boolean ws(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
 
   static boolean isDoubleMark(char c) {
     return c == '"' || c == '“' || c == '”' || c == '„' || c == '‟' || c == '«' || c == '»';
