@@ -92,6 +92,7 @@ public final class QuoteExtractor {
     String[] tw;
     int nt;
     int[] tokSent;
+    int[] sentStart;
     int[] tokQuote;
     final Map<Integer, Mention> mentionByEnd = new HashMap<>();
     final Map<Integer, Mention> mentionByStart = new HashMap<>();
@@ -317,7 +318,11 @@ public final class QuoteExtractor {
               break;
             }
           }
-          if (i < n && text.charAt(i) == '.') {
+          if (i < n && (text.charAt(i) == '’' || text.charAt(i) == '\'') && qmask[i] < 0
+              && (text.charAt(i - 1) == 's' || text.charAt(i - 1) == 'S')
+              && (i + 1 >= n || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
+            i++; // plural possessive: "Sanders’ campaign"
+          } else if (i < n && text.charAt(i) == '.') {
             String w = text.substring(s, i);
             if (w.indexOf('.') >= 0 || (w.length() == 1 && Character.isUpperCase(w.charAt(0)))
                 || lex.abbreviations.contains(w)) {
@@ -347,6 +352,7 @@ public final class QuoteExtractor {
     }
 
     void sentences() {
+      sentStart = new int[nt + 1];
       int sent = 0;
       boolean pending = false;
       for (int t = 0; t < nt; t++) {
@@ -372,6 +378,7 @@ public final class QuoteExtractor {
           if (ts[t] == sp.close && endsWithTerminal(sp)) pending = true;
         }
         tokSent[t] = sent;
+        if (t == 0 || tokSent[t - 1] != sent) sentStart[sent] = t;
       }
     }
 
@@ -402,7 +409,7 @@ public final class QuoteExtractor {
 
     boolean possessive(int t) {
       String w = tw[t];
-      return w.endsWith("’s") || w.endsWith("'s");
+      return w.endsWith("’s") || w.endsWith("'s") || w.endsWith("s’") || w.endsWith("s'");
     }
 
     boolean nameLike(int t) {
@@ -499,7 +506,7 @@ public final class QuoteExtractor {
       for (Mention m : mentions) {
         Mention r = m;
         if (m.kind == PRON && (m.gender == 'm' || m.gender == 'f')) {
-          int p = latestPerson(resolved, m.gender);
+          int p = resolvePronoun(resolved, m);
           r = new Mention(m.tokStart, m.tokEnd, PRON, p, m.gender);
         } else if (m.kind == DESC) {
           r = new Mention(m.tokStart, m.tokEnd, DESC, byRole(resolved, m, rolesSoFar), 'u');
@@ -542,6 +549,11 @@ public final class QuoteExtractor {
       if (NAMING.contains(w) && t + 1 < nt && isCap(t + 1) && Character.isLowerCase(tw[t - 1].charAt(0))
           && !lex.pronouns.containsKey(prev) && !lex.adverbs.contains(prev)) {
         return false; // "a band called Sophistafunk", "a PAC called Future 45"
+      }
+      if (w.equals(lex.speechVerbs.get(w)) && !w.equals("say")) {
+        // base forms ("call", "retort", "state") are verbs after a subject, "to" or a modal, nouns otherwise
+        return lex.pronouns.containsKey(prev) || lex.adverbs.contains(prev) || MODALS.contains(prev)
+            || lex.genericSources.contains(prev) || Character.isUpperCase(tw[t - 1].charAt(0));
       }
       if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w))) {
         // "says", "claims", "remarks": a verb only after its subject ("Putin says", "he also claims")
@@ -625,6 +637,48 @@ public final class QuoteExtractor {
       Mention m = new Mention(s, e, kind, person, gender);
       mentions.add(m);
       mentionByStart.put(s, m);
+    }
+
+    /**
+     * he/she: the main-clause subject of its own sentence when that comes first and fits, else the main-clause
+     * subject of the latest earlier sentence naming someone, else the latest person that fits.
+     */
+    int resolvePronoun(List<Mention> before, Mention pron) {
+      int sent = tokSent[pron.tokStart];
+      Mention s = clauseSubject(before, sent, pron.tokStart, pron.gender);
+      if (s != null) return s.person;
+      for (int i = before.size() - 1; i >= 0; i--) {
+        Mention m = before.get(i);
+        int ms = tokSent[m.tokStart];
+        if (ms < sent && m.person >= 0) {
+          s = clauseSubject(before, ms, Integer.MAX_VALUE, pron.gender);
+          if (s != null) return s.person;
+          break;
+        }
+      }
+      return latestPerson(before, pron.gender);
+    }
+
+    Mention clauseSubject(List<Mention> before, int sent, int limit, char gender) {
+      int start = sentStart[sent];
+      int mainStart = start;
+      if (SUBORDINATORS.contains(tw[start].toLowerCase(Locale.ROOT))) {
+        for (int t = start; t < nt && tokSent[t] == sent && t < limit; t++) {
+          if (tw[t].equals(",") && tokQuote[t] < 0) {
+            mainStart = t + 1;
+            break;
+          }
+        }
+      }
+      for (Mention m : before) {
+        if (m.tokStart < mainStart) continue;
+        if (m.tokStart >= limit || tokSent[m.tokStart] != sent) break;
+        if (m.person < 0 || possessive(m.tokEnd - 1)) continue;
+        if (m.tokStart > 0 && PREPOSITIONS.contains(tw[m.tokStart - 1].toLowerCase(Locale.ROOT))) continue;
+        char g = persons.get(m.person).gender;
+        return g == 'u' || g == gender ? m : null;
+      }
+      return null;
     }
 
     int latestPerson(List<Mention> before, char gender) {
@@ -825,7 +879,8 @@ public final class QuoteExtractor {
       }
       boolean participle = tw[v].endsWith("ing");
       Mention subj = participle && v > first && tw[v - 1].equals(",") ? null : subjectBefore(v, first);
-      if (subj != null && participle && subj.kind == UNNAMED) subj = null; // "a statement saying": its author
+      // "a statement saying", "on Facebook writing": the participle's subject is the clause's, not the noun before
+      if (subj != null && participle && subj.person < 0 && subj.kind != PRON) subj = null;
       if (subj == null && v > first && tokQuote[v - 1] >= 0 && !participle) {
         subj = mentionAt(v + 1, openTok); // '“...,” said Sherman, speaking of politicians, “...”'
       }
@@ -848,14 +903,21 @@ public final class QuoteExtractor {
     /** The last person-like mention in [first, v) that stands before a lower-case word (a verb, presumably). */
     Mention lastSubjectLike(int first, int v) {
       Mention best = null;
+      if (SUBORDINATORS.contains(tw[first].toLowerCase(Locale.ROOT))) {
+        for (int t = first; t < v; t++) {
+          if (tw[t].equals(",") && tokQuote[t] < 0) {
+            first = t + 1;
+            break;
+          }
+        }
+      }
       for (int t = first; t < v; t++) {
         Mention m = mentionByStart.get(t);
         if (m == null || m.kind == ORG || possessive(m.tokEnd - 1) || tokQuote[t] >= 0) continue;
         int after = m.tokEnd;
         if (after < v && Character.isLowerCase(tw[after].charAt(0))
             && !STOP_SUBJECT.contains(tw[after].toLowerCase(Locale.ROOT)) && !tw[after].equals("and")) {
-          if (m.kind == PRON && m.person < 0 && best != null) continue;
-          best = m;
+          return m;
         }
       }
       return best;
@@ -981,7 +1043,7 @@ public final class QuoteExtractor {
     Attribution after(int t, int para) {
       while (t < nt && (tw[t].equals(",") || tw[t].equals("—") || tw[t].equals("–") || tw[t].equals("-"))) t++;
       if (t >= nt || !usable(t) || charPara[ts[t]] != para) return null;
-      if (isVerb(t)) {
+      if (isVerb(t) && !"tell".equals(lex.speechVerbs.get(tw[t]))) {
         Mention m = mentionAt(t + 1, nt);
         if (m == null) {
           int c = cueEnd(t);
@@ -998,7 +1060,7 @@ public final class QuoteExtractor {
       if (STOP_SUBJECT.contains(lw)) return null;
       // subject phrase up to the verb: names, titles, determiners, adverbs, or an appositive between commas
       boolean apposition = false;
-      for (int k = t; k < Math.min(nt, t + 16); k++) {
+      for (int k = t; k < Math.min(nt, t + 28); k++) {
         if (!usable(k) || tokQuote[k] >= 0) return null;
         String w = tw[k];
         if (w.equals(",")) apposition = !apposition;
@@ -1008,9 +1070,7 @@ public final class QuoteExtractor {
             && !(k + 1 < nt && isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
           return null;
         }
-        if (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";") || isQuoteChar(w.charAt(0))) {
-          return null;
-        }
+        if (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";")) return null;
         if (charPara[ts[k]] != charPara[ts[t]]) return null;
         if (isVerb(k) && k > t) {
           Mention subj = subjectBefore(k, t);
@@ -1090,7 +1150,7 @@ public final class QuoteExtractor {
       Mention m = a.subject;
       int srcS = ts[m.tokStart];
       int srcE = te[m.tokEnd - 1];
-      if (m.kind == NAME && possessive(m.tokEnd - 1)) srcE -= 2;
+      if (m.kind == NAME && possessive(m.tokEnd - 1)) srcE = ts[m.tokEnd - 1] + bare(m.tokEnd - 1).length();
       String speaker = null;
       int nameS = -1;
       int nameE = -1;
@@ -1122,7 +1182,7 @@ public final class QuoteExtractor {
       }
       if (best == null) return new int[] {-1, -1};
       int e = te[best.tokEnd - 1];
-      if (possessive(best.tokEnd - 1)) e -= 2;
+      if (possessive(best.tokEnd - 1)) e = ts[best.tokEnd - 1] + bare(best.tokEnd - 1).length();
       return new int[] {ts[best.tokStart], e};
     }
   }
@@ -1136,6 +1196,11 @@ public final class QuoteExtractor {
   private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
   private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
+  private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",
+      "may", "must", "did", "do", "does", "not", "never");
+  private static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "as", "when", "after",
+      "before", "if", "because", "since", "once", "despite", "unlike", "like", "whereas", "until", "citing",
+      "speaking", "asked", "according");
   private static final Set<String> CONNECTORS = Set.of("de", "da", "van", "von", "der", "den", "bin", "al", "ibn",
       "la", "le", "du", "dos", "del", "di");
   private static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "these",
