@@ -555,7 +555,7 @@ public final class QuoteExtractor {
         return lex.pronouns.containsKey(prev) || lex.adverbs.contains(prev) || MODALS.contains(prev)
             || lex.genericSources.contains(prev) || Character.isUpperCase(tw[t - 1].charAt(0));
       }
-      if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w))) {
+      if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w)) && !w.equals("says")) {
         // "says", "claims", "remarks": a verb only after its subject ("Putin says", "he also claims")
         return Character.isUpperCase(tw[t - 1].charAt(0)) || lex.pronouns.containsKey(prev)
             || isQuoteChar(prev.charAt(0)) || prev.equals(",") || prev.equals("—")
@@ -762,6 +762,7 @@ public final class QuoteExtractor {
         if (a == null) a = before;
         if (a == null) a = tail(close + 1, tokSent[open], endPara);
         if (a == null) a = colonLead(open);
+        if (a == null && !partial && !ownSubject(open)) a = previousSentence(open);
         if (a == null && prev != null && !partial && !ownSubject(open)) {
           boolean samePara = prevPara == sp.para || prevSpanEndPara == sp.para;
           boolean nextPara = sp.open == paraStart[sp.para] && prevSpanEndPara >= 0
@@ -795,6 +796,27 @@ public final class QuoteExtractor {
         if (w < openTok - 1 && Character.isLowerCase(tw[w].charAt(0))
             && !STOP_SUBJECT.contains(tw[w].toLowerCase(Locale.ROOT))) {
           return new Attribution(w, w + 1, m);
+        }
+      }
+      return null;
+    }
+
+    /**
+     * A quote opening a sentence right after one that ends in a cue with no quote of its own: "Sam Lau, the
+     * party's spokesman, said in a statement. “There are no paper ballots to recount.”"
+     */
+    Attribution previousSentence(int openTok) {
+      int sent = tokSent[openTok];
+      if (sentStart[sent] != openTok || sent == 0) return null;
+      int end = openTok - 1;
+      int first = sentStart[sent - 1];
+      if (charPara[ts[openTok]] - charPara[ts[end]] > 1) return null;
+      for (int t = end; t >= first; t--) {
+        if (tokQuote[t] >= 0) return null;
+        if (end - t > 10) return null;
+        if (isVerb(t)) {
+          Mention subj = subjectBefore(t, first);
+          return subj == null ? null : new Attribution(t, cueEnd(t), subj);
         }
       }
       return null;
@@ -968,6 +990,9 @@ public final class QuoteExtractor {
         if (main != null && (main.person >= 0 || inner == null)) return main;
         return inner;
       }
+      if (tw[k].equals("who") && k - 2 >= first && tw[k - 1].equals(",")) {
+        return mentionEndingAt(k - 2); // "said Beck, who said there were ..."
+      }
       Mention m = mentionEndingAt(k);
       if (m != null && m.kind == UNNAMED && m.tokStart - 1 >= first
           && PREPOSITIONS.contains(tw[m.tokStart - 1].toLowerCase(Locale.ROOT))) {
@@ -1060,14 +1085,17 @@ public final class QuoteExtractor {
       if (STOP_SUBJECT.contains(lw)) return null;
       // subject phrase up to the verb: names, titles, determiners, adverbs, or an appositive between commas
       boolean apposition = false;
+      int lastDet = -9;
       for (int k = t; k < Math.min(nt, t + 28); k++) {
         if (!usable(k) || tokQuote[k] >= 0) return null;
         String w = tw[k];
         if (w.equals(",")) apposition = !apposition;
         else if (w.equals("(")) apposition = true;
         else if (w.equals(")")) apposition = false;
+        if (lex.determiners.contains(w.toLowerCase(Locale.ROOT))) lastDet = k;
         if (!apposition && Character.isLowerCase(w.charAt(0)) && !isVerb(k) && !subjectWord(w)
-            && !(k + 1 < nt && isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
+            && !(k + 1 < nt && isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))
+            && !(k - lastDet <= 4 && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
           return null;
         }
         if (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";")) return null;
