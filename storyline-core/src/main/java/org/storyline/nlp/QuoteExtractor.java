@@ -906,14 +906,18 @@ public final class QuoteExtractor {
       if (subj == null && v > first && tokQuote[v - 1] >= 0 && !participle) {
         subj = mentionAt(v + 1, openTok); // '“...,” said Sherman, speaking of politicians, “...”'
       }
+      if (subj == null && !participle && !"tell".equals(lex.speechVerbs.get(tw[v])) && v + 1 < openTok
+          && openTok - v <= 6 && (tw[openTok - 1].equals(":") || tw[openTok - 1].equals(","))) {
+        Mention m = mentionAt(v + 1, openTok); // "explained CBS moderator Nancy Cordes: “...”"
+        if (m != null && m.kind == NAME && m.person >= 0) subj = m;
+      }
       if (subj == null) {
         // coordinated or participle cue: take the subject of an earlier cue, else the last mention that is
         // followed by a verb-like word
         for (int t = v - 1; t >= first && subj == null; t--) {
           if (tokQuote[t] < 0 && isVerb(t)) subj = subjectBefore(t, first);
         }
-        if (subj == null && !participle && !(v > first && tw[v - 1].equals(","))
-            && !(v > first && tw[v - 1].equalsIgnoreCase("and"))) {
+        if (subj == null && !participle && !(v > first && COORD.contains(tw[v - 1].toLowerCase(Locale.ROOT)))) {
           return null;
         }
         if (subj == null) subj = lastSubjectLike(first, v);
@@ -1087,6 +1091,7 @@ public final class QuoteExtractor {
       boolean apposition = false;
       int lastDet = -9;
       for (int k = t; k < Math.min(nt, t + 28); k++) {
+        if (apposition && tokQuote[k] >= 0) continue; // 'Bill Eastland, wearing “Ted Cruz” pins, said'
         if (!usable(k) || tokQuote[k] >= 0) return null;
         String w = tw[k];
         if (w.equals(",")) apposition = !apposition;
@@ -1224,6 +1229,7 @@ public final class QuoteExtractor {
   private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
   private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
+  private static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
   private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",
       "may", "must", "did", "do", "does", "not", "never");
   private static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "as", "when", "after",
