@@ -770,7 +770,19 @@ public final class QuoteExtractor {
           if (samePara || nextPara) a = prev;
         }
         if (a == null && partial) continue; // a scare quote or a title, not speech
-        out.add(found(cs, ce, a, partial));
+        if (charPara[cs] != charPara[Math.max(cs, ce - 1)]) {
+          // a quote running over paragraphs: one quote per paragraph, each with the whole quote's attribution
+          int ps = cs;
+          for (int k = charPara[cs]; k <= charPara[ce - 1]; k++) {
+            int s0 = Math.max(ps, paraStart[k]);
+            int e0 = Math.min(ce, paraEnd[k]);
+            while (s0 < e0 && (isDoubleMark(text.charAt(s0)) || ws(text.charAt(s0)))) s0++;
+            while (e0 > s0 && (ws(text.charAt(e0 - 1)) || ",;:".indexOf(text.charAt(e0 - 1)) >= 0)) e0--;
+            if (e0 > s0) out.add(found(s0, e0, a, false));
+          }
+        } else {
+          out.add(found(cs, ce, a, partial));
+        }
         if (a != null) {
           prev = a;
           prevPara = sp.para;

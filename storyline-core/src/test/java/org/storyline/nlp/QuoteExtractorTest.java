@@ -83,14 +83,17 @@ class QuoteExtractorTest {
   }
 
   @Test
-  void quoteRunningOverParagraphs() {
+  void quoteRunningOverParagraphsKeepsItsSpeakerInEachParagraph() {
     String t = "Governor Lisa Park addressed the flooding.\n\n"
         + "“The water came faster than any model predicted. We lost roads in an hour.\n\n"
         + "“We will not lose the town,” Park said.";
-    QuoteExtractor.Found q = only(run(t));
-    assertTrue(q.text().startsWith("The water came faster"));
-    assertTrue(q.text().endsWith("We will not lose the town"));
-    assertEquals("Lisa Park", q.speaker());
+    List<QuoteExtractor.Found> qs = run(t);
+    assertEquals(2, qs.size(), () -> "quotes: " + qs);
+    assertEquals("The water came faster than any model predicted. We lost roads in an hour.", qs.get(0).text());
+    assertEquals("We will not lose the town", qs.get(1).text());
+    assertEquals("Lisa Park", qs.get(0).speaker());
+    assertEquals("Lisa Park", qs.get(1).speaker());
+    assertEquals("said", qs.get(0).cue());
   }
 
   @Test
