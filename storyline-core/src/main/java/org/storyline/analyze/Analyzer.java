@@ -48,7 +48,7 @@ public final class Analyzer {
   public static Analyzer defaults() {
     // Stages not built yet contribute nothing; each line is replaced by the real stage as it lands.
     EntityStage entityStage = org.storyline.nlp.DefaultEntityStage.defaults();
-    QuoteStage quoteStage = (articles, ents) -> List.of();
+    QuoteStage quoteStage = new org.storyline.nlp.DefaultQuoteStage();
     TimexStage timexStage = article -> List.of();
     StoryStage storyStage = new org.storyline.cluster.OnlineStoryStage();
     return new Analyzer(Inputs.defaults(), Extractors.defaults(), entityStage, quoteStage, timexStage, storyStage);

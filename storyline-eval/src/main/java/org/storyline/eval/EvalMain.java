@@ -27,6 +27,7 @@ public final class EvalMain {
     s.add(new EntitiesSuite());
     s.add(new TimexSuite());
     s.add(new ClusteringSuite());
+    s.add(new QuotesSuite());
     return s;
   }
 
