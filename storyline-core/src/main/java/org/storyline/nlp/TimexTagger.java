@@ -42,6 +42,9 @@ public final class TimexTagger implements TimexStage {
   private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
   private static final int TOKENS_BEFORE = 10;
   private static final int WINDOW_AFTER = 60;
+  private static final int CUE_WORDS = 8;
+  /** How far ahead of the publish date a month-day without year may lie before it is read as last year's. */
+  private static final int NEAR_FUTURE_DAYS = 60;
 
   private final TimexTables t;
   private final List<Rule> rules = new ArrayList<>();
@@ -113,6 +116,7 @@ public final class TimexTagger implements TimexStage {
     List<Timex> out = new ArrayList<>(chosen.size());
     for (Cand c : chosen) {
       ctx.start = c.start;
+      ctx.end = c.end;
       Res r;
       try {
         r = c.resolver.resolve(ctx);
@@ -121,7 +125,7 @@ public final class TimexTagger implements TimexStage {
       }
       if (r == null) continue;
       out.add(new Timex(articleId, c.start, c.end, text.substring(c.start, c.end), r.type, r.value));
-      if (r.type.equals("DATE") || r.type.equals("TIME")) {
+      if (r.anchors && (r.type.equals("DATE") || r.type.equals("TIME"))) {
         Point p = TimexValues.parse(r.value);
         if (p != null) ctx.ref = p;
       }
@@ -140,7 +144,16 @@ public final class TimexTagger implements TimexStage {
 
   // ---------------------------------------------------------------- machinery
 
-  private record Res(String type, String value) {}
+  /** A resolved value; {@code anchors}: it may serve as reference time for the expressions after it. */
+  private record Res(String type, String value, boolean anchors) {
+    Res(String type, String value) {
+      this(type, value, true);
+    }
+
+    Res comparison() {
+      return new Res(type, value, false);
+    }
+  }
 
   private interface Resolver {
     Res resolve(Ctx ctx);
@@ -159,6 +172,7 @@ public final class TimexTagger implements TimexStage {
     final String text;
     Point ref;
     int start;
+    int end;
 
     Ctx(LocalDate dct, String text) {
       this.dct = dct;
@@ -181,7 +195,7 @@ public final class TimexTagger implements TimexStage {
     return out;
   }
 
-  /** Word tokens of a text: letters (with inner apostrophes) or digits; keys are lower-case, "#" for numbers. */
+  /** Word tokens of a text: runs of letters or digits ("'90s" keeps its apostrophe); keys are lower-case, "#" for numbers. */
   private record Toks(int[] starts, int[] ends, String[] keys, int n) {}
 
   private static Toks tokens(String s) {
@@ -205,8 +219,6 @@ public final class TimexTagger implements TimexStage {
       while (i < len) {
         char d = s.charAt(i);
         if (Character.isLetterOrDigit(d)) i++;
-        else if ((d == '\'' || d == '\u2019') && i + 1 < len && Character.isLetter(s.charAt(i + 1))
-            && i > b && Character.isLetter(s.charAt(i - 1))) i++;
         else break;
       }
       if (n == st.length) {
@@ -251,27 +263,36 @@ public final class TimexTagger implements TimexStage {
     return text.substring(s, i).toLowerCase(Locale.ROOT);
   }
 
-  /** True when a future cue stands between the sentence start and {@code pos}. */
+  /**
+   * True when a future cue ("will", "scheduled", "next", ...) stands in the same clause, at most
+   * {@value #CUE_WORDS} words before {@code pos}.
+   */
   private boolean futureCue(String text, int pos) {
-    int from = Math.max(0, pos - 160);
-    int s = from;
-    for (int i = pos - 1; i >= from; i--) {
+    int words = 0;
+    int i = pos - 1;
+    while (i >= 0 && words < CUE_WORDS) {
       char c = text.charAt(i);
-      if (c == '!' || c == '?' || c == ';' || (c == '\n' && i > 0 && text.charAt(i - 1) == '\n')
-          || (c == '.' && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1)) && i >= 3
-              && Character.isLowerCase(text.charAt(i - 1)) && Character.isLowerCase(text.charAt(i - 2))
-              && Character.isLowerCase(text.charAt(i - 3)))) {
-        s = i + 1;
+      if (",;:!?\"\u201c\u201d`()".indexOf(c) >= 0 || (c == '\n' && i > 0 && text.charAt(i - 1) == '\n')) break;
+      if (c == '.' && i >= 2 && Character.isLowerCase(text.charAt(i - 1)) && Character.isLowerCase(text.charAt(i - 2)))
         break;
+      if (Character.isLetter(c) || c == '\'' || c == '\u2019') {
+        int e = i + 1;
+        while (i >= 0 && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '\u2019'))
+          i--;
+        String w = text.substring(i + 1, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        if (t.futureCues.contains(w) || w.endsWith("'ll")) return true;
+        words++;
+        continue;
       }
-    }
-    Matcher w = WORD.matcher(text).region(s, pos);
-    while (w.find()) {
-      String word = w.group().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-      if (t.futureCues.contains(word)) return true;
-      if (word.endsWith("'ll")) return true;
+      i--;
     }
     return false;
+  }
+
+  /** True when the expression at [start, end) is a possessive ("Friday's ruling"): a past event as a rule. */
+  private static boolean possessive(String text, int end) {
+    return end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019')
+        && (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S');
   }
 
   private String num(String s) {
@@ -331,22 +352,6 @@ public final class TimexTagger implements TimexStage {
       double d = Double.parseDouble(n) * k;
       return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
-  }
-
-  /** The date of month/day in the year that puts it closest to the publish date. */
-  private static LocalDate closest(LocalDate dct, int month, int day) {
-    LocalDate best = null;
-    for (int y = dct.getYear() - 1; y <= dct.getYear() + 1; y++) {
-      LocalDate d;
-      try {
-        d = LocalDate.of(y, month, day);
-      } catch (RuntimeException e) {
-        continue;
-      }
-      if (best == null || Math.abs(d.toEpochDay() - dct.toEpochDay()) < Math.abs(best.toEpochDay() - dct.toEpochDay()))
-        best = d;
-    }
-    return best;
   }
 
   private static int yearOf(String y) {
@@ -457,7 +462,7 @@ public final class TimexTagger implements TimexStage {
             int cur = c.dct.getMonthValue();
             if ("last".equals(dir)) y = mo < cur ? y : y - 1;
             else if ("next".equals(dir)) y = mo > cur ? y : y + 1;
-            else if (!"this".equals(dir)) y = closest(c.dct, mo, 15).getYear();
+            else if (!"this".equals(dir)) y = monthYear(c, mo);
             return date(TimexValues.month(y, mo));
           });
         });
@@ -557,8 +562,10 @@ public final class TimexTagger implements TimexStage {
             else if (det.equals("last") || adj.equals("previous") || adj.equals("prior") || adj.equals("past"))
               p = dq.shift("Q", -1);
             else if (det.equals("next")) p = dq.shift("Q", 1);
+            else if (adj.equals("latest") || adj.equals("most recent") || adj.startsWith("just"))
+              p = dq.shift("Q", -1);
             else p = c.ref != null && c.ref.gran() == Gran.QUARTER ? c.ref : dq.shift("Q", -1);
-            if (yearBack) p = p.shift("Y", -1);
+            if (yearBack) return date(p.shift("Y", -1).value()).comparison();
             return date(p.value());
           });
         });
@@ -616,6 +623,11 @@ public final class TimexTagger implements TimexStage {
           if ((det.equals("past") || det.equals("coming")) && !prevWord(s, m.start()).isEmpty()
               && Set.of("the", "a", "an").contains(prevWord(s, m.start()))) return null;
           String code = t.units.getOrDefault(u.equals("fiscal year") ? "year" : u, "D");
+          String after = nextWord(s, m.end());
+          if ((det.equals("the") || det.equals("the latest")) && ed == null
+              && (after.equals("ended") || after.equals("ending") || after.equals("through"))) {
+            return cand(m.start(), m.end(), c -> new Res("DURATION", durationValue("1", code)));
+          }
           return cand(m.start(), m.end(), c -> relative(c, det, u, code, ed));
         });
     // three years ago, a year earlier, two weeks later
@@ -792,8 +804,31 @@ public final class TimexTagger implements TimexStage {
   private Res dayMonth(Ctx c, String y, int mo, int day) {
     if (y != null) return date(TimexValues.day(LocalDate.of(Integer.parseInt(y), mo, day)));
     if (c.dct == null) return date(String.format(Locale.ROOT, "XXXX-%02d-%02d", mo, day));
-    LocalDate d = closest(c.dct, mo, day);
+    int yr = c.dct.getYear();
+    LocalDate d = safeDate(yr, mo, day);
+    if (d == null) return null;
+    boolean future = futureCue(c.text, c.start) && !possessive(c.text, c.end);
+    if (d.isAfter(c.dct.plusDays(NEAR_FUTURE_DAYS)) && !future) d = safeDate(yr - 1, mo, day);
+    else if (future && d.isBefore(c.dct.minusDays(31))) d = safeDate(yr + 1, mo, day);
     return d == null ? null : date(TimexValues.day(d));
+  }
+
+  /** The year of a month named without one: the past one by default, the coming one after a future cue. */
+  private int monthYear(Ctx c, int mo) {
+    int yr = c.dct.getYear();
+    int cur = c.dct.getMonthValue();
+    boolean future = futureCue(c.text, c.start) && !possessive(c.text, c.end);
+    if (mo > cur + 1 && !future) return yr - 1;
+    if (mo < cur && future) return yr + 1;
+    return yr;
+  }
+
+  private static LocalDate safeDate(int y, int m, int d) {
+    try {
+      return LocalDate.of(y, m, d);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private String weekday(Ctx c, int dow, String dir) {
@@ -808,7 +843,7 @@ public final class TimexTagger implements TimexStage {
       d = c.dct.plusDays(fwd == 0 ? 7 : fwd);
     } else if (dow == cur) {
       d = c.dct;
-    } else if ("this".equals(dir) || futureCue(c.text, c.start)) {
+    } else if ("this".equals(dir) || (futureCue(c.text, c.start) && !possessive(c.text, c.end))) {
       d = c.dct.plusDays((dow - cur + 7) % 7);
     } else {
       d = c.dct.minusDays((cur - dow + 7) % 7);
@@ -883,7 +918,10 @@ public final class TimexTagger implements TimexStage {
       return null;
     }
     Point base;
-    if (anaphoric && c.ref != null) {
+    if (!anaphoric && g == Gran.YEAR && c.ref != null && c.ref.gran() == Gran.QUARTER
+        && c.ref.date().getYear() == c.dct.getYear()) {
+      base = c.ref; // "profit rose from a year ago" after "third-quarter": the same quarter a year back
+    } else if (anaphoric && c.ref != null) {
       base = c.ref;
       Gran out = g;
       if (g == Gran.YEAR && (base.gran() == Gran.QUARTER || base.gran() == Gran.MONTH)) out = base.gran();
@@ -892,7 +930,7 @@ public final class TimexTagger implements TimexStage {
     } else {
       base = new Point(c.dct, g);
     }
-    return date(base.shift(unit, future ? k : -k).value());
+    return date(base.shift(unit, future ? k : -k).value()).comparison();
   }
 
   private Res time(Ctx c, String day, String clock) {
