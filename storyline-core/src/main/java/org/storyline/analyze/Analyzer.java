@@ -49,7 +49,7 @@ public final class Analyzer {
     // Stages not built yet contribute nothing; each line is replaced by the real stage as it lands.
     EntityStage entityStage = articles -> List.of();
     QuoteStage quoteStage = (articles, ents) -> List.of();
-    TimexStage timexStage = article -> List.of();
+    TimexStage timexStage = new org.storyline.nlp.TimexTagger();
     StoryStage storyStage = (articles, ents, qs) -> new StoryStage.Result(articles, List.of(), List.of());
     return new Analyzer(Inputs.defaults(), Extractors.defaults(), entityStage, quoteStage, timexStage, storyStage);
   }

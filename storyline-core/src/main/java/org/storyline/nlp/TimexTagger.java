@@ -448,7 +448,9 @@ public final class TimexTagger implements TimexStage {
           String mon = m.group("mon");
           if (!capitalised(mon)) return null;
           String k = TimexTables.key(mon);
-          if (k.length() <= 3 && !k.endsWith(".")) return null; // "Jan" alone is too often a name
+          if (k.length() <= 4 && !k.endsWith(".") && !Set.of("may", "june", "july").contains(k)) {
+            return null; // "Jan", "Sept" alone are too often names
+          }
           String dir = direction(m.group("dir"));
           String prev = prevWord(s, m.start());
           if (m.group("dir") == null && (k.equals("may") || k.equals("march"))
@@ -670,8 +672,16 @@ public final class TimexTagger implements TimexStage {
           if (u.equals("D") && uk.startsWith("night") && article) return null;
           String nn = m.group("half") != null && !n.equals("X") ? n + ".5" : n;
           int start = m.start();
+          if (m.group("det") != null && m.group("adj") == null && m.group("mod") == null
+              && s.charAt(m.start("u") - 1) == '-') {
+            start = m.start("num"); // "the three-year war": the expression is "three-year"
+          }
           if (m.group("mod") != null && m.group("det") == null && m.group("adj") == null
               && TimexTables.key(m.group("mod")).equals("some") && (article)) return null;
+          if (m.group("mod") != null && (m.group("det") != null || m.group("adj") != null)) {
+            // "over the past two months": a modifier counts only right before the number
+            start = m.group("det") != null ? m.start("det") : m.start("adj");
+          }
           return cand(start, m.end(), c -> new Res("DURATION", durationValue(nn, u)));
         });
     // bare plural units after a cue: for years, in recent weeks, the past months
