@@ -39,10 +39,16 @@ public final class TimexTagger implements TimexStage {
       "of", "to", "before", "after", "between", "and", "or", "on", "last", "next", "this", "that", "early", "late",
       "mid", "for", "throughout", "around", "into", "over", "every", "each", "the", "end", "beginning", "start",
       "middle", "spring", "summer", "fall", "autumn", "winter");
-  private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
+  private static final Set<String> SEASON_PREPS = Set.of("in", "since", "until", "till", "by", "during", "through",
+      "throughout", "over", "of", "this", "last", "next", "early", "late", "mid", "before", "after", "from",
+      "every", "each", "that");
   private static final int TOKENS_BEFORE = 10;
   private static final int WINDOW_AFTER = 60;
   private static final int CUE_WORDS = 8;
+  /** Words before "a year", "a week" that make it a duration rather than a rate ("$5 a year"). */
+  private static final Set<String> RATE_OK = Set.of("for", "in", "within", "over", "than", "about", "nearly", "almost",
+      "after", "before", "of", "around", "lasting", "least", "some", "only", "just", "past", "last", "next", "first",
+      "half", "once", "roughly", "approximately", "spent", "took", "takes", "");
   /** How far ahead of the publish date a month-day without year may lie before it is read as last year's. */
   private static final int NEAR_FUTURE_DAYS = 60;
 
@@ -299,6 +305,7 @@ public final class TimexTagger implements TimexStage {
     String k = TimexTables.key(s);
     if (k.isEmpty()) return null;
     if (Character.isDigit(k.charAt(0))) {
+      if (k.endsWith("1/2")) return k.substring(0, k.indexOf(' ')) + ".5";
       String d = k.replace(",", "");
       if (d.contains(".")) {
         d = d.replaceAll("0+$", "");
@@ -321,6 +328,25 @@ public final class TimexTagger implements TimexStage {
 
   private static String durationValue(String n, String unit) {
     if (n == null) return null;
+    if (n.endsWith(".5") && n.indexOf('.') == n.length() - 2) {
+      String whole = n.substring(0, n.length() - 2);
+      String w = whole.equals("0") ? "" : whole;
+      switch (unit) {
+        case "Y" -> {
+          return "P" + (w.isEmpty() ? "" : w + "Y") + "6M";
+        }
+        case "D" -> {
+          return "P" + (w.isEmpty() ? "" : w + "D") + "T12H";
+        }
+        case "H" -> {
+          return "PT" + (w.isEmpty() ? "" : w + "H") + "30M";
+        }
+        case "MIN" -> {
+          return "PT" + (w.isEmpty() ? "" : w + "M") + "30S";
+        }
+        default -> { }
+      }
+    }
     boolean vague = n.equals("X");
     String val = n;
     switch (unit) {
@@ -379,7 +405,7 @@ public final class TimexTagger implements TimexStage {
         + "|today|yesterday|tomorrow|tonight)(?![\\p{L}])";
     String tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     String ones = "(?:one|two|three|four|five|six|seven|eight|nine)";
-    String numAlt = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|" + tens + "[\\s-]" + ones + "|"
+    String numAlt = "(?:\\d{1,3}(?:,\\d{3})+|\\d+\\s+1/2|\\d+(?:\\.\\d+)?|" + tens + "[\\s-]" + ones + "|"
         + TimexTables.alt(t.numbers.keySet()) + ")";
     String num = "(?<num>" + numAlt + ")";
     String unit = "(?<u>" + TimexTables.alt(t.units.keySet()) + ")";
@@ -441,6 +467,17 @@ public final class TimexTagger implements TimexStage {
       int y = Integer.parseInt(m.group("y"));
       return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
     });
+    // January this year, July last year
+    rule("month-rel", Set.of("year"), "\\b" + month + "\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?!\\w)", (m, s) -> {
+      if (!capitalised(m.group("mon"))) return null;
+      int mo = t.months.get(TimexTables.key(m.group("mon")));
+      String rel = TimexTables.key(m.group("rel"));
+      return cand(m.start(), m.end(), c -> {
+        if (c.dct == null) return date(String.format(Locale.ROOT, "XXXX-%02d", mo));
+        int y = c.dct.getYear() + (rel.equals("last") ? -1 : rel.equals("next") ? 1 : 0);
+        return date(TimexValues.month(y, mo));
+      });
+    });
     // (last|next|early) December
     rule("month", monthW, "\\b(?:(?<dir>last|next|this|early|late|mid|middle|the\\s+end\\s+of|the\\s+beginning\\s+of|"
         + "the\\s+start\\s+of|the\\s+middle\\s+of|end\\s+of|beginning\\s+of|start\\s+of)[\\s-]+)?" + month,
@@ -480,7 +517,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> date(TimexValues.year(y)));
         });
     // decades: the 1990s, the '90s, the late eighties; centuries by "1800s"
-    rule("decade", decadeW, "\\b(?:the\\s+)?(?:(?<pre>early|late|mid)[\\s-]+)?(?:(?<c>1\\d|20)(?<d>\\d)0['\u2019]?s|"
+    rule("decade", decadeW, "\\b(?:(?<pre>early|late|mid)[\\s-]+)?(?:(?<c>1\\d|20)(?<d>\\d)0['\u2019]?s|"
         + "['\u2019](?<d2>\\d)0s|(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\\w)",
         (m, s) -> {
           String v;
@@ -575,8 +612,12 @@ public final class TimexTagger implements TimexStage {
     rule("season", lastWords(t.seasons.keySet()), "\\b(?:(?<dir>last|next|this|early|late|mid|the|that)[\\s-]+)?" + season
         + "(?!\\w)(?:\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           String dirw = m.group("dir") == null ? null : TimexTables.key(m.group("dir"));
-          if (dirw == null && m.group("y") == null && !PREPS.contains(prevWord(s, m.start()))) return null;
-          if ("the".equals(dirw) && m.group("y") == null && !PREPS.contains(prevWord(s, m.start()))) return null;
+          String pw = prevWord(s, m.start());
+          if (dirw == null && m.group("y") == null && !SEASON_PREPS.contains(pw)) return null;
+          if ("the".equals(dirw) && m.group("y") == null && !SEASON_PREPS.contains(pw)) return null;
+          if (TimexTables.key(m.group("s")).equals("fall") && m.group("y") == null
+              && Set.of("of", "to", "apart", "below", "further", "back", "short", "behind", "off", "by", "in")
+              .contains(nextWord(s, m.end()))) return null;
           String nx = nextWord(s, m.end());
           if (m.group("y") == null && Set.of("and", "or").contains(nx) == false
               && Set.of("session", "semester", "term", "season", "collection", "olympics", "games", "camp")
@@ -650,7 +691,7 @@ public final class TimexTagger implements TimexStage {
     rule("duration", unitW, "\\b(?:" + mod + "\\s+)?(?:(?<det>the|its|their|his|her|our|this|these|those)\\s+)?"
         + "(?:(?<adj>past|last|next|first|final|coming|previous|following|latest|initial|remaining|preceding|other|"
         + "full|entire|whole|additional|further|same)\\s+)?" + num + "(?<half>\\s+and\\s+a\\s+half)?[\\s-]+" + unit
-        + "(?<suf>-long|-plus|-old)?(?![\\w])", (m, s) -> {
+        + "(?<half2>\\s+and\\s+a\\s+half)?(?<suf>-long|-plus|-old)?(?![\\w])", (m, s) -> {
           if ("-old".equals(m.group("suf"))) return null;
           String nk = TimexTables.key(m.group("num"));
           String u = t.units.get(TimexTables.key(m.group("u")));
@@ -670,7 +711,11 @@ public final class TimexTagger implements TimexStage {
           if (nk.equals("one") && u.equals("D") && m.group("det") == null && m.group("adj") == null
               && m.group("mod") == null && !prevWord(s, m.start()).equals("for")) return null;
           if (u.equals("D") && uk.startsWith("night") && article) return null;
-          String nn = m.group("half") != null && !n.equals("X") ? n + ".5" : n;
+          if (nextWord(s, m.end()).equals("old") || nextWord(s, m.end()).equals("older")) return null; // ages
+          if (article && m.group("det") == null && m.group("adj") == null && m.group("mod") == null
+              && !RATE_OK.contains(prevWord(s, m.start()))) return null; // "$5 a year", "100 seats a week": rates
+          if (u.equals("Q") && s.charAt(m.start("u") - 1) == '-' && plural) return null; // "three-quarters"
+          String nn = (m.group("half") != null || m.group("half2") != null) && !n.equals("X") ? n + ".5" : n;
           int start = m.start();
           if (m.group("det") != null && m.group("adj") == null && m.group("mod") == null
               && s.charAt(m.start("u") - 1) == '-') {
@@ -727,6 +772,7 @@ public final class TimexTagger implements TimexStage {
         });
     rule("noon", Set.of("noon", "midnight", "midday"), "\\b(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?" + wdDay + ")?(?!\\w)", (m, s) -> {
       String w = TimexTables.key(m.group("w"));
+      if (prevWord(s, m.start()).equals("high")) return null;
       String day = m.group("day");
       return cand(m.start(), m.end(), c -> time(c, day, w.equals("midnight") ? "T24:00" : "T12:00"));
     });
@@ -915,6 +961,7 @@ public final class TimexTagger implements TimexStage {
     boolean anaphoric = dir.equals("earlier") || dir.equals("later");
     if (n.equals("X")) return date(future ? "FUTURE_REF" : "PAST_REF");
     Gran g = TimexValues.granOf(unit);
+    if (g == Gran.DECADE || g == Gran.CENTURY) g = Gran.YEAR; // "a decade ago": 1989, not the 1980s
     if (g == null) {
       // hours, minutes, seconds ago: a time on the publish day
       if (c.dct == null) return new Res("TIME", "XXXX-XX-XXTXX:XX");
@@ -946,7 +993,8 @@ public final class TimexTagger implements TimexStage {
   private Res time(Ctx c, String day, String clock) {
     String d;
     if (day == null) {
-      d = c.dct == null ? "XXXX-XX-XX" : TimexValues.day(c.dct);
+      Point r = c.ref != null && c.ref.gran() == Gran.DAY ? c.ref : null;
+      d = r != null ? r.value() : c.dct == null ? "XXXX-XX-XX" : TimexValues.day(c.dct);
     } else {
       String k = TimexTables.key(day);
       Integer dow = t.weekdays.get(k);
