@@ -506,7 +506,7 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // years: 2014, (early) 1998, fiscal 1989
-    rule("year", dig, "(?<![$\\d.,\u00a3\u20ac-])\\b(?:" + edge + "[\\s-]+)?(?:(?<fy>fiscal|calendar|fiscal\\s+year|"
+    rule("year", dig, "(?<![$\\d.,\u00a3\u20ac/#-])\\b(?:" + edge + "[\\s-]+)?(?:(?<fy>fiscal|calendar|fiscal\\s+year|"
         + "calendar\\s+year|the\\s+year|model\\s+year)\\s+)?(?<y>" + year4 + ")(?![\\d%]|[.,]\\d|-\\d|\\s*percent)",
         (m, s) -> {
           String next = nextWord(s, m.end());
@@ -516,6 +516,23 @@ public final class TimexTagger implements TimexStage {
           int y = Integer.parseInt(m.group("y"));
           return cand(m.start(), m.end(), c -> date(TimexValues.year(y)));
         });
+    // spelled-out years (broadcast transcripts): nineteen ninety-six, the year two thousand
+    rule("spelled-year", Set.of("nineteen", "eighteen", "thousand"), "\\b(?:the\\s+year\\s+)?(?:(?<c>nineteen|eighteen)"
+        + "\\s+(?<t>" + tens + ")(?:[\\s-](?<o>" + ones + "))?|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<o2>" + ones
+        + "|ten|eleven|twelve))?)(?![\\w-])", (m, s) -> {
+          int y;
+          if (m.group("k") != null) {
+            y = 2000 + (m.group("o2") == null ? 0 : Integer.parseInt(num(m.group("o2"))));
+          } else {
+            y = (TimexTables.key(m.group("c")).equals("nineteen") ? 1900 : 1800) + Integer.parseInt(num(m.group("t")))
+                + (m.group("o") == null ? 0 : Integer.parseInt(num(m.group("o"))));
+          }
+          int yy = y;
+          return cand(m.start(), m.end(), c -> date(TimexValues.year(yy)));
+        });
+    // year-end, year's end, the full year
+    rule("year-end", Set.of("end", "year"), "\\b(?:(?<ye>year[-\\s]end|year['\u2019]s\\s+end)|(?<fy>the\\s+full\\s+year))(?!\\w)",
+        (m, s) -> cand(m.start(), m.end(), c -> c.dct == null ? date("XXXX") : date(TimexValues.year(c.dct.getYear()))));
     // decades: the 1990s, the '90s, the late eighties; centuries by "1800s"
     rule("decade", decadeW, "\\b(?:(?<pre>early|late|mid)[\\s-]+)?(?:(?<c>1\\d|20)(?<d>\\d)0['\u2019]?s|"
         + "['\u2019](?<d2>\\d)0s|(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\\w)",
@@ -690,7 +707,8 @@ public final class TimexTagger implements TimexStage {
     // durations: two days, three-year, the past two months, more than four hours
     rule("duration", unitW, "\\b(?:" + mod + "\\s+)?(?:(?<det>the|its|their|his|her|our|this|these|those)\\s+)?"
         + "(?:(?<adj>past|last|next|first|final|coming|previous|following|latest|initial|remaining|preceding|other|"
-        + "full|entire|whole|additional|further|same)\\s+)?" + num + "(?<half>\\s+and\\s+a\\s+half)?[\\s-]+" + unit
+        + "full|entire|whole|additional|further|same)\\s+)?" + num + "(?<half>\\s+and\\s+a\\s+half)?"
+        + "(?:\\s+(?:more|additional|straight|consecutive|full|long))?[\\s-]+" + unit
         + "(?<half2>\\s+and\\s+a\\s+half)?(?<suf>-long|-plus|-old)?(?![\\w])", (m, s) -> {
           if ("-old".equals(m.group("suf"))) return null;
           String nk = TimexTables.key(m.group("num"));
@@ -754,7 +772,7 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> new Res("DURATION", v));
     });
     // clock times: 3 p.m., 10:30 a.m. EST (Tuesday)
-    rule("clock", dig, "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
+    rule("clock", dig, "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d)(?::[0-5]\\d)?)?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
         + tz + "(?:,?\\s+(?:on\\s+)?" + wdDay + ")?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
           if (h < 1 || h > 12) return null;
