@@ -599,13 +599,24 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // the quarter, the latest quarter, last quarter, the year-earlier period
-    rule("qrel", Set.of("quarter", "period"), "\\b(?<det>the|this|last|next|that)\\s+(?:(?<adj>latest|current|previous|prior|past|same|recent|"
+    rule("qrel", Set.of("quarter", "period"), "\\b(?<det>the|this|last|next|that)\\s+(?:(?:comparable|corresponding)\\s+)?(?:(?<yr>" + year4 + ")\\s+|"
+        + "(?<adj>latest|current|previous|prior|past|same|recent|"
         + "just-ended|just\\s+ended|most\\s+recent|year-earlier|year-ago|comparable|corresponding|fiscal|"
         + "year-before)\\s+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?<ya>\\s+a\\s+year\\s+(?:earlier|ago|before))?",
         (m, s) -> {
           String det = TimexTables.key(m.group("det"));
           String adj = m.group("adj") == null ? "" : TimexTables.key(m.group("adj"));
           String u = TimexTables.key(m.group("u"));
+          String yr = m.group("yr");
+          if (yr != null) {
+            // "the 1988 quarter": the quarter in talk, in that year
+            return cand(m.start(), m.end(), c -> {
+              int q = c.ref != null && c.ref.gran() == Gran.QUARTER ? (c.ref.date().getMonthValue() - 1) / 3 + 1
+                  : c.dct != null ? (new Point(c.dct, Gran.QUARTER).shift("Q", -1).date().getMonthValue() - 1) / 3 + 1
+                  : 0;
+              return date(yr + "-Q" + (q == 0 ? "X" : String.valueOf(q))).comparison();
+            });
+          }
           if (u.equals("period") && !(adj.equals("latest") || adj.startsWith("year") || adj.equals("comparable")
               || adj.equals("corresponding") || adj.equals("same") || m.group("ya") != null)) return null;
           boolean yearBack = adj.startsWith("year") || adj.equals("comparable") || adj.equals("corresponding")
@@ -718,6 +729,7 @@ public final class TimexTagger implements TimexStage {
           if (n == null) return null;
           boolean article = nk.equals("a") || nk.equals("an") || nk.equals("one");
           if (article && (u.equals("S") || u.equals("Q"))) return null;
+          if (nk.matches("(1[6-9]|20)\\d\\d") && !u.equals("Y") && !u.equals("DE") && !u.equals("CE")) return null;
           if ((nk.equals("recent") || nk.equals("coming")) && m.group("det") == null && m.group("adj") == null) {
             if (!u.equals("Y") && !u.equals("M") && !u.equals("W") && !u.equals("D") && !u.equals("DE")) return null;
           }
@@ -795,7 +807,8 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> time(c, day, w.equals("midnight") ? "T24:00" : "T12:00"));
     });
     // weekdays: Tuesday, last Friday, Wednesday night
-    rule("weekday", wdW, "\\b(?:(?<dir>last|next|this|coming|past|early|late)\\s+)?" + wd
+    rule("weekday", wdW, "\\b(?:(?<dir>last|next|this|coming|past|early|late|the\\s+previous|the\\s+preceding|"
+        + "the\\s+following)\\s+)?" + wd
         + "(?:\\s+(?<dp>morning|afternoon|evening|night))?(?!\\w)", (m, s) -> {
           if (!capitalised(m.group("wd"))) return null;
           String wk = TimexTables.key(m.group("wd"));
@@ -803,7 +816,8 @@ public final class TimexTagger implements TimexStage {
               && !Set.of("on", "by", "until", "since", "from", "to", "through", "and", "or").contains(
                   prevWord(s, m.start()))) return null;
           int dow = t.weekdays.get(wk);
-          String dir = direction(m.group("dir"));
+          String dirw = m.group("dir") == null ? "" : TimexTables.key(m.group("dir"));
+          String dir = dirw.startsWith("the ") ? dirw : direction(m.group("dir"));
           String dp = m.group("dp") == null ? null : t.dayparts.get(TimexTables.key(m.group("dp")));
           return cand(m.start(), m.end(), c -> {
             String day = weekday(c, dow, dir);
@@ -906,6 +920,18 @@ public final class TimexTagger implements TimexStage {
   }
 
   private String weekday(Ctx c, int dow, String dir) {
+    if (dir != null && dir.startsWith("the ")) {
+      // "the previous Friday", "the following Monday": relative to the reference day
+      LocalDate r = c.ref != null && c.ref.gran() == Gran.DAY ? c.ref.date() : c.dct;
+      if (r == null) return "XXXX-WXX-" + dow;
+      int cur = r.getDayOfWeek().getValue();
+      if (dir.equals("the following")) {
+        int fwd = (dow - cur + 7) % 7;
+        return TimexValues.day(r.plusDays(fwd == 0 ? 7 : fwd));
+      }
+      int back = (cur - dow + 7) % 7;
+      return TimexValues.day(r.minusDays(back == 0 ? 7 : back));
+    }
     if (c.dct == null) return "XXXX-WXX-" + dow;
     int cur = c.dct.getDayOfWeek().getValue();
     LocalDate d;
