@@ -43,6 +43,8 @@ public final class TimexTagger implements TimexStage {
       "throughout", "over", "of", "this", "last", "next", "early", "late", "mid", "before", "after", "from",
       "every", "each", "that");
   private static final int TOKENS_BEFORE = 10;
+  private static final Pattern YEAR_LIKE = Pattern.compile("(?:1[6-9]|20)\\d\\d");
+  private static final Pattern NUM_SPLIT = Pattern.compile("[\\s-]+");
   private static final int WINDOW_AFTER = 60;
   private static final int CUE_WORDS = 8;
   /** Words before "a year", "a week" that make it a duration rather than a rate ("$5 a year"). */
@@ -308,14 +310,14 @@ public final class TimexTagger implements TimexStage {
       if (k.endsWith("1/2")) return k.substring(0, k.indexOf(' ')) + ".5";
       String d = k.replace(",", "");
       if (d.contains(".")) {
-        d = d.replaceAll("0+$", "");
+        while (d.endsWith("0")) d = d.substring(0, d.length() - 1);
         if (d.endsWith(".")) d = d.substring(0, d.length() - 1);
       }
       return d;
     }
     String v = t.numbers.get(k);
     if (v != null) return v;
-    String[] parts = k.split("[\\s-]+");
+    String[] parts = NUM_SPLIT.split(k);
     if (parts.length == 2 && t.numbers.containsKey(parts[0]) && t.numbers.containsKey(parts[1])) {
       try {
         return String.valueOf(Integer.parseInt(t.numbers.get(parts[0])) + Integer.parseInt(t.numbers.get(parts[1])));
@@ -729,7 +731,7 @@ public final class TimexTagger implements TimexStage {
           if (n == null) return null;
           boolean article = nk.equals("a") || nk.equals("an") || nk.equals("one");
           if (article && (u.equals("S") || u.equals("Q"))) return null;
-          if (nk.matches("(1[6-9]|20)\\d\\d") && !u.equals("Y") && !u.equals("DE") && !u.equals("CE")) return null;
+          if (YEAR_LIKE.matcher(nk).matches() && !u.equals("Y") && !u.equals("DE") && !u.equals("CE")) return null;
           if ((nk.equals("recent") || nk.equals("coming")) && m.group("det") == null && m.group("adj") == null) {
             if (!u.equals("Y") && !u.equals("M") && !u.equals("W") && !u.equals("D") && !u.equals("DE")) return null;
           }
@@ -834,7 +836,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> {
             if (y != null) return date(TimexValues.day(TimexValues.holiday(rule, Integer.parseInt(y))));
             if (c.dct == null) {
-              return date(rule.matches("\\d\\d-\\d\\d") ? "XXXX-" + rule : "XXXX-XX-XX");
+              return date(rule.length() == 5 && Character.isDigit(rule.charAt(0)) ? "XXXX-" + rule : "XXXX-XX-XX");
             }
             int yr = c.dct.getYear();
             LocalDate best = null;
