@@ -41,16 +41,15 @@ public final class TimexTagger implements TimexStage {
       "middle", "spring", "summer", "fall", "autumn", "winter");
   private static final Set<String> SEASON_PREPS = Set.of("in", "since", "until", "till", "by", "during", "through",
       "throughout", "over", "of", "this", "last", "next", "early", "late", "mid", "before", "after", "from",
-      "every", "each", "that");
+      "every", "each", "that", "into");
   private static final int TOKENS_BEFORE = 10;
   private static final Pattern YEAR_LIKE = Pattern.compile("(?:1[6-9]|20)\\d\\d");
   private static final Pattern NUM_SPLIT = Pattern.compile("[\\s-]+");
   private static final int WINDOW_AFTER = 60;
   private static final int CUE_WORDS = 8;
-  /** Words before "a year", "a week" that make it a duration rather than a rate ("$5 a year"). */
-  private static final Set<String> RATE_OK = Set.of("for", "in", "within", "over", "than", "about", "nearly", "almost",
-      "after", "before", "of", "around", "lasting", "least", "some", "only", "just", "past", "last", "next", "first",
-      "half", "once", "roughly", "approximately", "spent", "took", "takes", "");
+  /** Words before "a year", "a month" that make it a rate ("$33 million a year"), not a duration. */
+  private static final Set<String> RATE_WORDS = Set.of("million", "billion", "trillion", "thousand", "hundred",
+      "percent", "cents", "dollars", "euros", "pounds", "yen", "times", "barrels", "tons", "units");
   /** How far ahead of the publish date a month-day without year may lie before it is read as last year's. */
   private static final int NEAR_FUTURE_DAYS = 60;
 
@@ -297,6 +296,16 @@ public final class TimexTagger implements TimexStage {
     return false;
   }
 
+  /** True when "a year" at {@code start} follows an amount: "$1.76 a year", "358,000 a month". */
+  private static boolean rate(String text, int start) {
+    int i = start - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+    if (i < 0) return false;
+    char c = text.charAt(i);
+    if (Character.isDigit(c) || c == '%') return true;
+    return RATE_WORDS.contains(prevWord(text, start));
+  }
+
   /** True when the expression at [start, end) is a possessive ("Friday's ruling"): a past event as a rule. */
   private static boolean possessive(String text, int end) {
     return end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019')
@@ -392,7 +401,7 @@ public final class TimexTagger implements TimexStage {
   private static String direction(String pre) {
     if (pre == null) return null;
     String p = TimexTables.key(pre);
-    if (p.equals("last") || p.equals("past") || p.equals("previous")) return "last";
+    if (p.equals("last") || p.equals("past") || p.equals("previous") || p.equals("this past")) return "last";
     if (p.equals("next") || p.equals("coming")) return "next";
     if (p.equals("this")) return "this";
     return null;
@@ -639,7 +648,8 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // seasons: last summer, summer 2024, in the spring
-    rule("season", lastWords(t.seasons.keySet()), "\\b(?:(?<dir>last|next|this|early|late|mid|the|that)[\\s-]+)?" + season
+    rule("season", lastWords(t.seasons.keySet()), "\\b(?:(?<dir>this\\s+past|last|next|this|early|late|mid|the|that)"
+        + "[\\s-]+)?" + season
         + "(?!\\w)(?:\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           String dirw = m.group("dir") == null ? null : TimexTables.key(m.group("dir"));
           String pw = prevWord(s, m.start());
@@ -678,7 +688,7 @@ public final class TimexTagger implements TimexStage {
     // this week, last month, next year, the past year, earlier this year, the following day
     rule("rel", Set.of("week", "month", "year", "weekend", "decade", "century", "day", "morning", "afternoon", "evening", "night"), "\\b(?:(?<ed>earlier|later|early|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|"
         + "the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|end\\s+of|start\\s+of|beginning\\s+of|"
-        + "mid)[\\s-]+)?(?<det>this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|the\\s+previous|"
+        + "mid)[\\s-]+)?(?<det>this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|the\\s+previous|"
         + "the\\s+prior|the\\s+current|the\\s+same|the\\s+following|the\\s+preceding|the|that|past|coming|"
         + "a\\s+week|a\\s+month|a\\s+year)\\s+(?<u>week|month|year|weekend|decade|century|fiscal\\s+year|day|"
         + "morning|afternoon|evening|night)(?![\\w-])", (m, s) -> {
@@ -745,7 +755,7 @@ public final class TimexTagger implements TimexStage {
           if (u.equals("D") && uk.startsWith("night") && article) return null;
           if (nextWord(s, m.end()).equals("old") || nextWord(s, m.end()).equals("older")) return null; // ages
           if (article && m.group("det") == null && m.group("adj") == null && m.group("mod") == null
-              && !RATE_OK.contains(prevWord(s, m.start()))) return null; // "$5 a year", "100 seats a week": rates
+              && rate(s, m.start())) return null; // "$5 a year", "358,000 a month": rates
           if (u.equals("Q") && s.charAt(m.start("u") - 1) == '-' && plural) return null; // "three-quarters"
           String nn = (m.group("half") != null || m.group("half2") != null) && !n.equals("X") ? n + ".5" : n;
           int start = m.start();
@@ -763,7 +773,7 @@ public final class TimexTagger implements TimexStage {
         });
     // bare plural units after a cue: for years, in recent weeks, the past months
     rule("plural", unitW, "\\b(?:(?<pre>recent|the\\s+coming|the\\s+past|the\\s+last|the\\s+next|coming)\\s+)?"
-        + "(?<u>years|months|weeks|days|hours|decades|centuries|minutes)(?!\\w)", (m, s) -> {
+        + "(?<u>years|months|weeks|days|hours|decades|centuries|minutes|quarters)(?!\\w)", (m, s) -> {
           String pre = m.group("pre");
           String prev = prevWord(s, m.start());
           if (pre == null && !Set.of("for", "within", "in", "over").contains(prev)) return null;
@@ -809,7 +819,7 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> time(c, day, w.equals("midnight") ? "T24:00" : "T12:00"));
     });
     // weekdays: Tuesday, last Friday, Wednesday night
-    rule("weekday", wdW, "\\b(?:(?<dir>last|next|this|coming|past|early|late|the\\s+previous|the\\s+preceding|"
+    rule("weekday", wdW, "\\b(?:(?<dir>this\\s+past|last|next|this|coming|past|early|late|the\\s+previous|the\\s+preceding|"
         + "the\\s+following)\\s+)?" + wd
         + "(?:\\s+(?<dp>morning|afternoon|evening|night))?(?!\\w)", (m, s) -> {
           if (!capitalised(m.group("wd"))) return null;
@@ -981,7 +991,7 @@ public final class TimexTagger implements TimexStage {
     Point base = new Point(c.dct, g);
     Point p;
     switch (det) {
-      case "last", "past", "the past", "the last" -> p = base.shift(code, -1);
+      case "last", "past", "the past", "the last", "this past" -> p = base.shift(code, -1);
       case "next", "coming", "the coming", "the next" -> p = base.shift(code, 1);
       case "the previous", "the prior", "the preceding" -> p = refAt(c, g).shift(code, -1);
       case "the following" -> p = refAt(c, g).shift(code, 1);

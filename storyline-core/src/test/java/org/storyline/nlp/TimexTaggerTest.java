@@ -168,12 +168,40 @@ class TimexTaggerTest {
   }
 
   @Test
+  void moreDateForms() {
+    check("He was elected in nineteen ninety-six.", WED, "nineteen ninety-six", "DATE", "1996");
+    check("Sales slumped this past spring.", WED, "this past spring", "DATE", "2024-SP");
+    check("Prices peaked in mid-February.", WED, "mid-February", "DATE", "2025-02");
+    check("The plant opened in January this year.", WED, "January this year", "DATE", "2025-01");
+    check("Growth slowed in early 2024.", WED, "early 2024", "DATE", "2024");
+    check("The deal should close by year-end.", WED, "year-end", "DATE", "2025");
+    check("The army withdrew a decade ago.", WED, "a decade ago", "DATE", "2015");
+    check("Ties were cut in the 20th century.", WED, "the 20th century", "DATE", "19");
+    String text = "The vote took place on March 3, 2021. The previous Friday, protests began.";
+    check(text, WED, "The previous Friday", "DATE", "2021-02-26");
+  }
+
+  @Test
+  void ratesAgesAndFractions() {
+    // "a year" after an amount is a rate, "N years old" an age: neither is a duration here
+    assertTrue(tag("The bonds pay $1.76 a year.", WED).isEmpty());
+    assertTrue(tag("Mr. Smith, 55 years old, will retire.", WED).isEmpty());
+    check("The truce held barely a month before collapsing.", WED, "a month", "DURATION", "P1M");
+    check("They lived in camps for 2 1/2 years.", WED, "2 1/2 years", "DURATION", "P2Y6M");
+    check("The flight took an hour and a half.", WED, "an hour and a half", "DURATION", "PT1H30M");
+    check("At least 20 more years of leases remain.", WED, "At least 20 more years", "DURATION", "P20Y");
+  }
+
+  @Test
   void noFalseTimexesInOrdinaryWords() {
     assertTrue(tag("The troops may march to the capital.", WED).isEmpty());
     assertTrue(tag("He paid $2014 for 1,500 shares and 2000 people came.", WED).stream()
         .noneMatch(t -> t.text().contains("2014") || t.text().contains("2000")));
     assertTrue(tag("A second attempt failed.", WED).isEmpty());
     assertTrue(tag("Sun Microsystems and Jan Smith met.", WED).isEmpty());
+    assertTrue(tag("Shares began to fall in trading.", WED).isEmpty());
+    assertTrue(tag("See https://example.com/2025/02/19/story for more.", WED).stream()
+        .noneMatch(t -> t.text().equals("2025")));
   }
 
   @Test
