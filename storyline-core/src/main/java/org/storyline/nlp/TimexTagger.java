@@ -296,6 +296,13 @@ public final class TimexTagger implements TimexStage {
     return false;
   }
 
+  /** True when the word at {@code start} follows a word in the same sentence. */
+  private static boolean midSentence(String text, int start) {
+    int i = start - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+    return i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == ',');
+  }
+
   /** True when "a year" at {@code start} follows an amount: "$1.76 a year", "358,000 a month". */
   private static boolean rate(String text, int start) {
     int i = start - 1;
@@ -452,14 +459,27 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> date(TimexValues.day(d)));
     });
     // (Tuesday,) Feb. 18(, 2025)
-    rule("mdy", monthW, "\\b(?:" + wd + ",?\\s+)?" + month + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])"
-        + "(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
+    rule("mdy", monthW, "\\b(?:(?<dir>last|next|this\\s+past|this\\s+coming)\\s+)?(?:" + wd + ",?\\s+)?" + month
+        + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           if (!capitalised(m.group("mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
           int day = Integer.parseInt(m.group("d"));
           if (day < 1 || day > 31) return null;
           String y = m.group("y");
-          return cand(m.start(), m.end(), c -> dayMonth(c, y, mo, day));
+          String dir = m.group("dir") == null ? null : TimexTables.key(m.group("dir"));
+          if (dir != null && y == null) {
+            boolean back = dir.equals("last") || dir.equals("this past");
+            return cand(m.start(), m.end(), c -> {
+              if (c.dct == null) return date(String.format(Locale.ROOT, "XXXX-%02d-%02d", mo, day));
+              for (int k = 0; k <= 2; k++) {
+                LocalDate d = safeDate(c.dct.getYear() + (back ? -k : k), mo, day);
+                if (d != null && (back ? d.isBefore(c.dct) : d.isAfter(c.dct))) return date(TimexValues.day(d));
+              }
+              return null;
+            });
+          }
+          int start = dir == null ? m.start() : m.start(m.group("wd") != null ? "wd" : "mon");
+          return cand(start, m.end(), c -> dayMonth(c, y, mo, day));
         });
     // 18 February (2025)
     rule("dmy", monthW, "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
@@ -894,6 +914,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> new Res("SET", v));
         });
     rule("setword", lastWords(t.sets.keySet()), "\\b(?<w>" + TimexTables.alt(t.sets.keySet()) + ")(?![\\w-])", (m, s) -> {
+      if (capitalised(m.group("w")) && midSentence(s, m.start())) return null; // "Hamshahri Daily": a name
       String v = t.sets.get(TimexTables.key(m.group("w")));
       return cand(m.start(), m.end(), c -> new Res("SET", v));
     });

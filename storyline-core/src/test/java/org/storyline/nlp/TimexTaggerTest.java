@@ -177,6 +177,7 @@ class TimexTaggerTest {
     check("The deal should close by year-end.", WED, "year-end", "DATE", "2025");
     check("The army withdrew a decade ago.", WED, "a decade ago", "DATE", "2015");
     check("Ties were cut in the 20th century.", WED, "the 20th century", "DATE", "19");
+    check("He was shot last Oct. 23 at home.", WED, "last Oct. 23", "DATE", "2024-10-23");
     String text = "The vote took place on March 3, 2021. The previous Friday, protests began.";
     check(text, WED, "The previous Friday", "DATE", "2021-02-26");
   }
