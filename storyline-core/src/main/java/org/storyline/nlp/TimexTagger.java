@@ -817,14 +817,25 @@ public final class TimexTagger implements TimexStage {
     });
     // clock times: 3 p.m., 10:30 a.m. EST (Tuesday)
     rule("clock", dig, "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d)(?::[0-5]\\d)?)?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
-        + tz + "(?:,?\\s+(?:on\\s+)?" + wdDay + ")?", (m, s) -> {
+        + tz + "(?:,?\\s+(?:on\\s+)?(?:" + wdDay + "|" + month + "\\s*(?<md>\\d{1,2})(?![\\d:])))?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
           if (h < 1 || h > 12) return null;
           boolean pm = Character.toLowerCase(m.group("ap").charAt(0)) == 'p';
           int hh = h == 12 ? (pm ? 12 : 0) : (pm ? h + 12 : h);
           String mi = m.group("mi") == null ? "00" : m.group("mi");
+          String clock = String.format(Locale.ROOT, "T%02d:%s", hh, mi);
           String day = m.group("day");
-          return cand(m.start(), m.end(), c -> time(c, day, String.format(Locale.ROOT, "T%02d:%s", hh, mi)));
+          if (m.group("md") != null) {
+            // 5 p.m. EST Nov. 9
+            if (!capitalised(m.group("mon"))) return null;
+            int mo = t.months.get(TimexTables.key(m.group("mon")));
+            int md = Integer.parseInt(m.group("md"));
+            return cand(m.start(), m.end(), c -> {
+              Res d = dayMonth(c, null, mo, md);
+              return d == null ? null : new Res("TIME", d.value() + clock);
+            });
+          }
+          return cand(m.start(), m.end(), c -> time(c, day, clock));
         });
     rule("clock24", dig, "(?<![\\d:.])(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?::[0-5]\\d)?(?![\\d:])" + tz
         + "(?:\\s+(?-i:GMT|UTC|hours|hrs))?", (m, s) -> {

@@ -118,6 +118,7 @@ class TimexTaggerTest {
     check("The blast was heard at 18:56 local time.", WED, "18:56 local time", "TIME", "2025-02-19T18:56");
     check("The meeting ended at 3 p.m. on a cold day.", WED, "3 p.m.", "TIME", "2025-02-19T15:00");
     check("Polls close at 8:30 p.m. Tuesday.", WED, "8:30 p.m. Tuesday", "TIME", "2025-02-18T20:30");
+    check("The offer expires at 5 p.m. EST Feb. 27.", WED, "5 p.m. EST Feb. 27", "TIME", "2025-02-27T17:00");
     check("He spoke Tuesday night to reporters.", WED, "Tuesday night", "TIME", "2025-02-18TNI");
     check("Explosions shook the city last night.", WED, "last night", "TIME", "2025-02-18TNI");
     check("The deadline is midnight.", WED, "midnight", "TIME", "2025-02-19T24:00");
