@@ -771,7 +771,8 @@ public final class TimexTagger implements TimexStage {
           if ((nk.equals("some") || nk.equals("many") || nk.equals("several") || nk.equals("few")
               || nk.equals("a few") || nk.equals("recent") || nk.equals("coming")) && !plural) return null;
           if (nk.equals("one") && u.equals("D") && m.group("det") == null && m.group("adj") == null
-              && m.group("mod") == null && !prevWord(s, m.start()).equals("for")) return null;
+              && m.group("mod") == null && !prevWord(s, m.start()).equals("for")
+              && s.charAt(m.start("u") - 1) != '-') return null; // "one day he ..."; "a one-day trip" stays
           if (u.equals("D") && uk.startsWith("night") && article) return null;
           if (nextWord(s, m.end()).equals("old") || nextWord(s, m.end()).equals("older")) return null; // ages
           if (article && m.group("det") == null && m.group("adj") == null && m.group("mod") == null
@@ -802,6 +803,13 @@ public final class TimexTagger implements TimexStage {
           String u = t.units.get(TimexTables.key(m.group("u")));
           return cand(m.start(), m.end(), c -> new Res("DURATION", durationValue("X", u)));
         });
+    // day-long, decades-long
+    rule("long", unitW, "\\b(?<u>" + TimexTables.alt(t.units.keySet()) + ")-long\\b", (m, s) -> {
+      String uk = TimexTables.key(m.group("u"));
+      String u = t.units.get(uk);
+      boolean plural = uk.endsWith("s") || uk.endsWith("ia");
+      return cand(m.start(), m.end(), c -> new Res("DURATION", durationValue(plural ? "X" : "1", u)));
+    });
     // half an hour, half a day
     rule("half", unitW, "\\b(?:a\\s+)?half\\s+(?:an?\\s+)?(?<u>hour|day|year|month|century|decade)\\b", (m, s) -> {
       String u = TimexTables.key(m.group("u"));
