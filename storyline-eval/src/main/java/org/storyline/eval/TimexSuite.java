@@ -112,8 +112,8 @@ public final class TimexSuite implements EvalSuite {
     all.add(tb);
     all.add(aq);
     out.println("  TempEval-3 Task A timexes, TBAQ-cleaned (TE3 scoring: tokens \\w+|[^\\w\\s], greedy 1:1 alignment)");
-    out.printf(Locale.ROOT, "  %-26s %5s %5s  %-20s %-20s %7s %7s %7s%n", "set", "gold", "sys", "strict P/R/F1",
-        "relaxed P/R/F1", "valAcc", "valueF1", "typeF1");
+    out.printf(Locale.ROOT, "  %-26s %5s %5s  %-20s %-20s %7s %7s %7s %7s%n", "set", "gold", "sys", "strict P/R/F1",
+        "relaxed P/R/F1", "valAcc", "valueF1", "typeAcc", "typeF1");
     line(out, "TimeBank (183 docs, train)", tb);
     line(out, "AQUAINT (73 docs, dev)", aq);
     line(out, "TBAQ all (256 docs)", all);
@@ -159,9 +159,10 @@ public final class TimexSuite implements EvalSuite {
   }
 
   private static void line(PrintWriter out, String name, Score s) {
-    out.printf(Locale.ROOT, "  %-26s %5d %5d  %5.1f/%5.1f/%5.1f    %5.1f/%5.1f/%5.1f    %6.1f  %6.1f  %6.1f%n", name,
-        s.gold, s.sys, 100 * s.p(s.strict), 100 * s.r(s.strict), 100 * s.strictF1(), 100 * s.p(s.relaxed),
-        100 * s.r(s.relaxed), 100 * s.relaxedF1(), 100 * s.valueAcc(), 100 * s.valueF1(), 100 * s.typeF1());
+    out.printf(Locale.ROOT, "  %-26s %5d %5d  %5.1f/%5.1f/%5.1f    %5.1f/%5.1f/%5.1f    %6.1f  %6.1f  %6.1f  %6.1f%n",
+        name, s.gold, s.sys, 100 * s.p(s.strict), 100 * s.r(s.strict), 100 * s.strictF1(), 100 * s.p(s.relaxed),
+        100 * s.r(s.relaxed), 100 * s.relaxedF1(), 100 * s.valueAcc(), 100 * s.valueF1(), 100 * s.typeAcc(),
+        100 * s.typeF1());
   }
 
   static List<Doc> load(Path dir) throws IOException {
