@@ -50,6 +50,8 @@ class TimexTaggerTest {
     check("The talks will resume on Thursday in Istanbul.", WED, "Thursday", "DATE", "2025-02-20");
     check("A vote is scheduled for Friday.", WED, "Friday", "DATE", "2025-02-21");
     check("They meet again next Monday.", WED, "next Monday", "DATE", "2025-02-24");
+    // news present tense for a scheduled event
+    check("The trial begins Monday in The Hague.", WED, "Monday", "DATE", "2025-02-24");
     check("He resigned last Wednesday.", WED, "last Wednesday", "DATE", "2025-02-12");
     // a possessive weekday names a past event even after a future cue
     check("Lawyers will appeal Tuesday's ruling.", WED, "Tuesday", "DATE", "2025-02-18");
