@@ -46,10 +46,9 @@ public final class Analyzer {
   }
 
   public static Analyzer defaults() {
-    // Stages not built yet contribute nothing; each line is replaced by the real stage as it lands.
     EntityStage entityStage = org.storyline.nlp.DefaultEntityStage.defaults();
     QuoteStage quoteStage = new org.storyline.nlp.DefaultQuoteStage();
-    TimexStage timexStage = article -> List.of();
+    TimexStage timexStage = new org.storyline.nlp.TimexTagger();
     StoryStage storyStage = new org.storyline.cluster.OnlineStoryStage();
     return new Analyzer(Inputs.defaults(), Extractors.defaults(), entityStage, quoteStage, timexStage, storyStage);
   }

@@ -39,9 +39,19 @@ public final class TimexTagger implements TimexStage {
       "of", "to", "before", "after", "between", "and", "or", "on", "last", "next", "this", "that", "early", "late",
       "mid", "for", "throughout", "around", "into", "over", "every", "each", "the", "end", "beginning", "start",
       "middle", "spring", "summer", "fall", "autumn", "winter");
-  private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
+  private static final Set<String> SEASON_PREPS = Set.of("in", "since", "until", "till", "by", "during", "through",
+      "throughout", "over", "of", "this", "last", "next", "early", "late", "mid", "before", "after", "from",
+      "every", "each", "that", "into");
   private static final int TOKENS_BEFORE = 10;
+  private static final Pattern YEAR_LIKE = Pattern.compile("(?:1[6-9]|20)\\d\\d");
+  private static final Pattern NUM_SPLIT = Pattern.compile("[\\s-]+");
   private static final int WINDOW_AFTER = 60;
+  private static final int CUE_WORDS = 8;
+  /** Words before "a year", "a month" that make it a rate ("$33 million a year"), not a duration. */
+  private static final Set<String> RATE_WORDS = Set.of("million", "billion", "trillion", "thousand", "hundred",
+      "percent", "cents", "dollars", "euros", "pounds", "yen", "times", "barrels", "tons", "units");
+  /** How far ahead of the publish date a month-day without year may lie before it is read as last year's. */
+  private static final int NEAR_FUTURE_DAYS = 60;
 
   private final TimexTables t;
   private final List<Rule> rules = new ArrayList<>();
@@ -113,6 +123,7 @@ public final class TimexTagger implements TimexStage {
     List<Timex> out = new ArrayList<>(chosen.size());
     for (Cand c : chosen) {
       ctx.start = c.start;
+      ctx.end = c.end;
       Res r;
       try {
         r = c.resolver.resolve(ctx);
@@ -121,7 +132,7 @@ public final class TimexTagger implements TimexStage {
       }
       if (r == null) continue;
       out.add(new Timex(articleId, c.start, c.end, text.substring(c.start, c.end), r.type, r.value));
-      if (r.type.equals("DATE") || r.type.equals("TIME")) {
+      if (r.anchors && (r.type.equals("DATE") || r.type.equals("TIME"))) {
         Point p = TimexValues.parse(r.value);
         if (p != null) ctx.ref = p;
       }
@@ -140,7 +151,16 @@ public final class TimexTagger implements TimexStage {
 
   // ---------------------------------------------------------------- machinery
 
-  private record Res(String type, String value) {}
+  /** A resolved value; {@code anchors}: it may serve as reference time for the expressions after it. */
+  private record Res(String type, String value, boolean anchors) {
+    Res(String type, String value) {
+      this(type, value, true);
+    }
+
+    Res comparison() {
+      return new Res(type, value, false);
+    }
+  }
 
   private interface Resolver {
     Res resolve(Ctx ctx);
@@ -159,6 +179,7 @@ public final class TimexTagger implements TimexStage {
     final String text;
     Point ref;
     int start;
+    int end;
 
     Ctx(LocalDate dct, String text) {
       this.dct = dct;
@@ -181,7 +202,7 @@ public final class TimexTagger implements TimexStage {
     return out;
   }
 
-  /** Word tokens of a text: letters (with inner apostrophes) or digits; keys are lower-case, "#" for numbers. */
+  /** Word tokens of a text: runs of letters or digits ("'90s" keeps its apostrophe); keys are lower-case, "#" for numbers. */
   private record Toks(int[] starts, int[] ends, String[] keys, int n) {}
 
   private static Toks tokens(String s) {
@@ -205,8 +226,6 @@ public final class TimexTagger implements TimexStage {
       while (i < len) {
         char d = s.charAt(i);
         if (Character.isLetterOrDigit(d)) i++;
-        else if ((d == '\'' || d == '\u2019') && i + 1 < len && Character.isLetter(s.charAt(i + 1))
-            && i > b && Character.isLetter(s.charAt(i - 1))) i++;
         else break;
       }
       if (n == st.length) {
@@ -251,43 +270,70 @@ public final class TimexTagger implements TimexStage {
     return text.substring(s, i).toLowerCase(Locale.ROOT);
   }
 
-  /** True when a future cue stands between the sentence start and {@code pos}. */
+  /**
+   * True when a future cue ("will", "scheduled", "next", ...) stands in the same clause, at most
+   * {@value #CUE_WORDS} words before {@code pos}.
+   */
   private boolean futureCue(String text, int pos) {
-    int from = Math.max(0, pos - 160);
-    int s = from;
-    for (int i = pos - 1; i >= from; i--) {
+    int words = 0;
+    int i = pos - 1;
+    while (i >= 0 && words < CUE_WORDS) {
       char c = text.charAt(i);
-      if (c == '!' || c == '?' || c == ';' || (c == '\n' && i > 0 && text.charAt(i - 1) == '\n')
-          || (c == '.' && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1)) && i >= 3
-              && Character.isLowerCase(text.charAt(i - 1)) && Character.isLowerCase(text.charAt(i - 2))
-              && Character.isLowerCase(text.charAt(i - 3)))) {
-        s = i + 1;
+      if (",;:!?\"\u201c\u201d`()".indexOf(c) >= 0 || (c == '\n' && i > 0 && text.charAt(i - 1) == '\n')) break;
+      if (c == '.' && i >= 2 && Character.isLowerCase(text.charAt(i - 1)) && Character.isLowerCase(text.charAt(i - 2)))
         break;
+      if (Character.isLetter(c) || c == '\'' || c == '\u2019') {
+        int e = i + 1;
+        while (i >= 0 && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '\u2019'))
+          i--;
+        String w = text.substring(i + 1, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        if (t.futureCues.contains(w) || w.endsWith("'ll")) return true;
+        words++;
+        continue;
       }
-    }
-    Matcher w = WORD.matcher(text).region(s, pos);
-    while (w.find()) {
-      String word = w.group().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-      if (t.futureCues.contains(word)) return true;
-      if (word.endsWith("'ll")) return true;
+      i--;
     }
     return false;
+  }
+
+  /** True when the word at {@code start} follows a word in the same sentence. */
+  private static boolean midSentence(String text, int start) {
+    int i = start - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+    return i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == ',');
+  }
+
+  /** True when "a year" at {@code start} follows an amount: "$1.76 a year", "358,000 a month". */
+  private static boolean rate(String text, int start) {
+    int i = start - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+    if (i < 0) return false;
+    char c = text.charAt(i);
+    if (Character.isDigit(c) || c == '%') return true;
+    return RATE_WORDS.contains(prevWord(text, start));
+  }
+
+  /** True when the expression at [start, end) is a possessive ("Friday's ruling"): a past event as a rule. */
+  private static boolean possessive(String text, int end) {
+    return end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019')
+        && (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S');
   }
 
   private String num(String s) {
     String k = TimexTables.key(s);
     if (k.isEmpty()) return null;
     if (Character.isDigit(k.charAt(0))) {
+      if (k.endsWith("1/2")) return k.substring(0, k.indexOf(' ')) + ".5";
       String d = k.replace(",", "");
       if (d.contains(".")) {
-        d = d.replaceAll("0+$", "");
+        while (d.endsWith("0")) d = d.substring(0, d.length() - 1);
         if (d.endsWith(".")) d = d.substring(0, d.length() - 1);
       }
       return d;
     }
     String v = t.numbers.get(k);
     if (v != null) return v;
-    String[] parts = k.split("[\\s-]+");
+    String[] parts = NUM_SPLIT.split(k);
     if (parts.length == 2 && t.numbers.containsKey(parts[0]) && t.numbers.containsKey(parts[1])) {
       try {
         return String.valueOf(Integer.parseInt(t.numbers.get(parts[0])) + Integer.parseInt(t.numbers.get(parts[1])));
@@ -300,6 +346,25 @@ public final class TimexTagger implements TimexStage {
 
   private static String durationValue(String n, String unit) {
     if (n == null) return null;
+    if (n.endsWith(".5") && n.indexOf('.') == n.length() - 2) {
+      String whole = n.substring(0, n.length() - 2);
+      String w = whole.equals("0") ? "" : whole;
+      switch (unit) {
+        case "Y" -> {
+          return "P" + (w.isEmpty() ? "" : w + "Y") + "6M";
+        }
+        case "D" -> {
+          return "P" + (w.isEmpty() ? "" : w + "D") + "T12H";
+        }
+        case "H" -> {
+          return "PT" + (w.isEmpty() ? "" : w + "H") + "30M";
+        }
+        case "MIN" -> {
+          return "PT" + (w.isEmpty() ? "" : w + "M") + "30S";
+        }
+        default -> { }
+      }
+    }
     boolean vague = n.equals("X");
     String val = n;
     switch (unit) {
@@ -333,22 +398,6 @@ public final class TimexTagger implements TimexStage {
     }
   }
 
-  /** The date of month/day in the year that puts it closest to the publish date. */
-  private static LocalDate closest(LocalDate dct, int month, int day) {
-    LocalDate best = null;
-    for (int y = dct.getYear() - 1; y <= dct.getYear() + 1; y++) {
-      LocalDate d;
-      try {
-        d = LocalDate.of(y, month, day);
-      } catch (RuntimeException e) {
-        continue;
-      }
-      if (best == null || Math.abs(d.toEpochDay() - dct.toEpochDay()) < Math.abs(best.toEpochDay() - dct.toEpochDay()))
-        best = d;
-    }
-    return best;
-  }
-
   private static int yearOf(String y) {
     int v = Integer.parseInt(y);
     if (y.length() == 2) v += v >= 50 ? 1900 : 2000;
@@ -359,7 +408,7 @@ public final class TimexTagger implements TimexStage {
   private static String direction(String pre) {
     if (pre == null) return null;
     String p = TimexTables.key(pre);
-    if (p.equals("last") || p.equals("past") || p.equals("previous")) return "last";
+    if (p.equals("last") || p.equals("past") || p.equals("previous") || p.equals("this past")) return "last";
     if (p.equals("next") || p.equals("coming")) return "next";
     if (p.equals("this")) return "this";
     return null;
@@ -374,7 +423,7 @@ public final class TimexTagger implements TimexStage {
         + "|today|yesterday|tomorrow|tonight)(?![\\p{L}])";
     String tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     String ones = "(?:one|two|three|four|five|six|seven|eight|nine)";
-    String numAlt = "(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|" + tens + "[\\s-]" + ones + "|"
+    String numAlt = "(?:\\d{1,3}(?:,\\d{3})+|\\d+\\s+1/2|\\d+(?:\\.\\d+)?|" + tens + "[\\s-]" + ones + "|"
         + TimexTables.alt(t.numbers.keySet()) + ")";
     String num = "(?<num>" + numAlt + ")";
     String unit = "(?<u>" + TimexTables.alt(t.units.keySet()) + ")";
@@ -410,14 +459,27 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> date(TimexValues.day(d)));
     });
     // (Tuesday,) Feb. 18(, 2025)
-    rule("mdy", monthW, "\\b(?:" + wd + ",?\\s+)?" + month + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])"
-        + "(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
+    rule("mdy", monthW, "\\b(?:(?<dir>last|next|this\\s+past|this\\s+coming)\\s+)?(?:" + wd + ",?\\s+)?" + month
+        + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           if (!capitalised(m.group("mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
           int day = Integer.parseInt(m.group("d"));
           if (day < 1 || day > 31) return null;
           String y = m.group("y");
-          return cand(m.start(), m.end(), c -> dayMonth(c, y, mo, day));
+          String dir = m.group("dir") == null ? null : TimexTables.key(m.group("dir"));
+          if (dir != null && y == null) {
+            boolean back = dir.equals("last") || dir.equals("this past");
+            return cand(m.start(), m.end(), c -> {
+              if (c.dct == null) return date(String.format(Locale.ROOT, "XXXX-%02d-%02d", mo, day));
+              for (int k = 0; k <= 2; k++) {
+                LocalDate d = safeDate(c.dct.getYear() + (back ? -k : k), mo, day);
+                if (d != null && (back ? d.isBefore(c.dct) : d.isAfter(c.dct))) return date(TimexValues.day(d));
+              }
+              return null;
+            });
+          }
+          int start = dir == null ? m.start() : m.start(m.group("wd") != null ? "wd" : "mon");
+          return cand(start, m.end(), c -> dayMonth(c, y, mo, day));
         });
     // 18 February (2025)
     rule("dmy", monthW, "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
@@ -436,6 +498,17 @@ public final class TimexTagger implements TimexStage {
       int y = Integer.parseInt(m.group("y"));
       return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
     });
+    // January this year, July last year
+    rule("month-rel", Set.of("year"), "\\b" + month + "\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?!\\w)", (m, s) -> {
+      if (!capitalised(m.group("mon"))) return null;
+      int mo = t.months.get(TimexTables.key(m.group("mon")));
+      String rel = TimexTables.key(m.group("rel"));
+      return cand(m.start(), m.end(), c -> {
+        if (c.dct == null) return date(String.format(Locale.ROOT, "XXXX-%02d", mo));
+        int y = c.dct.getYear() + (rel.equals("last") ? -1 : rel.equals("next") ? 1 : 0);
+        return date(TimexValues.month(y, mo));
+      });
+    });
     // (last|next|early) December
     rule("month", monthW, "\\b(?:(?<dir>last|next|this|early|late|mid|middle|the\\s+end\\s+of|the\\s+beginning\\s+of|"
         + "the\\s+start\\s+of|the\\s+middle\\s+of|end\\s+of|beginning\\s+of|start\\s+of)[\\s-]+)?" + month,
@@ -443,7 +516,9 @@ public final class TimexTagger implements TimexStage {
           String mon = m.group("mon");
           if (!capitalised(mon)) return null;
           String k = TimexTables.key(mon);
-          if (k.length() <= 3 && !k.endsWith(".")) return null; // "Jan" alone is too often a name
+          if (k.length() <= 4 && !k.endsWith(".") && !Set.of("may", "june", "july").contains(k)) {
+            return null; // "Jan", "Sept" alone are too often names
+          }
           String dir = direction(m.group("dir"));
           String prev = prevWord(s, m.start());
           if (m.group("dir") == null && (k.equals("may") || k.equals("march"))
@@ -457,12 +532,12 @@ public final class TimexTagger implements TimexStage {
             int cur = c.dct.getMonthValue();
             if ("last".equals(dir)) y = mo < cur ? y : y - 1;
             else if ("next".equals(dir)) y = mo > cur ? y : y + 1;
-            else if (!"this".equals(dir)) y = closest(c.dct, mo, 15).getYear();
+            else if (!"this".equals(dir)) y = monthYear(c, mo);
             return date(TimexValues.month(y, mo));
           });
         });
     // years: 2014, (early) 1998, fiscal 1989
-    rule("year", dig, "(?<![$\\d.,\u00a3\u20ac-])\\b(?:" + edge + "[\\s-]+)?(?:(?<fy>fiscal|calendar|fiscal\\s+year|"
+    rule("year", dig, "(?<![$\\d.,\u00a3\u20ac/#-])\\b(?:" + edge + "[\\s-]+)?(?:(?<fy>fiscal|calendar|fiscal\\s+year|"
         + "calendar\\s+year|the\\s+year|model\\s+year)\\s+)?(?<y>" + year4 + ")(?![\\d%]|[.,]\\d|-\\d|\\s*percent)",
         (m, s) -> {
           String next = nextWord(s, m.end());
@@ -472,8 +547,25 @@ public final class TimexTagger implements TimexStage {
           int y = Integer.parseInt(m.group("y"));
           return cand(m.start(), m.end(), c -> date(TimexValues.year(y)));
         });
+    // spelled-out years (broadcast transcripts): nineteen ninety-six, the year two thousand
+    rule("spelled-year", Set.of("nineteen", "eighteen", "thousand"), "\\b(?:the\\s+year\\s+)?(?:(?<c>nineteen|eighteen)"
+        + "\\s+(?<t>" + tens + ")(?:[\\s-](?<o>" + ones + "))?|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<o2>" + ones
+        + "|ten|eleven|twelve))?)(?![\\w-])", (m, s) -> {
+          int y;
+          if (m.group("k") != null) {
+            y = 2000 + (m.group("o2") == null ? 0 : Integer.parseInt(num(m.group("o2"))));
+          } else {
+            y = (TimexTables.key(m.group("c")).equals("nineteen") ? 1900 : 1800) + Integer.parseInt(num(m.group("t")))
+                + (m.group("o") == null ? 0 : Integer.parseInt(num(m.group("o"))));
+          }
+          int yy = y;
+          return cand(m.start(), m.end(), c -> date(TimexValues.year(yy)));
+        });
+    // year-end, year's end, the full year
+    rule("year-end", Set.of("end", "year"), "\\b(?:(?<ye>year[-\\s]end|year['\u2019]s\\s+end)|(?<fy>the\\s+full\\s+year))(?!\\w)",
+        (m, s) -> cand(m.start(), m.end(), c -> c.dct == null ? date("XXXX") : date(TimexValues.year(c.dct.getYear()))));
     // decades: the 1990s, the '90s, the late eighties; centuries by "1800s"
-    rule("decade", decadeW, "\\b(?:the\\s+)?(?:(?<pre>early|late|mid)[\\s-]+)?(?:(?<c>1\\d|20)(?<d>\\d)0['\u2019]?s|"
+    rule("decade", decadeW, "\\b(?:(?<pre>early|late|mid)[\\s-]+)?(?:(?<c>1\\d|20)(?<d>\\d)0['\u2019]?s|"
         + "['\u2019](?<d2>\\d)0s|(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\\w)",
         (m, s) -> {
           String v;
@@ -538,13 +630,24 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // the quarter, the latest quarter, last quarter, the year-earlier period
-    rule("qrel", Set.of("quarter", "period"), "\\b(?<det>the|this|last|next|that)\\s+(?:(?<adj>latest|current|previous|prior|past|same|recent|"
+    rule("qrel", Set.of("quarter", "period"), "\\b(?<det>the|this|last|next|that)\\s+(?:(?:comparable|corresponding)\\s+)?(?:(?<yr>" + year4 + ")\\s+|"
+        + "(?<adj>latest|current|previous|prior|past|same|recent|"
         + "just-ended|just\\s+ended|most\\s+recent|year-earlier|year-ago|comparable|corresponding|fiscal|"
         + "year-before)\\s+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?<ya>\\s+a\\s+year\\s+(?:earlier|ago|before))?",
         (m, s) -> {
           String det = TimexTables.key(m.group("det"));
           String adj = m.group("adj") == null ? "" : TimexTables.key(m.group("adj"));
           String u = TimexTables.key(m.group("u"));
+          String yr = m.group("yr");
+          if (yr != null) {
+            // "the 1988 quarter": the quarter in talk, in that year
+            return cand(m.start(), m.end(), c -> {
+              int q = c.ref != null && c.ref.gran() == Gran.QUARTER ? (c.ref.date().getMonthValue() - 1) / 3 + 1
+                  : c.dct != null ? (new Point(c.dct, Gran.QUARTER).shift("Q", -1).date().getMonthValue() - 1) / 3 + 1
+                  : 0;
+              return date(yr + "-Q" + (q == 0 ? "X" : String.valueOf(q))).comparison();
+            });
+          }
           if (u.equals("period") && !(adj.equals("latest") || adj.startsWith("year") || adj.equals("comparable")
               || adj.equals("corresponding") || adj.equals("same") || m.group("ya") != null)) return null;
           boolean yearBack = adj.startsWith("year") || adj.equals("comparable") || adj.equals("corresponding")
@@ -557,17 +660,24 @@ public final class TimexTagger implements TimexStage {
             else if (det.equals("last") || adj.equals("previous") || adj.equals("prior") || adj.equals("past"))
               p = dq.shift("Q", -1);
             else if (det.equals("next")) p = dq.shift("Q", 1);
+            else if (adj.equals("latest") || adj.equals("most recent") || adj.startsWith("just"))
+              p = dq.shift("Q", -1);
             else p = c.ref != null && c.ref.gran() == Gran.QUARTER ? c.ref : dq.shift("Q", -1);
-            if (yearBack) p = p.shift("Y", -1);
+            if (yearBack) return date(p.shift("Y", -1).value()).comparison();
             return date(p.value());
           });
         });
     // seasons: last summer, summer 2024, in the spring
-    rule("season", lastWords(t.seasons.keySet()), "\\b(?:(?<dir>last|next|this|early|late|mid|the|that)[\\s-]+)?" + season
+    rule("season", lastWords(t.seasons.keySet()), "\\b(?:(?<dir>this\\s+past|last|next|this|early|late|mid|the|that)"
+        + "[\\s-]+)?" + season
         + "(?!\\w)(?:\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           String dirw = m.group("dir") == null ? null : TimexTables.key(m.group("dir"));
-          if (dirw == null && m.group("y") == null && !PREPS.contains(prevWord(s, m.start()))) return null;
-          if ("the".equals(dirw) && m.group("y") == null && !PREPS.contains(prevWord(s, m.start()))) return null;
+          String pw = prevWord(s, m.start());
+          if (dirw == null && m.group("y") == null && !SEASON_PREPS.contains(pw)) return null;
+          if ("the".equals(dirw) && m.group("y") == null && !SEASON_PREPS.contains(pw)) return null;
+          if (TimexTables.key(m.group("s")).equals("fall") && m.group("y") == null
+              && Set.of("of", "to", "apart", "below", "further", "back", "short", "behind", "off", "by", "in")
+              .contains(nextWord(s, m.end()))) return null;
           String nx = nextWord(s, m.end());
           if (m.group("y") == null && Set.of("and", "or").contains(nx) == false
               && Set.of("session", "semester", "term", "season", "collection", "olympics", "games", "camp")
@@ -598,7 +708,7 @@ public final class TimexTagger implements TimexStage {
     // this week, last month, next year, the past year, earlier this year, the following day
     rule("rel", Set.of("week", "month", "year", "weekend", "decade", "century", "day", "morning", "afternoon", "evening", "night"), "\\b(?:(?<ed>earlier|later|early|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|"
         + "the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|end\\s+of|start\\s+of|beginning\\s+of|"
-        + "mid)[\\s-]+)?(?<det>this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|the\\s+previous|"
+        + "mid)[\\s-]+)?(?<det>this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|the\\s+previous|"
         + "the\\s+prior|the\\s+current|the\\s+same|the\\s+following|the\\s+preceding|the|that|past|coming|"
         + "a\\s+week|a\\s+month|a\\s+year)\\s+(?<u>week|month|year|weekend|decade|century|fiscal\\s+year|day|"
         + "morning|afternoon|evening|night)(?![\\w-])", (m, s) -> {
@@ -616,6 +726,11 @@ public final class TimexTagger implements TimexStage {
           if ((det.equals("past") || det.equals("coming")) && !prevWord(s, m.start()).isEmpty()
               && Set.of("the", "a", "an").contains(prevWord(s, m.start()))) return null;
           String code = t.units.getOrDefault(u.equals("fiscal year") ? "year" : u, "D");
+          String after = nextWord(s, m.end());
+          if ((det.equals("the") || det.equals("the latest")) && ed == null
+              && (after.equals("ended") || after.equals("ending") || after.equals("through"))) {
+            return cand(m.start(), m.end(), c -> new Res("DURATION", durationValue("1", code)));
+          }
           return cand(m.start(), m.end(), c -> relative(c, det, u, code, ed));
         });
     // three years ago, a year earlier, two weeks later
@@ -635,8 +750,9 @@ public final class TimexTagger implements TimexStage {
     // durations: two days, three-year, the past two months, more than four hours
     rule("duration", unitW, "\\b(?:" + mod + "\\s+)?(?:(?<det>the|its|their|his|her|our|this|these|those)\\s+)?"
         + "(?:(?<adj>past|last|next|first|final|coming|previous|following|latest|initial|remaining|preceding|other|"
-        + "full|entire|whole|additional|further|same)\\s+)?" + num + "(?<half>\\s+and\\s+a\\s+half)?[\\s-]+" + unit
-        + "(?<suf>-long|-plus|-old)?(?![\\w])", (m, s) -> {
+        + "full|entire|whole|additional|further|same)\\s+)?" + num + "(?<half>\\s+and\\s+a\\s+half)?"
+        + "(?:\\s+(?:more|additional|straight|consecutive|full|long))?[\\s-]+" + unit
+        + "(?<half2>\\s+and\\s+a\\s+half)?(?<suf>-long|-plus|-old)?(?![\\w])", (m, s) -> {
           if ("-old".equals(m.group("suf"))) return null;
           String nk = TimexTables.key(m.group("num"));
           String u = t.units.get(TimexTables.key(m.group("u")));
@@ -645,6 +761,7 @@ public final class TimexTagger implements TimexStage {
           if (n == null) return null;
           boolean article = nk.equals("a") || nk.equals("an") || nk.equals("one");
           if (article && (u.equals("S") || u.equals("Q"))) return null;
+          if (YEAR_LIKE.matcher(nk).matches() && !u.equals("Y") && !u.equals("DE") && !u.equals("CE")) return null;
           if ((nk.equals("recent") || nk.equals("coming")) && m.group("det") == null && m.group("adj") == null) {
             if (!u.equals("Y") && !u.equals("M") && !u.equals("W") && !u.equals("D") && !u.equals("DE")) return null;
           }
@@ -654,17 +771,30 @@ public final class TimexTagger implements TimexStage {
           if ((nk.equals("some") || nk.equals("many") || nk.equals("several") || nk.equals("few")
               || nk.equals("a few") || nk.equals("recent") || nk.equals("coming")) && !plural) return null;
           if (nk.equals("one") && u.equals("D") && m.group("det") == null && m.group("adj") == null
-              && m.group("mod") == null && !prevWord(s, m.start()).equals("for")) return null;
+              && m.group("mod") == null && !prevWord(s, m.start()).equals("for")
+              && s.charAt(m.start("u") - 1) != '-') return null; // "one day he ..."; "a one-day trip" stays
           if (u.equals("D") && uk.startsWith("night") && article) return null;
-          String nn = m.group("half") != null && !n.equals("X") ? n + ".5" : n;
+          if (nextWord(s, m.end()).equals("old") || nextWord(s, m.end()).equals("older")) return null; // ages
+          if (article && m.group("det") == null && m.group("adj") == null && m.group("mod") == null
+              && rate(s, m.start())) return null; // "$5 a year", "358,000 a month": rates
+          if (u.equals("Q") && s.charAt(m.start("u") - 1) == '-' && plural) return null; // "three-quarters"
+          String nn = (m.group("half") != null || m.group("half2") != null) && !n.equals("X") ? n + ".5" : n;
           int start = m.start();
+          if (m.group("det") != null && m.group("adj") == null && m.group("mod") == null
+              && s.charAt(m.start("u") - 1) == '-') {
+            start = m.start("num"); // "the three-year war": the expression is "three-year"
+          }
           if (m.group("mod") != null && m.group("det") == null && m.group("adj") == null
               && TimexTables.key(m.group("mod")).equals("some") && (article)) return null;
+          if (m.group("mod") != null && (m.group("det") != null || m.group("adj") != null)) {
+            // "over the past two months": a modifier counts only right before the number
+            start = m.group("det") != null ? m.start("det") : m.start("adj");
+          }
           return cand(start, m.end(), c -> new Res("DURATION", durationValue(nn, u)));
         });
     // bare plural units after a cue: for years, in recent weeks, the past months
     rule("plural", unitW, "\\b(?:(?<pre>recent|the\\s+coming|the\\s+past|the\\s+last|the\\s+next|coming)\\s+)?"
-        + "(?<u>years|months|weeks|days|hours|decades|centuries|minutes)(?!\\w)", (m, s) -> {
+        + "(?<u>years|months|weeks|days|hours|decades|centuries|minutes|quarters)(?!\\w)", (m, s) -> {
           String pre = m.group("pre");
           String prev = prevWord(s, m.start());
           if (pre == null && !Set.of("for", "within", "in", "over").contains(prev)) return null;
@@ -673,6 +803,13 @@ public final class TimexTagger implements TimexStage {
           String u = t.units.get(TimexTables.key(m.group("u")));
           return cand(m.start(), m.end(), c -> new Res("DURATION", durationValue("X", u)));
         });
+    // day-long, decades-long
+    rule("long", unitW, "\\b(?<u>" + TimexTables.alt(t.units.keySet()) + ")-long\\b", (m, s) -> {
+      String uk = TimexTables.key(m.group("u"));
+      String u = t.units.get(uk);
+      boolean plural = uk.endsWith("s") || uk.endsWith("ia");
+      return cand(m.start(), m.end(), c -> new Res("DURATION", durationValue(plural ? "X" : "1", u)));
+    });
     // half an hour, half a day
     rule("half", unitW, "\\b(?:a\\s+)?half\\s+(?:an?\\s+)?(?<u>hour|day|year|month|century|decade)\\b", (m, s) -> {
       String u = TimexTables.key(m.group("u"));
@@ -687,15 +824,26 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> new Res("DURATION", v));
     });
     // clock times: 3 p.m., 10:30 a.m. EST (Tuesday)
-    rule("clock", dig, "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
-        + tz + "(?:,?\\s+(?:on\\s+)?" + wdDay + ")?", (m, s) -> {
+    rule("clock", dig, "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d)(?::[0-5]\\d)?)?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
+        + tz + "(?:,?\\s+(?:on\\s+)?(?:" + wdDay + "|" + month + "\\s*(?<md>\\d{1,2})(?![\\d:])))?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
           if (h < 1 || h > 12) return null;
           boolean pm = Character.toLowerCase(m.group("ap").charAt(0)) == 'p';
           int hh = h == 12 ? (pm ? 12 : 0) : (pm ? h + 12 : h);
           String mi = m.group("mi") == null ? "00" : m.group("mi");
+          String clock = String.format(Locale.ROOT, "T%02d:%s", hh, mi);
           String day = m.group("day");
-          return cand(m.start(), m.end(), c -> time(c, day, String.format(Locale.ROOT, "T%02d:%s", hh, mi)));
+          if (m.group("md") != null) {
+            // 5 p.m. EST Nov. 9
+            if (!capitalised(m.group("mon"))) return null;
+            int mo = t.months.get(TimexTables.key(m.group("mon")));
+            int md = Integer.parseInt(m.group("md"));
+            return cand(m.start(), m.end(), c -> {
+              Res d = dayMonth(c, null, mo, md);
+              return d == null ? null : new Res("TIME", d.value() + clock);
+            });
+          }
+          return cand(m.start(), m.end(), c -> time(c, day, clock));
         });
     rule("clock24", dig, "(?<![\\d:.])(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?::[0-5]\\d)?(?![\\d:])" + tz
         + "(?:\\s+(?-i:GMT|UTC|hours|hrs))?", (m, s) -> {
@@ -705,11 +853,13 @@ public final class TimexTagger implements TimexStage {
         });
     rule("noon", Set.of("noon", "midnight", "midday"), "\\b(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?" + wdDay + ")?(?!\\w)", (m, s) -> {
       String w = TimexTables.key(m.group("w"));
+      if (prevWord(s, m.start()).equals("high")) return null;
       String day = m.group("day");
       return cand(m.start(), m.end(), c -> time(c, day, w.equals("midnight") ? "T24:00" : "T12:00"));
     });
     // weekdays: Tuesday, last Friday, Wednesday night
-    rule("weekday", wdW, "\\b(?:(?<dir>last|next|this|coming|past|early|late)\\s+)?" + wd
+    rule("weekday", wdW, "\\b(?:(?<dir>this\\s+past|last|next|this|coming|past|early|late|the\\s+previous|the\\s+preceding|"
+        + "the\\s+following)\\s+)?" + wd
         + "(?:\\s+(?<dp>morning|afternoon|evening|night))?(?!\\w)", (m, s) -> {
           if (!capitalised(m.group("wd"))) return null;
           String wk = TimexTables.key(m.group("wd"));
@@ -717,7 +867,8 @@ public final class TimexTagger implements TimexStage {
               && !Set.of("on", "by", "until", "since", "from", "to", "through", "and", "or").contains(
                   prevWord(s, m.start()))) return null;
           int dow = t.weekdays.get(wk);
-          String dir = direction(m.group("dir"));
+          String dirw = m.group("dir") == null ? "" : TimexTables.key(m.group("dir"));
+          String dir = dirw.startsWith("the ") ? dirw : direction(m.group("dir"));
           String dp = m.group("dp") == null ? null : t.dayparts.get(TimexTables.key(m.group("dp")));
           return cand(m.start(), m.end(), c -> {
             String day = weekday(c, dow, dir);
@@ -734,7 +885,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> {
             if (y != null) return date(TimexValues.day(TimexValues.holiday(rule, Integer.parseInt(y))));
             if (c.dct == null) {
-              return date(rule.matches("\\d\\d-\\d\\d") ? "XXXX-" + rule : "XXXX-XX-XX");
+              return date(rule.length() == 5 && Character.isDigit(rule.charAt(0)) ? "XXXX-" + rule : "XXXX-XX-XX");
             }
             int yr = c.dct.getYear();
             LocalDate best = null;
@@ -782,6 +933,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> new Res("SET", v));
         });
     rule("setword", lastWords(t.sets.keySet()), "\\b(?<w>" + TimexTables.alt(t.sets.keySet()) + ")(?![\\w-])", (m, s) -> {
+      if (capitalised(m.group("w")) && midSentence(s, m.start())) return null; // "Hamshahri Daily": a name
       String v = t.sets.get(TimexTables.key(m.group("w")));
       return cand(m.start(), m.end(), c -> new Res("SET", v));
     });
@@ -792,11 +944,46 @@ public final class TimexTagger implements TimexStage {
   private Res dayMonth(Ctx c, String y, int mo, int day) {
     if (y != null) return date(TimexValues.day(LocalDate.of(Integer.parseInt(y), mo, day)));
     if (c.dct == null) return date(String.format(Locale.ROOT, "XXXX-%02d-%02d", mo, day));
-    LocalDate d = closest(c.dct, mo, day);
+    int yr = c.dct.getYear();
+    LocalDate d = safeDate(yr, mo, day);
+    if (d == null) return null;
+    boolean future = futureCue(c.text, c.start) && !possessive(c.text, c.end);
+    if (d.isAfter(c.dct.plusDays(NEAR_FUTURE_DAYS)) && !future) d = safeDate(yr - 1, mo, day);
+    else if (future && d.isBefore(c.dct.minusDays(31))) d = safeDate(yr + 1, mo, day);
     return d == null ? null : date(TimexValues.day(d));
   }
 
+  /** The year of a month named without one: the past one by default, the coming one after a future cue. */
+  private int monthYear(Ctx c, int mo) {
+    int yr = c.dct.getYear();
+    int cur = c.dct.getMonthValue();
+    boolean future = futureCue(c.text, c.start) && !possessive(c.text, c.end);
+    if (mo > cur + 1 && !future) return yr - 1;
+    if (mo < cur && future) return yr + 1;
+    return yr;
+  }
+
+  private static LocalDate safeDate(int y, int m, int d) {
+    try {
+      return LocalDate.of(y, m, d);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private String weekday(Ctx c, int dow, String dir) {
+    if (dir != null && dir.startsWith("the ")) {
+      // "the previous Friday", "the following Monday": relative to the reference day
+      LocalDate r = c.ref != null && c.ref.gran() == Gran.DAY ? c.ref.date() : c.dct;
+      if (r == null) return "XXXX-WXX-" + dow;
+      int cur = r.getDayOfWeek().getValue();
+      if (dir.equals("the following")) {
+        int fwd = (dow - cur + 7) % 7;
+        return TimexValues.day(r.plusDays(fwd == 0 ? 7 : fwd));
+      }
+      int back = (cur - dow + 7) % 7;
+      return TimexValues.day(r.minusDays(back == 0 ? 7 : back));
+    }
     if (c.dct == null) return "XXXX-WXX-" + dow;
     int cur = c.dct.getDayOfWeek().getValue();
     LocalDate d;
@@ -808,7 +995,7 @@ public final class TimexTagger implements TimexStage {
       d = c.dct.plusDays(fwd == 0 ? 7 : fwd);
     } else if (dow == cur) {
       d = c.dct;
-    } else if ("this".equals(dir) || futureCue(c.text, c.start)) {
+    } else if ("this".equals(dir) || (futureCue(c.text, c.start) && !possessive(c.text, c.end))) {
       d = c.dct.plusDays((dow - cur + 7) % 7);
     } else {
       d = c.dct.minusDays((cur - dow + 7) % 7);
@@ -844,7 +1031,7 @@ public final class TimexTagger implements TimexStage {
     Point base = new Point(c.dct, g);
     Point p;
     switch (det) {
-      case "last", "past", "the past", "the last" -> p = base.shift(code, -1);
+      case "last", "past", "the past", "the last", "this past" -> p = base.shift(code, -1);
       case "next", "coming", "the coming", "the next" -> p = base.shift(code, 1);
       case "the previous", "the prior", "the preceding" -> p = refAt(c, g).shift(code, -1);
       case "the following" -> p = refAt(c, g).shift(code, 1);
@@ -870,6 +1057,7 @@ public final class TimexTagger implements TimexStage {
     boolean anaphoric = dir.equals("earlier") || dir.equals("later");
     if (n.equals("X")) return date(future ? "FUTURE_REF" : "PAST_REF");
     Gran g = TimexValues.granOf(unit);
+    if (g == Gran.DECADE || g == Gran.CENTURY) g = Gran.YEAR; // "a decade ago": 1989, not the 1980s
     if (g == null) {
       // hours, minutes, seconds ago: a time on the publish day
       if (c.dct == null) return new Res("TIME", "XXXX-XX-XXTXX:XX");
@@ -883,7 +1071,10 @@ public final class TimexTagger implements TimexStage {
       return null;
     }
     Point base;
-    if (anaphoric && c.ref != null) {
+    if (!anaphoric && g == Gran.YEAR && c.ref != null && c.ref.gran() == Gran.QUARTER
+        && c.ref.date().getYear() == c.dct.getYear()) {
+      base = c.ref; // "profit rose from a year ago" after "third-quarter": the same quarter a year back
+    } else if (anaphoric && c.ref != null) {
       base = c.ref;
       Gran out = g;
       if (g == Gran.YEAR && (base.gran() == Gran.QUARTER || base.gran() == Gran.MONTH)) out = base.gran();
@@ -892,13 +1083,14 @@ public final class TimexTagger implements TimexStage {
     } else {
       base = new Point(c.dct, g);
     }
-    return date(base.shift(unit, future ? k : -k).value());
+    return date(base.shift(unit, future ? k : -k).value()).comparison();
   }
 
   private Res time(Ctx c, String day, String clock) {
     String d;
     if (day == null) {
-      d = c.dct == null ? "XXXX-XX-XX" : TimexValues.day(c.dct);
+      Point r = c.ref != null && c.ref.gran() == Gran.DAY ? c.ref : null;
+      d = r != null ? r.value() : c.dct == null ? "XXXX-XX-XX" : TimexValues.day(c.dct);
     } else {
       String k = TimexTables.key(day);
       Integer dow = t.weekdays.get(k);

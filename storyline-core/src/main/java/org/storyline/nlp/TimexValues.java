@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * TIMEX3 value arithmetic: a calendar point at some granularity (day, week, month, quarter, year, decade, century),
@@ -97,28 +99,30 @@ final class TimexValues {
 
   /** Reads a value this class prints back into a point (null when it is not a plain calendar value). */
   static Point parse(String v) {
+    Matcher m = VALUE.matcher(v);
+    if (!m.matches()) return null;
     try {
-      if (v.matches("\\d{4}-\\d{2}-\\d{2}.*")) return new Point(LocalDate.parse(v.substring(0, 10)), Gran.DAY);
-      if (v.matches("\\d{4}-\\d{2}")) {
-        return new Point(LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(5)), 1),
-            Gran.MONTH);
-      }
-      if (v.matches("\\d{4}-Q[1-4]")) {
-        int q = v.charAt(6) - '0';
-        return new Point(LocalDate.of(Integer.parseInt(v.substring(0, 4)), 3 * q - 2, 1), Gran.QUARTER);
-      }
-      if (v.matches("\\d{4}-W\\d{2}")) {
-        LocalDate d = LocalDate.of(Integer.parseInt(v.substring(0, 4)), 1, 4)
-            .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(v.substring(6)))
+      int y = Integer.parseInt(m.group(1));
+      String rest = m.group(2);
+      if (rest == null) return new Point(LocalDate.of(y, 1, 1), Gran.YEAR);
+      if (rest.startsWith("Q")) return new Point(LocalDate.of(y, 3 * (rest.charAt(1) - '0') - 2, 1), Gran.QUARTER);
+      if (rest.startsWith("W")) {
+        LocalDate d = LocalDate.of(y, 1, 4)
+            .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(rest.substring(1)))
             .with(DayOfWeek.MONDAY);
         return new Point(d, Gran.WEEK);
       }
-      if (v.matches("\\d{4}")) return new Point(LocalDate.of(Integer.parseInt(v), 1, 1), Gran.YEAR);
+      int mo = Integer.parseInt(rest.substring(0, 2));
+      if (m.group(3) == null) return new Point(LocalDate.of(y, mo, 1), Gran.MONTH);
+      return new Point(LocalDate.of(y, mo, Integer.parseInt(m.group(3))), Gran.DAY);
     } catch (RuntimeException e) {
       return null;
     }
-    return null;
   }
+
+  /** Plain calendar values: 2025, 2025-02, 2025-02-19 (with any time), 2025-Q1, 2025-W08. */
+  private static final Pattern VALUE =
+      Pattern.compile("(\\d{4})(?:-(Q[1-4]|W\\d{2}|\\d{2})(?:-(\\d{2})(?:T.*)?)?)?");
 
   /** The n-th (n = -1: last) given weekday of a month. */
   static LocalDate nthWeekday(int year, int month, int isoDow, int n) {
