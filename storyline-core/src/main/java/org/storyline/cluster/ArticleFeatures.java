@@ -112,6 +112,7 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
     int hash = u.indexOf('#');
     if (hash >= 0) u = u.substring(0, hash);
     u = u.replaceFirst("(?i)^[a-z]+://", "");
+    String query = "";
     int q = u.indexOf('?');
     if (q >= 0) {
       StringBuilder kept = new StringBuilder();
@@ -123,13 +124,15 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
         }
         kept.append(kept.isEmpty() ? "?" : "&").append(p);
       }
-      u = u.substring(0, q) + kept;
+      query = kept.toString();
+      u = u.substring(0, q);
     }
     int slash = u.indexOf('/');
     String host = (slash < 0 ? u : u.substring(0, slash)).toLowerCase(Locale.ROOT);
     if (host.startsWith("www.")) host = host.substring(4);
     String path = slash < 0 ? "" : u.substring(slash);
     while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+    path += query;
     return host + path;
   }
 
