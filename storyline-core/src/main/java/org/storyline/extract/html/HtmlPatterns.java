@@ -11,7 +11,7 @@ final class HtmlPatterns {
   private HtmlPatterns() {}
 
   /** Elements dropped with their whole subtree before anything else. */
-  static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "iframe", "svg", "canvas", "template",
+  static final Set<String> DROP_TAGS = Set.of("script", "style", "iframe", "svg", "canvas", "template",
       "object", "embed", "link", "meta", "button", "input", "select", "textarea", "option", "nav", "aside",
       "footer", "dialog", "map", "audio", "video", "source", "picture", "head", "math", "label", "menu");
 
