@@ -41,7 +41,7 @@ final class HtmlPatterns {
           + "|screen-?reader|skip-?link");
 
   /** class/id that rescue an UNLIKELY match (the article wrapper often carries "content" next to "sidebar"). */
-  static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post");
+  static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|shadow");
 
   /** class/id weight: positive hints. */
   static final Pattern POSITIVE = Pattern.compile(
