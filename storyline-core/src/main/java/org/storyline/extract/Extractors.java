@@ -7,6 +7,7 @@ import org.storyline.model.Article;
 public final class Extractors implements Extractor {
   private final Extractor text;
   private final Extractor html;
+  private final LanguageDetector language = new LanguageDetector();
 
   public Extractors(Extractor text, Extractor html) {
     this.text = text;
@@ -19,9 +20,10 @@ public final class Extractors implements Extractor {
 
   @Override
   public Article extract(RawDocument doc) {
-    return switch (doc.format()) {
+    Article a = switch (doc.format()) {
       case TEXT -> text.extract(doc);
       case HTML -> html.extract(doc);
     };
+    return a.language() == null ? a.withLanguage(language.detect(a.text())) : a;
   }
 }

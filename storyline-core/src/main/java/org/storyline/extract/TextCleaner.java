@@ -1,21 +1,748 @@
 package org.storyline.extract;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.storyline.ingest.RawDocument;
 import org.storyline.model.Article;
 
-/** Cleans scraped plain text: normalises whitespace into paragraphs separated by blank lines. */
+/**
+ * Cleans scraped plain text (what scrapers save as {@code .txt}/{@code .md}) into an article with metadata.
+ *
+ * <p>Each non-empty line is read in order and is either metadata, boilerplate or body:
+ * <ul>
+ *   <li><b>title</b>: a markdown heading, a {@code Title:} line, or else the first headline-like line before the body
+ *       (short, no final full stop);</li>
+ *   <li><b>date</b>: lines that are only a date, with an optional label ({@code Published on}, {@code Updated:}) or
+ *       byline ({@code FP News Desk February 27, 2025, 18:56:48 IST}); time and zone are kept when printed. A
+ *       "published" line wins over an "updated" one, which wins over a date in the URL, which wins over a
+ *       container date ({@code Document Date:}, {@code Retrieved}), which is used only when the text does not
+ *       contradict it and is then marked inferred. Without any, the date may be inferred from a dateline or a weekday
+ *       printed with a date in the text (marked inferred); otherwise it stays null with a diagnostic, never today;</li>
+ *   <li><b>byline</b>: {@code By X}, {@code Author: X}, desk bylines ({@code FP News Desk});</li>
+ *   <li><b>url</b>: {@code Original url:}/{@code URL:}/{@code Source:} lines (URL on the same or the next line), or a
+ *       bare URL line;</li>
+ *   <li><b>outlet</b>: a {@code Source(s)}/{@code Publisher} line, else the URL's domain in {@code outlets.tsv},
+ *       else a desk byline known there, else a copyright or terms line;</li>
+ *   <li><b>credits</b>: credit lines ({@code credits.txt}). A credit line is metadata: it leaves the text and is
+ *       listed in {@code removed}, like every other metadata line; an agency dateline ("MOSCOW (Reuters) -") also
+ *       credits but stays in the text;</li>
+ *   <li><b>boilerplate</b> ({@code boilerplate.tsv}, {@code nav.txt}): ads, teasers of other articles, newsletter
+ *       sign-ups, sharing widgets, captions and photo credits, navigation, footers, HTML remnants, markdown link
+ *       lines, repeated lines.</li>
+ * </ul>
+ * Kept paragraphs lose their markdown ({@code [talks](#)} -> "talks"); a paragraph broken mid-sentence (next part
+ * starting in lower case) is joined again. Container hints (JSONL, feeds) win over anything guessed here.
+ * Thread-safe; build once.
+ */
 public final class TextCleaner implements Extractor {
+  private static final String MONTH = DateFinder.MONTH;
+  private static final String WEEKDAY = DateFinder.WEEKDAY;
+  private static final int CI = Pattern.CASE_INSENSITIVE;
+  private static final Pattern DATE_LABEL = Pattern.compile(
+      "(?:(?:first|last|originally|date)\\s+)?(?:published|updated|posted|modified|edited|released|created|date|"
+          + "dated|document date|publication date|pub date|pubdate|retrieved|accessed|crawled|fetched|downloaded|"
+          + "scraped|indexed|load date|archived|saved|on)(?:\\s+(?:on|at))?", CI);
+  private static final Pattern DATE_PREFIX = Pattern.compile(
+      "^(?<pre>.*?)[\\s|,·•/–—-]*(?<label>" + DATE_LABEL.pattern() + ")?\\s*:?\\s*$", CI);
+  private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}])(" + MONTH + ")\\s+((?:19|20)\\d{2})(?!\\d)", CI);
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s|,·•/:()\\[\\]–—-]*");
+  private static final Pattern AFTER_DATE = Pattern.compile(
+      "[\\s|,·•/()–—-]*(?:\\d+\\s*min(?:ute)?s?\\s*read|\\(?[A-Z]{2,5}\\)?)?[\\s|,·•/()–—-]*");
+  private static final String NAME_TOKEN = "(?:[\\p{Lu}][\\p{L}.'’&-]*|and|&|de|da|del|der|van|von|bin|al|el|la|le|"
+      + "di|du|dos|ibn)";
+  private static final Pattern NAME = Pattern.compile(NAME_TOKEN + "(?:[\\s,]+" + NAME_TOKEN + "){0,9}");
+  private static final Pattern BY_PREFIX = Pattern.compile(
+      "^(?:by|written by|words by|reported by|story by|author|authors|byline|posted by)\\s*:?\\s+(?<who>.{2,150})$",
+      CI);
+  private static final Pattern DESK = Pattern.compile(
+      "^(?:[\\p{Lu}][\\p{L}.&'’-]*\\s+){1,4}(?:News Desk|Web Desk|Online Desk|World Desk|Digital Desk|Desk|Staff|"
+          + "Staff Reporter|Bureau|News Service|Web Team|News Network|Correspondent|Online|Team|Newsroom)$");
+  private static final Pattern TITLE_LINE = Pattern.compile("^(?:title|headline)\\s*:\\s*(?<t>.{3,300})$", CI);
+  private static final Pattern SOURCE_LINE = Pattern.compile(
+      "^(?:sources?|source name|publisher|published by|outlet|publication|news source|provider)\\s*(?<colon>:)?"
+          + "\\s*(?<name>[^:]{2,80})$", CI);
+  private static final Pattern URL_LABEL = Pattern.compile(
+      "^(?:original url|original link|original article|original source|source url|source link|canonical url|"
+          + "canonical|url|link|permalink|article url|article link|web link|source)\\s*:\\s*(?<rest>.*)$", CI);
+  private static final Pattern URL = Pattern.compile("https?://[^\\s<>()\\[\\]\"']+[^\\s<>()\\[\\]\"'.,;:!?]");
+  private static final Pattern BARE_URL = Pattern.compile("^<?(https?://\\S+?)>?$");
+  private static final Pattern HTML_LINE = Pattern.compile("^<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[\\s>/].*|^<!--.*|^</?[a-zA-Z][a-zA-Z0-9]*>.*");
+  private static final Pattern URL_DATE = Pattern.compile(
+      "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|-|$)");
+  private static final Pattern OUTLET_IN_FURNITURE = Pattern.compile(
+      "(?:terms\\s*(?:&|and)\\s*conditions|terms of (?:use|service)|privacy policy)\\s+of\\s+(?<a>[\\p{Lu}][\\p{L}\\d&.' -]{1,60}?)\\.?$"
+          + "|^(?:copyright|©|\\(c\\))\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*-\\s*\\d{4})?)?\\s*(?<b>[\\p{Lu}][\\p{L}\\d&.' -]{1,60}?)"
+          + "(?:\\.|,|\\s+all rights reserved.*|$)", CI);
+  private static final Pattern DATELINE = Pattern.compile(
+      "^[\\p{Lu}][\\p{L} .,'’-]{1,40}?,?\\s+(?<mon>" + MONTH + ")\\s+(?<d>\\d{1,2})(?:,?\\s+(?<y>(?:19|20)\\d{2}))?"
+          + "\\s*(?:\\([^)]{1,40}\\))?\\s*[-–—:]", CI);
+  private static final Pattern WEEKDAY_DATE = Pattern.compile(
+      "(?<![\\p{L}])(?<wd>" + WEEKDAY + "),?\\s+\\(?(?:(?<mon>" + MONTH + ")\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?"
+          + "|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon2>" + MONTH + "))\\)?(?:,?\\s+(?<y>(?:19|20)\\d{2}))?(?![\\p{L}\\d])",
+      CI);
+  private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])((?:19|20)\\d{2})(?![\\d])");
+  private static final Pattern RELATIVE = Pattern.compile(
+      "(?<![\\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+          + "this week|last week|this month|last month)(?![\\p{L}])", CI);
+  private static final Pattern COMMENT = Pattern.compile("<!--.*?(?:-->|$)");
+  private static final Pattern ABBREV_END = Pattern.compile("(?:\\b(?:\\p{Lu}\\.){2,}|\\b(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Bros)\\.)$");
+  private static final Pattern ISO_DATE = Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+  private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
+  private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
+  private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
+  private static final Pattern STARTS_LOWER = Pattern.compile("^[\"“‘'(]?\\p{Ll}.*");
+
+  private final OutletTable outlets;
+  private final Boilerplate boilerplate;
+  private final CreditFinder credits;
+  private final DateFinder dates;
+  private final LanguageDetector language;
+
+  public TextCleaner() {
+    this(new OutletTable(), new LanguageDetector());
+  }
+
+  public TextCleaner(OutletTable outlets, LanguageDetector language) {
+    WireList wires = new WireList();
+    this.outlets = outlets;
+    this.language = language;
+    this.boilerplate = new Boilerplate(wires);
+    this.credits = new CreditFinder(wires);
+    this.dates = new DateFinder();
+  }
+
+  private enum DateKind { PUBLISHED, UPDATED, WEAK }
+
+  private record DateCand(DateKind kind, DateFinder.Found found, String label) {}
+
+  private record Unit(String raw, String md, int line) {}
+
+  private record Removed(int line, String text) {}
+
+  /** Per-document working state. */
+  private static final class Work {
+    final List<Unit> body = new ArrayList<>();
+    final List<Removed> removed = new ArrayList<>();
+    int at;
+
+    void remove(String raw) {
+      removed.add(new Removed(at, raw));
+    }
+    final List<String> diagnostics = new ArrayList<>();
+    final LinkedHashSet<String> credits = new LinkedHashSet<>();
+    final List<DateCand> dates = new ArrayList<>();
+    String hintTitle;
+    String title;
+    String titleHow;
+    String byline;
+    String url;
+    String urlBare;
+    String outletLine;
+    boolean outletLineInBody;
+    String outletFurniture;
+    boolean bodyStarted;
+    boolean teaser;
+    boolean footer;
+  }
+
   @Override
   public Article extract(RawDocument doc) {
-    List<String> paras = new ArrayList<>();
-    for (String line : doc.content().replace("\r\n", "\n").split("\n")) {
-      String t = line.strip();
-      if (!t.isEmpty()) paras.add(t);
+    try {
+      return clean(doc);
+    } catch (RuntimeException e) { // bad input yields data, never a dead batch
+      var h = doc.hints();
+      String text = doc.content().strip().replaceAll("\\n\\s*\\n+", "\n\n");
+      return new Article(doc.id(), doc.source(), h.title(), h.outlet(), h.url(), h.byline(), h.published(), false,
+          List.of(), language.detect(text), text, List.of(),
+          List.of("cleaning failed, text kept as read: " + e.getClass().getSimpleName()));
     }
+  }
+
+  private Article clean(RawDocument doc) {
+    Work w = new Work();
+    w.hintTitle = doc.hints().title();
+    List<String> lines = lines(doc.content());
+    for (int i = 0; i < lines.size(); i++) {
+      w.at = i;
+      i = classify(lines, i, w);
+    }
+    List<Unit> body = dedupe(w);
+    List<String> paras = join(body, w);
+    if (!paras.isEmpty()) {
+      String agency = credits.dateline(paras.get(0));
+      if (agency != null) w.credits.add(agency);
+    }
+    String text = String.join("\n\n", paras);
+
     var h = doc.hints();
-    return new Article(doc.id(), doc.source(), h.title(), h.outlet(), h.url(), h.byline(), h.published(), false,
-        List.of(), null, String.join("\n\n", paras), List.of(), List.of());
+    String title = h.title() != null ? h.title() : w.title;
+    if (h.title() == null && w.titleHow != null) w.diagnostics.add(w.titleHow);
+    String url = h.url() != null ? h.url() : w.url != null ? w.url : w.urlBare;
+    if (h.url() == null && w.url == null && w.urlBare != null) w.diagnostics.add("url taken from a bare URL line");
+    String byline = h.byline() != null ? h.byline() : w.byline;
+    String outlet = h.outlet() != null ? h.outlet() : outlet(w, url, byline);
+    String published;
+    boolean inferred = false;
+    if (h.published() != null) {
+      published = normaliseHintDate(h.published(), w);
+    } else {
+      String[] p = published(w, url, text);
+      published = p[0];
+      inferred = p[1] != null;
+    }
+    String lang = language.detect(title == null ? text : title + "\n" + text);
+    return new Article(doc.id(), doc.source(), title, outlet, url, byline, published, inferred,
+        List.copyOf(w.credits), lang, text,
+        w.removed.stream().sorted(java.util.Comparator.comparingInt(Removed::line)).map(Removed::text).toList(),
+        w.diagnostics);
+  }
+
+  /** A container date as ISO 8601 ("Wed, 19 Feb 2025 10:00:00 +0000" -> "2025-02-19T10:00:00Z"); kept when unreadable. */
+  private String normaliseHintDate(String given, Work w) {
+    String g = given.strip();
+    if (ISO_DATE.matcher(g).matches()) return g;
+    List<DateFinder.Found> f = dates.find(g);
+    if (f.isEmpty()) {
+      w.diagnostics.add("container date not understood, kept as given: " + g);
+      return g;
+    }
+    return f.get(0).zoneKnown() ? f.get(0).iso() : f.get(0).date().toString();
+  }
+
+  private static List<String> lines(String content) {
+    String c = content.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "")
+        .replaceAll("[\\u200B\\u200D\\u2060]", "");
+    List<String> out = new ArrayList<>();
+    for (String l : c.split("\n")) {
+      String t = l.replace('\u00A0', ' ').strip();
+      if (!t.isEmpty()) out.add(t);
+    }
+    return out;
+  }
+
+  /** Classifies line {@code i}; returns the index of the last line consumed. */
+  private int classify(List<String> lines, int i, Work w) {
+    String raw = lines.get(i);
+    if (raw.contains("<!--")) { // HTML comments go; an unterminated one takes the rest of its line
+      String bare = COMMENT.matcher(raw).replaceAll("").strip();
+      if (bare.isEmpty()) {
+        w.remove(raw);
+        return i;
+      }
+      raw = bare;
+    }
+    // URL lines first: "<https://...>" looks like HTML
+    Matcher lab = URL_LABEL.matcher(raw);
+    if (lab.matches()) {
+      Matcher u = URL.matcher(lab.group("rest"));
+      if (u.find()) {
+        if (w.url == null) w.url = u.group();
+        w.remove(raw);
+        return i;
+      }
+      if (lab.group("rest").isBlank() && i + 1 < lines.size()) {
+        Matcher next = URL.matcher(lines.get(i + 1));
+        if (next.find() && lines.get(i + 1).length() < next.group().length() + 40) {
+          if (w.url == null) w.url = next.group();
+          w.remove(raw);
+          w.removed.add(new Removed(i + 1, lines.get(i + 1)));
+          return i + 1;
+        }
+      }
+    }
+    Matcher bare = BARE_URL.matcher(raw);
+    if (bare.matches()) {
+      if (w.urlBare == null && articleLike(bare.group(1))) w.urlBare = bare.group(1);
+      w.remove(raw);
+      return i;
+    }
+    if (raw.startsWith("<!--") || Markdown.onlyLinks(raw) || Markdown.RULE.matcher(raw).matches()) {
+      w.remove(raw);
+      return i;
+    }
+    String md = Markdown.clean(raw);
+    if (HTML_LINE.matcher(raw).matches() && words(md) < 8) { // an HTML remnant; with enough text, its text is read on
+      w.remove(raw);
+      return i;
+    }
+    if (md.isEmpty() || !md.chars().anyMatch(Character::isLetterOrDigit)) {
+      w.remove(raw);
+      return i;
+    }
+    if (Markdown.isHeading(raw) && w.title == null && !w.bodyStarted && Markdown.headingLevel(raw) <= 2) {
+      w.title = md;
+      w.remove(raw);
+      return i;
+    }
+    if (metadata(md, w)) {
+      w.remove(raw);
+      return i;
+    }
+    CreditFinder.Credit cr = credits.line(md);
+    if (cr != null) {
+      w.credits.addAll(cr.organisations());
+      if (!cr.people().isEmpty()) w.diagnostics.add("contributors credited (not wires): " + cr.people());
+      w.remove(raw);
+      return i;
+    }
+    Boilerplate.Kind kind = boilerplate.classify(md);
+    if (kind != null) {
+      Matcher o = OUTLET_IN_FURNITURE.matcher(md);
+      if (w.outletFurniture == null && o.find()) {
+        String name = o.group("a") != null ? o.group("a") : o.group("b");
+        if (name != null) w.outletFurniture = name.strip();
+      }
+      if (kind == Boilerplate.Kind.LABEL) w.teaser = w.bodyStarted;
+      else w.teaser = false;
+      if (kind == Boilerplate.Kind.FOOTER) w.footer = true;
+      w.remove(raw);
+      return i;
+    }
+    if (w.teaser && headlineLike(md) && titleCase(md)) {
+      w.remove(raw);
+      w.diagnostics.add("dropped teaser: " + md);
+      return i;
+    }
+    w.teaser = false;
+    if (w.footer) {
+      if (!longParagraph(md)) {
+        w.remove(raw);
+        return i;
+      }
+      w.footer = false;
+    }
+    if (w.hintTitle != null && !w.bodyStarted && key(md).equals(key(w.hintTitle))) { // the container's title again
+      w.remove(raw);
+      return i;
+    }
+    if (w.title == null && w.hintTitle == null && !w.bodyStarted && headlineLike(md) && !continues(md, lines, i)) {
+      w.title = md;
+      w.titleHow = "title guessed: first headline-like line";
+      w.remove(raw);
+      return i;
+    }
+    w.body.add(new Unit(raw, md, i));
+    if (words(md) >= 12) w.bodyStarted = true;
+    return i;
+  }
+
+  /** Title, date, byline and source lines. True when the line was metadata (and is recorded in {@code w}). */
+  private boolean metadata(String md, Work w) {
+    Matcher t = TITLE_LINE.matcher(md);
+    if (t.matches()) {
+      if (w.title == null) w.title = t.group("t").strip();
+      return true;
+    }
+    if (dateLine(md, w)) return true;
+    Matcher s = SOURCE_LINE.matcher(md);
+    if (s.matches()) { // a known outlet anywhere; an unknown name only in the header ("Source: CoinMarketCap" in a chart)
+      String name = s.group("name").strip();
+      String known = outlets.forName(name);
+      if (known != null
+          || (!w.bodyStarted && s.group("colon") != null && words(name) <= 6 && !name.contains("http"))) {
+        if (w.outletLine == null) {
+          w.outletLine = known != null ? known : name;
+          w.outletLineInBody = w.bodyStarted;
+        }
+        return true;
+      }
+    }
+    String by = byline(md);
+    if (by != null) {
+      if (w.byline == null) w.byline = by;
+      return true;
+    }
+    return false;
+  }
+
+  /** A byline line ("By Jane Doe", "Author: Jane Doe", "FP News Desk"): the author(s) as printed, or null. */
+  private static String byline(String md) {
+    if (md.length() > 160) return null;
+    Matcher b = BY_PREFIX.matcher(md);
+    if (b.matches()) {
+      String who = b.group("who").split("\\s*[|•·]\\s*")[0].strip();
+      who = who.replaceAll("(?i)\\s+in\\s+[\\p{Lu}][\\p{L} .-]*$", "").replaceAll("[,;]+$", "").strip();
+      return NAME.matcher(who).matches() ? who : null;
+    }
+    return DESK.matcher(md).matches() ? md : null;
+  }
+
+  /**
+   * A line that is only dates (with labels, separators, an optional leading byline). Records each date and the
+   * byline; true when the line was such a line.
+   */
+  private boolean dateLine(String md, Work w) {
+    if (md.length() > 200 || !hasDigit(md)) return false;
+    List<DateFinder.Found> found = dates.find(md);
+    if (found.isEmpty()) return false;
+    List<DateCand> cands = new ArrayList<>();
+    String by = null;
+    int prev = 0;
+    for (int k = 0; k < found.size(); k++) {
+      DateFinder.Found f = found.get(k);
+      String before = md.substring(prev, f.start());
+      String label = null;
+      String b = before.strip();
+      Matcher lm = DATE_PREFIX.matcher(b);
+      if (lm.matches()) {
+        label = lm.group("label");
+        String pre = lm.group("pre").strip();
+        if (!SEPARATORS.matcher(pre).matches()) {
+          if (k > 0) return false;
+          String who = byline(pre);
+          if (who == null && NAME.matcher(pre).matches() && words(pre) <= 6) who = pre;
+          if (who == null) return false;
+          by = who;
+        }
+      } else {
+        return false;
+      }
+      cands.add(new DateCand(kindOf(label), f, label));
+      prev = f.end();
+    }
+    if (!AFTER_DATE.matcher(md.substring(prev)).matches()) return false;
+    w.dates.addAll(cands);
+    if (by != null && w.byline == null) w.byline = by;
+    for (DateCand c : cands) {
+      DayOfWeek wd = c.found().printedWeekday();
+      if (wd != null && wd != c.found().date().getDayOfWeek()) {
+        w.diagnostics.add("printed weekday disagrees with date: " + md);
+      }
+      if (c.found().ambiguous()) w.diagnostics.add("ambiguous numeric date read day-first: " + md);
+      if (c.found().hasTime() && !c.found().zoneKnown()) {
+        w.diagnostics.add("time without a known zone ignored: " + md);
+      }
+    }
+    return true;
+  }
+
+  private static DateKind kindOf(String label) {
+    if (label == null) return DateKind.PUBLISHED;
+    String l = label.toLowerCase(Locale.ROOT);
+    if (l.matches(".*(?:updat|modif|edit).*")) return DateKind.UPDATED;
+    if (l.matches(".*(?:document|retriev|access|crawl|fetch|download|scrap|index|load|archiv|saved).*")) {
+      return DateKind.WEAK;
+    }
+    return DateKind.PUBLISHED;
+  }
+
+  /** Returns {published, inferredFlag-or-null}. */
+  private String[] published(Work w, String url, String text) {
+    DateCand pub = first(w, DateKind.PUBLISHED);
+    DateCand upd = first(w, DateKind.UPDATED);
+    DateCand weak = first(w, DateKind.WEAK);
+    DateCand chosen = pub != null ? pub : upd;
+    if (chosen != null) {
+      if (chosen == upd) w.diagnostics.add("publish date taken from an updated line: " + upd.found().iso());
+      if (weak != null && !weak.found().date().equals(chosen.found().date())) {
+        w.diagnostics.add("container date " + weak.found().date() + " (" + weak.label() + ") ignored: the article's "
+            + "own date is " + chosen.found().date());
+      }
+      return new String[] {bestIso(w, chosen), null};
+    }
+    if (url != null) {
+      Matcher m = URL_DATE.matcher(url);
+      if (m.find()) {
+        try {
+          LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)));
+          w.diagnostics.add("publish date taken from the URL");
+          return new String[] {d.toString(), null};
+        } catch (java.time.DateTimeException e) {
+          // not a date after all
+        }
+      }
+    }
+    LocalDate inferredDate = inferFromText(text, weak == null ? null : weak.found().date(), w);
+    if (weak != null) {
+      LocalDate wd = weak.found().date();
+      String why = contradiction(text, wd);
+      if (why == null) {
+        w.diagnostics.add("publish date taken from the container's " + weak.label() + " line (not the article's own)");
+        return new String[] {weak.found().iso(), "inferred"};
+      }
+      w.diagnostics.add("container date " + wd + " (" + weak.label() + ") rejected: " + why);
+    }
+    if (inferredDate != null) return new String[] {inferredDate.toString(), "inferred"};
+    Matcher rel = RELATIVE.matcher(text);
+    w.diagnostics.add(rel.find()
+        ? "publish date unknown: the text dates events only relatively ('" + rel.group().strip()
+            + "'); a later stage may infer it"
+        : "publish date unknown");
+    return new String[] {null, null};
+  }
+
+  private static DateCand first(Work w, DateKind kind) {
+    for (DateCand c : w.dates) if (c.kind() == kind) return c;
+    return null;
+  }
+
+  /** The chosen date with its time and zone when another line of the same kind gives them for the same day. */
+  private static String bestIso(Work w, DateCand chosen) {
+    if (chosen.found().zoneKnown()) return chosen.found().iso();
+    for (DateCand c : w.dates) {
+      if (c.kind() == chosen.kind() && c.found().zoneKnown() && c.found().date().equals(chosen.found().date())) {
+        return c.found().iso();
+      }
+    }
+    return chosen.found().date().toString();
+  }
+
+  /**
+   * Why a container date cannot be the publish date: the text reports recent events ("on Tuesday", "this week")
+   * whose latest explicit date is more than a month earlier. Null when nothing contradicts it.
+   */
+  private String contradiction(String text, LocalDate container) {
+    if (!RELATIVE.matcher(text).find()) return null;
+    LocalDate latest = null;
+    for (DateFinder.Found f : dates.find(text)) {
+      if (latest == null || f.date().isAfter(latest)) latest = f.date();
+    }
+    Matcher my = MONTH_YEAR.matcher(text);
+    while (my.find()) {
+      LocalDate end = LocalDate.of(Integer.parseInt(my.group(2)), DateFinder.month(my.group(1)), 1).plusMonths(1)
+          .minusDays(1);
+      if (latest == null || end.isAfter(latest)) latest = end;
+    }
+    if (latest != null && container.isAfter(latest.plusDays(31))) {
+      return "the text reports recent events, the latest dated " + latest;
+    }
+    return null;
+  }
+
+  /**
+   * A date inferred from the article's own text: a dateline ("MOSCOW, Feb 19 (Reuters) -") or a weekday printed with
+   * a date ("on Wednesday, February 19"), the year taken from the text when not printed. Null when neither.
+   */
+  private LocalDate inferFromText(String text, LocalDate container, Work w) {
+    List<Integer> years = new ArrayList<>();
+    if (hasDigit(text)) {
+      Matcher y = YEAR.matcher(text);
+      while (y.find()) years.add(Integer.parseInt(y.group(1)));
+    }
+    if (container != null) years.add(container.getYear());
+    int firstBreak = text.indexOf("\n\n");
+    String first = firstBreak < 0 ? text : text.substring(0, firstBreak);
+    Matcher d = DATELINE.matcher(first);
+    if (d.lookingAt()) {
+      int mo = DateFinder.month(d.group("mon"));
+      int day = Integer.parseInt(d.group("d"));
+      Integer year = d.group("y") != null ? Integer.valueOf(d.group("y")) : latestYear(years, container, mo, day);
+      if (year != null) {
+        try {
+          LocalDate date = LocalDate.of(year, mo, day);
+          w.diagnostics.add("publish date inferred from the dateline: " + d.group().strip());
+          return date;
+        } catch (java.time.DateTimeException e) {
+          // ignore impossible dates
+        }
+      }
+    }
+    LocalDate latest = null;
+    String evidence = null;
+    Matcher m = WEEKDAY_DATE.matcher(text);
+    while (text.contains("day") && m.find()) {
+      DayOfWeek wd = DateFinder.weekday(m.group("wd"));
+      int mo = DateFinder.month(m.group("mon") != null ? m.group("mon") : m.group("mon2"));
+      int day = Integer.parseInt(m.group("d") != null ? m.group("d") : m.group("d2"));
+      LocalDate date = null;
+      if (m.group("y") != null) {
+        date = safeDate(Integer.parseInt(m.group("y")), mo, day);
+        if (date != null && date.getDayOfWeek() != wd) date = null;
+      } else {
+        LocalDate best = null;
+        for (int yr : new LinkedHashSet<>(years)) {
+          for (int cand = yr - 1; cand <= yr + 1; cand++) {
+            LocalDate c = safeDate(cand, mo, day);
+            if (c != null && c.getDayOfWeek() == wd && (best == null || c.isAfter(best))
+                && (container == null || !c.isAfter(container))) {
+              best = c;
+            }
+          }
+        }
+        date = best;
+      }
+      if (date != null && (latest == null || date.isAfter(latest))) {
+        latest = date;
+        evidence = m.group();
+      }
+    }
+    if (latest != null) w.diagnostics.add("publish date inferred from '" + evidence + "' in the text");
+    return latest;
+  }
+
+  private static Integer latestYear(List<Integer> years, LocalDate container, int mo, int day) {
+    if (container != null) {
+      LocalDate c = safeDate(container.getYear(), mo, day);
+      if (c != null) return c.isAfter(container) ? container.getYear() - 1 : container.getYear();
+    }
+    return years.stream().max(Integer::compare).orElse(null);
+  }
+
+  private static LocalDate safeDate(int y, int m, int d) {
+    try {
+      return LocalDate.of(y, m, d);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private String outlet(Work w, String url, String byline) {
+    if (w.outletLine != null && !w.outletLineInBody) return w.outletLine;
+    String byDomain = outlets.forUrl(url);
+    if (byDomain != null) return byDomain;
+    if (w.outletLine != null) return w.outletLine;
+    String byDesk = outlets.forName(byline);
+    if (byDesk != null) {
+      w.diagnostics.add("outlet from the desk byline: " + byline);
+      return byDesk;
+    }
+    if (w.outletFurniture != null) {
+      String known = outlets.forName(w.outletFurniture);
+      w.diagnostics.add("outlet from a copyright or terms line: " + w.outletFurniture);
+      return known != null ? known : w.outletFurniture;
+    }
+    String host = OutletTable.host(url);
+    w.diagnostics.add(host != null ? "outlet unknown for domain " + host : "outlet unknown");
+    return null;
+  }
+
+  /**
+   * Drops repeated lines: short repeated lines without a final full stop (captions) go entirely; a longer repeated
+   * paragraph (a standfirst repeated as the lead) keeps its last copy. A body line repeating the title goes.
+   */
+  private static List<Unit> dedupe(Work w) {
+    Map<String, List<Integer>> seen = new HashMap<>();
+    for (int i = 0; i < w.body.size(); i++) {
+      seen.computeIfAbsent(key(w.body.get(i).md()), k -> new ArrayList<>()).add(i);
+    }
+    boolean[] drop = new boolean[w.body.size()];
+    String titleKey = w.title == null ? null : key(w.title);
+    for (int i = 0; i < w.body.size(); i++) {
+      Unit u = w.body.get(i);
+      String k = key(u.md());
+      List<Integer> at = seen.get(k);
+      if (k.equals(titleKey)) drop[i] = true;
+      if (at.size() < 2) continue;
+      boolean caption = u.md().length() < 300 && !TERMINAL.matcher(u.md()).matches();
+      if (caption || at.get(at.size() - 1) != i) drop[i] = true;
+    }
+    List<Unit> kept = new ArrayList<>();
+    int dropped = 0;
+    for (int i = 0; i < w.body.size(); i++) {
+      if (drop[i]) {
+        w.removed.add(new Removed(w.body.get(i).line(), w.body.get(i).raw()));
+        dropped++;
+      } else {
+        kept.add(w.body.get(i));
+      }
+    }
+    if (dropped > 0) w.diagnostics.add("dropped " + dropped + " repeated line(s)");
+    return kept;
+  }
+
+  /** Joins paragraphs broken mid-sentence (the next part starts in lower case). */
+  private static List<String> join(List<Unit> body, Work w) {
+    List<String> out = new ArrayList<>();
+    int joined = 0;
+    for (Unit u : body) {
+      String p = u.md();
+      if (!out.isEmpty()) {
+        String last = out.get(out.size() - 1);
+        if (!TERMINAL.matcher(last).matches() && words(last) >= 4 && STARTS_LOWER.matcher(p).matches()) {
+          out.set(out.size() - 1, last + " " + p);
+          joined++;
+          continue;
+        }
+      }
+      out.add(p);
+    }
+    if (joined > 0) w.diagnostics.add("joined " + joined + " paragraph(s) broken mid-sentence");
+    return out;
+  }
+
+  /** Lower-case letters and digits with single spaces between runs: the identity of a line for repeats. */
+  private static String key(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        if (gap && b.length() > 0) b.append(' ');
+        b.append(Character.toLowerCase(c));
+        gap = false;
+      } else {
+        gap = true;
+      }
+    }
+    return b.toString();
+  }
+
+  /** True when the next line carries on this line's sentence (it starts in lower case and has a few words). */
+  private boolean continues(String md, List<String> lines, int i) {
+    if (i + 1 >= lines.size() || words(md) < 10 || md.length() < 60) return false;
+    String next = Markdown.clean(lines.get(i + 1));
+    return words(next) >= 4 && STARTS_LOWER.matcher(next).matches() && boilerplate.classify(next) == null;
+  }
+
+  static boolean headlineLike(String s) {
+    if (s.length() < 8 || s.length() > 250) return false;
+    int n = words(s);
+    if (n < 2 || n > 30) return false;
+    char last = s.charAt(s.length() - 1);
+    boolean truncated = s.endsWith("...") || s.endsWith("…") || ABBREV_END.matcher(s).find();
+    if (!truncated && (last == '.' || last == ',' || last == ';' || last == ':')) return false;
+    if (OPEN_END.matcher(s).find()) return false;
+    int cp = s.codePoints().filter(Character::isLetterOrDigit).findFirst().orElse(-1);
+    boolean camel = CAMEL.matcher(s).lookingAt(); // iPhone, eBay
+    return cp >= 0 && (!Character.isLowerCase(cp) || camel) && s.codePoints().anyMatch(Character::isLetter);
+  }
+
+  static boolean titleCase(String s) {
+    int big = 0;
+    int upper = 0;
+    for (String t : s.split("\\s+")) {
+      String letters = t.replaceAll("[^\\p{L}]", "");
+      if (letters.length() < 4) continue;
+      big++;
+      if (Character.isUpperCase(letters.codePointAt(0))) upper++;
+    }
+    return big > 0 && upper * 10 >= big * 6;
+  }
+
+  private static boolean longParagraph(String s) {
+    return words(s) >= 25 && TERMINAL.matcher(s).matches();
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
+    return false;
+  }
+
+  private static boolean articleLike(String url) {
+    String host = OutletTable.host(url);
+    if (host == null) return false;
+    String path = url.replaceFirst("^https?://[^/]+", "");
+    return path.length() > 1;
+  }
+
+  static int words(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean ws = Character.isWhitespace(s.charAt(i));
+      if (!ws && !in) n++;
+      in = !ws;
+    }
+    return n;
   }
 }

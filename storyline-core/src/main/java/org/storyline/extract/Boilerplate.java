@@ -1,0 +1,54 @@
+package org.storyline.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Page furniture in scraped text, from the table {@code boilerplate.tsv} (ads, teaser labels, newsletter sign-ups,
+ * sharing widgets, captions, footers) plus navigation lines made only of section names ({@code nav.txt}).
+ * Immutable, thread-safe.
+ */
+final class Boilerplate {
+  enum Kind { DROP, LABEL, FOOTER, CAPTION }
+
+  private record Rule(Kind kind, Pattern pattern) {}
+
+  private static final Pattern NAV_SPLIT = Pattern.compile("[\\s|•·/>»›]+");
+  private final List<Rule> rules = new ArrayList<>();
+  private final Set<String> nav;
+
+  Boilerplate(WireList wires) {
+    String wireAlt = wires.listAlternation();
+    for (String line : Resources.lines("boilerplate.tsv")) {
+      int tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      Kind kind = Kind.valueOf(line.substring(0, tab).strip().toUpperCase(Locale.ROOT));
+      String re = line.substring(tab + 1).strip().replace("WIRES", wireAlt);
+      rules.add(new Rule(kind, Pattern.compile(re, Pattern.CASE_INSENSITIVE)));
+    }
+    nav = Set.copyOf(Resources.lines("nav.txt").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+  }
+
+  /** The kind of boilerplate this (markdown-free, trimmed) line is, or null when it is not boilerplate. */
+  Kind classify(String line) {
+    if (line.length() > 450) return null; // every rule is bounded below this length
+    for (Rule r : rules) {
+      if (r.pattern.matcher(line).matches()) return r.kind;
+    }
+    return isNavigation(line) ? Kind.DROP : null;
+  }
+
+  /** A line made only of section names: "Home Video Shorts Live TV", "World | Business | Tech". */
+  boolean isNavigation(String line) {
+    if (line.length() > 200) return false;
+    String[] toks = NAV_SPLIT.split(line.strip());
+    if (toks.length < 3) return false;
+    for (String t : toks) {
+      if (!nav.contains(t.toLowerCase(Locale.ROOT))) return false;
+    }
+    return true;
+  }
+}

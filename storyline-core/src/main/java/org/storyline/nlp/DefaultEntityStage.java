@@ -1,0 +1,32 @@
+package org.storyline.nlp;
+
+import java.util.List;
+import org.storyline.model.Article;
+import org.storyline.model.Entity;
+
+/**
+ * The default entity stage: {@link NamedEntityRecognizer} on every article (in parallel, order kept), then
+ * {@link EntityLinker} across all of them. Thread-safe; deterministic.
+ */
+public final class DefaultEntityStage implements EntityStage {
+  private final NamedEntityRecognizer recognizer;
+  private final EntityLinker linker;
+
+  public DefaultEntityStage(NamedEntityRecognizer recognizer, EntityLinker linker) {
+    this.recognizer = recognizer;
+    this.linker = linker;
+  }
+
+  public static DefaultEntityStage defaults() {
+    return new DefaultEntityStage(NamedEntityRecognizer.defaults(), EntityLinker.defaults());
+  }
+
+  @Override
+  public List<Entity> apply(List<Article> articles) {
+    List<EntityLinker.ArticleMentions> found = articles.parallelStream().map(a -> {
+      NamedEntityRecognizer.Result r = recognizer.analyze(a.text());
+      return new EntityLinker.ArticleMentions(a.id(), a.text(), r.tokens(), r.found());
+    }).toList();
+    return linker.link(found);
+  }
+}

@@ -1,0 +1,400 @@
+package org.storyline.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.storyline.ingest.RawDocument;
+import org.storyline.model.Article;
+
+/** Invented scraped articles in the shapes scrapers produce; each test covers one family of rules. */
+class TextCleanerTest {
+  private static final TextCleaner CLEANER = new TextCleaner();
+
+  private static Article clean(String text) {
+    return CLEANER.extract(new RawDocument("t", "t.txt", RawDocument.Format.TEXT, text, null));
+  }
+
+  private static void assertGone(Article a, String... lines) {
+    for (String l : lines) {
+      assertFalse(a.text().contains(l), () -> "boilerplate survived: " + l + "\n---\n" + a.text());
+    }
+  }
+
+  @Test
+  void markdownExportWithTitleDateLinkLinesCreditAndOriginalUrl() {
+    Article a = clean("""
+
+
+        # Port Workers End Strike After Wage Deal in Singapore
+
+        March 3, 2025
+
+
+
+        [mom.gov.sg](https://mom.gov.sg)
+
+        Dock workers returned to the [container terminals](#) on Monday after unions accepted a **four percent** raise.
+
+        "We asked for fairness [and got it]," union leader Tan Wei said at a rally near the harbour.
+
+        **Related article:** [Shipping Rates Climb as Asian Ports Clog](#)
+
+        The ministry said operations would be back to normal by the end of the week.
+
+        *Reuters contributed reporting.*
+
+        Original url:
+
+        <https://www.straitstimes.com/singapore/port-workers-end-strike-after-wage-deal>
+        """);
+    assertEquals("Port Workers End Strike After Wage Deal in Singapore", a.title());
+    assertEquals("2025-03-03", a.published());
+    assertFalse(a.publishedInferred());
+    assertEquals("https://www.straitstimes.com/singapore/port-workers-end-strike-after-wage-deal", a.url());
+    assertEquals("The Straits Times", a.outlet());
+    assertEquals(List.of("Reuters"), a.credits());
+    assertEquals("en", a.language());
+    assertEquals("""
+        Dock workers returned to the container terminals on Monday after unions accepted a four percent raise.
+
+        "We asked for fairness [and got it]," union leader Tan Wei said at a rally near the harbour.
+
+        The ministry said operations would be back to normal by the end of the week.""", a.text());
+    assertTrue(a.removed().contains("*Reuters contributed reporting.*"));
+    assertTrue(a.removed().contains("[mom.gov.sg](https://mom.gov.sg)"));
+    assertGone(a, "Related article", "Shipping Rates", "Original url");
+  }
+
+  @Test
+  void deskBylineWithTimeZoneAdsCaptionsCreditAndFooter() {
+    Article a = clean("""
+        Trending:
+
+        'No going back': Farmers vow to keep protest camps on highway
+
+        HT News Desk March 4, 2025, 09:15:00 IST
+
+        Thousands of farmers camped on the highway for a third night, demanding guaranteed prices for their crops
+
+        Advertisement
+        Farmers sit on a blocked highway near Ambala. AP Photo/Rahul Mehta
+        Farmers sit on a blocked highway near Ambala. AP Photo/Rahul Mehta
+
+        Farm unions on Tuesday rejected the government's latest offer and said the camps would stay until a law was passed.
+
+        STORY CONTINUES BELOW THIS AD
+
+        "We will not move until the promise is written down," said one of the leaders, who asked not to be named.
+
+        Thousands of farmers camped on the highway for a third night, demanding guaranteed prices for their crops.
+
+        With inputs from PTI
+
+        QUICK LINKS
+
+        Home Video Shorts Live TV
+        """);
+    assertEquals("'No going back': Farmers vow to keep protest camps on highway", a.title());
+    assertEquals("HT News Desk", a.byline());
+    assertEquals("Hindustan Times", a.outlet());
+    assertEquals("2025-03-04T09:15:00+05:30", a.published());
+    assertEquals(List.of("PTI"), a.credits());
+    assertGone(a, "Trending", "Advertisement", "AP Photo", "STORY CONTINUES", "With inputs", "QUICK LINKS", "Live TV");
+    // the standfirst repeated as a paragraph is kept once, at its place in the body
+    String[] paras = a.text().split("\n\n");
+    assertEquals(3, paras.length);
+    assertTrue(paras[0].startsWith("Farm unions on Tuesday"));
+    assertTrue(paras[2].startsWith("Thousands of farmers camped"));
+  }
+
+  @Test
+  void bodyOnlyTextKeepsEverythingAndLeavesUnknownDateNull() {
+    Article a = clean("""
+        The mayor of Valparaiso said on Thursday that firefighters had contained the blaze that destroyed hundreds of homes on the hills above the port.
+
+        "The worst is behind us, but the work is just beginning," she told reporters at the city hall.
+
+        Rescue teams were still searching the ruins in three neighbourhoods, officials said.
+
+        Some information for this story was provided by The Associated Press and Agence France-Presse.
+        """);
+    assertNull(a.title());
+    assertNull(a.outlet());
+    assertNull(a.published(), "an unknown date stays null, never today");
+    assertFalse(a.publishedInferred());
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.contains("publish date unknown") && d.contains("Thursday")));
+    assertEquals(List.of("The Associated Press", "Agence France-Presse"), a.credits());
+    assertEquals(3, a.text().split("\n\n").length);
+    assertGone(a, "Some information");
+  }
+
+  @Test
+  void aggregatorHeaderPrefersPublishedLineOverLaterDocumentDate() {
+    Article a = clean("""
+
+        Chile and Argentina agree to reopen mountain pass after landslide
+
+
+
+        Published on April 2, 2024
+
+        Document Date: Mon, Nov 17 2025 09:12:40 am
+
+        Category: ,English,Americas - ,Briefs
+
+        Show on website : [Click Here](#)
+
+        Sources Agence France-Presse
+
+        The two governments said the pass would reopen to trucks within ten days, after engineers cleared the road.
+
+        Officials said the closure had cost exporters millions of dollars in lost shipments.
+        """);
+    assertEquals("Chile and Argentina agree to reopen mountain pass after landslide", a.title());
+    assertEquals("2024-04-02", a.published());
+    assertFalse(a.publishedInferred());
+    assertEquals("AFP", a.outlet());
+    assertTrue(a.credits().isEmpty());
+    assertGone(a, "Document Date", "Category", "Show on website", "Sources");
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.contains("2025-11-17") && d.contains("ignored")));
+  }
+
+  @Test
+  void documentDateAloneIsRejectedWhenTheTextReportsMuchEarlierRecentEvents() {
+    Article a = clean("""
+        Drought forces water cuts in Montevideo
+
+        Document Date: Tue, Dec 30 2025 08:00:00 am
+
+        The utility announced on Monday that it would cut pressure at night, citing the driest summer since records began.
+
+        Reservoir levels fell to 12 percent on January 14, 2024, officials said this week.
+        """);
+    assertNull(a.published());
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.contains("rejected")));
+  }
+
+  @Test
+  void documentDateAloneIsUsedAsInferredWhenNothingContradictsIt() {
+    Article a = clean("""
+        Drought forces water cuts in Montevideo
+
+        Document Date: Tue, Dec 30 2025 08:00:00 am
+
+        The utility announced that it would cut pressure at night, citing the driest summer since records began.
+        """);
+    assertEquals("2025-12-30", a.published());
+    assertTrue(a.publishedInferred());
+  }
+
+  @Test
+  void isoAndUpdatedDateLinesAndByline() {
+    Article a = clean("""
+        Central bank holds rates steady for a fourth meeting
+
+        By Maria Lopez and Kenji Sato
+
+        Published: 2025-03-11T09:30:00+03:00 | Updated: 2025-03-11T11:00:00+03:00
+
+        The central bank kept its key rate at 21 percent on Tuesday, saying inflation had not yet peaked.
+        """);
+    assertEquals("Maria Lopez and Kenji Sato", a.byline());
+    assertEquals("2025-03-11T09:30:00+03:00", a.published());
+    Article b = clean("""
+        Central bank holds rates steady for a fourth meeting
+
+        Updated: Feb 27, 2025 18:56:48 IST
+
+        The central bank kept its key rate at 6.5 percent on Thursday, saying inflation had not yet peaked.
+        """);
+    assertEquals("2025-02-27T18:56:48+05:30", b.published());
+    assertTrue(b.diagnostics().stream().anyMatch(d -> d.contains("updated line")));
+  }
+
+  @Test
+  void htmlRemnantsImageCaptionsTeasersAndNewsletterFooter() {
+    Article a = clean("""
+        ADVERTISEMENT
+
+        Copper Prices Jump As Chile Mine Halts Output
+
+        Strike at the world's largest mine cuts supply.
+
+        <div class="paragraphs"><p>Workers outside the mine gate in northern Chile. (Image source: Unsplash)</p></div>
+        Workers outside the mine gate in northern Chile. (Image source: Unsplash)
+
+        Copper futures rose more than three percent after workers at the mine walked out over pay, cutting output at a site that supplies a tenth of the world's copper.
+
+        Analysis
+        Why Metal Markets Are Betting On A Long Summer Of Shortages
+
+        Traders said the strike could last weeks, as talks between the company and the union broke down late on Friday.
+
+        Opinion
+        Gold Hits Record High As Investors Seek Safety
+        OUR NEWSLETTERS
+        By signing up you agree to the Terms & Conditions of Bloomberg
+        """);
+    assertEquals("Copper Prices Jump As Chile Mine Halts Output", a.title());
+    assertEquals("Bloomberg", a.outlet());
+    assertGone(a, "ADVERTISEMENT", "<div", "Image source", "Analysis", "Why Metal Markets", "Opinion", "Gold Hits",
+        "NEWSLETTERS", "By signing up");
+    assertEquals(3, a.text().split("\n\n").length);
+    assertTrue(a.text().startsWith("Strike at the world's largest mine cuts supply."));
+  }
+
+  @Test
+  void containerHintsWinOverGuesses() {
+    RawDocument.Hints hints = new RawDocument.Hints("https://example.org/a/1", "Given Title", "Given Outlet",
+        "Given Author", "2024-01-05");
+    Article a = CLEANER.extract(new RawDocument("h", "x.jsonl:1", RawDocument.Format.TEXT, """
+        Some Other Headline Here
+
+        January 9, 2024
+
+        Body text of the article that is long enough to count as a paragraph of the body here.
+        """, hints));
+    assertEquals("Given Title", a.title());
+    assertEquals("Given Outlet", a.outlet());
+    assertEquals("https://example.org/a/1", a.url());
+    assertEquals("Given Author", a.byline());
+    assertEquals("2024-01-05", a.published());
+  }
+
+  @Test
+  void weekdayWithDateInTheTextGivesAnInferredDate() {
+    Article a = clean("""
+        Ministers from both countries met on Tuesday, March 4 in Geneva for the first round of talks since the 2025 ceasefire collapsed.
+
+        A second round is planned for later this month, diplomats said.
+        """);
+    assertEquals("2025-03-04", a.published());
+    assertTrue(a.publishedInferred());
+  }
+
+  @Test
+  void agencyDatelineCreditsTheAgencyAndDatesTheArticle() {
+    Article a = clean("""
+        KYIV, March 4, 2025 (Reuters) - Air raid sirens sounded across Ukraine early on Tuesday as officials reported drone attacks on energy sites in three regions.
+
+        The energy ministry said repairs were under way.
+        """);
+    assertEquals(List.of("Reuters"), a.credits());
+    assertEquals("2025-03-04", a.published());
+    assertTrue(a.text().startsWith("KYIV, March 4, 2025 (Reuters) - Air raid"));
+  }
+
+  @Test
+  void paragraphsBrokenMidSentenceAreJoined() {
+    Article a = clean("""
+        The minister said the agreement would be signed by both parties before the
+
+        "end of the season," adding that the details were still being negotiated by the
+
+        technical teams in Brussels.
+        """);
+    assertEquals("The minister said the agreement would be signed by both parties before the \"end of the season,\" "
+        + "adding that the details were still being negotiated by the technical teams in Brussels.", a.text());
+  }
+
+  @Test
+  void personContributorsAreNotWireCredits() {
+    Article a = clean("""
+        The river burst its banks overnight, flooding the old town for the second time this year.
+
+        Jane Doe contributed reporting from Dresden.
+        """);
+    assertTrue(a.credits().isEmpty());
+    assertGone(a, "contributed");
+  }
+
+  @Test
+  void nothingButBoilerplateGivesEmptyText() {
+    Article a = clean("""
+        Advertisement
+
+        Share
+
+        Subscribe
+        """);
+    assertEquals("", a.text());
+  }
+
+  @Test
+  void hostileInputGivesDataQuicklyNeverAnException() {
+    String stars = "*a ".repeat(40_000) + "[x".repeat(20_000);
+    String longLine = "word ".repeat(60_000);
+    String tags = "<div>".repeat(30_000);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+      for (String s : List.of("", "   \n\n  ", stars, longLine, tags, "\u0000\u0001\uFFFF\uD800", "#\n##\n###",
+          "By\n\nBy By By", "Original url:", "Published on\n\nUpdated:")) {
+        Article a = clean(s);
+        assertTrue(a.text() != null);
+      }
+    });
+  }
+
+  @Test
+  void dateAndBylineLineVariants() {
+    String body = "\n\nThe council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two "
+        + "of its piers.\n";
+    record Case(String header, String published, String byline) {}
+    for (Case c : List.of(
+        new Case("By Priya Raman | Updated: Mar 4, 2025, 06:56 PM IST", "2025-03-04T18:56:00+05:30", "Priya Raman"),
+        new Case("Last Updated : Mar 4 2025 | 6:56 PM IST", "2025-03-04T18:56:00+05:30", null),
+        new Case("Published: 4 March 2025, 10:15 AM", "2025-03-04", null),
+        new Case("Tue 4 Mar 2025 18.56 GMT", "2025-03-04T18:56:00Z", null),
+        new Case("March 4, 2025 at 6:56 p.m. EST", "2025-03-04T18:56:00-05:00", null),
+        new Case("Written by Tomás Ortega\n\nMarch 4, 2025", "2025-03-04", "Tomás Ortega"),
+        new Case("Author: Li Wei\n\n2025-03-04", "2025-03-04", "Li Wei"),
+        new Case("Reuters Staff\n\nMarch 4, 2025", "2025-03-04", "Reuters Staff"))) {
+      Article a = clean("Council shuts old bridge to lorries\n\n" + c.header() + body);
+      assertEquals("Council shuts old bridge to lorries", a.title(), c.header());
+      assertEquals(c.published(), a.published(), c.header());
+      assertEquals(c.byline(), a.byline(), c.header());
+      assertTrue(a.text().startsWith("The council voted"), c.header());
+    }
+  }
+
+  @Test
+  void urlLineVariantsAndUrlDate() {
+    Article a = clean("""
+        Council shuts old bridge to lorries
+
+        URL: https://www.irishtimes.com/news/2025/03/04/council-shuts-old-bridge/
+
+        The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in its piers.
+        """);
+    assertEquals("https://www.irishtimes.com/news/2025/03/04/council-shuts-old-bridge/", a.url());
+    assertEquals("The Irish Times", a.outlet());
+    assertEquals("2025-03-04", a.published());
+    assertFalse(a.publishedInferred());
+    Article b = clean("""
+        The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in its piers.
+
+        https://edition.cnn.com/2025/03/04/europe/bridge-closure/index.html
+        """);
+    assertEquals("CNN", b.outlet());
+    assertEquals("https://edition.cnn.com/2025/03/04/europe/bridge-closure/index.html", b.url());
+  }
+
+  @Test
+  void containerTitleKeepsAShortFirstParagraphAndNormalisesFeedDates() {
+    RawDocument.Hints hints = new RawDocument.Hints(null, "Bridge closed", null, null,
+        "Tue, 04 Mar 2025 10:00:00 +0000");
+    Article a = CLEANER.extract(new RawDocument("h", "feed.xml", RawDocument.Format.TEXT, """
+        Bridge closed
+
+        Lorries banned from today
+
+        The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in its piers.
+        """, hints));
+    assertEquals("Bridge closed", a.title());
+    assertEquals("2025-03-04T10:00:00Z", a.published());
+    assertTrue(a.text().startsWith("Lorries banned from today"), a.text());
+  }
+}
