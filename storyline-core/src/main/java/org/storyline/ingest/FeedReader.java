@@ -127,6 +127,7 @@ public final class FeedReader implements SourceReader {
     String src = file.toString();
     List<El> items = new ArrayList<>();
     String feedTitle = null;
+    String feedLink = null;
     boolean atom = false;
     String error = null;
     int errorLine = 0;
@@ -159,6 +160,13 @@ public final class FeedReader implements SourceReader {
           } else if (name.equals("title") && feedTitle == null
               && (parent.equals("channel") || (atom && parent.equals("feed")))) {
             feedTitle = plain(readElement(x));
+          } else if (name.equals("link") && feedLink == null
+              && (parent.equals("channel") || (atom && parent.equals("feed")))) {
+            El l = readElement(x);
+            String href = l.attrs.get("href");
+            String rel = l.attrs.get("rel");
+            if (href == null) feedLink = blankToNull(l.text().strip());
+            else if (rel == null || rel.equals("alternate")) feedLink = blankToNull(href.strip());
           } else {
             stack.add(name);
           }
@@ -187,11 +195,11 @@ public final class FeedReader implements SourceReader {
     int n = 0;
     for (El item : items) {
       n++;
-      emit(file, n, item, atom, blankToNull(feedTitle), sink);
+      emit(file, n, item, atom, blankToNull(feedTitle), feedLink, sink);
     }
   }
 
-  private static void emit(Path file, int n, El item, boolean atom, String outlet, Sink sink) {
+  private static void emit(Path file, int n, El item, boolean atom, String outlet, String feedLink, Sink sink) {
     String src = file + ":" + item.line;
     String title = blankToNull(plain(item.first(null, "title")));
     String link = null;
@@ -204,6 +212,7 @@ public final class FeedReader implements SourceReader {
         if (link == null && (rel == null || rel.equals("alternate"))) link = blankToNull(href.strip());
       }
     }
+    link = absolute(link, feedLink);
     El guidEl = item.first(null, atom ? "id" : "guid");
     String guid = guidEl == null ? null : blankToNull(guidEl.text().strip());
     if (link == null && guid != null && guidEl != null && !"false".equals(guidEl.attrs.get("isPermaLink"))
@@ -247,6 +256,16 @@ public final class FeedReader implements SourceReader {
       sink.document(new RawDocument(id, src, RawDocument.Format.HTML, page, hints));
     } else {
       sink.document(new RawDocument(id, src, RawDocument.Format.TEXT, content.strip(), hints));
+    }
+  }
+
+  /** A relative item link resolved against the feed's own link; left as is when that cannot be done. */
+  static String absolute(String link, String base) {
+    if (link == null || base == null || link.contains("://")) return link;
+    try {
+      return java.net.URI.create(base).resolve(link).toString();
+    } catch (IllegalArgumentException e) {
+      return link;
     }
   }
 

@@ -14,6 +14,7 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTargetRecord;
+import org.netpreserve.jwarc.WarcTruncationReason;
 import org.storyline.model.InputProblem;
 
 /**
@@ -60,7 +61,7 @@ public final class WarcFileReader implements SourceReader {
         try {
           if (readRecord(rec, where, sink)) docs++;
         } catch (IOException | RuntimeException e) {
-          sink.problem(new InputProblem(where, 0, "truncated or corrupt WARC record (" + message(e) + ")", true));
+          sink.problem(new InputProblem(where, 0, "cannot read WARC record (" + message(e) + ")", true));
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -113,6 +114,10 @@ public final class WarcFileReader implements SourceReader {
     if (cut) {
       sink.problem(new InputProblem(where, 0, "truncated WARC record: read the " + r.bytes().length
           + " bytes that were there", false));
+    }
+    if (rec.truncated() != WarcTruncationReason.NOT_TRUNCATED) {
+      sink.problem(new InputProblem(where, 0, "page cut short by the crawler (WARC-Truncated: "
+          + rec.truncated().name().toLowerCase(Locale.ROOT) + ")", false));
     }
     if (r.capped()) {
       sink.problem(new InputProblem(where, 0, "record larger than " + ReadLimits.mib(ReadLimits.MAX_DOCUMENT_BYTES)

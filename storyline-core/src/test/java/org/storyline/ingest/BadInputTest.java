@@ -95,6 +95,23 @@ class BadInputTest {
   }
 
   @Test
+  void windows1251IsGuessedForCyrillic() throws IOException {
+    String text = "Президент заявил, "
+        + "что встреча состоится "
+        + "в Москве.";
+    var c = read(Files.write(dir.resolve("ru.txt"), text.getBytes(Charset.forName("windows-1251"))));
+    assertEquals(text, c.documents().get(0).content());
+  }
+
+  @Test
+  void utf16WithoutBomIsRecognised() throws IOException {
+    String text = "Plain English text saved as UTF-16 without a byte-order mark.";
+    var c = read(Files.write(dir.resolve("u16.txt"), text.getBytes(StandardCharsets.UTF_16LE)));
+    assertTrue(c.problems().isEmpty(), c.problems().toString());
+    assertEquals(text, c.documents().get(0).content());
+  }
+
+  @Test
   void utf16WithBomIsDecodedBothWays() throws IOException {
     String text = "Z\u00fcrich \u2014 \u201cquoted\u201d text \u4e2d\u6587";
     byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));

@@ -77,10 +77,11 @@ class FeedReaderTest {
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
           <title type="html">Daily &lt;b&gt;Planet&lt;/b&gt;</title>
+          <link href="https://planet.example/"/>
           <entry>
             <title>Mayor resigns</title>
             <link rel="self" href="https://planet.example/api/1"/>
-            <link rel="alternate" type="text/html" href="https://planet.example/mayor"/>
+            <link rel="alternate" type="text/html" href="/mayor"/>
             <id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>
             <author><name>Lois Lane</name></author>
             <updated>2025-03-06T12:00:00Z</updated>

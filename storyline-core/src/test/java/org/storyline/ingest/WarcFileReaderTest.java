@@ -117,6 +117,19 @@ class WarcFileReaderTest {
   }
 
   @Test
+  void crawlerTruncatedRecordIsReadAndReported() throws IOException {
+    byte[] rec = record("response", "https://news.example/long", "application/http; msgtype=response",
+        http(200, "text/html", "<html><body><p>Cut by the crawler".getBytes(StandardCharsets.UTF_8)));
+    String withHeader = new String(rec, StandardCharsets.ISO_8859_1).replace("WARC-Type: response\r\n",
+        "WARC-Type: response\r\nWARC-Truncated: length\r\n");
+    var c = Inputs.defaults().readAll(List.of(Files.write(dir.resolve("t.warc"),
+        withHeader.getBytes(StandardCharsets.ISO_8859_1))));
+    assertEquals(1, c.documents().size());
+    assertEquals("page cut short by the crawler (WARC-Truncated: length)", c.problems().get(0).reason());
+    assertFalse(c.problems().get(0).skipped());
+  }
+
+  @Test
   void notAWarcIsReported() throws IOException {
     var c = Inputs.defaults().readAll(List.of(Files.writeString(dir.resolve("x.warc"), "hello, not a warc\n")));
     assertTrue(c.documents().isEmpty());

@@ -418,39 +418,39 @@ public final class ArticleStore implements Closeable {
     if (writer != null && uncommitted > 0) commit();
   }
 
-  /** The block key of a stored article: by URL, else by id; null when not stored. */
+  /**
+   * The block key of a stored article: the one whose current revision has this URL; else the one with this id,
+   * provided that, when a URL is given, the stored article has none (it was first read from a file) — two articles
+   * at different URLs are different articles even if their ids collide. Null when not stored.
+   */
   private String findKey(String url, String id) throws IOException {
     if (url != null) {
       String k = pendingByUrl.get(url);
+      if (k == null) k = committedKey(new TermQuery(new Term(F_URL, url)));
       if (k != null) return k;
-      if (!pending.containsKey("url:" + url) && exists("url:" + url)) return "url:" + url;
     }
     if (id != null) {
       String k = pendingById.get(id);
-      if (k != null && (url == null || k.startsWith("id:") || k.equals("url:" + url))) return k;
-      if (exists("id:" + id)) return "id:" + id;
-      if (url == null) {
-        // an article stored under its URL, asked for by id
-        IndexSearcher s = searchers.acquire();
-        try {
-          TopDocs t = s.search(new BooleanQuery.Builder()
-              .add(new TermQuery(new Term(F_ID, id)), BooleanClause.Occur.FILTER)
-              .add(new TermQuery(new Term(F_CURRENT, "1")), BooleanClause.Occur.FILTER).build(), 1,
-              new Sort(new SortField(F_KEY + "_sort", SortField.Type.STRING)));
-          if (t.scoreDocs.length > 0) return s.storedFields().document(t.scoreDocs[0].doc).get(F_KEY);
-        } finally {
-          searchers.release(s);
-        }
-      }
+      if (k == null) k = committedKey(new TermQuery(new Term(F_ID, id)));
+      if (k != null && (url == null || currentUrl(k) == null)) return k;
     }
     return null;
   }
 
-  private boolean exists(String key) throws IOException {
-    if (pending.containsKey(key)) return true;
+  private String currentUrl(String key) throws IOException {
+    List<Stored> block = loadBlock(key);
+    return block.isEmpty() ? null : normalizeUrl(block.get(block.size() - 1).article().url());
+  }
+
+  /** The key of the first (by key) committed article whose current revision matches. */
+  private String committedKey(Query match) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
-      return s.count(new TermQuery(new Term(F_KEY, key))) > 0;
+      TopDocs t = s.search(new BooleanQuery.Builder()
+          .add(match, BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(F_CURRENT, "1")), BooleanClause.Occur.FILTER).build(), 1,
+          new Sort(new SortField(F_KEY + "_sort", SortField.Type.STRING)));
+      return t.scoreDocs.length == 0 ? null : s.storedFields().document(t.scoreDocs[0].doc).get(F_KEY);
     } finally {
       searchers.release(s);
     }

@@ -94,6 +94,30 @@ class ArticleStoreTest {
   }
 
   @Test
+  void identityIsTheUrlElseTheId() throws IOException {
+    Article fromFile = article("story", null, null, null, "Story", "First text of the story.");
+    Article withUrl = article("story", "https://a.example/story", "A", null, "Story", "Second text of the story.");
+    Article otherId = article("u123", "https://a.example/story", "A", null, "Story", "Third text of the story.");
+    Article sameIdOtherUrl = article("story", "https://b.example/story", "B", null, "Story", "Another story.");
+    for (boolean commitBetween : new boolean[] {false, true}) {
+      Path d = data.resolve("c" + commitBetween);
+      try (ArticleStore s = ArticleStore.open(d)) {
+        assertEquals(ArticleStore.Outcome.ADDED, s.add(fromFile).outcome());
+        if (commitBetween) s.commit();
+        assertEquals(ArticleStore.Outcome.REVISED, s.add(withUrl).outcome()); // same id, no URL before
+        if (commitBetween) s.commit();
+        assertEquals(ArticleStore.Outcome.REVISED, s.add(otherId).outcome()); // same URL
+        if (commitBetween) s.commit();
+        assertEquals(ArticleStore.Outcome.ADDED, s.add(sameIdOtherUrl).outcome()); // another URL: another article
+        assertEquals(2, s.size());
+        assertEquals(3, s.revisions("https://a.example/story").size());
+        assertEquals(1, s.revisions("https://b.example/story").size());
+        assertTrue(s.check().isEmpty(), s.check().toString());
+      }
+    }
+  }
+
+  @Test
   void searchWithSyntaxFiltersAndSnippets() throws IOException {
     try (ArticleStore s = ArticleStore.open(data)) {
       s.add(FLOOD);
