@@ -138,9 +138,52 @@ public final class EntityLinker {
         target.mentions.add(r);
       }
     }
-    // 3. descriptions ("the Kremlin leader")
+    // 3. acronyms: "IAEA" joins "International Atomic Energy Agency" when an article names both
+    mergeAcronyms(others);
+    // 4. descriptions ("the Kremlin leader")
     for (int a = 0; a < articles.size(); a++) describe(a, articles.get(a), groups);
     return build(articles, groups);
+  }
+
+  private static final Set<String> ACRONYM_SKIP = Set.of("of", "the", "and", "for", "de", "du", "des", "la", "le",
+      "&", "on", "in");
+
+  private static void mergeAcronyms(Map<String, Group> others) {
+    Map<String, Group> byAcronym = new HashMap<>();
+    for (Group g : others.values()) {
+      if (g.type.equals("PER")) continue;
+      for (Raw r : g.mentions) {
+        if (r.words().size() == 1 && r.name().length() >= 3 && r.name().chars().allMatch(Character::isUpperCase)) {
+          byAcronym.putIfAbsent(r.name(), g);
+        }
+      }
+    }
+    if (byAcronym.isEmpty()) return;
+    for (Group g : others.values()) {
+      if (g.type.equals("PER") || g.mentions.isEmpty()) continue;
+      Set<String> acronyms = new LinkedHashSet<>();
+      for (Raw r : g.mentions) {
+        if (r.words().size() < 3) continue;
+        StringBuilder b = new StringBuilder();
+        boolean ok = true;
+        for (String w : r.words()) {
+          if (ACRONYM_SKIP.contains(w.toLowerCase(Locale.ROOT))) continue;
+          if (!Character.isUpperCase(w.charAt(0))) ok = false;
+          b.append(w.charAt(0));
+        }
+        if (ok && b.length() >= 3) acronyms.add(b.toString());
+      }
+      for (String a : acronyms) {
+        Group h = byAcronym.get(a);
+        if (h == null || h == g || h.mentions.isEmpty()) continue;
+        Set<Integer> arts = new HashSet<>();
+        for (Raw r : g.mentions) arts.add(r.article());
+        if (h.mentions.stream().noneMatch(r -> arts.contains(r.article()))) continue;
+        g.mentions.addAll(h.mentions);
+        h.mentions.clear();
+        if (g.fixedName == null && h.fixedName != null) g.fixedName = null;
+      }
+    }
   }
 
   private Group findPerson(Map<String, List<Group>> bySurname, String sk, String fk) {
@@ -209,22 +252,19 @@ public final class EntityLinker {
       if (tj == ti) continue;
       List<String> roles = new ArrayList<>();
       String type = f.type();
-      // "US President Donald Trump" tagged as one ORG: a title word followed by one to three capitalised words
-      // makes the rest a person
-      if (!type.equals("PER")) {
-        for (int k = tj - 2; k >= ti && k >= tj - 4; k--) {
-          String w = toks.get(k).text(text);
-          if (!Character.isUpperCase(w.charAt(0)) || !tables.isHead(w)) continue;
-          boolean names = true;
-          for (int q = k + 1; q < tj; q++) {
-            String x = toks.get(q).text(text);
-            if (!Character.isUpperCase(x.charAt(0)) || tables.isHead(x) || tables.isModifier(x)) names = false;
-          }
-          if (!names) continue;
-          type = "PER";
-          ti = k + 1;
-          break;
-        }
+      // "US President Donald Trump" tagged as one mention (of any type): the title part becomes a role and the
+      // one to three capitalised words after it a person
+      for (int p = tj - 1; p > ti && p >= tj - 3; p--) {
+        String w = toks.get(p).text(text);
+        if (!Character.isUpperCase(w.charAt(0)) || tables.isHead(w) || tables.isModifier(w)) break;
+        String before = toks.get(p - 1).text(text);
+        if (!Character.isUpperCase(before.charAt(0)) || !(tables.isHead(before) || tables.isModifier(before))) continue;
+        String r = role(text, toks, ti, p);
+        if (r == null) continue;
+        roles.add(r);
+        type = "PER";
+        ti = p;
+        break;
       }
       boolean per = type.equals("PER");
       // leading honorifics and (for people) titles inside the mention
