@@ -59,7 +59,13 @@ public final class EntityLinker {
     String surnameKey;
     String fixedName;
     final List<Mention> extra = new ArrayList<>();
+    final Map<Integer, Integer> perArticle = new HashMap<>();
     final int order;
+
+    void add(Raw r) {
+      mentions.add(r);
+      perArticle.merge(r.article(), 1, Integer::sum);
+    }
 
     Group(String type, int order) {
       this.type = type;
@@ -79,20 +85,22 @@ public final class EntityLinker {
     List<Group> groups = new ArrayList<>();
     // 1. full person names
     Map<String, List<Group>> bySurname = new HashMap<>();
+    Map<String, List<String>> initials = new HashMap<>();
     for (List<Raw> raws : perArticle) {
       for (Raw r : raws) {
         if (!r.type().equals("PER") || r.words().size() < 2) continue;
         String sk = NameTables.nameKey(r.words().get(r.words().size() - 1));
         String fk = NameTables.nameKey(r.words().get(0));
-        Group g = findPerson(bySurname, sk, fk);
+        Group g = findPerson(bySurname, initials, sk, fk);
         if (g == null) {
           g = new Group("PER", groups.size());
           g.surnameKey = sk;
           groups.add(g);
           bySurname.computeIfAbsent(sk, k -> new ArrayList<>()).add(g);
+          if (sk.length() >= 5) initials.computeIfAbsent(sk.substring(0, 2), k -> new ArrayList<>()).add(sk);
         }
         g.firstKeys.add(fk);
-        g.mentions.add(r);
+        g.add(r);
       }
     }
     // 2. lone surnames (and single words of other types that are a person's surname in the same article)
@@ -105,7 +113,7 @@ public final class EntityLinker {
         Group target = null;
         if (r.words().size() == 1) {
           String sk = NameTables.nameKey(r.words().get(0));
-          target = surnameGroup(bySurname, sk, a, per);
+          target = surnameGroup(bySurname, initials, sk, a, per);
           if (target == null && per) {
             target = singles.get(sk);
             if (target == null) {
@@ -135,13 +143,22 @@ public final class EntityLinker {
             return g;
           });
         }
-        target.mentions.add(r);
+        target.add(r);
       }
     }
     // 3. acronyms: "IAEA" joins "International Atomic Energy Agency" when an article names both
     mergeAcronyms(others);
     // 4. descriptions ("the Kremlin leader")
-    for (int a = 0; a < articles.size(); a++) describe(a, articles.get(a), groups);
+    Map<Integer, List<Group>> peopleByArticle = new HashMap<>();
+    for (Group g : groups) {
+      if (!g.type.equals("PER")) continue;
+      for (int art : new java.util.TreeSet<>(g.perArticle.keySet())) {
+        peopleByArticle.computeIfAbsent(art, x -> new ArrayList<>()).add(g);
+      }
+    }
+    for (int a = 0; a < articles.size(); a++) {
+      describe(a, articles.get(a), peopleByArticle.getOrDefault(a, List.of()));
+    }
     return build(articles, groups);
   }
 
@@ -176,28 +193,37 @@ public final class EntityLinker {
       for (String a : acronyms) {
         Group h = byAcronym.get(a);
         if (h == null || h == g || h.mentions.isEmpty()) continue;
-        Set<Integer> arts = new HashSet<>();
-        for (Raw r : g.mentions) arts.add(r.article());
-        if (h.mentions.stream().noneMatch(r -> arts.contains(r.article()))) continue;
-        g.mentions.addAll(h.mentions);
+        if (h.perArticle.keySet().stream().noneMatch(g.perArticle::containsKey)) continue;
+        for (Raw r : h.mentions) g.add(r);
         h.mentions.clear();
+        h.perArticle.clear();
         if (g.fixedName == null && h.fixedName != null) g.fixedName = null;
       }
     }
   }
 
-  private Group findPerson(Map<String, List<Group>> bySurname, String sk, String fk) {
-    List<Group> cands = new ArrayList<>(bySurname.getOrDefault(sk, List.of()));
-    if (sk.length() >= 6) {
-      for (var e : bySurname.entrySet()) {
-        if (!e.getKey().equals(sk) && NameTables.distance(e.getKey(), sk, 1) <= 1) cands.addAll(e.getValue());
-      }
-    }
+  private Group findPerson(Map<String, List<Group>> bySurname, Map<String, List<String>> initials, String sk,
+      String fk) {
+    List<Group> cands = candidates(bySurname, initials, sk);
     cands.sort(Comparator.comparingInt(g -> g.order));
     for (Group g : cands) {
       for (String f : g.firstKeys) if (firstCompatible(f, fk)) return g;
     }
     return null;
+  }
+
+  /** Groups whose surname key is {@code sk}, or (keys of six letters or more) one edit from it. */
+  private static List<Group> candidates(Map<String, List<Group>> bySurname, Map<String, List<String>> initials,
+      String sk) {
+    List<Group> cands = new ArrayList<>(bySurname.getOrDefault(sk, List.of()));
+    if (sk.length() >= 6) {
+      List<String> sameStart = initials.getOrDefault(sk.substring(0, 2), List.of());
+      for (String k : sameStart) {
+        if (Math.abs(k.length() - sk.length()) > 1) continue;
+        if (!k.equals(sk) && NameTables.distance(k, sk, 1) <= 1) cands.addAll(bySurname.get(k));
+      }
+    }
+    return cands;
   }
 
   private static boolean firstCompatible(String a, String b) {
@@ -208,18 +234,14 @@ public final class EntityLinker {
   }
 
   /** The person a lone surname refers to: same article first, else (for PER mentions) the most mentioned. */
-  private static Group surnameGroup(Map<String, List<Group>> bySurname, String sk, int article, boolean per) {
-    List<Group> cands = new ArrayList<>(bySurname.getOrDefault(sk, List.of()));
-    if (sk.length() >= 6) {
-      for (var e : bySurname.entrySet()) {
-        if (!e.getKey().equals(sk) && NameTables.distance(e.getKey(), sk, 1) <= 1) cands.addAll(e.getValue());
-      }
-    }
+  private static Group surnameGroup(Map<String, List<Group>> bySurname, Map<String, List<String>> initials,
+      String sk, int article, boolean per) {
+    List<Group> cands = candidates(bySurname, initials, sk);
     if (cands.isEmpty()) return null;
     Group best = null;
     long bestN = 0;
     for (Group g : cands) {
-      long n = g.mentions.stream().filter(m -> m.article() == article).count();
+      long n = g.perArticle.getOrDefault(article, 0);
       if (n > bestN || n == bestN && n > 0 && best != null && g.order < best.order) {
         best = g;
         bestN = n;
@@ -450,6 +472,8 @@ public final class EntityLinker {
   private List<Entity> build(List<ArticleMentions> articles, List<Group> groups) {
     record Built(Entity e, int article, int start) {}
     List<Built> built = new ArrayList<>();
+    Map<String, Integer> articleIndex = new HashMap<>();
+    for (int i = 0; i < articles.size(); i++) articleIndex.putIfAbsent(articles.get(i).articleId(), i);
     for (Group g : groups) {
       if (g.mentions.isEmpty()) continue;
       Map<String, Integer> freq = new LinkedHashMap<>();
@@ -472,8 +496,6 @@ public final class EntityLinker {
       List<String> aliases = new ArrayList<>(freq.keySet());
       aliases.sort(Comparator.<String>comparingInt(x -> -freq.get(x)).thenComparing(Comparator.naturalOrder()));
       if (!aliases.contains(name)) aliases.add(0, name);
-      Map<String, Integer> articleIndex = new HashMap<>();
-      for (int i = 0; i < articles.size(); i++) articleIndex.putIfAbsent(articles.get(i).articleId(), i);
       mentions.sort(Comparator.<Mention>comparingInt(m -> articleIndex.getOrDefault(m.article(), 0))
           .thenComparingInt(Mention::start).thenComparingInt(Mention::end));
       Mention first = mentions.get(0);
