@@ -56,6 +56,7 @@ public final class EntityLinker {
     final String type;
     final List<Raw> mentions = new ArrayList<>();
     final Set<String> firstKeys = new LinkedHashSet<>();
+    final Set<String> middles = new LinkedHashSet<>();
     String surnameKey;
     String fixedName;
     final List<Mention> extra = new ArrayList<>();
@@ -73,7 +74,9 @@ public final class EntityLinker {
     }
   }
 
-  private static final Set<String> FUNCTION_WORDS = Set.of("meanwhile", "but", "and", "however", "when", "as",
+  private static final Set<String> FUNCTION_WORDS = Set.of("although", "though", "because", "during", "under",
+      "according", "including", "against", "between", "about", "over", "like", "unlike", "whether", "or", "nor",
+      "meanwhile", "but", "and", "however", "when", "as",
       "after", "before", "while", "since", "so", "yet", "also", "then", "now", "if", "in", "on", "at", "for", "with",
       "by", "from", "to", "of", "the", "a", "an", "said", "says", "told", "asked", "'s", "both", "that",
       "this", "which", "who", "where");
@@ -91,7 +94,8 @@ public final class EntityLinker {
         if (!r.type().equals("PER") || r.words().size() < 2) continue;
         String sk = NameTables.nameKey(r.words().get(r.words().size() - 1));
         String fk = NameTables.nameKey(r.words().get(0));
-        Group g = findPerson(bySurname, initials, sk, fk);
+        String mid = middle(r.words());
+        Group g = findPerson(bySurname, initials, sk, fk, mid);
         if (g == null) {
           g = new Group("PER", groups.size());
           g.surnameKey = sk;
@@ -100,7 +104,14 @@ public final class EntityLinker {
           if (sk.length() >= 5) initials.computeIfAbsent(sk.substring(0, 2), k -> new ArrayList<>()).add(sk);
         }
         g.firstKeys.add(fk);
+        if (!mid.isEmpty()) g.middles.add(mid);
         g.add(r);
+      }
+    }
+    Map<Integer, List<Group>> fullByArticle = new HashMap<>();
+    for (Group g : groups) {
+      for (int art : new java.util.TreeSet<>(g.perArticle.keySet())) {
+        fullByArticle.computeIfAbsent(art, x -> new ArrayList<>()).add(g);
       }
     }
     // 2. lone surnames (and single words of other types that are a person's surname in the same article)
@@ -114,6 +125,18 @@ public final class EntityLinker {
         if (r.words().size() == 1) {
           String sk = NameTables.nameKey(r.words().get(0));
           target = surnameGroup(bySurname, initials, sk, a, per);
+          if (target == null && per) {
+            // a lone first name ("Saddam") of exactly one person named in full in this article
+            Group only = null;
+            int n = 0;
+            for (Group g : fullByArticle.getOrDefault(a, List.of())) {
+              if (g.firstKeys.contains(sk)) {
+                only = g;
+                n++;
+              }
+            }
+            if (n == 1) target = only;
+          }
           if (target == null && per) {
             target = singles.get(sk);
             if (target == null) {
@@ -203,10 +226,11 @@ public final class EntityLinker {
   }
 
   private Group findPerson(Map<String, List<Group>> bySurname, Map<String, List<String>> initials, String sk,
-      String fk) {
+      String fk, String mid) {
     List<Group> cands = candidates(bySurname, initials, sk);
     cands.sort(Comparator.comparingInt(g -> g.order));
     for (Group g : cands) {
+      if (!mid.isEmpty() && !g.middles.isEmpty() && !g.middles.contains(mid)) continue;
       for (String f : g.firstKeys) if (firstCompatible(f, fk)) return g;
     }
     return null;
@@ -224,6 +248,20 @@ public final class EntityLinker {
       }
     }
     return cands;
+  }
+
+  /** Initials of the middle names: "George H. W. Bush" -> "HW"; "" when none. */
+  private static String middle(List<String> words) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i < words.size() - 1; i++) {
+      String w = words.get(i);
+      if (w.length() <= 4 && w.indexOf('.') > 0) {
+        for (int k = 0; k < w.length(); k++) if (Character.isUpperCase(w.charAt(k))) b.append(w.charAt(k));
+      } else if (Character.isUpperCase(w.charAt(0))) {
+        b.append(w.charAt(0));
+      }
+    }
+    return b.toString();
   }
 
   private static boolean firstCompatible(String a, String b) {
@@ -266,6 +304,12 @@ public final class EntityLinker {
     List<Span> toks = am.tokens();
     int[] starts = new int[toks.size()];
     for (int i = 0; i < starts.length; i++) starts[i] = toks.get(i).start();
+    boolean[] inPer = new boolean[toks.size()];
+    for (NamedEntityRecognizer.Found f : am.found()) {
+      if (!f.type().equals("PER")) continue;
+      int k = java.util.Arrays.binarySearch(starts, f.start());
+      for (; k >= 0 && k < toks.size() && toks.get(k).end() <= f.end(); k++) inPer[k] = true;
+    }
     for (NamedEntityRecognizer.Found f : am.found()) {
       int ti = java.util.Arrays.binarySearch(starts, f.start());
       if (ti < 0) continue;
@@ -303,8 +347,9 @@ public final class EntityLinker {
       }
       int trail = tj;
       while (trail > lead + 1 && isPunct(toks.get(trail - 1).text(text))) trail--;
+      while (lead < trail - 1 && isPunct(toks.get(lead).text(text))) lead++;
       if (per) {
-        String left = leftRole(text, toks, lead);
+        String left = leftRole(text, toks, lead, inPer);
         if (left != null) roles.add(left);
         String right = rightRole(text, toks, tj);
         if (right != null) roles.add(right);
@@ -349,7 +394,7 @@ public final class EntityLinker {
   }
 
   /** The role written right before the name ("Russian President", "U.S. Secretary of State"), or null. */
-  private String leftRole(String text, List<Span> toks, int nameStart) {
+  private String leftRole(String text, List<Span> toks, int nameStart, boolean[] inPer) {
     int j = nameStart - 1;
     int lim = Math.max(0, nameStart - 8);
     while (j >= lim) {
@@ -359,7 +404,7 @@ public final class EntityLinker {
         j--;
         continue;
       }
-      if (glued || !roleWord(w)) break;
+      if (glued || !roleWord(w) || inPer[j]) break;
       if (toks.get(j + 1).start() - toks.get(j).end() > 1 && text.substring(toks.get(j).end(), toks.get(j + 1).start())
           .contains("\n")) break;
       j--;
@@ -516,11 +561,14 @@ public final class EntityLinker {
     return out;
   }
 
-  /** Most complete form (most words), then most frequent, then longest, then alphabetical. */
+  /**
+   * The most complete frequent form: a form of two or more words when there is one, the most frequent of those,
+   * then the one with most words, the longest, the first alphabetically.
+   */
   private static String canonical(Map<String, Integer> freq) {
-    return freq.keySet().stream().max(Comparator.<String>comparingInt(s -> s.split(" ").length)
-        .thenComparingInt(freq::get).thenComparingInt(String::length).thenComparing(Comparator.reverseOrder()))
-        .orElseThrow();
+    return freq.keySet().stream().max(Comparator.<String>comparingInt(s -> s.indexOf(' ') > 0 ? 1 : 0)
+        .thenComparingInt(freq::get).thenComparingInt(s -> s.split(" ").length).thenComparingInt(String::length)
+        .thenComparing(Comparator.reverseOrder())).orElseThrow();
   }
 
   static String slug(String name) {
