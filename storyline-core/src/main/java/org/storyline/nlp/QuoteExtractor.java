@@ -482,7 +482,7 @@ public final class QuoteExtractor {
       // Pass 2, in text order: pronouns and descriptions resolve against the persons mentioned before them.
       for (int k = 0; k < nt; k++) {
         if (!usable(k) || mentionByStart.containsKey(k)) continue;
-        String lw = tw[k].toLowerCase(Locale.ROOT);
+        String lw = bare(k).toLowerCase(Locale.ROOT);
         String pr = lex.pronouns.get(lw);
         if (pr != null && (lw.equals("i") ? tw[k].equals("I") : true)) {
           mention(k, k + 1, PRON, -1, pr.charAt(0));
@@ -557,6 +557,9 @@ public final class QuoteExtractor {
       }
       if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w)) && !w.equals("says")) {
         // "says", "claims", "remarks": a verb only after its subject ("Putin says", "he also claims")
+        for (int j = t - 2; j >= 0 && j >= t - 4 && Character.isLetter(tw[j].charAt(0)); j--) {
+          if (lex.determiners.contains(tw[j].toLowerCase(Locale.ROOT))) return true; // "the letter reads"
+        }
         return Character.isUpperCase(tw[t - 1].charAt(0)) || lex.pronouns.containsKey(prev)
             || isQuoteChar(prev.charAt(0)) || prev.equals(",") || prev.equals("—")
             || lex.adverbs.contains(prev) || lex.genericSources.contains(prev) || lex.roleClasses.containsKey(prev);
@@ -758,7 +761,8 @@ public final class QuoteExtractor {
         Attribution before = before(open);
         boolean adjacent = before != null && adjacentCue(before, open);
         if (adjacent) a = before;
-        if (a == null && !endsWithPeriod(sp)) a = after(close + 1, endPara);
+        if (a == null) a = dashName(close + 1, endPara);
+        if (a == null && !endsWithPeriod(sp) && (separated(sp) || separatorAt(close + 1))) a = after(close + 1, endPara);
         if (a == null) a = before;
         if (a == null) a = tail(close + 1, tokSent[open], endPara);
         if (a == null) a = colonLead(open);
@@ -882,6 +886,7 @@ public final class QuoteExtractor {
 
     boolean adjacentCue(Attribution a, int openTok) {
       int k = a.cueEndTok;
+      if (k < 0) return false;
       return k < nt && (k == openTok || (k + 1 == openTok && (tw[k].equals(",") || tw[k].equals(":")))
           || (k + 1 == openTok && tw[k].equals("—")));
     }
@@ -1081,6 +1086,27 @@ public final class QuoteExtractor {
     }
 
     /** A speaker and cue right after a closing mark: ', Putin said', ', said Putin', ', he added'. */
+    /** Whether the quote's words end in a comma, question or exclamation mark or a dash: '“...,” he said'. */
+    boolean separated(Span sp) {
+      int j = sp.close - 1;
+      while (j > sp.open && (ws(text.charAt(j)) || isSingleMark(text.charAt(j)) || text.charAt(j) == ')')) j--;
+      return ",?!—–-…".indexOf(text.charAt(j)) >= 0 || sp.unclosed;
+    }
+
+    boolean separatorAt(int t) {
+      return t < nt && (tw[t].equals(",") || DASHES.contains(tw[t]));
+    }
+
+    /** '“...” ― Sonya Herridge': a dash and a name closing the paragraph or sentence; no cue. */
+    Attribution dashName(int t, int para) {
+      if (t >= nt || !DASHES.contains(tw[t]) || charPara[ts[t]] != para) return null;
+      Mention m = mentionByStart.get(t + 1);
+      if (m == null || (m.kind != NAME && m.kind != ORG)) return null;
+      int e = m.tokEnd;
+      if (e < nt && charPara[ts[e]] == para && !tw[e].equals(".") && tokQuote[e] < 0) return null;
+      return new Attribution(-1, -1, m);
+    }
+
     Attribution after(int t, int para) {
       while (t < nt && (tw[t].equals(",") || tw[t].equals("—") || tw[t].equals("–") || tw[t].equals("-"))) t++;
       if (t >= nt || !usable(t) || charPara[ts[t]] != para) return null;
@@ -1115,7 +1141,7 @@ public final class QuoteExtractor {
             && !(k - lastDet <= 4 && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
           return null;
         }
-        if (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";")) return null;
+        if (!apposition && (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";"))) return null;
         if (charPara[ts[k]] != charPara[ts[t]]) return null;
         if (isVerb(k) && k > t) {
           Mention subj = subjectBefore(k, t);
@@ -1190,8 +1216,8 @@ public final class QuoteExtractor {
 
     Found found(int cs, int ce, Attribution a, boolean partial) {
       if (a == null) return new Found(text.substring(cs, ce), cs, ce, null, -1, -1, null, -1, -1, -1, -1, partial);
-      int cueS = ts[a.cueTok];
-      int cueE = te[a.cueEndTok - 1];
+      int cueS = a.cueTok < 0 ? -1 : ts[a.cueTok];
+      int cueE = a.cueTok < 0 ? -1 : te[a.cueEndTok - 1];
       Mention m = a.subject;
       int srcS = ts[m.tokStart];
       int srcE = te[m.tokEnd - 1];
@@ -1206,7 +1232,8 @@ public final class QuoteExtractor {
         nameS = span[0];
         nameE = span[1];
       }
-      return new Found(text.substring(cs, ce), cs, ce, text.substring(cueS, cueE), cueS, cueE, speaker, srcS, srcE,
+      return new Found(text.substring(cs, ce), cs, ce, cueS < 0 ? null : text.substring(cueS, cueE), cueS, cueE,
+          speaker, srcS, srcE,
           nameS, nameE, partial);
     }
 
@@ -1241,6 +1268,7 @@ public final class QuoteExtractor {
   private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
   private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
+  private static final Set<String> DASHES = Set.of("—", "–", "―", "-", "--");
   private static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
   private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",
       "may", "must", "did", "do", "does", "not", "never");
