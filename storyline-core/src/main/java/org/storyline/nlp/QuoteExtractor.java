@@ -761,8 +761,14 @@ public final class QuoteExtractor {
         Attribution before = before(open);
         boolean adjacent = before != null && adjacentCue(before, open);
         if (adjacent) a = before;
+        boolean spoken = adjacent;
         if (a == null) a = dashName(close + 1, endPara);
-        if (a == null && !endsWithPeriod(sp) && (separated(sp) || separatorAt(close + 1))) a = after(close + 1, endPara);
+        if (a == null && !endsWithPeriod(sp) && (separated(sp) || separatorAt(close + 1))) {
+          a = after(close + 1, endPara);
+          spoken = a != null;
+        }
+        if (!spoken && a != null && a.cueTok < 0) spoken = true;
+        if (!spoken && titleCase(cs, ce)) continue; // “Face the Nation”, “All Bets Are Off”: a title, not speech
         if (a == null) a = before;
         if (a == null) a = tail(close + 1, tokSent[open], endPara);
         if (a == null) a = colonLead(open);
@@ -849,6 +855,25 @@ public final class QuoteExtractor {
         }
       }
       return false;
+    }
+
+    /** Up to eight words, every one but minor words capitalised: the title of a show, book, film or article. */
+    boolean titleCase(int s, int e) {
+      int words = 0;
+      int content = 0;
+      int i = s;
+      while (i < e) {
+        while (i < e && !Character.isLetterOrDigit(text.charAt(i))) i++;
+        if (i >= e) break;
+        int w = i;
+        while (i < e && !ws(text.charAt(i))) i++;
+        words++;
+        String word = text.substring(w, i).replaceAll("[^\\p{L}\\p{N}'’-]+$", "");
+        if (MINOR.contains(word)) continue;
+        content++;
+        if (!Character.isUpperCase(word.charAt(0)) && !Character.isDigit(word.charAt(0))) return false;
+      }
+      return content > 0 && words <= 8;
     }
 
     boolean onlyHeadingsBetween(int a, int b) {
@@ -1268,6 +1293,8 @@ public final class QuoteExtractor {
   private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
   private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
+  private static final Set<String> MINOR = Set.of("a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
+      "for", "with", "by", "from", "vs", "vs.", "de", "la", "&", "-", "—", "–", "…");
   private static final Set<String> DASHES = Set.of("—", "–", "―", "-", "--");
   private static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
   private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",
