@@ -27,15 +27,17 @@ import org.storyline.nlp.QuoteExtractor;
  * {@code storyline eval quotes}: direct quotes and their speakers.
  *
  * <p><b>PolNeAR dev</b> (quotes/README.md, method B, attribution level, restricted to quotation marks). Gold: every
- * attribution relation whose Content (or Content2) fragment holds a double quotation mark; the gold quote is the
- * part of that fragment between its first and last double mark (from the mark to the fragment's end when it holds
- * one mark only), with the relation's Source spans. Predicted: every quote {@link QuoteExtractor} reports (partial
- * ones included). Contents match when the token Jaccard (word tokens, |A∩B|/|A∪B|) is at least 0.5, one to one,
- * best overlap first. Content P/R/F1 follow. Speaker accuracy is over matched quotes: correct when the gold relation
- * has no Source and the engine names none, or when the words the engine took as the speaker (name, pronoun,
- * description), or the name mention it resolved them to, overlap a gold Source span, or the gold Source text holds
- * the surname of the engine's speaker. End-to-end F1 counts a quote only when content and speaker are both right.
- * Each .ann file is one document (texts annotated twice count twice, as in the CofeNet split).
+ * attribution relation whose Content (or Content2) fragment holds a double quotation mark; each quoted segment of
+ * the fragment (an opening mark to the next closing mark; a lone mark runs to the fragment's edge) is one gold quote,
+ * carrying the relation's Source spans. Predicted: every quote {@link QuoteExtractor} reports (partial ones
+ * included). A predicted and a gold quote match when the token Jaccard (word tokens [\p{L}\p{N}]+,
+ * |A∩B|/|A∪B| over the token ranges) is at least 0.5; matching is one to one, best overlap first. Content P/R/F1
+ * follow. Speaker accuracy is over matched quotes: correct when the gold relation has no Source and the engine
+ * names none, or when the words the engine took as the speaker (name, pronoun, description), or the name mention it
+ * resolved them to, overlap a gold Source span, or the gold Source text holds the surname of the engine's speaker.
+ * End-to-end F1 counts a quote only when content and speaker are both right. Each .ann file is one document (texts
+ * annotated twice count twice, as in the CofeNet split). {@code -Dstoryline.quotes.split=train} scores train instead;
+ * {@code -Dstoryline.quotes.dump=true} lists misses, false alarms and wrong speakers.
  *
  * <p><b>Seeds</b> (../shared/seeds next to the data folder): the current {@link Analyzer} on the five articles;
  * each of the 23 gold {@code quotes} is found when a reported quote in its article has the same text (whitespace
@@ -147,7 +149,9 @@ public final class QuotesSuite implements EvalSuite {
     }
     double perSec = done / ((System.nanoTime() - t0) / 1e9);
     out.printf(Locale.ROOT, "  PolNeAR %s, quotes in quotation marks (%d .ann documents): gold %d, predicted %d, "
-        + "matched %d (token Jaccard >= 0.5)%n", dir.getFileName(), anns.size(), gold, pred, matched);
+        + "matched %d (token Jaccard >= 0.5, one to one)%n", dir.getFileName(), anns.size(), gold, pred, matched);
+    out.println("    gold = quoted segments of Content spans; speaker right = engine's speaker words or resolved name "
+        + "overlap the gold Source, or the Source holds its surname, or both name none");
     out.printf(Locale.ROOT, "    content P %.3f  R %.3f  F1 %.3f   | Gender Gap Tracker (own 98-article set, "
         + "overlap >= 0.3): F1 0.837%n", p, r, f1);
     out.printf(Locale.ROOT, "    speaker accuracy on matched %.3f   | Gender Gap Tracker: 0.865%n", acc);
