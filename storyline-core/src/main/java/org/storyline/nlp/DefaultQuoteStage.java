@@ -39,10 +39,14 @@ public final class DefaultQuoteStage implements QuoteStage {
         String speaker = f.speaker();
         String entityId = null;
         if (speaker != null && entities != null && !entities.isEmpty()) {
-          Entity e = resolve(a.id(), f, entities);
-          if (e != null) {
-            speaker = e.name();
-            entityId = e.id();
+          if (namesNonPerson(a.id(), f, entities)) {
+            speaker = null; // an organisation or place speaking: the text does not name a person
+          } else {
+            Entity e = resolve(a.id(), f, entities);
+            if (e != null) {
+              speaker = e.name();
+              entityId = e.id();
+            }
           }
         }
         out.add(new Quote(a.id(), f.text(), f.start(), f.end(), f.cue(), f.cueStart(), f.cueEnd(), speaker, entityId,
@@ -50,6 +54,21 @@ public final class DefaultQuoteStage implements QuoteStage {
       }
     }
     return out;
+  }
+
+  /** Whether the entity stage typed the speaker's name (at its offsets in this article) as ORG, LOC or MISC. */
+  static boolean namesNonPerson(String article, QuoteExtractor.Found f, List<Entity> entities) {
+    boolean person = false;
+    boolean other = false;
+    for (Entity e : entities) {
+      for (Mention m : e.mentions()) {
+        if (m.article().equals(article) && m.start() == f.nameStart() && m.end() == f.nameEnd()) {
+          if (isPerson(e)) person = true;
+          else other = true;
+        }
+      }
+    }
+    return other && !person;
   }
 
   /** The entity the speaker of {@code f} names, or null. */

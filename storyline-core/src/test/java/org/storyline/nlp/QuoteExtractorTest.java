@@ -167,6 +167,20 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void organisationTypedByEntityStageIsNoPersonSpeaker() {
+    String text = "“We will not negotiate under pressure,” Hamas said in a statement.";
+    Article a = new Article("a2", "s", null, null, null, null, null, false, List.of(), "en", text, List.of(),
+        List.of());
+    int s = text.indexOf("Hamas");
+    Entity org = new Entity("e9", "Hamas", "ORG", List.of("Hamas"), List.of(),
+        List.of(new Mention("a2", s, s + 5, "Hamas")));
+    List<Quote> qs = new DefaultQuoteStage().apply(List.of(a), List.of(org));
+    assertEquals(1, qs.size());
+    assertNull(qs.get(0).speaker());
+    assertEquals("said", qs.get(0).cue());
+  }
+
+  @Test
   void emptyAndOddInputYieldNoQuotesAndNoException() {
     assertTrue(run("").isEmpty());
     assertTrue(run("\"").isEmpty());
