@@ -9,7 +9,8 @@ import org.storyline.model.Mention;
 import org.storyline.model.Quote;
 
 /**
- * The quote stage: {@link QuoteExtractor} on every article, then each speaker mapped to a canonical entity when
+ * The quote stage: {@link QuoteExtractor} on every article (direct quotes, and reported speech with a clear source as
+ * kind "indirect"), then each speaker mapped to a canonical entity when
  * entities are given (a PER entity with a mention over the speaker's name in the same article, else one whose
  * aliases hold the name or end with its surname). Without entities the speaker is the fullest form of the name in
  * the article ("Putin" -> "Vladimir Putin").
@@ -18,7 +19,7 @@ public final class DefaultQuoteStage implements QuoteStage {
   private final QuoteExtractor extractor;
 
   public DefaultQuoteStage() {
-    this(new QuoteExtractor());
+    this(new QuoteExtractor(QuoteLexicon.defaults(), true));
   }
 
   public DefaultQuoteStage(QuoteExtractor extractor) {
@@ -50,7 +51,7 @@ public final class DefaultQuoteStage implements QuoteStage {
           }
         }
         out.add(new Quote(a.id(), f.text(), f.start(), f.end(), f.cue(), f.cueStart(), f.cueEnd(), speaker, entityId,
-            "direct", f.partial()));
+            f.kind(), f.partial()));
       }
     }
     return out;

@@ -23,19 +23,28 @@ public final class QuoteExtractor {
    * One quote with its evidence. Offsets index {@code article.text()}. {@code sourceStart/sourceEnd} locate the words
    * that name the speaker at the attribution (name, pronoun, description; -1 when none); {@code nameStart/nameEnd}
    * the name mention the speaker resolved to (for a pronoun: its antecedent; -1 when none); {@code speaker} is the
-   * fullest form of that name in the article, or null.
+   * fullest form of that name in the article, or null. {@code kind} is "direct" (in quotation marks) or "indirect"
+   * (reported speech: "Peskov said that ...").
    */
   public record Found(String text, int start, int end, String cue, int cueStart, int cueEnd, String speaker,
-      int sourceStart, int sourceEnd, int nameStart, int nameEnd, boolean partial) {}
-
-  private final QuoteLexicon lex;
-
-  public QuoteExtractor() {
-    this(QuoteLexicon.defaults());
+      int sourceStart, int sourceEnd, int nameStart, int nameEnd, boolean partial, String kind) {
+    public boolean direct() {
+      return "direct".equals(kind);
+    }
   }
 
-  public QuoteExtractor(QuoteLexicon lex) {
+  private final QuoteLexicon lex;
+  private final boolean indirect;
+
+  /** Direct quotes only. */
+  public QuoteExtractor() {
+    this(QuoteLexicon.defaults(), false);
+  }
+
+  /** @param indirect whether to report reported speech ("Peskov said that ...") too, as kind "indirect" */
+  public QuoteExtractor(QuoteLexicon lex, boolean indirect) {
     this.lex = lex;
+    this.indirect = indirect;
   }
 
   public List<Found> extract(Article article) {
@@ -801,7 +810,54 @@ public final class QuoteExtractor {
           prev = null;
         }
       }
+      if (indirect) indirect(out);
+      out.sort((x, y) -> Integer.compare(x.start(), y.start()));
       return out;
+    }
+
+    /**
+     * Reported speech with a clear source, in sentences holding no quotation marks: a name, pronoun or description,
+     * a reporting verb, "that" (or, for "said"/"says", a clause starting right away), and the rest of the sentence
+     * as the content: "Peskov said that the talks would resume."
+     */
+    void indirect(List<Found> out) {
+      int t = 0;
+      while (t < nt) {
+        int sent = tokSent[t];
+        int s = t;
+        int e = t;
+        boolean quoted = false;
+        while (e < nt && tokSent[e] == sent) {
+          if (tokQuote[e] >= 0) quoted = true;
+          e++;
+        }
+        t = e;
+        if (quoted || !usable(s)) continue;
+        for (int v = s + 1; v < e; v++) {
+          if (!isVerb(v) || tw[v].endsWith("ing") || !REPORTING.contains(lex.speechVerbs.get(tw[v]))) continue;
+          Mention subj = subjectBefore(v, s);
+          if (subj == null || subj.kind == UNNAMED && subj.tokEnd - subj.tokStart > 4) break;
+          int c = cueEnd(v);
+          int k = c;
+          while (k < e && k - c < 8 && !tw[k].equals("that") && !tw[k].equals(",") && !tw[k].equals(".")) k++;
+          int from;
+          if (k < e && tw[k].equals("that")) {
+            // "said that is unrealistic": here "that" is the subject of the reported clause
+            from = k + 1 < e && AUX.contains(tw[k + 1]) ? k : k + 1;
+          } else if (SAY.contains(tw[v]) && c < e && CLAUSE_START.contains(tw[c].toLowerCase(Locale.ROOT))) {
+            from = c;
+          } else {
+            break;
+          }
+          int to = e;
+          while (to > from && !Character.isLetterOrDigit(tw[to - 1].charAt(0))) to--;
+          if (to - from < 4) break;
+          Found f = found(ts[from], te[to - 1], new Attribution(v, c, subj), false);
+          out.add(new Found(f.text(), f.start(), f.end(), f.cue(), f.cueStart(), f.cueEnd(), f.speaker(),
+              f.sourceStart(), f.sourceEnd(), f.nameStart(), f.nameEnd(), false, "indirect"));
+          break;
+        }
+      }
     }
 
     /** "Kasich resisted: “...”": a person opening the sentence, the word after it as the cue. */
@@ -1240,7 +1296,9 @@ public final class QuoteExtractor {
     }
 
     Found found(int cs, int ce, Attribution a, boolean partial) {
-      if (a == null) return new Found(text.substring(cs, ce), cs, ce, null, -1, -1, null, -1, -1, -1, -1, partial);
+      if (a == null) {
+        return new Found(text.substring(cs, ce), cs, ce, null, -1, -1, null, -1, -1, -1, -1, partial, "direct");
+      }
       int cueS = a.cueTok < 0 ? -1 : ts[a.cueTok];
       int cueE = a.cueTok < 0 ? -1 : te[a.cueEndTok - 1];
       Mention m = a.subject;
@@ -1258,8 +1316,7 @@ public final class QuoteExtractor {
         nameE = span[1];
       }
       return new Found(text.substring(cs, ce), cs, ce, cueS < 0 ? null : text.substring(cueS, cueE), cueS, cueE,
-          speaker, srcS, srcE,
-          nameS, nameE, partial);
+          speaker, srcS, srcE, nameS, nameE, partial, "direct");
     }
 
     /** The latest name mention of the subject's person at or before the subject. */
@@ -1295,6 +1352,15 @@ public final class QuoteExtractor {
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
   private static final Set<String> MINOR = Set.of("a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
       "for", "with", "by", "from", "vs", "vs.", "de", "la", "&", "-", "—", "–", "…");
+  private static final Set<String> REPORTING = Set.of("say", "tell", "add", "state", "claim", "argue", "insist",
+      "warn", "note", "explain", "announce", "acknowledge", "admit", "confirm", "suggest", "predict", "promise",
+      "vow", "write", "report", "contend", "maintain", "stress", "emphasize", "assert", "reiterate", "declare",
+      "caution", "allege", "concede", "deny", "recall", "tweet", "post");
+  private static final Set<String> SAY = Set.of("said", "says");
+  private static final Set<String> AUX = Set.of("is", "was", "are", "were", "has", "had", "will", "would", "could",
+      "may", "might", "should", "must", "can");
+  private static final Set<String> CLAUSE_START = Set.of("he", "she", "they", "we", "i", "it", "there", "the",
+      "his", "her", "their", "its", "this", "these", "those", "a", "an", "no", "all", "some", "both", "most");
   private static final Set<String> DASHES = Set.of("—", "–", "―", "-", "--");
   private static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
   private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",

@@ -181,6 +181,20 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void reportedSpeechWithAClearSourceIsIndirectWhenAsked() {
+    String t = "Foreign Minister Lena Haas said on Monday that the embassy would reopen within weeks.\n\n"
+        + "The weather was mild and the streets were quiet.";
+    assertTrue(run(t).isEmpty(), "direct quotes only by default");
+    List<QuoteExtractor.Found> qs = new QuoteExtractor(QuoteLexicon.defaults(), true).extract(t);
+    QuoteExtractor.Found q = only(qs);
+    assertEquals("indirect", q.kind());
+    assertEquals("the embassy would reopen within weeks", q.text());
+    assertEquals(q.text(), t.substring(q.start(), q.end()));
+    assertEquals("Lena Haas", q.speaker());
+    assertEquals("said", q.cue());
+  }
+
+  @Test
   void emptyAndOddInputYieldNoQuotesAndNoException() {
     assertTrue(run("").isEmpty());
     assertTrue(run("\"").isEmpty());
