@@ -40,8 +40,9 @@ public final class DefaultQuoteStage implements QuoteStage {
         String speaker = f.speaker();
         String entityId = null;
         if (speaker != null && entities != null && !entities.isEmpty()) {
-          if (namesNonPerson(a.id(), f, entities)) {
-            speaker = null; // an organisation or place speaking: the text does not name a person
+          if (speaker.indexOf(' ') < 0 && namesNonPerson(a.id(), f, entities)) {
+            // a lone name the entity stage types as an organisation or place: the text names no person
+            speaker = null;
           } else {
             Entity e = resolve(a.id(), f, entities);
             if (e != null) {
