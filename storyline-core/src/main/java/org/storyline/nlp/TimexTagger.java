@@ -79,7 +79,8 @@ public final class TimexTagger implements TimexStage {
   public List<Timex> tag(String articleId, String text, String published) {
     LocalDate dct = parseDct(published);
     List<Cand> cands = new ArrayList<>();
-    Toks tk = tokens(text);
+    String low = lower(text);
+    Toks tk = tokens(low);
     int[] next = new int[rules.size()];
     Matcher[] matchers = new Matcher[rules.size()];
     for (int k = 0; k < tk.n; k++) {
@@ -90,7 +91,7 @@ public final class TimexTagger implements TimexStage {
         Rule r = rules.get(i);
         Matcher m = matchers[i];
         if (m == null) {
-          m = matchers[i] = r.pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+          m = matchers[i] = r.pattern.matcher(low).useTransparentBounds(true).useAnchoringBounds(false);
         }
         // a match contains its trigger word: try every token start a few words back, anchored
         for (int j = Math.max(next[i], k - TOKENS_BEFORE); j <= k; j++) {
@@ -189,14 +190,14 @@ public final class TimexTagger implements TimexStage {
   }
 
   private void rule(String name, Set<String> triggers, String regex, Handler h) {
-    rules.add(new Rule(name, Set.copyOf(triggers), Pattern.compile(regex, Pattern.CASE_INSENSITIVE), h));
+    rules.add(new Rule(name, Set.copyOf(triggers), Pattern.compile(regex), h));
   }
 
   /** The last token of each phrase, as {@link #tokens} keys it: the word that must occur in any match. */
   private static Set<String> lastWords(java.util.Collection<String> phrases) {
     Set<String> out = new java.util.HashSet<>();
     for (String p : phrases) {
-      Toks tk = tokens(p);
+      Toks tk = tokens(lower(p));
       if (tk.n > 0) out.add(tk.keys[tk.n - 1]);
     }
     return out;
@@ -235,7 +236,7 @@ public final class TimexTagger implements TimexStage {
       }
       st[n] = b;
       en[n] = i;
-      ks[n] = digit ? "#" : s.substring(b, i).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      ks[n] = digit ? "#" : s.substring(b, i); // callers pass lower-cased text
       n++;
     }
     return new Toks(st, en, ks, n);
@@ -247,6 +248,35 @@ public final class TimexTagger implements TimexStage {
 
   private static Res date(String v) {
     return new Res("DATE", v);
+  }
+
+  /** The original-case text of a group (patterns run on a lower-cased copy of the text). */
+  private static String orig(Matcher m, String text, String group) {
+    return text.substring(m.start(group), m.end(group));
+  }
+
+  /** True when a time-zone group matched letters that are not an upper-case abbreviation ("at", "st"). */
+  private static boolean badZone(Matcher m, String text, String group) {
+    return m.group(group) != null && !isUpper(orig(m, text, group));
+  }
+
+  private static boolean isUpper(String s) {
+    for (int i = 0; i < s.length(); i++) if (!Character.isUpperCase(s.charAt(i))) return false;
+    return true;
+  }
+
+  /** The end of the text before a group, white space trimmed. */
+  private static int cut(Matcher m, String text, String group) {
+    int e = m.start(group);
+    while (e > m.start() && Character.isWhitespace(text.charAt(e - 1))) e--;
+    return e;
+  }
+
+  /** Lower-cases char by char, so every offset stays valid. */
+  private static String lower(String s) {
+    char[] c = s.toCharArray();
+    for (int i = 0; i < c.length; i++) c[i] = Character.toLowerCase(c[i]);
+    return new String(c);
   }
 
   private static boolean capitalised(String s) {
@@ -433,7 +463,7 @@ public final class TimexTagger implements TimexStage {
         + "the\\s+middle\\s+of|end\\s+of|beginning\\s+of|start\\s+of)";
     String ord = "(?<o>" + TimexTables.alt(t.ordinals.keySet()) + ")";
     String season = "(?<s>" + TimexTables.alt(t.seasons.keySet()) + ")";
-    String tz = "(?:\\s+(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)\\b|\\s+local\\s+time)?";
+    String tz = "(?:\\s+(?<tz>[a-z]{1,2}[sd]?t|gmt|utc)\\b|\\s+local\\s+time)?";
 
     Set<String> dig = Set.of("#");
     Set<String> monthW = lastWords(t.months.keySet());
@@ -445,7 +475,7 @@ public final class TimexTagger implements TimexStage {
     setW.addAll(wdW);
     setW.addAll(t.dayparts.keySet());
     // 2025-02-19, 2025-02-19T18:56
-    rule("iso", dig, "\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:[T\\s](?<hh>[0-2]\\d):(?<mi>[0-5]\\d))?(?![\\d-])",
+    rule("iso", dig, "\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:[t\\s](?<hh>[0-2]\\d):(?<mi>[0-5]\\d))?(?![\\d-])",
         (m, s) -> {
           LocalDate d = LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(m.group("m")),
               Integer.parseInt(m.group("d")));
@@ -461,7 +491,7 @@ public final class TimexTagger implements TimexStage {
     // (Tuesday,) Feb. 18(, 2025)
     rule("mdy", monthW, "\\b(?:(?<dir>last|next|this\\s+past|this\\s+coming)\\s+)?(?:" + wd + ",?\\s+)?" + month
         + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
-          if (!capitalised(m.group("mon"))) return null;
+          if (!capitalised(orig(m, s, "mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
           int day = Integer.parseInt(m.group("d"));
           if (day < 1 || day > 31) return null;
@@ -484,7 +514,7 @@ public final class TimexTagger implements TimexStage {
     // 18 February (2025)
     rule("dmy", monthW, "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
         (m, s) -> {
-          if (!capitalised(m.group("mon"))) return null;
+          if (!capitalised(orig(m, s, "mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
           int day = Integer.parseInt(m.group("d"));
           if (day < 1 || day > 31) return null;
@@ -493,14 +523,14 @@ public final class TimexTagger implements TimexStage {
         });
     // (early) December 2016
     rule("my", monthW, "\\b(?:" + edge + "[\\s-]+)?" + month + ",?\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d)", (m, s) -> {
-      if (!capitalised(m.group("mon"))) return null;
+      if (!capitalised(orig(m, s, "mon"))) return null;
       int mo = t.months.get(TimexTables.key(m.group("mon")));
       int y = Integer.parseInt(m.group("y"));
       return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
     });
     // January this year, July last year
     rule("month-rel", Set.of("year"), "\\b" + month + "\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?!\\w)", (m, s) -> {
-      if (!capitalised(m.group("mon"))) return null;
+      if (!capitalised(orig(m, s, "mon"))) return null;
       int mo = t.months.get(TimexTables.key(m.group("mon")));
       String rel = TimexTables.key(m.group("rel"));
       return cand(m.start(), m.end(), c -> {
@@ -514,7 +544,7 @@ public final class TimexTagger implements TimexStage {
         + "the\\s+start\\s+of|the\\s+middle\\s+of|end\\s+of|beginning\\s+of|start\\s+of)[\\s-]+)?" + month,
         (m, s) -> {
           String mon = m.group("mon");
-          if (!capitalised(mon)) return null;
+          if (!capitalised(orig(m, s, "mon"))) return null;
           String k = TimexTables.key(mon);
           if (k.length() <= 4 && !k.endsWith(".") && !Set.of("may", "june", "july").contains(k)) {
             return null; // "Jan", "Sept" alone are too often names
@@ -832,10 +862,14 @@ public final class TimexTagger implements TimexStage {
           int hh = h == 12 ? (pm ? 12 : 0) : (pm ? h + 12 : h);
           String mi = m.group("mi") == null ? "00" : m.group("mi");
           String clock = String.format(Locale.ROOT, "T%02d:%s", hh, mi);
+          if (badZone(m, s, "tz")) {
+            // "3 p.m. at the ...": not a zone, the expression ends at the clock
+            return cand(m.start(), cut(m, s, "tz"), c -> time(c, null, clock));
+          }
           String day = m.group("day");
           if (m.group("md") != null) {
             // 5 p.m. EST Nov. 9
-            if (!capitalised(m.group("mon"))) return null;
+            if (!capitalised(orig(m, s, "mon"))) return null;
             int mo = t.months.get(TimexTables.key(m.group("mon")));
             int md = Integer.parseInt(m.group("md"));
             return cand(m.start(), m.end(), c -> {
@@ -846,10 +880,14 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> time(c, day, clock));
         });
     rule("clock24", dig, "(?<![\\d:.])(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?::[0-5]\\d)?(?![\\d:])" + tz
-        + "(?:\\s+(?-i:GMT|UTC|hours|hrs))?", (m, s) -> {
+        + "(?:\\s+(?<tz2>gmt|utc|hours|hrs))?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
+          int end = m.end();
+          if (badZone(m, s, "tz")) end = cut(m, s, "tz");
+          else if (m.group("tz2") != null && m.group("tz2").length() == 3 && !isUpper(orig(m, s, "tz2")))
+            end = cut(m, s, "tz2");
           String mi = m.group("mi");
-          return cand(m.start(), m.end(), c -> time(c, null, String.format(Locale.ROOT, "T%02d:%s", h, mi)));
+          return cand(m.start(), end, c -> time(c, null, String.format(Locale.ROOT, "T%02d:%s", h, mi)));
         });
     rule("noon", Set.of("noon", "midnight", "midday"), "\\b(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?" + wdDay + ")?(?!\\w)", (m, s) -> {
       String w = TimexTables.key(m.group("w"));
@@ -861,7 +899,7 @@ public final class TimexTagger implements TimexStage {
     rule("weekday", wdW, "\\b(?:(?<dir>this\\s+past|last|next|this|coming|past|early|late|the\\s+previous|the\\s+preceding|"
         + "the\\s+following)\\s+)?" + wd
         + "(?:\\s+(?<dp>morning|afternoon|evening|night))?(?!\\w)", (m, s) -> {
-          if (!capitalised(m.group("wd"))) return null;
+          if (!capitalised(orig(m, s, "wd"))) return null;
           String wk = TimexTables.key(m.group("wd"));
           if (wk.endsWith(".") && wk.length() <= 4 && m.group("dir") == null
               && !Set.of("on", "by", "until", "since", "from", "to", "through", "and", "or").contains(
@@ -878,7 +916,7 @@ public final class TimexTagger implements TimexStage {
     // holidays
     rule("holiday", lastWords(t.holidays.keySet()), "\\b(?:(?<dir>last|next|this)\\s+)?(?<h>" + TimexTables.alt(t.holidays.keySet())
         + ")(?![\\w'])(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
-          if (!capitalised(m.group("h"))) return null;
+          if (!capitalised(orig(m, s, "h"))) return null;
           String rule = t.holidays.get(TimexTables.key(m.group("h")));
           String dir = direction(m.group("dir"));
           String y = m.group("y");
@@ -933,7 +971,7 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> new Res("SET", v));
         });
     rule("setword", lastWords(t.sets.keySet()), "\\b(?<w>" + TimexTables.alt(t.sets.keySet()) + ")(?![\\w-])", (m, s) -> {
-      if (capitalised(m.group("w")) && midSentence(s, m.start())) return null; // "Hamshahri Daily": a name
+      if (capitalised(orig(m, s, "w")) && midSentence(s, m.start())) return null; // "Hamshahri Daily": a name
       String v = t.sets.get(TimexTables.key(m.group("w")));
       return cand(m.start(), m.end(), c -> new Res("SET", v));
     });

@@ -120,7 +120,7 @@ public final class TimexSuite implements EvalSuite {
     out.println("  published, TE3 Platinum (not this data; README figures): HeidelTime strict 81.3 relaxed 90.3 "
         + "value F1 77.6 | SUTime 79.6 / 90.3 / 67.4 (measured here 80.29 / 90.32 / 68.82)");
     // speed: tag every document several times (the scoring runs above warmed the JIT)
-    int reps = 5;
+    int reps = 20;
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     long c0 = mx.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
