@@ -511,6 +511,20 @@ public final class TimexTagger implements TimexStage {
           int start = dir == null ? m.start() : m.start(m.group("wd") != null ? "wd" : "mon");
           return cand(start, m.end(), c -> dayMonth(c, y, mo, day));
         });
+    // the week of March 9
+    rule("weekof", monthW, "\\bthe\\s+week\\s+of\\s+" + month + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])"
+        + "(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
+          if (!capitalised(orig(m, s, "mon"))) return null;
+          int mo = t.months.get(TimexTables.key(m.group("mon")));
+          int day = Integer.parseInt(m.group("d"));
+          String y = m.group("y");
+          return cand(m.start(), m.end(), c -> {
+            Res d = dayMonth(c, y, mo, day);
+            if (d == null) return null;
+            Point p = TimexValues.parse(d.value());
+            return p == null ? date("XXXX-WXX") : date(p.at(Gran.WEEK).value());
+          });
+        });
     // 18 February (2025)
     rule("dmy", monthW, "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
         (m, s) -> {
@@ -739,7 +753,7 @@ public final class TimexTagger implements TimexStage {
     rule("rel", Set.of("week", "month", "year", "weekend", "decade", "century", "day", "morning", "afternoon", "evening", "night"), "\\b(?:(?<ed>earlier|later|early|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|"
         + "the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|end\\s+of|start\\s+of|beginning\\s+of|"
         + "mid)[\\s-]+)?(?<det>this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|the\\s+previous|"
-        + "the\\s+prior|the\\s+current|the\\s+same|the\\s+following|the\\s+preceding|the|that|past|coming|"
+        + "the\\s+prior|the\\s+current|the\\s+same|that\\s+same|the\\s+following|the\\s+preceding|the|that|past|coming|"
         + "a\\s+week|a\\s+month|a\\s+year)\\s+(?<u>week|month|year|weekend|decade|century|fiscal\\s+year|day|"
         + "morning|afternoon|evening|night)(?![\\w-])", (m, s) -> {
           String det = TimexTables.key(m.group("det"));
@@ -748,9 +762,9 @@ public final class TimexTagger implements TimexStage {
           if (det.startsWith("a ")) return null;
           boolean daypart = Set.of("morning", "afternoon", "evening", "night").contains(u);
           if (daypart && !Set.of("the next", "the following", "the previous", "the prior", "the same", "that",
-              "the preceding").contains(det)) return null;
+              "that same", "the preceding").contains(det)) return null;
           if (u.equals("day") && !Set.of("the next", "the following", "the previous", "the prior", "the same",
-              "that", "the preceding", "the past").contains(det)) return null;
+              "that", "that same", "the preceding", "the past").contains(det)) return null;
           if (det.equals("the") && (ed == null && !Set.of("year", "week", "month", "weekend", "fiscal year")
               .contains(u))) return null;
           if ((det.equals("past") || det.equals("coming")) && !prevWord(s, m.start()).isEmpty()
@@ -1073,7 +1087,7 @@ public final class TimexTagger implements TimexStage {
       case "next", "coming", "the coming", "the next" -> p = base.shift(code, 1);
       case "the previous", "the prior", "the preceding" -> p = refAt(c, g).shift(code, -1);
       case "the following" -> p = refAt(c, g).shift(code, 1);
-      case "the same", "that" -> p = refAt(c, g);
+      case "the same", "that", "that same" -> p = refAt(c, g);
       default -> {
         p = base;
         if (code.equals("WE") && det.equals("the")) {

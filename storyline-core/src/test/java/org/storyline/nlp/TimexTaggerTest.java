@@ -181,6 +181,9 @@ class TimexTaggerTest {
     check("The army withdrew a decade ago.", WED, "a decade ago", "DATE", "2015");
     check("Ties were cut in the 20th century.", WED, "the 20th century", "DATE", "19");
     check("He was shot last Oct. 23 at home.", WED, "last Oct. 23", "DATE", "2024-10-23");
+    check("A hearing is set for the week of March 10.", WED, "the week of March 10", "DATE", "2025-W11");
+    check("He was shot on March 3, 2021. That same day, police closed the road.", WED, "That same day", "DATE",
+        "2021-03-03");
     String text = "The vote took place on March 3, 2021. The previous Friday, protests began.";
     check(text, WED, "The previous Friday", "DATE", "2021-02-26");
   }
