@@ -203,7 +203,9 @@ public final class TimexTagger implements TimexStage {
     return out;
   }
 
-  /** Word tokens of a text: runs of letters or digits ("'90s" keeps its apostrophe); keys are lower-case, "#" for numbers. */
+  /**
+   * Word tokens of a (lower-cased) text: runs of letters or digits ("'90s" keeps its apostrophe); "#" keys numbers.
+   */
   private record Toks(int[] starts, int[] ends, String[] keys, int n) {}
 
   private static Toks tokens(String s) {
@@ -526,7 +528,8 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // 18 February (2025)
-    rule("dmy", monthW, "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
+    rule("dmy", monthW,
+        "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
         (m, s) -> {
           if (!capitalised(orig(m, s, "mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
@@ -536,14 +539,16 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> dayMonth(c, y, mo, day));
         });
     // (early) December 2016
-    rule("my", monthW, "\\b(?:" + edge + "[\\s-]+)?" + month + ",?\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d)", (m, s) -> {
+    rule("my", monthW,
+        "\\b(?:" + edge + "[\\s-]+)?" + month + ",?\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d)", (m, s) -> {
       if (!capitalised(orig(m, s, "mon"))) return null;
       int mo = t.months.get(TimexTables.key(m.group("mon")));
       int y = Integer.parseInt(m.group("y"));
       return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
     });
     // January this year, July last year
-    rule("month-rel", Set.of("year"), "\\b" + month + "\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?!\\w)", (m, s) -> {
+    rule("month-rel", Set.of("year"),
+        "\\b" + month + "\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?!\\w)", (m, s) -> {
       if (!capitalised(orig(m, s, "mon"))) return null;
       int mo = t.months.get(TimexTables.key(m.group("mon")));
       String rel = TimexTables.key(m.group("rel"));
@@ -606,8 +611,10 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> date(TimexValues.year(yy)));
         });
     // year-end, year's end, the full year
-    rule("year-end", Set.of("end", "year"), "\\b(?:(?<ye>year[-\\s]end|year['\u2019]s\\s+end)|(?<fy>the\\s+full\\s+year))(?!\\w)",
-        (m, s) -> cand(m.start(), m.end(), c -> c.dct == null ? date("XXXX") : date(TimexValues.year(c.dct.getYear()))));
+    rule("year-end", Set.of("end", "year"),
+        "\\b(?:(?<ye>year[-\\s]end|year['\u2019]s\\s+end)|(?<fy>the\\s+full\\s+year))(?!\\w)",
+        (m, s) -> cand(m.start(), m.end(),
+            c -> c.dct == null ? date("XXXX") : date(TimexValues.year(c.dct.getYear()))));
     // decades: the 1990s, the '90s, the late eighties; centuries by "1800s"
     rule("decade", decadeW, "\\b(?:(?<pre>early|late|mid)[\\s-]+)?(?:(?<c>1\\d|20)(?<d>\\d)0['\u2019]?s|"
         + "['\u2019](?<d2>\\d)0s|(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\\w)",
@@ -626,12 +633,14 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> date(v));
         });
     // the 20th century
-    rule("century", Set.of("century"), "\\b(?:the\\s+)?(?:" + ord + "|(?<n>\\d{1,2})(?:st|nd|rd|th))[\\s-]century\\b", (m, s) -> {
+    rule("century", Set.of("century"),
+        "\\b(?:the\\s+)?(?:" + ord + "|(?<n>\\d{1,2})(?:st|nd|rd|th))[\\s-]century\\b", (m, s) -> {
       int n = m.group("n") != null ? Integer.parseInt(m.group("n")) : t.ordinals.get(TimexTables.key(m.group("o")));
       return cand(m.start(), m.end(), c -> date(String.format(Locale.ROOT, "%02d", n - 1)));
     });
     // the third quarter (of 1998), third-quarter, the first half, fiscal first quarter
-    rule("quarter", Set.of("quarter", "half", "period"), "\\b(?:(?<det>the|its|their|this|last|next|a)\\s+)?(?:(?<yy>" + year4
+    rule("quarter", Set.of("quarter", "half", "period"),
+        "\\b(?:(?<det>the|its|their|this|last|next|a)\\s+)?(?:(?<yy>" + year4
         + "|this\\s+year['\u2019]s|last\\s+year['\u2019]s|next\\s+year['\u2019]s|the\\s+year['\u2019]s)\\s+)?"
         + "(?:(?:fiscal|calendar)\\s+)?(?<o>first|second|third|fourth|1st|2nd|3rd|4th|final)(?<sep>[\\s-])"
         + "(?:fiscal[\\s-])?(?<u>quarter|half|period)(?![\\w])(?:\\s+of\\s+(?:the\\s+)?(?:fiscal\\s+|calendar\\s+)?"
@@ -674,7 +683,8 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // the quarter, the latest quarter, last quarter, the year-earlier period
-    rule("qrel", Set.of("quarter", "period"), "\\b(?<det>the|this|last|next|that)\\s+(?:(?:comparable|corresponding)\\s+)?(?:(?<yr>" + year4 + ")\\s+|"
+    rule("qrel", Set.of("quarter", "period"),
+        "\\b(?<det>the|this|last|next|that)\\s+(?:(?:comparable|corresponding)\\s+)?(?:(?<yr>" + year4 + ")\\s+|"
         + "(?<adj>latest|current|previous|prior|past|same|recent|"
         + "just-ended|just\\s+ended|most\\s+recent|year-earlier|year-ago|comparable|corresponding|fiscal|"
         + "year-before)\\s+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?<ya>\\s+a\\s+year\\s+(?:earlier|ago|before))?",
@@ -750,9 +760,12 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // this week, last month, next year, the past year, earlier this year, the following day
-    rule("rel", Set.of("week", "month", "year", "weekend", "decade", "century", "day", "morning", "afternoon", "evening", "night"), "\\b(?:(?<ed>earlier|later|early|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|"
+    rule("rel", Set.of("week", "month", "year", "weekend", "decade", "century", "day", "morning", "afternoon",
+        "evening", "night"),
+        "\\b(?:(?<ed>earlier|later|early|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|"
         + "the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|end\\s+of|start\\s+of|beginning\\s+of|"
-        + "mid)[\\s-]+)?(?<det>this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|the\\s+previous|"
+        + "mid)[\\s-]+)?(?<det>this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|"
+        + "the\\s+previous|"
         + "the\\s+prior|the\\s+current|the\\s+same|that\\s+same|the\\s+following|the\\s+preceding|the|that|past|coming|"
         + "a\\s+week|a\\s+month|a\\s+year)\\s+(?<u>week|month|year|weekend|decade|century|fiscal\\s+year|day|"
         + "morning|afternoon|evening|night)(?![\\w-])", (m, s) -> {
@@ -778,7 +791,8 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> relative(c, det, u, code, ed));
         });
     // three years ago, a year earlier, two weeks later
-    rule("ago", Set.of("ago", "earlier", "later", "now", "hence", "previously", "back"), "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit + "\\s+(?<dir>ago|earlier|later|from\\s+now|"
+    rule("ago", Set.of("ago", "earlier", "later", "now", "hence", "previously", "back"),
+        "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit + "\\s+(?<dir>ago|earlier|later|from\\s+now|"
         + "hence|previously|back)(?!\\w)", (m, s) -> {
           String n = num(m.group("num"));
           String u = t.units.get(TimexTables.key(m.group("u")));
@@ -868,7 +882,8 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> new Res("DURATION", v));
     });
     // clock times: 3 p.m., 10:30 a.m. EST (Tuesday)
-    rule("clock", dig, "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d)(?::[0-5]\\d)?)?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
+    rule("clock", dig,
+        "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d)(?::[0-5]\\d)?)?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
         + tz + "(?:,?\\s+(?:on\\s+)?(?:" + wdDay + "|" + month + "\\s*(?<md>\\d{1,2})(?![\\d:])))?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
           if (h < 1 || h > 12) return null;
@@ -903,14 +918,16 @@ public final class TimexTagger implements TimexStage {
           String mi = m.group("mi");
           return cand(m.start(), end, c -> time(c, null, String.format(Locale.ROOT, "T%02d:%s", h, mi)));
         });
-    rule("noon", Set.of("noon", "midnight", "midday"), "\\b(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?" + wdDay + ")?(?!\\w)", (m, s) -> {
+    rule("noon", Set.of("noon", "midnight", "midday"),
+        "\\b(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?" + wdDay + ")?(?!\\w)", (m, s) -> {
       String w = TimexTables.key(m.group("w"));
       if (prevWord(s, m.start()).equals("high")) return null;
       String day = m.group("day");
       return cand(m.start(), m.end(), c -> time(c, day, w.equals("midnight") ? "T24:00" : "T12:00"));
     });
     // weekdays: Tuesday, last Friday, Wednesday night
-    rule("weekday", wdW, "\\b(?:(?<dir>this\\s+past|last|next|this|coming|past|early|late|the\\s+previous|the\\s+preceding|"
+    rule("weekday", wdW,
+        "\\b(?:(?<dir>this\\s+past|last|next|this|coming|past|early|late|the\\s+previous|the\\s+preceding|"
         + "the\\s+following)\\s+)?" + wd
         + "(?:\\s+(?<dp>morning|afternoon|evening|night))?(?!\\w)", (m, s) -> {
           if (!capitalised(orig(m, s, "wd"))) return null;
@@ -928,7 +945,8 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // holidays
-    rule("holiday", lastWords(t.holidays.keySet()), "\\b(?:(?<dir>last|next|this)\\s+)?(?<h>" + TimexTables.alt(t.holidays.keySet())
+    rule("holiday", lastWords(t.holidays.keySet()),
+        "\\b(?:(?<dir>last|next|this)\\s+)?(?<h>" + TimexTables.alt(t.holidays.keySet())
         + ")(?![\\w'])(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           if (!capitalised(orig(m, s, "h"))) return null;
           String rule = t.holidays.get(TimexTables.key(m.group("h")));
@@ -953,7 +971,8 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // lexical: today, yesterday, now, currently, recently, the future, tonight, last night
-    rule("lexical", lastWords(t.lexical.keySet()), "\\b(?<w>" + TimexTables.alt(t.lexical.keySet()) + ")(?![\\w-])", (m, s) -> {
+    rule("lexical", lastWords(t.lexical.keySet()),
+        "\\b(?<w>" + TimexTables.alt(t.lexical.keySet()) + ")(?![\\w-])", (m, s) -> {
       String k = TimexTables.key(m.group("w"));
       String[] tv = t.lexical.get(k);
       String nx = nextWord(s, m.end());
@@ -984,7 +1003,8 @@ public final class TimexTagger implements TimexStage {
           }
           return cand(m.start(), m.end(), c -> new Res("SET", v));
         });
-    rule("setword", lastWords(t.sets.keySet()), "\\b(?<w>" + TimexTables.alt(t.sets.keySet()) + ")(?![\\w-])", (m, s) -> {
+    rule("setword", lastWords(t.sets.keySet()),
+        "\\b(?<w>" + TimexTables.alt(t.sets.keySet()) + ")(?![\\w-])", (m, s) -> {
       if (capitalised(orig(m, s, "w")) && midSentence(s, m.start())) return null; // "Hamshahri Daily": a name
       String v = t.sets.get(TimexTables.key(m.group("w")));
       return cand(m.start(), m.end(), c -> new Res("SET", v));
