@@ -87,6 +87,8 @@ class TimexTaggerTest {
     check("The factory closed in November.", WED, "November", "DATE", "2024-11");
     check("Elections will be held in November.", WED, "November", "DATE", "2025-11");
     check("Sales were weak in January.", WED, "January", "DATE", "2025-01");
+    check("Contacts resumed after the start of his presidency in January.", "2025-03-11", "January", "DATE",
+        "2025-01");
   }
 
   @Test
