@@ -319,7 +319,8 @@ public final class TimexTagger implements TimexStage {
         while (i >= 0 && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '\u2019'))
           i--;
         String w = text.substring(i + 1, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        if (t.futureCues.contains(w) || w.endsWith("'ll")) return true;
+        if (w.endsWith("'ll")) return true;
+        if (t.futureCues.contains(w) && !nounUse(text, w, e)) return true;
         words++;
         continue;
       }
@@ -343,6 +344,33 @@ public final class TimexTagger implements TimexStage {
     char c = text.charAt(i);
     if (Character.isDigit(c) || c == '%') return true;
     return RATE_WORDS.contains(prevWord(text, start));
+  }
+
+  private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "this",
+      "that", "these", "those", "our", "my", "your", "bad", "poor", "high", "low", "strong", "weak", "heavy");
+
+  /**
+   * True when a cue word that doubles as a noun or preposition is used as one: "plans" not followed by "to",
+   * "set" not followed by "to"/"for", "due to the strike".
+   */
+  private static boolean nounUse(String text, String w, int end) {
+    String n1 = nextWord(text, end);
+    switch (w) {
+      case "plans", "plan", "intends", "going" -> {
+        return !n1.equals("to");
+      }
+      case "set" -> {
+        return !n1.equals("to") && !n1.equals("for");
+      }
+      case "due" -> {
+        if (!n1.equals("to")) return false;
+        int i = text.indexOf("to", end);
+        return i < 0 || DETERMINERS.contains(nextWord(text, i + 2));
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 
   /** True when the expression at [start, end) is a possessive ("Friday's ruling"): a past event as a rule. */

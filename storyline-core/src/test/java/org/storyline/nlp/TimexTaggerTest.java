@@ -50,6 +50,9 @@ class TimexTaggerTest {
     check("The talks will resume on Thursday in Istanbul.", WED, "Thursday", "DATE", "2025-02-20");
     check("A vote is scheduled for Friday.", WED, "Friday", "DATE", "2025-02-21");
     check("They meet again next Monday.", WED, "next Monday", "DATE", "2025-02-24");
+    check("Flights were cancelled due to the storm on Monday.", WED, "Monday", "DATE", "2025-02-17");
+    check("The vote is due to take place on Monday.", WED, "Monday", "DATE", "2025-02-24");
+    check("The plans drawn up on Monday were scrapped.", WED, "Monday", "DATE", "2025-02-17");
     // news present tense for a scheduled event
     check("The trial begins Monday in The Hague.", WED, "Monday", "DATE", "2025-02-24");
     check("He resigned last Wednesday.", WED, "last Wednesday", "DATE", "2025-02-12");
