@@ -11,13 +11,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code storyline demo}: analyses the bundled Wikinews demo corpus and prints a summary. */
-@Command(name = "demo", description = "Analyse the bundled Wikinews demo corpus (CC BY 2.5) and print a summary.")
+/**
+ * {@code storyline demo}: analyses the bundled Wikinews demo corpus, prints a summary, adds the articles to the
+ * embedded store and shows a search.
+ */
+@Command(name = "demo", description = "Analyse the bundled Wikinews demo corpus (CC BY 2.5), print a summary, add "
+    + "the articles to the embedded store and show a search.")
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--corpus", paramLabel = "PATH", description = "Demo corpus (default: demo/ beside bin/).")
   Path corpus;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
+      description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
+  Path data;
 
   @Override
   public Integer call() throws Exception {
@@ -25,6 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     Report report = Analyzer.defaults().analyze(List.of(c));
     spec.commandLine().getOut().printf("Demo corpus: %s (Wikinews, CC BY 2.5; see demo/ATTRIBUTION.md)%n", c);
     Summary.print(report, spec.commandLine().getOut());
+    DemoStore.ingestAndSearch(report, data, spec.commandLine().getOut());
     return report.problems().isEmpty() ? 0 : Main.EXIT_SKIPPED;
   }
 

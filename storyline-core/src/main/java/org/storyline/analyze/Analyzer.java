@@ -46,11 +46,10 @@ public final class Analyzer {
   }
 
   public static Analyzer defaults() {
-    // Stages not built yet contribute nothing; each line is replaced by the real stage as it lands.
-    EntityStage entityStage = articles -> List.of();
-    QuoteStage quoteStage = (articles, ents) -> List.of();
-    TimexStage timexStage = article -> List.of();
-    StoryStage storyStage = (articles, ents, qs) -> new StoryStage.Result(articles, List.of(), List.of());
+    EntityStage entityStage = org.storyline.nlp.DefaultEntityStage.defaults();
+    QuoteStage quoteStage = new org.storyline.nlp.DefaultQuoteStage();
+    TimexStage timexStage = new org.storyline.nlp.TimexTagger();
+    StoryStage storyStage = new org.storyline.cluster.OnlineStoryStage();
     return new Analyzer(Inputs.defaults(), Extractors.defaults(), entityStage, quoteStage, timexStage, storyStage);
   }
 
@@ -60,23 +59,41 @@ public final class Analyzer {
   }
 
   public Report analyzeDocuments(List<RawDocument> docs, List<InputProblem> problems) {
+    return analyzeDocuments(docs, problems, StageTimes.NONE);
+  }
+
+  /**
+   * Runs every stage, recording each stage's wall time in {@code times}. Per-article stages run on the common
+   * fork-join pool (both cores); results keep input order, so the report does not depend on the thread count.
+   */
+  public Report analyzeDocuments(List<RawDocument> docs, List<InputProblem> problems, StageTimes times) {
+    long t0 = System.nanoTime();
+    List<Article> extracted = docs.parallelStream().map(extractor::extract).toList();
     List<Article> articles = new ArrayList<>(docs.size());
     List<InputProblem> allProblems = new ArrayList<>(problems);
-    for (RawDocument d : docs) {
-      Article a = extractor.extract(d);
+    for (int i = 0; i < extracted.size(); i++) {
+      Article a = extracted.get(i);
       if (a.text().isBlank()) {
-        allProblems.add(new InputProblem(d.source(), 0, "no article text found", true));
+        allProblems.add(new InputProblem(docs.get(i).source(), 0, "no article text found", true));
         continue;
       }
       articles.add(a);
     }
+    long t1 = System.nanoTime();
+    times.record("extract", t1 - t0);
     List<Entity> ents = entities.apply(articles);
+    long t2 = System.nanoTime();
+    times.record("entities", t2 - t1);
     List<Quote> qs = quotes.apply(articles, ents);
+    long t3 = System.nanoTime();
+    times.record("quotes", t3 - t2);
     StoryStage.Result st = stories.apply(articles, ents, qs);
+    long t4 = System.nanoTime();
+    times.record("stories", t4 - t3);
     List<Article> finalArticles = st.articles();
     // Time expressions resolve against the publish date, which the story stage may have inferred.
-    List<Timex> tx = new ArrayList<>();
-    for (Article a : finalArticles) tx.addAll(timexes.apply(a));
+    List<Timex> tx = finalArticles.parallelStream().flatMap(a -> timexes.apply(a).stream()).toList();
+    times.record("timexes", System.nanoTime() - t4);
     return new Report(GENERATOR, Report.FORMAT_VERSION, finalArticles, allProblems, ents, qs, tx, st.stories(),
         st.storylines());
   }

@@ -2,63 +2,236 @@ package org.storyline.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipException;
 import org.storyline.model.InputProblem;
 
 /**
- * JSONL exports: one article per line with fields {@code id}, {@code url}, {@code title}, {@code outlet},
- * {@code byline}, {@code published}, and {@code text} or {@code html}. A broken line is reported with its number
- * and skipped; the rest of the file is read.
+ * JSONL exports ({@code .jsonl}, {@code .ndjson}, also gzipped): one article per line with fields {@code id},
+ * {@code url}, {@code title}, {@code outlet}, {@code byline}, {@code published}, and {@code text} or {@code html}.
+ * A broken line is reported with its number and skipped; the rest of the file is read. Lines are read as bytes, so
+ * a line that is not UTF-8 is decoded best-effort and reported, and a line over
+ * {@link ReadLimits#MAX_DOCUMENT_BYTES} is skipped without loading it.
  */
 public final class JsonlReader implements SourceReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public boolean accepts(Path file) {
-    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String n = FileBytes.innerName(file);
     return n.endsWith(".jsonl") || n.endsWith(".ndjson");
   }
 
   @Override
   public void read(Path file, Sink sink) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
+    String src = file.toString();
+    Throttled throttled = new Throttled(sink);
+    try {
+      readLines(file, src, throttled);
+    } finally {
+      throttled.summarise(src);
+    }
+  }
+
+  private void readLines(Path file, String src, Sink sink) throws IOException {
+    boolean gz = FileBytes.isGzipName(file) || FileBytes.startsWithGzipMagic(file);
+    try (InputStream in = FileBytes.open(file)) {
+      LineReader lines = new LineReader(in, ReadLimits.MAX_DOCUMENT_BYTES);
       long no = 0;
-      while ((line = in.readLine()) != null) {
-        no++;
-        if (line.isBlank()) continue;
-        JsonNode n;
+      long good = 0;
+      boolean any = false;
+      while (true) {
+        byte[] line;
         try {
-          n = JSON.readTree(line);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          sink.problem(new InputProblem(file.toString(), no, "broken JSON line: " + e.getOriginalMessage(), true));
+          line = lines.next();
+        } catch (EOFException e) {
+          sink.problem(new InputProblem(src, no + 1, (gz ? "truncated gzip" : "truncated")
+              + ": the file ends early; read " + no + " lines before the break", false));
+          break;
+        } catch (ZipException e) {
+          sink.problem(new InputProblem(src, no + 1, "corrupt gzip (" + e.getMessage() + "): read " + no
+              + " lines before the break", false));
+          break;
+        }
+        if (line == null) break;
+        no++;
+        any = true;
+        if (lines.overLong) {
+          sink.problem(new InputProblem(src, no, "line longer than "
+              + ReadLimits.mib(ReadLimits.MAX_DOCUMENT_BYTES) + ": skipped", true));
           continue;
         }
-        String text = str(n, "text");
-        String html = str(n, "html");
-        if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
-          sink.problem(new InputProblem(file.toString(), no, "no text or html field", true));
-          continue;
+        if (no == 1) {
+          String binary = Decoding.binaryKind(line);
+          if (binary != null) {
+            sink.problem(new InputProblem(src, 0, binary, true));
+            return;
+          }
         }
-        String url = str(n, "url");
-        String id = str(n, "id");
-        if (id == null) id = url != null ? Ids.fromUrl(url) : Ids.fromFile(file) + "-" + no;
-        var hints = new RawDocument.Hints(url, str(n, "title"), str(n, "outlet"), str(n, "byline"),
-            str(n, "published"));
-        boolean isHtml = text == null || text.isBlank();
-        sink.document(new RawDocument(id, file + ":" + no,
-            isHtml ? RawDocument.Format.HTML : RawDocument.Format.TEXT, isHtml ? html : text, hints));
+        if (readLine(file, src, no, line, sink)) good++;
+      }
+      if (!any) sink.problem(new InputProblem(src, 0, "empty file", true));
+      else if (good == 0 && no > 0) {
+        sink.problem(new InputProblem(src, 0, "no readable article in " + no + " lines", true));
       }
     }
   }
 
-  private static String str(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.asText();
+  /** Field names read for each hint, first present wins (common export formats name them differently). */
+  private static final String[] TEXT = {"text", "body", "content", "article", "maintext"};
+  private static final String[] HTML = {"html", "raw_html", "content_html"};
+  private static final String[] URL = {"url", "link", "canonical_url"};
+  private static final String[] TITLE = {"title", "headline"};
+  private static final String[] OUTLET = {"outlet", "publisher", "source_domain", "site_name"};
+  private static final String[] BYLINE = {"byline", "author", "authors"};
+  private static final String[] PUBLISHED = {"published", "date_publish", "publish_date", "pubDate", "date"};
+
+  /** After this many lines with the same problem in one file, the rest are counted, not listed. */
+  static final int MAX_SAME_PROBLEM = 10;
+
+  private static boolean readLine(Path file, String src, long no, byte[] bytes, Sink sink) {
+    Decoding.Decoded d = Decoding.decode(bytes, "UTF-8");
+    String line = d.text();
+    if (line.isBlank()) return false;
+    JsonNode n;
+    try {
+      n = JSON.readTree(line);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      sink.problem(new InputProblem(src, no, "broken JSON line: " + e.getOriginalMessage(), true));
+      return false;
+    }
+    if (n == null || !n.isObject()) {
+      sink.problem(new InputProblem(src, no, "not a JSON object", true));
+      return false;
+    }
+    String text = str(n, TEXT);
+    String html = str(n, HTML);
+    if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
+      sink.problem(new InputProblem(src, no, "no text or html field", true));
+      return false;
+    }
+    if (d.note() != null) sink.problem(new InputProblem(src, no, d.note(), false));
+    String url = str(n, URL);
+    String id = str(n, "id");
+    if (id == null || id.isBlank()) id = url != null ? Ids.fromUrl(url) : Ids.fromFile(file) + "-" + no;
+    String published = str(n, PUBLISHED);
+    String iso = FeedDates.normalize(published);
+    var hints = new RawDocument.Hints(url, str(n, TITLE), str(n, OUTLET), str(n, BYLINE),
+        iso != null ? iso : published);
+    boolean isHtml = text == null || text.isBlank();
+    sink.document(new RawDocument(id, src + ":" + no,
+        isHtml ? RawDocument.Format.HTML : RawDocument.Format.TEXT, isHtml ? html : text, hints));
+    return true;
+  }
+
+  private static String str(JsonNode n, String... fields) {
+    for (String f : fields) {
+      JsonNode v = n.get(f);
+      if (v == null || v.isNull()) continue;
+      String s;
+      if (v.isArray()) {
+        List<String> parts = new ArrayList<>();
+        v.forEach(e -> { if (e.isValueNode() && !e.asText().isBlank()) parts.add(e.asText().strip()); });
+        s = String.join(", ", parts);
+      } else {
+        s = v.isValueNode() ? v.asText() : v.toString();
+      }
+      if (!s.isBlank()) return s;
+    }
+    return null;
+  }
+
+  /** Passes on the first {@link #MAX_SAME_PROBLEM} line problems of each kind, then counts the rest. */
+  private static final class Throttled implements Sink {
+    private final Sink sink;
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<String, Integer> over = new java.util.TreeMap<>();
+
+    Throttled(Sink sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void document(RawDocument doc) {
+      sink.document(doc);
+    }
+
+    @Override
+    public void problem(InputProblem p) {
+      if (p.line() == 0) {
+        sink.problem(p);
+        return;
+      }
+      String kind = p.reason().replaceAll("[:(].*", "").strip() + (p.skipped() ? "" : " (read in part)");
+      if (seen.merge(kind, 1, Integer::sum) <= MAX_SAME_PROBLEM) sink.problem(p);
+      else over.merge(kind, 1, Integer::sum);
+    }
+
+    void summarise(String src) {
+      over.forEach((kind, n) -> sink.problem(new InputProblem(src, 0, n + " more lines with the same problem ("
+          + kind + ") not listed", !kind.endsWith("(read in part)"))));
+    }
+  }
+
+  /** Byte lines (LF or CRLF), at most {@code max} bytes kept per line; the rest of an over-long line is skipped. */
+  static final class LineReader {
+    private final InputStream in;
+    private final int max;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int len;
+    boolean overLong;
+
+    LineReader(InputStream in, int max) {
+      this.in = in;
+      this.max = max;
+    }
+
+    /** The next line without its terminator, or null at the end. */
+    byte[] next() throws IOException {
+      ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+      overLong = false;
+      boolean sawAny = false;
+      while (true) {
+        if (pos == len) {
+          len = in.read(buf, 0, buf.length);
+          pos = 0;
+          if (len <= 0) {
+            len = 0;
+            return sawAny ? finish(line) : null;
+          }
+        }
+        sawAny = true;
+        int start = pos;
+        while (pos < len && buf[pos] != '\n') pos++;
+        int n = pos - start;
+        if (!overLong) {
+          if (line.size() + n > max) {
+            overLong = true;
+            line.reset();
+          } else {
+            line.write(buf, start, n);
+          }
+        }
+        if (pos < len) {
+          pos++; // the newline
+          return finish(line);
+        }
+      }
+    }
+
+    private static byte[] finish(ByteArrayOutputStream line) {
+      byte[] b = line.toByteArray();
+      if (b.length > 0 && b[b.length - 1] == '\r') return java.util.Arrays.copyOf(b, b.length - 1);
+      return b;
+    }
   }
 }

@@ -7,6 +7,7 @@ public final class Readers {
   private Readers() {}
 
   public static List<SourceReader> all() {
-    return List.of(new JsonlReader(), new HtmlFileReader(), new TextFileReader());
+    return List.of(new JsonlReader(), new WarcFileReader(), new FeedReader(), new HtmlFileReader(),
+        new TextFileReader());
   }
 }

@@ -23,12 +23,21 @@ public final class EvalMain {
     List<EvalSuite> s = new ArrayList<>();
     // suites register here, one line each
     s.add(new SeedsSuite());
+    s.add(new org.storyline.eval.extraction.ExtractionSuite());
+    s.add(new EntitiesSuite());
+    s.add(new TimexSuite());
+    s.add(new ClusteringSuite());
+    s.add(new QuotesSuite());
     s.add(new LanguageSuite());
     return s;
   }
 
   public static void main(String[] args) throws Exception {
     PrintWriter out = new PrintWriter(System.out, true);
+    if (args.length > 0 && args[0].equals("bench")) {
+      org.storyline.eval.bench.BenchMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (args.length < 2 || !args[0].equals("eval")) {
       System.err.println("usage: storyline eval SUITE|all [--data DIR] [--check]   suites: " + names());
       System.exit(2);

@@ -1,0 +1,45 @@
+package org.storyline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.storyline.model.Article;
+import org.storyline.model.Report;
+import org.storyline.store.ArticleStore;
+import org.storyline.store.SearchQuery;
+
+/** The store part of {@code storyline demo}: ingest the analysed articles, then run one search. */
+final class DemoStore {
+  private DemoStore() {}
+
+  static void ingestAndSearch(Report report, Path data, PrintWriter out) throws IOException {
+    IngestCounts counts = new IngestCounts();
+    try (ArticleStore store = ArticleStore.open(data)) {
+      for (Article a : report.articles()) counts.add(store, a);
+      store.commit();
+      out.println();
+      out.print("Embedded store ");
+      counts.print(out, store);
+      String q = exampleQuery(report);
+      if (q == null) return;
+      out.printf("%nSearch example: storyline search --data %s %s%n%n", data, q);
+      SearchCommand.print(out, q, store.search(new SearchQuery(q, null, null, null, 3)));
+    }
+  }
+
+  /** The word (5+ letters) most titles share, ties alphabetically: a query that finds something in any corpus. */
+  static String exampleQuery(Report report) {
+    Map<String, Integer> df = new TreeMap<>();
+    for (Article a : report.articles()) {
+      if (a.title() == null) continue;
+      new java.util.TreeSet<>(java.util.Arrays.asList(a.title().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")))
+          .stream().filter(w -> w.length() >= 5).forEach(w -> df.merge(w, 1, Integer::sum));
+    }
+    return df.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)
+        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).map(Map.Entry::getKey).orElse(null);
+  }
+}

@@ -1,0 +1,39 @@
+package org.storyline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.storyline.model.Article;
+import org.storyline.model.InputProblem;
+import org.storyline.store.ArticleStore;
+
+/** Adds articles to the store and keeps the counts a user sees after {@code ingest} and {@code demo}. */
+final class IngestCounts {
+  int added;
+  int unchanged;
+  int revised;
+  final List<InputProblem> problems = new ArrayList<>();
+
+  void add(ArticleStore store, Article a) throws IOException {
+    switch (store.add(a).outcome()) {
+      case ADDED -> added++;
+      case UNCHANGED -> unchanged++;
+      case REVISED -> revised++;
+    }
+  }
+
+  long skipped() {
+    return problems.stream().filter(InputProblem::skipped).count();
+  }
+
+  long partial() {
+    return problems.size() - skipped();
+  }
+
+  void print(PrintWriter out, ArticleStore store) throws IOException {
+    out.printf("%s: %d added, %d unchanged, %d revised, %d skipped, %d read in part; %d articles in the store%n",
+        store.dataDir(), added, unchanged, revised, skipped(), partial(), store.size());
+    out.flush();
+  }
+}

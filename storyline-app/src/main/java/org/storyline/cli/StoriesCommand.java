@@ -1,0 +1,148 @@
+package org.storyline.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.storyline.analyze.ReportJson;
+import org.storyline.model.Article;
+import org.storyline.model.Report;
+import org.storyline.model.Story;
+import org.storyline.model.Storyline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code storyline stories --report FILE} and {@code storyline story ID --report FILE}: the stories and storylines of
+ * a JSON report. NOTE: reading them from the embedded store ({@code --data DIR}) waits for storyline-store; until then
+ * these commands read a report written by {@code storyline analyze --out}.
+ */
+final class StoriesCommand {
+  private StoriesCommand() {}
+
+  static Report load(Path report, Path data, PrintWriter err) throws Exception {
+    if (report == null) {
+      err.println("storyline: reading stories from the store" + (data == null ? "" : " at " + data)
+          + " is not available yet; pass --report FILE (a report from `storyline analyze --out FILE`)");
+      return null;
+    }
+    if (!Files.isRegularFile(report)) {
+      err.println("storyline: no report at " + report);
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(report)) {
+      return ReportJson.read(in);
+    }
+  }
+
+  static int copies(Story s) {
+    return s.duplicates().stream().mapToInt(g -> g.copies().size()).sum();
+  }
+
+  /** {@code storyline stories}. */
+  @Command(name = "stories", description = "List stories and storylines (from a JSON report for now).")
+  static final class List_ implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "A report written by `storyline analyze --out`.")
+    Path report;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The store folder (not wired yet).")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      Report r = load(report, data, spec.commandLine().getErr());
+      if (r == null) return 2;
+      int raw = r.articles().size();
+      int copies = r.stories().stream().mapToInt(StoriesCommand::copies).sum();
+      out.printf("%d stories, %d storylines; %d articles, %d with copies collapsed%n", r.stories().size(),
+          r.storylines().size(), raw, raw - copies);
+      for (Story s : r.stories()) {
+        out.printf("  %-34s %s..%s  %2d articles (%d unique), %d outlets  %s%n", s.id(), s.first(), s.last(),
+            s.articles().size(), s.articles().size() - copies(s), s.outlets().size(), s.label());
+      }
+      if (!r.storylines().isEmpty()) {
+        out.println("Storylines:");
+        for (Storyline l : r.storylines()) {
+          out.printf("  %-34s %d stories  %s%n", l.id(), l.stories().size(), l.label());
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code storyline story ID}. */
+  @Command(name = "story", description = "Show one story or storyline: articles, copies, timeline.")
+  static final class Show implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "A story or storyline id.")
+    String id;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "A report written by `storyline analyze --out`.")
+    Path report;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The store folder (not wired yet).")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      Report r = load(report, data, spec.commandLine().getErr());
+      if (r == null) return 2;
+      Map<String, Article> articles = new HashMap<>();
+      for (Article a : r.articles()) articles.put(a.id(), a);
+      Map<String, Story> stories = new HashMap<>();
+      for (Story s : r.stories()) stories.put(s.id(), s);
+      for (Storyline l : r.storylines()) {
+        if (!l.id().equals(id)) continue;
+        out.printf("%s  %s%n  timeline:%n", l.id(), l.label());
+        for (String sid : l.stories()) {
+          Story s = stories.get(sid);
+          if (s != null) out.printf("    %s  %-34s %s%n", s.first(), s.id(), s.label());
+        }
+        out.flush();
+        return 0;
+      }
+      Story s = stories.get(id);
+      if (s == null) {
+        spec.commandLine().getErr().println("storyline: no story or storyline " + id);
+        return 2;
+      }
+      out.printf("%s  %s%n  %s..%s, %d articles (%d with copies collapsed), outlets: %s%n", s.id(), s.label(),
+          s.first(), s.last(), s.articles().size(), s.articles().size() - copies(s), String.join(", ", s.outlets()));
+      for (String aid : s.articles()) {
+        Article a = articles.get(aid);
+        if (a == null) continue;
+        out.printf("    %-28s %-10s%s %-22s %s%n", a.id(), a.published() == null ? "?" : a.published(),
+            a.publishedInferred() ? "*" : " ", a.outlet() == null ? "?" : a.outlet(),
+            a.title() == null ? "(no title)" : a.title());
+      }
+      for (Story.DuplicateGroup g : s.duplicates()) {
+        for (Story.Copy c : g.copies()) {
+          out.printf("    copy: %s is a %s copy of %s (overlap %.2f)%n", c.article(), c.kind(), g.original(),
+              c.overlap());
+        }
+      }
+      for (Storyline l : r.storylines()) {
+        if (l.stories().contains(s.id())) out.printf("  storyline %s: %s%n", l.id(), l.label());
+      }
+      if (s.articles().stream().map(articles::get).anyMatch(a -> a != null && a.publishedInferred())) {
+        out.println("  * publish date inferred from the story");
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+}

@@ -1,0 +1,95 @@
+package org.storyline.cluster;
+
+/**
+ * Every tunable of story clustering in one place (heuristics as data). {@link #DEFAULTS} were tuned on the ECB+
+ * train/dev splits and the giveme5w1h news_cluster stream; see storyline-eval {@code ClusteringSuite}.
+ *
+ * @param titleWeight how many times a title term counts against a body term
+ * @param nameWeight weight of a name feature (entity or capitalised token) relative to a plain term
+ * @param quoteWeight weight of a quoted-words trigram feature
+ * @param threshold minimum score (cosine times time decay) to join an existing story
+ * @param graceDays date gap (days outside the story's date range) with no decay
+ * @param tauDays decay constant beyond the grace period
+ * @param maxGapDays a story further away than this is not a candidate
+ * @param windowDays stories whose newest article is this much older than the newest article seen retire from the
+ *     candidate index (they stay stored); keeps the cost per article constant as the store grows
+ * @param queryTerms how many of an article's top terms look up candidates in the inverted index
+ * @param indexTerms how many of a story's top terms it is indexed under
+ * @param centroidTerms how many terms a story centroid keeps
+ * @param postingsCap postings longer than this are skipped (terms too common to discriminate)
+ * @param mergeThreshold an article scoring at least this against two stories whose centroids are at least this
+ *     similar merges them (an explicit merge event)
+ * @param nearDup containment of a copy's shingles in the original for a near duplicate
+ * @param rewrite containment for a rewrite (partial copy) of another article in the same story
+ * @param rewriteWire the lower rewrite containment when both articles credit the same wire agency
+ * @param storylineThreshold minimum similarity of a story to a storyline to join it
+ * @param storylineMaxGapDays a storyline whose last story is further away than this is not joined
+ * @param memberWeight weight of the best cosine with one of the story's recent articles (0: centroid only); the
+ *     score is the larger of the centroid cosine and this weighted best-member cosine
+ * @param model a learnt scorer over per-channel evidence (then {@code threshold} is a probability), or null for the
+ *     plain cosine times decay
+ * @param nameFloor when both the article and the story have names, a name-channel cosine below this rules the story
+ *     out (two events of one kind, e.g. two DUI arrests of different players of one team)
+ */
+public record ClusterConfig(double titleWeight, double nameWeight, double quoteWeight, double threshold,
+    double graceDays, double tauDays, double maxGapDays, double windowDays, int queryTerms, int indexTerms,
+    int centroidTerms, int postingsCap, double mergeThreshold, double nearDup, double rewrite, double rewriteWire,
+    double storylineThreshold, double storylineMaxGapDays, double memberWeight, ScoreModel model, double nameFloor) {
+
+  public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 2.0, 1.0, 0.25, 2.0, 6.0, 60.0, 60.0, 12, 40,
+      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0, 0.0, null, 0.0);
+
+  public ClusterConfig withThreshold(double t) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, t, graceDays, tauDays, maxGapDays, windowDays,
+        queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
+  }
+
+  public ClusterConfig withNameWeight(double w) {
+    return new ClusterConfig(titleWeight, w, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
+        queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
+  }
+
+  public ClusterConfig withTime(double grace, double tau, double maxGap) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, grace, tau, maxGap, windowDays,
+        queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
+  }
+
+  public ClusterConfig withTitleWeight(double w) {
+    return new ClusterConfig(w, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
+        queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
+  }
+
+  public ClusterConfig withMergeThreshold(double m) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, m, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
+  }
+
+  public ClusterConfig withMemberWeight(double m) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, m, model, nameFloor);
+  }
+
+  public ClusterConfig withQuoteWeight(double q) {
+    return new ClusterConfig(titleWeight, nameWeight, q, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
+  }
+
+  public ClusterConfig withModel(ScoreModel m) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, m, nameFloor);
+  }
+
+  public ClusterConfig withNameFloor(double f) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, f);
+  }
+}

@@ -1,0 +1,73 @@
+package org.storyline.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Document frequencies learnt online from the articles seen so far, added to an optional background table (document
+ * count and per-term counts from a reference corpus), so the first articles of a stream are already weighted sensibly.
+ * Not thread-safe: owned by one {@link StoryIndex}.
+ */
+public final class Idf {
+  private final Map<String, Integer> background;
+  private final long backgroundDocs;
+  private final Map<String, Integer> seen = new HashMap<>();
+  private long seenDocs;
+
+  public Idf(Map<String, Integer> background, long backgroundDocs) {
+    this.background = Map.copyOf(background);
+    this.backgroundDocs = backgroundDocs;
+  }
+
+  public static Idf empty() {
+    return new Idf(Map.of(), 0);
+  }
+
+  /**
+   * The background table shipped with the engine (resource {@code idf-background.tsv}: first line the document count,
+   * then {@code term<TAB>df}); empty when absent.
+   */
+  public static Idf withBackground() {
+    try (InputStream in = Idf.class.getResourceAsStream("idf-background.tsv")) {
+      if (in == null) return empty();
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      long docs = 0;
+      Map<String, Integer> df = new HashMap<>();
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("#") || line.isBlank()) continue;
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+          docs = Long.parseLong(line.strip());
+        } else {
+          df.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1).strip()));
+        }
+      }
+      return new Idf(df, docs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Counts one more document containing {@code terms} (each distinct term once). */
+  public void add(Collection<String> terms) {
+    seenDocs++;
+    for (String t : terms) seen.merge(t, 1, Integer::sum);
+  }
+
+  public double idf(String term) {
+    long n = backgroundDocs + seenDocs;
+    long df = background.getOrDefault(term, 0) + seen.getOrDefault(term, 0);
+    return Math.log((n + 1.0) / (df + 1.0)) + 1.0;
+  }
+
+  public long documents() {
+    return backgroundDocs + seenDocs;
+  }
+}

@@ -1,0 +1,127 @@
+package org.storyline.cluster;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.storyline.model.Article;
+import org.storyline.model.Entity;
+import org.storyline.model.Mention;
+import org.storyline.model.Quote;
+import org.storyline.model.Story;
+import org.storyline.model.Storyline;
+
+/**
+ * The default {@link StoryStage}: streams the articles, in publish order (dated first, then by id), through a fresh
+ * {@link StoryIndex}; groups copies inside each story; infers missing publish dates from story mates; labels stories;
+ * links stories into storylines. Entities and quotes are used when given (entity names and quoted words become
+ * features); without them capitalised names and quotation marks in the text stand in.
+ *
+ * <p>Thread-safe and deterministic: features are computed in parallel, assignment is sequential in a canonical order,
+ * so the same articles in any input order and on any number of threads give the same stories.
+ *
+ * <pre>{@code
+ * StoryStage.Result r = new OnlineStoryStage().apply(articles, entities, quotes);
+ * }</pre>
+ */
+public final class OnlineStoryStage implements StoryStage {
+  private final ClusterConfig cfg;
+
+  public OnlineStoryStage() {
+    this(ClusterConfig.DEFAULTS);
+  }
+
+  public OnlineStoryStage(ClusterConfig cfg) {
+    this.cfg = java.util.Objects.requireNonNull(cfg);
+  }
+
+  /** The stage's result plus, per article, why it went to its story, and the merge events. */
+  public record Outcome(StoryStage.Result result, List<Assignment> assignments, List<StoryIndex.Event> events) {}
+
+  @Override
+  public Result apply(List<Article> articles, List<Entity> entities, List<Quote> quotes) {
+    return run(articles, entities, quotes).result();
+  }
+
+  public Outcome run(List<Article> articles, List<Entity> entities, List<Quote> quotes) {
+    Map<String, List<String>> names = new HashMap<>();
+    for (Entity e : entities) {
+      for (Mention m : e.mentions()) names.computeIfAbsent(m.article(), k -> new ArrayList<>()).add(e.name());
+    }
+    Map<String, List<String>> quoted = new HashMap<>();
+    for (Quote q : quotes) {
+      if (q.text() != null) quoted.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q.text());
+    }
+    List<ArticleFeatures> feats = articles.parallelStream()
+        .map(a -> ArticleFeatures.of(a, names.getOrDefault(a.id(), List.of()), quoted.getOrDefault(a.id(), List.of()),
+            cfg))
+        .toList();
+    Map<String, ArticleFeatures> byId = new HashMap<>();
+    Map<String, Article> articleById = new HashMap<>();
+    for (int i = 0; i < articles.size(); i++) {
+      byId.putIfAbsent(articles.get(i).id(), feats.get(i));
+      articleById.putIfAbsent(articles.get(i).id(), articles.get(i));
+    }
+    List<ArticleFeatures> order = new ArrayList<>(byId.values());
+    order.sort(Comparator.comparingLong((ArticleFeatures f) -> f.dated() ? f.day() : Long.MAX_VALUE)
+        .thenComparing(ArticleFeatures::id));
+    StoryIndex index = new StoryIndex(cfg, Idf.withBackground());
+    List<Assignment> assignments = new ArrayList<>();
+    for (ArticleFeatures f : order) assignments.add(index.add(f));
+
+    Map<String, Article> finalArticle = new HashMap<>(articleById);
+    List<Story> stories = new ArrayList<>();
+    List<StorylineLinker.StoryInfo> infos = new ArrayList<>();
+    for (StoryIndex.StoryView v : index.stories()) {
+      List<Article> mates = v.articles().stream().map(articleById::get).toList();
+      for (Article a : mates) finalArticle.put(a.id(), DateInference.infer(a, mates));
+      List<ArticleFeatures> members = v.articles().stream().map(byId::get).toList();
+      List<String> ids = v.articles().stream()
+          .sorted(Comparator.comparingLong((String id) -> dayOf(finalArticle.get(id))).thenComparing(id -> id))
+          .toList();
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      TreeSet<String> outlets = new TreeSet<>();
+      for (String id : ids) {
+        Article a = finalArticle.get(id);
+        long d = ArticleFeatures.day(a.published());
+        if (d != ArticleFeatures.NO_DAY) {
+          first = Math.min(first, d);
+          last = Math.max(last, d);
+        }
+        if (a.outlet() != null && !a.outlet().isBlank()) outlets.add(a.outlet());
+      }
+      boolean dated = first != Long.MAX_VALUE;
+      String label = Labels.story(members, v.centroid());
+      stories.add(new Story(v.id(), label, ids, dated ? LocalDate.ofEpochDay(first).toString() : null,
+          dated ? LocalDate.ofEpochDay(last).toString() : null, List.copyOf(outlets),
+          Duplicates.group(members, cfg)));
+      infos.add(new StorylineLinker.StoryInfo(v.id(), label, dated ? first : ArticleFeatures.NO_DAY,
+          dated ? last : ArticleFeatures.NO_DAY, v.centroid()));
+    }
+    Comparator<Story> storyOrder = Comparator.comparing((Story s) -> s.first() == null ? "~" : s.first())
+        .thenComparing(Story::id);
+    stories.sort(storyOrder);
+    infos.sort(Comparator.comparingLong((StorylineLinker.StoryInfo s) -> s.first() == ArticleFeatures.NO_DAY
+        ? Long.MAX_VALUE : s.first()).thenComparing(StorylineLinker.StoryInfo::id));
+    List<Storyline> lines = new ArrayList<>();
+    for (StorylineLinker.Line l : StorylineLinker.link(infos, cfg)) {
+      long first = l.stories().stream().mapToLong(StorylineLinker.StoryInfo::first)
+          .filter(d -> d != ArticleFeatures.NO_DAY).min().orElse(ArticleFeatures.NO_DAY);
+      long last = l.stories().stream().mapToLong(StorylineLinker.StoryInfo::last)
+          .filter(d -> d != ArticleFeatures.NO_DAY).max().orElse(ArticleFeatures.NO_DAY);
+      lines.add(new Storyline(l.id(), Labels.storyline(l.central().label(), first, last),
+          l.stories().stream().map(StorylineLinker.StoryInfo::id).toList()));
+    }
+    List<Article> out = articles.stream().map(a -> finalArticle.getOrDefault(a.id(), a)).toList();
+    return new Outcome(new Result(out, stories, lines), assignments, index.events());
+  }
+
+  private static long dayOf(Article a) {
+    long d = ArticleFeatures.day(a.published());
+    return d == ArticleFeatures.NO_DAY ? Long.MAX_VALUE : d;
+  }
+}

@@ -1,0 +1,396 @@
+package org.storyline.cluster;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Online story clustering: each article is assigned to a story when it arrives, against the stories stored so far,
+ * without recomputing anything else. A story keeps the id it was created with (derived from its first article) for
+ * ever; a later article never renames or reshuffles it. The only change to an existing story is an explicit
+ * {@link Event} (a merge), recorded in {@link #events()}.
+ *
+ * <p>Candidates come from an inverted index over each story's top terms, and from exact keys and MinHash bands for
+ * duplicates; stories (and duplicate keys) older than {@link ClusterConfig#windowDays} relative to the newest dated
+ * article leave the index, so the cost per article stays roughly constant as the store grows.
+ *
+ * <p>Not thread-safe; deterministic: the same articles in the same order give the same stories.
+ */
+public final class StoryIndex {
+  /** A change to existing stories: {@code kind} "merge" ({@code story} merged into {@code into}). */
+  public record Event(String kind, String story, String into, String article, double score, String reason) {}
+
+  private static final int SWEEP_EVERY = 256;
+  private static final int MERGE_CANDIDATES = 3;
+  private static final String PREFIX = "story-";
+
+  private final ClusterConfig cfg;
+  private final Idf idf;
+  private final Map<String, StoryState> byId = new HashMap<>();
+  private final List<StoryState> stories = new ArrayList<>();
+  private final Map<String, Set<StoryState>> postings = new HashMap<>();
+  private final List<StoryState> active = new ArrayList<>();
+  private final Map<String, String> storyOfArticle = new HashMap<>();
+  private final List<Event> events = new ArrayList<>();
+  private final Map<String, Rec> byUrl = new HashMap<>();
+  private final Map<Long, Rec> byText = new HashMap<>();
+  private final Map<Long, List<Rec>> bands = new HashMap<>();
+  private final ArrayDeque<Rec> recs = new ArrayDeque<>();
+  private long maxDay = ArticleFeatures.NO_DAY;
+  private int added;
+
+  public StoryIndex(ClusterConfig cfg, Idf idf) {
+    this.cfg = Objects.requireNonNull(cfg);
+    this.idf = Objects.requireNonNull(idf);
+  }
+
+  /** Assigns one article to a story (an existing one or a new one) and explains why. */
+  public Assignment add(ArticleFeatures f) {
+    added++;
+    idf.add(f.counts().keySet());
+    Map<String, Double> v = vector(f);
+    if (f.dated() && (maxDay == ArticleFeatures.NO_DAY || f.day() > maxDay)) maxDay = f.day();
+    Assignment a = duplicate(f, v);
+    if (a == null) a = cluster(f, v);
+    register(f, a.story());
+    if (added % SWEEP_EVERY == 0) sweep();
+    return a;
+  }
+
+  private Assignment duplicate(ArticleFeatures f, Map<String, Double> v) {
+    Rec hit = null;
+    String kind = null;
+    double overlap = 0;
+    if (f.urlKey() != null && byUrl.containsKey(f.urlKey())) {
+      hit = byUrl.get(f.urlKey());
+      kind = "exact";
+      overlap = 1.0;
+    } else if (f.shingleCount() > 0 && byText.containsKey(f.textKey()) && inWindow(byText.get(f.textKey()).day, f)) {
+      hit = byText.get(f.textKey());
+      kind = "exact";
+      overlap = 1.0;
+    } else if (f.shingleCount() > 0) {
+      Set<Rec> seen = new HashSet<>();
+      for (int b = 0; b < MinHash.BANDS; b++) {
+        List<Rec> l = bands.get(MinHash.band(f.signature(), b));
+        if (l == null) continue;
+        for (Rec r : l) {
+          if (!seen.add(r) || !inWindow(r.day, f)) continue;
+          double c = MinHash.containment(r.sig, r.n, f.signature(), f.shingleCount());
+          if (c >= cfg.nearDup() && (c > overlap || c == overlap && hit != null && r.seq < hit.seq)) {
+            hit = r;
+            overlap = c;
+            kind = "near";
+          }
+        }
+      }
+    }
+    if (hit == null) return null;
+    StoryState s = byId.get(resolve(hit.story));
+    double score = s.score(v, StoryState.channelNorms(v), f, cfg);
+    join(s, f, v);
+    return explain(f, v, s, Math.max(score, overlap), false, hit.id, overlap, kind, 0, List.of());
+  }
+
+  private Assignment cluster(ArticleFeatures f, Map<String, Double> v) {
+    List<String> query = top(v, cfg.queryTerms());
+    Set<StoryState> cands = new HashSet<>();
+    for (String t : query) {
+      Set<StoryState> p = postings.get(t);
+      if (p == null || p.size() > cfg.postingsCap()) continue;
+      cands.addAll(p);
+    }
+    List<Scored> scored = new ArrayList<>();
+    double[] vNorm = StoryState.channelNorms(v);
+    for (StoryState s : cands) {
+      if (s.retired || s.mergedInto != null) continue;
+      if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
+      scored.add(new Scored(s, s.score(v, vNorm, f, cfg)));
+    }
+    scored.sort(Comparator.comparingDouble((Scored x) -> -x.score).thenComparingInt(x -> x.story.seq));
+    if (scored.isEmpty() || scored.get(0).score < cfg.threshold()) {
+      StoryState s = create(f);
+      join(s, f, v);
+      return explain(f, v, s, scored.isEmpty() ? 0 : scored.get(0).score, true, null, 0, null, cands.size(),
+          List.of());
+    }
+    StoryState best = scored.get(0).story;
+    join(best, f, v);
+    List<Event> merged = new ArrayList<>();
+    // A story that now looks like another candidate (centroid cosine >= mergeThreshold) is merged into the older.
+    for (int i = 1; i < scored.size() && i <= MERGE_CANDIDATES; i++) {
+      StoryState other = scored.get(i).story;
+      if (other.mergedInto != null || best.mergedInto != null || other == best) continue;
+      double cc = StoryState.cosine(best.centroid, best.norm, other.centroid, other.norm);
+      if (other.first != ArticleFeatures.NO_DAY && best.first != ArticleFeatures.NO_DAY) {
+        // stories apart in time must be more alike to merge: the same decay as for an article joining a story
+        double gap = Math.max(0, Math.max(best.first - other.last, other.first - best.last));
+        if (gap > cfg.maxGapDays()) continue;
+        if (gap > cfg.graceDays()) cc *= Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
+      }
+      if (cc < cfg.mergeThreshold()) continue;
+      StoryState keep = best.seq < other.seq ? best : other;
+      StoryState gone = keep == best ? other : best;
+      merge(gone, keep);
+      Event e = new Event("merge", gone.id, keep.id, f.id(), cc, String.format(java.util.Locale.ROOT,
+          "after %s joined, the two stories' centroids have cosine %.3f", f.id(), cc));
+      events.add(e);
+      merged.add(e);
+      best = keep;
+    }
+    return explain(f, v, best, scored.get(0).score, false, null, 0, null, cands.size(), merged);
+  }
+
+  private record Scored(StoryState story, double score) {}
+
+  /**
+   * Training support: scores the article against its candidate stories (plus its gold story), hands each evidence
+   * vector with a 0/1 label appended to {@code sink}, then files the article under its gold story.
+   */
+  public void addGold(ArticleFeatures f, String gold, java.util.function.Consumer<double[]> sink) {
+    added++;
+    idf.add(f.counts().keySet());
+    Map<String, Double> v = vector(f);
+    if (f.dated() && (maxDay == ArticleFeatures.NO_DAY || f.day() > maxDay)) maxDay = f.day();
+    Set<StoryState> cands = new HashSet<>();
+    for (String t : top(v, cfg.queryTerms())) {
+      Set<StoryState> p = postings.get(t);
+      if (p != null && p.size() <= cfg.postingsCap()) cands.addAll(p);
+    }
+    String gid = PREFIX + gold;
+    StoryState g = byId.get(gid);
+    if (g != null) cands.add(g);
+    double[] vNorm = StoryState.channelNorms(v);
+    List<StoryState> sorted = new ArrayList<>(cands);
+    sorted.sort(Comparator.comparingInt(x -> x.seq));
+    for (StoryState s : sorted) {
+      if (s.retired) continue;
+      double[] x = s.evidence(v, vNorm, f, cfg);
+      double[] e = java.util.Arrays.copyOf(x, x.length + 1);
+      e[x.length] = s == g ? 1 : 0;
+      sink.accept(e);
+    }
+    if (g == null) {
+      g = new StoryState(gid, stories.size());
+      byId.put(gid, g);
+      stories.add(g);
+    }
+    join(g, f, v);
+    if (added % SWEEP_EVERY == 0) sweep();
+  }
+
+  private StoryState create(ArticleFeatures f) {
+    String id = PREFIX + f.id();
+    for (int k = 2; byId.containsKey(id); k++) id = PREFIX + f.id() + "-" + k;
+    StoryState s = new StoryState(id, stories.size());
+    byId.put(id, s);
+    stories.add(s);
+    return s;
+  }
+
+  private void join(StoryState s, ArticleFeatures f, Map<String, Double> v) {
+    s.articles.add(f.id());
+    storyOfArticle.put(f.id(), s.id);
+    if (f.dated()) {
+      boolean wasUndated = s.first == ArticleFeatures.NO_DAY;
+      s.first = wasUndated ? f.day() : Math.min(s.first, f.day());
+      s.last = wasUndated ? f.day() : Math.max(s.last, f.day());
+      if (wasUndated) active.add(s);
+    }
+    s.add(v, cfg.centroidTerms(), cfg.memberWeight() > 0);
+    reindex(s);
+  }
+
+  private void merge(StoryState gone, StoryState keep) {
+    for (String t : gone.indexed) {
+      Set<StoryState> p = postings.get(t);
+      if (p != null) p.remove(gone);
+    }
+    gone.indexed = List.of();
+    gone.mergedInto = keep.id;
+    for (String a : gone.articles) storyOfArticle.put(a, keep.id);
+    keep.articles.addAll(gone.articles);
+    if (gone.first != ArticleFeatures.NO_DAY) {
+      if (keep.first == ArticleFeatures.NO_DAY) active.add(keep);
+      keep.first = keep.first == ArticleFeatures.NO_DAY ? gone.first : Math.min(keep.first, gone.first);
+      keep.last = keep.last == ArticleFeatures.NO_DAY ? gone.last : Math.max(keep.last, gone.last);
+    }
+    keep.addCentroid(gone, cfg.centroidTerms());
+    reindex(keep);
+  }
+
+  private void reindex(StoryState s) {
+    List<String> now = top(s.centroid, cfg.indexTerms());
+    for (String t : s.indexed) {
+      if (!now.contains(t)) {
+        Set<StoryState> p = postings.get(t);
+        if (p != null) p.remove(s);
+      }
+    }
+    for (String t : now) postings.computeIfAbsent(t, k -> new HashSet<>()).add(s);
+    s.indexed = now;
+  }
+
+  private void register(ArticleFeatures f, String story) {
+    Rec r = new Rec(f.id(), f.day(), f.signature(), f.shingleCount(), story, added);
+    if (f.urlKey() != null) byUrl.putIfAbsent(f.urlKey(), r);
+    if (f.shingleCount() > 0) {
+      byText.putIfAbsent(f.textKey(), r);
+      for (int b = 0; b < MinHash.BANDS; b++) {
+        bands.computeIfAbsent(MinHash.band(f.signature(), b), k -> new ArrayList<>(2)).add(r);
+      }
+      recs.add(r);
+    }
+  }
+
+  /** Retires stories and duplicate candidates that fell out of the time window. */
+  private void sweep() {
+    if (maxDay == ArticleFeatures.NO_DAY) return;
+    double cutoff = maxDay - cfg.windowDays();
+    List<StoryState> keep = new ArrayList<>(active.size());
+    for (StoryState s : active) {
+      if (s.mergedInto != null) continue;
+      if (s.last < cutoff) {
+        s.retired = true;
+        for (String t : s.indexed) {
+          Set<StoryState> p = postings.get(t);
+          if (p != null) p.remove(s);
+        }
+        s.indexed = List.of();
+        s.compact();
+      } else {
+        keep.add(s);
+      }
+    }
+    active.clear();
+    active.addAll(keep);
+    int n = recs.size();
+    for (int i = 0; i < n; i++) {
+      Rec r = recs.poll();
+      if (r.day != ArticleFeatures.NO_DAY && r.day < cutoff) {
+        for (int b = 0; b < MinHash.BANDS; b++) {
+          long key = MinHash.band(r.sig, b);
+          List<Rec> l = bands.get(key);
+          if (l != null) {
+            l.remove(r);
+            if (l.isEmpty()) bands.remove(key);
+          }
+        }
+        r.sig = null;
+      } else {
+        recs.add(r);
+      }
+    }
+  }
+
+  private boolean inWindow(long day, ArticleFeatures f) {
+    return day == ArticleFeatures.NO_DAY || !f.dated() || Math.abs(f.day() - day) <= cfg.windowDays();
+  }
+
+  private Map<String, Double> vector(ArticleFeatures f) {
+    Map<String, Double> v = new HashMap<>();
+    double sq = 0;
+    for (var e : f.counts().entrySet()) {
+      String t = e.getKey();
+      char c = t.charAt(0);
+      double mult = c == '#' || c == '@' ? cfg.nameWeight() : c == '"' ? cfg.quoteWeight() : 1.0;
+      double w = (1 + Math.log(Math.max(1.0, e.getValue()))) * idf.idf(t) * mult;
+      v.put(t, w);
+      sq += w * w;
+    }
+    double norm = Math.sqrt(sq);
+    if (norm > 0) v.replaceAll((k, w) -> w / norm);
+    return v;
+  }
+
+  /** The {@code k} heaviest terms, heaviest first (ties by term, so the order is stable). */
+  static List<String> top(Map<String, Double> v, int k) {
+    return v.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(k).map(Map.Entry::getKey).toList();
+  }
+
+  private Assignment explain(ArticleFeatures f, Map<String, Double> v, StoryState s, double score, boolean created,
+      String dupOf, double overlap, String dupKind, int candidates, List<Event> merged) {
+    List<Map.Entry<String, Double>> contrib = new ArrayList<>();
+    if (!created) {
+      for (var e : v.entrySet()) {
+        Double c = s.centroid.get(e.getKey());
+        if (c != null) contrib.add(Map.entry(e.getKey(), e.getValue() * c));
+      }
+    }
+    contrib.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<String> terms = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (var e : contrib) {
+      String t = e.getKey();
+      char c = t.charAt(0);
+      if ((c == '#' || c == '@') && names.size() < 6) names.add(f.nameForms().getOrDefault(t, t.substring(1)));
+      else if (c != '#' && c != '@' && c != '"' && terms.size() < 6) terms.add(t);
+    }
+    return new Assignment(f.id(), s.id, created, score, terms, names, candidates, dupOf, overlap, dupKind, merged);
+  }
+
+  /** The current story of an article (following merges), or null. */
+  public String storyOf(String articleId) {
+    String s = storyOfArticle.get(articleId);
+    return s == null ? null : resolve(s);
+  }
+
+  private String resolve(String id) {
+    StoryState s = byId.get(id);
+    while (s.mergedInto != null) s = byId.get(s.mergedInto);
+    return s.id;
+  }
+
+  /** Live stories (not merged away), in creation order, each with its article ids in arrival order. */
+  public List<StoryView> stories() {
+    List<StoryView> out = new ArrayList<>();
+    for (StoryState s : stories) {
+      if (s.mergedInto == null) out.add(new StoryView(s.id, List.copyOf(s.articles), Map.copyOf(s.centroid)));
+    }
+    return out;
+  }
+
+  /** A stored story: id, articles, and its (pruned, unnormalised) centroid. */
+  public record StoryView(String id, List<String> articles, Map<String, Double> centroid) {}
+
+  public List<Event> events() {
+    return List.copyOf(events);
+  }
+
+  public int size() {
+    return added;
+  }
+
+  /** Stories currently in the candidate index (not retired). */
+  public int activeStories() {
+    int n = 0;
+    for (StoryState s : stories) if (!s.retired && s.mergedInto == null) n++;
+    return n;
+  }
+
+  private static final class Rec {
+    final String id;
+    final long day;
+    int[] sig;
+    final int n;
+    final String story;
+    final int seq;
+
+    Rec(String id, long day, int[] sig, int n, String story, int seq) {
+      this.id = id;
+      this.day = day;
+      this.sig = sig;
+      this.n = n;
+      this.story = story;
+      this.seq = seq;
+    }
+  }
+}

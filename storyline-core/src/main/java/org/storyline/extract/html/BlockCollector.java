@@ -1,0 +1,167 @@
+package org.storyline.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Turns the chosen content roots into text blocks (paragraphs, headings, list items), skipping boilerplate
+ * sub-containers on the way (link lists, negatively named boxes, figures), then drops boilerplate blocks.
+ */
+final class BlockCollector {
+  /** One text block; {@code link} counts the non-space characters inside links. */
+  record Block(String tag, String text, int chars, int link) {
+    double linkDensity() {
+      return chars == 0 ? 0 : (double) link / chars;
+    }
+  }
+
+  /** The kept paragraphs and the dropped ones (with why), in document order. */
+  record Result(List<String> paragraphs, List<String> removed) {}
+
+  private BlockCollector() {}
+
+  static List<Block> blocks(List<Element> roots, NodeStats stats, Set<Element> excluded, boolean weights) {
+    List<Block> out = new ArrayList<>();
+    for (Element root : roots) walk(root, stats, excluded, weights, out);
+    return out;
+  }
+
+  private static void walk(Element root, NodeStats stats, Set<Element> excluded, boolean weights, List<Block> out) {
+    StringBuilder buf = new StringBuilder();
+    int[] counts = new int[2]; // chars, link chars
+    String[] tag = {root.normalName()};
+    int rootText = stats.text(root);
+    NodeTraversor.filter(new NodeFilter() {
+      int linkDepth;
+
+      void flush(String nextTag) {
+        String t = buf.toString().strip();
+        if (!t.isEmpty()) out.add(new Block(tag[0], t, counts[0], counts[1]));
+        buf.setLength(0);
+        counts[0] = 0;
+        counts[1] = 0;
+        tag[0] = nextTag;
+      }
+
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode tn) {
+          append(tn.getWholeText());
+          return FilterResult.CONTINUE;
+        }
+        if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+        if (e != root && (excluded.contains(e) || skip(e, stats, rootText, weights))) return FilterResult.SKIP_ENTIRELY;
+        String name = e.normalName();
+        if (name.equals("br")) {
+          flush(tag[0]);
+        } else if (name.equals("a")) {
+          linkDepth++;
+        } else if (name.equals("img") && buf.length() > 0 && buf.charAt(buf.length() - 1) != ' ') {
+          buf.append(' ');
+        } else if (HtmlPatterns.BLOCK_TAGS.contains(name)) {
+          flush(name);
+        }
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element e) {
+          String name = e.normalName();
+          if (name.equals("a")) linkDepth--;
+          else if (HtmlPatterns.BLOCK_TAGS.contains(name)) {
+            flush(parentBlockTag(e));
+          } else if ((name.equals("td") || name.equals("th")) && buf.length() > 0) buf.append(' ');
+        }
+        return FilterResult.CONTINUE;
+      }
+
+      private void append(String s) {
+        for (int i = 0; i < s.length(); i++) {
+          char c = s.charAt(i);
+          if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B' || c == '\u2009' || c == '\u202F') {
+            if (c == '\u200B') continue;
+            if (buf.length() > 0 && buf.charAt(buf.length() - 1) != ' ') buf.append(' ');
+          } else {
+            buf.append(c);
+            counts[0]++;
+            if (linkDepth > 0) counts[1]++;
+          }
+        }
+      }
+    }, root);
+    String t = buf.toString().strip();
+    if (!t.isEmpty()) out.add(new Block(tag[0], t, counts[0], counts[1]));
+  }
+
+  private static String parentBlockTag(Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (HtmlPatterns.BLOCK_TAGS.contains(p.normalName())) return p.normalName();
+    }
+    return "div";
+  }
+
+  /** Readability-style conditional cleaning of a sub-container inside the content. */
+  private static boolean skip(Element e, NodeStats stats, int rootText, boolean weights) {
+    String tag = e.normalName();
+    switch (tag) {
+      case "figure", "figcaption", "header", "dialog" -> {
+        return true;
+      }
+      case "div", "section", "ul", "ol", "table", "form", "dl", "aside", "span", "p", "blockquote", "li" -> {
+        // go on
+      }
+      default -> {
+        return false;
+      }
+    }
+    NodeStats.Stat st = stats.get(e);
+    if (st.text == 0) return true;
+    // a wrapper of most of the content is never conditionally removed
+    if (st.text > 0.5 * rootText) return false;
+    boolean declared = Hints.bodyHint(e);
+    int weight = weights ? Hints.weight(e) : 0;
+    if (weight < 0 && !declared) return true;
+    double ld = stats.linkDensity(e);
+    if (tag.equals("p") || tag.equals("span") || tag.equals("li") || tag.equals("blockquote")) return false;
+    if (st.commas >= 10 && ld < 0.5) return false;
+    if (weight < 25 && ld > 0.33) return true;
+    if (weight >= 25 && ld > 0.5) return true;
+    if (st.images > 1 && st.paras < 0.5 * st.images && st.text < 200) return true;
+    if (!tag.equals("ul") && !tag.equals("ol") && st.items > st.paras + 1 && ld > 0.2) return true;
+    return false;
+  }
+
+  /** Drops boilerplate blocks: link-dense lines, stock phrases, repeats, a leading copy of the title. */
+  static Result filter(List<Block> blocks, String title) {
+    List<String> kept = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    String last = null;
+    for (Block b : blocks) {
+      String t = b.text();
+      String why = null;
+      if (b.linkDensity() > 0.5) why = "links";
+      else if (t.length() < 160 && HtmlPatterns.BOILERPLATE_TEXT.matcher(t).matches()) why = "boilerplate";
+      else if (t.equals(last)) why = "repeat";
+      else if (kept.isEmpty() && title != null && b.tag().startsWith("h") && sameText(t, title)) why = "title";
+      else if (b.tag().equals("h1") && title != null && sameText(t, title)) why = "title";
+      if (why == null) {
+        kept.add(t);
+        last = t;
+      } else {
+        removed.add(t.length() > 200 ? t.substring(0, 200) + "…" : t);
+      }
+    }
+    return new Result(kept, removed);
+  }
+
+  private static boolean sameText(String a, String b) {
+    return a.strip().equalsIgnoreCase(b.strip());
+  }
+}

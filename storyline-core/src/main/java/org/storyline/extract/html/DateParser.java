@@ -1,0 +1,149 @@
+package org.storyline.extract.html;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds calendar dates in strings: ISO 8601 (with time and offset kept when stated), numeric day-first and
+ * month-first forms, month names in several languages, CJK year-month-day, and dates in URL paths. Rejects
+ * impossible dates and years outside {@link #MIN_YEAR}..{@link #MAX_YEAR}.
+ */
+final class DateParser {
+  static final int MIN_YEAR = 1990;
+  static final int MAX_YEAR = 2099;
+
+  /** A found date: {@code iso} is {@code yyyy-MM-dd} or an ISO offset date-time. */
+  record Found(LocalDate date, String iso) {}
+
+  private static final Map<String, Integer> MONTHS = new HashMap<>();
+  private static final String MONTH_ALT;
+
+  static {
+    String[] names = HtmlPatterns.MONTH_NAMES;
+    for (int i = 0; i < names.length; i++) MONTHS.putIfAbsent(names[i], i % 12 + 1);
+    MONTH_ALT = String.join("|", Arrays.stream(names).distinct()
+        .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+        .toList());
+  }
+
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  private static final Pattern ISO = Pattern.compile(
+      "(?<!\\d)((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)(?:[T ](\\d\\d):(\\d\\d)(?::(\\d\\d))?(?:[.,]\\d+)?\\s?(Z|[+-]\\d\\d:?\\d\\d)?)?(?!\\d)");
+  private static final Pattern YMD_SLASH = Pattern.compile("(?<!\\d)((?:19|20)\\d\\d)[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)");
+  private static final Pattern DMY_DOT = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?((?:19|20)\\d\\d)(?!\\d)");
+  private static final Pattern NUM_SLASH = Pattern.compile("(?<![\\d/])(\\d{1,2})[/-](\\d{1,2})[/-]((?:19|20)\\d\\d)(?!\\d)");
+  private static final Pattern D_MONTH_Y = Pattern.compile(
+      "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s*(?:de\\s+)?(" + MONTH_ALT + ")\\.?,?\\s*(?:de\\s+)?((?:19|20)\\d\\d)(?!\\d)", FLAGS);
+  private static final Pattern MONTH_D_Y = Pattern.compile(
+      "(?<![\\p{L}])(" + MONTH_ALT + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)(?!\\d)", FLAGS);
+  private static final Pattern CJK = Pattern.compile("((?:19|20)\\d\\d)\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]");
+  private static final Pattern URL_YMD = Pattern.compile(
+      "(?<!\\d)((?:19|20)\\d\\d)[/_-](\\d{1,2})[/_-](\\d{1,2})(?:[/_-]|$)|/((?:19|20)\\d\\d)(\\d\\d)(\\d\\d)(?:[/_-]|$)");
+
+  private static final java.time.format.DateTimeFormatter ISO_SECONDS =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+
+  private DateParser() {}
+
+  /** The first date in {@code s}, trying the unambiguous forms first; null when none. */
+  static Found parse(String s) {
+    if (s == null || s.isBlank()) return null;
+    List<Found> all = all(s, 1);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  /** Up to {@code limit} dates of {@code s}, in the order of the forms tried (most reliable first). */
+  static List<Found> all(String s, int limit) {
+    List<Found> out = new ArrayList<>();
+    Matcher m = ISO.matcher(s);
+    while (m.find() && out.size() < limit) {
+      Found f = iso(m);
+      if (f != null) out.add(f);
+    }
+    addAll(out, limit, CJK.matcher(s), 1, 2, 3);
+    addAll(out, limit, D_MONTH_Y.matcher(s), 3, 2, 1);
+    addAll(out, limit, MONTH_D_Y.matcher(s), 3, 1, 2);
+    addAll(out, limit, DMY_DOT.matcher(s), 3, 2, 1);
+    addAll(out, limit, YMD_SLASH.matcher(s), 1, 2, 3);
+    m = NUM_SLASH.matcher(s);
+    while (m.find() && out.size() < limit) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      int y = Integer.parseInt(m.group(3));
+      Found f = a > 12 ? date(y, b, a) : date(y, a, b);
+      if (f != null) out.add(f);
+    }
+    return out;
+  }
+
+  /** A date in a URL path ({@code /2019/11/05/}, {@code /2019-11-05-}, {@code /20191105/}); null when none. */
+  static Found fromUrl(String url) {
+    if (url == null) return null;
+    Matcher m = URL_YMD.matcher(url);
+    while (m.find()) {
+      Found f = m.group(1) != null
+          ? date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+          : date(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+      if (f != null) return f;
+    }
+    return null;
+  }
+
+  private static void addAll(List<Found> out, int limit, Matcher m, int yg, int mg, int dg) {
+    while (out.size() < limit && m.find()) {
+      String mon = m.group(mg);
+      int month;
+      if (Character.isDigit(mon.charAt(0))) month = Integer.parseInt(mon);
+      else {
+        Integer mm = MONTHS.get(mon.toLowerCase(Locale.ROOT));
+        if (mm == null) continue;
+        month = mm;
+      }
+      Found f = date(Integer.parseInt(m.group(yg)), month, Integer.parseInt(m.group(dg)));
+      if (f != null) out.add(f);
+    }
+  }
+
+  private static Found iso(Matcher m) {
+    int y = Integer.parseInt(m.group(1));
+    int mo = Integer.parseInt(m.group(2));
+    int d = Integer.parseInt(m.group(3));
+    Found day = date(y, mo, d);
+    if (day == null) return null;
+    if (m.group(4) == null || m.group(7) == null) return day;
+    try {
+      int h = Integer.parseInt(m.group(4));
+      int mi = Integer.parseInt(m.group(5));
+      int sec = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+      String off = m.group(7);
+      ZoneOffset zo = off.equalsIgnoreCase("Z") ? ZoneOffset.UTC
+          : ZoneOffset.of(off.length() == 5 ? off.substring(0, 3) + ":" + off.substring(3) : off);
+      OffsetDateTime odt = OffsetDateTime.of(LocalDateTime.of(y, mo, d, h, mi, sec), zo);
+      return new Found(day.date(), odt.format(ISO_SECONDS));
+    } catch (DateTimeException | NumberFormatException e) {
+      return day;
+    }
+  }
+
+  static Found date(int y, int m, int d) {
+    if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > 31) return null;
+    try {
+      LocalDate ld = LocalDate.of(y, m, d);
+      return new Found(ld, ld.toString());
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+}

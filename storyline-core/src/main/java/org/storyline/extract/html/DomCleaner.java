@@ -1,0 +1,115 @@
+package org.storyline.extract.html;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Prepares a parsed page for scoring: removes non-content elements (scripts, navigation, forms controls, hidden
+ * elements) from the tree, and marks, without removing, the elements whose class or id says boilerplate, so that a
+ * second, more lenient pass can ignore the marks.
+ */
+final class DomCleaner {
+  private DomCleaner() {}
+
+  /** Removes {@link HtmlPatterns#DROP_TAGS}, HTML comments and hidden elements from {@code root}, in place. */
+  static void strip(Element root) {
+    List<Node> doomed = new ArrayList<>();
+    List<Element> hidden = new ArrayList<>();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Comment) {
+          doomed.add(node);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (node instanceof Element e && e != root) {
+          if (HtmlPatterns.DROP_TAGS.contains(e.normalName())) {
+            doomed.add(node);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (hidden(e) || e.nameIs("noscript")) {
+            hidden.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, root);
+    for (Node n : doomed) n.remove();
+    if (hidden.isEmpty()) return;
+    // pages that reveal themselves by script hide their whole body, and an unclosed tag in a <noscript> can swallow
+    // the page: keep such wrappers when they hold most of the text
+    int total = textLength(root);
+    int[] lengths = new int[hidden.size()];
+    int hiddenTotal = 0;
+    for (int i = 0; i < lengths.length; i++) hiddenTotal += lengths[i] = textLength(hidden.get(i));
+    boolean mostlyHidden = total - hiddenTotal < 0.2 * total;
+    for (int i = 0; i < lengths.length; i++) {
+      if (!mostlyHidden || lengths[i] < 0.3 * total) hidden.get(i).remove();
+    }
+  }
+
+  private static int textLength(Element e) {
+    int[] n = {0};
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof org.jsoup.nodes.TextNode t) n[0] += t.getWholeText().strip().length();
+    }, e);
+    return n[0];
+  }
+
+  static boolean hidden(Element e) {
+    if (e.hasAttr("hidden")) return true;
+    if ("true".equalsIgnoreCase(e.attr("aria-hidden")) && !e.normalName().equals("body")) return true;
+    String style = e.attr("style");
+    if (style.isEmpty()) return false;
+    String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+    return s.contains("display:none") || s.contains("visibility:hidden");
+  }
+
+  /**
+   * The elements under {@code body} whose class or id marks them as boilerplate, except wrappers that hold a large
+   * share of the page's text (a page-wide "has-sidebar" wrapper must not take the article with it).
+   */
+  static Set<Element> unlikely(Element body, NodeStats stats) {
+    Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    int total = Math.max(1, stats.text(body));
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (!(node instanceof Element e) || e == body) return FilterResult.CONTINUE;
+        String tag = e.normalName();
+        if (tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("html")) {
+          return FilterResult.CONTINUE;
+        }
+        boolean mark = false;
+        if (tag.equals("header")) {
+          mark = stats.text(e) < 0.3 * total;
+        } else {
+          String hint = Hints.classAndId(e);
+          if (!hint.isEmpty() && HtmlPatterns.UNLIKELY.matcher(hint).find()
+              && !HtmlPatterns.MAYBE_CANDIDATE.matcher(hint).find()) {
+            mark = stats.text(e) < 0.3 * total;
+          }
+          if (!mark && ("complementary".equals(e.attr("role")) || "navigation".equals(e.attr("role")))) {
+            mark = stats.text(e) < 0.3 * total;
+          }
+        }
+        if (mark) {
+          out.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, body);
+    return out;
+  }
+}

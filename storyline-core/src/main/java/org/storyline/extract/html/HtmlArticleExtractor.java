@@ -1,0 +1,124 @@
+package org.storyline.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.storyline.ingest.RawDocument;
+import org.storyline.model.Article;
+
+/**
+ * The HTML extraction pipeline: parse, read metadata (JSON-LD, meta tags), strip non-content elements, score and
+ * choose the article container, collect and filter its text blocks, then find the publish date. A strict pass
+ * ignores elements whose class/id says boilerplate; when it finds too little text a lenient pass runs without
+ * those marks. Stateless and thread-safe; never throws on content.
+ */
+public final class HtmlArticleExtractor {
+  /** Below this many characters the strict pass is retried leniently. */
+  static final int MIN_TEXT = 250;
+
+  /** Body text and what was dropped, without metadata. */
+  public record Content(String text, List<String> removed, List<String> diagnostics) {}
+
+  public Article extract(RawDocument doc) {
+    RawDocument.Hints h = doc.hints();
+    List<String> diagnostics = new ArrayList<>();
+    Document d;
+    try {
+      d = Jsoup.parse(doc.content(), h.url() == null ? "" : h.url());
+    } catch (RuntimeException e) {
+      diagnostics.add("html: could not parse page (" + e.getClass().getSimpleName() + ")");
+      return new Article(doc.id(), doc.source(), h.title(), h.outlet(), h.url(), h.byline(), h.published(), false,
+          List.of(), null, "", List.of(), diagnostics);
+    }
+    JsonLd ld = JsonLd.EMPTY;
+    MetadataExtractor.Meta meta = new MetadataExtractor.Meta(null, null, null, null);
+    DateExtractor.Result date = null;
+    try {
+      ld = JsonLd.of(d);
+      meta = MetadataExtractor.find(d, ld);
+      String url = h.url() != null ? h.url() : meta.url();
+      date = DateExtractor.structured(d, ld, url);
+    } catch (RuntimeException e) {
+      diagnostics.add("html: metadata extraction failed (" + e.getClass().getSimpleName() + ")");
+    }
+    String title = h.title() != null ? h.title() : meta.title();
+    Content content = content(d, title, diagnostics);
+    if (content.text().length() < MIN_TEXT && ld.articleBody() != null
+        && ld.articleBody().length() > 2 * Math.max(1, content.text().length())) {
+      // pages rendered by script often carry the body only in their JSON-LD
+      String body = org.jsoup.parser.Parser.unescapeEntities(ld.articleBody(), false);
+      content = new Content(String.join("\n\n", paragraphs(body)), content.removed(), content.diagnostics());
+      diagnostics.add("html: body taken from JSON-LD articleBody");
+    }
+    String published = h.published();
+    if (published == null) {
+      if (date == null) {
+        date = DateExtractor.textual(d.body(), List.of(content.text().split("\n\n", 4)));
+        if (date != null) diagnostics.add("html: publish date guessed from page text (" + date.source() + ")");
+      }
+      if (date != null) published = date.iso();
+    }
+    return new Article(doc.id(), doc.source(), title, h.outlet() != null ? h.outlet() : meta.outlet(),
+        h.url() != null ? h.url() : meta.url(), h.byline() != null ? h.byline() : meta.byline(), published, false,
+        List.of(), null, content.text(), content.removed(), diagnostics);
+  }
+
+  /** Extracts the body text of a parsed page (modifies {@code d}). */
+  static Content content(Document d, String title, List<String> diagnostics) {
+    Element body = d.body();
+    if (body == null) {
+      diagnostics.add("html: page has no body");
+      return new Content("", List.of(), diagnostics);
+    }
+    DomCleaner.strip(body);
+    NodeStats stats = NodeStats.of(body);
+    Set<Element> unlikely = DomCleaner.unlikely(body, stats);
+    // Readability's retries: strict, then keeping boilerplate-named boxes, then ignoring class names too
+    BlockCollector.Result r = pass(body, stats, unlikely, true, title);
+    int len = length(r);
+    if (len < MIN_TEXT) {
+      BlockCollector.Result best = r;
+      for (boolean weights : new boolean[] {true, false}) {
+        BlockCollector.Result retry = pass(body, stats, Set.of(), weights, title);
+        int l = length(retry);
+        if (l > len) {
+          best = retry;
+          len = l;
+        }
+        if (l >= MIN_TEXT) break;
+      }
+      if (best != r) {
+        r = best;
+        diagnostics.add("html: little text in the strict pass; used a lenient pass");
+      }
+    }
+    String text = String.join("\n\n", r.paragraphs());
+    if (text.isEmpty()) diagnostics.add("html: no article text found");
+    return new Content(text, r.removed(), diagnostics);
+  }
+
+  private static BlockCollector.Result pass(Element body, NodeStats stats, Set<Element> excluded, boolean weights,
+      String title) {
+    List<Element> roots = ContentScorer.choose(body, stats, excluded, weights);
+    if (roots.isEmpty()) return new BlockCollector.Result(List.of(), List.of());
+    return BlockCollector.filter(BlockCollector.blocks(roots, stats, excluded, weights), title);
+  }
+
+  private static List<String> paragraphs(String s) {
+    List<String> out = new ArrayList<>();
+    for (String p : s.split("\\s*\\n\\s*")) {
+      String t = p.replaceAll("\\s+", " ").strip();
+      if (!t.isEmpty()) out.add(t);
+    }
+    return out;
+  }
+
+  private static int length(BlockCollector.Result r) {
+    int n = 0;
+    for (String p : r.paragraphs()) n += p.length();
+    return n;
+  }
+}

@@ -1,0 +1,88 @@
+package org.storyline.extract.html;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The heuristics of main-content extraction as data: tag sets and class/id patterns, in the spirit of Readability
+ * and trafilatura. Everything here is an immutable constant.
+ */
+final class HtmlPatterns {
+  private HtmlPatterns() {}
+
+  /** Elements dropped with their whole subtree before anything else. */
+  static final Set<String> DROP_TAGS = Set.of("script", "style", "iframe", "svg", "canvas", "template",
+      "object", "embed", "link", "meta", "button", "input", "select", "textarea", "option", "nav", "aside",
+      "footer", "dialog", "map", "audio", "video", "source", "picture", "head", "math", "label", "menu");
+
+  /** Block-level elements: they start and end a text block. */
+  static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
+      "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
+      "thead", "tfoot", "caption", "figure", "figcaption", "header", "address", "center", "hr", "form", "fieldset",
+      "details", "summary", "body", "html");
+
+  static final Set<String> HEADING_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
+  /** Elements whose direct text counts as a scored paragraph (Readability's "elements to score"). */
+  static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "h2", "h3", "h4", "h5", "h6");
+
+  /** Elements that are never chosen as the article container themselves. */
+  static final Set<String> NON_CONTAINER_TAGS = Set.of("p", "li", "a", "span", "b", "i", "em", "strong", "td",
+      "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption", "ul", "ol", "dl", "table");
+
+  /** class/id of elements that are boilerplate wherever they are (removed before scoring). */
+  static final Pattern UNLIKELY = Pattern.compile(
+      "(?i)-ad-|^ads?[-_ ]|[-_ ]ads?$|\\bads?\\b|advert|ai2html|banner|breadcrumb|combx|comment|communit|cookie"
+          + "|consent|cover-wrap|disqus|gdpr|legends|menu|newsletter|related|remark|replies|rss|shoutbox|sidebar"
+          + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|promo|share|sharing"
+          + "|subscribe|signup|sign-up|paywall|outbrain|taboola|recommend|read-?more|more-stories|trending"
+          + "|most-?popular|toolbar|modal|overlay|tags?-?list|author-?bio|byline|dateline|timestamp|masthead"
+          + "|site-?header|site-?footer|navbar|^nav|[-_ ]nav\\b|widget|print-?only|visually-?hidden|sr-only"
+          + "|screen-?reader|skip-?link");
+
+  /** class/id that rescue an UNLIKELY match (the article wrapper often carries "content" next to "sidebar"). */
+  static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|shadow");
+
+  /** class/id weight: positive hints. */
+  static final Pattern POSITIVE = Pattern.compile(
+      "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text|paragraph");
+
+  /** class/id weight: negative hints. */
+  static final Pattern NEGATIVE = Pattern.compile(
+      "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr"
+          + "|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping"
+          + "|tags|tool|widget|caption|credit|byline|teaser|card|recirc|newsletter|subscribe|social|nav|menu");
+
+  /** Strong container hints: an element matching one of these is the article body unless it holds little text. */
+  static final Pattern BODY_HINT = Pattern.compile(
+      "(?i)article[-_]?body|articlebody|article[-_]?content|article[-_]?text|story[-_]?body|story[-_]?content"
+          + "|post[-_]?body|post[-_]?content|post[-_]?text|entry[-_]?content|entry[-_]?body|main[-_]?content"
+          + "|body[-_]?text|content[-_]?body|article__body|rich[-_]?text|field[-_]?name[-_]?body|text[-_]?content"
+          + "|article[-_]?main|news[-_]?text|news[-_]?body|artikel|blog[-_]?post[-_]?content");
+
+  /** Short text blocks that are boilerplate by their words alone. */
+  static final Pattern BOILERPLATE_TEXT = Pattern.compile(
+      "(?i)^(advertisement|advertisment|anzeige|werbung|sponsored|share( this( article| story)?)?|share on \\w+"
+          + "|tweet|print|email|e-mail|comments?|related( articles| stories| content)?|read more|mehr zum thema"
+          + "|more from .{1,40}|recommended( for you)?|you may also like.*|you might also like.*|continue reading.*"
+          + "|sign up.{0,80}|subscribe.{0,80}|follow us.{0,60}|click here.{0,80}|skip to .{0,30}|back to top"
+          + "|image|photo|video|loading\\.*|close|menu|search|log ?in|sign in|register|copyright.{0,120}"
+          + "|©.{0,120}|\\(c\\) .{0,120}|all rights reserved.{0,60}|this article (is|was) .{0,80}"
+          + "|we use cookies.*|accept( all)?( cookies)?|cookie settings|newsletter|zum newsletter.*)[.!:]*$");
+
+  /** Months in the languages the date parser knows, lower case, mapped to 1..12 by position modulo 12. */
+  static final String[] MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+    "dezember",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+    "diciembre",
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+    "novembre", "dicembre",
+    "jänner", "feber", "mrz", "apr", "mai", "jun", "jul", "aug", "sept", "okt", "nov", "dez",
+  };
+}

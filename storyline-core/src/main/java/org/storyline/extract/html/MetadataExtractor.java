@@ -1,0 +1,179 @@
+package org.storyline.extract.html;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Title, byline, outlet and canonical URL of a page, from meta tags, JSON-LD and the markup. Stateless. */
+final class MetadataExtractor {
+  /** What the page says about itself; any field may be null. */
+  record Meta(String title, String byline, String outlet, String url) {}
+
+  private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»/]{1,2}\\s+");
+  private static final Pattern BY_PREFIX = Pattern.compile(
+      "(?iu)^(?:written\\s+|posted\\s+|reported\\s+)?(?:by|von|par|por|di|door|av|de)\\s*:?\\s+");
+  private static final Pattern BYLINE_HINT = Pattern.compile("(?i)byline|author|autor|writer|reporter");
+  private static final Pattern NOT_A_NAME = Pattern.compile("(?i)https?://|www\\.|@|\\d{3,}|[{}<>]");
+
+  private MetadataExtractor() {}
+
+  static Meta find(Document doc, JsonLd ld) {
+    Map<String, String> meta = metaMap(doc);
+    String outlet = firstNonBlank(meta.get("og:site_name"), ld.publisher(), meta.get("application-name"),
+        meta.get("al:android:app_name"), meta.get("twitter:app:name:iphone"));
+    String title = title(doc, ld, meta, outlet);
+    String byline = byline(doc, ld, meta, outlet);
+    String url = null;
+    Element canon = doc.selectFirst("link[rel=canonical][href]");
+    if (canon != null) url = absolute(canon.attr("abs:href"), canon.attr("href"));
+    if (url == null) url = absolute(meta.get("og:url"), meta.get("og:url"));
+    if (url == null && ld.url() != null && ld.url().startsWith("http")) url = ld.url();
+    if (outlet != null && (outlet.startsWith("http") || outlet.startsWith("www."))) outlet = null;
+    return new Meta(title, byline, clean(outlet), url);
+  }
+
+  static Map<String, String> metaMap(Document doc) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Element e : doc.getElementsByTag("meta")) {
+      String k = DateExtractor.key(e);
+      String v = e.attr("content").strip();
+      if (!k.isEmpty() && !v.isEmpty()) m.putIfAbsent(k, v);
+    }
+    return m;
+  }
+
+  private static String title(Document doc, JsonLd ld, Map<String, String> meta, String outlet) {
+    String og = firstNonBlank(meta.get("og:title"), meta.get("twitter:title"), meta.get("dc.title"),
+        meta.get("title"), meta.get("headline"));
+    String h1 = null;
+    for (Element h : doc.getElementsByTag("h1")) {
+      String t = clean(h.text());
+      if (t != null && t.length() >= 8 && t.length() < 300) {
+        h1 = t;
+        break;
+      }
+    }
+    String head = clean(doc.title());
+    // the article's own heading when the page's metadata agrees with it
+    String[] byPriority = {og, ld.headline(), head};
+    if (h1 != null) {
+      for (String c : byPriority) if (c != null && contains(c, h1)) return h1;
+    }
+    if (og != null) return stripSite(og, outlet, doc);
+    if (ld.headline() != null) return clean(ld.headline());
+    if (h1 != null) return h1;
+    return head == null ? null : stripSite(head, outlet, doc);
+  }
+
+  private static boolean contains(String a, String b) {
+    return a.toLowerCase(Locale.ROOT).contains(b.toLowerCase(Locale.ROOT));
+  }
+
+  /** "Headline | Site" to "Headline": drops parts that name the site, else the part after the last separator. */
+  static String stripSite(String title, String outlet, Document doc) {
+    String t = clean(title);
+    if (t == null) return null;
+    String[] parts = TITLE_SEPARATOR.split(t);
+    if (parts.length < 2) return t;
+    String host = host(doc.location());
+    List<String> kept = new ArrayList<>();
+    for (String p : parts) {
+      String lp = p.toLowerCase(Locale.ROOT).replace(" ", "");
+      boolean site = outlet != null && lp.equals(outlet.toLowerCase(Locale.ROOT).replace(" ", ""))
+          || host != null && !lp.isEmpty() && (host.contains(lp) || lp.contains(host));
+      if (!site) kept.add(p);
+    }
+    if (kept.size() == parts.length) {
+      // no part names the site: the site name is usually the shortest part at either end
+      String first = parts[0];
+      String last = parts[parts.length - 1];
+      if (last.length() < first.length() && words(first) >= 3) return t.substring(0, t.lastIndexOf(last)).replaceAll(
+          TITLE_SEPARATOR.pattern() + "$", "").strip();
+      return t;
+    }
+    if (kept.isEmpty()) return t;
+    if (kept.size() == 1) return kept.get(0).strip();
+    // keep the original separators between the remaining parts
+    int start = t.indexOf(kept.get(0));
+    String lastKept = kept.get(kept.size() - 1);
+    int end = t.lastIndexOf(lastKept) + lastKept.length();
+    return start >= 0 && end > start ? t.substring(start, end).strip() : t;
+  }
+
+  private static int words(String s) {
+    return s.strip().split("\\s+").length;
+  }
+
+  private static String host(String url) {
+    if (url == null || url.isEmpty()) return null;
+    try {
+      String h = java.net.URI.create(url.replace(" ", "%20")).getHost();
+      if (h == null) return null;
+      h = h.toLowerCase(Locale.ROOT);
+      if (h.startsWith("www.")) h = h.substring(4);
+      int dot = h.lastIndexOf('.');
+      return dot > 0 ? h.substring(0, dot) : h;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String byline(Document doc, JsonLd ld, Map<String, String> meta, String outlet) {
+    if (!ld.authors().isEmpty()) {
+      List<String> names = new ArrayList<>();
+      for (String a : ld.authors()) {
+        String n = name(a, outlet);
+        if (n != null) names.add(n);
+      }
+      if (!names.isEmpty()) return String.join("; ", names);
+    }
+    for (String k : new String[] {"author", "article:author", "byl", "sailthru.author", "parsely-author",
+        "dc.creator", "dcterms.creator", "citation_author", "twitter:creator"}) {
+      String n = name(meta.get(k), outlet);
+      if (n != null) return n;
+    }
+    for (Element e : doc.select("[itemprop=author], [rel=author], [class*=byline], [class*=author], [id*=byline]")) {
+      Element nameEl = e.selectFirst("[itemprop=name]");
+      String n = name(nameEl != null ? nameEl.text() : e.text(), outlet);
+      if (n != null) return n;
+    }
+    return null;
+  }
+
+  /** A person's name from a byline string, or null when it does not look like one. */
+  static String name(String s, String outlet) {
+    String t = clean(s);
+    if (t == null) return null;
+    t = BY_PREFIX.matcher(t).replaceFirst("").strip();
+    if (t.isEmpty() || t.length() > 80 || NOT_A_NAME.matcher(t).find()) return null;
+    if (outlet != null && t.equalsIgnoreCase(outlet)) return null;
+    if (!Character.isLetter(t.codePointAt(0))) return null;
+    return t;
+  }
+
+  static boolean looksLikeByline(Element e) {
+    return BYLINE_HINT.matcher(Hints.classAndId(e)).find();
+  }
+
+  private static String firstNonBlank(String... s) {
+    for (String x : s) if (x != null && !x.isBlank()) return x.strip();
+    return null;
+  }
+
+  static String clean(String s) {
+    if (s == null) return null;
+    String t = s.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    return t.isEmpty() ? null : t;
+  }
+
+  private static String absolute(String abs, String raw) {
+    if (abs != null && abs.startsWith("http")) return abs;
+    if (raw != null && raw.startsWith("http")) return raw.strip();
+    return null;
+  }
+}

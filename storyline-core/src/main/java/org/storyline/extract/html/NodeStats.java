@@ -1,0 +1,103 @@
+package org.storyline.extract.html;
+
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Per-element text statistics computed in one iterative pass (no recursion, so deeply nested pages are safe):
+ * text length, text inside links, commas, and counts of paragraphs, images and list items underneath.
+ */
+final class NodeStats {
+  /** Mutable accumulator for one element; only NodeStats writes it. */
+  static final class Stat {
+    int text;
+    int link;
+    int commas;
+    int paras;
+    int images;
+    int items;
+    int blocks;
+  }
+
+  private final Map<Element, Stat> stats = new IdentityHashMap<>();
+
+  private NodeStats() {}
+
+  static NodeStats of(Element root) {
+    NodeStats s = new NodeStats();
+    ArrayDeque<Stat> stack = new ArrayDeque<>();
+    ArrayDeque<Boolean> inLink = new ArrayDeque<>();
+    NodeTraversor.traverse(new NodeVisitor() {
+      int linkDepth;
+
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof Element e) {
+          Stat st = new Stat();
+          s.stats.put(e, st);
+          stack.push(st);
+          if (e.nameIs("a")) linkDepth++;
+        } else if (node instanceof TextNode t && !stack.isEmpty()) {
+          String w = t.getWholeText();
+          int n = 0;
+          int c = 0;
+          for (int i = 0; i < w.length(); i++) {
+            char ch = w.charAt(i);
+            if (!Character.isWhitespace(ch)) {
+              n++;
+              if (ch == ',' || ch == '\uFF0C' || ch == '\u3001' || ch == '\u060C') c++;
+            }
+          }
+          Stat top = stack.peek();
+          top.text += n;
+          top.commas += c;
+          if (linkDepth > 0) top.link += n;
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e) {
+          Stat st = stack.pop();
+          if (e.nameIs("a")) linkDepth--;
+          String tag = e.normalName();
+          if (tag.equals("p")) st.paras++;
+          else if (tag.equals("img")) st.images++;
+          else if (tag.equals("li")) st.items++;
+          if (HtmlPatterns.BLOCK_TAGS.contains(tag)) st.blocks++;
+          Stat parent = stack.peek();
+          if (parent != null) {
+            parent.text += st.text;
+            parent.link += st.link;
+            parent.commas += st.commas;
+            parent.paras += st.paras;
+            parent.images += st.images;
+            parent.items += st.items;
+            parent.blocks += st.blocks;
+          }
+        }
+      }
+    }, root);
+    return s;
+  }
+
+  Stat get(Element e) {
+    Stat st = stats.get(e);
+    return st == null ? new Stat() : st;
+  }
+
+  int text(Element e) {
+    return get(e).text;
+  }
+
+  double linkDensity(Element e) {
+    Stat st = get(e);
+    return st.text == 0 ? 0 : (double) st.link / st.text;
+  }
+}

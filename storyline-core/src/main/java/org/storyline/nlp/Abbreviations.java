@@ -1,0 +1,59 @@
+package org.storyline.nlp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Abbreviation tables for tokenizing and sentence splitting, loaded from {@code abbreviations.txt}: lines
+ * {@code title Mr} (always followed by a name: never ends a sentence) or {@code abbr Jan} (may end a sentence).
+ */
+final class Abbreviations {
+  static final Abbreviations INSTANCE = load();
+  private final Set<String> titles;
+  private final Set<String> all;
+
+  private Abbreviations(Set<String> titles, Set<String> all) {
+    this.titles = Set.copyOf(titles);
+    this.all = Set.copyOf(all);
+  }
+
+  /** {@code word} without its final period, any case. */
+  boolean isAbbreviation(String word) {
+    return all.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** Titles such as "Mr", "Gen", "Sen" that always precede a name. */
+  boolean isTitle(String word) {
+    return titles.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  private static Abbreviations load() {
+    Set<String> titles = new HashSet<>();
+    Set<String> all = new HashSet<>();
+    try (InputStream in = Abbreviations.class.getResourceAsStream("abbreviations.txt")) {
+      if (in == null) throw new IllegalStateException("abbreviations.txt missing");
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        line = line.strip();
+        if (line.isEmpty() || line.startsWith("#")) continue;
+        String[] p = line.split("\\s+");
+        if (p.length < 2) continue;
+        for (int i = 1; i < p.length; i++) {
+          String w = p[i].toLowerCase(Locale.ROOT);
+          all.add(w);
+          if (p[0].equals("title")) titles.add(w);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Abbreviations(titles, all);
+  }
+}

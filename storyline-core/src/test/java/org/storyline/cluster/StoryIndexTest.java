@@ -1,0 +1,91 @@
+package org.storyline.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.storyline.model.Article;
+
+class StoryIndexTest {
+  private static ArticleFeatures f(Article a) {
+    return ArticleFeatures.of(a, List.of(), List.of(), ClusterConfig.DEFAULTS);
+  }
+
+  @Test
+  void storyIdsNeverChangeWhenLaterArticlesArrive() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    Assignment a1 = index.add(f(Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD)));
+    Assignment c1 = index.add(f(Fixtures.article("chess-1", "Chess", "2024-03-04", Fixtures.CHESS)));
+    assertTrue(a1.created());
+    assertTrue(c1.created());
+    assertEquals("story-flood-1", a1.story());
+    Map<String, List<String>> before = Map.of(a1.story(), List.of("flood-1"), c1.story(), List.of("chess-1"));
+    Assignment a2 = index.add(f(Fixtures.article("flood-2", "Flood", "2024-03-05", Fixtures.FLOOD_REWRITE)));
+    Assignment b1 = index.add(f(Fixtures.article("budget-1", "Budget", "2024-03-05", Fixtures.BUDGET)));
+    assertEquals("story-flood-1", a2.story());
+    assertFalse(a2.created());
+    assertTrue(b1.created());
+    for (StoryIndex.StoryView s : index.stories()) {
+      if (before.containsKey(s.id())) {
+        assertEquals(before.get(s.id()), s.articles().subList(0, before.get(s.id()).size()), s.id());
+      }
+    }
+    assertEquals("story-flood-1", index.storyOf("flood-1"));
+    assertEquals("story-chess-1", index.storyOf("chess-1"));
+    assertEquals(3, index.stories().size());
+    assertTrue(index.events().isEmpty());
+  }
+
+  @Test
+  void assignmentExplainsItselfWithSharedTermsNamesAndScore() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    index.add(f(Fixtures.article("x", "Flood", "2024-03-04", Fixtures.FLOOD)));
+    index.add(f(Fixtures.article("c", "Chess", "2024-03-04", Fixtures.CHESS)));
+    Assignment a = index.add(f(Fixtures.article("y", "Flood", "2024-03-04", Fixtures.FLOOD_REWRITE)));
+    assertEquals("story-x", a.story());
+    assertTrue(a.score() >= ClusterConfig.DEFAULTS.threshold(), "score " + a.score());
+    assertTrue(a.sharedNames().contains("Kestrel") || a.sharedNames().contains("Dravik"), a.sharedNames().toString());
+    assertTrue(a.sharedTerms().contains("river") || a.sharedTerms().contains("varna")
+        || a.sharedTerms().contains("flood"), a.sharedTerms().toString());
+    String line = a.explain();
+    assertTrue(line.startsWith("y -> story-x: score 0."), line);
+    assertTrue(line.contains("shared terms") && line.contains("shared names"), line);
+  }
+
+  @Test
+  void duplicateIsAssignedToItsOriginalsStoryAndSaysSo() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    index.add(f(Fixtures.article("orig", "Budget", "2024-05-09", Fixtures.BUDGET)));
+    Assignment a = index.add(f(Fixtures.article("copy", "Budget", "2024-05-09",
+        "LIRANIA (Wire) - " + Fixtures.BUDGET)));
+    assertEquals("story-orig", a.story());
+    assertEquals("orig", a.duplicateOf());
+    assertEquals("near", a.duplicateKind());
+    assertTrue(a.explain().contains("near copy of orig"), a.explain());
+  }
+
+  @Test
+  void distantDatesSplitTheSameTopicIntoTwoStories() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    index.add(f(Fixtures.article("b-may", "Budget", "2024-05-09", Fixtures.BUDGET)));
+    Assignment later = index.add(f(Fixtures.article("b-dec", "Budget", "2024-12-09",
+        Fixtures.BUDGET.replace("Thursday", "Monday").replace("81 votes to 76", "90 votes to 70"))));
+    assertTrue(later.created(), later.explain());
+  }
+
+  @Test
+  void urlKeysIgnoreSchemeWwwTrackingAndTrailingSlash() {
+    assertEquals(ArticleFeatures.urlKey("https://www.ex.example/a/b/?utm_source=t&id=3#top"),
+        ArticleFeatures.urlKey("http://ex.example/a/b?id=3"));
+    assertEquals("ex.example/a", ArticleFeatures.urlKey("HTTPS://WWW.EX.EXAMPLE/a/"));
+  }
+
+  @Test
+  void wireCreditsAreNormalised() {
+    assertEquals(java.util.Set.of("AP", "AFP", "Reuters"),
+        ArticleFeatures.wires(List.of("The Associated Press", "Agence France-Presse", "Reuters", "agencies")));
+  }
+}

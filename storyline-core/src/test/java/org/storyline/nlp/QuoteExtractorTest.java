@@ -1,0 +1,203 @@
+package org.storyline.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.storyline.model.Article;
+import org.storyline.model.Entity;
+import org.storyline.model.Mention;
+import org.storyline.model.Quote;
+
+class QuoteExtractorTest {
+  private final QuoteExtractor ex = new QuoteExtractor();
+
+  private List<QuoteExtractor.Found> run(String text) {
+    List<QuoteExtractor.Found> qs = ex.extract(text);
+    for (QuoteExtractor.Found q : qs) {
+      assertEquals(q.text(), text.substring(q.start(), q.end()), "quote offsets index the text");
+      if (q.cue() != null) assertEquals(q.cue(), text.substring(q.cueStart(), q.cueEnd()), "cue offsets");
+      else assertEquals(-1, q.cueStart());
+    }
+    return qs;
+  }
+
+  private static QuoteExtractor.Found only(List<QuoteExtractor.Found> qs) {
+    assertEquals(1, qs.size(), () -> "quotes: " + qs);
+    return qs.get(0);
+  }
+
+  @Test
+  void curlyQuoteWithNameAfterResolvesToFullestName() {
+    String t = "Prime Minister Anna Lindqvist visited the harbour on Monday.\n\n"
+        + "“We will rebuild every pier before winter,” Lindqvist said at the quay.";
+    QuoteExtractor.Found q = only(run(t));
+    assertEquals("We will rebuild every pier before winter", q.text());
+    assertEquals("Anna Lindqvist", q.speaker());
+    assertEquals("said", q.cue());
+    assertFalse(q.partial());
+  }
+
+  @Test
+  void straightQuotesAndInvertedCue() {
+    String t = "The council met on Tuesday.\n\n\"The budget is balanced for the first time,\" said Mayor Tom Okafor.";
+    QuoteExtractor.Found q = only(run(t));
+    assertEquals("The budget is balanced for the first time", q.text());
+    assertEquals("Tom Okafor", q.speaker());
+  }
+
+  @Test
+  void guillemetsAndLowHighQuotes() {
+    String t = "Jean Moreau spoke to the assembly. «Nous resterons unis jusqu'au bout», Moreau said.\n\n"
+        + "Klaus Berger disagreed. „Das ist nicht genug für uns alle“, Berger told reporters.";
+    List<QuoteExtractor.Found> qs = run(t);
+    assertEquals(2, qs.size(), () -> "quotes: " + qs);
+    assertEquals("Nous resterons unis jusqu'au bout", qs.get(0).text());
+    assertEquals("Jean Moreau", qs.get(0).speaker());
+    assertEquals("Das ist nicht genug für uns alle", qs.get(1).text());
+    assertEquals("Klaus Berger", qs.get(1).speaker());
+    assertEquals("told reporters", qs.get(1).cue());
+  }
+
+  @Test
+  void singleQuotesOutsideDoubleQuotes() {
+    String t = "Chancellor Maria Vogt said on Friday that the deal was 'a real breakthrough for the region'.";
+    QuoteExtractor.Found q = only(run(t));
+    assertEquals("a real breakthrough for the region", q.text());
+    assertEquals("Maria Vogt", q.speaker());
+  }
+
+  @Test
+  void splitQuoteAroundAttributionGivesTwoQuotesOneSpeaker() {
+    String t = "Senator Paul Hendry spoke after the vote.\n\n"
+        + "“This is a good day for farmers,” he said, “and a better one for their children.”";
+    List<QuoteExtractor.Found> qs = run(t);
+    assertEquals(2, qs.size(), () -> "quotes: " + qs);
+    assertEquals("This is a good day for farmers", qs.get(0).text());
+    assertEquals("and a better one for their children.", qs.get(1).text());
+    assertEquals("Paul Hendry", qs.get(0).speaker());
+    assertEquals("Paul Hendry", qs.get(1).speaker());
+  }
+
+  @Test
+  void quoteRunningOverParagraphsKeepsItsSpeakerInEachParagraph() {
+    String t = "Governor Lisa Park addressed the flooding.\n\n"
+        + "“The water came faster than any model predicted. We lost roads in an hour.\n\n"
+        + "“We will not lose the town,” Park said.";
+    List<QuoteExtractor.Found> qs = run(t);
+    assertEquals(2, qs.size(), () -> "quotes: " + qs);
+    assertEquals("The water came faster than any model predicted. We lost roads in an hour.", qs.get(0).text());
+    assertEquals("We will not lose the town", qs.get(1).text());
+    assertEquals("Lisa Park", qs.get(0).speaker());
+    assertEquals("Lisa Park", qs.get(1).speaker());
+    assertEquals("said", qs.get(0).cue());
+  }
+
+  @Test
+  void shortEmbeddedQuoteIsPartial() {
+    String t = "President Olga Marin on Wednesday praised the talks, calling them a “first step” toward peace.";
+    QuoteExtractor.Found q = only(run(t));
+    assertEquals("first step", q.text());
+    assertTrue(q.partial());
+    assertEquals("Olga Marin", q.speaker());
+  }
+
+  @Test
+  void apostrophesAreNotQuotes() {
+    String t = "It's the country's biggest rock 'n' roll festival, and the players' union backs it. "
+        + "Russia's team and Kyiv’s mayor didn’t comment on the ’90s revival.";
+    assertTrue(run(t).isEmpty());
+  }
+
+  @Test
+  void pronounResolvesToLatestCompatiblePerson() {
+    String t = "Minister Sarah Collins met Ambassador Peter Holm in Oslo. Collins later spoke to the press.\n\n"
+        + "“Our ties have never been stronger,” she said.";
+    QuoteExtractor.Found q = only(run(t));
+    assertEquals("Sarah Collins", q.speaker());
+    assertEquals("she", t.substring(q.sourceStart(), q.sourceEnd()));
+  }
+
+  @Test
+  void roleDescriptionResolvesThroughRolesSeenBeforeTheName() {
+    String t = "President Ivan Sorokin met officials in the capital.\n\n"
+        + "The Kremlin leader added that the talks were “objective and useful.”";
+    QuoteExtractor.Found q = only(run(t));
+    assertEquals("Ivan Sorokin", q.speaker());
+    assertEquals("added", q.cue());
+  }
+
+  @Test
+  void unnamedOrInstitutionalSourceHasNullSpeaker() {
+    String t = "“The claims are completely false and we reject them,” the ministry said in a statement.\n\n"
+        + "“Nobody was consulted before the decision was taken,” a senior official told reporters.";
+    List<QuoteExtractor.Found> qs = run(t);
+    assertEquals(2, qs.size(), () -> "quotes: " + qs);
+    assertNull(qs.get(0).speaker());
+    assertEquals("said", qs.get(0).cue());
+    assertNull(qs.get(1).speaker());
+    assertEquals("told reporters", qs.get(1).cue());
+  }
+
+  @Test
+  void quotesInHeadlinesAreSkippedAndScareQuotesWithoutCueDropped() {
+    String t = "Mayor says new bridge 'a disaster'\n\n"
+        + "The so-called “smart” bridge opened on Monday after years of delay.";
+    assertTrue(run(t).isEmpty());
+  }
+
+  @Test
+  void stageMapsSpeakerToCanonicalEntity() {
+    String text = "“We are ready to talk,” Putin said on Thursday.";
+    Article a = new Article("a1", "s", null, null, null, null, null, false, List.of(), "en", text, List.of(),
+        List.of());
+    Entity putin = new Entity("e1", "Vladimir Putin", "PER", List.of("Putin", "Vladimir Putin"), List.of(),
+        List.of(new Mention("a1", text.indexOf("Putin"), text.indexOf("Putin") + 5, "Putin")));
+    List<Quote> qs = new DefaultQuoteStage().apply(List.of(a), List.of(putin));
+    assertEquals(1, qs.size());
+    assertEquals("Vladimir Putin", qs.get(0).speaker());
+    assertEquals("e1", qs.get(0).speakerEntity());
+    assertEquals("direct", qs.get(0).kind());
+    List<Quote> none = new DefaultQuoteStage().apply(List.of(a), List.of());
+    assertEquals("Putin", none.get(0).speaker());
+    assertNull(none.get(0).speakerEntity());
+  }
+
+  @Test
+  void organisationTypedByEntityStageIsNoPersonSpeaker() {
+    String text = "“We will not negotiate under pressure,” Hamas said in a statement.";
+    Article a = new Article("a2", "s", null, null, null, null, null, false, List.of(), "en", text, List.of(),
+        List.of());
+    int s = text.indexOf("Hamas");
+    Entity org = new Entity("e9", "Hamas", "ORG", List.of("Hamas"), List.of(),
+        List.of(new Mention("a2", s, s + 5, "Hamas")));
+    List<Quote> qs = new DefaultQuoteStage().apply(List.of(a), List.of(org));
+    assertEquals(1, qs.size());
+    assertNull(qs.get(0).speaker());
+    assertEquals("said", qs.get(0).cue());
+  }
+
+  @Test
+  void reportedSpeechWithAClearSourceIsIndirectWhenAsked() {
+    String t = "Foreign Minister Lena Haas said on Monday that the embassy would reopen within weeks.\n\n"
+        + "The weather was mild and the streets were quiet.";
+    assertTrue(run(t).isEmpty(), "direct quotes only by default");
+    List<QuoteExtractor.Found> qs = new QuoteExtractor(QuoteLexicon.defaults(), true).extract(t);
+    QuoteExtractor.Found q = only(qs);
+    assertEquals("indirect", q.kind());
+    assertEquals("the embassy would reopen within weeks", q.text());
+    assertEquals(q.text(), t.substring(q.start(), q.end()));
+    assertEquals("Lena Haas", q.speaker());
+    assertEquals("said", q.cue());
+  }
+
+  @Test
+  void emptyAndOddInputYieldNoQuotesAndNoException() {
+    assertTrue(run("").isEmpty());
+    assertTrue(run("\"").isEmpty());
+    run("“Unclosed quote at the end of a paragraph with enough words\n\n” stray close. ' lone \"");
+  }
+}

@@ -1,0 +1,363 @@
+package org.storyline.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import org.storyline.cluster.ArticleFeatures;
+import org.storyline.cluster.ClusterConfig;
+import org.storyline.cluster.Idf;
+import org.storyline.cluster.StoryIndex;
+import org.storyline.model.Article;
+
+/**
+ * {@code storyline eval clustering}: online story clustering (org.storyline.cluster.StoryIndex) scored with BCubed and
+ * pairwise P/R/F1 (../shared/data/clustering/README.md) on ECB+ test at event level (documents in 5 seeded random
+ * orders, as ECB+ has no dates; IDF primed with the train split) and on the giveme5w1h news_cluster stream (publish
+ * order). Prints throughput and assignment latency.
+ *
+ * <p>System properties: {@code storyline.clustering.latency=true} also measures assignment latency with 1k, 10k and
+ * 100k stored articles (Reuters-21578 replayed with shifted ids and dates); {@code storyline.clustering.tune=true}
+ * prints a parameter grid on ECB+ train/dev and giveme5w1h.
+ */
+public final class ClusteringSuite implements EvalSuite {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ORDERS = 5;
+
+  @Override
+  public String name() {
+    return "clustering";
+  }
+
+  record Doc(Article article, String gold, String split) {}
+
+  @Override
+  public Map<String, Double> run(Path dataDir, PrintWriter out) throws Exception {
+    ClusterConfig cfg = ClusterConfig.DEFAULTS;
+    Map<String, Double> m = new LinkedHashMap<>();
+    List<Doc> ecb = loadEcb(dataDir.resolve("clustering/ecbplus_doc_clusters/docs.jsonl"));
+    List<Doc> g5 = loadG5(dataDir.resolve("corpora/giveme5w1h_news_cluster/news_cluster.jsonl.gz"));
+    if (Boolean.getBoolean("storyline.clustering.tune")) tune(ecb, g5, out);
+    if (Boolean.getBoolean("storyline.clustering.train")) train(ecb, g5, out);
+
+    List<Long> lat = new ArrayList<>();
+    long t0 = System.nanoTime();
+    int n = 0;
+    for (String split : List.of("dev", "test")) {
+      double[] b3 = new double[ORDERS];
+      ClusterScores mean = null;
+      List<ClusterScores> all = new ArrayList<>();
+      for (int o = 0; o < ORDERS; o++) {
+        ClusterScores s = ecbRun(ecb, split, cfg, o, lat);
+        n += (int) ecb.stream().filter(d -> d.split.equals(split)).count();
+        all.add(s);
+        b3[o] = s.b3f();
+      }
+      mean = average(all);
+      out.printf(Locale.ROOT, "  ECB+ %-4s event level, mean of %d orders: %s%n", split, ORDERS, mean.line());
+      out.printf(Locale.ROOT, "  ECB+ %-4s order sensitivity: B3 F1 min %.3f max %.3f%n", split,
+          Arrays.stream(b3).min().orElse(0), Arrays.stream(b3).max().orElse(0));
+      if (split.equals("test")) {
+        m.put("ecb_test_b3_f1", mean.b3f());
+        m.put("ecb_test_pairwise_f1", mean.pf());
+        out.println("  published (README): online TF-IDF baseline B3 F1 0.794; Barhom 2019 0.968");
+      }
+    }
+    ClusterScores g = g5Run(g5, cfg, lat);
+    n += g5.size();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    out.printf(Locale.ROOT, "  giveme5w1h news_cluster stream (%d articles, publish order): %s%n", g5.size(),
+        g.line());
+    ClusterScores gr = g5Shuffled(g5, cfg);
+    out.printf(Locale.ROOT, "  giveme5w1h, same articles in a random order (order sensitivity): %s%n", gr.line());
+    m.put("giveme5w1h_b3_f1", g.b3f());
+    m.put("giveme5w1h_pairwise_f1", g.pf());
+    Collections.sort(lat);
+    out.printf(Locale.ROOT, "  throughput %.0f articles/s (features + assignment, 1 thread); assignment latency "
+        + "p50 %.3f ms p99 %.3f ms%n", n / secs, pct(lat, 0.50) / 1e6, pct(lat, 0.99) / 1e6);
+    if (Boolean.getBoolean("storyline.clustering.latency")) {
+      latency(dataDir.resolve("corpora/reuters21578/reuters21578.jsonl.gz"), cfg, out);
+    } else {
+      out.println("  (latency at 1k/10k/100k stored: STORYLINE_JAVA_OPTS=-Dstoryline.clustering.latency=true)");
+    }
+    return m;
+  }
+
+  static ClusterScores average(List<ClusterScores> l) {
+    double[] s = new double[8];
+    for (ClusterScores c : l) {
+      s[0] += c.b3p();
+      s[1] += c.b3r();
+      s[3] += c.pp();
+      s[4] += c.pr();
+      s[6] += c.predicted();
+      s[7] = c.gold();
+    }
+    int k = l.size();
+    double bp = s[0] / k;
+    double br = s[1] / k;
+    double pp = s[3] / k;
+    double pr = s[4] / k;
+    double bf = l.stream().mapToDouble(ClusterScores::b3f).average().orElse(0);
+    double pf = l.stream().mapToDouble(ClusterScores::pf).average().orElse(0);
+    return new ClusterScores(bp, br, bf, pp, pr, pf, (int) Math.round(s[6] / k), (int) s[7]);
+  }
+
+  /** One ECB+ run: IDF primed with train docs, then the split's documents streamed in seeded random order. */
+  static ClusterScores ecbRun(List<Doc> ecb, String split, ClusterConfig cfg, int order, List<Long> lat) {
+    Idf idf = Idf.withBackground();
+    for (Doc d : ecb) {
+      if (d.split.equals("train")) idf.add(ArticleFeatures.of(d.article, List.of(), List.of(), cfg).counts().keySet());
+    }
+    List<Doc> docs = new ArrayList<>(ecb.stream().filter(d -> d.split.equals(split)).toList());
+    Collections.shuffle(docs, new Random(1000L + order));
+    return stream(docs, cfg, idf, lat);
+  }
+
+  static ClusterScores stream(List<Doc> docs, ClusterConfig cfg, Idf idf, List<Long> lat) {
+    StoryIndex index = new StoryIndex(cfg, idf);
+    Map<String, String> gold = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (Doc d : docs) {
+      ArticleFeatures f = ArticleFeatures.of(d.article, List.of(), List.of(), cfg);
+      long t = System.nanoTime();
+      index.add(f);
+      if (lat != null) lat.add(System.nanoTime() - t);
+      gold.put(d.article.id(), d.gold);
+      ids.add(d.article.id());
+    }
+    Map<String, String> pred = new HashMap<>();
+    for (String id : ids) pred.put(id, index.storyOf(id));
+    String dump = System.getProperty("storyline.clustering.dump");
+    if (dump != null) {
+      try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(dump + "-" + docs.size() + ".tsv")))) {
+        for (Doc d : docs) w.println(d.article.id() + "\t" + d.gold + "\t" + pred.get(d.article.id()));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return ClusterScores.of(ids, pred, gold);
+  }
+
+  static ClusterScores g5Run(List<Doc> g5, ClusterConfig cfg, List<Long> lat) {
+    List<Doc> docs = new ArrayList<>(g5);
+    docs.sort(Comparator.comparing((Doc d) -> d.article.published() == null ? "~" : d.article.published())
+        .thenComparing(d -> d.article.id()));
+    return stream(docs, cfg, Idf.withBackground(), lat);
+  }
+
+  static ClusterScores g5Shuffled(List<Doc> g5, ClusterConfig cfg) {
+    List<Doc> docs = new ArrayList<>(g5);
+    Collections.shuffle(docs, new Random(7));
+    return stream(docs, cfg, Idf.withBackground(), null);
+  }
+
+  /** Fits the score model on ECB+ train (3 orders) and the giveme5w1h stream; prints dev/train/g5 per threshold. */
+  private static void train(List<Doc> ecb, List<Doc> g5, PrintWriter out) {
+    ClusterConfig base = ClusterConfig.DEFAULTS.withModel(null);
+    List<double[]> ex = new ArrayList<>();
+    for (int o = 0; o < 3; o++) {
+      Idf idf = Idf.withBackground();
+      for (Doc d : ecb) {
+        if (d.split.equals("train")) idf.add(ArticleFeatures.of(d.article, List.of(), List.of(), base).counts().keySet());
+      }
+      List<Doc> docs = new ArrayList<>(ecb.stream().filter(d -> d.split.equals("train")).toList());
+      Collections.shuffle(docs, new Random(1000L + o));
+      StoryIndex index = new StoryIndex(base, idf);
+      for (Doc d : docs) index.addGold(ArticleFeatures.of(d.article, List.of(), List.of(), base), d.gold, ex::add);
+    }
+    if (!Boolean.getBoolean("storyline.clustering.ecbonly")) {
+      List<Doc> docs = new ArrayList<>(g5);
+      docs.sort(Comparator.comparing((Doc d) -> d.article.published() == null ? "~" : d.article.published())
+          .thenComparing(d -> d.article.id()));
+      StoryIndex index = new StoryIndex(base, Idf.withBackground());
+      for (Doc d : docs) index.addGold(ArticleFeatures.of(d.article, List.of(), List.of(), base), d.gold, ex::add);
+    }
+    long pos = ex.stream().filter(e -> e[e.length - 1] > 0.5).count();
+    org.storyline.cluster.ScoreModel model = org.storyline.cluster.ScoreModel.fit(ex, 4000, 8.0, 1e-4);
+    out.printf(Locale.ROOT, "  trained on %d examples (%d positive): %s%n", ex.size(), pos, model);
+    for (String th : System.getProperty("storyline.clustering.grid", "0.3,0.4,0.5,0.6,0.7").split(",")) {
+      ClusterConfig c = base.withModel(model).withThreshold(Double.parseDouble(th));
+      List<ClusterScores> tr = new ArrayList<>();
+      List<ClusterScores> dv = new ArrayList<>();
+      for (int o = 0; o < 3; o++) {
+        tr.add(ecbRun(ecb, "train", c, o, null));
+        dv.add(ecbRun(ecb, "dev", c, o, null));
+      }
+      ClusterScores g = g5Run(g5, c, null);
+      out.printf(Locale.ROOT, "  model thr %s: ECB train B3F %.3f dev B3F %.3f (P %.3f R %.3f) | g5 B3F %.3f "
+          + "(P %.3f R %.3f)%n", th, average(tr).b3f(), average(dv).b3f(), average(dv).b3p(), average(dv).b3r(),
+          g.b3f(), g.b3p(), g.b3r());
+      out.flush();
+    }
+  }
+
+  private static void tune(List<Doc> ecb, List<Doc> g5, PrintWriter out) {
+    String[] grid = System.getProperty("storyline.clustering.grid", "0.2,0.25,0.3,0.35,0.4").split(",");
+    String[] names = System.getProperty("storyline.clustering.names", "1.0,1.5,2.0,3.0").split(",");
+    String[] titles = System.getProperty("storyline.clustering.titles", "2.0").split(",");
+    for (String tw : titles) {
+      for (String nw : names) {
+        for (String th : grid) {
+          ClusterConfig c = ClusterConfig.DEFAULTS.withThreshold(Double.parseDouble(th))
+              .withNameWeight(Double.parseDouble(nw)).withTitleWeight(Double.parseDouble(tw));
+          c = c.withNameFloor(Double.parseDouble(System.getProperty("storyline.clustering.namefloor", "0")));
+          c = c.withQuoteWeight(Double.parseDouble(System.getProperty("storyline.clustering.quote", "1")));
+          c = c.withMemberWeight(Double.parseDouble(System.getProperty("storyline.clustering.member", "0")));
+          c = c.withMergeThreshold(Double.parseDouble(System.getProperty("storyline.clustering.merge", "0.6")));
+          String[] tm = System.getProperty("storyline.clustering.time", "").split(",");
+          if (tm.length == 3) {
+            c = c.withTime(Double.parseDouble(tm[0]), Double.parseDouble(tm[1]), Double.parseDouble(tm[2]));
+          }
+          List<ClusterScores> tr = new ArrayList<>();
+          List<ClusterScores> dv = new ArrayList<>();
+          for (int o = 0; o < 3; o++) {
+            tr.add(ecbRun(ecb, "train", c, o, null));
+            dv.add(ecbRun(ecb, "dev", c, o, null));
+          }
+          ClusterScores g = g5Run(g5, c, null);
+          out.printf(Locale.ROOT, "  tune title %s names %s thr %s: ECB train B3F %.3f dev B3F %.3f | g5 B3F %.3f "
+              + "(P %.3f R %.3f)%n", tw, nw, th, average(tr).b3f(), average(dv).b3f(), g.b3f(), g.b3p(), g.b3r());
+          out.flush();
+        }
+      }
+    }
+  }
+
+  /** Assignment latency once 1k, 10k and 100k articles are stored: Reuters-21578 replayed with shifted ids/dates. */
+  private static void latency(Path reuters, ClusterConfig cfg, PrintWriter out) throws IOException {
+    List<Article> base = new ArrayList<>();
+    try (BufferedReader r = gz(reuters)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        JsonNode j = JSON.readTree(line);
+        String body = j.path("body").asText("");
+        if (body.length() < 200) continue;
+        String date = reutersDate(j.path("date").asText(""));
+        base.add(new Article("r" + j.path("newid").asText(), "reuters", j.path("title").asText(null), "Reuters",
+            null, null, date, false, List.of("Reuters"), "en", body, List.of(), List.of()));
+      }
+    }
+    base.sort(Comparator.comparing((Article a) -> a.published() == null ? "~" : a.published())
+        .thenComparing(Article::id));
+    StoryIndex index = new StoryIndex(cfg, Idf.withBackground());
+    int[] marks = {1_000, 10_000, 100_000};
+    int next = 0;
+    long stored = 0;
+    int cycle = 0;
+    long t0 = System.nanoTime();
+    outer:
+    while (true) {
+      for (Article a : base) {
+        Article s = shifted(a, cycle);
+        ArticleFeatures f = ArticleFeatures.of(s, List.of(), List.of(), cfg);
+        if (next < marks.length && stored == marks[next]) {
+          List<Long> lat = new ArrayList<>();
+          long w0 = System.nanoTime();
+          int k = 0;
+          // measure the next 1000 articles (they are stored too)
+          for (int i = 0; i < 1000; i++) {
+            Article x = shifted(base.get((base.indexOf(a) + i) % base.size()), cycle + 1000);
+            ArticleFeatures fx = ArticleFeatures.of(x, List.of(), List.of(), cfg);
+            long t = System.nanoTime();
+            index.add(fx);
+            lat.add(System.nanoTime() - t);
+            k++;
+          }
+          double ws = (System.nanoTime() - w0) / 1e9;
+          Collections.sort(lat);
+          out.printf(Locale.ROOT, "  latency with %,d stored: p50 %.3f ms p99 %.3f ms; %.0f articles/s incl. "
+              + "features; %d stories in the candidate index%n", stored, pct(lat, 0.5) / 1e6, pct(lat, 0.99) / 1e6,
+              k / ws, index.activeStories());
+          out.flush();
+          stored += k;
+          next++;
+          if (next == marks.length) break outer;
+        }
+        index.add(f);
+        stored++;
+      }
+      cycle++;
+    }
+    out.printf(Locale.ROOT, "  replay of %,d articles took %.1f s%n", stored, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The article with its id suffixed and its date moved one year later per cycle. */
+  private static Article shifted(Article a, int cycle) {
+    if (cycle == 0) return a;
+    String date = a.published() == null ? null
+        : java.time.LocalDate.parse(a.published()).plusYears(cycle).toString();
+    return new Article(a.id() + "-" + cycle, a.source(), a.title(), a.outlet(), a.url(), a.byline(), date, false,
+        a.credits(), a.language(), a.text(), List.of(), List.of());
+  }
+
+  private static String reutersDate(String d) {
+    // "26-FEB-1987 15:01:01.79"
+    try {
+      java.time.format.DateTimeFormatter f = new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive()
+          .appendPattern("d-MMM-yyyy").toFormatter(Locale.ROOT);
+      return java.time.LocalDate.parse(d.strip().split(" ")[0], f).toString();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  static double pct(List<Long> sorted, double q) {
+    if (sorted.isEmpty()) return 0;
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size())));
+  }
+
+  static List<Doc> loadEcb(Path p) throws IOException {
+    List<Doc> out = new ArrayList<>();
+    for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+      if (line.isBlank()) continue;
+      JsonNode j = JSON.readTree(line);
+      String text = j.path("text").asText("");
+      Article a = new Article(j.path("doc_id").asText(), "ecb+", j.path("title").asText(null), null,
+          j.path("source_url").isNull() ? null : j.path("source_url").asText(), null, null, false, List.of(), "en",
+          text.isBlank() ? j.path("title").asText("") : text, List.of(), List.of());
+      out.add(new Doc(a, j.path("subtopic").asText(), j.path("split").asText()));
+    }
+    return out;
+  }
+
+  static List<Doc> loadG5(Path p) throws IOException {
+    List<Doc> out = new ArrayList<>();
+    try (BufferedReader r = gz(p)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank()) continue;
+        JsonNode j = JSON.readTree(line);
+        String date = j.path("date_publish").isNull() ? null : j.path("date_publish").asText(null);
+        List<String> credits = new ArrayList<>();
+        for (JsonNode a : j.path("authors")) credits.add(a.asText());
+        String text = j.path("text").asText("").replace("\n", "\n\n");
+        Article a = new Article(j.path("id").asText(), j.path("source_domain").asText(), j.path("title").asText(null),
+            j.path("source_domain").asText(null), j.path("url").asText(null), null, date, false, credits, "en",
+            text, List.of(), List.of());
+        out.add(new Doc(a, j.path("event_id").asText(), "stream"));
+      }
+    }
+    return out;
+  }
+
+  private static BufferedReader gz(Path p) throws IOException {
+    InputStream in = new GZIPInputStream(Files.newInputStream(p));
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+}

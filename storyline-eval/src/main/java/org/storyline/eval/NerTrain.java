@@ -1,0 +1,73 @@
+package org.storyline.eval;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.storyline.nlp.ner.NerTagger;
+
+/**
+ * Trains the shipped entity model on CoNLL-2003 eng.train (run by hand, never at build time; the result is
+ * committed with its model card docs/models/ner.md):
+ *
+ * <pre>bin/train-ner [--data ../shared/data] [--epochs 10] [--stages 2] [--holdout] [--out PATH]</pre>
+ *
+ * {@code --holdout} trains on nine tenths of eng.train and scores the other tenth (every tenth document): the split
+ * used for feature selection, so the dev set (eng.testa) stays for reporting.
+ */
+public final class NerTrain {
+  private NerTrain() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of("../shared/data");
+    int epochs = 10;
+    boolean holdout = false;
+    int stages = 2;
+    float minAbs = 0.05f;
+    Path out = Path.of("storyline-core/src/main/resources" + NerTagger.MODEL_RESOURCE);
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--data" -> data = Path.of(args[++i]);
+        case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+        case "--holdout" -> holdout = true;
+        case "--stages" -> stages = Integer.parseInt(args[++i]);
+        case "--min" -> minAbs = Float.parseFloat(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    PrintWriter log = new PrintWriter(System.out, true);
+    List<Conll.Doc> all = Conll.read(data.resolve("ner/eng.train"));
+    List<Conll.Doc> train = new ArrayList<>();
+    List<Conll.Doc> held = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) (holdout && i % 10 == 0 ? held : train).add(all.get(i));
+    List<List<List<String>>> toks = new ArrayList<>();
+    List<List<List<String>>> tags = new ArrayList<>();
+    for (Conll.Doc d : train) {
+      toks.add(d.tokens());
+      tags.add(d.tags());
+    }
+    long t0 = System.nanoTime();
+    NerTagger tagger = NerTagger.train(toks, tags, epochs, 42, stages, log);
+    log.printf("trained on %d docs in %.1f s, %d features%n", train.size(), (System.nanoTime() - t0) / 1e9,
+        tagger.features());
+    if (holdout) {
+      Conll.Score s = Conll.evaluate(tagger, held);
+      log.printf("holdout (every 10th train doc, %d docs): F1 %.2f (P %.2f R %.2f)  PER %.2f ORG %.2f LOC %.2f MISC %.2f%n",
+          held.size(), s.f(4), s.p(4), s.r(4), s.f(0), s.f(1), s.f(2), s.f(3));
+      return;
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    try (OutputStream os = Files.newOutputStream(out)) {
+      tagger.write(os, minAbs);
+    }
+    log.printf("wrote %s (%d bytes)%n", out, Files.size(out));
+    try (var in = Files.newInputStream(out)) {
+      NerTagger re = NerTagger.read(in);
+      Conll.Score s = Conll.evaluate(re, Conll.read(data.resolve("ner/eng.testa")));
+      log.printf("reloaded model on eng.testa: F1 %.2f%n", s.f(4));
+    }
+  }
+}

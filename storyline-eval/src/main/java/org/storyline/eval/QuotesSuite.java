@@ -1,0 +1,522 @@
+package org.storyline.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.storyline.analyze.Analyzer;
+import org.storyline.model.Article;
+import org.storyline.model.Quote;
+import org.storyline.model.Report;
+import org.storyline.nlp.QuoteExtractor;
+
+/**
+ * {@code storyline eval quotes}: direct quotes and their speakers.
+ *
+ * <p><b>PolNeAR dev</b> (quotes/README.md, method B, attribution level, restricted to quotation marks). Gold: every
+ * attribution relation whose Content (or Content2) fragment holds a double quotation mark; each quoted segment of
+ * the fragment (an opening mark to the next closing mark; a lone mark runs to the fragment's edge) is one gold quote,
+ * carrying the relation's Source spans. Predicted: every quote {@link QuoteExtractor} reports (partial ones
+ * included). A predicted and a gold quote match when the token Jaccard (word tokens [\p{L}\p{N}]+,
+ * |A∩B|/|A∪B| over the token ranges) is at least 0.5; matching is one to one, best overlap first. Content P/R/F1
+ * follow. Speaker accuracy is over matched quotes: correct when the gold relation has no Source and the engine
+ * names none, or when the words the engine took as the speaker (name, pronoun, description), or the name mention it
+ * resolved them to, overlap a gold Source span, or the gold Source text holds the surname of the engine's speaker.
+ * End-to-end F1 counts a quote only when content and speaker are both right. Each .ann file is one document (texts
+ * annotated twice count twice, as in the CofeNet split). {@code -Dstoryline.quotes.split=train} scores train instead;
+ * {@code -Dstoryline.quotes.dump=true} lists misses, false alarms and wrong speakers.
+ *
+ * <p><b>Seeds</b> (../shared/seeds next to the data folder): the current {@link Analyzer} on the five articles;
+ * each of the 23 gold {@code quotes} is found when a reported quote in its article has the same text (whitespace
+ * collapsed, trailing ",;:" and final period ignored); its speaker is right when equal to gold or listed with it
+ * in gold {@code same_entity}. Spurious: reported quotes matching neither a gold quote nor a gold partial quote.
+ */
+public final class QuotesSuite implements EvalSuite {
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern REC = Pattern.compile("^[TE#]\\d+\t", Pattern.MULTILINE);
+
+  @Override
+  public String name() {
+    return "quotes";
+  }
+
+  @Override
+  public Map<String, Double> run(Path dataDir, PrintWriter out) throws Exception {
+    Map<String, Double> m = new LinkedHashMap<>();
+    String split = System.getProperty("storyline.quotes.split", "dev");
+    Path pol = dataDir.resolve("quotes/polnear").resolve(split);
+    if (Files.isDirectory(pol)) polnear(pol, out, m);
+    else out.println("  PolNeAR " + split + ": not found at " + pol + " (skipped)");
+    Path seeds = dataDir.toAbsolutePath().normalize().resolveSibling("seeds");
+    if (Files.isRegularFile(seeds.resolve("gold.json"))) seeds(seeds, out, m);
+    else out.println("  seeds: no gold.json at " + seeds + " (skipped)");
+    return m;
+  }
+
+  // ---- PolNeAR ---------------------------------------------------------------------------------------------------
+
+  record Gold(int start, int end, List<int[]> sources, String sourceText) {}
+
+  private void polnear(Path dir, PrintWriter out, Map<String, Double> m) throws Exception {
+    boolean dump = Boolean.getBoolean("storyline.quotes.dump");
+    QuoteExtractor ex = new QuoteExtractor(org.storyline.nlp.QuoteLexicon.defaults(), true);
+    List<Path> anns;
+    try (Stream<Path> s = Files.list(dir.resolve("attributions"))) {
+      anns = s.filter(p -> p.toString().endsWith(".ann")).sorted().toList();
+    }
+    int gold = 0;
+    int pred = 0;
+    int matched = 0;
+    int spkOk = 0;
+    int indGold = 0;
+    int indPred = 0;
+    int indMatched = 0;
+    int indSpk = 0;
+    Map<String, List<QuoteExtractor.Found>> cache = new HashMap<>();
+    Map<String, String> texts = new HashMap<>();
+    for (Path ann : anns) {
+      String f = ann.getFileName().toString();
+      String base = f.substring(0, f.lastIndexOf('_'));
+      Path tp = dir.resolve("text").resolve(base + ".txt");
+      if (!Files.isRegularFile(tp)) continue;
+      String text = texts.computeIfAbsent(base, b -> read(tp));
+      List<QuoteExtractor.Found> all = cache.computeIfAbsent(base, b -> ex.extract(text));
+      List<QuoteExtractor.Found> found = all.stream().filter(QuoteExtractor.Found::direct).toList();
+      List<QuoteExtractor.Found> reported = all.stream().filter(q -> !q.direct()).toList();
+      List<Gold> plain = plainContents(Files.readString(ann, StandardCharsets.UTF_8), text);
+      indGold += plain.size();
+      indPred += reported.size();
+      boolean[] used = new boolean[plain.size()];
+      for (QuoteExtractor.Found q : reported) {
+        int best = -1;
+        double bj = 0.5;
+        for (int g = 0; g < plain.size(); g++) {
+          double j = jaccard(wordStarts(text), text, plain.get(g).start, plain.get(g).end, q.start(), q.end());
+          if (!used[g] && j >= bj) {
+            bj = j;
+            best = g;
+          }
+        }
+        if (best >= 0) {
+          used[best] = true;
+          indMatched++;
+          if (speakerOk(plain.get(best), q, text)) indSpk++;
+        } else if (dump) {
+          out.println("    FPI " + f + " " + clip(q.text()));
+        }
+      }
+      List<Gold> golds = goldQuotes(Files.readString(ann, StandardCharsets.UTF_8), text);
+      int[] wordStart = wordStarts(text);
+      gold += golds.size();
+      pred += found.size();
+      // one-to-one matching, best Jaccard first
+      List<double[]> pairs = new ArrayList<>();
+      for (int g = 0; g < golds.size(); g++) {
+        for (int p = 0; p < found.size(); p++) {
+          double j = jaccard(wordStart, text, golds.get(g).start, golds.get(g).end, found.get(p).start(),
+              found.get(p).end());
+          if (j >= 0.5) pairs.add(new double[] {j, g, p});
+        }
+      }
+      pairs.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
+          : a[1] != b[1] ? Double.compare(a[1], b[1]) : Double.compare(a[2], b[2]));
+      boolean[] gUsed = new boolean[golds.size()];
+      boolean[] pUsed = new boolean[found.size()];
+      for (double[] pr : pairs) {
+        int g = (int) pr[1];
+        int p = (int) pr[2];
+        if (gUsed[g] || pUsed[p]) continue;
+        gUsed[g] = true;
+        pUsed[p] = true;
+        matched++;
+        boolean ok = speakerOk(golds.get(g), found.get(p), text);
+        if (ok) spkOk++;
+        if (dump && !ok) {
+          out.println("    SPK " + f + " gold=" + golds.get(g).sourceText + " pred=" + found.get(p).speaker() + " src="
+              + span(text, found.get(p).sourceStart(), found.get(p).sourceEnd()) + " cue=" + found.get(p).cue()
+              + " | " + clip(found.get(p).text()));
+        }
+      }
+      if (dump) {
+        for (int g = 0; g < golds.size(); g++) {
+          if (!gUsed[g]) out.println("    FN " + f + " " + clip(text.substring(golds.get(g).start, golds.get(g).end)));
+        }
+        for (int p = 0; p < found.size(); p++) {
+          if (!pUsed[p]) out.println("    FP " + f + (found.get(p).partial() ? " (partial) " : " ")
+              + clip(found.get(p).text()));
+        }
+      }
+    }
+    double p = pred == 0 ? 0 : (double) matched / pred;
+    double r = gold == 0 ? 0 : (double) matched / gold;
+    double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+    double acc = matched == 0 ? 0 : (double) spkOk / matched;
+    double e2eP = pred == 0 ? 0 : (double) spkOk / pred;
+    double e2eR = gold == 0 ? 0 : (double) spkOk / gold;
+    double e2e = e2eP + e2eR == 0 ? 0 : 2 * e2eP * e2eR / (e2eP + e2eR);
+    // speed: extraction alone over the split's distinct texts, repeated for at least a second
+    List<String> all = new ArrayList<>(new java.util.TreeMap<>(texts).values());
+    long t0 = System.nanoTime();
+    int done = 0;
+    while (System.nanoTime() - t0 < 1_000_000_000L || done < all.size()) {
+      for (String t : all) ex.extract(t);
+      done += all.size();
+    }
+    double perSec = done / ((System.nanoTime() - t0) / 1e9);
+    out.printf(Locale.ROOT, "  PolNeAR %s, quotes in quotation marks (%d .ann documents): gold %d, predicted %d, "
+        + "matched %d (token Jaccard >= 0.5, one to one)%n", dir.getFileName(), anns.size(), gold, pred, matched);
+    out.println("    gold = quoted segments of Content spans; speaker right = engine's speaker words or resolved name "
+        + "overlap the gold Source, or the Source holds its surname, or both name none");
+    out.printf(Locale.ROOT, "    content P %.3f  R %.3f  F1 %.3f   | Gender Gap Tracker (own 98-article set, "
+        + "overlap >= 0.3): F1 0.837%n", p, r, f1);
+    out.printf(Locale.ROOT, "    speaker accuracy on matched %.3f   | Gender Gap Tracker: 0.865%n", acc);
+    out.printf(Locale.ROOT, "    end-to-end F1 (content and speaker right) %.3f%n", e2e);
+    double ip = indPred == 0 ? 0 : (double) indMatched / indPred;
+    double ir = indGold == 0 ? 0 : (double) indMatched / indGold;
+    out.printf(Locale.ROOT, "    indirect (reported speech, gold contents without quotation marks): predicted %d, "
+        + "P %.3f R %.3f, speaker accuracy %.3f (kind=indirect, not in the figures above)%n", indPred, ip, ir,
+        indMatched == 0 ? 0 : (double) indSpk / indMatched);
+    m.put("polnear.indirect.precision", round(ip));
+    out.printf(Locale.ROOT, "    speed: %.0f articles/s (quote extraction alone, one thread)%n", perSec);
+    m.put("polnear.content.f1", round(f1));
+    m.put("polnear.content.precision", round(p));
+    m.put("polnear.content.recall", round(r));
+    m.put("polnear.speaker.accuracy", round(acc));
+    m.put("polnear.e2e.f1", round(e2e));
+  }
+
+  static boolean speakerOk(Gold g, QuoteExtractor.Found f, String text) {
+    if (g.sources.isEmpty()) return f.sourceStart() < 0;
+    for (int[] s : g.sources) {
+      if (overlap(s[0], s[1], f.sourceStart(), f.sourceEnd()) || overlap(s[0], s[1], f.nameStart(), f.nameEnd())) {
+        return true;
+      }
+    }
+    if (f.speaker() != null) {
+      String surname = f.speaker().substring(f.speaker().lastIndexOf(' ') + 1);
+      return Pattern.compile("\\b" + Pattern.quote(surname) + "\\b").matcher(g.sourceText).find();
+    }
+    return false;
+  }
+
+  private static boolean overlap(int a, int b, int c, int d) {
+    return c >= 0 && a < d && c < b;
+  }
+
+  /** Gold Content fragments of one .ann file that hold no double quotation mark (reported speech). */
+  static List<Gold> plainContents(String ann, String text) {
+    List<Gold> out = new ArrayList<>();
+    for (Gold g : contents(ann, text)) {
+      boolean marked = false;
+      for (int i = g.start; i < g.end; i++) if (isDoubleMark(text.charAt(i))) marked = true;
+      if (!marked) out.add(g);
+    }
+    return out;
+  }
+
+  /** Every Content fragment with its relation's sources. */
+  static List<Gold> contents(String ann, String text) {
+    List<Gold> out = new ArrayList<>();
+    Parsed p = parse(ann, text);
+    for (Map<String, String> r : p.rels) {
+      List<int[]> src = r.containsKey("Source") ? p.spans.getOrDefault(r.get("Source"), List.of()) : List.of();
+      StringBuilder st = new StringBuilder();
+      for (int[] s : src) st.append(text, s[0], s[1]).append(' ');
+      for (String key : List.of("Content", "Content2")) {
+        if (!r.containsKey(key)) continue;
+        for (int[] c : p.spans.getOrDefault(r.get(key), List.of())) out.add(new Gold(c[0], c[1], src, st.toString()));
+      }
+    }
+    return out;
+  }
+
+  record Parsed(Map<String, List<int[]>> spans, List<Map<String, String>> rels) {}
+
+  static Parsed parse(String ann, String text) {
+    int[] cp = codePointToChar(text);
+    Map<String, List<int[]>> spans = new HashMap<>();
+    List<Map<String, String>> rels = new ArrayList<>();
+    Matcher mm = REC.matcher(ann);
+    List<Integer> starts = new ArrayList<>();
+    while (mm.find()) starts.add(mm.start());
+    for (int i = 0; i < starts.size(); i++) {
+      String rec = ann.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : ann.length());
+      String[] parts = rec.split("\t", 3);
+      if (parts.length < 2) continue;
+      if (rec.charAt(0) == 'T') {
+        String[] rs = parts[1].split(" ", 2);
+        if (rs.length < 2) continue;
+        List<int[]> sp = new ArrayList<>();
+        for (String frag : rs[1].split(";")) {
+          String[] se = frag.trim().split(" ");
+          int s = Integer.parseInt(se[0]);
+          int e = Integer.parseInt(se[1]);
+          if (s >= cp.length || e >= cp.length) continue;
+          sp.add(new int[] {cp[s], cp[e]});
+        }
+        spans.put(parts[0], sp);
+      } else if (rec.charAt(0) == 'E') {
+        Map<String, String> r = new HashMap<>();
+        for (String kv : parts[1].trim().split("\\s+")) {
+          int c = kv.indexOf(':');
+          if (c > 0) r.put(kv.substring(0, c), kv.substring(c + 1));
+        }
+        rels.add(r);
+      }
+    }
+    return new Parsed(spans, rels);
+  }
+
+  /** Gold quotes of one .ann file: the double-quoted part of each Content fragment, with its relation's sources. */
+  static List<Gold> goldQuotes(String ann, String text) {
+    int[] cp = codePointToChar(text);
+    Map<String, String> role = new HashMap<>();
+    Map<String, List<int[]>> spans = new HashMap<>();
+    List<Map<String, String>> rels = new ArrayList<>();
+    Matcher mm = REC.matcher(ann);
+    List<Integer> starts = new ArrayList<>();
+    while (mm.find()) starts.add(mm.start());
+    for (int i = 0; i < starts.size(); i++) {
+      String rec = ann.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : ann.length());
+      String[] parts = rec.split("\t", 3);
+      if (parts.length < 2) continue;
+      if (rec.charAt(0) == 'T') {
+        String[] rs = parts[1].split(" ", 2);
+        if (rs.length < 2) continue;
+        List<int[]> sp = new ArrayList<>();
+        for (String frag : rs[1].split(";")) {
+          String[] se = frag.trim().split(" ");
+          int s = Integer.parseInt(se[0]);
+          int e = Integer.parseInt(se[1]);
+          if (s >= cp.length || e >= cp.length) continue;
+          sp.add(new int[] {cp[s], cp[e]});
+        }
+        role.put(parts[0], rs[0]);
+        spans.put(parts[0], sp);
+      } else if (rec.charAt(0) == 'E') {
+        Map<String, String> r = new HashMap<>();
+        for (String kv : parts[1].trim().split("\\s+")) {
+          int c = kv.indexOf(':');
+          if (c > 0) r.put(kv.substring(0, c), kv.substring(c + 1));
+        }
+        rels.add(r);
+      }
+    }
+    List<Gold> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Map<String, String> r : rels) {
+      List<int[]> src = r.containsKey("Source") ? spans.getOrDefault(r.get("Source"), List.of()) : List.of();
+      StringBuilder st = new StringBuilder();
+      for (int[] s : src) st.append(text, s[0], s[1]).append(' ');
+      for (String key : List.of("Content", "Content2")) {
+        if (!r.containsKey(key)) continue;
+        for (int[] c : spans.getOrDefault(r.get(key), List.of())) {
+          // each quoted segment of the fragment: an opening mark to the next closing one; a lone mark runs to the
+          // fragment's edge
+          List<int[]> segs = new ArrayList<>();
+          int open = -1;
+          boolean any = false;
+          for (int i = c[0]; i < c[1]; i++) {
+            char ch = text.charAt(i);
+            if (!isDoubleMark(ch)) continue;
+            any = true;
+            boolean opener = ch == '“' || ch == '„' || ch == '«'
+                || (ch == '"' && (i == 0 || Character.isWhitespace(text.charAt(i - 1))
+                    || "([{—–-/".indexOf(text.charAt(i - 1)) >= 0));
+            if (opener) {
+              if (open >= 0) segs.add(new int[] {open, i});
+              open = i + 1;
+            } else {
+              segs.add(new int[] {open >= 0 ? open : c[0], i});
+              open = -1;
+            }
+          }
+          if (!any) continue;
+          if (open >= 0) segs.add(new int[] {open, c[1]});
+          for (int[] sg : segs) {
+            int s = sg[0];
+            int e = sg[1];
+            if (e <= s || !seen.add(s + ":" + e) || !WORD.matcher(text).region(s, e).find()) continue;
+            out.add(new Gold(s, e, src, st.toString()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static boolean isDoubleMark(char c) {
+    return c == '"' || c == '“' || c == '”' || c == '„' || c == '«' || c == '»';
+  }
+
+  /** code point offset -> UTF-16 offset (one past the end included). */
+  static int[] codePointToChar(String text) {
+    int n = text.codePointCount(0, text.length());
+    int[] map = new int[n + 2];
+    int ci = 0;
+    for (int i = 0; i <= n; i++) {
+      map[i] = ci;
+      if (ci < text.length()) ci += Character.charCount(text.codePointAt(ci));
+    }
+    map[n + 1] = text.length();
+    return map;
+  }
+
+  /** For each char, the index of the word token covering it, or -1. */
+  static int[] wordStarts(String text) {
+    int[] w = new int[text.length()];
+    java.util.Arrays.fill(w, -1);
+    Matcher mt = WORD.matcher(text);
+    int k = 0;
+    while (mt.find()) {
+      for (int i = mt.start(); i < mt.end(); i++) w[i] = k;
+      k++;
+    }
+    return w;
+  }
+
+  static double jaccard(int[] w, String text, int a, int b, int c, int d) {
+    int[] x = tokRange(w, a, b);
+    int[] y = tokRange(w, c, d);
+    if (x == null || y == null) return 0;
+    int inter = Math.max(0, Math.min(x[1], y[1]) - Math.max(x[0], y[0]) + 1);
+    int union = (x[1] - x[0] + 1) + (y[1] - y[0] + 1) - inter;
+    return union == 0 ? 0 : (double) inter / union;
+  }
+
+  private static int[] tokRange(int[] w, int s, int e) {
+    int first = -1;
+    int last = -1;
+    for (int i = Math.max(0, s); i < Math.min(w.length, e); i++) {
+      if (w[i] < 0) continue;
+      if (first < 0) first = w[i];
+      last = w[i];
+    }
+    return first < 0 ? null : new int[] {first, last};
+  }
+
+  // ---- seeds -----------------------------------------------------------------------------------------------------
+
+  private void seeds(Path dir, PrintWriter out, Map<String, Double> m) throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+    }
+    Report rep = Analyzer.defaults().analyze(files);
+    JsonNode g = new ObjectMapper().readTree(dir.resolve("gold.json").toFile());
+    Map<String, Integer> group = new HashMap<>();
+    int gi = 0;
+    for (JsonNode grp : g.path("same_entity")) {
+      for (JsonNode n : grp) group.put(n.asText(), gi);
+      gi++;
+    }
+    // gold lists quotes in quotation marks only: reported speech (kind "indirect") is left out of this check
+    List<Quote> direct = rep.quotes().stream().filter(q -> q.kind().equals("direct")).toList();
+    int indirect = rep.quotes().size() - direct.size();
+    Map<String, List<Quote>> byArticle = new HashMap<>();
+    for (Quote q : direct) byArticle.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q);
+    Set<Quote> claimed = new HashSet<>();
+    int total = 0;
+    int found = 0;
+    int right = 0;
+    for (JsonNode gq : g.path("quotes")) {
+      total++;
+      String art = gq.path("article").asText();
+      String want = norm(gq.path("text").asText());
+      Quote hit = null;
+      for (Quote q : byArticle.getOrDefault(art, List.of())) {
+        if (!claimed.contains(q) && norm(q.text()).equals(want)) {
+          hit = q;
+          break;
+        }
+      }
+      if (hit == null) {
+        out.println("    seeds MISSED " + art + ": " + clip(gq.path("text").asText()));
+        continue;
+      }
+      claimed.add(hit);
+      found++;
+      String gs = gq.path("speaker").isNull() ? null : gq.path("speaker").asText();
+      if (sameSpeaker(gs, hit.speaker(), group)) right++;
+      else out.println("    seeds WRONG SPEAKER " + art + ": gold " + gs + ", got " + hit.speaker() + ": "
+          + clip(hit.text()));
+    }
+    int partialTotal = 0;
+    int partialFound = 0;
+    int partialRight = 0;
+    for (JsonNode gq : g.path("partial_quotes")) {
+      partialTotal++;
+      String art = gq.path("article").asText();
+      String want = norm(gq.path("text").asText());
+      for (Quote q : byArticle.getOrDefault(art, List.of())) {
+        if (!claimed.contains(q) && norm(q.text()).equals(want)) {
+          claimed.add(q);
+          partialFound++;
+          String gs = gq.path("speaker").isNull() ? null : gq.path("speaker").asText();
+          if (sameSpeaker(gs, q.speaker(), group)) partialRight++;
+          break;
+        }
+      }
+    }
+    int spurious = 0;
+    for (Quote q : direct) {
+      if (!claimed.contains(q)) {
+        spurious++;
+        out.println("    seeds SPURIOUS " + q.article() + (q.partial() ? " (partial)" : "") + ": " + clip(q.text()));
+      }
+    }
+    int reported = direct.size();
+    out.printf(Locale.ROOT, "  seeds (%s): gold quotes found %d/%d, right speaker %d/%d, spurious %d of %d reported; "
+        + "partial fragments found %d/%d (speaker right %d); %d indirect (not scored)%n", dir, found, total, right,
+        total, spurious, reported, partialFound, partialTotal, partialRight, indirect);
+    m.put("seeds.found", round(total == 0 ? 0 : (double) found / total));
+    m.put("seeds.speaker", round(total == 0 ? 0 : (double) right / total));
+    m.put("seeds.precision", round(reported == 0 ? 1 : 1.0 - (double) spurious / reported));
+  }
+
+  private static boolean sameSpeaker(String gold, String got, Map<String, Integer> group) {
+    if (gold == null || got == null) return gold == null && got == null;
+    if (gold.equals(got)) return true;
+    Integer a = group.get(gold);
+    return a != null && a.equals(group.get(got));
+  }
+
+  static String norm(String s) {
+    String t = s.replaceAll("\\s+", " ").strip();
+    return t.replaceAll("[,;:.]+$", "").strip();
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String span(String text, int s, int e) {
+    return s < 0 ? "-" : text.substring(s, e);
+  }
+
+  private static String clip(String s) {
+    String t = s.replace('\n', ' ');
+    return t.length() > 100 ? t.substring(0, 100) + "…" : t;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+}

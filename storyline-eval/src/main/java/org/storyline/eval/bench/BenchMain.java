@@ -1,0 +1,211 @@
+package org.storyline.eval.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.storyline.analyze.Analyzer;
+import org.storyline.analyze.StageTimes;
+import org.storyline.ingest.RawDocument;
+import org.storyline.model.Article;
+import org.storyline.model.Report;
+import org.storyline.store.ArticleStore;
+
+/**
+ * {@code storyline bench [--data DIR] [--corpora reuters,wikinews,bbc] [--sizes 1000,10000,100000]
+ * [--latency-sample N] [--out DIR]}: runs the whole pipeline over real corpora and prints, per stage and end to
+ * end, articles/s, per-article latency p50/p99 and peak heap, and how the cost per article changes with volume.
+ * Writes {@code latest.md} and {@code latest.json} to the output folder. Timing only; never a test.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of("../shared/data");
+    List<String> corpora = List.of("reuters", "wikinews", "bbc");
+    List<Integer> sizes = List.of(1000, 10000, 100000);
+    int latencySample = 500;
+    Path outDir = Path.of("bench/results");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--data" -> data = Path.of(args[++i]);
+        case "--corpora" -> corpora = Arrays.asList(args[++i].split(","));
+        case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+        case "--latency-sample" -> latencySample = Integer.parseInt(args[++i]);
+        case "--out" -> outDir = Path.of(args[++i]);
+        default -> {
+          System.err.println("storyline bench: unknown option " + args[i]
+              + "\nusage: storyline bench [--data DIR] [--corpora reuters,wikinews,bbc] [--sizes 1000,10000,100000]"
+              + " [--latency-sample N] [--out DIR]");
+          System.exit(2);
+        }
+      }
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+        "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version")));
+    StringBuilder md = new StringBuilder();
+    md.append("# Storyline benchmark\n\n").append(String.format(Locale.ROOT,
+        "Machine: %d cores, max heap %d MB, Java %s. Command: `bin/storyline bench%s`.%n%n",
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.version"), String.join(" ", prefix(args))));
+
+    Analyzer analyzer = Analyzer.defaults();
+    List<RawDocument> all = new ArrayList<>();
+    md.append("## Per corpus, whole pipeline\n\n| corpus | articles | read art/s | extract | entities | quotes | "
+        + "stories | timexes | end-to-end art/s | peak heap MB |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    List<Map<String, Object>> perCorpus = new ArrayList<>();
+    for (String c : corpora) {
+      long r0 = System.nanoTime();
+      List<RawDocument> docs = BenchCorpora.load(data, c);
+      long readNs = System.nanoTime() - r0;
+      all.addAll(docs);
+      analyzer.analyzeDocuments(docs.subList(0, Math.min(300, docs.size())), List.of()); // warm-up
+      resetPeaks();
+      StageTimes.Totals t = new StageTimes.Totals();
+      long e0 = System.nanoTime();
+      Report r = analyzer.analyzeDocuments(docs, List.of(), t);
+      long endNs = System.nanoTime() - e0;
+      long peak = peakHeapMb();
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("corpus", c);
+      row.put("articles", docs.size());
+      row.put("readArticlesPerSec", rate(docs.size(), readNs));
+      Map<String, Double> stageRates = new LinkedHashMap<>();
+      for (var e : t.ordered().entrySet()) stageRates.put(e.getKey(), rate(docs.size(), e.getValue()));
+      row.put("stageArticlesPerSec", stageRates);
+      row.put("endToEndArticlesPerSec", rate(docs.size(), endNs));
+      row.put("peakHeapMb", peak);
+      row.put("stories", r.stories().size());
+      perCorpus.add(row);
+      md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %s | %s | %s | **%.0f** | %d |%n", c,
+          docs.size(), rate(docs.size(), readNs), f(stageRates.get("extract")), f(stageRates.get("entities")),
+          f(stageRates.get("quotes")), f(stageRates.get("stories")), f(stageRates.get("timexes")),
+          rate(docs.size(), endNs), peak));
+      System.out.printf(Locale.ROOT, "%s: %d articles, %.0f articles/s end to end, peak heap %d MB%n", c,
+          docs.size(), rate(docs.size(), endNs), peak);
+    }
+    json.put("perCorpus", perCorpus);
+
+    // Latency: one article alone through the whole pipeline (a 1-article batch), single-threaded caller.
+    int n = Math.min(latencySample, all.size());
+    long[] lat = new long[n];
+    for (int i = 0; i < n; i++) {
+      RawDocument d = all.get((int) ((long) i * all.size() / n));
+      long s0 = System.nanoTime();
+      analyzer.analyzeDocuments(List.of(d), List.of());
+      lat[i] = System.nanoTime() - s0;
+    }
+    Arrays.sort(lat);
+    double p50 = lat[n / 2] / 1e6;
+    double p99 = lat[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6;
+    json.put("latencyMs", Map.of("sample", n, "p50", p50, "p99", p99));
+    md.append(String.format(Locale.ROOT, "%n## Latency, one article alone through the pipeline%n%n"
+        + "Sample of %d articles spread over the corpora: p50 **%.2f ms**, p99 **%.2f ms**.%n", n, p50, p99));
+    System.out.printf(Locale.ROOT, "latency (1-article batches, n=%d): p50 %.2f ms, p99 %.2f ms%n", n, p50, p99);
+
+    // Growth: one store filled chunk by chunk (pipeline + store add + commit), measured as it passes each size.
+    md.append("\n## Growth: ingest cost per article as the store grows (pipeline + embedded store; corpora replayed "
+        + "with shifted ids and dates)\n\n"
+        + "| stored articles | ingest art/s (last chunk) | µs/article | ratio to first | store MB on disk |"
+        + " peak heap MB |\n|---|---|---|---|---|---|\n");
+    List<Map<String, Object>> growth = new ArrayList<>();
+    int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+    List<RawDocument> docs = BenchCorpora.replay(all, max);
+    Path storeDir = Files.createTempDirectory("storyline-bench-store");
+    double first = 0;
+    int chunk = 1000;
+    System.gc();
+    resetPeaks();
+    long ingestStart = System.nanoTime();
+    try (ArticleStore store = ArticleStore.open(storeDir)) {
+      for (int from = 0; from < max; from += chunk) {
+        int to = Math.min(max, from + chunk);
+        long c0 = System.nanoTime();
+        Report r = analyzer.analyzeDocuments(docs.subList(from, to), List.of());
+        for (Article a : r.articles()) store.add(a);
+        store.commit();
+        long ns = System.nanoTime() - c0;
+        if (sizes.contains(to)) {
+          double usPer = ns / 1e3 / (to - from);
+          if (first == 0) first = usPer;
+          long disk = diskMb(storeDir);
+          long peak = peakHeapMb();
+          growth.add(Map.of("storedArticles", to, "articlesPerSec", rate(to - from, ns), "usPerArticle", usPer,
+              "ratioToFirst", usPer / first, "storeMbOnDisk", disk, "peakHeapMb", peak));
+          md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d | %d |%n", to, rate(to - from, ns),
+              usPer, usPer / first, disk, peak));
+          System.out.printf(Locale.ROOT, "growth %d stored: %.0f articles/s, %.0f us/article (x%.2f), store %d MB,"
+              + " peak heap %d MB%n", to, rate(to - from, ns), usPer, usPer / first, disk, peak);
+        }
+      }
+    } finally {
+      deleteTree(storeDir);
+    }
+    double total = (System.nanoTime() - ingestStart) / 1e9;
+    md.append(String.format(Locale.ROOT, "%nWhole run: %d articles ingested in %.1f s (%.0f articles/s).%n", max,
+        total, max / total));
+    json.put("growth", growth);
+    json.put("ingestTotalSeconds", total);
+
+    Files.createDirectories(outDir);
+    Files.writeString(outDir.resolve("latest.md"), md.toString());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve("latest.json").toFile(),
+        json);
+    System.out.println();
+    System.out.println(md);
+    System.out.println("wrote " + outDir.resolve("latest.md") + " and " + outDir.resolve("latest.json"));
+  }
+
+  private static long diskMb(Path dir) throws java.io.IOException {
+    try (var s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() >> 20;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+
+  private static List<String> prefix(String[] args) {
+    List<String> l = new ArrayList<>();
+    for (String a : args) l.add(a);
+    if (!l.isEmpty()) l.add(0, "");
+    return l;
+  }
+
+  private static String f(Double d) {
+    return d == null ? "-" : String.format(Locale.ROOT, "%.0f", d);
+  }
+
+  static double rate(int n, long nanos) {
+    return nanos <= 0 ? 0 : n / (nanos / 1e9);
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+  }
+
+  /** Sum of the heap pools' peaks since the last reset: an upper bound on the peak heap in use. */
+  private static long peakHeapMb() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+    }
+    return sum >> 20;
+  }
+
+}

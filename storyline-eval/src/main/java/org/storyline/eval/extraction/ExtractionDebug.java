@@ -1,0 +1,126 @@
+package org.storyline.eval.extraction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import org.storyline.model.Article;
+
+/**
+ * Developer tool, not a suite: per-page AEB or WCXB scores of ours (worst first), or one page's output beside its
+ * gold. {@code java -cp ... ExtractionDebug DATA aeb|wcxb [ID]}.
+ */
+public final class ExtractionDebug {
+  private ExtractionDebug() {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args[0]).resolve("extraction");
+    String which = args[1];
+    ObjectMapper json = new ObjectMapper();
+    Systems.System ours = new Systems.Ours();
+    record Row(String id, double p, double r, int gold, int pred) {}
+    List<Row> rows = new ArrayList<>();
+    Scorers.Aeb total = new Scorers.Aeb();
+    Scorers.Wcxb wtotal = new Scorers.Wcxb();
+    if (which.equals("traf")) {
+      Path dir = root.resolve("trafilatura-eval");
+      JsonNode eval = json.readTree(dir.resolve("evaldata.json").toFile());
+      List<String> urls = new ArrayList<>();
+      eval.fieldNames().forEachRemaining(urls::add);
+      urls.sort(null);
+      Scorers.Snippets all = new Scorers.Snippets();
+      for (String url : urls) {
+        JsonNode item = eval.get(url);
+        if (args.length > 2 && !item.get("file").asText().startsWith(args[2])) continue;
+        Path f = dir.resolve("html/" + item.get("file").asText() + ".gz");
+        if (!Files.exists(f)) continue;
+        Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), url);
+        Scorers.Snippets s = new Scorers.Snippets();
+        List<String> with = new ArrayList<>();
+        item.path("with").forEach(n -> with.add(n.asText()));
+        List<String> without = new ArrayList<>();
+        item.path("without").forEach(n -> without.add(n.asText()));
+        s.add(a.text(), with, without);
+        all.add(a.text(), with, without);
+        if (s.fn + s.fp > 0) {
+          System.out.println(item.get("file").asText() + " fn " + s.fn + " fp " + s.fp);
+          if (args.length > 2) {
+            for (String w : with) if (!Scorers.norm(a.text()).contains(Scorers.norm(w))) System.out.println("  MISSING " + w);
+            for (String w : without) if (Scorers.norm(a.text()).contains(Scorers.norm(w))) System.out.println("  JUNK " + w);
+            show("", a, url);
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "TRAF P %.4f R %.4f F %.4f%n", all.precision(), all.recall(), all.f1());
+      return;
+    }
+    if (which.equals("aeb")) {
+      Path dir = root.resolve("scrapinghub-aeb");
+      JsonNode gold = json.readTree(dir.resolve("ground-truth.json").toFile());
+      List<String> ids = new ArrayList<>();
+      gold.fieldNames().forEachRemaining(ids::add);
+      ids.sort(null);
+      for (String id : ids) {
+        if (args.length > 2 && !id.startsWith(args[2])) continue;
+        String html = new String(gunzip(dir.resolve("html/" + id + ".html.gz")), StandardCharsets.UTF_8);
+        Article a = ours.extract(html, gold.get(id).path("url").asText(null));
+        String g = gold.get(id).get("articleBody").asText();
+        Scorers.Aeb s = new Scorers.Aeb();
+        s.add(g, a.text());
+        total.add(g, a.text());
+        rows.add(new Row(id, s.precision(), s.recall(), g.length(), a.text().length()));
+        if (args.length > 2) show(g, a, gold.get(id).path("url").asText());
+      }
+    } else {
+      Path dir = root.resolve("wcxb-articles/dev");
+      List<Path> gts;
+      try (var st = Files.list(dir.resolve("ground-truth"))) {
+        gts = st.sorted().toList();
+      }
+      for (Path gp : gts) {
+        String id = gp.getFileName().toString().replace(".json.gz", "");
+        if (args.length > 2 && !id.equals(args[2])) continue;
+        JsonNode d = json.readTree(gunzip(gp));
+        String html = new String(gunzip(dir.resolve("html/" + id + ".html.gz")), StandardCharsets.UTF_8);
+        Article a = ours.extract(html, d.path("url").asText(null));
+        String g = d.path("ground_truth").path("main_content").asText("");
+        Scorers.Wcxb s = new Scorers.Wcxb();
+        s.add(g, a.text(), List.of(), List.of());
+        wtotal.add(g, a.text(), List.of(), List.of());
+        rows.add(new Row(id, s.p, s.r, g.length(), a.text().length()));
+        if (args.length > 2) show(g, a, d.path("url").asText());
+      }
+    }
+    System.out.printf(Locale.ROOT, "AEB F1 %.4f P %.4f R %.4f | WCXB F1 %.4f P %.4f R %.4f%n", total.f1(),
+        total.precision(), total.recall(), wtotal.f / Math.max(1, wtotal.n), wtotal.p / Math.max(1, wtotal.n),
+        wtotal.r / Math.max(1, wtotal.n));
+    rows.sort((x, y) -> Double.compare(f(x.p(), x.r()), f(y.p(), y.r())));
+    for (Row r : rows) {
+      System.out.printf(Locale.ROOT, "%s  P %.2f R %.2f  gold %d pred %d%n", r.id().substring(0, Math.min(12,
+          r.id().length())), r.p(), r.r(), r.gold(), r.pred());
+    }
+  }
+
+  private static double f(double p, double r) {
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+
+  private static void show(String gold, Article a, String url) {
+    System.out.println("URL " + url);
+    System.out.println("TITLE " + a.title() + " | BY " + a.byline() + " | DATE " + a.published() + " | OUTLET "
+        + a.outlet() + " | DIAG " + a.diagnostics());
+    System.out.println("=== GOLD\n" + gold + "\n=== OURS\n" + a.text() + "\n=== REMOVED\n" + a.removed());
+  }
+
+  private static byte[] gunzip(Path p) throws Exception {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+      return in.readAllBytes();
+    }
+  }
+}

@@ -1,0 +1,550 @@
+package org.storyline.store;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.storyline.model.Article;
+
+/**
+ * The embedded article store: a Lucene index in {@code <data>/index} holding every article with all its revisions,
+ * with full-text search over the current revisions.
+ *
+ * <h2>Identity and revisions</h2>
+ * An article is identified by its URL (fragment removed) when it has one, else by its id. {@link #add} compares the
+ * article's content (title, text, outlet, url, byline, published, language, credits; not the source path nor
+ * extraction diagnostics) with the current revision: identical gives {@link Outcome#UNCHANGED} and writes nothing;
+ * different gives {@link Outcome#REVISED} and keeps the new content as revision n+1, older revisions stay
+ * retrievable ({@link #revisions}). The full {@link Article} JSON of every revision is stored, so later stages can
+ * reload articles ({@link #forEachArticle}).
+ *
+ * <h2>Crash safety: what is guaranteed</h2>
+ * <ul>
+ *   <li>All revisions of one article are one Lucene document block, replaced with a single atomic
+ *       {@code updateDocuments} call: no reader or commit ever sees an article half-written, two current revisions or
+ *       a lost older revision.</li>
+ *   <li>Durability comes from Lucene commits, which are atomic (a new {@code segments_N} is fsynced, then becomes
+ *       visible). The store commits every {@code commitEvery} adds (default {@value #DEFAULT_COMMIT_EVERY}), on
+ *       {@link #commit} and on {@link #close}.</li>
+ *   <li>A process killed at any point (kill -9, power loss after fsync) leaves the store at its last commit: it opens
+ *       normally, is consistent, and has lost at most the adds since that commit (fewer than {@code commitEvery}
+ *       articles; with {@code commitEvery = 1}, at most the article in flight). Since adding is idempotent,
+ *       re-running the same ingest restores them.</li>
+ *   <li>One writer at a time per data directory (Lucene's native lock, released by the OS when a process dies);
+ *       readers ({@link #openReadOnly}) may run beside a writer and see its last commit.</li>
+ * </ul>
+ */
+public final class ArticleStore implements Closeable {
+  public static final int DEFAULT_COMMIT_EVERY = 1000;
+  /** Lucene logs a warning through JUL when the JDK's incubating vector module is absent; it changes nothing here. */
+  private static final java.util.logging.Logger VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
+  static {
+    VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+  static final int FORMAT = 1;
+
+  /** What {@link #add} did. */
+  public enum Outcome { ADDED, UNCHANGED, REVISED }
+
+  /** The outcome, the id of the stored article, and its current revision number (1-based). */
+  public record AddResult(Outcome outcome, String id, int revision) {}
+
+  /** One stored revision: its number (1 = first seen) and the article as stored then. */
+  public record Revision(int number, Article article) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final String[] SEARCH_FIELDS = {"title", "text"};
+  private static final Map<String, Float> BOOSTS = Map.of("title", 2f, "text", 1f);
+  private static final int MAX_REVISIONS_READ = 10_000;
+
+  // Lucene field names
+  private static final String F_KEY = "key";
+  private static final String F_ID = "id";
+  private static final String F_ID_SORT = "id_sort";
+  private static final String F_URL = "url";
+  private static final String F_CURRENT = "current";
+  private static final String F_REV = "rev";
+  private static final String F_FP = "fp";
+  private static final String F_JSON = "json";
+  private static final String F_OUTLET = "outlet";
+  private static final String F_DAY = "day";
+
+  private final Path dataDir;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer = new StandardAnalyzer();
+  private final int commitEvery;
+  /** Blocks written since the last commit, by key; and key lookups by url and id for them. */
+  private final Map<String, List<Stored>> pending = new HashMap<>();
+  private final Map<String, String> pendingByUrl = new HashMap<>();
+  private final Map<String, String> pendingById = new HashMap<>();
+  private int uncommitted;
+
+  private ArticleStore(Path dataDir, boolean writable, int commitEvery) throws IOException {
+    this.dataDir = dataDir;
+    this.commitEvery = Math.max(1, commitEvery);
+    Path index = dataDir.resolve("index");
+    if (writable) {
+      Files.createDirectories(index);
+    } else if (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index))) {
+      throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
+    }
+    this.directory = FSDirectory.open(index);
+    if (writable) {
+      IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setCommitOnClose(true);
+      try {
+        this.writer = new IndexWriter(directory, cfg);
+      } catch (LockObtainFailedException e) {
+        directory.close();
+        throw new IOException("the store at " + dataDir + " is in use by another process", e);
+      }
+      writer.setLiveCommitData(Map.of("storyline.store.format", Integer.toString(FORMAT)).entrySet());
+      if (!DirectoryReader.indexExists(directory)) writer.commit();
+      this.searchers = new SearcherManager(writer, null);
+    } else {
+      this.writer = null;
+      this.searchers = new SearcherManager(directory, null);
+    }
+  }
+
+  /** Opens (creating if needed) the store in {@code dataDir} for reading and writing. */
+  public static ArticleStore open(Path dataDir) throws IOException {
+    return new ArticleStore(dataDir, true, DEFAULT_COMMIT_EVERY);
+  }
+
+  /** Opens for writing, committing every {@code commitEvery} adds (1 = every article is durable on return). */
+  public static ArticleStore open(Path dataDir, int commitEvery) throws IOException {
+    return new ArticleStore(dataDir, true, commitEvery);
+  }
+
+  /** Opens an existing store for searching and reading only; works while another process writes to it. */
+  public static ArticleStore openReadOnly(Path dataDir) throws IOException {
+    return new ArticleStore(dataDir, false, DEFAULT_COMMIT_EVERY);
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** A stored revision as kept in the index. */
+  private record Stored(String key, int rev, String fingerprint, String json, Article article) {}
+
+  /** Adds an article: a new article, an unchanged one (nothing written) or a new revision of a known one. */
+  public synchronized AddResult add(Article a) throws IOException {
+    if (writer == null) throw new IllegalStateException("store opened read-only");
+    String url = normalizeUrl(a.url());
+    String key = findKey(url, a.id());
+    String fp = fingerprint(a);
+    List<Stored> block = key == null ? List.of() : loadBlock(key);
+    if (key == null || block.isEmpty()) key = url != null ? "url:" + url : "id:" + a.id();
+    Stored current = block.isEmpty() ? null : block.get(block.size() - 1);
+    if (current != null && current.fingerprint().equals(fp)) {
+      return new AddResult(Outcome.UNCHANGED, current.article().id(), current.rev());
+    }
+    List<Stored> next = new ArrayList<>(block);
+    int rev = current == null ? 1 : current.rev() + 1;
+    next.add(new Stored(key, rev, fp, JSON.writeValueAsString(a), a));
+    List<Document> docs = new ArrayList<>(next.size());
+    for (Stored s : next) docs.add(toDocument(s, s == next.get(next.size() - 1)));
+    writer.updateDocuments(new Term(F_KEY, key), docs);
+    pending.put(key, next);
+    if (url != null) pendingByUrl.put(url, key);
+    pendingById.put(a.id(), key);
+    if (++uncommitted >= commitEvery) commit();
+    return new AddResult(current == null ? Outcome.ADDED : Outcome.REVISED, a.id(), rev);
+  }
+
+  /** Makes every add so far durable (atomic Lucene commit) and visible to searches. */
+  public synchronized void commit() throws IOException {
+    if (writer == null) {
+      searchers.maybeRefreshBlocking();
+      return;
+    }
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+    pending.clear();
+    pendingByUrl.clear();
+    pendingById.clear();
+    uncommitted = 0;
+  }
+
+  /** The current revision of the article with this id (or this URL), if stored. */
+  public synchronized Optional<Article> get(String idOrUrl) throws IOException {
+    List<Revision> r = revisions(idOrUrl);
+    return r.isEmpty() ? Optional.empty() : Optional.of(r.get(r.size() - 1).article());
+  }
+
+  /** All revisions of the article with this id (or URL), oldest first; empty when unknown. */
+  public synchronized List<Revision> revisions(String idOrUrl) throws IOException {
+    String key = findKey(normalizeUrl(idOrUrl), idOrUrl);
+    if (key == null) return List.of();
+    return loadBlock(key).stream().map(s -> new Revision(s.rev(), s.article())).toList();
+  }
+
+  /** Number of articles (current revisions) committed or added since. */
+  public synchronized int size() throws IOException {
+    commitIfPending();
+    IndexSearcher s = searchers.acquire();
+    try {
+      return s.count(new TermQuery(new Term(F_CURRENT, "1")));
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** Every article's current revision, in id order (stable), for later stages to reload. */
+  public synchronized void forEachArticle(Consumer<Article> action) throws IOException {
+    commitIfPending();
+    IndexSearcher s = searchers.acquire();
+    try {
+      Sort byId = new Sort(new SortField(F_ID_SORT, SortField.Type.STRING), new SortField(F_KEY + "_sort",
+          SortField.Type.STRING));
+      Query q = new TermQuery(new Term(F_CURRENT, "1"));
+      StoredFields fields = s.storedFields();
+      ScoreDoc after = null;
+      while (true) {
+        TopDocs page = after == null ? s.search(q, 500, byId) : s.searchAfter(after, q, 500, byId);
+        if (page.scoreDocs.length == 0) break;
+        for (ScoreDoc d : page.scoreDocs) action.accept(read(fields.document(d.doc).get(F_JSON)));
+        after = page.scoreDocs[page.scoreDocs.length - 1];
+      }
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** Full-text search over the current revisions; best first, ties by id. */
+  public synchronized List<SearchHit> search(SearchQuery sq) throws IOException {
+    Query text;
+    try {
+      MultiFieldQueryParser p = new MultiFieldQueryParser(SEARCH_FIELDS, analyzer, BOOSTS);
+      p.setDefaultOperator(QueryParser.Operator.AND);
+      text = sq.query().strip().equals("*") ? new MatchAllDocsQuery() : p.parse(sq.query());
+    } catch (ParseException e) {
+      throw new IllegalArgumentException("cannot parse query \"" + sq.query() + "\": " + firstLine(e.getMessage()),
+          e);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder()
+        .add(text, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(F_CURRENT, "1")), BooleanClause.Occur.FILTER);
+    if (sq.outlet() != null && !sq.outlet().isBlank()) {
+      b.add(new TermQuery(new Term(F_OUTLET, sq.outlet().strip().toLowerCase(Locale.ROOT))),
+          BooleanClause.Occur.FILTER);
+    }
+    if (sq.from() != null || sq.to() != null) {
+      int lo = sq.from() == null ? Integer.MIN_VALUE : (int) sq.from().toEpochDay();
+      int hi = sq.to() == null ? Integer.MAX_VALUE : (int) sq.to().toEpochDay();
+      b.add(IntPoint.newRangeQuery(F_DAY, lo, hi), BooleanClause.Occur.FILTER);
+    }
+    Query q = b.build();
+    commitIfPending();
+    IndexSearcher s = searchers.acquire();
+    try {
+      Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(F_ID_SORT, SortField.Type.STRING));
+      TopDocs top = s.search(q, sq.limit(), sort, true);
+      UnifiedHighlighter hl = UnifiedHighlighter.builderWithoutSearcher(analyzer)
+          .withFormatter(new DefaultPassageFormatter("«", "»", " … ", false))
+          .withMaxLength(ReadLimitsForHighlight.MAX_CHARS)
+          .build();
+      StoredFields fields = s.storedFields();
+      List<SearchHit> hits = new ArrayList<>();
+      for (ScoreDoc d : top.scoreDocs) {
+        Article a = read(fields.document(d.doc).get(F_JSON));
+        float score = d instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : d.score;
+        hits.add(new SearchHit(a.id(), a.title(), a.outlet(), a.published(), score, snippet(hl, text, a.text())));
+      }
+      return hits;
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** Highlighting looks at most this far into an article. */
+  private static final class ReadLimitsForHighlight {
+    static final int MAX_CHARS = 200_000;
+  }
+
+  /** Snippets are cut to about this many characters, keeping the first highlighted hit. */
+  static final int SNIPPET_CHARS = 240;
+
+  private static String snippet(UnifiedHighlighter hl, Query q, String text) throws IOException {
+    Object h = hl.highlightWithoutSearcher("text", q, text, 2);
+    String s = h == null ? "" : h.toString().strip().replaceAll("\\s+", " ");
+    if (s.isEmpty()) s = text.strip().replaceAll("\\s+", " ");
+    return clip(s, SNIPPET_CHARS);
+  }
+
+  /** About {@code max} characters around the first «hit», cut at spaces, never inside a «hit». */
+  static String clip(String s, int max) {
+    if (s.length() <= max) return s;
+    int hit = Math.max(0, s.indexOf('«'));
+    int start = Math.max(0, hit - max / 3);
+    if (start > 0) {
+      int sp = s.indexOf(' ', start);
+      start = sp < 0 || sp > hit ? start : sp + 1;
+    }
+    int end = Math.min(s.length(), start + max);
+    int close = s.indexOf('»', hit);
+    if (close >= 0 && close >= end) end = Math.min(s.length(), close + 1);
+    int open = s.lastIndexOf('«', end - 1);
+    int openClose = open < 0 ? -1 : s.indexOf('»', open);
+    if (open > hit && openClose >= end) end = open; // do not cut a later hit in half
+    if (end < s.length()) {
+      int sp = s.lastIndexOf(' ', end);
+      if (sp > Math.max(start, close)) end = sp;
+    }
+    return (start > 0 ? "… " : "") + s.substring(start, end).strip() + (end < s.length() ? " …" : "");
+  }
+
+  /**
+   * Checks the invariants a crash must not break: every article has revisions 1..n with exactly one current (the
+   * last), every stored JSON reads back. Returns the violations found (empty when consistent).
+   */
+  public synchronized List<String> check() throws IOException {
+    commitIfPending();
+    List<String> problems = new ArrayList<>();
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs all = s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().maxDoc()));
+      StoredFields fields = s.storedFields();
+      Map<String, List<Document>> byKey = new HashMap<>();
+      for (ScoreDoc d : all.scoreDocs) {
+        Document doc = fields.document(d.doc);
+        byKey.computeIfAbsent(doc.get(F_KEY), k -> new ArrayList<>()).add(doc);
+      }
+      for (var e : byKey.entrySet()) {
+        List<Document> docs = e.getValue();
+        docs.sort(Comparator.comparingInt(d -> d.getField(F_REV).numericValue().intValue()));
+        int currents = 0;
+        for (int i = 0; i < docs.size(); i++) {
+          Document d = docs.get(i);
+          if (d.getField(F_REV).numericValue().intValue() != i + 1) {
+            problems.add(e.getKey() + ": revision numbers not 1.." + docs.size());
+          }
+          if ("1".equals(d.get(F_CURRENT))) {
+            currents++;
+            if (i != docs.size() - 1) problems.add(e.getKey() + ": an older revision is marked current");
+          }
+          try {
+            Article a = read(d.get(F_JSON));
+            if (!fingerprint(a).equals(d.get(F_FP))) problems.add(e.getKey() + ": fingerprint mismatch");
+          } catch (RuntimeException ex) {
+            problems.add(e.getKey() + ": unreadable article JSON");
+          }
+        }
+        if (currents != 1) problems.add(e.getKey() + ": " + currents + " current revisions");
+      }
+    } finally {
+      searchers.release(s);
+    }
+    return problems;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try {
+      if (writer != null) {
+        if (uncommitted > 0) writer.commit();
+        searchers.close();
+        writer.close();
+      } else {
+        searchers.close();
+      }
+    } finally {
+      directory.close();
+    }
+  }
+
+  // --- internals ---
+
+  private void commitIfPending() throws IOException {
+    if (writer != null && uncommitted > 0) commit();
+  }
+
+  /**
+   * The block key of a stored article: the one whose current revision has this URL; else the one with this id,
+   * provided that, when a URL is given, the stored article has none (it was first read from a file) — two articles
+   * at different URLs are different articles even if their ids collide. Null when not stored.
+   */
+  private String findKey(String url, String id) throws IOException {
+    if (url != null) {
+      String k = pendingByUrl.get(url);
+      if (k == null) k = committedKey(new TermQuery(new Term(F_URL, url)));
+      if (k != null) return k;
+    }
+    if (id != null) {
+      String k = pendingById.get(id);
+      if (k == null) k = committedKey(new TermQuery(new Term(F_ID, id)));
+      if (k != null && (url == null || currentUrl(k) == null)) return k;
+    }
+    return null;
+  }
+
+  private String currentUrl(String key) throws IOException {
+    List<Stored> block = loadBlock(key);
+    return block.isEmpty() ? null : normalizeUrl(block.get(block.size() - 1).article().url());
+  }
+
+  /** The key of the first (by key) committed article whose current revision matches. */
+  private String committedKey(Query match) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs t = s.search(new BooleanQuery.Builder()
+          .add(match, BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(F_CURRENT, "1")), BooleanClause.Occur.FILTER).build(), 1,
+          new Sort(new SortField(F_KEY + "_sort", SortField.Type.STRING)));
+      return t.scoreDocs.length == 0 ? null : s.storedFields().document(t.scoreDocs[0].doc).get(F_KEY);
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  private List<Stored> loadBlock(String key) throws IOException {
+    List<Stored> p = pending.get(key);
+    if (p != null) return p;
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs t = s.search(new TermQuery(new Term(F_KEY, key)), MAX_REVISIONS_READ);
+      StoredFields fields = s.storedFields();
+      List<Stored> out = new ArrayList<>();
+      for (ScoreDoc d : t.scoreDocs) {
+        Document doc = fields.document(d.doc);
+        String json = doc.get(F_JSON);
+        out.add(new Stored(key, doc.getField(F_REV).numericValue().intValue(), doc.get(F_FP), json, read(json)));
+      }
+      out.sort(Comparator.comparingInt(Stored::rev));
+      return out;
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  private static Document toDocument(Stored s, boolean current) {
+    Article a = s.article();
+    Document d = new Document();
+    d.add(new StringField(F_KEY, s.key(), Field.Store.YES));
+    d.add(new SortedDocValuesField(F_KEY + "_sort", new BytesRef(s.key())));
+    d.add(new StringField(F_ID, a.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(F_ID_SORT, new BytesRef(a.id())));
+    String url = normalizeUrl(a.url());
+    if (url != null) d.add(new StringField(F_URL, url, Field.Store.NO));
+    d.add(new StringField(F_CURRENT, current ? "1" : "0", Field.Store.YES));
+    d.add(new StoredField(F_REV, s.rev()));
+    d.add(new StoredField(F_FP, s.fingerprint()));
+    d.add(new StoredField(F_JSON, s.json()));
+    if (current) {
+      if (a.title() != null) d.add(new TextField("title", a.title(), Field.Store.NO));
+      d.add(new TextField("text", a.text(), Field.Store.NO));
+      if (a.outlet() != null) {
+        d.add(new StringField(F_OUTLET, a.outlet().strip().toLowerCase(Locale.ROOT), Field.Store.NO));
+      }
+      Integer day = epochDay(a.published());
+      if (day != null) d.add(new IntPoint(F_DAY, day));
+    }
+    return d;
+  }
+
+  static Integer epochDay(String published) {
+    if (published == null || published.length() < 10) return null;
+    try {
+      return (int) LocalDate.parse(published.substring(0, 10)).toEpochDay();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  static String normalizeUrl(String url) {
+    if (url == null) return null;
+    String u = url.strip();
+    int hash = u.indexOf('#');
+    if (hash >= 0) u = u.substring(0, hash);
+    if (!u.contains("://")) return null;
+    return u.isEmpty() ? null : u;
+  }
+
+  /** Hash of the content a revision is about (not where it was read from, not extraction diagnostics). */
+  static String fingerprint(Article a) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Object f : new Object[] {a.title(), a.text(), a.outlet(), normalizeUrl(a.url()), a.byline(),
+          a.published(), a.publishedInferred(), a.language(), String.join("\u0001", a.credits())}) {
+        md.update(String.valueOf(f).getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(md.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Article read(String json) {
+    try {
+      return JSON.readValue(json, Article.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable stored article: " + e.getMessage(), e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
