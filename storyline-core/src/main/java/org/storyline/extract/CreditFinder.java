@@ -18,7 +18,8 @@ final class CreditFinder {
 
   private static final Pattern SPLIT = Pattern.compile("\\s*(?:,|;|\\band\\b|&|/)\\s*");
   private static final Set<String> GENERIC = Set.of("agency", "agencies", "wire", "wires", "syndicated",
-      "news agency", "news agencies", "wire services", "wire service", "agency inputs", "agencies inputs");
+      "news agency", "news agencies", "wire services", "wire service", "agency inputs", "agencies inputs",
+      "wire agency", "news wire");
   private static final Pattern ORG_WORD = Pattern.compile(
       "(?i).*\\b(?:agency|agence|agencia|press|presse|news|service|wire|media|times|post|journal|herald|"
           + "network|broadcasting|radio|television|tv|staff|desk|bureau)\\b.*");

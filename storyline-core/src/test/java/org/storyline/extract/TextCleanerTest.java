@@ -506,4 +506,39 @@ class TextCleanerTest {
     assertTrue(a.text().startsWith("Research by Oxford University"), a.text());
     assertTrue(a.text().endsWith("Reporting by scientists was careful."), a.text());
   }
+
+  @Test
+  void creditLineVariants() {
+    String body = "The harbour reopened on Friday after a week of storms that had kept the ferries in port.\n\n";
+    record Case(String line, List<String> credits) {}
+    for (Case c : List.of(
+        new Case("(With inputs from PTI, ANI)", List.of("PTI", "ANI")),
+        new Case("— AFP", List.of("AFP")),
+        new Case("— With AFP", List.of("AFP")),
+        new Case("(Reuters)", List.of("Reuters")),
+        new Case("Copyright 2025 The Associated Press. All rights reserved.", List.of("The Associated Press")),
+        new Case("With agency inputs", List.of("agencies")),
+        new Case("This story has been published from a wire agency feed without modifications to the text.",
+            List.of("agencies")),
+        new Case("(This story has not been edited by Example staff and is auto-generated from a syndicated feed.)",
+            List.of("agencies")),
+        new Case("Information from Reuters and the Associated Press was used in this report.",
+            List.of("Reuters", "the Associated Press")))) {
+      Article a = clean(body + c.line() + "\n");
+      assertEquals(c.credits(), a.credits(), c.line());
+      assertEquals(body.strip(), a.text(), c.line());
+    }
+  }
+
+  @Test
+  void outletTableKnowsSubdomainsAndAliases() {
+    OutletTable t = new OutletTable();
+    assertEquals("CNN", t.forUrl("https://edition.cnn.com/2025/03/04/world/x"));
+    assertEquals("BBC News", t.forUrl("https://www.bbc.co.uk/news/world-123"));
+    assertNull(t.forUrl("https://example.org/a"));
+    assertNull(t.forUrl("not a url"));
+    assertEquals("Anadolu Agency", t.forName("Anadolu Ajansı"));
+    assertEquals("Firstpost", t.forName("FP News Desk"));
+    assertEquals("The Moscow Times", t.forName("Moscow Times"));
+  }
 }
