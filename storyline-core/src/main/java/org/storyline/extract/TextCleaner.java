@@ -413,7 +413,8 @@ public final class TextCleaner implements Extractor {
       }
     }
     String by = byline(md);
-    if (by != null) {
+    // "By X" anywhere; a desk-style line ("Rescue Team") only in the header, where bylines sit
+    if (by != null && (!w.bodyStarted || BY_PREFIX.matcher(md).matches())) {
       if (w.byline == null) w.byline = by;
       return true;
     }

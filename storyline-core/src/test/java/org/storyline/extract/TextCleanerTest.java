@@ -541,4 +541,19 @@ class TextCleanerTest {
     assertEquals("Firstpost", t.forName("FP News Desk"));
     assertEquals("The Moscow Times", t.forName("Moscow Times"));
   }
+
+  @Test
+  void deskLikeSubheadingsInTheBodyStay() {
+    Article a = clean("""
+        The rescue operation in the flooded valley entered its third day on Friday as more villages were cut off.
+
+        Rescue Team
+
+        Volunteers joined soldiers and firefighters to move elderly residents to higher ground overnight.
+
+        By Carla Mendes
+        """);
+    assertEquals("Carla Mendes", a.byline());
+    assertTrue(a.text().contains("\n\nRescue Team\n\n"), a.text());
+  }
 }
