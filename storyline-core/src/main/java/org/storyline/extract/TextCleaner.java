@@ -103,6 +103,10 @@ public final class TextCleaner implements Extractor {
   private static final Pattern FRONT_KEY = Pattern.compile("^[A-Za-z_][\\w -]{0,30}\\s*:.*$");
   private static final Pattern BYLINE_SEPARATORS = Pattern.compile("\\s*[|/•·]\\s*");
   private static final Pattern DOMAIN_LIKE = Pattern.compile("(?i)[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|in|co\\.uk|uk|de|fr|ru|pk|au|ca)");
+  private static final Pattern SOURCE_SPLIT = Pattern.compile("\\s*(?:,|&|\\band\\b)\\s*");
+  private static final Pattern AGENCY_WORDS = Pattern.compile("(?:news |wire )?(?:agency|agencies|wires?)", CI);
+  private static final Pattern BIO_VERB = Pattern.compile(
+      "\\s*,?\\s*(?:is|was|covers|writes|reports|has covered|has been|edits|joined|can be reached|contributed|a)\\b.*");
   private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
@@ -188,7 +192,7 @@ public final class TextCleaner implements Extractor {
       w.title = w.pendingTitle;
       w.titleHow = "title guessed: first headline-like line";
     }
-    List<Unit> body = dedupe(w);
+    List<Unit> body = dropAuthorBio(dedupe(w), doc.hints().byline() != null ? doc.hints().byline() : w.byline, w);
     List<String> paras = join(body, w);
     if (!paras.isEmpty()) {
       String agency = credits.dateline(paras.get(0));
@@ -344,13 +348,12 @@ public final class TextCleaner implements Extractor {
         String name = o.group("a") != null ? o.group("a") : o.group("b");
         if (name != null) w.outletFurniture = name.strip();
       }
-      if (kind == Boilerplate.Kind.LABEL) w.teaser = w.bodyStarted;
-      else w.teaser = false;
+      if (kind == Boilerplate.Kind.LABEL) w.teaser = w.bodyStarted; // other furniture keeps a teaser run going
       if (kind == Boilerplate.Kind.FOOTER) w.footer = true;
       w.remove(raw);
       return i;
     }
-    if (w.teaser && headlineLike(md) && titleCase(md)) {
+    if (w.teaser && headlineLike(md)) {
       w.remove(raw);
       w.diagnostics.add("dropped teaser: " + md);
       return i;
@@ -362,6 +365,10 @@ public final class TextCleaner implements Extractor {
         return i;
       }
       w.footer = false;
+    }
+    if (!w.bodyStarted && w.title == null && words(md) <= 4 && boilerplate.onlySectionWords(md)) { // "World News"
+      w.remove(raw);
+      return i;
     }
     if (w.hintTitle != null && !w.bodyStarted && key(md).equals(key(w.hintTitle))) { // the container's title again
       w.remove(raw);
@@ -403,6 +410,18 @@ public final class TextCleaner implements Extractor {
     if (s.matches()) { // a known outlet anywhere; an unknown name only in the header ("Source: CoinMarketCap" in a chart)
       String name = s.group("name").strip();
       String known = outlets.forName(name);
+      if (known == null) { // "Al Jazeera and news agencies": the outlet, plus agency credits
+        List<String> parts = List.of(SOURCE_SPLIT.split(name));
+        String first = outlets.forName(parts.get(0));
+        boolean restAgencies = parts.size() > 1 && parts.subList(1, parts.size()).stream()
+            .allMatch(p -> AGENCY_WORDS.matcher(p).matches() || outlets.forName(p) != null);
+        if (first != null && restAgencies) {
+          known = first;
+          for (String p : parts.subList(1, parts.size())) {
+            w.credits.add(AGENCY_WORDS.matcher(p).matches() ? "agencies" : p.strip());
+          }
+        }
+      }
       if (known != null
           || (!w.bodyStarted && s.group("colon") != null && words(name) <= 6 && !name.contains("http"))) {
         if (w.outletLine == null) {
@@ -725,6 +744,20 @@ public final class TextCleaner implements Extractor {
     }
     if (dropped > 0) w.diagnostics.add("dropped " + dropped + " repeated line(s)");
     return kept;
+  }
+
+  /** Drops an author's bio near the end ("Jane Doe covers the economy for The Times."): it starts with the byline. */
+  private static List<Unit> dropAuthorBio(List<Unit> body, String byline, Work w) {
+    if (byline == null || byline.length() < 5 || body.isEmpty()) return body;
+    List<Unit> out = new ArrayList<>(body);
+    for (int i = out.size() - 1; i >= Math.max(0, out.size() - 3); i--) {
+      String md = out.get(i).md();
+      if (md.length() <= 300 && md.startsWith(byline) && BIO_VERB.matcher(md.substring(byline.length())).matches()) {
+        w.removed.add(new Removed(out.get(i).line(), out.get(i).raw()));
+        out.remove(i);
+      }
+    }
+    return out;
   }
 
   /** Joins paragraphs broken mid-sentence (the next part starts in lower case). */

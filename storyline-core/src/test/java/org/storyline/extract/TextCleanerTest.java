@@ -556,4 +556,143 @@ class TextCleanerTest {
     assertEquals("Carla Mendes", a.byline());
     assertTrue(a.text().contains("\n\nRescue Team\n\n"), a.text());
   }
+
+  @Test
+  void teaserListsBracketCaptionsAndSourceWithAgencies() {
+    Article a = clean("""
+        News|Russia-Ukraine war
+
+        # Ukraine and US to hold talks in Jeddah, says Zelenskyy aide
+
+        Kyiv's delegation will meet US officials next week as pressure mounts for a ceasefire.
+
+        ![Zelenskyy](https://www.aljazeera.com/wp-content/uploads/2025/03/zel.jpg)
+        Ukrainian President Volodymyr Zelenskyy speaks during a news conference in Kyiv [File: Gleb Garanich/Reuters]
+
+        Published On 7 Mar 2025
+        7 Mar 2025
+
+        Save
+
+        Ukraine and the United States will hold talks in Saudi Arabia next week, a senior aide to President Volodymyr Zelenskyy said on Friday.
+
+        The aide, Andriy Yermak, said the delegations would discuss "a framework for a ceasefire and security guarantees".
+
+        Keep reading
+        list of 4 items
+        list 1 of 4
+        Russia launches massive strikes on Ukraine's energy grid
+        list 2 of 4
+        Trump says Putin 'ready' for peace deal
+        end of list
+
+        The talks come after a heated exchange in the Oval Office last week.
+
+        Source: Al Jazeera and news agencies
+        """);
+    assertEquals("Ukraine and US to hold talks in Jeddah, says Zelenskyy aide", a.title());
+    assertEquals("Al Jazeera", a.outlet());
+    assertEquals(List.of("agencies"), a.credits());
+    assertEquals("2025-03-07", a.published());
+    assertEquals(4, a.text().split("\n\n").length, a.text());
+    assertGone(a, "Gleb Garanich", "Keep reading", "list 1 of 4", "Russia launches", "Trump says Putin", "Source:");
+  }
+
+  @Test
+  void breadcrumbsAndTextSizeWidgets() {
+    Article a = clean("""
+        NEWS
+        /
+        World News
+        /
+        Europe News
+        /
+        Germany's Merz promises 'whatever it takes' on defence spending
+
+        Germany's Merz promises 'whatever it takes' on defence spending
+
+        TOI World Desk / TIMESOFINDIA.COM / Updated: Mar 5, 2025, 08:12 IST
+
+        Share
+
+        AA
+
+        +
+
+        Text Size
+
+        Small
+        Medium
+        Large
+
+        SEE ALL
+
+        Germany's likely next chancellor Friedrich Merz said on Tuesday his country would do "whatever it takes" to defend freedom and peace in Europe.
+
+        Merz, whose conservatives won last month's election, announced plans to loosen the country's strict debt rules.
+
+        (With inputs from agencies)
+
+        Visual Stories
+
+        Previous
+        Next
+        """);
+    assertEquals("Germany's Merz promises 'whatever it takes' on defence spending", a.title());
+    assertEquals("TOI World Desk", a.byline());
+    assertEquals("The Times of India", a.outlet());
+    assertEquals("2025-03-05T08:12:00+05:30", a.published());
+    assertEquals(2, a.text().split("\n\n").length, a.text());
+    assertTrue(a.text().startsWith("Germany's likely next chancellor"));
+  }
+
+  @Test
+  void printEditionNotesAuthorBioAndTimeOnlyLines() {
+    Article a = clean("""
+        Advertisement
+
+        SKIP ADVERTISEMENT
+
+        Supported by
+
+        SKIP ADVERTISEMENT
+
+        Fed Holds Rates Steady, Signaling Caution on Cuts
+
+        The central bank's officials said they wanted more evidence that inflation was cooling.
+
+        Listen to this article · 6:12 min Learn more
+
+        Share full article
+
+        By Jeanna Smialek
+
+        Reporting from Washington
+
+        March 19, 2025
+        Updated 4:41 p.m. ET
+
+        Federal Reserve officials left interest rates unchanged on Wednesday and predicted two cuts later this year.
+
+        The decision was widely expected.
+
+        Jeanna Smialek covers the Federal Reserve and the economy for The Times.
+
+        A version of this article appears in print on March 20, 2025, Section B, Page 1 of the New York edition with the headline: Fed Holds Rates Steady. Order Reprints | Today's Paper | Subscribe
+
+        See more on: Federal Reserve System
+
+        Share full article
+
+        Advertisement
+
+        SKIP ADVERTISEMENT
+        """);
+    assertEquals("Fed Holds Rates Steady, Signaling Caution on Cuts", a.title());
+    assertEquals("Jeanna Smialek", a.byline());
+    assertEquals("2025-03-19", a.published());
+    assertEquals(3, a.text().split("\n\n").length, a.text());
+    assertGone(a, "ADVERTISEMENT", "Supported by", "Listen to", "Reporting from", "Updated 4:41", "covers the Federal",
+        "in print", "See more on");
+  }
 }
