@@ -107,6 +107,9 @@ public final class TextCleaner implements Extractor {
   private static final Pattern AGENCY_WORDS = Pattern.compile("(?:news |wire )?(?:agency|agencies|wires?)", CI);
   private static final Pattern BIO_VERB = Pattern.compile(
       "\\s*,?\\s*(?:is|was|covers|writes|reports|has covered|has been|edits|joined|can be reached|contributed|a)\\b.*");
+  private static final Pattern SENTENCE_BREAK = Pattern.compile(
+      "(?<![A-Z])(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Inc|Co|vs|No))[.!?…][\"”’')]*\\s+[\"“‘]?\\p{Lu}");
+  private static final Pattern QUOTE_END = Pattern.compile("[.,!?][\"”’']$");
   private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
@@ -353,7 +356,7 @@ public final class TextCleaner implements Extractor {
       w.remove(raw);
       return i;
     }
-    if (w.teaser && headlineLike(md)) {
+    if (w.teaser && teaserLike(md)) {
       w.remove(raw);
       w.diagnostics.add("dropped teaser: " + md);
       return i;
@@ -815,6 +818,11 @@ public final class TextCleaner implements Extractor {
     int cp = s.codePoints().filter(Character::isLetterOrDigit).findFirst().orElse(-1);
     boolean camel = CAMEL.matcher(s).lookingAt(); // iPhone, eBay
     return cp >= 0 && (!Character.isLowerCase(cp) || camel) && s.codePoints().anyMatch(Character::isLetter);
+  }
+
+  /** A headline of another article: headline-like, one sentence, at most 20 words, not a quotation. */
+  static boolean teaserLike(String s) {
+    return headlineLike(s) && words(s) <= 20 && !SENTENCE_BREAK.matcher(s).find() && !QUOTE_END.matcher(s).find();
   }
 
   static boolean titleCase(String s) {

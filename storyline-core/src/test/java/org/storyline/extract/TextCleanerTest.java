@@ -695,4 +695,18 @@ class TextCleanerTest {
     assertGone(a, "ADVERTISEMENT", "Supported by", "Listen to", "Reporting from", "Updated 4:41", "covers the Federal",
         "in print", "See more on");
   }
+
+  @Test
+  void aQuoteAfterAVideoLabelIsBodyNotATeaser() {
+    Article a = clean("""
+        The missile flew over the northern island before breaking into three pieces and falling into the sea, officials said.
+
+        Video
+
+        "I am worried about how the allies will react," he said. "It could drag us into a crisis."
+
+        U.S. Imposes New Sanctions On Shipping Firms
+        """);
+    assertTrue(a.text().contains("I am worried"), a.text());
+  }
 }
