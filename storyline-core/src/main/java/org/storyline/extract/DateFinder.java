@@ -24,16 +24,35 @@ import java.util.regex.Pattern;
 public final class DateFinder {
   static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november|"
       + "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?";
+  /** Month names of other major news languages (German, French, Spanish, Italian, Portuguese, Dutch), by number. */
+  private static final String[][] FOREIGN_MONTHS = {
+      {"januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jänner"},
+      {"februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"},
+      {"märz", "maerz", "mars", "marzo", "março", "marco", "maart"},
+      {"avril", "abril", "aprile"},
+      {"mai", "mayo", "maggio", "maio", "mei"},
+      {"juni", "juin", "junio", "giugno", "junho"},
+      {"juli", "juillet", "julio", "luglio", "julho"},
+      {"août", "aout", "agosto", "augustus"},
+      {"septembre", "septiembre", "settembre", "setembro"},
+      {"oktober", "octobre", "octubre", "ottobre", "outubro"},
+      {"novembre", "noviembre", "novembro"},
+      {"dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"}};
+  static final String MONTH_ANY = "(?:" + MONTH.substring(3, MONTH.length() - 4) + "|"
+      + java.util.Arrays.stream(FOREIGN_MONTHS).flatMap(java.util.Arrays::stream)
+          .sorted(java.util.Comparator.comparingInt(String::length).reversed()).collect(
+              java.util.stream.Collectors.joining("|")) + ")\\.?";
   static final String WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
       + "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\\.?";
   private static final Pattern DATE = Pattern.compile(
       "(?<![\\p{L}\\d])(?:(?<wd>" + WEEKDAY + ")[,\\s]+)?(?:"
-          + "(?<mon1>" + MONTH + ")\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>(?:19|20)\\d{2})"
-          + "|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon2>" + MONTH + "),?\\s+(?<y2>(?:19|20)\\d{2})"
+          + "(?<mon1>" + MONTH_ANY + ")\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>(?:19|20)\\d{2})"
+          + "|(?<d2>\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?\\s+(?:of\\s+|de\\s+)?(?<mon2>" + MONTH_ANY + "),?\\s+(?:de\\s+)?"
+          + "(?<y2>(?:19|20)\\d{2})"
           + "|(?<y3>(?:19|20)\\d{2})-(?<m3>\\d{2})-(?<d3>\\d{2})"
           + "|(?<y4>(?:19|20)\\d{2})/(?<m4>\\d{1,2})/(?<d4>\\d{1,2})"
           + "|(?<a5>\\d{1,2})[/.-](?<b5>\\d{1,2})[/.-](?<y5>(?:19|20)\\d{2})"
-          + ")(?:(?:\\s*(?:,|\\||/|-|–|—|·|•|\\bat\\b)\\s*|\\s+|T)"
+          + ")(?:(?:\\s*(?:,|\\||/|-|–|—|·|•|\\bat\\b|à|\\bum\\b|\\ba las\\b|às)\\s*|\\s+|T)"
           + "(?<hh>\\d{1,2})[:.](?<mm>\\d{2})(?::(?<ss>\\d{2})(?:\\.\\d+)?)?"
           + "(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?)(?![\\p{L}]))?"
           + "(?:\\s*\\(?(?-i:(?<tz>Z|(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|[A-Z]{2,5}))\\)?)?"
@@ -149,6 +168,9 @@ public final class DateFinder {
 
   static int month(String s) {
     String k = s.toLowerCase(Locale.ROOT).replace(".", "");
+    for (int i = 0; i < FOREIGN_MONTHS.length; i++) {
+      for (String f : FOREIGN_MONTHS[i]) if (f.equals(k)) return i + 1;
+    }
     return switch (k.substring(0, 3)) {
       case "jan" -> 1;
       case "feb" -> 2;

@@ -49,8 +49,10 @@ public final class TextCleaner implements Extractor {
   private static final Pattern DATE_LABEL = Pattern.compile(
       "(?:(?:first|last|originally|date)\\s+)?(?:published|updated|posted|modified|edited|released|created|date|"
           + "dated|document date|publication date|pub date|pubdate|retrieved|accessed|crawled|fetched|downloaded|"
-          + "scraped|indexed|load date|archived|saved|on|pubdate|datepublished|datemodified|lastmod)"
-          + "(?:\\s+(?:on|at|time|date))?", CI);
+          + "scraped|indexed|load date|archived|saved|on|pubdate|datepublished|datemodified|lastmod|"
+          + "publié|publie|mis à jour|veröffentlicht|aktualisiert|stand|publicado|actualizado|pubblicato|"
+          + "aggiornato|atualizado|gepubliceerd|bijgewerkt)"
+          + "(?:\\s+(?:on|at|time|date|le|am|el|em|il|op|à|a las|às))?", CI);
   private static final Pattern DATE_PREFIX = Pattern.compile(
       "^(?<pre>.*?)[\\s|,·•/–—-]*(?<label>" + DATE_LABEL.pattern() + ")?\\s*:?\\s*$", CI);
   private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}])(" + MONTH + ")\\s+((?:19|20)\\d{2})(?!\\d)", CI);
@@ -99,7 +101,9 @@ public final class TextCleaner implements Extractor {
   private static final Pattern ISO_DATE = Pattern.compile(
       "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
   private static final Pattern LABEL_WORD = Pattern.compile(
-      "\\b(?:published|updated|posted|modified|date|time|created|edited|released|issued|last|first)\\b", CI);
+      "(?<![\\p{L}])(?:published|updated|posted|modified|date|time|created|edited|released|issued|last|first|publié|"
+          + "veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|atualizado|mis à jour)(?![\\p{L}])",
+      CI);
   private static final Pattern FRONT_KEY = Pattern.compile("^[A-Za-z_][\\w -]{0,30}\\s*:.*$");
   private static final Pattern BYLINE_SEPARATORS = Pattern.compile("\\s*[|/•·]\\s*");
   private static final Pattern DOMAIN_LIKE = Pattern.compile("(?i)[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|in|co\\.uk|uk|de|fr|ru|pk|au|ca)");
@@ -527,7 +531,9 @@ public final class TextCleaner implements Extractor {
   private static DateKind kindOf(String label) {
     if (label == null) return DateKind.PUBLISHED;
     String l = label.toLowerCase(Locale.ROOT);
-    if (l.matches(".*(?:updat|modif|edit).*")) return DateKind.UPDATED;
+    if (l.matches(".*(?:updat|modif|edit|mis à jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt|stand).*")) {
+      return DateKind.UPDATED;
+    }
     if (l.matches(".*(?:document|retriev|access|crawl|fetch|download|scrap|index|load|archiv|saved).*")) {
       return DateKind.WEAK;
     }

@@ -29,6 +29,16 @@ class DateFinderTest {
   }
 
   @Test
+  void readsDatesInOtherNewsLanguages() {
+    assertEquals("2025-03-05", iso("5 de marzo de 2025"));
+    assertEquals("2025-03-05", iso("5. März 2025"));
+    assertEquals("2025-03-05T14:30:00+01:00", iso("5 mars 2025 à 14:30 CET"));
+    assertEquals("2025-08-01", iso("1er août 2025"));
+    assertEquals("2025-03-05", iso("5 marzo 2025"));
+    assertEquals("2025-12-05", iso("5 de dezembro de 2025"));
+  }
+
+  @Test
   void zoneIdsFollowDaylightSaving() {
     assertEquals("2025-07-01T10:00:00-04:00", iso("July 1, 2025 10:00 ET"));
     assertEquals("2025-01-15T10:00:00-05:00", iso("January 15, 2025 10:00 ET"));

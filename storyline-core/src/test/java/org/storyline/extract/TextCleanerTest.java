@@ -709,4 +709,29 @@ class TextCleanerTest {
         """);
     assertTrue(a.text().contains("I am worried"), a.text());
   }
+
+  @Test
+  void foreignLanguageDateLines() {
+    Article a = clean("""
+        El Gobierno aprueba la reforma de las pensiones
+
+        Publicado el 5 de marzo de 2025
+
+        El Consejo de Ministros aprobó este martes la reforma, que según el Gobierno garantiza la sostenibilidad del sistema.
+        """);
+    assertEquals("El Gobierno aprueba la reforma de las pensiones", a.title());
+    assertEquals("2025-03-05", a.published());
+    assertNull(a.byline());
+    assertEquals("es", a.language());
+    Article b = clean("""
+        Regierung beschließt Rentenreform
+
+        Veröffentlicht am 5. März 2025
+
+        Das Kabinett hat am Mittwoch die Reform beschlossen, die nach Angaben der Regierung das System sichern soll.
+        """);
+    assertEquals("2025-03-05", b.published());
+    assertNull(b.byline());
+    assertEquals("de", b.language());
+  }
 }
