@@ -114,6 +114,7 @@ public final class TextCleaner implements Extractor {
   private static final Pattern SENTENCE_BREAK = Pattern.compile(
       "(?<![A-Z])(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Inc|Co|vs|No))[.!?…][\"”’')]*\\s+[\"“‘]?\\p{Lu}");
   private static final Pattern QUOTE_END = Pattern.compile("[.,!?][\"”’']$");
+  private static final Pattern BULLET_RAW = Pattern.compile("(?:[-*+•]|\\d{1,2}[.)])\\s+");
   private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
@@ -773,9 +774,11 @@ public final class TextCleaner implements Extractor {
   private static List<String> join(List<Unit> body, Work w) {
     List<String> out = new ArrayList<>();
     int joined = 0;
+    boolean lastBullet = false;
     for (Unit u : body) {
       String p = u.md();
-      if (!out.isEmpty()) {
+      boolean bullet = BULLET_RAW.matcher(u.raw()).lookingAt(); // list items stay apart
+      if (!out.isEmpty() && !bullet && !lastBullet) {
         String last = out.get(out.size() - 1);
         if (!TERMINAL.matcher(last).matches() && words(last) >= 4 && STARTS_LOWER.matcher(p).matches()) {
           out.set(out.size() - 1, last + " " + p);
@@ -783,6 +786,7 @@ public final class TextCleaner implements Extractor {
           continue;
         }
       }
+      lastBullet = bullet;
       out.add(p);
     }
     if (joined > 0) w.diagnostics.add("joined " + joined + " paragraph(s) broken mid-sentence");

@@ -734,4 +734,17 @@ class TextCleanerTest {
     assertNull(b.byline());
     assertEquals("de", b.language());
   }
+
+  @Test
+  void listItemsAreNotJoinedAsBrokenSentences() {
+    Article a = clean("""
+        The agreement sets out three steps that both governments must take within the next six months
+
+        - reopen the border crossings for trucks
+        - restore the direct flights between the capitals
+        - exchange prisoners held since the war
+        """);
+    assertEquals(4, a.text().split("\n\n").length, a.text());
+    assertTrue(a.text().contains("\n\nreopen the border crossings for trucks\n\n"), a.text());
+  }
 }
