@@ -30,9 +30,10 @@ final class HtmlPatterns {
   static final Set<String> NON_CONTAINER_TAGS = Set.of("p", "li", "a", "span", "b", "i", "em", "strong", "td",
       "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption", "ul", "ol", "dl", "table");
 
-  /** class/id of elements that are boilerplate wherever they are (removed before scoring). */
+  /** class/id of elements that are boilerplate wherever they are (removed before scoring). Class/id patterns match
+   * lower-cased input. */
   static final Pattern UNLIKELY = Pattern.compile(
-      "(?i)-ad-|^ads?[-_ ]|[-_ ]ads?$|\\bads?\\b|advert|ai2html|banner|breadcrumb|combx|comment|communit|cookie"
+      "-ad-|^ads?[-_ ]|[-_ ]ads?$|\\bads?\\b|advert|ai2html|banner|breadcrumb|combx|comment|communit|cookie"
           + "|consent|cover-wrap|disqus|gdpr|legends|menu|newsletter|related|remark|replies|rss|shoutbox|sidebar"
           + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|promo|share|sharing"
           + "|subscribe|signup|sign-up|paywall|outbrain|taboola|recommend|read-?more|more-stories|trending"
@@ -41,21 +42,21 @@ final class HtmlPatterns {
           + "|screen-?reader|skip-?link");
 
   /** class/id that rescue an UNLIKELY match (the article wrapper often carries "content" next to "sidebar"). */
-  static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|shadow");
+  static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow");
 
   /** class/id weight: positive hints. */
   static final Pattern POSITIVE = Pattern.compile(
-      "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text|paragraph");
+      "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text|paragraph");
 
   /** class/id weight: negative hints. */
   static final Pattern NEGATIVE = Pattern.compile(
-      "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr"
+      "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr"
           + "|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping"
           + "|tags|tool|widget|caption|credit|byline|teaser|card|recirc|newsletter|subscribe|social|nav|menu");
 
   /** Strong container hints: an element matching one of these is the article body unless it holds little text. */
   static final Pattern BODY_HINT = Pattern.compile(
-      "(?i)article[-_]?body|articlebody|article[-_]?content|article[-_]?text|story[-_]?body|story[-_]?content"
+      "article[-_]?body|articlebody|article[-_]?content|article[-_]?text|story[-_]?body|story[-_]?content"
           + "|post[-_]?body|post[-_]?content|post[-_]?text|entry[-_]?content|entry[-_]?body|main[-_]?content"
           + "|body[-_]?text|content[-_]?body|article__body|rich[-_]?text|field[-_]?name[-_]?body|text[-_]?content"
           + "|article[-_]?main|news[-_]?text|news[-_]?body|artikel|blog[-_]?post[-_]?content");

@@ -276,7 +276,7 @@ public final class ExtractionSuite implements EvalSuite {
           all.add(gold, null);
           continue;
         }
-        Article a = timed(ours, read(f, false), url, time, 0);
+        Article a = timed(ours, read(f, false), url, time, -1);
         String p = a == null ? null : a.published();
         s.add(gold, p);
         all.add(gold, p);
