@@ -140,10 +140,14 @@ public final class ArticleStore implements Closeable {
     Path index = dataDir.resolve("index");
     if (writable) {
       Files.createDirectories(index);
-    } else if (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index))) {
+    } else if (!Files.isDirectory(index)) {
       throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
     }
     this.directory = FSDirectory.open(index);
+    if (!writable && !DirectoryReader.indexExists(directory)) {
+      directory.close();
+      throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
+    }
     if (writable) {
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
