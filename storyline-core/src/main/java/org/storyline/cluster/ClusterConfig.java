@@ -24,42 +24,72 @@ package org.storyline.cluster;
  * @param rewriteWire the lower rewrite containment when both articles credit the same wire agency
  * @param storylineThreshold minimum similarity of a story to a storyline to join it
  * @param storylineMaxGapDays a storyline whose last story is further away than this is not joined
+ * @param memberWeight weight of the best cosine with one of the story's recent articles (0: centroid only); the
+ *     score is the larger of the centroid cosine and this weighted best-member cosine
+ * @param model a learnt scorer over per-channel evidence (then {@code threshold} is a probability), or null for the
+ *     plain cosine times decay
+ * @param nameFloor when both the article and the story have names, a name-channel cosine below this rules the story
+ *     out (two events of one kind, e.g. two DUI arrests of different players of one team)
  */
 public record ClusterConfig(double titleWeight, double nameWeight, double quoteWeight, double threshold,
     double graceDays, double tauDays, double maxGapDays, double windowDays, int queryTerms, int indexTerms,
     int centroidTerms, int postingsCap, double mergeThreshold, double nearDup, double rewrite, double rewriteWire,
-    double storylineThreshold, double storylineMaxGapDays) {
+    double storylineThreshold, double storylineMaxGapDays, double memberWeight, ScoreModel model, double nameFloor) {
 
-  public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 2.0, 1.0, 0.20, 2.0, 6.0, 60.0, 60.0, 12, 40,
-      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0);
+  public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 2.0, 1.0, 0.25, 2.0, 6.0, 60.0, 60.0, 12, 40,
+      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0, 0.0, null, 0.0);
 
   public ClusterConfig withThreshold(double t) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, t, graceDays, tauDays, maxGapDays, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays);
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
   }
 
   public ClusterConfig withNameWeight(double w) {
     return new ClusterConfig(titleWeight, w, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays);
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
   }
 
   public ClusterConfig withTime(double grace, double tau, double maxGap) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, grace, tau, maxGap, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays);
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
   }
 
   public ClusterConfig withTitleWeight(double w) {
     return new ClusterConfig(w, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays);
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
   }
 
   public ClusterConfig withMergeThreshold(double m) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
         windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, m, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays);
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
+  }
+
+  public ClusterConfig withMemberWeight(double m) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, m, model, nameFloor);
+  }
+
+  public ClusterConfig withQuoteWeight(double q) {
+    return new ClusterConfig(titleWeight, nameWeight, q, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor);
+  }
+
+  public ClusterConfig withModel(ScoreModel m) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, m, nameFloor);
+  }
+
+  public ClusterConfig withNameFloor(double f) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, memberWeight, model, f);
   }
 }

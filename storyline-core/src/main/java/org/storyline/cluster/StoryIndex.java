@@ -93,7 +93,7 @@ public final class StoryIndex {
     }
     if (hit == null) return null;
     StoryState s = byId.get(resolve(hit.story));
-    double score = s.score(v, f, cfg);
+    double score = s.score(v, StoryState.channelNorms(v), f, cfg);
     join(s, f, v);
     return explain(f, v, s, Math.max(score, overlap), false, hit.id, overlap, kind, 0, List.of());
   }
@@ -107,10 +107,11 @@ public final class StoryIndex {
       cands.addAll(p);
     }
     List<Scored> scored = new ArrayList<>();
+    double[] vNorm = StoryState.channelNorms(v);
     for (StoryState s : cands) {
       if (s.retired || s.mergedInto != null) continue;
       if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
-      scored.add(new Scored(s, s.score(v, f, cfg)));
+      scored.add(new Scored(s, s.score(v, vNorm, f, cfg)));
     }
     scored.sort(Comparator.comparingDouble((Scored x) -> -x.score).thenComparingInt(x -> x.story.seq));
     if (scored.isEmpty() || scored.get(0).score < cfg.threshold()) {
@@ -126,11 +127,13 @@ public final class StoryIndex {
     for (int i = 1; i < scored.size() && i <= MERGE_CANDIDATES; i++) {
       StoryState other = scored.get(i).story;
       if (other.mergedInto != null || best.mergedInto != null || other == best) continue;
-      if (f.dated() && other.first != ArticleFeatures.NO_DAY && best.first != ArticleFeatures.NO_DAY
-          && Math.max(best.first - other.last, other.first - best.last) > cfg.maxGapDays()) {
-        continue;
-      }
       double cc = StoryState.cosine(best.centroid, best.norm, other.centroid, other.norm);
+      if (other.first != ArticleFeatures.NO_DAY && best.first != ArticleFeatures.NO_DAY) {
+        // stories apart in time must be more alike to merge: the same decay as for an article joining a story
+        double gap = Math.max(0, Math.max(best.first - other.last, other.first - best.last));
+        if (gap > cfg.maxGapDays()) continue;
+        if (gap > cfg.graceDays()) cc *= Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
+      }
       if (cc < cfg.mergeThreshold()) continue;
       StoryState keep = best.seq < other.seq ? best : other;
       StoryState gone = keep == best ? other : best;
@@ -145,6 +148,42 @@ public final class StoryIndex {
   }
 
   private record Scored(StoryState story, double score) {}
+
+  /**
+   * Training support: scores the article against its candidate stories (plus its gold story), hands each evidence
+   * vector with a 0/1 label appended to {@code sink}, then files the article under its gold story.
+   */
+  public void addGold(ArticleFeatures f, String gold, java.util.function.Consumer<double[]> sink) {
+    added++;
+    idf.add(f.counts().keySet());
+    Map<String, Double> v = vector(f);
+    if (f.dated() && (maxDay == ArticleFeatures.NO_DAY || f.day() > maxDay)) maxDay = f.day();
+    Set<StoryState> cands = new HashSet<>();
+    for (String t : top(v, cfg.queryTerms())) {
+      Set<StoryState> p = postings.get(t);
+      if (p != null && p.size() <= cfg.postingsCap()) cands.addAll(p);
+    }
+    String gid = PREFIX + gold;
+    StoryState g = byId.get(gid);
+    if (g != null) cands.add(g);
+    double[] vNorm = StoryState.channelNorms(v);
+    List<StoryState> sorted = new ArrayList<>(cands);
+    sorted.sort(Comparator.comparingInt(x -> x.seq));
+    for (StoryState s : sorted) {
+      if (s.retired) continue;
+      double[] x = s.evidence(v, vNorm, f, cfg);
+      double[] e = java.util.Arrays.copyOf(x, x.length + 1);
+      e[x.length] = s == g ? 1 : 0;
+      sink.accept(e);
+    }
+    if (g == null) {
+      g = new StoryState(gid, stories.size());
+      byId.put(gid, g);
+      stories.add(g);
+    }
+    join(g, f, v);
+    if (added % SWEEP_EVERY == 0) sweep();
+  }
 
   private StoryState create(ArticleFeatures f) {
     String id = PREFIX + f.id();
@@ -164,7 +203,7 @@ public final class StoryIndex {
       s.last = wasUndated ? f.day() : Math.max(s.last, f.day());
       if (wasUndated) active.add(s);
     }
-    s.add(v, cfg.centroidTerms());
+    s.add(v, cfg.centroidTerms(), cfg.memberWeight() > 0);
     reindex(s);
   }
 
@@ -182,7 +221,7 @@ public final class StoryIndex {
       keep.first = keep.first == ArticleFeatures.NO_DAY ? gone.first : Math.min(keep.first, gone.first);
       keep.last = keep.last == ArticleFeatures.NO_DAY ? gone.last : Math.max(keep.last, gone.last);
     }
-    keep.addCentroid(gone.centroid, cfg.centroidTerms());
+    keep.addCentroid(gone, cfg.centroidTerms());
     reindex(keep);
   }
 

@@ -12,9 +12,14 @@ final class StoryState {
   final List<String> articles = new ArrayList<>();
   Map<String, Double> centroid = new HashMap<>();
   double norm;
+  /** Centroid norms per channel: plain terms, names, quotes. */
+  final double[] channelNorm = new double[3];
   long first = ArticleFeatures.NO_DAY;
   long last = ArticleFeatures.NO_DAY;
   List<String> indexed = List.of();
+  /** Unit vectors of the most recent articles (while active), for the best-member score. */
+  final java.util.ArrayDeque<Map<String, Double>> recent = new java.util.ArrayDeque<>();
+  static final int RECENT = 24;
   boolean retired;
   String mergedInto;
 
@@ -31,9 +36,71 @@ final class StoryState {
     return 0;
   }
 
+  static int channel(String term) {
+    char c = term.charAt(0);
+    return c == '#' || c == '@' ? 1 : c == '"' ? 2 : 0;
+  }
+
+  /** Norms of a vector per channel. */
+  static double[] channelNorms(Map<String, Double> v) {
+    double[] n = new double[3];
+    for (var e : v.entrySet()) n[channel(e.getKey())] += e.getValue() * e.getValue();
+    for (int i = 0; i < 3; i++) n[i] = Math.sqrt(n[i]);
+    return n;
+  }
+
+  /**
+   * The evidence for a learnt {@link ScoreModel}: cosine times decay, per-channel cosines (terms and names times
+   * decay; quotes as is), the decay, and 1 when either side is undated.
+   */
+  double[] evidence(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
+    double[] dot = new double[3];
+    double all = 0;
+    for (var e : v.entrySet()) {
+      Double w = centroid.get(e.getKey());
+      if (w == null) continue;
+      double d = e.getValue() * w;
+      dot[channel(e.getKey())] += d;
+      all += d;
+    }
+    double decay = decay(f, cfg);
+    double[] x = new double[6];
+    x[0] = norm == 0 ? 0 : all / norm * decay;
+    for (int i = 0; i < 3; i++) {
+      double c = vNorm[i] == 0 || channelNorm[i] == 0 ? 0 : dot[i] / (vNorm[i] * channelNorm[i]);
+      x[1 + i] = i < 2 ? c * decay : c;
+    }
+    x[4] = decay;
+    x[5] = !f.dated() || first == ArticleFeatures.NO_DAY ? 1 : 0;
+    return x;
+  }
+
+  double decay(ArticleFeatures f, ClusterConfig cfg) {
+    double gap = f.dated() ? gap(f.day()) : 0;
+    return gap <= cfg.graceDays() ? 1.0 : Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
+  }
+
+  /** The learnt score when the config has a model, else cosine with the centroid times the time decay. */
+  double score(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
+    if (cfg.model() != null) return cfg.model().probability(evidence(v, vNorm, f, cfg));
+    if (cfg.nameFloor() > 0 && vNorm[1] > 0 && channelNorm[1] > 0) {
+      double dot = 0;
+      for (var e : v.entrySet()) {
+        if (channel(e.getKey()) != 1) continue;
+        Double w = centroid.get(e.getKey());
+        if (w != null) dot += e.getValue() * w;
+      }
+      if (dot / (vNorm[1] * channelNorm[1]) < cfg.nameFloor()) return 0;
+    }
+    return score(v, f, cfg);
+  }
+
   /** Cosine of a unit article vector with the centroid, times the time decay. */
   double score(Map<String, Double> v, ArticleFeatures f, ClusterConfig cfg) {
     double cos = cosine(v, 1.0, centroid, norm);
+    if (cfg.memberWeight() > 0) {
+      for (Map<String, Double> m : recent) cos = Math.max(cos, cfg.memberWeight() * cosine(v, 1.0, m, 1.0));
+    }
     double gap = f.dated() ? gap(f.day()) : 0;
     double decay = gap <= cfg.graceDays() ? 1.0 : Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
     return cos * decay;
@@ -51,13 +118,21 @@ final class StoryState {
     return dot / (na * nb);
   }
 
-  void add(Map<String, Double> v, int keep) {
+  void add(Map<String, Double> v, int keep, boolean remember) {
+    if (remember) {
+      recent.addLast(v);
+      if (recent.size() > RECENT) recent.removeFirst();
+    }
     for (var e : v.entrySet()) centroid.merge(e.getKey(), e.getValue(), Double::sum);
     prune(keep);
   }
 
-  void addCentroid(Map<String, Double> c, int keep) {
-    add(c, keep);
+  void addCentroid(StoryState other, int keep) {
+    add(other.centroid, keep, false);
+    for (Map<String, Double> m : other.recent) {
+      recent.addLast(m);
+      if (recent.size() > RECENT) recent.removeFirst();
+    }
   }
 
   private void prune(int keep) {
@@ -69,10 +144,13 @@ final class StoryState {
     double sq = 0;
     for (double w : centroid.values()) sq += w * w;
     norm = Math.sqrt(sq);
+    double[] cn = channelNorms(centroid);
+    System.arraycopy(cn, 0, channelNorm, 0, 3);
   }
 
   /** A retired story keeps a small centroid only (for storylines and display). */
   void compact() {
+    recent.clear();
     prune(Math.min(centroid.size(), 40));
   }
 }

@@ -41,6 +41,10 @@ final class Tokens {
   static List<String> terms(String text) {
     List<String> out = new ArrayList<>();
     for (String w : words(text)) {
+      if (isYear(w)) {
+        out.add(w);
+        continue;
+      }
       if (w.length() < 2 || STOP.contains(w) || isNumber(w)) continue;
       out.add(fold(w));
     }
@@ -103,6 +107,11 @@ final class Tokens {
       if (seen.add(h)) tmp[m++] = h;
     }
     return java.util.Arrays.copyOf(tmp, m);
+  }
+
+  /** A four-digit year 1900-2099: a strong cue to which of two similar events a text is about. */
+  static boolean isYear(String w) {
+    return w.length() == 4 && isNumber(w) && (w.startsWith("19") || w.startsWith("20"));
   }
 
   static boolean isNumber(String w) {

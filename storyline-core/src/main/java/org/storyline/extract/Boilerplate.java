@@ -41,6 +41,16 @@ final class Boilerplate {
     return isNavigation(line) ? Kind.DROP : null;
   }
 
+  /** True when every word of the line is a section name ("World News", "India"). */
+  boolean onlySectionWords(String line) {
+    String[] toks = NAV_SPLIT.split(line.strip());
+    if (toks.length == 0 || line.isBlank()) return false;
+    for (String t : toks) {
+      if (!nav.contains(t.toLowerCase(Locale.ROOT))) return false;
+    }
+    return true;
+  }
+
   /** A line made only of section names: "Home Video Shorts Live TV", "World | Business | Tech". */
   boolean isNavigation(String line) {
     if (line.length() > 200) return false;

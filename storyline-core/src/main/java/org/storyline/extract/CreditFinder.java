@@ -22,6 +22,13 @@ final class CreditFinder {
   private static final Pattern ORG_WORD = Pattern.compile(
       "(?i).*\\b(?:agency|agence|agencia|press|presse|news|service|wire|media|times|post|journal|herald|"
           + "network|broadcasting|radio|television|tv|staff|desk|bureau)\\b.*");
+  private static final Pattern PERSON_ROLE = Pattern.compile(
+      "(?i)\\b(?:writers?|reporters?|correspondents?|photographers?|editors?|producers?|researchers?|by)\\b");
+  private static final String LOWER_OK = "(?:de|da|del|van|von|bin|al|in|and|of|the|by|writers?|reporters?|"
+      + "correspondents?|photographers?|editors?|staff|editing|writing|reporting|additional)";
+  /** A person credit: capitalised words, with lower-case only for particles and roles ("writer Jane Doe in Cairo"). */
+  private static final Pattern PERSON = Pattern.compile(
+      "(?:[\\p{Lu}][\\p{L}.'’-]*|" + LOWER_OK + ")(?:\\s+(?:[\\p{Lu}][\\p{L}.'’-]*|" + LOWER_OK + "))*");
   private final List<Pattern> lines = new ArrayList<>();
   private final Pattern dateline;
   private final WireList wires;
@@ -51,10 +58,14 @@ final class CreditFinder {
         String low = name.toLowerCase(Locale.ROOT);
         if (GENERIC.contains(low)) {
           if (!orgs.contains("agencies")) orgs.add("agencies");
-        } else if (wires.isWire(name) || ORG_WORD.matcher(name).matches()) {
+        } else if (!PERSON_ROLE.matcher(name).find() && (wires.isWire(name) || ORG_WORD.matcher(name).matches())) {
           if (!orgs.contains(name)) orgs.add(name);
-        } else {
+        } else if (PERSON.matcher(name).matches()) {
           people.add(name);
+        } else {
+          orgs.clear(); // not a credit line after all: "Reporting by scientists was careful."
+          people.clear();
+          break;
         }
       }
       if (orgs.isEmpty() && people.isEmpty()) continue;

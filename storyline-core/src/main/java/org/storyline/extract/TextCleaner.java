@@ -49,7 +49,8 @@ public final class TextCleaner implements Extractor {
   private static final Pattern DATE_LABEL = Pattern.compile(
       "(?:(?:first|last|originally|date)\\s+)?(?:published|updated|posted|modified|edited|released|created|date|"
           + "dated|document date|publication date|pub date|pubdate|retrieved|accessed|crawled|fetched|downloaded|"
-          + "scraped|indexed|load date|archived|saved|on)(?:\\s+(?:on|at))?", CI);
+          + "scraped|indexed|load date|archived|saved|on|pubdate|datepublished|datemodified|lastmod)"
+          + "(?:\\s+(?:on|at|time|date))?", CI);
   private static final Pattern DATE_PREFIX = Pattern.compile(
       "^(?<pre>.*?)[\\s|,·•/–—-]*(?<label>" + DATE_LABEL.pattern() + ")?\\s*:?\\s*$", CI);
   private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}])(" + MONTH + ")\\s+((?:19|20)\\d{2})(?!\\d)", CI);
@@ -57,8 +58,9 @@ public final class TextCleaner implements Extractor {
   private static final Pattern AFTER_DATE = Pattern.compile(
       "[\\s|,·•/()–—-]*(?:\\d+\\s*min(?:ute)?s?\\s*read|\\(?[A-Z]{2,5}\\)?)?[\\s|,·•/()–—-]*");
   private static final String NAME_TOKEN = "(?:[\\p{Lu}][\\p{L}.'’&-]*|and|&|de|da|del|der|van|von|bin|al|el|la|le|"
-      + "di|du|dos|ibn)";
-  private static final Pattern NAME = Pattern.compile(NAME_TOKEN + "(?:[\\s,]+" + NAME_TOKEN + "){0,9}");
+      + "di|du|dos|ibn|of|the)";
+  private static final Pattern NAME = Pattern.compile(
+      "[\\p{Lu}][\\p{L}.'’&-]*(?:[\\s,]+" + NAME_TOKEN + "){0,9}");
   private static final Pattern BY_PREFIX = Pattern.compile(
       "^(?:by|written by|words by|reported by|story by|author|authors|byline|posted by)\\s*:?\\s+(?<who>.{2,150})$",
       CI);
@@ -71,7 +73,7 @@ public final class TextCleaner implements Extractor {
           + "\\s*(?<name>[^:]{2,80})$", CI);
   private static final Pattern URL_LABEL = Pattern.compile(
       "^(?:original url|original link|original article|original source|source url|source link|canonical url|"
-          + "canonical|url|link|permalink|article url|article link|web link|source)\\s*:\\s*(?<rest>.*)$", CI);
+          + "canonical|url|link|permalink|article url|article link|web link|source|url source)\\s*:\\s*(?<rest>.*)$", CI);
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>()\\[\\]\"']+[^\\s<>()\\[\\]\"'.,;:!?]");
   private static final Pattern BARE_URL = Pattern.compile("^<?(https?://\\S+?)>?$");
   private static final Pattern HTML_LINE = Pattern.compile("^<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[\\s>/].*|^<!--.*|^</?[a-zA-Z][a-zA-Z0-9]*>.*");
@@ -96,6 +98,11 @@ public final class TextCleaner implements Extractor {
   private static final Pattern ABBREV_END = Pattern.compile("(?:\\b(?:\\p{Lu}\\.){2,}|\\b(?:Co|Inc|Corp|Ltd|Jr|Sr|St|Bros)\\.)$");
   private static final Pattern ISO_DATE = Pattern.compile(
       "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+  private static final Pattern LABEL_WORD = Pattern.compile(
+      "\\b(?:published|updated|posted|modified|date|time|created|edited|released|issued|last|first)\\b", CI);
+  private static final Pattern FRONT_KEY = Pattern.compile("^[A-Za-z_][\\w -]{0,30}\\s*:.*$");
+  private static final Pattern BYLINE_SEPARATORS = Pattern.compile("\\s*[|/•·]\\s*");
+  private static final Pattern DOMAIN_LIKE = Pattern.compile("(?i)[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|in|co\\.uk|uk|de|fr|ru|pk|au|ca)");
   private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
@@ -141,6 +148,7 @@ public final class TextCleaner implements Extractor {
     final LinkedHashSet<String> credits = new LinkedHashSet<>();
     final List<DateCand> dates = new ArrayList<>();
     String hintTitle;
+    String pendingTitle;
     String title;
     String titleHow;
     String byline;
@@ -171,9 +179,14 @@ public final class TextCleaner implements Extractor {
     Work w = new Work();
     w.hintTitle = doc.hints().title();
     List<String> lines = lines(doc.content());
-    for (int i = 0; i < lines.size(); i++) {
+    int from = frontMatter(lines, w);
+    for (int i = from; i < lines.size(); i++) {
       w.at = i;
       i = classify(lines, i, w);
+    }
+    if (w.title == null && w.pendingTitle != null) {
+      w.title = w.pendingTitle;
+      w.titleHow = "title guessed: first headline-like line";
     }
     List<Unit> body = dedupe(w);
     List<String> paras = join(body, w);
@@ -227,6 +240,36 @@ public final class TextCleaner implements Extractor {
       if (!t.isEmpty()) out.add(t);
     }
     return out;
+  }
+
+  /**
+   * A YAML front-matter block ("---", "key: value" lines, "---") at the very top: its title, date, author, url and
+   * source keys are read like header lines and every line of it is removed. Returns the index after the block.
+   */
+  private int frontMatter(List<String> lines, Work w) {
+    if (lines.isEmpty() || !lines.get(0).equals("---")) return 0;
+    int end = -1;
+    for (int i = 1; i < Math.min(lines.size(), 60); i++) {
+      if (lines.get(i).equals("---")) {
+        end = i;
+        break;
+      }
+      if (!FRONT_KEY.matcher(lines.get(i)).matches() && !lines.get(i).startsWith("- ")) return 0;
+    }
+    if (end < 0) return 0;
+    for (int i = 0; i <= end; i++) {
+      w.at = i;
+      String l = lines.get(i);
+      String unq = l.replaceFirst("^([^:]+:)\\s*[\"']?(.*?)[\"']?$", "$1 $2").strip();
+      Matcher u = URL_LABEL.matcher(unq);
+      if (u.matches() && URL.matcher(u.group("rest")).find()) {
+        if (w.url == null) w.url = u.group("rest").strip();
+      } else if (!unq.endsWith(":")) {
+        metadata(unq, w);
+      }
+      w.remove(l);
+    }
+    return end + 1;
   }
 
   /** Classifies line {@code i}; returns the index of the last line consumed. */
@@ -325,6 +368,19 @@ public final class TextCleaner implements Extractor {
       return i;
     }
     if (w.title == null && w.hintTitle == null && !w.bodyStarted && headlineLike(md) && !continues(md, lines, i)) {
+      if (words(md) < 4 && w.pendingTitle == null) { // maybe a kicker ("Ukraine war") above the real headline
+        w.pendingTitle = md;
+        w.remove(raw);
+        return i;
+      }
+      if (w.pendingTitle != null && (words(md) < 5 || md.endsWith("?"))) { // the short line was the title
+        w.title = w.pendingTitle;
+        w.titleHow = "title guessed: first headline-like line";
+        w.body.add(new Unit(raw, md, i));
+        if (words(md) >= 12) w.bodyStarted = true;
+        return i;
+      }
+      if (w.pendingTitle != null) w.diagnostics.add("kicker above the title dropped: " + w.pendingTitle);
       w.title = md;
       w.titleHow = "title guessed: first headline-like line";
       w.remove(raw);
@@ -398,10 +454,9 @@ public final class TextCleaner implements Extractor {
         String pre = lm.group("pre").strip();
         if (!SEPARATORS.matcher(pre).matches()) {
           if (k > 0) return false;
-          String who = byline(pre);
-          if (who == null && NAME.matcher(pre).matches() && words(pre) <= 6) who = pre;
+          String who = bylinePrefix(pre);
           if (who == null) return false;
-          by = who;
+          by = who.isEmpty() ? null : who;
         }
       } else {
         return false;
@@ -423,6 +478,27 @@ public final class TextCleaner implements Extractor {
       }
     }
     return true;
+  }
+
+  /**
+   * The byline in what precedes a date on its line: "FP News Desk", "By Jane Doe", "TOI World Desk / TIMESOFINDIA.COM",
+   * "World News | Press Trust of India" (section names are skipped). Empty when the prefix holds only section names or
+   * an outlet; null when the prefix is not byline-like at all (then the line is not a date line).
+   */
+  private String bylinePrefix(String pre) {
+    String who = null;
+    for (String seg : BYLINE_SEPARATORS.split(pre)) {
+      String g = seg.strip();
+      if (g.isEmpty()) continue;
+      String b = byline(g);
+      boolean nameLike = b != null
+          || (NAME.matcher(g).matches() && words(g) <= 6 && !LABEL_WORD.matcher(g).find());
+      boolean domain = DOMAIN_LIKE.matcher(g).matches();
+      if (!nameLike && !domain) return null;
+      if (domain || boilerplate.onlySectionWords(g)) continue; // "TIMESOFINDIA.COM", "World News"
+      if (who == null) who = b != null ? b : g;
+    }
+    return who == null ? "" : who;
   }
 
   private static DateKind kindOf(String label) {

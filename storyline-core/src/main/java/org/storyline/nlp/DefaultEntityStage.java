@@ -24,8 +24,13 @@ public final class DefaultEntityStage implements EntityStage {
   @Override
   public List<Entity> apply(List<Article> articles) {
     List<EntityLinker.ArticleMentions> found = articles.parallelStream().map(a -> {
-      NamedEntityRecognizer.Result r = recognizer.analyze(a.text());
-      return new EntityLinker.ArticleMentions(a.id(), a.text(), r.tokens(), r.found());
+      try {
+        NamedEntityRecognizer.Result r = recognizer.analyze(a.text());
+        return new EntityLinker.ArticleMentions(a.id(), a.text(), r.tokens(), r.found());
+      } catch (RuntimeException e) {
+        // one unreadable article must not stop the batch: it contributes no mentions
+        return new EntityLinker.ArticleMentions(a.id(), a.text(), List.of(), List.of());
+      }
     }).toList();
     return linker.link(found);
   }

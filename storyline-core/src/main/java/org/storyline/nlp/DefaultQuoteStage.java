@@ -9,7 +9,8 @@ import org.storyline.model.Mention;
 import org.storyline.model.Quote;
 
 /**
- * The quote stage: {@link QuoteExtractor} on every article, then each speaker mapped to a canonical entity when
+ * The quote stage: {@link QuoteExtractor} on every article (direct quotes, and reported speech with a clear source as
+ * kind "indirect"), then each speaker mapped to a canonical entity when
  * entities are given (a PER entity with a mention over the speaker's name in the same article, else one whose
  * aliases hold the name or end with its surname). Without entities the speaker is the fullest form of the name in
  * the article ("Putin" -> "Vladimir Putin").
@@ -18,7 +19,7 @@ public final class DefaultQuoteStage implements QuoteStage {
   private final QuoteExtractor extractor;
 
   public DefaultQuoteStage() {
-    this(new QuoteExtractor());
+    this(new QuoteExtractor(QuoteLexicon.defaults(), true));
   }
 
   public DefaultQuoteStage(QuoteExtractor extractor) {
@@ -39,17 +40,37 @@ public final class DefaultQuoteStage implements QuoteStage {
         String speaker = f.speaker();
         String entityId = null;
         if (speaker != null && entities != null && !entities.isEmpty()) {
-          Entity e = resolve(a.id(), f, entities);
-          if (e != null) {
-            speaker = e.name();
-            entityId = e.id();
+          if (speaker.indexOf(' ') < 0 && namesNonPerson(a.id(), f, entities)) {
+            // a lone name the entity stage types as an organisation or place: the text names no person
+            speaker = null;
+          } else {
+            Entity e = resolve(a.id(), f, entities);
+            if (e != null) {
+              speaker = e.name();
+              entityId = e.id();
+            }
           }
         }
         out.add(new Quote(a.id(), f.text(), f.start(), f.end(), f.cue(), f.cueStart(), f.cueEnd(), speaker, entityId,
-            "direct", f.partial()));
+            f.kind(), f.partial()));
       }
     }
     return out;
+  }
+
+  /** Whether the entity stage typed the speaker's name (at its offsets in this article) as ORG, LOC or MISC. */
+  static boolean namesNonPerson(String article, QuoteExtractor.Found f, List<Entity> entities) {
+    boolean person = false;
+    boolean other = false;
+    for (Entity e : entities) {
+      for (Mention m : e.mentions()) {
+        if (m.article().equals(article) && m.start() == f.nameStart() && m.end() == f.nameEnd()) {
+          if (isPerson(e)) person = true;
+          else other = true;
+        }
+      }
+    }
+    return other && !person;
   }
 
   /** The entity the speaker of {@code f} names, or null. */

@@ -56,10 +56,17 @@ public final class EntityLinker {
     final String type;
     final List<Raw> mentions = new ArrayList<>();
     final Set<String> firstKeys = new LinkedHashSet<>();
+    final Set<String> middles = new LinkedHashSet<>();
     String surnameKey;
     String fixedName;
     final List<Mention> extra = new ArrayList<>();
+    final Map<Integer, Integer> perArticle = new HashMap<>();
     final int order;
+
+    void add(Raw r) {
+      mentions.add(r);
+      perArticle.merge(r.article(), 1, Integer::sum);
+    }
 
     Group(String type, int order) {
       this.type = type;
@@ -67,7 +74,9 @@ public final class EntityLinker {
     }
   }
 
-  private static final Set<String> FUNCTION_WORDS = Set.of("meanwhile", "but", "and", "however", "when", "as",
+  private static final Set<String> FUNCTION_WORDS = Set.of("although", "though", "because", "during", "under",
+      "according", "including", "against", "between", "about", "over", "like", "unlike", "whether", "or", "nor",
+      "meanwhile", "but", "and", "however", "when", "as",
       "after", "before", "while", "since", "so", "yet", "also", "then", "now", "if", "in", "on", "at", "for", "with",
       "by", "from", "to", "of", "the", "a", "an", "said", "says", "told", "asked", "'s", "both", "that",
       "this", "which", "who", "where");
@@ -79,20 +88,30 @@ public final class EntityLinker {
     List<Group> groups = new ArrayList<>();
     // 1. full person names
     Map<String, List<Group>> bySurname = new HashMap<>();
+    Map<String, List<String>> initials = new HashMap<>();
     for (List<Raw> raws : perArticle) {
       for (Raw r : raws) {
         if (!r.type().equals("PER") || r.words().size() < 2) continue;
         String sk = NameTables.nameKey(r.words().get(r.words().size() - 1));
         String fk = NameTables.nameKey(r.words().get(0));
-        Group g = findPerson(bySurname, sk, fk);
+        String mid = middle(r.words());
+        Group g = findPerson(bySurname, initials, sk, fk, mid);
         if (g == null) {
           g = new Group("PER", groups.size());
           g.surnameKey = sk;
           groups.add(g);
           bySurname.computeIfAbsent(sk, k -> new ArrayList<>()).add(g);
+          if (sk.length() >= 5) initials.computeIfAbsent(sk.substring(0, 2), k -> new ArrayList<>()).add(sk);
         }
         g.firstKeys.add(fk);
-        g.mentions.add(r);
+        if (!mid.isEmpty()) g.middles.add(mid);
+        g.add(r);
+      }
+    }
+    Map<Integer, List<Group>> fullByArticle = new HashMap<>();
+    for (Group g : groups) {
+      for (int art : new java.util.TreeSet<>(g.perArticle.keySet())) {
+        fullByArticle.computeIfAbsent(art, x -> new ArrayList<>()).add(g);
       }
     }
     // 2. lone surnames (and single words of other types that are a person's surname in the same article)
@@ -105,7 +124,19 @@ public final class EntityLinker {
         Group target = null;
         if (r.words().size() == 1) {
           String sk = NameTables.nameKey(r.words().get(0));
-          target = surnameGroup(bySurname, sk, a, per);
+          target = surnameGroup(bySurname, initials, sk, a, per);
+          if (target == null && per) {
+            // a lone first name ("Saddam") of exactly one person named in full in this article
+            Group only = null;
+            int n = 0;
+            for (Group g : fullByArticle.getOrDefault(a, List.of())) {
+              if (g.firstKeys.contains(sk)) {
+                only = g;
+                n++;
+              }
+            }
+            if (n == 1) target = only;
+          }
           if (target == null && per) {
             target = singles.get(sk);
             if (target == null) {
@@ -135,26 +166,102 @@ public final class EntityLinker {
             return g;
           });
         }
-        target.mentions.add(r);
+        target.add(r);
       }
     }
-    // 3. descriptions ("the Kremlin leader")
-    for (int a = 0; a < articles.size(); a++) describe(a, articles.get(a), groups);
+    // 3. acronyms: "IAEA" joins "International Atomic Energy Agency" when an article names both
+    mergeAcronyms(others);
+    // 4. descriptions ("the Kremlin leader")
+    Map<Integer, List<Group>> peopleByArticle = new HashMap<>();
+    for (Group g : groups) {
+      if (!g.type.equals("PER")) continue;
+      for (int art : new java.util.TreeSet<>(g.perArticle.keySet())) {
+        peopleByArticle.computeIfAbsent(art, x -> new ArrayList<>()).add(g);
+      }
+    }
+    for (int a = 0; a < articles.size(); a++) {
+      describe(a, articles.get(a), peopleByArticle.getOrDefault(a, List.of()));
+    }
     return build(articles, groups);
   }
 
-  private Group findPerson(Map<String, List<Group>> bySurname, String sk, String fk) {
-    List<Group> cands = new ArrayList<>(bySurname.getOrDefault(sk, List.of()));
-    if (sk.length() >= 6) {
-      for (var e : bySurname.entrySet()) {
-        if (!e.getKey().equals(sk) && NameTables.distance(e.getKey(), sk, 1) <= 1) cands.addAll(e.getValue());
+  private static final Set<String> ACRONYM_SKIP = Set.of("of", "the", "and", "for", "de", "du", "des", "la", "le",
+      "&", "on", "in");
+
+  private static void mergeAcronyms(Map<String, Group> others) {
+    Map<String, Group> byAcronym = new HashMap<>();
+    for (Group g : others.values()) {
+      if (g.type.equals("PER")) continue;
+      for (Raw r : g.mentions) {
+        if (r.words().size() == 1 && r.name().length() >= 3 && r.name().chars().allMatch(Character::isUpperCase)) {
+          byAcronym.putIfAbsent(r.name(), g);
+        }
       }
     }
+    if (byAcronym.isEmpty()) return;
+    for (Group g : others.values()) {
+      if (g.type.equals("PER") || g.mentions.isEmpty()) continue;
+      Set<String> acronyms = new LinkedHashSet<>();
+      for (Raw r : g.mentions) {
+        if (r.words().size() < 3) continue;
+        StringBuilder b = new StringBuilder();
+        boolean ok = true;
+        for (String w : r.words()) {
+          if (ACRONYM_SKIP.contains(w.toLowerCase(Locale.ROOT))) continue;
+          if (!Character.isUpperCase(w.charAt(0))) ok = false;
+          b.append(w.charAt(0));
+        }
+        if (ok && b.length() >= 3) acronyms.add(b.toString());
+      }
+      for (String a : acronyms) {
+        Group h = byAcronym.get(a);
+        if (h == null || h == g || h.mentions.isEmpty()) continue;
+        if (h.perArticle.keySet().stream().noneMatch(g.perArticle::containsKey)) continue;
+        for (Raw r : h.mentions) g.add(r);
+        h.mentions.clear();
+        h.perArticle.clear();
+        if (g.fixedName == null && h.fixedName != null) g.fixedName = null;
+      }
+    }
+  }
+
+  private Group findPerson(Map<String, List<Group>> bySurname, Map<String, List<String>> initials, String sk,
+      String fk, String mid) {
+    List<Group> cands = candidates(bySurname, initials, sk);
     cands.sort(Comparator.comparingInt(g -> g.order));
     for (Group g : cands) {
+      if (!mid.isEmpty() && !g.middles.isEmpty() && !g.middles.contains(mid)) continue;
       for (String f : g.firstKeys) if (firstCompatible(f, fk)) return g;
     }
     return null;
+  }
+
+  /** Groups whose surname key is {@code sk}, or (keys of six letters or more) one edit from it. */
+  private static List<Group> candidates(Map<String, List<Group>> bySurname, Map<String, List<String>> initials,
+      String sk) {
+    List<Group> cands = new ArrayList<>(bySurname.getOrDefault(sk, List.of()));
+    if (sk.length() >= 6) {
+      List<String> sameStart = initials.getOrDefault(sk.substring(0, 2), List.of());
+      for (String k : sameStart) {
+        if (Math.abs(k.length() - sk.length()) > 1) continue;
+        if (!k.equals(sk) && NameTables.distance(k, sk, 1) <= 1) cands.addAll(bySurname.get(k));
+      }
+    }
+    return cands;
+  }
+
+  /** Initials of the middle names: "George H. W. Bush" -> "HW"; "" when none. */
+  private static String middle(List<String> words) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i < words.size() - 1; i++) {
+      String w = words.get(i);
+      if (w.length() <= 4 && w.indexOf('.') > 0) {
+        for (int k = 0; k < w.length(); k++) if (Character.isUpperCase(w.charAt(k))) b.append(w.charAt(k));
+      } else if (Character.isUpperCase(w.charAt(0))) {
+        b.append(w.charAt(0));
+      }
+    }
+    return b.toString();
   }
 
   private static boolean firstCompatible(String a, String b) {
@@ -165,18 +272,14 @@ public final class EntityLinker {
   }
 
   /** The person a lone surname refers to: same article first, else (for PER mentions) the most mentioned. */
-  private static Group surnameGroup(Map<String, List<Group>> bySurname, String sk, int article, boolean per) {
-    List<Group> cands = new ArrayList<>(bySurname.getOrDefault(sk, List.of()));
-    if (sk.length() >= 6) {
-      for (var e : bySurname.entrySet()) {
-        if (!e.getKey().equals(sk) && NameTables.distance(e.getKey(), sk, 1) <= 1) cands.addAll(e.getValue());
-      }
-    }
+  private static Group surnameGroup(Map<String, List<Group>> bySurname, Map<String, List<String>> initials,
+      String sk, int article, boolean per) {
+    List<Group> cands = candidates(bySurname, initials, sk);
     if (cands.isEmpty()) return null;
     Group best = null;
     long bestN = 0;
     for (Group g : cands) {
-      long n = g.mentions.stream().filter(m -> m.article() == article).count();
+      long n = g.perArticle.getOrDefault(article, 0);
       if (n > bestN || n == bestN && n > 0 && best != null && g.order < best.order) {
         best = g;
         bestN = n;
@@ -201,6 +304,12 @@ public final class EntityLinker {
     List<Span> toks = am.tokens();
     int[] starts = new int[toks.size()];
     for (int i = 0; i < starts.length; i++) starts[i] = toks.get(i).start();
+    boolean[] inPer = new boolean[toks.size()];
+    for (NamedEntityRecognizer.Found f : am.found()) {
+      if (!f.type().equals("PER")) continue;
+      int k = java.util.Arrays.binarySearch(starts, f.start());
+      for (; k >= 0 && k < toks.size() && toks.get(k).end() <= f.end(); k++) inPer[k] = true;
+    }
     for (NamedEntityRecognizer.Found f : am.found()) {
       int ti = java.util.Arrays.binarySearch(starts, f.start());
       if (ti < 0) continue;
@@ -209,22 +318,19 @@ public final class EntityLinker {
       if (tj == ti) continue;
       List<String> roles = new ArrayList<>();
       String type = f.type();
-      // "US President Donald Trump" tagged as one ORG: a title word followed by one to three capitalised words
-      // makes the rest a person
-      if (!type.equals("PER")) {
-        for (int k = tj - 2; k >= ti && k >= tj - 4; k--) {
-          String w = toks.get(k).text(text);
-          if (!Character.isUpperCase(w.charAt(0)) || !tables.isHead(w)) continue;
-          boolean names = true;
-          for (int q = k + 1; q < tj; q++) {
-            String x = toks.get(q).text(text);
-            if (!Character.isUpperCase(x.charAt(0)) || tables.isHead(x) || tables.isModifier(x)) names = false;
-          }
-          if (!names) continue;
-          type = "PER";
-          ti = k + 1;
-          break;
-        }
+      // "US President Donald Trump" tagged as one mention (of any type): the title part becomes a role and the
+      // one to three capitalised words after it a person
+      for (int p = tj - 1; p > ti && p >= tj - 3; p--) {
+        String w = toks.get(p).text(text);
+        if (!Character.isUpperCase(w.charAt(0)) || tables.isHead(w) || tables.isModifier(w)) break;
+        String before = toks.get(p - 1).text(text);
+        if (!Character.isUpperCase(before.charAt(0)) || !(tables.isHead(before) || tables.isModifier(before))) continue;
+        String r = role(text, toks, ti, p);
+        if (r == null) continue;
+        roles.add(r);
+        type = "PER";
+        ti = p;
+        break;
       }
       boolean per = type.equals("PER");
       // leading honorifics and (for people) titles inside the mention
@@ -241,8 +347,9 @@ public final class EntityLinker {
       }
       int trail = tj;
       while (trail > lead + 1 && isPunct(toks.get(trail - 1).text(text))) trail--;
+      while (lead < trail - 1 && isPunct(toks.get(lead).text(text))) lead++;
       if (per) {
-        String left = leftRole(text, toks, lead);
+        String left = leftRole(text, toks, lead, inPer);
         if (left != null) roles.add(left);
         String right = rightRole(text, toks, tj);
         if (right != null) roles.add(right);
@@ -287,7 +394,7 @@ public final class EntityLinker {
   }
 
   /** The role written right before the name ("Russian President", "U.S. Secretary of State"), or null. */
-  private String leftRole(String text, List<Span> toks, int nameStart) {
+  private String leftRole(String text, List<Span> toks, int nameStart, boolean[] inPer) {
     int j = nameStart - 1;
     int lim = Math.max(0, nameStart - 8);
     while (j >= lim) {
@@ -297,7 +404,7 @@ public final class EntityLinker {
         j--;
         continue;
       }
-      if (glued || !roleWord(w)) break;
+      if (glued || !roleWord(w) || inPer[j]) break;
       if (toks.get(j + 1).start() - toks.get(j).end() > 1 && text.substring(toks.get(j).end(), toks.get(j + 1).start())
           .contains("\n")) break;
       j--;
@@ -410,6 +517,8 @@ public final class EntityLinker {
   private List<Entity> build(List<ArticleMentions> articles, List<Group> groups) {
     record Built(Entity e, int article, int start) {}
     List<Built> built = new ArrayList<>();
+    Map<String, Integer> articleIndex = new HashMap<>();
+    for (int i = 0; i < articles.size(); i++) articleIndex.putIfAbsent(articles.get(i).articleId(), i);
     for (Group g : groups) {
       if (g.mentions.isEmpty()) continue;
       Map<String, Integer> freq = new LinkedHashMap<>();
@@ -432,8 +541,6 @@ public final class EntityLinker {
       List<String> aliases = new ArrayList<>(freq.keySet());
       aliases.sort(Comparator.<String>comparingInt(x -> -freq.get(x)).thenComparing(Comparator.naturalOrder()));
       if (!aliases.contains(name)) aliases.add(0, name);
-      Map<String, Integer> articleIndex = new HashMap<>();
-      for (int i = 0; i < articles.size(); i++) articleIndex.putIfAbsent(articles.get(i).articleId(), i);
       mentions.sort(Comparator.<Mention>comparingInt(m -> articleIndex.getOrDefault(m.article(), 0))
           .thenComparingInt(Mention::start).thenComparingInt(Mention::end));
       Mention first = mentions.get(0);
@@ -454,11 +561,14 @@ public final class EntityLinker {
     return out;
   }
 
-  /** Most complete form (most words), then most frequent, then longest, then alphabetical. */
+  /**
+   * The most complete frequent form: a form of two or more words when there is one, the most frequent of those,
+   * then the one with most words, the longest, the first alphabetically.
+   */
   private static String canonical(Map<String, Integer> freq) {
-    return freq.keySet().stream().max(Comparator.<String>comparingInt(s -> s.split(" ").length)
-        .thenComparingInt(freq::get).thenComparingInt(String::length).thenComparing(Comparator.reverseOrder()))
-        .orElseThrow();
+    return freq.keySet().stream().max(Comparator.<String>comparingInt(s -> s.indexOf(' ') > 0 ? 1 : 0)
+        .thenComparingInt(freq::get).thenComparingInt(s -> s.split(" ").length).thenComparingInt(String::length)
+        .thenComparing(Comparator.reverseOrder())).orElseThrow();
   }
 
   static String slug(String name) {

@@ -132,6 +132,7 @@ public final class NameTables {
         .replace("sch", "sh").replace("tch", "ch").replace("ij", "y").replace("yy", "y");
     if (s.endsWith("iy") || s.endsWith("ii") || s.endsWith("yi")) s = s.substring(0, s.length() - 2) + "y";
     if (s.length() > 3 && s.endsWith("i")) s = s.substring(0, s.length() - 1) + "y";
+    if (s.length() < 6) return s;
     StringBuilder d = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) if (i == 0 || s.charAt(i) != s.charAt(i - 1)) d.append(s.charAt(i));
     return d.toString();

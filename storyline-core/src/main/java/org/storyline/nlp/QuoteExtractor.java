@@ -23,19 +23,28 @@ public final class QuoteExtractor {
    * One quote with its evidence. Offsets index {@code article.text()}. {@code sourceStart/sourceEnd} locate the words
    * that name the speaker at the attribution (name, pronoun, description; -1 when none); {@code nameStart/nameEnd}
    * the name mention the speaker resolved to (for a pronoun: its antecedent; -1 when none); {@code speaker} is the
-   * fullest form of that name in the article, or null.
+   * fullest form of that name in the article, or null. {@code kind} is "direct" (in quotation marks) or "indirect"
+   * (reported speech: "Peskov said that ...").
    */
   public record Found(String text, int start, int end, String cue, int cueStart, int cueEnd, String speaker,
-      int sourceStart, int sourceEnd, int nameStart, int nameEnd, boolean partial) {}
-
-  private final QuoteLexicon lex;
-
-  public QuoteExtractor() {
-    this(QuoteLexicon.defaults());
+      int sourceStart, int sourceEnd, int nameStart, int nameEnd, boolean partial, String kind) {
+    public boolean direct() {
+      return "direct".equals(kind);
+    }
   }
 
-  public QuoteExtractor(QuoteLexicon lex) {
+  private final QuoteLexicon lex;
+  private final boolean indirect;
+
+  /** Direct quotes only. */
+  public QuoteExtractor() {
+    this(QuoteLexicon.defaults(), false);
+  }
+
+  /** @param indirect whether to report reported speech ("Peskov said that ...") too, as kind "indirect" */
+  public QuoteExtractor(QuoteLexicon lex, boolean indirect) {
     this.lex = lex;
+    this.indirect = indirect;
   }
 
   public List<Found> extract(Article article) {
@@ -482,7 +491,7 @@ public final class QuoteExtractor {
       // Pass 2, in text order: pronouns and descriptions resolve against the persons mentioned before them.
       for (int k = 0; k < nt; k++) {
         if (!usable(k) || mentionByStart.containsKey(k)) continue;
-        String lw = tw[k].toLowerCase(Locale.ROOT);
+        String lw = bare(k).toLowerCase(Locale.ROOT);
         String pr = lex.pronouns.get(lw);
         if (pr != null && (lw.equals("i") ? tw[k].equals("I") : true)) {
           mention(k, k + 1, PRON, -1, pr.charAt(0));
@@ -557,6 +566,9 @@ public final class QuoteExtractor {
       }
       if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w)) && !w.equals("says")) {
         // "says", "claims", "remarks": a verb only after its subject ("Putin says", "he also claims")
+        for (int j = t - 2; j >= 0 && j >= t - 4 && Character.isLetter(tw[j].charAt(0)); j--) {
+          if (lex.determiners.contains(tw[j].toLowerCase(Locale.ROOT))) return true; // "the letter reads"
+        }
         return Character.isUpperCase(tw[t - 1].charAt(0)) || lex.pronouns.containsKey(prev)
             || isQuoteChar(prev.charAt(0)) || prev.equals(",") || prev.equals("—")
             || lex.adverbs.contains(prev) || lex.genericSources.contains(prev) || lex.roleClasses.containsKey(prev);
@@ -758,7 +770,14 @@ public final class QuoteExtractor {
         Attribution before = before(open);
         boolean adjacent = before != null && adjacentCue(before, open);
         if (adjacent) a = before;
-        if (a == null && !endsWithPeriod(sp)) a = after(close + 1, endPara);
+        boolean spoken = adjacent;
+        if (a == null) a = dashName(close + 1, endPara);
+        if (a == null && !endsWithPeriod(sp) && (separated(sp) || separatorAt(close + 1))) {
+          a = after(close + 1, endPara);
+          spoken = a != null;
+        }
+        if (!spoken && a != null && a.cueTok < 0) spoken = true;
+        if (!spoken && titleCase(cs, ce)) continue; // “Face the Nation”, “All Bets Are Off”: a title, not speech
         if (a == null) a = before;
         if (a == null) a = tail(close + 1, tokSent[open], endPara);
         if (a == null) a = colonLead(open);
@@ -791,7 +810,54 @@ public final class QuoteExtractor {
           prev = null;
         }
       }
+      if (indirect) indirect(out);
+      out.sort((x, y) -> Integer.compare(x.start(), y.start()));
       return out;
+    }
+
+    /**
+     * Reported speech with a clear source, in sentences holding no quotation marks: a name, pronoun or description,
+     * a reporting verb, "that" (or, for "said"/"says", a clause starting right away), and the rest of the sentence
+     * as the content: "Peskov said that the talks would resume."
+     */
+    void indirect(List<Found> out) {
+      int t = 0;
+      while (t < nt) {
+        int sent = tokSent[t];
+        int s = t;
+        int e = t;
+        boolean quoted = false;
+        while (e < nt && tokSent[e] == sent) {
+          if (tokQuote[e] >= 0) quoted = true;
+          e++;
+        }
+        t = e;
+        if (quoted || !usable(s)) continue;
+        for (int v = s + 1; v < e; v++) {
+          if (!isVerb(v) || tw[v].endsWith("ing") || !REPORTING.contains(lex.speechVerbs.get(tw[v]))) continue;
+          Mention subj = subjectBefore(v, s);
+          if (subj == null || subj.kind == UNNAMED && subj.tokEnd - subj.tokStart > 4) break;
+          int c = cueEnd(v);
+          int k = c;
+          while (k < e && k - c < 8 && !tw[k].equals("that") && !tw[k].equals(",") && !tw[k].equals(".")) k++;
+          int from;
+          if (k < e && tw[k].equals("that")) {
+            // "said that is unrealistic": here "that" is the subject of the reported clause
+            from = k + 1 < e && AUX.contains(tw[k + 1]) ? k : k + 1;
+          } else if (SAY.contains(tw[v]) && c < e && CLAUSE_START.contains(tw[c].toLowerCase(Locale.ROOT))) {
+            from = c;
+          } else {
+            break;
+          }
+          int to = e;
+          while (to > from && !Character.isLetterOrDigit(tw[to - 1].charAt(0))) to--;
+          if (to - from < 4) break;
+          Found f = found(ts[from], te[to - 1], new Attribution(v, c, subj), false);
+          out.add(new Found(f.text(), f.start(), f.end(), f.cue(), f.cueStart(), f.cueEnd(), f.speaker(),
+              f.sourceStart(), f.sourceEnd(), f.nameStart(), f.nameEnd(), false, "indirect"));
+          break;
+        }
+      }
     }
 
     /** "Kasich resisted: “...”": a person opening the sentence, the word after it as the cue. */
@@ -847,6 +913,25 @@ public final class QuoteExtractor {
       return false;
     }
 
+    /** Up to eight words, every one but minor words capitalised: the title of a show, book, film or article. */
+    boolean titleCase(int s, int e) {
+      int words = 0;
+      int content = 0;
+      int i = s;
+      while (i < e) {
+        while (i < e && !Character.isLetterOrDigit(text.charAt(i))) i++;
+        if (i >= e) break;
+        int w = i;
+        while (i < e && !ws(text.charAt(i))) i++;
+        words++;
+        String word = text.substring(w, i).replaceAll("[^\\p{L}\\p{N}'’-]+$", "");
+        if (MINOR.contains(word)) continue;
+        content++;
+        if (!Character.isUpperCase(word.charAt(0)) && !Character.isDigit(word.charAt(0))) return false;
+      }
+      return content > 0 && words <= 8;
+    }
+
     boolean onlyHeadingsBetween(int a, int b) {
       if (b <= a) return false;
       for (int k = a + 1; k < b; k++) if (!heading[k]) return false;
@@ -882,6 +967,7 @@ public final class QuoteExtractor {
 
     boolean adjacentCue(Attribution a, int openTok) {
       int k = a.cueEndTok;
+      if (k < 0) return false;
       return k < nt && (k == openTok || (k + 1 == openTok && (tw[k].equals(",") || tw[k].equals(":")))
           || (k + 1 == openTok && tw[k].equals("—")));
     }
@@ -1081,6 +1167,27 @@ public final class QuoteExtractor {
     }
 
     /** A speaker and cue right after a closing mark: ', Putin said', ', said Putin', ', he added'. */
+    /** Whether the quote's words end in a comma, question or exclamation mark or a dash: '“...,” he said'. */
+    boolean separated(Span sp) {
+      int j = sp.close - 1;
+      while (j > sp.open && (ws(text.charAt(j)) || isSingleMark(text.charAt(j)) || text.charAt(j) == ')')) j--;
+      return ",?!—–-…".indexOf(text.charAt(j)) >= 0 || sp.unclosed;
+    }
+
+    boolean separatorAt(int t) {
+      return t < nt && (tw[t].equals(",") || DASHES.contains(tw[t]));
+    }
+
+    /** '“...” ― Sonya Herridge': a dash and a name closing the paragraph or sentence; no cue. */
+    Attribution dashName(int t, int para) {
+      if (t >= nt || !DASHES.contains(tw[t]) || charPara[ts[t]] != para) return null;
+      Mention m = mentionByStart.get(t + 1);
+      if (m == null || (m.kind != NAME && m.kind != ORG)) return null;
+      int e = m.tokEnd;
+      if (e < nt && charPara[ts[e]] == para && !tw[e].equals(".") && tokQuote[e] < 0) return null;
+      return new Attribution(-1, -1, m);
+    }
+
     Attribution after(int t, int para) {
       while (t < nt && (tw[t].equals(",") || tw[t].equals("—") || tw[t].equals("–") || tw[t].equals("-"))) t++;
       if (t >= nt || !usable(t) || charPara[ts[t]] != para) return null;
@@ -1115,7 +1222,7 @@ public final class QuoteExtractor {
             && !(k - lastDet <= 4 && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
           return null;
         }
-        if (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";")) return null;
+        if (!apposition && (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";"))) return null;
         if (charPara[ts[k]] != charPara[ts[t]]) return null;
         if (isVerb(k) && k > t) {
           Mention subj = subjectBefore(k, t);
@@ -1189,9 +1296,11 @@ public final class QuoteExtractor {
     }
 
     Found found(int cs, int ce, Attribution a, boolean partial) {
-      if (a == null) return new Found(text.substring(cs, ce), cs, ce, null, -1, -1, null, -1, -1, -1, -1, partial);
-      int cueS = ts[a.cueTok];
-      int cueE = te[a.cueEndTok - 1];
+      if (a == null) {
+        return new Found(text.substring(cs, ce), cs, ce, null, -1, -1, null, -1, -1, -1, -1, partial, "direct");
+      }
+      int cueS = a.cueTok < 0 ? -1 : ts[a.cueTok];
+      int cueE = a.cueTok < 0 ? -1 : te[a.cueEndTok - 1];
       Mention m = a.subject;
       int srcS = ts[m.tokStart];
       int srcE = te[m.tokEnd - 1];
@@ -1206,8 +1315,8 @@ public final class QuoteExtractor {
         nameS = span[0];
         nameE = span[1];
       }
-      return new Found(text.substring(cs, ce), cs, ce, text.substring(cueS, cueE), cueS, cueE, speaker, srcS, srcE,
-          nameS, nameE, partial);
+      return new Found(text.substring(cs, ce), cs, ce, cueS < 0 ? null : text.substring(cueS, cueE), cueS, cueE,
+          speaker, srcS, srcE, nameS, nameE, partial, "direct");
     }
 
     /** The latest name mention of the subject's person at or before the subject. */
@@ -1241,6 +1350,18 @@ public final class QuoteExtractor {
   private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
   private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
+  private static final Set<String> MINOR = Set.of("a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
+      "for", "with", "by", "from", "vs", "vs.", "de", "la", "&", "-", "—", "–", "…");
+  private static final Set<String> REPORTING = Set.of("say", "tell", "add", "state", "claim", "argue", "insist",
+      "warn", "note", "explain", "announce", "acknowledge", "admit", "confirm", "suggest", "predict", "promise",
+      "vow", "write", "report", "contend", "maintain", "stress", "emphasize", "assert", "reiterate", "declare",
+      "caution", "allege", "concede", "deny", "recall", "tweet", "post");
+  private static final Set<String> SAY = Set.of("said", "says");
+  private static final Set<String> AUX = Set.of("is", "was", "are", "were", "has", "had", "will", "would", "could",
+      "may", "might", "should", "must", "can");
+  private static final Set<String> CLAUSE_START = Set.of("he", "she", "they", "we", "i", "it", "there", "the",
+      "his", "her", "their", "its", "this", "these", "those", "a", "an", "no", "all", "some", "both", "most");
+  private static final Set<String> DASHES = Set.of("—", "–", "―", "-", "--");
   private static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
   private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",
       "may", "must", "did", "do", "does", "not", "never");

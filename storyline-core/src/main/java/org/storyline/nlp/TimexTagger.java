@@ -79,7 +79,8 @@ public final class TimexTagger implements TimexStage {
   public List<Timex> tag(String articleId, String text, String published) {
     LocalDate dct = parseDct(published);
     List<Cand> cands = new ArrayList<>();
-    Toks tk = tokens(text);
+    String low = lower(text);
+    Toks tk = tokens(low);
     int[] next = new int[rules.size()];
     Matcher[] matchers = new Matcher[rules.size()];
     for (int k = 0; k < tk.n; k++) {
@@ -90,7 +91,7 @@ public final class TimexTagger implements TimexStage {
         Rule r = rules.get(i);
         Matcher m = matchers[i];
         if (m == null) {
-          m = matchers[i] = r.pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+          m = matchers[i] = r.pattern.matcher(low).useTransparentBounds(true).useAnchoringBounds(false);
         }
         // a match contains its trigger word: try every token start a few words back, anchored
         for (int j = Math.max(next[i], k - TOKENS_BEFORE); j <= k; j++) {
@@ -189,20 +190,22 @@ public final class TimexTagger implements TimexStage {
   }
 
   private void rule(String name, Set<String> triggers, String regex, Handler h) {
-    rules.add(new Rule(name, Set.copyOf(triggers), Pattern.compile(regex, Pattern.CASE_INSENSITIVE), h));
+    rules.add(new Rule(name, Set.copyOf(triggers), Pattern.compile(regex), h));
   }
 
   /** The last token of each phrase, as {@link #tokens} keys it: the word that must occur in any match. */
   private static Set<String> lastWords(java.util.Collection<String> phrases) {
     Set<String> out = new java.util.HashSet<>();
     for (String p : phrases) {
-      Toks tk = tokens(p);
+      Toks tk = tokens(lower(p));
       if (tk.n > 0) out.add(tk.keys[tk.n - 1]);
     }
     return out;
   }
 
-  /** Word tokens of a text: runs of letters or digits ("'90s" keeps its apostrophe); keys are lower-case, "#" for numbers. */
+  /**
+   * Word tokens of a (lower-cased) text: runs of letters or digits ("'90s" keeps its apostrophe); "#" keys numbers.
+   */
   private record Toks(int[] starts, int[] ends, String[] keys, int n) {}
 
   private static Toks tokens(String s) {
@@ -235,7 +238,7 @@ public final class TimexTagger implements TimexStage {
       }
       st[n] = b;
       en[n] = i;
-      ks[n] = digit ? "#" : s.substring(b, i).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+      ks[n] = digit ? "#" : s.substring(b, i); // callers pass lower-cased text
       n++;
     }
     return new Toks(st, en, ks, n);
@@ -247,6 +250,35 @@ public final class TimexTagger implements TimexStage {
 
   private static Res date(String v) {
     return new Res("DATE", v);
+  }
+
+  /** The original-case text of a group (patterns run on a lower-cased copy of the text). */
+  private static String orig(Matcher m, String text, String group) {
+    return text.substring(m.start(group), m.end(group));
+  }
+
+  /** True when a time-zone group matched letters that are not an upper-case abbreviation ("at", "st"). */
+  private static boolean badZone(Matcher m, String text, String group) {
+    return m.group(group) != null && !isUpper(orig(m, text, group));
+  }
+
+  private static boolean isUpper(String s) {
+    for (int i = 0; i < s.length(); i++) if (!Character.isUpperCase(s.charAt(i))) return false;
+    return true;
+  }
+
+  /** The end of the text before a group, white space trimmed. */
+  private static int cut(Matcher m, String text, String group) {
+    int e = m.start(group);
+    while (e > m.start() && Character.isWhitespace(text.charAt(e - 1))) e--;
+    return e;
+  }
+
+  /** Lower-cases char by char, so every offset stays valid. */
+  private static String lower(String s) {
+    char[] c = s.toCharArray();
+    for (int i = 0; i < c.length; i++) c[i] = Character.toLowerCase(c[i]);
+    return new String(c);
   }
 
   private static boolean capitalised(String s) {
@@ -287,7 +319,8 @@ public final class TimexTagger implements TimexStage {
         while (i >= 0 && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '\u2019'))
           i--;
         String w = text.substring(i + 1, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        if (t.futureCues.contains(w) || w.endsWith("'ll")) return true;
+        if (w.endsWith("'ll")) return true;
+        if (t.futureCues.contains(w) && !nounUse(text, w, e)) return true;
         words++;
         continue;
       }
@@ -311,6 +344,33 @@ public final class TimexTagger implements TimexStage {
     char c = text.charAt(i);
     if (Character.isDigit(c) || c == '%') return true;
     return RATE_WORDS.contains(prevWord(text, start));
+  }
+
+  private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "this",
+      "that", "these", "those", "our", "my", "your", "bad", "poor", "high", "low", "strong", "weak", "heavy");
+
+  /**
+   * True when a cue word that doubles as a noun or preposition is used as one: "plans" not followed by "to",
+   * "set" not followed by "to"/"for", "due to the strike".
+   */
+  private static boolean nounUse(String text, String w, int end) {
+    String n1 = nextWord(text, end);
+    switch (w) {
+      case "plans", "plan", "intends", "going" -> {
+        return !n1.equals("to");
+      }
+      case "set" -> {
+        return !n1.equals("to") && !n1.equals("for");
+      }
+      case "due" -> {
+        if (!n1.equals("to")) return false;
+        int i = text.indexOf("to", end);
+        return i < 0 || DETERMINERS.contains(nextWord(text, i + 2));
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 
   /** True when the expression at [start, end) is a possessive ("Friday's ruling"): a past event as a rule. */
@@ -433,7 +493,7 @@ public final class TimexTagger implements TimexStage {
         + "the\\s+middle\\s+of|end\\s+of|beginning\\s+of|start\\s+of)";
     String ord = "(?<o>" + TimexTables.alt(t.ordinals.keySet()) + ")";
     String season = "(?<s>" + TimexTables.alt(t.seasons.keySet()) + ")";
-    String tz = "(?:\\s+(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)\\b|\\s+local\\s+time)?";
+    String tz = "(?:\\s+(?<tz>[a-z]{1,2}[sd]?t|gmt|utc)\\b|\\s+local\\s+time)?";
 
     Set<String> dig = Set.of("#");
     Set<String> monthW = lastWords(t.months.keySet());
@@ -445,7 +505,7 @@ public final class TimexTagger implements TimexStage {
     setW.addAll(wdW);
     setW.addAll(t.dayparts.keySet());
     // 2025-02-19, 2025-02-19T18:56
-    rule("iso", dig, "\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:[T\\s](?<hh>[0-2]\\d):(?<mi>[0-5]\\d))?(?![\\d-])",
+    rule("iso", dig, "\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:[t\\s](?<hh>[0-2]\\d):(?<mi>[0-5]\\d))?(?![\\d-])",
         (m, s) -> {
           LocalDate d = LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(m.group("m")),
               Integer.parseInt(m.group("d")));
@@ -461,7 +521,7 @@ public final class TimexTagger implements TimexStage {
     // (Tuesday,) Feb. 18(, 2025)
     rule("mdy", monthW, "\\b(?:(?<dir>last|next|this\\s+past|this\\s+coming)\\s+)?(?:" + wd + ",?\\s+)?" + month
         + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
-          if (!capitalised(m.group("mon"))) return null;
+          if (!capitalised(orig(m, s, "mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
           int day = Integer.parseInt(m.group("d"));
           if (day < 1 || day > 31) return null;
@@ -481,10 +541,25 @@ public final class TimexTagger implements TimexStage {
           int start = dir == null ? m.start() : m.start(m.group("wd") != null ? "wd" : "mon");
           return cand(start, m.end(), c -> dayMonth(c, y, mo, day));
         });
+    // the week of March 9
+    rule("weekof", monthW, "\\bthe\\s+week\\s+of\\s+" + month + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])"
+        + "(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
+          if (!capitalised(orig(m, s, "mon"))) return null;
+          int mo = t.months.get(TimexTables.key(m.group("mon")));
+          int day = Integer.parseInt(m.group("d"));
+          String y = m.group("y");
+          return cand(m.start(), m.end(), c -> {
+            Res d = dayMonth(c, y, mo, day);
+            if (d == null) return null;
+            Point p = TimexValues.parse(d.value());
+            return p == null ? date("XXXX-WXX") : date(p.at(Gran.WEEK).value());
+          });
+        });
     // 18 February (2025)
-    rule("dmy", monthW, "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
+    rule("dmy", monthW,
+        "\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + "(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?",
         (m, s) -> {
-          if (!capitalised(m.group("mon"))) return null;
+          if (!capitalised(orig(m, s, "mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
           int day = Integer.parseInt(m.group("d"));
           if (day < 1 || day > 31) return null;
@@ -492,15 +567,17 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> dayMonth(c, y, mo, day));
         });
     // (early) December 2016
-    rule("my", monthW, "\\b(?:" + edge + "[\\s-]+)?" + month + ",?\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d)", (m, s) -> {
-      if (!capitalised(m.group("mon"))) return null;
+    rule("my", monthW,
+        "\\b(?:" + edge + "[\\s-]+)?" + month + ",?\\s+(?:of\\s+)?(?<y>" + year4 + ")(?!\\d)", (m, s) -> {
+      if (!capitalised(orig(m, s, "mon"))) return null;
       int mo = t.months.get(TimexTables.key(m.group("mon")));
       int y = Integer.parseInt(m.group("y"));
       return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
     });
     // January this year, July last year
-    rule("month-rel", Set.of("year"), "\\b" + month + "\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?!\\w)", (m, s) -> {
-      if (!capitalised(m.group("mon"))) return null;
+    rule("month-rel", Set.of("year"),
+        "\\b" + month + "\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?!\\w)", (m, s) -> {
+      if (!capitalised(orig(m, s, "mon"))) return null;
       int mo = t.months.get(TimexTables.key(m.group("mon")));
       String rel = TimexTables.key(m.group("rel"));
       return cand(m.start(), m.end(), c -> {
@@ -514,7 +591,7 @@ public final class TimexTagger implements TimexStage {
         + "the\\s+start\\s+of|the\\s+middle\\s+of|end\\s+of|beginning\\s+of|start\\s+of)[\\s-]+)?" + month,
         (m, s) -> {
           String mon = m.group("mon");
-          if (!capitalised(mon)) return null;
+          if (!capitalised(orig(m, s, "mon"))) return null;
           String k = TimexTables.key(mon);
           if (k.length() <= 4 && !k.endsWith(".") && !Set.of("may", "june", "july").contains(k)) {
             return null; // "Jan", "Sept" alone are too often names
@@ -562,8 +639,10 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> date(TimexValues.year(yy)));
         });
     // year-end, year's end, the full year
-    rule("year-end", Set.of("end", "year"), "\\b(?:(?<ye>year[-\\s]end|year['\u2019]s\\s+end)|(?<fy>the\\s+full\\s+year))(?!\\w)",
-        (m, s) -> cand(m.start(), m.end(), c -> c.dct == null ? date("XXXX") : date(TimexValues.year(c.dct.getYear()))));
+    rule("year-end", Set.of("end", "year"),
+        "\\b(?:(?<ye>year[-\\s]end|year['\u2019]s\\s+end)|(?<fy>the\\s+full\\s+year))(?!\\w)",
+        (m, s) -> cand(m.start(), m.end(),
+            c -> c.dct == null ? date("XXXX") : date(TimexValues.year(c.dct.getYear()))));
     // decades: the 1990s, the '90s, the late eighties; centuries by "1800s"
     rule("decade", decadeW, "\\b(?:(?<pre>early|late|mid)[\\s-]+)?(?:(?<c>1\\d|20)(?<d>\\d)0['\u2019]?s|"
         + "['\u2019](?<d2>\\d)0s|(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\\w)",
@@ -582,12 +661,14 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> date(v));
         });
     // the 20th century
-    rule("century", Set.of("century"), "\\b(?:the\\s+)?(?:" + ord + "|(?<n>\\d{1,2})(?:st|nd|rd|th))[\\s-]century\\b", (m, s) -> {
+    rule("century", Set.of("century"),
+        "\\b(?:the\\s+)?(?:" + ord + "|(?<n>\\d{1,2})(?:st|nd|rd|th))[\\s-]century\\b", (m, s) -> {
       int n = m.group("n") != null ? Integer.parseInt(m.group("n")) : t.ordinals.get(TimexTables.key(m.group("o")));
       return cand(m.start(), m.end(), c -> date(String.format(Locale.ROOT, "%02d", n - 1)));
     });
     // the third quarter (of 1998), third-quarter, the first half, fiscal first quarter
-    rule("quarter", Set.of("quarter", "half", "period"), "\\b(?:(?<det>the|its|their|this|last|next|a)\\s+)?(?:(?<yy>" + year4
+    rule("quarter", Set.of("quarter", "half", "period"),
+        "\\b(?:(?<det>the|its|their|this|last|next|a)\\s+)?(?:(?<yy>" + year4
         + "|this\\s+year['\u2019]s|last\\s+year['\u2019]s|next\\s+year['\u2019]s|the\\s+year['\u2019]s)\\s+)?"
         + "(?:(?:fiscal|calendar)\\s+)?(?<o>first|second|third|fourth|1st|2nd|3rd|4th|final)(?<sep>[\\s-])"
         + "(?:fiscal[\\s-])?(?<u>quarter|half|period)(?![\\w])(?:\\s+of\\s+(?:the\\s+)?(?:fiscal\\s+|calendar\\s+)?"
@@ -630,7 +711,8 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // the quarter, the latest quarter, last quarter, the year-earlier period
-    rule("qrel", Set.of("quarter", "period"), "\\b(?<det>the|this|last|next|that)\\s+(?:(?:comparable|corresponding)\\s+)?(?:(?<yr>" + year4 + ")\\s+|"
+    rule("qrel", Set.of("quarter", "period"),
+        "\\b(?<det>the|this|last|next|that)\\s+(?:(?:comparable|corresponding)\\s+)?(?:(?<yr>" + year4 + ")\\s+|"
         + "(?<adj>latest|current|previous|prior|past|same|recent|"
         + "just-ended|just\\s+ended|most\\s+recent|year-earlier|year-ago|comparable|corresponding|fiscal|"
         + "year-before)\\s+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?<ya>\\s+a\\s+year\\s+(?:earlier|ago|before))?",
@@ -706,10 +788,13 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // this week, last month, next year, the past year, earlier this year, the following day
-    rule("rel", Set.of("week", "month", "year", "weekend", "decade", "century", "day", "morning", "afternoon", "evening", "night"), "\\b(?:(?<ed>earlier|later|early|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|"
+    rule("rel", Set.of("week", "month", "year", "weekend", "decade", "century", "day", "morning", "afternoon",
+        "evening", "night"),
+        "\\b(?:(?<ed>earlier|later|early|late|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|"
         + "the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|end\\s+of|start\\s+of|beginning\\s+of|"
-        + "mid)[\\s-]+)?(?<det>this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|the\\s+previous|"
-        + "the\\s+prior|the\\s+current|the\\s+same|the\\s+following|the\\s+preceding|the|that|past|coming|"
+        + "mid)[\\s-]+)?(?<det>this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+coming|the\\s+next|"
+        + "the\\s+previous|"
+        + "the\\s+prior|the\\s+current|the\\s+same|that\\s+same|the\\s+following|the\\s+preceding|the|that|past|coming|"
         + "a\\s+week|a\\s+month|a\\s+year)\\s+(?<u>week|month|year|weekend|decade|century|fiscal\\s+year|day|"
         + "morning|afternoon|evening|night)(?![\\w-])", (m, s) -> {
           String det = TimexTables.key(m.group("det"));
@@ -718,9 +803,9 @@ public final class TimexTagger implements TimexStage {
           if (det.startsWith("a ")) return null;
           boolean daypart = Set.of("morning", "afternoon", "evening", "night").contains(u);
           if (daypart && !Set.of("the next", "the following", "the previous", "the prior", "the same", "that",
-              "the preceding").contains(det)) return null;
+              "that same", "the preceding").contains(det)) return null;
           if (u.equals("day") && !Set.of("the next", "the following", "the previous", "the prior", "the same",
-              "that", "the preceding", "the past").contains(det)) return null;
+              "that", "that same", "the preceding", "the past").contains(det)) return null;
           if (det.equals("the") && (ed == null && !Set.of("year", "week", "month", "weekend", "fiscal year")
               .contains(u))) return null;
           if ((det.equals("past") || det.equals("coming")) && !prevWord(s, m.start()).isEmpty()
@@ -734,7 +819,8 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> relative(c, det, u, code, ed));
         });
     // three years ago, a year earlier, two weeks later
-    rule("ago", Set.of("ago", "earlier", "later", "now", "hence", "previously", "back"), "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit + "\\s+(?<dir>ago|earlier|later|from\\s+now|"
+    rule("ago", Set.of("ago", "earlier", "later", "now", "hence", "previously", "back"),
+        "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit + "\\s+(?<dir>ago|earlier|later|from\\s+now|"
         + "hence|previously|back)(?!\\w)", (m, s) -> {
           String n = num(m.group("num"));
           String u = t.units.get(TimexTables.key(m.group("u")));
@@ -824,7 +910,8 @@ public final class TimexTagger implements TimexStage {
       return cand(m.start(), m.end(), c -> new Res("DURATION", v));
     });
     // clock times: 3 p.m., 10:30 a.m. EST (Tuesday)
-    rule("clock", dig, "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d)(?::[0-5]\\d)?)?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
+    rule("clock", dig,
+        "\\b(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d)(?::[0-5]\\d)?)?\\s*(?<ap>a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)(?![\\w])"
         + tz + "(?:,?\\s+(?:on\\s+)?(?:" + wdDay + "|" + month + "\\s*(?<md>\\d{1,2})(?![\\d:])))?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
           if (h < 1 || h > 12) return null;
@@ -832,10 +919,14 @@ public final class TimexTagger implements TimexStage {
           int hh = h == 12 ? (pm ? 12 : 0) : (pm ? h + 12 : h);
           String mi = m.group("mi") == null ? "00" : m.group("mi");
           String clock = String.format(Locale.ROOT, "T%02d:%s", hh, mi);
+          if (badZone(m, s, "tz")) {
+            // "3 p.m. at the ...": not a zone, the expression ends at the clock
+            return cand(m.start(), cut(m, s, "tz"), c -> time(c, null, clock));
+          }
           String day = m.group("day");
           if (m.group("md") != null) {
             // 5 p.m. EST Nov. 9
-            if (!capitalised(m.group("mon"))) return null;
+            if (!capitalised(orig(m, s, "mon"))) return null;
             int mo = t.months.get(TimexTables.key(m.group("mon")));
             int md = Integer.parseInt(m.group("md"));
             return cand(m.start(), m.end(), c -> {
@@ -846,22 +937,28 @@ public final class TimexTagger implements TimexStage {
           return cand(m.start(), m.end(), c -> time(c, day, clock));
         });
     rule("clock24", dig, "(?<![\\d:.])(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?::[0-5]\\d)?(?![\\d:])" + tz
-        + "(?:\\s+(?-i:GMT|UTC|hours|hrs))?", (m, s) -> {
+        + "(?:\\s+(?<tz2>gmt|utc|hours|hrs))?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
+          int end = m.end();
+          if (badZone(m, s, "tz")) end = cut(m, s, "tz");
+          else if (m.group("tz2") != null && m.group("tz2").length() == 3 && !isUpper(orig(m, s, "tz2")))
+            end = cut(m, s, "tz2");
           String mi = m.group("mi");
-          return cand(m.start(), m.end(), c -> time(c, null, String.format(Locale.ROOT, "T%02d:%s", h, mi)));
+          return cand(m.start(), end, c -> time(c, null, String.format(Locale.ROOT, "T%02d:%s", h, mi)));
         });
-    rule("noon", Set.of("noon", "midnight", "midday"), "\\b(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?" + wdDay + ")?(?!\\w)", (m, s) -> {
+    rule("noon", Set.of("noon", "midnight", "midday"),
+        "\\b(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?" + wdDay + ")?(?!\\w)", (m, s) -> {
       String w = TimexTables.key(m.group("w"));
       if (prevWord(s, m.start()).equals("high")) return null;
       String day = m.group("day");
       return cand(m.start(), m.end(), c -> time(c, day, w.equals("midnight") ? "T24:00" : "T12:00"));
     });
     // weekdays: Tuesday, last Friday, Wednesday night
-    rule("weekday", wdW, "\\b(?:(?<dir>this\\s+past|last|next|this|coming|past|early|late|the\\s+previous|the\\s+preceding|"
+    rule("weekday", wdW,
+        "\\b(?:(?<dir>this\\s+past|last|next|this|coming|past|early|late|the\\s+previous|the\\s+preceding|"
         + "the\\s+following)\\s+)?" + wd
         + "(?:\\s+(?<dp>morning|afternoon|evening|night))?(?!\\w)", (m, s) -> {
-          if (!capitalised(m.group("wd"))) return null;
+          if (!capitalised(orig(m, s, "wd"))) return null;
           String wk = TimexTables.key(m.group("wd"));
           if (wk.endsWith(".") && wk.length() <= 4 && m.group("dir") == null
               && !Set.of("on", "by", "until", "since", "from", "to", "through", "and", "or").contains(
@@ -876,9 +973,10 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // holidays
-    rule("holiday", lastWords(t.holidays.keySet()), "\\b(?:(?<dir>last|next|this)\\s+)?(?<h>" + TimexTables.alt(t.holidays.keySet())
+    rule("holiday", lastWords(t.holidays.keySet()),
+        "\\b(?:(?<dir>last|next|this)\\s+)?(?<h>" + TimexTables.alt(t.holidays.keySet())
         + ")(?![\\w'])(?:,?\\s+(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
-          if (!capitalised(m.group("h"))) return null;
+          if (!capitalised(orig(m, s, "h"))) return null;
           String rule = t.holidays.get(TimexTables.key(m.group("h")));
           String dir = direction(m.group("dir"));
           String y = m.group("y");
@@ -901,7 +999,8 @@ public final class TimexTagger implements TimexStage {
           });
         });
     // lexical: today, yesterday, now, currently, recently, the future, tonight, last night
-    rule("lexical", lastWords(t.lexical.keySet()), "\\b(?<w>" + TimexTables.alt(t.lexical.keySet()) + ")(?![\\w-])", (m, s) -> {
+    rule("lexical", lastWords(t.lexical.keySet()),
+        "\\b(?<w>" + TimexTables.alt(t.lexical.keySet()) + ")(?![\\w-])", (m, s) -> {
       String k = TimexTables.key(m.group("w"));
       String[] tv = t.lexical.get(k);
       String nx = nextWord(s, m.end());
@@ -932,8 +1031,9 @@ public final class TimexTagger implements TimexStage {
           }
           return cand(m.start(), m.end(), c -> new Res("SET", v));
         });
-    rule("setword", lastWords(t.sets.keySet()), "\\b(?<w>" + TimexTables.alt(t.sets.keySet()) + ")(?![\\w-])", (m, s) -> {
-      if (capitalised(m.group("w")) && midSentence(s, m.start())) return null; // "Hamshahri Daily": a name
+    rule("setword", lastWords(t.sets.keySet()),
+        "\\b(?<w>" + TimexTables.alt(t.sets.keySet()) + ")(?![\\w-])", (m, s) -> {
+      if (capitalised(orig(m, s, "w")) && midSentence(s, m.start())) return null; // "Hamshahri Daily": a name
       String v = t.sets.get(TimexTables.key(m.group("w")));
       return cand(m.start(), m.end(), c -> new Res("SET", v));
     });
@@ -1035,7 +1135,7 @@ public final class TimexTagger implements TimexStage {
       case "next", "coming", "the coming", "the next" -> p = base.shift(code, 1);
       case "the previous", "the prior", "the preceding" -> p = refAt(c, g).shift(code, -1);
       case "the following" -> p = refAt(c, g).shift(code, 1);
-      case "the same", "that" -> p = refAt(c, g);
+      case "the same", "that", "that same" -> p = refAt(c, g);
       default -> {
         p = base;
         if (code.equals("WE") && det.equals("the")) {

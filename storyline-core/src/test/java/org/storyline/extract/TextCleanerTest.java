@@ -397,4 +397,113 @@ class TextCleanerTest {
     assertEquals("2025-03-04T10:00:00Z", a.published());
     assertTrue(a.text().startsWith("Lorries banned from today"), a.text());
   }
+
+  @Test
+  void readerExportHeaderAndYamlFrontMatter() {
+    Article a = clean("""
+        Title: Wildfire forces evacuation of hill towns near Valparaiso
+
+        URL Source: https://www.france24.com/en/americas/20250304-wildfire-forces-evacuation
+
+        Published Time: 2025-03-04T16:20:00.000Z
+
+        Markdown Content:
+        Firefighters battled flames on three fronts on Tuesday as strong winds pushed the fire towards the coast.
+        """);
+    assertEquals("Wildfire forces evacuation of hill towns near Valparaiso", a.title());
+    assertEquals("https://www.france24.com/en/americas/20250304-wildfire-forces-evacuation", a.url());
+    assertEquals("France 24", a.outlet());
+    assertEquals("2025-03-04T16:20:00Z", a.published());
+    assertNull(a.byline());
+    assertEquals("Firefighters battled flames on three fronts on Tuesday as strong winds pushed the fire towards the "
+        + "coast.", a.text());
+
+    Article b = clean("""
+        ---
+        title: "Wildfire forces evacuation of hill towns"
+        date: 2025-03-04
+        author: Ana Pérez
+        source: EFE
+        tags:
+          - chile
+          - fires
+        ---
+
+        Firefighters battled flames on three fronts on Tuesday as strong winds pushed the fire towards the coast.
+        """);
+    assertEquals("Wildfire forces evacuation of hill towns", b.title());
+    assertEquals("2025-03-04", b.published());
+    assertEquals("Ana Pérez", b.byline());
+    assertEquals("EFE", b.outlet());
+    assertEquals(1, b.text().split("\n\n").length);
+  }
+
+  @Test
+  void kickerAboveTitleAndTopicFooter() {
+    Article a = clean("""
+        Chile wildfires
+
+        Firefighters contain blaze that threatened Valparaiso hills
+
+        Residents begin returning to homes as winds drop
+
+        Wed 5 Mar 2025 09.40 GMT
+        Share
+
+        Firefighters said on Wednesday they had contained the fire that forced thousands of people from their homes in the hills above the port city.
+
+        Explore more on these topics
+        Chile
+        Americas
+        Share
+        Reuse this content
+        """);
+    assertEquals("Firefighters contain blaze that threatened Valparaiso hills", a.title());
+    assertEquals("2025-03-05T09:40:00Z", a.published());
+    assertEquals("Residents begin returning to homes as winds drop\n\nFirefighters said on Wednesday they had contained "
+        + "the fire that forced thousands of people from their homes in the hills above the port city.", a.text());
+    assertTrue(a.removed().contains("Chile wildfires"));
+  }
+
+  @Test
+  void wireTrailersAndSegmentedBylineLines() {
+    Article a = clean("""
+        Oil prices slip as supply fears ease
+
+        Markets Desk / EXAMPLENEWS.COM / Updated: Mar 5, 2025, 19:02 IST
+
+        LONDON (Reuters) - Oil prices slipped on Wednesday as traders weighed signs that supply disruptions would ease.
+
+        Associated Press writer Jane Doe in Cairo contributed to this report.
+
+        Reporting by Ahmed Saleh in London; Editing by Mark Potter
+
+        Our Standards: The Trust Principles.
+        """);
+    assertEquals("Markets Desk", a.byline());
+    assertEquals("2025-03-05T19:02:00+05:30", a.published());
+    assertEquals(List.of("Reuters"), a.credits());
+    assertEquals("LONDON (Reuters) - Oil prices slipped on Wednesday as traders weighed signs that supply disruptions "
+        + "would ease.", a.text());
+    Article b = clean("""
+        Oil prices slip as supply fears ease
+
+        World News | Press Trust of India | Updated: March 5, 2025 4:16 pm IST
+
+        Oil prices slipped on Wednesday as traders weighed signs that supply disruptions would ease in the coming weeks.
+        """);
+    assertEquals("Press Trust of India", b.byline());
+    assertEquals("2025-03-05T16:16:00+05:30", b.published());
+  }
+
+  @Test
+  void researchSentencesAreNotCreditLines() {
+    Article a = clean("""
+        Research by Oxford University shows that sleep matters for memory in older adults.
+
+        Reporting by scientists was careful.
+        """);
+    assertTrue(a.text().startsWith("Research by Oxford University"), a.text());
+    assertTrue(a.text().endsWith("Reporting by scientists was careful."), a.text());
+  }
 }

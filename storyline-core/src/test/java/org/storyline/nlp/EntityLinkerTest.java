@@ -138,6 +138,18 @@ class EntityLinkerTest {
   }
 
   @Test
+  void acronymJoinsItsLongFormWhenAnArticleNamesBoth() {
+    var a1 = article("a1", "The International Atomic Energy Agency met in Vienna. The IAEA board voted.",
+        "International Atomic Energy Agency:ORG", "IAEA:ORG", "Vienna:LOC");
+    var a2 = article("a2", "IAEA inspectors arrived.", "IAEA:ORG");
+    var a3 = article("a3", "The NRA and the National Rifle Association differ here only in this test.", "NRA:ORG");
+    List<Entity> es = linker.link(List.of(a1, a2, a3));
+    Entity iaea = named(es, "International Atomic Energy Agency");
+    assertEquals(3, iaea.mentions().size());
+    assertTrue(iaea.aliases().contains("IAEA"));
+  }
+
+  @Test
   void descriptionResolvesToTheRoleHolderInTheArticle() {
     var a1 = article("a1", "Russian President Vladimir Putin visited a factory. The Kremlin leader added that "
         + "U.S. President Donald Trump was receiving objective information.", "Vladimir Putin:PER", "U.S.:LOC",

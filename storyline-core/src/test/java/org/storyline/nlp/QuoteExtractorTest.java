@@ -167,6 +167,34 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void organisationTypedByEntityStageIsNoPersonSpeaker() {
+    String text = "“We will not negotiate under pressure,” Hamas said in a statement.";
+    Article a = new Article("a2", "s", null, null, null, null, null, false, List.of(), "en", text, List.of(),
+        List.of());
+    int s = text.indexOf("Hamas");
+    Entity org = new Entity("e9", "Hamas", "ORG", List.of("Hamas"), List.of(),
+        List.of(new Mention("a2", s, s + 5, "Hamas")));
+    List<Quote> qs = new DefaultQuoteStage().apply(List.of(a), List.of(org));
+    assertEquals(1, qs.size());
+    assertNull(qs.get(0).speaker());
+    assertEquals("said", qs.get(0).cue());
+  }
+
+  @Test
+  void reportedSpeechWithAClearSourceIsIndirectWhenAsked() {
+    String t = "Foreign Minister Lena Haas said on Monday that the embassy would reopen within weeks.\n\n"
+        + "The weather was mild and the streets were quiet.";
+    assertTrue(run(t).isEmpty(), "direct quotes only by default");
+    List<QuoteExtractor.Found> qs = new QuoteExtractor(QuoteLexicon.defaults(), true).extract(t);
+    QuoteExtractor.Found q = only(qs);
+    assertEquals("indirect", q.kind());
+    assertEquals("the embassy would reopen within weeks", q.text());
+    assertEquals(q.text(), t.substring(q.start(), q.end()));
+    assertEquals("Lena Haas", q.speaker());
+    assertEquals("said", q.cue());
+  }
+
+  @Test
   void emptyAndOddInputYieldNoQuotesAndNoException() {
     assertTrue(run("").isEmpty());
     assertTrue(run("\"").isEmpty());

@@ -50,6 +50,9 @@ class TimexTaggerTest {
     check("The talks will resume on Thursday in Istanbul.", WED, "Thursday", "DATE", "2025-02-20");
     check("A vote is scheduled for Friday.", WED, "Friday", "DATE", "2025-02-21");
     check("They meet again next Monday.", WED, "next Monday", "DATE", "2025-02-24");
+    check("Flights were cancelled due to the storm on Monday.", WED, "Monday", "DATE", "2025-02-17");
+    check("The vote is due to take place on Monday.", WED, "Monday", "DATE", "2025-02-24");
+    check("The plans drawn up on Monday were scrapped.", WED, "Monday", "DATE", "2025-02-17");
     // news present tense for a scheduled event
     check("The trial begins Monday in The Hague.", WED, "Monday", "DATE", "2025-02-24");
     check("He resigned last Wednesday.", WED, "last Wednesday", "DATE", "2025-02-12");
@@ -87,6 +90,8 @@ class TimexTaggerTest {
     check("The factory closed in November.", WED, "November", "DATE", "2024-11");
     check("Elections will be held in November.", WED, "November", "DATE", "2025-11");
     check("Sales were weak in January.", WED, "January", "DATE", "2025-01");
+    check("Contacts resumed after the start of his presidency in January.", "2025-03-11", "January", "DATE",
+        "2025-01");
   }
 
   @Test
@@ -181,6 +186,9 @@ class TimexTaggerTest {
     check("The army withdrew a decade ago.", WED, "a decade ago", "DATE", "2015");
     check("Ties were cut in the 20th century.", WED, "the 20th century", "DATE", "19");
     check("He was shot last Oct. 23 at home.", WED, "last Oct. 23", "DATE", "2024-10-23");
+    check("A hearing is set for the week of March 10.", WED, "the week of March 10", "DATE", "2025-W11");
+    check("He was shot on March 3, 2021. That same day, police closed the road.", WED, "That same day", "DATE",
+        "2021-03-03");
     String text = "The vote took place on March 3, 2021. The previous Friday, protests began.";
     check(text, WED, "The previous Friday", "DATE", "2021-02-26");
   }

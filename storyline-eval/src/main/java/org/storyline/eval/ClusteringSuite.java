@@ -55,6 +55,7 @@ public final class ClusteringSuite implements EvalSuite {
     List<Doc> ecb = loadEcb(dataDir.resolve("clustering/ecbplus_doc_clusters/docs.jsonl"));
     List<Doc> g5 = loadG5(dataDir.resolve("corpora/giveme5w1h_news_cluster/news_cluster.jsonl.gz"));
     if (Boolean.getBoolean("storyline.clustering.tune")) tune(ecb, g5, out);
+    if (Boolean.getBoolean("storyline.clustering.train")) train(ecb, g5, out);
 
     List<Long> lat = new ArrayList<>();
     long t0 = System.nanoTime();
@@ -144,6 +145,14 @@ public final class ClusteringSuite implements EvalSuite {
     }
     Map<String, String> pred = new HashMap<>();
     for (String id : ids) pred.put(id, index.storyOf(id));
+    String dump = System.getProperty("storyline.clustering.dump");
+    if (dump != null) {
+      try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(dump + "-" + docs.size() + ".tsv")))) {
+        for (Doc d : docs) w.println(d.article.id() + "\t" + d.gold + "\t" + pred.get(d.article.id()));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     return ClusterScores.of(ids, pred, gold);
   }
 
@@ -160,6 +169,46 @@ public final class ClusteringSuite implements EvalSuite {
     return stream(docs, cfg, Idf.withBackground(), null);
   }
 
+  /** Fits the score model on ECB+ train (3 orders) and the giveme5w1h stream; prints dev/train/g5 per threshold. */
+  private static void train(List<Doc> ecb, List<Doc> g5, PrintWriter out) {
+    ClusterConfig base = ClusterConfig.DEFAULTS.withModel(null);
+    List<double[]> ex = new ArrayList<>();
+    for (int o = 0; o < 3; o++) {
+      Idf idf = Idf.withBackground();
+      for (Doc d : ecb) {
+        if (d.split.equals("train")) idf.add(ArticleFeatures.of(d.article, List.of(), List.of(), base).counts().keySet());
+      }
+      List<Doc> docs = new ArrayList<>(ecb.stream().filter(d -> d.split.equals("train")).toList());
+      Collections.shuffle(docs, new Random(1000L + o));
+      StoryIndex index = new StoryIndex(base, idf);
+      for (Doc d : docs) index.addGold(ArticleFeatures.of(d.article, List.of(), List.of(), base), d.gold, ex::add);
+    }
+    if (!Boolean.getBoolean("storyline.clustering.ecbonly")) {
+      List<Doc> docs = new ArrayList<>(g5);
+      docs.sort(Comparator.comparing((Doc d) -> d.article.published() == null ? "~" : d.article.published())
+          .thenComparing(d -> d.article.id()));
+      StoryIndex index = new StoryIndex(base, Idf.withBackground());
+      for (Doc d : docs) index.addGold(ArticleFeatures.of(d.article, List.of(), List.of(), base), d.gold, ex::add);
+    }
+    long pos = ex.stream().filter(e -> e[e.length - 1] > 0.5).count();
+    org.storyline.cluster.ScoreModel model = org.storyline.cluster.ScoreModel.fit(ex, 4000, 8.0, 1e-4);
+    out.printf(Locale.ROOT, "  trained on %d examples (%d positive): %s%n", ex.size(), pos, model);
+    for (String th : System.getProperty("storyline.clustering.grid", "0.3,0.4,0.5,0.6,0.7").split(",")) {
+      ClusterConfig c = base.withModel(model).withThreshold(Double.parseDouble(th));
+      List<ClusterScores> tr = new ArrayList<>();
+      List<ClusterScores> dv = new ArrayList<>();
+      for (int o = 0; o < 3; o++) {
+        tr.add(ecbRun(ecb, "train", c, o, null));
+        dv.add(ecbRun(ecb, "dev", c, o, null));
+      }
+      ClusterScores g = g5Run(g5, c, null);
+      out.printf(Locale.ROOT, "  model thr %s: ECB train B3F %.3f dev B3F %.3f (P %.3f R %.3f) | g5 B3F %.3f "
+          + "(P %.3f R %.3f)%n", th, average(tr).b3f(), average(dv).b3f(), average(dv).b3p(), average(dv).b3r(),
+          g.b3f(), g.b3p(), g.b3r());
+      out.flush();
+    }
+  }
+
   private static void tune(List<Doc> ecb, List<Doc> g5, PrintWriter out) {
     String[] grid = System.getProperty("storyline.clustering.grid", "0.2,0.25,0.3,0.35,0.4").split(",");
     String[] names = System.getProperty("storyline.clustering.names", "1.0,1.5,2.0,3.0").split(",");
@@ -169,6 +218,9 @@ public final class ClusteringSuite implements EvalSuite {
         for (String th : grid) {
           ClusterConfig c = ClusterConfig.DEFAULTS.withThreshold(Double.parseDouble(th))
               .withNameWeight(Double.parseDouble(nw)).withTitleWeight(Double.parseDouble(tw));
+          c = c.withNameFloor(Double.parseDouble(System.getProperty("storyline.clustering.namefloor", "0")));
+          c = c.withQuoteWeight(Double.parseDouble(System.getProperty("storyline.clustering.quote", "1")));
+          c = c.withMemberWeight(Double.parseDouble(System.getProperty("storyline.clustering.member", "0")));
           c = c.withMergeThreshold(Double.parseDouble(System.getProperty("storyline.clustering.merge", "0.6")));
           String[] tm = System.getProperty("storyline.clustering.time", "").split(",");
           if (tm.length == 3) {

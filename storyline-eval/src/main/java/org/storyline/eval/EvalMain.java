@@ -28,6 +28,7 @@ public final class EvalMain {
     s.add(new TimexSuite());
     s.add(new ClusteringSuite());
     s.add(new QuotesSuite());
+    s.add(new LanguageSuite());
     return s;
   }
 

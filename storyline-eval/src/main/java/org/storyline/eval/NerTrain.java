@@ -12,7 +12,7 @@ import org.storyline.nlp.ner.NerTagger;
  * Trains the shipped entity model on CoNLL-2003 eng.train (run by hand, never at build time; the result is
  * committed with its model card docs/models/ner.md):
  *
- * <pre>bin/train-ner [--data ../shared/data] [--epochs 12] [--holdout] [--out PATH]</pre>
+ * <pre>bin/train-ner [--data ../shared/data] [--epochs 10] [--stages 2] [--holdout] [--out PATH]</pre>
  *
  * {@code --holdout} trains on nine tenths of eng.train and scores the other tenth (every tenth document): the split
  * used for feature selection, so the dev set (eng.testa) stays for reporting.
@@ -22,8 +22,9 @@ public final class NerTrain {
 
   public static void main(String[] args) throws Exception {
     Path data = Path.of("../shared/data");
-    int epochs = 12;
+    int epochs = 10;
     boolean holdout = false;
+    int stages = 2;
     float minAbs = 0.05f;
     Path out = Path.of("storyline-core/src/main/resources" + NerTagger.MODEL_RESOURCE);
     for (int i = 0; i < args.length; i++) {
@@ -31,6 +32,7 @@ public final class NerTrain {
         case "--data" -> data = Path.of(args[++i]);
         case "--epochs" -> epochs = Integer.parseInt(args[++i]);
         case "--holdout" -> holdout = true;
+        case "--stages" -> stages = Integer.parseInt(args[++i]);
         case "--min" -> minAbs = Float.parseFloat(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -48,7 +50,7 @@ public final class NerTrain {
       tags.add(d.tags());
     }
     long t0 = System.nanoTime();
-    NerTagger tagger = NerTagger.train(toks, tags, epochs, 42, log);
+    NerTagger tagger = NerTagger.train(toks, tags, epochs, 42, stages, log);
     log.printf("trained on %d docs in %.1f s, %d features%n", train.size(), (System.nanoTime() - t0) / 1e9,
         tagger.features());
     if (holdout) {

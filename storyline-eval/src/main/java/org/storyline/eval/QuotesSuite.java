@@ -27,15 +27,17 @@ import org.storyline.nlp.QuoteExtractor;
  * {@code storyline eval quotes}: direct quotes and their speakers.
  *
  * <p><b>PolNeAR dev</b> (quotes/README.md, method B, attribution level, restricted to quotation marks). Gold: every
- * attribution relation whose Content (or Content2) fragment holds a double quotation mark; the gold quote is the
- * part of that fragment between its first and last double mark (from the mark to the fragment's end when it holds
- * one mark only), with the relation's Source spans. Predicted: every quote {@link QuoteExtractor} reports (partial
- * ones included). Contents match when the token Jaccard (word tokens, |A∩B|/|A∪B|) is at least 0.5, one to one,
- * best overlap first. Content P/R/F1 follow. Speaker accuracy is over matched quotes: correct when the gold relation
- * has no Source and the engine names none, or when the words the engine took as the speaker (name, pronoun,
- * description), or the name mention it resolved them to, overlap a gold Source span, or the gold Source text holds
- * the surname of the engine's speaker. End-to-end F1 counts a quote only when content and speaker are both right.
- * Each .ann file is one document (texts annotated twice count twice, as in the CofeNet split).
+ * attribution relation whose Content (or Content2) fragment holds a double quotation mark; each quoted segment of
+ * the fragment (an opening mark to the next closing mark; a lone mark runs to the fragment's edge) is one gold quote,
+ * carrying the relation's Source spans. Predicted: every quote {@link QuoteExtractor} reports (partial ones
+ * included). A predicted and a gold quote match when the token Jaccard (word tokens [\p{L}\p{N}]+,
+ * |A∩B|/|A∪B| over the token ranges) is at least 0.5; matching is one to one, best overlap first. Content P/R/F1
+ * follow. Speaker accuracy is over matched quotes: correct when the gold relation has no Source and the engine
+ * names none, or when the words the engine took as the speaker (name, pronoun, description), or the name mention it
+ * resolved them to, overlap a gold Source span, or the gold Source text holds the surname of the engine's speaker.
+ * End-to-end F1 counts a quote only when content and speaker are both right. Each .ann file is one document (texts
+ * annotated twice count twice, as in the CofeNet split). {@code -Dstoryline.quotes.split=train} scores train instead;
+ * {@code -Dstoryline.quotes.dump=true} lists misses, false alarms and wrong speakers.
  *
  * <p><b>Seeds</b> (../shared/seeds next to the data folder): the current {@link Analyzer} on the five articles;
  * each of the 23 gold {@code quotes} is found when a reported quote in its article has the same text (whitespace
@@ -70,7 +72,7 @@ public final class QuotesSuite implements EvalSuite {
 
   private void polnear(Path dir, PrintWriter out, Map<String, Double> m) throws Exception {
     boolean dump = Boolean.getBoolean("storyline.quotes.dump");
-    QuoteExtractor ex = new QuoteExtractor();
+    QuoteExtractor ex = new QuoteExtractor(org.storyline.nlp.QuoteLexicon.defaults(), true);
     List<Path> anns;
     try (Stream<Path> s = Files.list(dir.resolve("attributions"))) {
       anns = s.filter(p -> p.toString().endsWith(".ann")).sorted().toList();
@@ -79,6 +81,10 @@ public final class QuotesSuite implements EvalSuite {
     int pred = 0;
     int matched = 0;
     int spkOk = 0;
+    int indGold = 0;
+    int indPred = 0;
+    int indMatched = 0;
+    int indSpk = 0;
     Map<String, List<QuoteExtractor.Found>> cache = new HashMap<>();
     Map<String, String> texts = new HashMap<>();
     for (Path ann : anns) {
@@ -87,7 +93,31 @@ public final class QuotesSuite implements EvalSuite {
       Path tp = dir.resolve("text").resolve(base + ".txt");
       if (!Files.isRegularFile(tp)) continue;
       String text = texts.computeIfAbsent(base, b -> read(tp));
-      List<QuoteExtractor.Found> found = cache.computeIfAbsent(base, b -> ex.extract(text));
+      List<QuoteExtractor.Found> all = cache.computeIfAbsent(base, b -> ex.extract(text));
+      List<QuoteExtractor.Found> found = all.stream().filter(QuoteExtractor.Found::direct).toList();
+      List<QuoteExtractor.Found> reported = all.stream().filter(q -> !q.direct()).toList();
+      List<Gold> plain = plainContents(Files.readString(ann, StandardCharsets.UTF_8), text);
+      indGold += plain.size();
+      indPred += reported.size();
+      boolean[] used = new boolean[plain.size()];
+      for (QuoteExtractor.Found q : reported) {
+        int best = -1;
+        double bj = 0.5;
+        for (int g = 0; g < plain.size(); g++) {
+          double j = jaccard(wordStarts(text), text, plain.get(g).start, plain.get(g).end, q.start(), q.end());
+          if (!used[g] && j >= bj) {
+            bj = j;
+            best = g;
+          }
+        }
+        if (best >= 0) {
+          used[best] = true;
+          indMatched++;
+          if (speakerOk(plain.get(best), q, text)) indSpk++;
+        } else if (dump) {
+          out.println("    FPI " + f + " " + clip(q.text()));
+        }
+      }
       List<Gold> golds = goldQuotes(Files.readString(ann, StandardCharsets.UTF_8), text);
       int[] wordStart = wordStarts(text);
       gold += golds.size();
@@ -147,11 +177,19 @@ public final class QuotesSuite implements EvalSuite {
     }
     double perSec = done / ((System.nanoTime() - t0) / 1e9);
     out.printf(Locale.ROOT, "  PolNeAR %s, quotes in quotation marks (%d .ann documents): gold %d, predicted %d, "
-        + "matched %d (token Jaccard >= 0.5)%n", dir.getFileName(), anns.size(), gold, pred, matched);
+        + "matched %d (token Jaccard >= 0.5, one to one)%n", dir.getFileName(), anns.size(), gold, pred, matched);
+    out.println("    gold = quoted segments of Content spans; speaker right = engine's speaker words or resolved name "
+        + "overlap the gold Source, or the Source holds its surname, or both name none");
     out.printf(Locale.ROOT, "    content P %.3f  R %.3f  F1 %.3f   | Gender Gap Tracker (own 98-article set, "
         + "overlap >= 0.3): F1 0.837%n", p, r, f1);
     out.printf(Locale.ROOT, "    speaker accuracy on matched %.3f   | Gender Gap Tracker: 0.865%n", acc);
     out.printf(Locale.ROOT, "    end-to-end F1 (content and speaker right) %.3f%n", e2e);
+    double ip = indPred == 0 ? 0 : (double) indMatched / indPred;
+    double ir = indGold == 0 ? 0 : (double) indMatched / indGold;
+    out.printf(Locale.ROOT, "    indirect (reported speech, gold contents without quotation marks): predicted %d, "
+        + "P %.3f R %.3f, speaker accuracy %.3f (kind=indirect, not in the figures above)%n", indPred, ip, ir,
+        indMatched == 0 ? 0 : (double) indSpk / indMatched);
+    m.put("polnear.indirect.precision", round(ip));
     out.printf(Locale.ROOT, "    speed: %.0f articles/s (quote extraction alone, one thread)%n", perSec);
     m.put("polnear.content.f1", round(f1));
     m.put("polnear.content.precision", round(p));
@@ -176,6 +214,70 @@ public final class QuotesSuite implements EvalSuite {
 
   private static boolean overlap(int a, int b, int c, int d) {
     return c >= 0 && a < d && c < b;
+  }
+
+  /** Gold Content fragments of one .ann file that hold no double quotation mark (reported speech). */
+  static List<Gold> plainContents(String ann, String text) {
+    List<Gold> out = new ArrayList<>();
+    for (Gold g : contents(ann, text)) {
+      boolean marked = false;
+      for (int i = g.start; i < g.end; i++) if (isDoubleMark(text.charAt(i))) marked = true;
+      if (!marked) out.add(g);
+    }
+    return out;
+  }
+
+  /** Every Content fragment with its relation's sources. */
+  static List<Gold> contents(String ann, String text) {
+    List<Gold> out = new ArrayList<>();
+    Parsed p = parse(ann, text);
+    for (Map<String, String> r : p.rels) {
+      List<int[]> src = r.containsKey("Source") ? p.spans.getOrDefault(r.get("Source"), List.of()) : List.of();
+      StringBuilder st = new StringBuilder();
+      for (int[] s : src) st.append(text, s[0], s[1]).append(' ');
+      for (String key : List.of("Content", "Content2")) {
+        if (!r.containsKey(key)) continue;
+        for (int[] c : p.spans.getOrDefault(r.get(key), List.of())) out.add(new Gold(c[0], c[1], src, st.toString()));
+      }
+    }
+    return out;
+  }
+
+  record Parsed(Map<String, List<int[]>> spans, List<Map<String, String>> rels) {}
+
+  static Parsed parse(String ann, String text) {
+    int[] cp = codePointToChar(text);
+    Map<String, List<int[]>> spans = new HashMap<>();
+    List<Map<String, String>> rels = new ArrayList<>();
+    Matcher mm = REC.matcher(ann);
+    List<Integer> starts = new ArrayList<>();
+    while (mm.find()) starts.add(mm.start());
+    for (int i = 0; i < starts.size(); i++) {
+      String rec = ann.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : ann.length());
+      String[] parts = rec.split("\t", 3);
+      if (parts.length < 2) continue;
+      if (rec.charAt(0) == 'T') {
+        String[] rs = parts[1].split(" ", 2);
+        if (rs.length < 2) continue;
+        List<int[]> sp = new ArrayList<>();
+        for (String frag : rs[1].split(";")) {
+          String[] se = frag.trim().split(" ");
+          int s = Integer.parseInt(se[0]);
+          int e = Integer.parseInt(se[1]);
+          if (s >= cp.length || e >= cp.length) continue;
+          sp.add(new int[] {cp[s], cp[e]});
+        }
+        spans.put(parts[0], sp);
+      } else if (rec.charAt(0) == 'E') {
+        Map<String, String> r = new HashMap<>();
+        for (String kv : parts[1].trim().split("\\s+")) {
+          int c = kv.indexOf(':');
+          if (c > 0) r.put(kv.substring(0, c), kv.substring(c + 1));
+        }
+        rels.add(r);
+      }
+    }
+    return new Parsed(spans, rels);
   }
 
   /** Gold quotes of one .ann file: the double-quoted part of each Content fragment, with its relation's sources. */
@@ -321,8 +423,11 @@ public final class QuotesSuite implements EvalSuite {
       for (JsonNode n : grp) group.put(n.asText(), gi);
       gi++;
     }
+    // gold lists quotes in quotation marks only: reported speech (kind "indirect") is left out of this check
+    List<Quote> direct = rep.quotes().stream().filter(q -> q.kind().equals("direct")).toList();
+    int indirect = rep.quotes().size() - direct.size();
     Map<String, List<Quote>> byArticle = new HashMap<>();
-    for (Quote q : rep.quotes()) byArticle.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q);
+    for (Quote q : direct) byArticle.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q);
     Set<Quote> claimed = new HashSet<>();
     int total = 0;
     int found = 0;
@@ -367,16 +472,16 @@ public final class QuotesSuite implements EvalSuite {
       }
     }
     int spurious = 0;
-    for (Quote q : rep.quotes()) {
+    for (Quote q : direct) {
       if (!claimed.contains(q)) {
         spurious++;
         out.println("    seeds SPURIOUS " + q.article() + (q.partial() ? " (partial)" : "") + ": " + clip(q.text()));
       }
     }
-    int reported = rep.quotes().size();
+    int reported = direct.size();
     out.printf(Locale.ROOT, "  seeds (%s): gold quotes found %d/%d, right speaker %d/%d, spurious %d of %d reported; "
-        + "partial fragments found %d/%d (speaker right %d)%n", dir, found, total, right, total, spurious, reported,
-        partialFound, partialTotal, partialRight);
+        + "partial fragments found %d/%d (speaker right %d); %d indirect (not scored)%n", dir, found, total, right,
+        total, spurious, reported, partialFound, partialTotal, partialRight, indirect);
     m.put("seeds.found", round(total == 0 ? 0 : (double) found / total));
     m.put("seeds.speaker", round(total == 0 ? 0 : (double) right / total));
     m.put("seeds.precision", round(reported == 0 ? 1 : 1.0 - (double) spurious / reported));

@@ -36,7 +36,7 @@ final class DomCleaner {
             doomed.add(node);
             return FilterResult.SKIP_ENTIRELY;
           }
-          if (hidden(e)) {
+          if (hidden(e) || e.nameIs("noscript")) {
             hidden.add(e);
             return FilterResult.SKIP_ENTIRELY;
           }
@@ -46,12 +46,13 @@ final class DomCleaner {
     }, root);
     for (Node n : doomed) n.remove();
     if (hidden.isEmpty()) return;
-    // pages that reveal themselves by script hide their whole body: keep hidden wrappers of most of the text
+    // pages that reveal themselves by script hide their whole body, and an unclosed tag in a <noscript> can swallow
+    // the page: keep such wrappers when they hold most of the text
     int total = textLength(root);
     int[] lengths = new int[hidden.size()];
     int hiddenTotal = 0;
     for (int i = 0; i < lengths.length; i++) hiddenTotal += lengths[i] = textLength(hidden.get(i));
-    boolean mostlyHidden = false;
+    boolean mostlyHidden = total - hiddenTotal < 0.2 * total;
     for (int i = 0; i < lengths.length; i++) {
       if (!mostlyHidden || lengths[i] < 0.3 * total) hidden.get(i).remove();
     }

@@ -11,7 +11,7 @@ final class HtmlPatterns {
   private HtmlPatterns() {}
 
   /** Elements dropped with their whole subtree before anything else. */
-  static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "iframe", "svg", "canvas", "template",
+  static final Set<String> DROP_TAGS = Set.of("script", "style", "iframe", "svg", "canvas", "template",
       "object", "embed", "link", "meta", "button", "input", "select", "textarea", "option", "nav", "aside",
       "footer", "dialog", "map", "audio", "video", "source", "picture", "head", "math", "label", "menu");
 
@@ -41,7 +41,7 @@ final class HtmlPatterns {
           + "|screen-?reader|skip-?link");
 
   /** class/id that rescue an UNLIKELY match (the article wrapper often carries "content" next to "sidebar"). */
-  static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post");
+  static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|shadow");
 
   /** class/id weight: positive hints. */
   static final Pattern POSITIVE = Pattern.compile(
