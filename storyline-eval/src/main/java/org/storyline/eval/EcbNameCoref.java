@@ -29,11 +29,22 @@ import org.storyline.nlp.Tokenizer;
 final class EcbNameCoref {
   private EcbNameCoref() {}
 
+  /** Error analysis on a split: {@code EcbNameCoref DIR Dev}. */
+  public static void main(String[] args) throws Exception {
+    PrintWriter out = new PrintWriter(System.out, true);
+    run(Path.of(args[0]), args[1], out, true);
+  }
+
   record Gold(String doc, int start, int end, String chain) {}
 
   static Map<String, Double> run(Path dir, PrintWriter out) throws Exception {
-    Path corpus = dir.resolve("ECB_Test_corpus.txt");
-    Path mentions = dir.resolve("ECB_Test_Entity_gold_mentions.json");
+    return run(dir, "Test", out, false);
+  }
+
+  /** {@code split} is Train, Dev or Test; {@code explain} prints the gold chains the linker split or joined. */
+  static Map<String, Double> run(Path dir, String split, PrintWriter out, boolean explain) throws Exception {
+    Path corpus = dir.resolve("ECB_" + split + "_corpus.txt");
+    Path mentions = dir.resolve("ECB_" + split + "_Entity_gold_mentions.json");
     Map<String, Double> m = new LinkedHashMap<>();
     if (!Files.exists(corpus) || !Files.exists(mentions)) return m;
     // documents: tokens joined by spaces, sentences by blank lines; token offsets kept
@@ -97,10 +108,20 @@ final class EcbNameCoref {
       sys.add(byEnd.getOrDefault(g.doc() + "|" + g.end(), "single-" + i));
       base.add(text.get(g.doc()).substring(g.start(), g.end()));
     }
+    if (explain) {
+      Map<String, List<String>> byChain = new TreeMap<>();
+      for (int i = 0; i < gold.size(); i++) byChain.computeIfAbsent(key.get(i), x -> new ArrayList<>())
+          .add(base.get(i) + "=>" + sys.get(i));
+      for (var e : byChain.entrySet()) {
+        if (e.getValue().stream().map(x -> x.substring(x.indexOf("=>"))).distinct().count() > 1) {
+          out.println("    split: " + e.getValue());
+        }
+      }
+    }
     double[] s = score(key, sys);
     double[] b = score(key, base);
-    out.printf("  ECB+ test (topics 36-45), %d gold name mentions in %d docs, all docs linked at once (%.0f ms):%n",
-        gold.size(), arts.size(), ms);
+    out.printf("  ECB+ %s, %d gold name mentions in %d docs, all docs linked at once (%.0f ms):%n",
+        split.equals("Test") ? "test (topics 36-45)" : split, gold.size(), arts.size(), ms);
     out.printf("    EntityLinker         MUC F1 %.2f  B3 F1 %.2f (P %.2f R %.2f)%n", s[0], s[1], s[2], s[3]);
     out.printf("    exact-string match   MUC F1 %.2f  B3 F1 %.2f (P %.2f R %.2f)%n", b[0], b[1], b[2], b[3]);
     m.put("ecb_names_b3_f1", s[1] / 100);
