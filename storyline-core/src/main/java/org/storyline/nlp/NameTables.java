@@ -105,7 +105,12 @@ public final class NameTables {
   /** Matching key of a non-person name: accents and periods dropped, lower case, no leading "the". */
   public static String key(String name) {
     String s = fold(name).replace(".", "").replace('\u2019', '\'');
-    s = String.join(" ", s.strip().split("\\s+"));
+    String[] w = s.strip().split("\\s+");
+    for (int i = 0; i < w.length; i++) {
+      if (w[i].equals("mt")) w[i] = "mount";
+      if (w[i].equals("ft")) w[i] = "fort";
+    }
+    s = String.join(" ", w);
     if (s.startsWith("the ")) s = s.substring(4);
     return s;
   }
