@@ -574,7 +574,8 @@ public final class QuoteExtractor {
       }
       if (w.equals(lex.speechVerbs.get(w)) && !w.equals("say")) {
         // base forms ("call", "retort", "state") are verbs after a subject, "to" or a modal, nouns otherwise
-        return npBefore || lex.pronouns.containsKey(prev) || lex.adverbs.contains(prev) || MODALS.contains(prev)
+        return (npBefore && w.equals("read")) || lex.pronouns.containsKey(prev)
+            || (lex.adverbs.contains(prev) && !PREPOSITIONS.contains(prev)) || MODALS.contains(prev)
             || lex.genericSources.contains(prev) || Character.isUpperCase(tw[t - 1].charAt(0));
       }
       if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w)) && !w.equals("says")) {
@@ -684,7 +685,8 @@ public final class QuoteExtractor {
     Mention clauseSubject(List<Mention> before, int sent, int limit, char gender) {
       int start = sentStart[sent];
       int mainStart = start;
-      if (SUBORDINATORS.contains(tw[start].toLowerCase(Locale.ROOT))) {
+      String opener = tw[start].toLowerCase(Locale.ROOT);
+      if (SUBORDINATORS.contains(opener) || PREPOSITIONS.contains(opener) || opener.equals("amid")) {
         for (int t = start; t < nt && tokSent[t] == sent && t < limit; t++) {
           if (tw[t].equals(",") && tokQuote[t] < 0) {
             mainStart = t + 1;
@@ -696,7 +698,8 @@ public final class QuoteExtractor {
         if (m.tokStart < mainStart) continue;
         if (m.tokStart >= limit || tokSent[m.tokStart] != sent) break;
         if (m.person < 0 || possessive(m.tokEnd - 1)) continue;
-        if (m.tokStart > 0 && PREPOSITIONS.contains(tw[m.tokStart - 1].toLowerCase(Locale.ROOT))) continue;
+        String before1 = m.tokStart > 0 ? tw[m.tokStart - 1].toLowerCase(Locale.ROOT) : "";
+        if (PREPOSITIONS.contains(before1) || before1.equals("to")) continue;
         char g = persons.get(m.person).gender;
         return g == 'u' || g == gender ? m : null;
       }
