@@ -766,9 +766,8 @@ public final class TimexTagger implements TimexStage {
               && Set.of("of", "to", "apart", "below", "further", "back", "short", "behind", "off", "by", "in")
               .contains(nextWord(s, m.end()))) return null;
           String nx = nextWord(s, m.end());
-          if (m.group("y") == null && Set.of("and", "or").contains(nx) == false
-              && Set.of("session", "semester", "term", "season", "collection", "olympics", "games", "camp")
-              .contains(nx)) return null;
+          if (m.group("y") == null && Set.of("session", "semester", "term", "season", "collection", "olympics",
+              "games", "camp").contains(nx)) return null; // "the summer session": a name, not a date
           String[] sd = t.seasons.get(TimexTables.key(m.group("s")));
           String code = sd[0];
           int sm = Integer.parseInt(sd[1]);
@@ -1011,7 +1010,6 @@ public final class TimexTagger implements TimexStage {
       String nx = nextWord(s, m.end());
       String prev = prevWord(s, m.start());
       if (k.equals("soon") && (nx.equals("as") || nx.equals("after") || prev.equals("as"))) return null;
-      if (k.equals("now") && (nx.equals("that") && false)) return null;
       if ((k.equals("future") || k.equals("current")) && Set.of("account", "accounts", "contract", "contracts",
           "events", "event", "generations").contains(nx)) return null;
       return cand(m.start(), m.end(), c -> lexical(c, tv[0], tv[1]));
