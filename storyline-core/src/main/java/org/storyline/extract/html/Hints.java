@@ -34,11 +34,11 @@ final class Hints {
     int missing = wanted & ~(f >>> KNOWN_SHIFT);
     if (missing != 0) {
       String l = lower.computeIfAbsent(s, k -> k.toLowerCase(java.util.Locale.ROOT));
-      if ((missing & NEGATIVE) != 0 && HtmlPatterns.NEGATIVE.matcher(l).find()) f |= NEGATIVE;
-      if ((missing & POSITIVE) != 0 && HtmlPatterns.POSITIVE.matcher(l).find()) f |= POSITIVE;
-      if ((missing & UNLIKELY) != 0 && HtmlPatterns.UNLIKELY.matcher(l).find()) f |= UNLIKELY;
-      if ((missing & MAYBE) != 0 && HtmlPatterns.MAYBE_CANDIDATE.matcher(l).find()) f |= MAYBE;
-      if ((missing & BODY) != 0 && HtmlPatterns.BODY_HINT.matcher(l).find()) f |= BODY;
+      if ((missing & NEGATIVE) != 0 && HtmlPatterns.NEGATIVE.matches(l)) f |= NEGATIVE;
+      if ((missing & POSITIVE) != 0 && HtmlPatterns.POSITIVE.matches(l)) f |= POSITIVE;
+      if ((missing & UNLIKELY) != 0 && HtmlPatterns.UNLIKELY.matches(l)) f |= UNLIKELY;
+      if ((missing & MAYBE) != 0 && HtmlPatterns.MAYBE_CANDIDATE.matches(l)) f |= MAYBE;
+      if ((missing & BODY) != 0 && HtmlPatterns.BODY_HINT.matches(l)) f |= BODY;
       f |= missing << KNOWN_SHIFT;
       flags.put(s, f);
     }
