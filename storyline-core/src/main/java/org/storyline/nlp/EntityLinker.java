@@ -404,6 +404,12 @@ public final class EntityLinker {
       int e = toks.get(trail - 1).end();
       String name = text.substring(s, e);
       if (!plausible(name)) continue;
+      String known = tables.knownType(name);
+      if (known != null && !known.equals(type)) {
+        type = known;
+        per = type.equals("PER");
+        if (!per) roles.clear();
+      }
       if (per) {
         // words without a capital (a tagging slip) make no name
         boolean allCap = words.stream().allMatch(w -> !Character.isLetter(w.charAt(0))

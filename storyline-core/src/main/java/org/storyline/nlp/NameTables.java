@@ -30,6 +30,7 @@ public final class NameTables {
   private final Set<String> mods = new HashSet<>();
   private final Set<String> honorifics = new HashSet<>();
   private final Map<String, String> aliasCanonical = new HashMap<>();
+  private final Map<String, String> knownType = new HashMap<>();
   private final List<Description> descriptions = new ArrayList<>();
 
   private NameTables() {}
@@ -66,6 +67,9 @@ public final class NameTables {
           case "alias" -> {
             for (String v : vals) t.aliasCanonical.putIfAbsent(key(v), vals[0].strip());
           }
+          case "type" -> {
+            for (int i = 1; i < vals.length; i++) t.knownType.put(key(vals[i]), vals[0].strip());
+          }
           case "describe" -> {
             List<String> places = new ArrayList<>();
             for (int i = 2; i < vals.length; i++) places.add(vals[i].strip().toLowerCase(Locale.ROOT));
@@ -96,6 +100,11 @@ public final class NameTables {
   /** The canonical written form of a known organisation or place variant ("US" -> "United States"), or null. */
   public String canonicalAlias(String name) {
     return aliasCanonical.get(key(name));
+  }
+
+  /** The type a well-known name always has (news agencies, "Kremlin"), or null. */
+  public String knownType(String name) {
+    return knownType.get(key(name));
   }
 
   public List<Description> descriptions() {
