@@ -794,6 +794,11 @@ public final class QuoteExtractor {
         if (a == null) a = before;
         if (a == null) a = tail(close + 1, tokSent[open], endPara);
         if (a == null) a = colonLead(open);
+        if (a != null && !adjacent && a == before) {
+          // "When Trump suggested that ..., Rubio fired back: “...”": the lead-in's subject, not the aside's
+          Attribution c = colonLead(open);
+          if (c != null && c.subject.tokStart > a.cueTok) a = c;
+        }
         if (a == null && !partial && !ownSubject(open)) a = previousSentence(open);
         if (a == null && prev != null && !partial && !ownSubject(open)) {
           boolean samePara = prevPara == sp.para || prevSpanEndPara == sp.para;
@@ -1097,13 +1102,16 @@ public final class QuoteExtractor {
           Mention m = mentionByStart.get(x);
           if (m != null && m.kind == NAME && m.person >= 0) inner = m;
         }
-        Mention main = j - 1 >= first ? mentionEndingAt(j - 1) : null;
-        if (opener.equals("(") && main == null && j - 1 >= first) {
-          // "Paul Ryan (R-Wis.), ..." : step over the parenthesis and its trailing comma
-          main = mentionEndingAt(j - 1);
+        int mj = j - 1;
+        if (mj >= first && tw[mj].equals(")")) {
+          // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said": step over the parenthesis
+          while (mj >= first && !tw[mj].equals("(")) mj--;
+          mj--;
         }
-        if (main != null && (main.person >= 0 || inner == null)) return main;
-        return inner;
+        Mention main = mj >= first ? mentionEndingAt(mj) : null;
+        boolean relative = j + 1 < k && (tw[j + 1].equals("who") || tw[j + 1].equals("which"));
+        if (main != null && (main.person >= 0 || inner == null || relative)) return main;
+        return relative ? null : inner;
       }
       if (tw[k].equals("who") && k - 2 >= first && tw[k - 1].equals(",")) {
         return mentionEndingAt(k - 2); // "said Beck, who said there were ..."
