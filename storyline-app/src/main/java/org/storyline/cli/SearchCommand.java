@@ -40,6 +40,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "At most N hits (default 10).")
   int limit;
 
+  @Option(names = "--json", description = "Print the hits as a JSON array (id, title, outlet, published, score, "
+      + "snippet).")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -47,7 +51,12 @@ final class SearchCommand implements Callable<Integer> {
     String q = String.join(" ", query);
     try (ArticleStore store = ArticleStore.openReadOnly(data)) {
       List<SearchHit> hits = store.search(new SearchQuery(q, outlet, from, to, limit));
-      print(out, q, hits);
+      if (json) {
+        out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(hits));
+        out.flush();
+      } else {
+        print(out, q, hits);
+      }
       return 0;
     } catch (IllegalArgumentException e) {
       err.println("storyline: " + e.getMessage());

@@ -61,6 +61,17 @@ class StoreCommandsTest {
     assertTrue(filtered.out().startsWith("1 hit for mayor"), filtered.out());
     assertTrue(filtered.out().contains("budget | City Paper | 2025-04-01"), filtered.out());
 
+    Run asJson = run("search", "--data", data.toString(), "--json", "schools");
+    assertTrue(asJson.out().startsWith("[{\"id\":\"budget\",\"title\":\"Budget cut\""), asJson.out());
+
+    Run revisions = run("show", "--data", data.toString(), "--revisions", "budget");
+    assertEquals(0, revisions.exit(), revisions.err());
+    assertTrue(revisions.out().contains("\"revision\" : 2"), revisions.out());
+    assertTrue(revisions.out().indexOf("parks") < revisions.out().indexOf("schools"), revisions.out());
+    Run current = run("show", "--data", data.toString(), "https://t.example/b");
+    assertTrue(current.out().contains("schools") && !current.out().contains("parks"), current.out());
+    assertEquals(2, run("show", "--data", data.toString(), "nope").exit());
+
     assertEquals(2, run("search", "--data", data.toString(), "title:(unclosed").exit());
     assertEquals(2, run("search", "--data", dir.resolve("none").toString(), "x").exit());
   }

@@ -22,7 +22,7 @@ public final class Idf {
   private long seenDocs;
 
   public Idf(Map<String, Integer> background, long backgroundDocs) {
-    this.background = Map.copyOf(background);
+    this.background = Map.copyOf(background); // no copy when already immutable
     this.backgroundDocs = backgroundDocs;
   }
 
@@ -35,23 +35,35 @@ public final class Idf {
    * then {@code term<TAB>df}); empty when absent.
    */
   public static Idf withBackground() {
-    try (InputStream in = Idf.class.getResourceAsStream("idf-background.tsv")) {
-      if (in == null) return empty();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      long docs = 0;
+    return new Idf(Background.DF, Background.DOCS);
+  }
+
+  /** The shipped table, read once (immutable, so sharing it is safe). */
+  private static final class Background {
+    static final Map<String, Integer> DF;
+    static final long DOCS;
+
+    static {
       Map<String, Integer> df = new HashMap<>();
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith("#") || line.isBlank()) continue;
-        int tab = line.indexOf('\t');
-        if (tab < 0) {
-          docs = Long.parseLong(line.strip());
-        } else {
-          df.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1).strip()));
+      long docs = 0;
+      try (InputStream in = Idf.class.getResourceAsStream("idf-background.tsv")) {
+        if (in != null) {
+          BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+          for (String line; (line = r.readLine()) != null; ) {
+            if (line.startsWith("#") || line.isBlank()) continue;
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+              docs = Long.parseLong(line.strip());
+            } else {
+              df.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1).strip()));
+            }
+          }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new Idf(df, docs);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      DF = Map.copyOf(df);
+      DOCS = docs;
     }
   }
 

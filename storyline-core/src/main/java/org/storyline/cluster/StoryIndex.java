@@ -304,6 +304,16 @@ public final class StoryIndex {
       v.put(t, w);
       sq += w * w;
     }
+    if (cfg.vectorTerms() > 0 && v.size() > cfg.vectorTerms()) {
+      Map<String, Double> kept = new HashMap<>();
+      sq = 0;
+      for (String t : top(v, cfg.vectorTerms())) {
+        double w = v.get(t);
+        kept.put(t, w);
+        sq += w * w;
+      }
+      v = kept;
+    }
     double norm = Math.sqrt(sq);
     if (norm > 0) v.replaceAll((k, w) -> w / norm);
     return v;

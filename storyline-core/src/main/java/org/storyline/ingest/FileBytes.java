@@ -47,10 +47,24 @@ final class FileBytes {
         return new GZIPInputStream(raw, 1 << 16);
       } catch (EOFException | ZipException e) {
         raw.close();
-        return InputStream.nullInputStream();
+        return failing(e); // a broken gzip header: reported by the reader like a break later in the stream
       }
     }
     return raw;
+  }
+
+  private static InputStream failing(IOException e) {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw e;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        throw e;
+      }
+    };
   }
 
   static Read read(Path file, int max) throws IOException {

@@ -48,17 +48,20 @@ public final class JsonlReader implements SourceReader {
       long no = 0;
       long good = 0;
       boolean any = false;
+      boolean broken = false;
       while (true) {
         byte[] line;
         try {
           line = lines.next();
         } catch (EOFException e) {
           sink.problem(new InputProblem(src, no + 1, (gz ? "truncated gzip" : "truncated")
-              + ": the file ends early; read " + no + " lines before the break", false));
+              + ": the file ends early; read " + no + " lines before the break", no == 0));
+          broken = true;
           break;
         } catch (ZipException e) {
           sink.problem(new InputProblem(src, no + 1, "corrupt gzip (" + e.getMessage() + "): read " + no
-              + " lines before the break", false));
+              + " lines before the break", no == 0));
+          broken = true;
           break;
         }
         if (line == null) break;
@@ -78,7 +81,7 @@ public final class JsonlReader implements SourceReader {
         }
         if (readLine(file, src, no, line, sink)) good++;
       }
-      if (!any) sink.problem(new InputProblem(src, 0, "empty file", true));
+      if (!any && !broken) sink.problem(new InputProblem(src, 0, "empty file", true));
       else if (good == 0 && no > 0) {
         sink.problem(new InputProblem(src, 0, "no readable article in " + no + " lines", true));
       }

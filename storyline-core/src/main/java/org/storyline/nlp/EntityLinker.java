@@ -101,7 +101,7 @@ public final class EntityLinker {
           g.surnameKey = sk;
           groups.add(g);
           bySurname.computeIfAbsent(sk, k -> new ArrayList<>()).add(g);
-          if (sk.length() >= 5) initials.computeIfAbsent(sk.substring(0, 2), k -> new ArrayList<>()).add(sk);
+          if (sk.length() >= 4) initials.computeIfAbsent(sk.substring(0, 2), k -> new ArrayList<>()).add(sk);
         }
         g.firstKeys.add(fk);
         if (!mid.isEmpty()) g.middles.add(mid);
@@ -117,10 +117,14 @@ public final class EntityLinker {
     // 2. lone surnames (and single words of other types that are a person's surname in the same article)
     Map<String, Group> singles = new HashMap<>();
     Map<String, Group> others = new LinkedHashMap<>();
+    Map<Integer, Map<String, Group>> lastWords = new HashMap<>();
+    for (int pass = 0; pass < 2; pass++) {
     for (int a = 0; a < perArticle.size(); a++) {
       for (Raw r : perArticle.get(a)) {
         boolean per = r.type().equals("PER");
         if (per && r.words().size() >= 2) continue;
+        boolean multi = !per && r.words().size() >= 2;
+        if (multi != (pass == 0)) continue;
         Group target = null;
         if (r.words().size() == 1) {
           String sk = NameTables.nameKey(r.words().get(0));
@@ -156,6 +160,13 @@ public final class EntityLinker {
             return g;
           });
         }
+        if (target == null && !per && r.words().size() == 1) {
+          // "Camry" after "Toyota Camry", "Commission" after "European Commission" in the same article
+          String w = r.words().get(0);
+          if (Character.isUpperCase(w.charAt(0)) && !NerWords.allUpper(w)) {
+            target = lastWords.getOrDefault(a, Map.of()).get(w);
+          }
+        }
         if (target == null) {
           String canon = tables.canonicalAlias(r.name());
           String k = "X|" + NameTables.key(canon != null ? canon : r.name());
@@ -167,7 +178,11 @@ public final class EntityLinker {
           });
         }
         target.add(r);
+        if (multi) {
+          lastWords.computeIfAbsent(a, x -> new HashMap<>()).putIfAbsent(r.words().get(r.words().size() - 1), target);
+        }
       }
+    }
     }
     // 3. acronyms: "IAEA" joins "International Atomic Energy Agency" when an article names both
     mergeAcronyms(others);
@@ -183,6 +198,19 @@ public final class EntityLinker {
       describe(a, articles.get(a), peopleByArticle.getOrDefault(a, List.of()));
     }
     return build(articles, groups);
+  }
+
+  /** Small word-shape helpers. */
+  private static final class NerWords {
+    static boolean allUpper(String w) {
+      boolean any = false;
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (Character.isLowerCase(c)) return false;
+        if (Character.isUpperCase(c)) any = true;
+      }
+      return any;
+    }
   }
 
   private static final Set<String> ACRONYM_SKIP = Set.of("of", "the", "and", "for", "de", "du", "des", "la", "le",
@@ -232,6 +260,15 @@ public final class EntityLinker {
     for (Group g : cands) {
       if (!mid.isEmpty() && !g.middles.isEmpty() && !g.middles.contains(mid)) continue;
       for (String f : g.firstKeys) if (firstCompatible(f, fk)) return g;
+    }
+    // a one-letter slip in a shorter surname ("Duncan Rait" / "Duncan Raite") when the first names agree exactly
+    if (sk.length() >= 4 && fk.length() >= 3) {
+      for (String k : initials.getOrDefault(sk.substring(0, 2), List.of())) {
+        if (k.equals(sk) || Math.abs(k.length() - sk.length()) > 1 || NameTables.distance(k, sk, 1) > 1) continue;
+        for (Group g : bySurname.get(k)) {
+          if (g.firstKeys.contains(fk) && (mid.isEmpty() || g.middles.isEmpty() || g.middles.contains(mid))) return g;
+        }
+      }
     }
     return null;
   }
@@ -337,7 +374,7 @@ public final class EntityLinker {
       int lead = ti;
       while (lead < tj - 1) {
         String w = toks.get(lead).text(text);
-        if (tables.isHonorific(w) || w.equalsIgnoreCase("the")) {
+        if (tables.isHonorific(w) || FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
           lead++;
         } else if (per && tables.isHead(w)) {
           lead++;
@@ -346,7 +383,10 @@ public final class EntityLinker {
         }
       }
       int trail = tj;
-      while (trail > lead + 1 && isPunct(toks.get(trail - 1).text(text))) trail--;
+      while (trail > lead + 1 && (isPunct(toks.get(trail - 1).text(text))
+          || isPossessive(toks.get(trail - 1).text(text)))) {
+        trail--;
+      }
       while (lead < trail - 1 && isPunct(toks.get(lead).text(text))) lead++;
       if (per) {
         String left = leftRole(text, toks, lead, inPer);
@@ -364,6 +404,12 @@ public final class EntityLinker {
       int e = toks.get(trail - 1).end();
       String name = text.substring(s, e);
       if (!plausible(name)) continue;
+      String known = tables.knownType(name);
+      if (known != null && !known.equals(type)) {
+        type = known;
+        per = type.equals("PER");
+        if (!per) roles.clear();
+      }
       if (per) {
         // words without a capital (a tagging slip) make no name
         boolean allCap = words.stream().allMatch(w -> !Character.isLetter(w.charAt(0))
@@ -373,6 +419,10 @@ public final class EntityLinker {
       out.add(new Raw(a, s, e, name.replaceAll("\\s+", " "), words, type, roles));
     }
     return out;
+  }
+
+  private static boolean isPossessive(String w) {
+    return w.equals("'s") || w.equals("\u2019s") || w.equals("'S");
   }
 
   private static boolean isPunct(String w) {

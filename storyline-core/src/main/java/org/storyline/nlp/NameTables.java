@@ -30,6 +30,7 @@ public final class NameTables {
   private final Set<String> mods = new HashSet<>();
   private final Set<String> honorifics = new HashSet<>();
   private final Map<String, String> aliasCanonical = new HashMap<>();
+  private final Map<String, String> knownType = new HashMap<>();
   private final List<Description> descriptions = new ArrayList<>();
 
   private NameTables() {}
@@ -66,6 +67,9 @@ public final class NameTables {
           case "alias" -> {
             for (String v : vals) t.aliasCanonical.putIfAbsent(key(v), vals[0].strip());
           }
+          case "type" -> {
+            for (int i = 1; i < vals.length; i++) t.knownType.put(key(vals[i]), vals[0].strip());
+          }
           case "describe" -> {
             List<String> places = new ArrayList<>();
             for (int i = 2; i < vals.length; i++) places.add(vals[i].strip().toLowerCase(Locale.ROOT));
@@ -98,6 +102,11 @@ public final class NameTables {
     return aliasCanonical.get(key(name));
   }
 
+  /** The type a well-known name always has (news agencies, "Kremlin"), or null. */
+  public String knownType(String name) {
+    return knownType.get(key(name));
+  }
+
   public List<Description> descriptions() {
     return descriptions;
   }
@@ -105,7 +114,12 @@ public final class NameTables {
   /** Matching key of a non-person name: accents and periods dropped, lower case, no leading "the". */
   public static String key(String name) {
     String s = fold(name).replace(".", "").replace('\u2019', '\'');
-    s = String.join(" ", s.strip().split("\\s+"));
+    String[] w = s.strip().split("\\s+");
+    for (int i = 0; i < w.length; i++) {
+      if (w[i].equals("mt")) w[i] = "mount";
+      if (w[i].equals("ft")) w[i] = "fort";
+    }
+    s = String.join(" ", w);
     if (s.startsWith("the ")) s = s.substring(4);
     return s;
   }

@@ -551,7 +551,12 @@ public final class QuoteExtractor {
 
     boolean isVerb(int t) {
       String w = tw[t];
-      if (!(Character.isLowerCase(w.charAt(0)) && lex.speechVerbs.containsKey(w) && usable(t))) return false;
+      if (!usable(t)) return false;
+      if (Character.isUpperCase(w.charAt(0))) {
+        // "Said Ellis: “...”": an inverted cue opening its sentence
+        return SENTENCE_VERBS.contains(w) && (t == 0 || tokSent[t - 1] != tokSent[t]) && t + 1 < nt && isCap(t + 1);
+      }
+      if (!lex.speechVerbs.containsKey(w)) return false;
       if (t == 0) return true;
       String prev = tw[t - 1].toLowerCase(Locale.ROOT);
       if (NOUN_MARKERS.contains(prev) || possessive(t - 1)) return false;
@@ -559,17 +564,23 @@ public final class QuoteExtractor {
           && !lex.pronouns.containsKey(prev) && !lex.adverbs.contains(prev)) {
         return false; // "a band called Sophistafunk", "a PAC called Future 45"
       }
+      boolean npBefore = false;
+      for (int j = t - 2; j >= 0 && j >= t - 4 && Character.isLetter(tw[j].charAt(0)); j--) {
+        if (lex.determiners.contains(tw[j].toLowerCase(Locale.ROOT))) npBefore = true; // "the letter reads"
+      }
+      if (Character.isUpperCase(tw[t - 1].charAt(0)) && DEMONYM.matcher(tw[t - 1]).matches()
+          && (lex.places.contains(tw[t - 1]) || lex.orgWords.contains(tw[t - 1]))) {
+        return false; // "Republican claims", "Russian reports": an adjective and a noun
+      }
       if (w.equals(lex.speechVerbs.get(w)) && !w.equals("say")) {
         // base forms ("call", "retort", "state") are verbs after a subject, "to" or a modal, nouns otherwise
-        return lex.pronouns.containsKey(prev) || lex.adverbs.contains(prev) || MODALS.contains(prev)
+        return (npBefore && w.equals("read")) || lex.pronouns.containsKey(prev)
+            || (lex.adverbs.contains(prev) && !PREPOSITIONS.contains(prev)) || MODALS.contains(prev)
             || lex.genericSources.contains(prev) || Character.isUpperCase(tw[t - 1].charAt(0));
       }
       if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w)) && !w.equals("says")) {
         // "says", "claims", "remarks": a verb only after its subject ("Putin says", "he also claims")
-        for (int j = t - 2; j >= 0 && j >= t - 4 && Character.isLetter(tw[j].charAt(0)); j--) {
-          if (lex.determiners.contains(tw[j].toLowerCase(Locale.ROOT))) return true; // "the letter reads"
-        }
-        return Character.isUpperCase(tw[t - 1].charAt(0)) || lex.pronouns.containsKey(prev)
+        return npBefore || Character.isUpperCase(tw[t - 1].charAt(0)) || lex.pronouns.containsKey(prev)
             || isQuoteChar(prev.charAt(0)) || prev.equals(",") || prev.equals("—")
             || lex.adverbs.contains(prev) || lex.genericSources.contains(prev) || lex.roleClasses.containsKey(prev);
       }
@@ -674,7 +685,8 @@ public final class QuoteExtractor {
     Mention clauseSubject(List<Mention> before, int sent, int limit, char gender) {
       int start = sentStart[sent];
       int mainStart = start;
-      if (SUBORDINATORS.contains(tw[start].toLowerCase(Locale.ROOT))) {
+      String opener = tw[start].toLowerCase(Locale.ROOT);
+      if (SUBORDINATORS.contains(opener) || PREPOSITIONS.contains(opener) || opener.equals("amid")) {
         for (int t = start; t < nt && tokSent[t] == sent && t < limit; t++) {
           if (tw[t].equals(",") && tokQuote[t] < 0) {
             mainStart = t + 1;
@@ -686,7 +698,8 @@ public final class QuoteExtractor {
         if (m.tokStart < mainStart) continue;
         if (m.tokStart >= limit || tokSent[m.tokStart] != sent) break;
         if (m.person < 0 || possessive(m.tokEnd - 1)) continue;
-        if (m.tokStart > 0 && PREPOSITIONS.contains(tw[m.tokStart - 1].toLowerCase(Locale.ROOT))) continue;
+        String before1 = m.tokStart > 0 ? tw[m.tokStart - 1].toLowerCase(Locale.ROOT) : "";
+        if (PREPOSITIONS.contains(before1) || before1.equals("to")) continue;
         char g = persons.get(m.person).gender;
         return g == 'u' || g == gender ? m : null;
       }
@@ -781,6 +794,11 @@ public final class QuoteExtractor {
         if (a == null) a = before;
         if (a == null) a = tail(close + 1, tokSent[open], endPara);
         if (a == null) a = colonLead(open);
+        if (a != null && !adjacent && a == before) {
+          // "When Trump suggested that ..., Rubio fired back: “...”": the lead-in's subject, not the aside's
+          Attribution c = colonLead(open);
+          if (c != null && c.subject.tokStart > a.cueTok) a = c;
+        }
         if (a == null && !partial && !ownSubject(open)) a = previousSentence(open);
         if (a == null && prev != null && !partial && !ownSubject(open)) {
           boolean samePara = prevPara == sp.para || prevSpanEndPara == sp.para;
@@ -1084,13 +1102,16 @@ public final class QuoteExtractor {
           Mention m = mentionByStart.get(x);
           if (m != null && m.kind == NAME && m.person >= 0) inner = m;
         }
-        Mention main = j - 1 >= first ? mentionEndingAt(j - 1) : null;
-        if (opener.equals("(") && main == null && j - 1 >= first) {
-          // "Paul Ryan (R-Wis.), ..." : step over the parenthesis and its trailing comma
-          main = mentionEndingAt(j - 1);
+        int mj = j - 1;
+        if (mj >= first && tw[mj].equals(")")) {
+          // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said": step over the parenthesis
+          while (mj >= first && !tw[mj].equals("(")) mj--;
+          mj--;
         }
-        if (main != null && (main.person >= 0 || inner == null)) return main;
-        return inner;
+        Mention main = mj >= first ? mentionEndingAt(mj) : null;
+        boolean relative = j + 1 < k && (tw[j + 1].equals("who") || tw[j + 1].equals("which"));
+        if (main != null && (main.person >= 0 || inner == null || relative)) return main;
+        return relative ? null : inner;
       }
       if (tw[k].equals("who") && k - 2 >= first && tw[k - 1].equals(",")) {
         return mentionEndingAt(k - 2); // "said Beck, who said there were ..."
@@ -1153,6 +1174,7 @@ public final class QuoteExtractor {
       }
       // a description or unnamed source: up to 5 words ending in a noun before punctuation or a verb
       for (int k = t; k < Math.min(nt, t + 6); k++) {
+        if (tw[k].equals("/") || tw[k].equals("-")) continue; // "9/11 widow Terry Strada"
         if (!Character.isLetterOrDigit(tw[k].charAt(0)) || !usable(k)) break;
         Mention p = mentionByStart.get(k);
         if (p != null && p.person >= 0) return p;
@@ -1361,6 +1383,9 @@ public final class QuoteExtractor {
       "may", "might", "should", "must", "can");
   private static final Set<String> CLAUSE_START = Set.of("he", "she", "they", "we", "i", "it", "there", "the",
       "his", "her", "their", "its", "this", "these", "those", "a", "an", "no", "all", "some", "both", "most");
+  private static final Set<String> SENTENCE_VERBS = Set.of("Said", "Says", "Asked", "Added", "Wrote", "Explained");
+  private static final java.util.regex.Pattern DEMONYM =
+      java.util.regex.Pattern.compile(".*(an|ic|ish|ese|i)");
   private static final Set<String> DASHES = Set.of("—", "–", "―", "-", "--");
   private static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
   private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",

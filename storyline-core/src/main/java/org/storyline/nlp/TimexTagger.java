@@ -18,15 +18,20 @@ import org.storyline.nlp.TimexValues.Point;
  * Rule-based TIMEX3 tagger (TimeML/TempEval-3 conventions): finds dates, times, durations and sets in an article's
  * text and normalises them against its publish date.
  *
- * <p>Recognition: a fixed list of precompiled patterns, built once from the word tables in {@link TimexTables}; every
- * pattern scans the text, the longest candidate wins where candidates overlap. Normalisation then runs in text order:
- * deictic expressions ("yesterday", "last month", "three years ago", "Tuesday") resolve against the publish date;
- * anaphoric ones ("a year earlier", "the following day", "the quarter") against the most recent date the text itself
- * mentioned (the reference time), falling back to the publish date.
+ * <p>Recognition: a fixed list of patterns, compiled once from the word tables in {@link TimexTables}
+ * (org/storyline/nlp/timex/*.tsv). One pass tokenises a lower-cased copy of the text; each pattern is tried, anchored,
+ * only at the few token starts before a word it must contain (a month name, a unit, a digit...), so the cost grows
+ * with the text, not with the number of rules. Where candidates overlap the longest wins. Normalisation then runs in
+ * text order: deictic expressions ("yesterday", "last month", "three years ago", "Tuesday") resolve against the
+ * publish date; anaphoric ones ("a year earlier", "the following day", "the quarter", a clock time without a day)
+ * against the most recent date the text itself mentioned (the reference time), falling back to the publish date.
  *
  * <p>Weekdays: a bare weekday is the publish day itself when it names that day, otherwise the most recent such day,
- * or the coming one when "next"/"coming" says so or a future cue ("will", "plans", "scheduled", ...) precedes it in
- * its sentence. A month or holiday without a year takes the year that puts it closest to the publish date.
+ * or the coming one when "next"/"coming" says so or a future cue ("will", "scheduled", "plans to", a present-tense
+ * "begins") stands at most eight words before it in its clause; a possessive ("Tuesday's ruling") stays in the past.
+ * A month without a year is the past one (this year's when it is this month or next), the coming one after a future
+ * cue; a month-day likewise, counting up to 60 days ahead as this year's ("Feb. 27" published Feb. 19). A holiday
+ * takes the year that puts it closest to the publish date.
  *
  * <p>Unknown publish date (null or unparsable): deictic values are left underspecified with TIMEX3 X placeholders
  * ("XXXX-XX-XX" for "yesterday", "XXXX-WXX-2" for "Tuesday", "XXXX-02-27" for "Feb. 27", "XXXX" for "last year");
@@ -761,9 +766,8 @@ public final class TimexTagger implements TimexStage {
               && Set.of("of", "to", "apart", "below", "further", "back", "short", "behind", "off", "by", "in")
               .contains(nextWord(s, m.end()))) return null;
           String nx = nextWord(s, m.end());
-          if (m.group("y") == null && Set.of("and", "or").contains(nx) == false
-              && Set.of("session", "semester", "term", "season", "collection", "olympics", "games", "camp")
-              .contains(nx)) return null;
+          if (m.group("y") == null && Set.of("session", "semester", "term", "season", "collection", "olympics",
+              "games", "camp").contains(nx)) return null; // "the summer session": a name, not a date
           String[] sd = t.seasons.get(TimexTables.key(m.group("s")));
           String code = sd[0];
           int sm = Integer.parseInt(sd[1]);
@@ -1006,7 +1010,6 @@ public final class TimexTagger implements TimexStage {
       String nx = nextWord(s, m.end());
       String prev = prevWord(s, m.start());
       if (k.equals("soon") && (nx.equals("as") || nx.equals("after") || prev.equals("as"))) return null;
-      if (k.equals("now") && (nx.equals("that") && false)) return null;
       if ((k.equals("future") || k.equals("current")) && Set.of("account", "accounts", "contract", "contracts",
           "events", "event", "generations").contains(nx)) return null;
       return cand(m.start(), m.end(), c -> lexical(c, tv[0], tv[1]));

@@ -139,4 +139,39 @@ class OnlineStoryStageTest {
         r.stories().get(0).label());
     assertTrue(r.stories().get(0).label().split(" ").length <= 26);
   }
+
+  @Test
+  void sameStoriesOnOneThreadOrMany() throws Exception {
+    List<Article> in = List.of(
+        Fixtures.article("f1", "Flood", "2024-03-04", Fixtures.FLOOD),
+        Fixtures.article("f2", "Flood", "2024-03-04", Fixtures.FLOOD_REWRITE),
+        Fixtures.article("c1", "Chess", "2024-03-03", Fixtures.CHESS),
+        Fixtures.article("b1", "Budget", "2024-03-05", Fixtures.BUDGET));
+    var one = new java.util.concurrent.ForkJoinPool(1);
+    var four = new java.util.concurrent.ForkJoinPool(4);
+    try {
+      var a = one.submit(() -> stage.apply(in, List.of(), List.of())).get();
+      var b = four.submit(() -> stage.apply(in, List.of(), List.of())).get();
+      assertEquals(a, b);
+    } finally {
+      one.shutdown();
+      four.shutdown();
+    }
+  }
+
+  @Test
+  void badInputGivesDataNotExceptions() {
+    List<Article> in = List.of(
+        Fixtures.article("empty", "", "not a date", ""),
+        Fixtures.article("blank", null, "2024-13-45", "   \n\n  "),
+        Fixtures.article("tiny", null, null, "Hi."),
+        Fixtures.article("dup-id", "Chess", "2024-03-03", Fixtures.CHESS),
+        Fixtures.article("dup-id", "Chess again", "2024-03-03", Fixtures.CHESS),
+        Fixtures.article("odd", "\u201c", "2024-03-03T10:00:00+05:30", "\u201c\u201d \"\" \u201cunclosed " + "word ".repeat(2000)));
+    var r = stage.apply(in, List.of(), List.of());
+    assertEquals(in.size(), r.articles().size());
+    long filed = r.stories().stream().mapToLong(s -> s.articles().size()).sum();
+    assertEquals(5, filed); // each distinct id in exactly one story
+    assertEquals("not a date", r.articles().get(0).published()); // nothing dated to infer from: left as is
+  }
 }

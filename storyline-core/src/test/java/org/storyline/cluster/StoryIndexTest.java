@@ -88,4 +88,26 @@ class StoryIndexTest {
     assertEquals(java.util.Set.of("AP", "AFP", "Reuters"),
         ArticleFeatures.wires(List.of("The Associated Press", "Agence France-Presse", "Reuters", "agencies")));
   }
+
+  @Test
+  void anArticleBridgingTwoStoriesMergesThemWithARecordedEvent() {
+    String[] paras = Fixtures.FLOOD.split("\n\n");
+    String partA = paras[0] + "\n\n" + paras[1];
+    String partB = paras[2] + "\n\n" + paras[3];
+    // a lower merge threshold than the default, so that two halves of one short text are enough
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS.withMergeThreshold(0.3), Idf.withBackground());
+    Assignment a = index.add(f(Fixtures.article("part-a", null, "2024-03-04", partA)));
+    Assignment b = index.add(f(Fixtures.article("part-b", null, "2024-03-04", partB)));
+    assertTrue(b.created(), b.explain());
+    Assignment c = index.add(f(Fixtures.article("whole", null, "2024-03-04", Fixtures.FLOOD)));
+    assertEquals(1, c.events().size(), c.explain());
+    StoryIndex.Event e = c.events().get(0);
+    assertEquals("merge", e.kind());
+    assertEquals(a.story(), e.into());
+    assertEquals(b.story(), e.story());
+    assertEquals(a.story(), index.storyOf("part-b"));
+    assertEquals(List.of(a.story()), index.stories().stream().map(StoryIndex.StoryView::id).toList());
+    assertEquals(index.events(), c.events());
+    assertTrue(c.explain().contains("merged " + b.story() + " into " + a.story()), c.explain());
+  }
 }

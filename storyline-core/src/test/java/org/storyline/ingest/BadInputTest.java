@@ -177,6 +177,15 @@ class BadInputTest {
   }
 
   @Test
+  void gzipWithABrokenHeaderIsReported() throws IOException {
+    var c = read(Files.write(dir.resolve("bad.txt.gz"), new byte[] {0x1f, (byte) 0x8b, 1, 2, 3}));
+    assertTrue(c.documents().isEmpty());
+    InputProblem p = only(c);
+    assertTrue(p.reason().startsWith("truncated gzip") || p.reason().startsWith("corrupt gzip"), p.reason());
+    assertTrue(p.reason().endsWith("nothing readable"), p.reason());
+  }
+
+  @Test
   void fiftyMegabyteHtmlIsCappedNotLoadedWhole() throws IOException {
     Path f = dir.resolve("huge.html");
     byte[] para = "<p>Lorem ipsum dolor sit amet, a paragraph of filler text for a huge page.</p>\n"

@@ -156,6 +156,22 @@ class FeedReaderTest {
   }
 
   @Test
+  void doctypeStylesheetAndLeadingJunkAreTolerated() throws IOException {
+    String rss = "\n\n<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+        + "<?xml-stylesheet type=\"text/xsl\" href=\"rss.xsl\"?>\n"
+        + "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+        + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n"
+        + "<rss version=\"0.91\"><channel><title>Old&nbsp;Times</title><item><title>Caf&eacute;</title>"
+        + "<link>https://old.example/1</link><description>Old &amp; gold&hellip;</description></item></channel></rss>";
+    var c = Inputs.defaults().readAll(List.of(Files.writeString(dir.resolve("old.rss"), rss)));
+    assertTrue(c.problems().isEmpty(), c.problems().toString());
+    RawDocument d = c.documents().get(0);
+    assertEquals("Caf\u00e9", d.hints().title());
+    assertEquals("Old & gold\u2026", d.content());
+    assertEquals("Old\u00a0Times", d.hints().outlet());
+  }
+
+  @Test
   void feedDatesNormalise() {
     assertEquals("2002-10-02T13:00:00Z", FeedDates.normalize("Wed, 02 Oct 2002 13:00:00 GMT"));
     assertEquals("2002-10-02T15:00:00+02:00", FeedDates.normalize("2 Oct 2002 15:00 +0200"));

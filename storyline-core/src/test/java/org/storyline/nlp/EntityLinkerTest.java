@@ -138,6 +138,22 @@ class EntityLinkerTest {
   }
 
   @Test
+  void honorificsPossessivesShortFormsAndOneLetterSlips() {
+    var a1 = article("a1", "Dr Sanjay Gupta met Duncan Rait. Gupta's report cited the Toyota Camry recall.",
+        "Dr Sanjay Gupta:PER", "Duncan Rait:PER", "Gupta's:PER", "Toyota Camry:ORG");
+    var a2 = article("a2", "Dr. Sanjay Gupta praised Duncan Raite. The Camry was fixed.", "Dr. Sanjay Gupta:PER",
+        "Duncan Raite:PER", "Camry:ORG");
+    var a3 = article("a3", "Toyota Camry sales rose. Camry buyers waited.", "Toyota Camry:ORG", "Camry:ORG");
+    List<Entity> es = linker.link(List.of(a1, a2, a3));
+    Entity g = named(es, "Sanjay Gupta");
+    assertEquals(3, g.mentions().size());
+    assertTrue(g.mentions().stream().allMatch(m -> !m.text().contains("'") && !m.text().startsWith("Dr")));
+    assertEquals(1, es.stream().filter(e -> e.name().startsWith("Duncan")).count());
+    Entity camry = named(es, "Toyota Camry");
+    assertEquals(3, camry.mentions().size(), "a2 has no long form, so its Camry stays apart");
+  }
+
+  @Test
   void acronymJoinsItsLongFormWhenAnArticleNamesBoth() {
     var a1 = article("a1", "The International Atomic Energy Agency met in Vienna. The IAEA board voted.",
         "International Atomic Energy Agency:ORG", "IAEA:ORG", "Vienna:LOC");

@@ -195,6 +195,24 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void randomMarkSoupNeverThrowsAndOffsetsStayExact() {
+    String[] parts = {"“", "”", "\"", "'", "‘", "’", "„", "«", "»", " ", "\n\n", "\n", ",", ".", ":", "—", "(", ")",
+        "he said", "Anna Berg", "the spokesman", "told reporters", "that", "It's", "Mr.", "9/11", "\u00a0", "said,"};
+    java.util.Random r = new java.util.Random(42);
+    QuoteExtractor both = new QuoteExtractor(QuoteLexicon.defaults(), true);
+    for (int i = 0; i < 400; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + r.nextInt(40);
+      for (int k = 0; k < n; k++) sb.append(parts[r.nextInt(parts.length)]).append(r.nextBoolean() ? " " : "");
+      String t = sb.toString();
+      for (QuoteExtractor.Found q : both.extract(t)) {
+        assertEquals(q.text(), t.substring(q.start(), q.end()));
+        if (q.cue() != null) assertEquals(q.cue(), t.substring(q.cueStart(), q.cueEnd()));
+      }
+    }
+  }
+
+  @Test
   void emptyAndOddInputYieldNoQuotesAndNoException() {
     assertTrue(run("").isEmpty());
     assertTrue(run("\"").isEmpty());

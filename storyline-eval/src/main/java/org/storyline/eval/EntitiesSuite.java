@@ -19,7 +19,8 @@ import org.storyline.nlp.ner.NerTagger;
 /**
  * {@code eval entities}: the shipped entity tagger on CoNLL-2003 eng.testa (the dev set; the test set is held out),
  * scored like conlleval (exact token span and type, micro-averaged), per type beside the published figures, plus
- * tagging speed on raw Wikinews articles (sentence splitting, tokenizing and tagging).
+ * tagging speed on raw Wikinews articles (sentence splitting, tokenizing and tagging), and a cross-document check
+ * of alias merging on the name mentions of ECB+ ({@link EcbNameCoref}).
  *
  * <p>Note: eng.testa is the dev set. Features were chosen on a split of eng.train (bin/train-ner --holdout); the
  * dev figure was looked at when deciding to keep the word clusters, no more.
@@ -84,6 +85,7 @@ public final class EntitiesSuite implements EvalSuite {
           (double) chars / n, aps, found);
       m.put("articles_per_s", aps);
     }
+    m.putAll(EcbNameCoref.run(dataDir.resolve("coref/ecbplus/barhom2019_cybulska_setup"), out));
     return m;
   }
 }

@@ -39,7 +39,6 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -141,10 +140,14 @@ public final class ArticleStore implements Closeable {
     Path index = dataDir.resolve("index");
     if (writable) {
       Files.createDirectories(index);
-    } else if (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index))) {
+    } else if (!Files.isDirectory(index)) {
       throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
     }
     this.directory = FSDirectory.open(index);
+    if (!writable && !DirectoryReader.indexExists(directory)) {
+      directory.close();
+      throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
+    }
     if (writable) {
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -301,14 +304,13 @@ public final class ArticleStore implements Closeable {
       TopDocs top = s.search(q, sq.limit(), sort, true);
       UnifiedHighlighter hl = UnifiedHighlighter.builderWithoutSearcher(analyzer)
           .withFormatter(new DefaultPassageFormatter("«", "»", " … ", false))
-          .withMaxLength(ReadLimitsForHighlight.MAX_CHARS)
+          .withMaxLength(HIGHLIGHT_CHARS)
           .build();
       StoredFields fields = s.storedFields();
       List<SearchHit> hits = new ArrayList<>();
       for (ScoreDoc d : top.scoreDocs) {
         Article a = read(fields.document(d.doc).get(F_JSON));
-        float score = d instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : d.score;
-        hits.add(new SearchHit(a.id(), a.title(), a.outlet(), a.published(), score, snippet(hl, text, a.text())));
+        hits.add(new SearchHit(a.id(), a.title(), a.outlet(), a.published(), d.score, snippet(hl, text, a.text())));
       }
       return hits;
     } finally {
@@ -317,9 +319,7 @@ public final class ArticleStore implements Closeable {
   }
 
   /** Highlighting looks at most this far into an article. */
-  private static final class ReadLimitsForHighlight {
-    static final int MAX_CHARS = 200_000;
-  }
+  static final int HIGHLIGHT_CHARS = 200_000;
 
   /** Snippets are cut to about this many characters, keeping the first highlighted hit. */
   static final int SNIPPET_CHARS = 240;

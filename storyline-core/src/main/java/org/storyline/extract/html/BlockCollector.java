@@ -26,13 +26,15 @@ final class BlockCollector {
 
   private BlockCollector() {}
 
-  static List<Block> blocks(List<Element> roots, NodeStats stats, Set<Element> excluded, boolean weights) {
+  static List<Block> blocks(List<Element> roots, NodeStats stats, Hints hints, Set<Element> excluded,
+      boolean weights) {
     List<Block> out = new ArrayList<>();
-    for (Element root : roots) walk(root, stats, excluded, weights, out);
+    for (Element root : roots) walk(root, stats, hints, excluded, weights, out);
     return out;
   }
 
-  private static void walk(Element root, NodeStats stats, Set<Element> excluded, boolean weights, List<Block> out) {
+  private static void walk(Element root, NodeStats stats, Hints hints, Set<Element> excluded, boolean weights,
+      List<Block> out) {
     StringBuilder buf = new StringBuilder();
     int[] counts = new int[2]; // chars, link chars
     String[] tag = {root.normalName()};
@@ -56,7 +58,7 @@ final class BlockCollector {
           return FilterResult.CONTINUE;
         }
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
-        if (e != root && (excluded.contains(e) || skip(e, stats, rootText, weights))) return FilterResult.SKIP_ENTIRELY;
+        if (e != root && (excluded.contains(e) || skip(e, stats, hints, rootText, weights))) return FilterResult.SKIP_ENTIRELY;
         String name = e.normalName();
         if (name.equals("br")) {
           flush(tag[0]);
@@ -108,7 +110,7 @@ final class BlockCollector {
   }
 
   /** Readability-style conditional cleaning of a sub-container inside the content. */
-  private static boolean skip(Element e, NodeStats stats, int rootText, boolean weights) {
+  private static boolean skip(Element e, NodeStats stats, Hints hints, int rootText, boolean weights) {
     String tag = e.normalName();
     switch (tag) {
       case "figure", "figcaption", "header", "dialog" -> {
@@ -125,8 +127,8 @@ final class BlockCollector {
     if (st.text == 0) return true;
     // a wrapper of most of the content is never conditionally removed
     if (st.text > 0.5 * rootText) return false;
-    boolean declared = Hints.bodyHint(e);
-    int weight = weights ? Hints.weight(e) : 0;
+    boolean declared = hints.bodyHint(e);
+    int weight = weights ? hints.weight(e) : 0;
     if (weight < 0 && !declared) return true;
     double ld = stats.linkDensity(e);
     if (tag.equals("p") || tag.equals("span") || tag.equals("li") || tag.equals("blockquote")) return false;

@@ -29,7 +29,8 @@ final class ContentScorer {
   private ContentScorer() {}
 
   /** The chosen content roots, in document order; empty when the page has no scorable text. */
-  static List<Element> choose(Element body, NodeStats stats, Set<Element> excluded, boolean weights) {
+  static List<Element> choose(Element body, NodeStats stats, Hints hints, Set<Element> excluded,
+      boolean weights) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
     Map<Element, int[]> paraText = new IdentityHashMap<>();
     List<Element> candidates = new ArrayList<>();
@@ -39,7 +40,7 @@ final class ContentScorer {
       public FilterResult head(Node node, int depth) {
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
         if (excluded.contains(e)) return FilterResult.SKIP_ENTIRELY;
-        if (e != body && (Hints.bodyHint(e) || e.nameIs("article"))) hinted.add(e);
+        if (e != body && (hints.bodyHint(e) || e.nameIs("article"))) hinted.add(e);
         if (!scorable(e, stats)) return FilterResult.CONTINUE;
         NodeStats.Stat st = stats.get(e);
         double score = 1 + st.commas + Math.min(st.text / 100.0, 3.0);
@@ -53,7 +54,7 @@ final class ContentScorer {
         for (int level = 0; a != null && level < ANCESTOR_LEVELS; level++, a = a.parent()) {
           double[] s = scores.get(a);
           if (s == null) {
-            s = new double[] {initial(a, weights)};
+            s = new double[] {initial(a, weights ? hints.weight(a) : 0)};
             scores.put(a, s);
             candidates.add(a);
           }
@@ -94,7 +95,7 @@ final class ContentScorer {
     return (tag.equals("div") || tag.equals("section") || tag.equals("span") && st.blocks == 0) && st.blocks <= 1;
   }
 
-  private static double initial(Element e, boolean weights) {
+  private static double initial(Element e, int weight) {
     double base = switch (e.normalName()) {
       case "div", "article", "main" -> 5;
       case "pre", "td", "blockquote" -> 3;
@@ -102,7 +103,7 @@ final class ContentScorer {
       case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
       default -> 0;
     };
-    return base + (weights ? Hints.weight(e) : 0);
+    return base + weight;
   }
 
   /**

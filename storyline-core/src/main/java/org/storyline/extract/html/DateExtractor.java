@@ -37,11 +37,11 @@ final class DateExtractor {
   private DateExtractor() {}
 
   /** From structured sources (JSON-LD, meta, itemprop, marked time elements, URL); call before cleaning. */
-  static Result structured(Document doc, JsonLd ld, String url) {
+  static Result structured(PageIndex ix, JsonLd ld, String url) {
     DateParser.Found f;
     if ((f = DateParser.parse(ld.datePublished())) != null) return new Result(f.iso(), "json-ld datePublished");
     String modified = null;
-    for (Element m : doc.getElementsByTag("meta")) {
+    for (Element m : ix.metas) {
       String key = key(m);
       if (key.isEmpty()) continue;
       if (PUBLISHED_META.contains(key)) {
@@ -50,12 +50,12 @@ final class DateExtractor {
         modified = m.attr("content");
       }
     }
-    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+    for (Element e : ix.datedItemprops) {
       String v = e.hasAttr("content") ? e.attr("content") : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
       if ((f = DateParser.parse(v)) != null) return new Result(f.iso(), "itemprop datePublished");
     }
     if ((f = DateParser.parse(ld.dateCreated())) != null) return new Result(f.iso(), "json-ld dateCreated");
-    for (Element t : doc.getElementsByTag("time")) {
+    for (Element t : ix.times) {
       String hint = (Hints.classAndId(t) + " " + t.parent().className()).toLowerCase(Locale.ROOT);
       boolean published = t.hasAttr("pubdate") || hint.contains("publish") || hint.contains("entry-date")
           || hint.contains("posted") || hint.contains("created");

@@ -79,7 +79,7 @@ final class DomCleaner {
    * The elements under {@code body} whose class or id marks them as boilerplate, except wrappers that hold a large
    * share of the page's text (a page-wide "has-sidebar" wrapper must not take the article with it).
    */
-  static Set<Element> unlikely(Element body, NodeStats stats) {
+  static Set<Element> unlikely(Element body, NodeStats stats, Hints hints) {
     Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
     int total = Math.max(1, stats.text(body));
     NodeTraversor.filter(new NodeFilter() {
@@ -94,9 +94,7 @@ final class DomCleaner {
         if (tag.equals("header")) {
           mark = stats.text(e) < 0.3 * total;
         } else {
-          String hint = Hints.classAndId(e);
-          if (!hint.isEmpty() && HtmlPatterns.UNLIKELY.matcher(hint).find()
-              && !HtmlPatterns.MAYBE_CANDIDATE.matcher(hint).find()) {
+          if (hints.unlikely(e)) {
             mark = stats.text(e) < 0.3 * total;
           }
           if (!mark && ("complementary".equals(e.attr("role")) || "navigation".equals(e.attr("role")))) {

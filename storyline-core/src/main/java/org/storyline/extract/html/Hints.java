@@ -1,10 +1,20 @@
 package org.storyline.extract.html;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 
-/** class/id hints of an element and their weight. */
+/**
+ * class/id hints of elements and their weight. One instance per page: class names repeat across a page, so each
+ * distinct class or id string is matched against the pattern tables once.
+ */
 final class Hints {
-  private Hints() {}
+  private static final int NEGATIVE = 1;
+  private static final int POSITIVE = 2;
+  private static final int UNLIKELY = 4;
+  private static final int MAYBE = 8;
+  private static final int BODY = 16;
+  private final Map<String, Integer> flags = new HashMap<>();
 
   static String classAndId(Element e) {
     String c = e.className();
@@ -14,27 +24,50 @@ final class Hints {
     return c + " " + id;
   }
 
+  private static final int KNOWN_SHIFT = 8;
+  private final Map<String, String> lower = new HashMap<>();
+
+  /** The requested flag bits of {@code s}, each pattern matched at most once per distinct string. */
+  private int flags(String s, int wanted) {
+    if (s.isEmpty()) return 0;
+    int f = flags.getOrDefault(s, 0);
+    int missing = wanted & ~(f >>> KNOWN_SHIFT);
+    if (missing != 0) {
+      String l = lower.computeIfAbsent(s, k -> k.toLowerCase(java.util.Locale.ROOT));
+      if ((missing & NEGATIVE) != 0 && HtmlPatterns.NEGATIVE.matches(l)) f |= NEGATIVE;
+      if ((missing & POSITIVE) != 0 && HtmlPatterns.POSITIVE.matches(l)) f |= POSITIVE;
+      if ((missing & UNLIKELY) != 0 && HtmlPatterns.UNLIKELY.matches(l)) f |= UNLIKELY;
+      if ((missing & MAYBE) != 0 && HtmlPatterns.MAYBE_CANDIDATE.matches(l)) f |= MAYBE;
+      if ((missing & BODY) != 0 && HtmlPatterns.BODY_HINT.matches(l)) f |= BODY;
+      f |= missing << KNOWN_SHIFT;
+      flags.put(s, f);
+    }
+    return f & wanted;
+  }
+
   /** Readability's class weight: +25 for a positive hint, -25 for a negative one, for class and id each. */
-  static int weight(Element e) {
+  int weight(Element e) {
     int w = 0;
-    String c = e.className();
-    if (!c.isEmpty()) {
-      if (HtmlPatterns.NEGATIVE.matcher(c).find()) w -= 25;
-      if (HtmlPatterns.POSITIVE.matcher(c).find()) w += 25;
-    }
-    String id = e.id();
-    if (!id.isEmpty()) {
-      if (HtmlPatterns.NEGATIVE.matcher(id).find()) w -= 25;
-      if (HtmlPatterns.POSITIVE.matcher(id).find()) w += 25;
-    }
+    int c = flags(e.className(), NEGATIVE | POSITIVE);
+    if ((c & NEGATIVE) != 0) w -= 25;
+    if ((c & POSITIVE) != 0) w += 25;
+    int id = flags(e.id(), NEGATIVE | POSITIVE);
+    if ((id & NEGATIVE) != 0) w -= 25;
+    if ((id & POSITIVE) != 0) w += 25;
     return w;
   }
 
+  /** class or id names boilerplate (and no article-ish word rescues it). */
+  boolean unlikely(Element e) {
+    int f = flags(e.className(), UNLIKELY) | flags(e.id(), UNLIKELY);
+    if (f == 0) return false;
+    return ((flags(e.className(), MAYBE) | flags(e.id(), MAYBE)) & MAYBE) == 0;
+  }
+
   /** True when the element is declared or named as the article body. */
-  static boolean bodyHint(Element e) {
+  boolean bodyHint(Element e) {
     String ip = e.attr("itemprop");
     if (ip.equalsIgnoreCase("articleBody") || ip.equalsIgnoreCase("text")) return true;
-    String h = classAndId(e);
-    return !h.isEmpty() && HtmlPatterns.BODY_HINT.matcher(h).find();
+    return (flags(e.className(), BODY) | flags(e.id(), BODY)) != 0;
   }
 }

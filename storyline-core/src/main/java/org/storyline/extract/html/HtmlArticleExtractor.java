@@ -37,10 +37,11 @@ public final class HtmlArticleExtractor {
     MetadataExtractor.Meta meta = new MetadataExtractor.Meta(null, null, null, null);
     DateExtractor.Result date = null;
     try {
-      ld = JsonLd.of(d);
-      meta = MetadataExtractor.find(d, ld);
+      PageIndex ix = PageIndex.of(d);
+      ld = JsonLd.of(ix);
+      meta = MetadataExtractor.find(d, ix, ld);
       String url = h.url() != null ? h.url() : meta.url();
-      date = DateExtractor.structured(d, ld, url);
+      date = DateExtractor.structured(ix, ld, url);
     } catch (RuntimeException e) {
       diagnostics.add("html: metadata extraction failed (" + e.getClass().getSimpleName() + ")");
     }
@@ -75,14 +76,15 @@ public final class HtmlArticleExtractor {
     }
     DomCleaner.strip(body);
     NodeStats stats = NodeStats.of(body);
-    Set<Element> unlikely = DomCleaner.unlikely(body, stats);
+    Hints hints = new Hints();
+    Set<Element> unlikely = DomCleaner.unlikely(body, stats, hints);
     // Readability's retries: strict, then keeping boilerplate-named boxes, then ignoring class names too
-    BlockCollector.Result r = pass(body, stats, unlikely, true, title);
+    BlockCollector.Result r = pass(body, stats, hints, unlikely, true, title);
     int len = length(r);
     if (len < MIN_TEXT) {
       BlockCollector.Result best = r;
       for (boolean weights : new boolean[] {true, false}) {
-        BlockCollector.Result retry = pass(body, stats, Set.of(), weights, title);
+        BlockCollector.Result retry = pass(body, stats, hints, Set.of(), weights, title);
         int l = length(retry);
         if (l > len) {
           best = retry;
@@ -100,11 +102,12 @@ public final class HtmlArticleExtractor {
     return new Content(text, r.removed(), diagnostics);
   }
 
-  private static BlockCollector.Result pass(Element body, NodeStats stats, Set<Element> excluded, boolean weights,
+  private static BlockCollector.Result pass(Element body, NodeStats stats, Hints hints, Set<Element> excluded,
+      boolean weights,
       String title) {
-    List<Element> roots = ContentScorer.choose(body, stats, excluded, weights);
+    List<Element> roots = ContentScorer.choose(body, stats, hints, excluded, weights);
     if (roots.isEmpty()) return new BlockCollector.Result(List.of(), List.of());
-    return BlockCollector.filter(BlockCollector.blocks(roots, stats, excluded, weights), title);
+    return BlockCollector.filter(BlockCollector.blocks(roots, stats, hints, excluded, weights), title);
   }
 
   private static List<String> paragraphs(String s) {

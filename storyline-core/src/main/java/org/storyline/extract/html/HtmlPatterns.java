@@ -30,35 +30,36 @@ final class HtmlPatterns {
   static final Set<String> NON_CONTAINER_TAGS = Set.of("p", "li", "a", "span", "b", "i", "em", "strong", "td",
       "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption", "ul", "ol", "dl", "table");
 
-  /** class/id of elements that are boilerplate wherever they are (removed before scoring). */
-  static final Pattern UNLIKELY = Pattern.compile(
-      "(?i)-ad-|^ads?[-_ ]|[-_ ]ads?$|\\bads?\\b|advert|ai2html|banner|breadcrumb|combx|comment|communit|cookie"
-          + "|consent|cover-wrap|disqus|gdpr|legends|menu|newsletter|related|remark|replies|rss|shoutbox|sidebar"
-          + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|promo|share|sharing"
-          + "|subscribe|signup|sign-up|paywall|outbrain|taboola|recommend|read-?more|more-stories|trending"
-          + "|most-?popular|toolbar|modal|overlay|tags?-?list|author-?bio|byline|dateline|timestamp|masthead"
-          + "|site-?header|site-?footer|navbar|^nav|[-_ ]nav\\b|widget|print-?only|visually-?hidden|sr-only"
-          + "|screen-?reader|skip-?link");
+  /** class/id of elements that are boilerplate wherever they are (removed before scoring). Class/id patterns match
+   * lower-cased input. */
+  static final Keywords UNLIKELY = new Keywords("-ad-", "=ad", "=ads", "advert", "ai2html", "banner", "breadcrumb",
+      "combx", "comment", "communit", "cookie", "consent", "cover-wrap", "disqus", "gdpr", "legends", "menu",
+      "newsletter", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+      "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "promo", "share", "sharing", "subscribe",
+      "signup", "sign-up", "paywall", "outbrain", "taboola", "recommend", "read~more", "more-stories", "trending",
+      "most~popular", "toolbar", "modal", "overlay", "tag~list", "tags~list", "author~bio", "byline", "dateline",
+      "timestamp", "masthead", "site~header", "site~footer", "navbar", "^nav", "=nav", "widget", "print~only",
+      "visually~hidden", "sr-only", "screen~reader", "skip~link");
 
   /** class/id that rescue an UNLIKELY match (the article wrapper often carries "content" next to "sidebar"). */
-  static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|shadow");
+  static final Keywords MAYBE_CANDIDATE = new Keywords("and", "article", "body", "column", "content", "main",
+      "shadow");
 
   /** class/id weight: positive hints. */
-  static final Pattern POSITIVE = Pattern.compile(
-      "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text|paragraph");
+  static final Keywords POSITIVE = new Keywords("article", "body", "content", "entry", "hentry", "h-entry", "main",
+      "page", "post", "text", "blog", "story", "prose", "rich~text", "paragraph");
 
   /** class/id weight: negative hints. */
-  static final Pattern NEGATIVE = Pattern.compile(
-      "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr"
-          + "|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping"
-          + "|tags|tool|widget|caption|credit|byline|teaser|card|recirc|newsletter|subscribe|social|nav|menu");
+  static final Keywords NEGATIVE = new Keywords("-ad-", "hidden", "=hid", "banner", "combx", "comment", "com-",
+      "contact", "foot", "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
+      "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "caption",
+      "credit", "byline", "teaser", "card", "recirc", "newsletter", "subscribe", "social", "nav", "menu");
 
   /** Strong container hints: an element matching one of these is the article body unless it holds little text. */
-  static final Pattern BODY_HINT = Pattern.compile(
-      "(?i)article[-_]?body|articlebody|article[-_]?content|article[-_]?text|story[-_]?body|story[-_]?content"
-          + "|post[-_]?body|post[-_]?content|post[-_]?text|entry[-_]?content|entry[-_]?body|main[-_]?content"
-          + "|body[-_]?text|content[-_]?body|article__body|rich[-_]?text|field[-_]?name[-_]?body|text[-_]?content"
-          + "|article[-_]?main|news[-_]?text|news[-_]?body|artikel|blog[-_]?post[-_]?content");
+  static final Keywords BODY_HINT = new Keywords("article~body", "article~content", "article~text",
+      "story~body", "story~content", "post~body", "post~content", "post~text", "entry~content", "entry~body",
+      "main~content", "body~text", "content~body", "article__body", "rich~text", "field~name~body", "text~content",
+      "article~main", "news~text", "news~body", "artikel", "blog~post~content");
 
   /** Short text blocks that are boilerplate by their words alone. */
   static final Pattern BOILERPLATE_TEXT = Pattern.compile(

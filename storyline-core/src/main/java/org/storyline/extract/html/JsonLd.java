@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -31,10 +30,10 @@ record JsonLd(String headline, List<String> authors, String datePublished, Strin
       "liveblogposting", "scholarlyarticle", "techarticle", "report", "posting", "review", "howto", "recipe");
   private static final Set<String> PAGE_TYPES = Set.of("webpage", "itempage", "aboutpage", "medicalwebpage");
 
-  static JsonLd of(Document doc) {
+  static JsonLd of(PageIndex ix) {
     List<JsonNode> articles = new ArrayList<>();
     List<JsonNode> pages = new ArrayList<>();
-    for (Element s : doc.select("script[type~=(?i)application/ld\\+json]")) {
+    for (Element s : ix.jsonLd) {
       String json = s.data().strip();
       if (json.isEmpty()) continue;
       try {

@@ -22,14 +22,14 @@ final class MetadataExtractor {
 
   private MetadataExtractor() {}
 
-  static Meta find(Document doc, JsonLd ld) {
-    Map<String, String> meta = metaMap(doc);
+  static Meta find(Document doc, PageIndex ix, JsonLd ld) {
+    Map<String, String> meta = metaMap(ix);
     String outlet = firstNonBlank(meta.get("og:site_name"), ld.publisher(), meta.get("application-name"),
         meta.get("al:android:app_name"), meta.get("twitter:app:name:iphone"));
-    String title = title(doc, ld, meta, outlet);
-    String byline = byline(doc, ld, meta, outlet);
+    String title = title(doc, ix, ld, meta, outlet);
+    String byline = byline(ix, ld, meta, outlet);
     String url = null;
-    Element canon = doc.selectFirst("link[rel=canonical][href]");
+    Element canon = ix.canonical;
     if (canon != null) url = absolute(canon.attr("abs:href"), canon.attr("href"));
     if (url == null) url = absolute(meta.get("og:url"), meta.get("og:url"));
     if (url == null && ld.url() != null && ld.url().startsWith("http")) url = ld.url();
@@ -37,9 +37,9 @@ final class MetadataExtractor {
     return new Meta(title, byline, clean(outlet), url);
   }
 
-  static Map<String, String> metaMap(Document doc) {
+  static Map<String, String> metaMap(PageIndex ix) {
     Map<String, String> m = new LinkedHashMap<>();
-    for (Element e : doc.getElementsByTag("meta")) {
+    for (Element e : ix.metas) {
       String k = DateExtractor.key(e);
       String v = e.attr("content").strip();
       if (!k.isEmpty() && !v.isEmpty()) m.putIfAbsent(k, v);
@@ -47,11 +47,12 @@ final class MetadataExtractor {
     return m;
   }
 
-  private static String title(Document doc, JsonLd ld, Map<String, String> meta, String outlet) {
+  private static String title(Document doc, PageIndex ix, JsonLd ld, Map<String, String> meta,
+      String outlet) {
     String og = firstNonBlank(meta.get("og:title"), meta.get("twitter:title"), meta.get("dc.title"),
         meta.get("title"), meta.get("headline"));
     String h1 = null;
-    for (Element h : doc.getElementsByTag("h1")) {
+    for (Element h : ix.h1s) {
       String t = clean(h.text());
       if (t != null && t.length() >= 8 && t.length() < 300) {
         h1 = t;
@@ -123,7 +124,7 @@ final class MetadataExtractor {
     }
   }
 
-  private static String byline(Document doc, JsonLd ld, Map<String, String> meta, String outlet) {
+  private static String byline(PageIndex ix, JsonLd ld, Map<String, String> meta, String outlet) {
     if (!ld.authors().isEmpty()) {
       List<String> names = new ArrayList<>();
       for (String a : ld.authors()) {
@@ -137,7 +138,7 @@ final class MetadataExtractor {
       String n = name(meta.get(k), outlet);
       if (n != null) return n;
     }
-    for (Element e : doc.select("[itemprop=author], [rel=author], [class*=byline], [class*=author], [id*=byline]")) {
+    for (Element e : ix.authorish) {
       Element nameEl = e.selectFirst("[itemprop=name]");
       String n = name(nameEl != null ? nameEl.text() : e.text(), outlet);
       if (n != null) return n;

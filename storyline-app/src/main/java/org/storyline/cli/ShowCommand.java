@@ -1,0 +1,67 @@
+package org.storyline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.storyline.store.ArticleStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code storyline show [--data DIR] [--revisions] ID|URL}: a stored article as JSON, or all its revisions. */
+@Command(name = "show", description = "Print a stored article (by id or URL) as JSON; with --revisions, every "
+    + "stored revision, oldest first.")
+final class ShowCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1", paramLabel = "ID|URL", description = "The article's id or URL.")
+  String idOrUrl;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
+      description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
+  Path data;
+
+  @Option(names = "--revisions", description = "All revisions, oldest first, each with its number.")
+  boolean revisions;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (ArticleStore store = ArticleStore.openReadOnly(data)) {
+      List<ArticleStore.Revision> revs = store.revisions(idOrUrl);
+      if (revs.isEmpty()) {
+        err.println("storyline: no article " + idOrUrl + " in " + data);
+        return 2;
+      }
+      if (revisions) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (ArticleStore.Revision r : revs) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("revision", r.number());
+          m.put("article", r.article());
+          all.add(m);
+        }
+        out.println(JSON.writeValueAsString(all));
+      } else {
+        out.println(JSON.writeValueAsString(revs.get(revs.size() - 1).article()));
+      }
+      out.flush();
+      return 0;
+    } catch (IOException e) {
+      err.println("storyline: " + e.getMessage());
+      return 2;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Stories and storylines: duplicate and syndication detection, online story clustering, storyline linking, publish
+ * date inference from story mates, and extractive labels.
+ *
+ * <p>{@link org.storyline.cluster.OnlineStoryStage} is the pipeline stage. It computes
+ * {@link org.storyline.cluster.ArticleFeatures} for every article (in parallel: they depend on the article alone),
+ * then streams them in publish order through a {@link org.storyline.cluster.StoryIndex}, which assigns each article
+ * to a story as it arrives: first by exact keys (normalised URL, text hash) and MinHash bands for copies, else by the
+ * best-scoring candidate story from an inverted index over story top terms (cosine of TF-IDF vectors with title,
+ * name, entity and quote features, times a time decay). Story ids come from the first article and never change; a
+ * merge of two stories is an explicit {@link org.storyline.cluster.StoryIndex.Event}. Every assignment explains itself
+ * ({@link org.storyline.cluster.Assignment#explain()}). All tunables are in {@link org.storyline.cluster.ClusterConfig},
+ * word lists in resources next to this package.
+ */
+package org.storyline.cluster;

@@ -1,0 +1,46 @@
+package org.storyline.extract.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class DateParserTest {
+  private static String iso(String s) {
+    DateParser.Found f = DateParser.parse(s);
+    return f == null ? null : f.iso();
+  }
+
+  @Test
+  void parsesCommonForms() {
+    assertEquals("2019-11-19", iso("2019-11-19"));
+    assertEquals("2019-11-19T13:03:00Z", iso("2019-11-19T13:03:00.000Z"));
+    assertEquals("2025-02-27T18:56:48+05:30", iso("2025-02-27T18:56:48+0530"));
+    assertEquals("2019-11-19", iso("2019-11-19T13:03:00"), "no offset stated: date only");
+    assertEquals("2019-11-05", iso("Published Nov. 5, 2019, 8:03 am ET"));
+    assertEquals("2019-11-05", iso("5 November 2019"));
+    assertEquals("2020-01-14", iso("14. Januar 2020"));
+    assertEquals("2020-01-14", iso("( Pescasseroli, 14 Gennaio 2020 )"));
+    assertEquals("2018-03-01", iso("01.03.2018"));
+    assertEquals("2017-12-25", iso("12/25/2017"));
+    assertEquals("2017-06-13", iso("13/06/2017"));
+    assertEquals("2021-04-03", iso("2021年4月3日"));
+    assertEquals("2019-11-19", iso("Tue, 19 Nov 2019 10:00:00 GMT"));
+  }
+
+  @Test
+  void rejectsImpossibleDates() {
+    assertNull(iso("2019-02-30"));
+    assertNull(iso("1850-01-01"));
+    assertNull(iso("no date here"));
+    assertNull(iso("call 555-12-2019"));
+  }
+
+  @Test
+  void findsDatesInUrls() {
+    assertEquals("2019-11-19", DateParser.fromUrl("https://x.example/2019/11/19/story").iso());
+    assertEquals("2020-01-02", DateParser.fromUrl("https://x.example/news/20200102/story").iso());
+    assertEquals("2021-07-09", DateParser.fromUrl("https://x.example/2021-07-09-story.html").iso());
+    assertNull(DateParser.fromUrl("https://x.example/story-12345"));
+  }
+}
