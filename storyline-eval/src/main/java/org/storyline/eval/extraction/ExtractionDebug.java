@@ -22,7 +22,8 @@ public final class ExtractionDebug {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]).resolve("extraction");
     String which = args[1];
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     Systems.System ours = new Systems.Ours();
     record Row(String id, double p, double r, int gold, int pred) {}
     List<Row> rows = new ArrayList<>();
