@@ -104,7 +104,7 @@ final class DateExtractor {
   }
 
   /** From the text of a cleaned page: time elements, date-like elements, the article's first paragraphs. */
-  static Result textual(Element body, List<String> contentParagraphs) {
+  static Result textual(Element body, List<String> contentParagraphs, String pageText) {
     DateParser.Found f;
     if (body != null) {
       for (Element t : body.getElementsByTag("time")) {
@@ -130,6 +130,9 @@ final class DateExtractor {
       String text = body.text();
       if (text.length() > 20000) text = text.substring(0, 20000);
       if ((f = DateParser.parse(text)) != null) return new Result(f.date().toString(), "page text");
+    }
+    if (pageText != null && (f = DateParser.parse(pageText)) != null) {
+      return new Result(f.date().toString(), "page text with boilerplate");
     }
     return null;
   }
