@@ -38,21 +38,58 @@ final class DateExtractor {
 
   /** From structured sources (JSON-LD, meta, itemprop, marked time elements, URL); call before cleaning. */
   static Result structured(PageIndex ix, JsonLd ld, String url) {
+    Result r = structuredOnly(ix, ld, url);
+    DateParser.Found fromUrl = DateParser.fromUrl(url);
+    if (r == null || fromUrl == null || r.source().equals("url")) return r;
+    // a time stamp in UTC often falls on the next day of the outlet's local date, which its URL gives
+    java.time.LocalDate d = java.time.LocalDate.parse(r.iso().substring(0, 10));
+    long days = Math.abs(d.toEpochDay() - fromUrl.date().toEpochDay());
+    if (days == 1) return new Result(fromUrl.iso(), r.source() + ", day from url");
+    return r;
+  }
+
+  private static Result structuredOnly(PageIndex ix, JsonLd ld, String url) {
     DateParser.Found f;
-    if ((f = DateParser.parse(ld.datePublished())) != null) return new Result(f.iso(), "json-ld datePublished");
+    // every declared publication date, most trusted first
+    List<DateParser.Found> found = new java.util.ArrayList<>();
+    List<String> sources = new java.util.ArrayList<>();
+    if ((f = DateParser.parse(ld.datePublished())) != null) {
+      found.add(f);
+      sources.add("json-ld datePublished");
+    }
     String modified = null;
     for (Element m : ix.metas) {
       String key = key(m);
       if (key.isEmpty()) continue;
       if (PUBLISHED_META.contains(key)) {
-        if ((f = DateParser.parse(m.attr("content"))) != null) return new Result(f.iso(), "meta " + key);
+        if ((f = DateParser.parse(m.attr("content"))) != null) {
+          found.add(f);
+          sources.add("meta " + key);
+        }
       } else if (modified == null && MODIFIED_META.contains(key)) {
         modified = m.attr("content");
       }
     }
     for (Element e : ix.datedItemprops) {
       String v = e.hasAttr("content") ? e.attr("content") : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
-      if ((f = DateParser.parse(v)) != null) return new Result(f.iso(), "itemprop datePublished");
+      if ((f = DateParser.parse(v)) != null) {
+        found.add(f);
+        sources.add("itemprop datePublished");
+      }
+    }
+    if (!found.isEmpty()) {
+      DateParser.Found first = found.get(0);
+      if (isUtc(first.iso())) {
+        // a UTC stamp hides the outlet's local day: prefer the same moment stated with a local offset, or a
+        // plain local date a day away
+        for (int i = 1; i < found.size(); i++) {
+          DateParser.Found o = found.get(i);
+          long days = Math.abs(o.date().toEpochDay() - first.date().toEpochDay());
+          boolean local = o.iso().length() > 10 && !isUtc(o.iso());
+          if (days <= 1 && (local || o.iso().length() == 10 && days == 1)) return new Result(o.iso(), sources.get(i));
+        }
+      }
+      return new Result(first.iso(), sources.get(0));
     }
     if ((f = DateParser.parse(ld.dateCreated())) != null) return new Result(f.iso(), "json-ld dateCreated");
     for (Element t : ix.times) {
@@ -67,7 +104,7 @@ final class DateExtractor {
   }
 
   /** From the text of a cleaned page: time elements, date-like elements, the article's first paragraphs. */
-  static Result textual(Element body, List<String> contentParagraphs) {
+  static Result textual(Element body, List<String> contentParagraphs, String pageText) {
     DateParser.Found f;
     if (body != null) {
       for (Element t : body.getElementsByTag("time")) {
@@ -94,12 +131,19 @@ final class DateExtractor {
       if (text.length() > 20000) text = text.substring(0, 20000);
       if ((f = DateParser.parse(text)) != null) return new Result(f.date().toString(), "page text");
     }
+    if (pageText != null && (f = DateParser.parse(pageText)) != null) {
+      return new Result(f.date().toString(), "page text with boilerplate");
+    }
     return null;
   }
 
   private static DateParser.Found timeValue(Element t) {
     DateParser.Found f = DateParser.parse(t.attr("datetime"));
     return f != null ? f : DateParser.parse(t.text());
+  }
+
+  private static boolean isUtc(String iso) {
+    return iso.endsWith("Z") || iso.endsWith("+00:00");
   }
 
   static String key(Element meta) {

@@ -46,6 +46,12 @@ public final class HtmlArticleExtractor {
       diagnostics.add("html: metadata extraction failed (" + e.getClass().getSimpleName() + ")");
     }
     String title = h.title() != null ? h.title() : meta.title();
+    // without a declared date the last resort is the whole page's text, boilerplate included: keep it before cleaning
+    String pageText = null;
+    if (date == null && h.published() == null && d.body() != null) {
+      pageText = d.body().text();
+      if (pageText.length() > 20000) pageText = pageText.substring(0, 20000);
+    }
     Content content = content(d, title, diagnostics);
     if (content.text().length() < MIN_TEXT && ld.articleBody() != null
         && ld.articleBody().length() > 2 * Math.max(1, content.text().length())) {
@@ -57,7 +63,7 @@ public final class HtmlArticleExtractor {
     String published = h.published();
     if (published == null) {
       if (date == null) {
-        date = DateExtractor.textual(d.body(), List.of(content.text().split("\n\n", 4)));
+        date = DateExtractor.textual(d.body(), List.of(content.text().split("\n\n", 4)), pageText);
         if (date != null) diagnostics.add("html: publish date guessed from page text (" + date.source() + ")");
       }
       if (date != null) published = date.iso();

@@ -22,12 +22,40 @@ public final class ExtractionDebug {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]).resolve("extraction");
     String which = args[1];
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     Systems.System ours = new Systems.Ours();
     record Row(String id, double p, double r, int gold, int pred) {}
     List<Row> rows = new ArrayList<>();
     Scorers.Aeb total = new Scorers.Aeb();
     Scorers.Wcxb wtotal = new Scorers.Wcxb();
+    if (which.equals("date")) {
+      Path dir = root.resolve("htmldate-eval");
+      Scorers.Dates all = new Scorers.Dates();
+      for (String set : List.of("eval_mediacloud_2020.json", "eval_default.json")) {
+        JsonNode eval = json.readTree(dir.resolve(set).toFile());
+        List<String> urls = new ArrayList<>();
+        eval.fieldNames().forEachRemaining(urls::add);
+        urls.sort(null);
+        for (String url : urls) {
+          JsonNode item = eval.get(url);
+          Path f = dir.resolve("html/" + item.get("file").asText() + ".gz");
+          String gold = item.get("date").asText();
+          if (!Files.exists(f)) {
+            all.add(gold, null);
+            continue;
+          }
+          Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), url);
+          all.add(gold, a.published());
+          if (a.published() == null || !a.published().startsWith(gold)) {
+            System.out.println(gold + " " + a.published() + " " + item.get("file").asText() + " " + url + " "
+                + a.diagnostics());
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "DATE acc %.4f P %.4f R %.4f%n", all.accuracy(), all.precision(), all.recall());
+      return;
+    }
     if (which.equals("traf")) {
       Path dir = root.resolve("trafilatura-eval");
       JsonNode eval = json.readTree(dir.resolve("evaldata.json").toFile());
