@@ -25,6 +25,7 @@ public final class NerTrain {
     int epochs = 10;
     boolean holdout = false;
     int stages = 2;
+    long seed = 42;
     float minAbs = 0.05f;
     Path out = Path.of("storyline-core/src/main/resources" + NerTagger.MODEL_RESOURCE);
     for (int i = 0; i < args.length; i++) {
@@ -33,6 +34,7 @@ public final class NerTrain {
         case "--epochs" -> epochs = Integer.parseInt(args[++i]);
         case "--holdout" -> holdout = true;
         case "--stages" -> stages = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--min" -> minAbs = Float.parseFloat(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -50,7 +52,7 @@ public final class NerTrain {
       tags.add(d.tags());
     }
     long t0 = System.nanoTime();
-    NerTagger tagger = NerTagger.train(toks, tags, epochs, 42, stages, log);
+    NerTagger tagger = NerTagger.train(toks, tags, epochs, seed, stages, log);
     log.printf("trained on %d docs in %.1f s, %d features%n", train.size(), (System.nanoTime() - t0) / 1e9,
         tagger.features());
     if (holdout) {

@@ -16,6 +16,7 @@ final class NerDoc {
   final String[][] shape;
   final int[][] gaz;
   final int[][] cluster;
+  final int[][] capRate;
   final boolean[] allCaps;
   final Set<String> lowercaseSeen;
   /** Second stage only: per token, packed facts about the first stage's labels in this document, else null. */
@@ -28,6 +29,7 @@ final class NerDoc {
     shape = new String[n][];
     gaz = new int[n][];
     cluster = new int[n][];
+    capRate = new int[n][];
     allCaps = new boolean[n];
     Set<String> lc = new HashSet<>();
     for (int s = 0; s < n; s++) {
@@ -36,12 +38,14 @@ final class NerDoc {
       lower[s] = new String[w.length];
       shape[s] = new String[w.length];
       cluster[s] = new int[w.length];
+      capRate[s] = new int[w.length];
       int letters = 0;
       int caps = 0;
       for (int i = 0; i < w.length; i++) {
         lower[s][i] = w[i].toLowerCase(Locale.ROOT);
         shape[s][i] = shape(w[i]);
         cluster[s][i] = clusters.lookup(w[i]);
+        capRate[s][i] = clusters.capitalisation(lower[s][i]);
         char c = w[i].charAt(0);
         if (Character.isLetter(c)) {
           letters++;

@@ -158,6 +158,10 @@ final class NerFeatures {
       out[k++] = fin(t(65, i + 1 < n ? pr[i + 1] & 0xff : 99));
       out[k++] = fin(t(66, wm * 32L + p1));
     }
+    int cap = d.capRate[s][i];
+    out[k++] = fin(t(71, cap + 1L));
+    out[k++] = fin(h(t(72, cap + 1L), shp));
+    if (i + 1 < n) out[k++] = fin(t(73, d.capRate[s][i + 1] + 1L));
     char c0 = word.charAt(0);
     if (Character.isUpperCase(c0)) {
       boolean lcSeen = d.lowercaseSeen.contains(low);

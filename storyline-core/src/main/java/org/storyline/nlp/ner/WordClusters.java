@@ -18,15 +18,39 @@ import java.util.zip.GZIPInputStream;
 final class WordClusters {
   static final String RESOURCE = "clusters.tsv.gz";
   private final Map<String, Integer> packed;
+  private final Map<String, Integer> caps;
 
-  private WordClusters(Map<String, Integer> packed) {
+  private WordClusters(Map<String, Integer> packed, Map<String, Integer> caps) {
     this.packed = packed;
+    this.caps = caps;
+  }
+
+  /** How often (tenths, 0-9) the lower-cased word is capitalised inside sentences of news text; -1 unknown. */
+  int capitalisation(String lower) {
+    Integer v = caps.get(lower);
+    return v == null ? -1 : v;
+  }
+
+  private static Map<String, Integer> loadCaps() {
+    Map<String, Integer> m = new HashMap<>(1 << 15);
+    try (InputStream in = WordClusters.class.getResourceAsStream("caps.tsv.gz")) {
+      if (in == null) return m;
+      BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("#")) continue;
+        int tab = line.indexOf('\t');
+        if (tab > 0) m.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return m;
   }
 
   static WordClusters load() {
     Map<String, Integer> m = new HashMap<>(1 << 16);
     try (InputStream in = WordClusters.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) return new WordClusters(Map.of());
+      if (in == null) return new WordClusters(Map.of(), loadCaps());
       BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
       for (String line; (line = r.readLine()) != null; ) {
         if (line.startsWith("#")) continue;
@@ -37,7 +61,7 @@ final class WordClusters {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new WordClusters(m);
+    return new WordClusters(m, loadCaps());
   }
 
   /** Whether the table holds this exact word form. */
