@@ -108,7 +108,7 @@ public final class DefaultQuoteStage implements QuoteStage {
           return h.entity;
         }
       }
-      Set<Entity> inArticle = new java.util.HashSet<>();
+      Set<Entity> inArticle = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       for (Hit h : here) inArticle.add(h.entity);
       String name = f.speaker().toLowerCase(Locale.ROOT);
       Entity alias = pick(byAlias.getOrDefault(name, List.of()), inArticle, true);
