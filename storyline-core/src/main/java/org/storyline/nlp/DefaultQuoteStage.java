@@ -1,8 +1,12 @@
 package org.storyline.nlp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.storyline.model.Article;
 import org.storyline.model.Entity;
 import org.storyline.model.Mention;
@@ -10,10 +14,10 @@ import org.storyline.model.Quote;
 
 /**
  * The quote stage: {@link QuoteExtractor} on every article (direct quotes, and reported speech with a clear source as
- * kind "indirect"), then each speaker mapped to a canonical entity when
- * entities are given (a PER entity with a mention over the speaker's name in the same article, else one whose
- * aliases hold the name or end with its surname). Without entities the speaker is the fullest form of the name in
- * the article ("Putin" -> "Vladimir Putin").
+ * kind "indirect"), then each speaker mapped to a canonical entity when entities are given: a PER entity with a
+ * mention over the speaker's name in the same article, else one mentioned in the article whose aliases hold the name
+ * or end with its surname. Without entities the speaker is the fullest form of the name in the article ("Putin" ->
+ * "Vladimir Putin"). A lone name the entity stage types as an organisation or place is no person: speaker null.
  */
 public final class DefaultQuoteStage implements QuoteStage {
   private final QuoteExtractor extractor;
@@ -28,6 +32,7 @@ public final class DefaultQuoteStage implements QuoteStage {
 
   @Override
   public List<Quote> apply(List<Article> articles, List<Entity> entities) {
+    Index index = new Index(entities == null ? List.of() : entities);
     List<Quote> out = new ArrayList<>();
     for (Article a : articles) {
       List<QuoteExtractor.Found> found;
@@ -39,12 +44,11 @@ public final class DefaultQuoteStage implements QuoteStage {
       for (QuoteExtractor.Found f : found) {
         String speaker = f.speaker();
         String entityId = null;
-        if (speaker != null && entities != null && !entities.isEmpty()) {
-          if (speaker.indexOf(' ') < 0 && namesNonPerson(a.id(), f, entities)) {
-            // a lone name the entity stage types as an organisation or place: the text names no person
-            speaker = null;
+        if (speaker != null && !index.isEmpty()) {
+          if (speaker.indexOf(' ') < 0 && index.namesNonPerson(a.id(), f)) {
+            speaker = null; // a lone name the entity stage types as an organisation or place
           } else {
-            Entity e = resolve(a.id(), f, entities);
+            Entity e = index.resolve(a.id(), f);
             if (e != null) {
               speaker = e.name();
               entityId = e.id();
@@ -58,51 +62,65 @@ public final class DefaultQuoteStage implements QuoteStage {
     return out;
   }
 
-  /** Whether the entity stage typed the speaker's name (at its offsets in this article) as ORG, LOC or MISC. */
-  static boolean namesNonPerson(String article, QuoteExtractor.Found f, List<Entity> entities) {
-    boolean person = false;
-    boolean other = false;
-    for (Entity e : entities) {
-      for (Mention m : e.mentions()) {
-        if (m.article().equals(article) && m.start() == f.nameStart() && m.end() == f.nameEnd()) {
-          if (isPerson(e)) person = true;
+  /** Entity mentions by article and PER entities by lower-cased alias and surname, built once per batch. */
+  private static final class Index {
+    private record Hit(Mention mention, Entity entity) {}
+
+    private final Map<String, List<Hit>> byArticle = new HashMap<>();
+    private final Map<String, List<Entity>> byAlias = new HashMap<>();
+    private final Map<String, List<Entity>> bySurname = new HashMap<>();
+
+    Index(List<Entity> entities) {
+      for (Entity e : entities) {
+        for (Mention m : e.mentions()) byArticle.computeIfAbsent(m.article(), k -> new ArrayList<>()).add(new Hit(m, e));
+        if (!isPerson(e)) continue;
+        Set<String> names = new LinkedHashSet<>(e.aliases());
+        names.add(e.name());
+        for (String al : names) {
+          String low = al.toLowerCase(Locale.ROOT);
+          byAlias.computeIfAbsent(low, k -> new ArrayList<>()).add(e);
+          bySurname.computeIfAbsent(low.substring(low.lastIndexOf(' ') + 1), k -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+
+    boolean isEmpty() {
+      return byArticle.isEmpty() && byAlias.isEmpty();
+    }
+
+    boolean namesNonPerson(String article, QuoteExtractor.Found f) {
+      boolean person = false;
+      boolean other = false;
+      for (Hit h : byArticle.getOrDefault(article, List.of())) {
+        if (h.mention.start() == f.nameStart() && h.mention.end() == f.nameEnd()) {
+          if (isPerson(h.entity)) person = true;
           else other = true;
         }
       }
+      return other && !person;
     }
-    return other && !person;
-  }
 
-  /** The entity the speaker of {@code f} names, or null. */
-  static Entity resolve(String article, QuoteExtractor.Found f, List<Entity> entities) {
-    // 1. a mention overlapping the speaker's name (or the words naming the speaker) in this article
-    for (Entity e : entities) {
-      for (Mention m : e.mentions()) {
-        if (!m.article().equals(article)) continue;
-        if (overlaps(m, f.nameStart(), f.nameEnd()) || overlaps(m, f.sourceStart(), f.sourceEnd())) {
-          if (isPerson(e)) return e;
+    Entity resolve(String article, QuoteExtractor.Found f) {
+      List<Hit> here = byArticle.getOrDefault(article, List.of());
+      for (Hit h : here) {
+        if (isPerson(h.entity) && (overlaps(h.mention, f.nameStart(), f.nameEnd())
+            || overlaps(h.mention, f.sourceStart(), f.sourceEnd()))) {
+          return h.entity;
         }
       }
+      Set<Entity> inArticle = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (Hit h : here) inArticle.add(h.entity);
+      String name = f.speaker().toLowerCase(Locale.ROOT);
+      Entity alias = pick(byAlias.getOrDefault(name, List.of()), inArticle, true);
+      if (alias != null) return alias;
+      return pick(bySurname.getOrDefault(name.substring(name.lastIndexOf(' ') + 1), List.of()), inArticle, false);
     }
-    // 2. an alias equal to the name, preferring entities mentioned in this article; 3. same surname
-    String name = f.speaker();
-    String surname = name.substring(name.lastIndexOf(' ') + 1);
-    Entity bySurname = null;
-    Entity byAlias = null;
-    for (Entity e : entities) {
-      if (!isPerson(e)) continue;
-      boolean here = e.mentions().stream().anyMatch(m -> m.article().equals(article));
-      for (String al : e.aliases()) {
-        if (al.equalsIgnoreCase(name) && (byAlias == null || here)) byAlias = e;
-        String last = al.substring(al.lastIndexOf(' ') + 1);
-        if (last.equalsIgnoreCase(surname) && here && bySurname == null) bySurname = e;
-      }
-      if (e.name().toLowerCase(Locale.ROOT).endsWith(" " + surname.toLowerCase(Locale.ROOT)) && here
-          && bySurname == null) {
-        bySurname = e;
-      }
+
+    /** The first candidate mentioned in the article; with {@code anyOk}, else the first candidate at all. */
+    private static Entity pick(List<Entity> candidates, Set<Entity> inArticle, boolean anyOk) {
+      for (Entity e : candidates) if (inArticle.contains(e)) return e;
+      return anyOk && !candidates.isEmpty() ? candidates.get(0) : null;
     }
-    return byAlias != null ? byAlias : bySurname;
   }
 
   private static boolean isPerson(Entity e) {

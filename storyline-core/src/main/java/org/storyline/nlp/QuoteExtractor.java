@@ -931,7 +931,7 @@ public final class QuoteExtractor {
       return false;
     }
 
-    /** Up to eight words, every one but minor words capitalised: the title of a show, book, film or article. */
+    /** Up to sixteen words, every one but minor words capitalised: the title of a show, book, film or article. */
     boolean titleCase(int s, int e) {
       int words = 0;
       int content = 0;
@@ -947,7 +947,7 @@ public final class QuoteExtractor {
         content++;
         if (!Character.isUpperCase(word.charAt(0)) && !Character.isDigit(word.charAt(0))) return false;
       }
-      return content > 0 && words <= 8;
+      return content > 0 && words <= 16;
     }
 
     boolean onlyHeadingsBetween(int a, int b) {
@@ -1373,7 +1373,8 @@ public final class QuoteExtractor {
   private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
   private static final Set<String> MINOR = Set.of("a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
-      "for", "with", "by", "from", "vs", "vs.", "de", "la", "&", "-", "—", "–", "…");
+      "for", "with", "by", "from", "vs", "vs.", "de", "la", "&", "-", "—", "–", "…", "as", "but", "nor", "so",
+      "than", "via", "per", "into", "onto", "up", "out", "off", "over");
   private static final Set<String> REPORTING = Set.of("say", "tell", "add", "state", "claim", "argue", "insist",
       "warn", "note", "explain", "announce", "acknowledge", "admit", "confirm", "suggest", "predict", "promise",
       "vow", "write", "report", "contend", "maintain", "stress", "emphasize", "assert", "reiterate", "declare",
