@@ -264,10 +264,7 @@ public final class ClusteringSuite implements EvalSuite {
         for (String th : grid) {
           ClusterConfig c = ClusterConfig.DEFAULTS.withThreshold(Double.parseDouble(th))
               .withNameWeight(Double.parseDouble(nw)).withTitleWeight(Double.parseDouble(tw));
-          c = c.withVectorTerms(Integer.parseInt(System.getProperty("storyline.clustering.vterms", "0")));
-          c = c.withNameFloor(Double.parseDouble(System.getProperty("storyline.clustering.namefloor", "0")));
           c = c.withQuoteWeight(Double.parseDouble(System.getProperty("storyline.clustering.quote", "1")));
-          c = c.withMemberWeight(Double.parseDouble(System.getProperty("storyline.clustering.member", "0")));
           c = c.withMergeThreshold(Double.parseDouble(System.getProperty("storyline.clustering.merge", "0.6")));
           String[] tm = System.getProperty("storyline.clustering.time", "").split(",");
           if (tm.length == 3) {
