@@ -24,79 +24,56 @@ package org.storyline.cluster;
  * @param rewriteWire the lower rewrite containment when both articles credit the same wire agency
  * @param storylineThreshold minimum similarity of a story to a storyline to join it
  * @param storylineMaxGapDays a storyline whose last story is further away than this is not joined
- * @param memberWeight weight of the best cosine with one of the story's recent articles (0: centroid only); the
- *     score is the larger of the centroid cosine and this weighted best-member cosine
  * @param model a learnt scorer over per-channel evidence (then {@code threshold} is a probability), or null for the
- *     plain cosine times decay
- * @param nameFloor when both the article and the story have names, a name-channel cosine below this rules the story
- *     out (two events of one kind, e.g. two DUI arrests of different players of one team)
- * @param vectorTerms an article vector keeps only its heaviest terms (0: all), so long bodies do not dilute it
+ *     plain cosine times decay (the default: the fitted model merged the seeds' distinct events; see ScoreModel)
  */
 public record ClusterConfig(double titleWeight, double nameWeight, double quoteWeight, double threshold,
     double graceDays, double tauDays, double maxGapDays, double windowDays, int queryTerms, int indexTerms,
     int centroidTerms, int postingsCap, double mergeThreshold, double nearDup, double rewrite, double rewriteWire,
-    double storylineThreshold, double storylineMaxGapDays, double memberWeight, ScoreModel model, double nameFloor, int vectorTerms) {
+    double storylineThreshold, double storylineMaxGapDays, ScoreModel model) {
 
   public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 2.0, 1.0, 0.25, 2.0, 6.0, 60.0, 60.0, 12, 40,
-      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0, 0.0, null, 0.0, 0);
+      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0, null);
 
-  public ClusterConfig withThreshold(double t) {
-    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, t, graceDays, tauDays, maxGapDays, windowDays,
+  public ClusterConfig withThreshold(double x) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, x, graceDays, tauDays, maxGapDays, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor, vectorTerms);
+        storylineThreshold, storylineMaxGapDays, model);
   }
 
-  public ClusterConfig withNameWeight(double w) {
-    return new ClusterConfig(titleWeight, w, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
+  public ClusterConfig withNameWeight(double x) {
+    return new ClusterConfig(titleWeight, x, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor, vectorTerms);
+        storylineThreshold, storylineMaxGapDays, model);
+  }
+
+  public ClusterConfig withTitleWeight(double x) {
+    return new ClusterConfig(x, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
+        queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, model);
+  }
+
+  public ClusterConfig withQuoteWeight(double x) {
+    return new ClusterConfig(titleWeight, nameWeight, x, threshold, graceDays, tauDays, maxGapDays, windowDays,
+        queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, model);
+  }
+
+  public ClusterConfig withMergeThreshold(double x) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, x, nearDup, rewrite, rewriteWire,
+        storylineThreshold, storylineMaxGapDays, model);
+  }
+
+  public ClusterConfig withModel(ScoreModel x) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite,
+        rewriteWire, storylineThreshold, storylineMaxGapDays, x);
   }
 
   public ClusterConfig withTime(double grace, double tau, double maxGap) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, grace, tau, maxGap, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor, vectorTerms);
-  }
-
-  public ClusterConfig withTitleWeight(double w) {
-    return new ClusterConfig(w, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
-        queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor, vectorTerms);
-  }
-
-  public ClusterConfig withMergeThreshold(double m) {
-    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
-        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, m, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor, vectorTerms);
-  }
-
-  public ClusterConfig withMemberWeight(double m) {
-    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
-        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, m, model, nameFloor, vectorTerms);
-  }
-
-  public ClusterConfig withQuoteWeight(double q) {
-    return new ClusterConfig(titleWeight, nameWeight, q, threshold, graceDays, tauDays, maxGapDays,
-        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor, vectorTerms);
-  }
-
-  public ClusterConfig withModel(ScoreModel m) {
-    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
-        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, memberWeight, m, nameFloor, vectorTerms);
-  }
-
-  public ClusterConfig withNameFloor(double f) {
-    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
-        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, memberWeight, model, f, vectorTerms);
-  }
-
-  public ClusterConfig withVectorTerms(int n) {
-    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
-        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, memberWeight, model, nameFloor, n);
+        storylineThreshold, storylineMaxGapDays, model);
   }
 }

@@ -203,7 +203,7 @@ public final class StoryIndex {
       s.last = wasUndated ? f.day() : Math.max(s.last, f.day());
       if (wasUndated) active.add(s);
     }
-    s.add(v, cfg.centroidTerms(), cfg.memberWeight() > 0);
+    s.add(v, cfg.centroidTerms());
     reindex(s);
   }
 
@@ -303,16 +303,6 @@ public final class StoryIndex {
       double w = (1 + Math.log(Math.max(1.0, e.getValue()))) * idf.idf(t) * mult;
       v.put(t, w);
       sq += w * w;
-    }
-    if (cfg.vectorTerms() > 0 && v.size() > cfg.vectorTerms()) {
-      Map<String, Double> kept = new HashMap<>();
-      sq = 0;
-      for (String t : top(v, cfg.vectorTerms())) {
-        double w = v.get(t);
-        kept.put(t, w);
-        sq += w * w;
-      }
-      v = kept;
     }
     double norm = Math.sqrt(sq);
     if (norm > 0) v.replaceAll((k, w) -> w / norm);

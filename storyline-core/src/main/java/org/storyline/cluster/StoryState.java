@@ -17,9 +17,6 @@ final class StoryState {
   long first = ArticleFeatures.NO_DAY;
   long last = ArticleFeatures.NO_DAY;
   List<String> indexed = List.of();
-  /** Unit vectors of the most recent articles (while active), for the best-member score. */
-  final java.util.ArrayDeque<Map<String, Double>> recent = new java.util.ArrayDeque<>();
-  static final int RECENT = 24;
   boolean retired;
   String mergedInto;
 
@@ -83,24 +80,12 @@ final class StoryState {
   /** The learnt score when the config has a model, else cosine with the centroid times the time decay. */
   double score(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
     if (cfg.model() != null) return cfg.model().probability(evidence(v, vNorm, f, cfg));
-    if (cfg.nameFloor() > 0 && vNorm[1] > 0 && channelNorm[1] > 0) {
-      double dot = 0;
-      for (var e : v.entrySet()) {
-        if (channel(e.getKey()) != 1) continue;
-        Double w = centroid.get(e.getKey());
-        if (w != null) dot += e.getValue() * w;
-      }
-      if (dot / (vNorm[1] * channelNorm[1]) < cfg.nameFloor()) return 0;
-    }
     return score(v, f, cfg);
   }
 
   /** Cosine of a unit article vector with the centroid, times the time decay. */
   double score(Map<String, Double> v, ArticleFeatures f, ClusterConfig cfg) {
     double cos = cosine(v, 1.0, centroid, norm);
-    if (cfg.memberWeight() > 0) {
-      for (Map<String, Double> m : recent) cos = Math.max(cos, cfg.memberWeight() * cosine(v, 1.0, m, 1.0));
-    }
     double gap = f.dated() ? gap(f.day()) : 0;
     double decay = gap <= cfg.graceDays() ? 1.0 : Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
     return cos * decay;
@@ -118,21 +103,13 @@ final class StoryState {
     return dot / (na * nb);
   }
 
-  void add(Map<String, Double> v, int keep, boolean remember) {
-    if (remember) {
-      recent.addLast(v);
-      if (recent.size() > RECENT) recent.removeFirst();
-    }
+  void add(Map<String, Double> v, int keep) {
     for (var e : v.entrySet()) centroid.merge(e.getKey(), e.getValue(), Double::sum);
     prune(keep);
   }
 
   void addCentroid(StoryState other, int keep) {
-    add(other.centroid, keep, false);
-    for (Map<String, Double> m : other.recent) {
-      recent.addLast(m);
-      if (recent.size() > RECENT) recent.removeFirst();
-    }
+    add(other.centroid, keep);
   }
 
   private void prune(int keep) {
@@ -150,7 +127,6 @@ final class StoryState {
 
   /** A retired story keeps a small centroid only (for storylines and display). */
   void compact() {
-    recent.clear();
     prune(Math.min(centroid.size(), 40));
   }
 }

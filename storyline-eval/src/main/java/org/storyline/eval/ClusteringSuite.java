@@ -82,6 +82,7 @@ public final class ClusteringSuite implements EvalSuite {
         g.line());
     ClusterScores gr = g5Shuffled(g5, cfg);
     out.printf(Locale.ROOT, "  giveme5w1h, same articles in a random order (order sensitivity): %s%n", gr.line());
+    m.put("giveme5w1h_storyline_b3_f1", storylines(g5, out));
     m.put("giveme5w1h_b3_f1", g.b3f());
     m.put("giveme5w1h_pairwise_f1", g.pf());
     Collections.sort(lat.assign);
@@ -170,6 +171,44 @@ public final class ClusteringSuite implements EvalSuite {
     return stream(docs, cfg, Idf.withBackground(), lat);
   }
 
+  /**
+   * Runs the whole stage (OnlineStoryStage) on giveme5w1h and reports its storylines: how many, and how pure they are
+   * (share of a storyline's articles from its majority gold event; gold events here are looser than our stories, so
+   * a storyline that reunites an event split over time is correct).
+   */
+  static double storylines(List<Doc> g5, PrintWriter out) {
+    List<Article> arts = g5.stream().map(Doc::article).toList();
+    Map<String, String> gold = new HashMap<>();
+    for (Doc d : g5) gold.put(d.article.id(), d.gold);
+    var r = new org.storyline.cluster.OnlineStoryStage().apply(arts, List.of(), List.of());
+    Map<String, org.storyline.model.Story> byId = new HashMap<>();
+    for (var s : r.stories()) byId.put(s.id(), s);
+    int articles = 0;
+    int majority = 0;
+    for (var l : r.storylines()) {
+      Map<String, Integer> ev = new HashMap<>();
+      for (String sid : l.stories()) {
+        for (String a : byId.get(sid).articles()) ev.merge(gold.get(a), 1, Integer::sum);
+      }
+      articles += ev.values().stream().mapToInt(Integer::intValue).sum();
+      majority += ev.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+    List<String> ids = arts.stream().map(Article::id).distinct().toList();
+    Map<String, String> pred = new HashMap<>();
+    for (var s : r.stories()) for (String a : s.articles()) pred.put(a, s.id());
+    out.printf(Locale.ROOT, "  giveme5w1h through OnlineStoryStage (batch): %s%n", ClusterScores.of(ids, pred, gold)
+        .line());
+    Map<String, String> line = new HashMap<>(pred);
+    for (var l : r.storylines()) for (String sid : l.stories()) for (String a : byId.get(sid).articles()) line.put(a, l.id());
+    ClusterScores atLine = ClusterScores.of(ids, line, gold);
+    out.printf(Locale.ROOT, "  giveme5w1h at storyline level (stories of one storyline as one cluster): %s%n",
+        atLine.line());
+    out.printf(Locale.ROOT, "  giveme5w1h storylines: %d linking %d stories (%d articles), event purity %.3f%n",
+        r.storylines().size(), r.storylines().stream().mapToInt(l -> l.stories().size()).sum(), articles,
+        articles == 0 ? 0 : majority / (double) articles);
+    return atLine.b3f();
+  }
+
   static ClusterScores g5Shuffled(List<Doc> g5, ClusterConfig cfg) {
     List<Doc> docs = new ArrayList<>(g5);
     Collections.shuffle(docs, new Random(7));
@@ -225,10 +264,7 @@ public final class ClusteringSuite implements EvalSuite {
         for (String th : grid) {
           ClusterConfig c = ClusterConfig.DEFAULTS.withThreshold(Double.parseDouble(th))
               .withNameWeight(Double.parseDouble(nw)).withTitleWeight(Double.parseDouble(tw));
-          c = c.withVectorTerms(Integer.parseInt(System.getProperty("storyline.clustering.vterms", "0")));
-          c = c.withNameFloor(Double.parseDouble(System.getProperty("storyline.clustering.namefloor", "0")));
           c = c.withQuoteWeight(Double.parseDouble(System.getProperty("storyline.clustering.quote", "1")));
-          c = c.withMemberWeight(Double.parseDouble(System.getProperty("storyline.clustering.member", "0")));
           c = c.withMergeThreshold(Double.parseDouble(System.getProperty("storyline.clustering.merge", "0.6")));
           String[] tm = System.getProperty("storyline.clustering.time", "").split(",");
           if (tm.length == 3) {
