@@ -18,8 +18,8 @@ import org.storyline.model.Article;
  *
  * <p>Each non-empty line is read in order and is either metadata, boilerplate or body:
  * <ul>
- *   <li><b>title</b>: a markdown heading, a {@code Title:} line, or else the first headline-like line before the body
- *       (short, no final full stop);</li>
+ *   <li><b>title</b>: a markdown heading, a {@code Title:} line, or else a headline-like line above the body (short,
+ *       no final full stop): the first, unless a later one shares the lead's words and the first does not;</li>
  *   <li><b>date</b>: lines that are only a date, with an optional label ({@code Published on}, {@code Updated:}) or
  *       byline ({@code FP News Desk February 27, 2025, 18:56:48 IST}); time and zone are kept when printed. A
  *       "published" line wins over an "updated" one, which wins over a date in the URL, which wins over a
