@@ -18,8 +18,8 @@ import org.storyline.model.Article;
  *
  * <p>Each non-empty line is read in order and is either metadata, boilerplate or body:
  * <ul>
- *   <li><b>title</b>: a markdown heading, a {@code Title:} line, or else the first headline-like line before the body
- *       (short, no final full stop);</li>
+ *   <li><b>title</b>: a markdown heading, a {@code Title:} line, or else a headline-like line above the body (short,
+ *       no final full stop): the first, unless a later one shares the lead's words and the first does not;</li>
  *   <li><b>date</b>: lines that are only a date, with an optional label ({@code Published on}, {@code Updated:}) or
  *       byline ({@code FP News Desk February 27, 2025, 18:56:48 IST}); time and zone are kept when printed. A
  *       "published" line wins over an "updated" one, which wins over a date in the URL, which wins over a
@@ -58,7 +58,8 @@ public final class TextCleaner implements Extractor {
   private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}])(" + MONTH + ")\\s+((?:19|20)\\d{2})(?!\\d)", CI);
   private static final Pattern SEPARATORS = Pattern.compile("[\\s|,·•/:()\\[\\]–—-]*");
   private static final Pattern AFTER_DATE = Pattern.compile(
-      "[\\s|,·•/()–—-]*(?:\\d+\\s*min(?:ute)?s?\\s*read|\\(?[A-Z]{2,5}\\)?)?[\\s|,·•/()–—-]*");
+      "[\\s|,·•/()–—-]*(?:\\d+\\s*min(?:ute)?s?\\s*read|\\(?[A-Z]{2,5}\\)?|(?i:updated\\s+)?\\d+\\s*(?i:minutes?|mins?|hours?|"
+          + "hrs?|days?)\\s+(?i:ago))?[\\s|,·•/()–—-]*");
   private static final String NAME_TOKEN = "(?:[\\p{Lu}][\\p{L}.'’&-]*|and|&|de|da|del|der|van|von|bin|al|el|la|le|"
       + "di|du|dos|ibn|of|the)";
   private static final Pattern NAME = Pattern.compile(
@@ -115,6 +116,8 @@ public final class TextCleaner implements Extractor {
       "(?<![A-Z])(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Inc|Co|vs|No))[.!?…][\"”’')]*\\s+[\"“‘]?\\p{Lu}");
   private static final Pattern QUOTE_END = Pattern.compile("[.,!?][\"”’']$");
   private static final Pattern BULLET_RAW = Pattern.compile("(?:[-*+•]|\\d{1,2}[.)])\\s+");
+  private static final java.util.Set<String> STOP_STEMS = java.util.Set.of("that", "this", "with", "from", "have",
+      "were", "will", "would", "their", "there", "about", "after", "says", "said", "over", "into", "more", "than");
   private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
@@ -160,7 +163,9 @@ public final class TextCleaner implements Extractor {
     final LinkedHashSet<String> credits = new LinkedHashSet<>();
     final List<DateCand> dates = new ArrayList<>();
     String hintTitle;
-    String pendingTitle;
+    final List<Unit> titleCands = new ArrayList<>();
+    int titleLine = -1;
+    boolean[] navRun;
     String title;
     String titleHow;
     String byline;
@@ -192,19 +197,20 @@ public final class TextCleaner implements Extractor {
     w.hintTitle = doc.hints().title();
     List<String> lines = lines(doc.content());
     int from = frontMatter(lines, w);
+    w.navRun = navRuns(lines, from);
     for (int i = from; i < lines.size(); i++) {
       w.at = i;
       i = classify(lines, i, w);
     }
-    if (w.title == null && w.pendingTitle != null) {
-      w.title = w.pendingTitle;
-      w.titleHow = "title guessed: first headline-like line";
-    }
+    chooseTitle(w);
     List<Unit> body = dropAuthorBio(dedupe(w), doc.hints().byline() != null ? doc.hints().byline() : w.byline, w);
     List<String> paras = join(body, w);
-    if (!paras.isEmpty()) {
-      String agency = credits.dateline(paras.get(0));
-      if (agency != null) w.credits.add(agency);
+    for (int k = 0; k < Math.min(3, paras.size()); k++) { // an agency dateline opens one of the first paragraphs
+      String agency = credits.dateline(paras.get(k));
+      if (agency != null) {
+        w.credits.add(agency);
+        break;
+      }
     }
     String text = String.join("\n\n", paras);
 
@@ -335,6 +341,7 @@ public final class TextCleaner implements Extractor {
     }
     if (Markdown.isHeading(raw) && w.title == null && !w.bodyStarted && Markdown.headingLevel(raw) <= 2) {
       w.title = md;
+      w.titleLine = i;
       w.remove(raw);
       return i;
     }
@@ -374,7 +381,11 @@ public final class TextCleaner implements Extractor {
       }
       w.footer = false;
     }
-    if (!w.bodyStarted && w.title == null && words(md) <= 4 && boilerplate.onlySectionWords(md)) { // "World News"
+    if (w.navRun[i]) { // a menu or topic list: a run of short lines above or below the article
+      w.remove(raw);
+      return i;
+    }
+    if (!w.bodyStarted && words(md) <= 4 && boilerplate.onlySectionWords(md)) { // "World News"
       w.remove(raw);
       return i;
     }
@@ -382,28 +393,105 @@ public final class TextCleaner implements Extractor {
       w.remove(raw);
       return i;
     }
-    if (w.title == null && w.hintTitle == null && !w.bodyStarted && headlineLike(md) && !continues(md, lines, i)) {
-      if (words(md) < 4 && w.pendingTitle == null) { // maybe a kicker ("Ukraine war") above the real headline
-        w.pendingTitle = md;
-        w.remove(raw);
-        return i;
-      }
-      if (w.pendingTitle != null && (words(md) < 5 || md.endsWith("?"))) { // the short line was the title
-        w.title = w.pendingTitle;
-        w.titleHow = "title guessed: first headline-like line";
-        w.body.add(new Unit(raw, md, i));
-        if (words(md) >= 12) w.bodyStarted = true;
-        return i;
-      }
-      if (w.pendingTitle != null) w.diagnostics.add("kicker above the title dropped: " + w.pendingTitle);
-      w.title = md;
-      w.titleHow = "title guessed: first headline-like line";
-      w.remove(raw);
+    if (w.title == null && w.hintTitle == null && !w.bodyStarted && w.titleCands.size() < 6 && headlineLike(md)
+        && !continues(md, lines, i)) { // a title candidate: decided once the lead is known (chooseTitle)
+      Unit u = new Unit(raw, md, i);
+      w.titleCands.add(u);
+      w.body.add(u);
       return i;
     }
     w.body.add(new Unit(raw, md, i));
     if (words(md) >= 12) w.bodyStarted = true;
     return i;
+  }
+
+  /**
+   * Picks the title among the headline-like lines above the body: the first one, unless it shares no content word
+   * with the lead (a site tagline, a kicker) and a later one of 4+ words shares at least two. Candidates above it are header
+   * furniture and go; those below it (a standfirst) stay in the body. With a title from a heading, candidates above
+   * the heading go.
+   */
+  private static void chooseTitle(Work w) {
+    if (w.titleCands.isEmpty()) return;
+    Unit chosen = null;
+    if (w.title == null) {
+      java.util.Set<String> lead = new java.util.HashSet<>();
+      int longSeen = 0;
+      for (Unit u : w.body) {
+        if (w.titleCands.contains(u) || words(u.md()) < 12) continue;
+        lead.addAll(stems(u.md()));
+        if (++longSeen == 2) break;
+      }
+      Unit first = w.titleCands.get(0);
+      chosen = first;
+      if (overlap(first.md(), lead) == 0) { // a tagline or kicker first? prefer a later line that tells the story
+        for (Unit c : w.titleCands.subList(1, w.titleCands.size())) {
+          String t = c.md();
+          if (words(t) >= 4 && !t.endsWith("?") && !t.equals(t.toUpperCase(Locale.ROOT)) && overlap(t, lead) >= 2) {
+            chosen = c;
+            break;
+          }
+        }
+      }
+      w.title = chosen.md();
+      w.titleLine = chosen.line();
+      w.titleHow = "title guessed: headline-like line above the body";
+    }
+    for (Unit c : w.titleCands) {
+      if (c.line() > w.titleLine) continue;
+      w.body.remove(c);
+      w.removed.add(new Removed(c.line(), c.raw()));
+      if (c != chosen) w.diagnostics.add("header line above the title dropped: " + c.md());
+    }
+  }
+
+  private static int overlap(String line, java.util.Set<String> lead) {
+    int n = 0;
+    for (String st : stems(line)) if (lead.contains(st)) n++;
+    return n;
+  }
+
+  /** Content-word stems (first five letters of words of 4+ letters) of a line, lower case. */
+  private static java.util.Set<String> stems(String s) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String t : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (t.length() >= 4 && !STOP_STEMS.contains(t)) out.add(t.length() > 5 ? t.substring(0, 5) : t);
+    }
+    return out;
+  }
+
+  /**
+   * Lines in runs of three or more short lines (one or two words, no sentence end) above the first full paragraph:
+   * menus and section lists. (Below the article, lists can be content, such as fixtures; footers are left to the
+   * footer labels of the boilerplate table.)
+   */
+  private boolean[] navRuns(List<String> lines, int from) {
+    boolean[] out = new boolean[lines.size()];
+    int firstLong = -1;
+    int lastLong = -1;
+    boolean[] shortLine = new boolean[lines.size()];
+    for (int i = from; i < lines.size(); i++) {
+      String md = Markdown.clean(lines.get(i));
+      int n = words(md);
+      if (n >= 12) {
+        if (firstLong < 0) firstLong = i;
+        lastLong = i;
+      }
+      char last = md.isEmpty() ? ' ' : md.charAt(md.length() - 1);
+      shortLine[i] = n >= 1 && n <= 2 && md.length() <= 30 && last != '.' && last != '!' && last != '?'
+          && (!hasDigit(md) || dates.find(md).isEmpty())
+          && !BY_PREFIX.matcher(md).matches();
+    }
+    if (firstLong < 0) return out;
+    for (int i = from; i < lines.size(); ) {
+      int j = i;
+      while (j < lines.size() && shortLine[j]) j++;
+      if (j - i >= 3 && j <= firstLong) {
+        for (int k = i; k < j; k++) out[k] = true;
+      }
+      i = Math.max(j, i + 1);
+    }
+    return out;
   }
 
   /** Title, date, byline and source lines. True when the line was metadata (and is recorded in {@code w}). */

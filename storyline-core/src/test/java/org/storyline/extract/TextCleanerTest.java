@@ -747,4 +747,95 @@ class TextCleanerTest {
     assertEquals(4, a.text().split("\n\n").length, a.text());
     assertTrue(a.text().contains("\n\nreopen the border crossings for trucks\n\n"), a.text());
   }
+
+  @Test
+  void siteTaglineAndMenuAboveTheTitle() {
+    Article a = clean("""
+        Skip to main content
+        Exclusive news, data and analytics for financial market professionals
+        World
+        Business
+        Markets
+        Sustainability
+        Legal
+        Breakingviews
+        Technology
+        Europe
+
+        EU agrees to boost defence spending as Trump pressure mounts
+
+        By Lili Bayer and Andrew Gray
+
+        March 6, 20252:41 PM GMTUpdated 3 hours ago
+
+        BRUSSELS, March 6 (Reuters) - European Union leaders agreed on Thursday to loosen budget rules so member states can spend more on defence, officials said.
+
+        The move comes as Washington signals it may scale back its security commitments in Europe.
+
+        Sign up here.
+
+        Reporting by Lili Bayer and Andrew Gray; Editing by Toby Chopra
+
+        Our Standards: The Thomson Reuters Trust Principles., opens new tab
+
+        Suggested Topics:
+        Europe
+        Aerospace & Defense
+        """);
+    assertEquals("EU agrees to boost defence spending as Trump pressure mounts", a.title());
+    assertEquals("Lili Bayer and Andrew Gray", a.byline());
+    assertGone(a, "Exclusive news", "Sustainability", "Breakingviews", "Our Standards", "Suggested Topics",
+        "Aerospace", "Reporting by");
+    assertTrue(a.text().contains("BRUSSELS, March 6 (Reuters) - European Union leaders agreed"), a.text());
+    assertEquals(List.of("Reuters"), a.credits());
+  }
+
+  @Test
+  void menuRunsBylineBlocksAndRelatedLinks() {
+    Article a = clean("""
+        Skip to content
+        British Broadcasting Corporation
+        Home
+        News
+        Sport
+        Business
+        Innovation
+        Culture
+
+        EU leaders back plan to boost defence spending
+
+        6 March 2025
+
+        Share
+
+        Save
+
+        Paul Kirby
+
+        Europe digital editor
+
+        Getty Images
+
+        EU leaders met in Brussels on Thursday
+
+        European Union leaders have backed a plan to mobilise up to €800bn for defence, as the bloc scrambles to respond to a shift in US policy.
+
+        The plan was proposed by Commission President Ursula von der Leyen earlier this week.
+
+        More on this story
+
+        Why Europe is rushing to rearm
+
+        Related
+
+        Ukraine war
+
+        Europe
+        """);
+    assertEquals("EU leaders back plan to boost defence spending", a.title());
+    assertEquals("2025-03-06", a.published());
+    assertGone(a, "British Broadcasting", "Innovation", "Culture", "Getty Images", "More on this story",
+        "Why Europe is rushing", "Ukraine war");
+    assertTrue(a.text().contains("European Union leaders have backed a plan"), a.text());
+  }
 }
