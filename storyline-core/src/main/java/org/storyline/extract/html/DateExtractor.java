@@ -117,10 +117,11 @@ final class DateExtractor {
         if (e == body) continue;
         String h = Hints.classAndId(e);
         if (h.isEmpty() || !DATE_HINT.matcher(h).find()) continue;
+        if (++seen > 60) break;
+        if (e.childrenSize() > 12) continue;
         String t = e.text();
         if (t.length() > 300) continue;
         if ((f = DateParser.parse(t)) != null) return new Result(f.date().toString(), "date-like element");
-        if (++seen > 60) break;
       }
     }
     for (int i = 0; i < contentParagraphs.size() && i < 3; i++) {
