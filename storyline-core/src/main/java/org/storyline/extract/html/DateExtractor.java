@@ -45,6 +45,8 @@ final class DateExtractor {
     java.time.LocalDate d = java.time.LocalDate.parse(r.iso().substring(0, 10));
     long days = Math.abs(d.toEpochDay() - fromUrl.date().toEpochDay());
     if (days == 1) return new Result(fromUrl.iso(), r.source() + ", day from url");
+    // a full date in the URL path is fixed at publication; page metadata may describe a later edition
+    if (days > 1) return new Result(fromUrl.iso(), "url");
     return r;
   }
 
