@@ -45,6 +45,8 @@ final class DateExtractor {
     java.time.LocalDate d = java.time.LocalDate.parse(r.iso().substring(0, 10));
     long days = Math.abs(d.toEpochDay() - fromUrl.date().toEpochDay());
     if (days == 1) return new Result(fromUrl.iso(), r.source() + ", day from url");
+    // a full date in the URL path is fixed at publication; page metadata may describe a later edition
+    if (days > 1) return new Result(fromUrl.iso(), "url");
     return r;
   }
 
@@ -117,10 +119,11 @@ final class DateExtractor {
         if (e == body) continue;
         String h = Hints.classAndId(e);
         if (h.isEmpty() || !DATE_HINT.matcher(h).find()) continue;
+        if (++seen > 60) break;
+        if (e.childrenSize() > 12) continue;
         String t = e.text();
         if (t.length() > 300) continue;
         if ((f = DateParser.parse(t)) != null) return new Result(f.date().toString(), "date-like element");
-        if (++seen > 60) break;
       }
     }
     for (int i = 0; i < contentParagraphs.size() && i < 3; i++) {

@@ -18,6 +18,10 @@ import org.storyline.model.Article;
 public final class HtmlArticleExtractor {
   /** Below this many characters the strict pass is retried leniently. */
   static final int MIN_TEXT = 250;
+  /** Below this many characters the lenient passes are tried too ... */
+  static final int RETRY_TEXT = 1000;
+  /** ... and replace a strict result of MIN_TEXT or more only when they find this many times more text. */
+  static final double LENIENT_GAIN = 2.0;
 
   /** Body text and what was dropped, without metadata. */
   public record Content(String text, List<String> removed, List<String> diagnostics) {}
@@ -87,12 +91,14 @@ public final class HtmlArticleExtractor {
     // Readability's retries: strict, then keeping boilerplate-named boxes, then ignoring class names too
     BlockCollector.Result r = pass(body, stats, hints, unlikely, true, title);
     int len = length(r);
-    if (len < MIN_TEXT) {
+    if (len < RETRY_TEXT) {
       BlockCollector.Result best = r;
+      int strict = len;
       for (boolean weights : new boolean[] {true, false}) {
         BlockCollector.Result retry = pass(body, stats, hints, Set.of(), weights, title);
         int l = length(retry);
-        if (l > len) {
+        // below MIN_TEXT anything longer wins; above it, a lenient pass must find much more to be trusted
+        if (l > len && (strict < MIN_TEXT || l >= LENIENT_GAIN * strict)) {
           best = retry;
           len = l;
         }

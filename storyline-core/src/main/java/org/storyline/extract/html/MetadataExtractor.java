@@ -138,7 +138,9 @@ final class MetadataExtractor {
       String n = name(meta.get(k), outlet);
       if (n != null) return n;
     }
+    int tried = 0;
     for (Element e : ix.authorish) {
+      if (++tried > 30) break;
       Element nameEl = e.selectFirst("[itemprop=name]");
       String n = name(nameEl != null ? nameEl.text() : e.text(), outlet);
       if (n != null) return n;

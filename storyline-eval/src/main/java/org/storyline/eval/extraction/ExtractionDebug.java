@@ -104,6 +104,12 @@ public final class ExtractionDebug {
         total.add(g, a.text());
         rows.add(new Row(id, s.precision(), s.recall(), g.length(), a.text().length()));
         if (args.length > 2) show(g, a, gold.get(id).path("url").asText());
+        if (System.getenv("REMOVED") != null) {
+          for (String r : a.removed()) {
+            String n = Scorers.norm(r);
+            if (n.length() > 3 && Scorers.norm(g).contains(n)) System.out.println("WRONGLY REMOVED " + n);
+          }
+        }
       }
     } else {
       Path dir = root.resolve("wcxb-articles/dev");

@@ -40,19 +40,18 @@ public final class ExtractionSuite implements EvalSuite {
     Path root = dataDir.resolve("extraction");
     Map<String, Double> gates = new LinkedHashMap<>();
     List<Systems.System> systems = List.of(new Systems.Ours(), new Systems.Readability(), new Systems.Boilerpipe());
-    Map<String, long[]> time = null;
 
     gates.put("aeb_scorer_check", scorerCheck(root.resolve("scrapinghub-aeb"), out));
-    aeb(root.resolve("scrapinghub-aeb"), systems, time, gates, out);
-    trafilatura(root.resolve("trafilatura-eval"), systems, time, gates, out);
-    wcxb(root.resolve("wcxb-articles/dev"), systems, time, gates, out);
-    htmldate(root.resolve("htmldate-eval"), systems.get(0), time, gates, out);
+    aeb(root.resolve("scrapinghub-aeb"), systems, gates, out);
+    trafilatura(root.resolve("trafilatura-eval"), systems, gates, out);
+    wcxb(root.resolve("wcxb-articles/dev"), systems, gates, out);
+    htmldate(root.resolve("htmldate-eval"), systems.get(0), gates, out);
 
     speed(root.resolve("scrapinghub-aeb"), systems, gates, out);
     return gates;
   }
 
-  private static Article timed(Systems.System s, String html, String url, Map<String, long[]> time, int sysIndex) {
+  private static Article safe(Systems.System s, String html, String url) {
     try {
       return s.extract(html, url);
     } catch (RuntimeException | StackOverflowError e) {
@@ -86,7 +85,7 @@ public final class ExtractionSuite implements EvalSuite {
       for (int round = -1; round < SPEED_ROUNDS; round++) {
         System.gc();
         long t0 = System.nanoTime();
-        for (int p = 0; p < pages.size(); p++) timed(s, pages.get(p), urls.get(p), null, i);
+        for (int p = 0; p < pages.size(); p++) safe(s, pages.get(p), urls.get(p));
         long dt = System.nanoTime() - t0;
         if (round >= 0) best = Math.min(best, dt);
       }
@@ -149,7 +148,7 @@ public final class ExtractionSuite implements EvalSuite {
     return ok ? 1.0 : 0.0;
   }
 
-  private void aeb(Path dir, List<Systems.System> systems, Map<String, long[]> time, Map<String, Double> gates,
+  private void aeb(Path dir, List<Systems.System> systems, Map<String, Double> gates,
       PrintWriter out) throws IOException {
     JsonNode gold = JSON.readTree(dir.resolve("ground-truth.json").toFile());
     List<String> ids = new ArrayList<>();
@@ -162,7 +161,7 @@ public final class ExtractionSuite implements EvalSuite {
       String url = gold.get(id).path("url").asText(null);
       String g = gold.get(id).get("articleBody").asText();
       for (int i = 0; i < systems.size(); i++) {
-        Article a = timed(systems.get(i), html, url, time, i);
+        Article a = safe(systems.get(i), html, url);
         scores.get(i).add(g, a == null ? "" : a.text());
       }
     }
@@ -179,7 +178,7 @@ public final class ExtractionSuite implements EvalSuite {
 
   // ---------------- trafilatura-eval ----------------
 
-  private void trafilatura(Path dir, List<Systems.System> systems, Map<String, long[]> time,
+  private void trafilatura(Path dir, List<Systems.System> systems,
       Map<String, Double> gates, PrintWriter out) throws IOException {
     JsonNode eval = JSON.readTree(dir.resolve("evaldata.json").toFile());
     List<String> urls = new ArrayList<>();
@@ -198,7 +197,7 @@ public final class ExtractionSuite implements EvalSuite {
       List<String> with = strings(item.get("with"));
       List<String> without = strings(item.get("without"));
       for (int i = 0; i < systems.size(); i++) {
-        Article a = timed(systems.get(i), html, url, time, i);
+        Article a = safe(systems.get(i), html, url);
         scores.get(i).add(a == null ? null : a.text(), with, without);
         if (i == 0) meta.add(a, text(item, "title"), authorsOf(item.get("author"), "; "), text(item, "date"));
       }
@@ -217,7 +216,7 @@ public final class ExtractionSuite implements EvalSuite {
 
   // ---------------- WCXB ----------------
 
-  private void wcxb(Path dir, List<Systems.System> systems, Map<String, long[]> time, Map<String, Double> gates,
+  private void wcxb(Path dir, List<Systems.System> systems, Map<String, Double> gates,
       PrintWriter out) throws IOException {
     List<Path> gts;
     try (var st = Files.list(dir.resolve("ground-truth"))) {
@@ -233,7 +232,7 @@ public final class ExtractionSuite implements EvalSuite {
       String url = d.path("url").asText(null);
       String html = read(dir.resolve("html/" + id + ".html.gz"), true);
       for (int i = 0; i < systems.size(); i++) {
-        Article a = timed(systems.get(i), html, url, time, i);
+        Article a = safe(systems.get(i), html, url);
         scores.get(i).add(gt.path("main_content").asText(""), a == null ? "" : a.text(), strings(gt.get("with")),
             strings(gt.get("without")));
         if (i == 0) meta.addNameSet(a, text(gt, "title"), text(gt, "author"), text(gt, "publish_date"));
@@ -254,7 +253,7 @@ public final class ExtractionSuite implements EvalSuite {
 
   // ---------------- htmldate-eval ----------------
 
-  private void htmldate(Path dir, Systems.System ours, Map<String, long[]> time, Map<String, Double> gates,
+  private void htmldate(Path dir, Systems.System ours, Map<String, Double> gates,
       PrintWriter out) throws IOException {
     Scorers.Dates all = new Scorers.Dates();
     for (String set : List.of("eval_mediacloud_2020.json", "eval_default.json")) {
@@ -272,7 +271,7 @@ public final class ExtractionSuite implements EvalSuite {
           all.add(gold, null);
           continue;
         }
-        Article a = timed(ours, read(f, false), url, time, -1);
+        Article a = safe(ours, read(f, false), url);
         String p = a == null ? null : a.published();
         s.add(gold, p);
         all.add(gold, p);
