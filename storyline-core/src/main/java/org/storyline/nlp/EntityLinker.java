@@ -118,6 +118,7 @@ public final class EntityLinker {
     Map<String, Group> singles = new HashMap<>();
     Map<String, Group> others = new LinkedHashMap<>();
     Map<Integer, Map<String, Group>> lastWords = new HashMap<>();
+    Map<String, List<Group>> surnameMemo = new HashMap<>(); // the surname index is complete from here on
     for (int pass = 0; pass < 2; pass++) {
     for (int a = 0; a < perArticle.size(); a++) {
       for (Raw r : perArticle.get(a)) {
@@ -128,7 +129,7 @@ public final class EntityLinker {
         Group target = null;
         if (r.words().size() == 1) {
           String sk = NameTables.nameKey(r.words().get(0));
-          target = surnameGroup(bySurname, initials, sk, a, per);
+          target = surnameGroup(surnameMemo.computeIfAbsent(sk, x -> candidates(bySurname, initials, x)), a, per);
           if (target == null && per) {
             // a lone first name ("Saddam") of exactly one person named in full in this article
             Group only = null;
@@ -309,9 +310,7 @@ public final class EntityLinker {
   }
 
   /** The person a lone surname refers to: same article first, else (for PER mentions) the most mentioned. */
-  private static Group surnameGroup(Map<String, List<Group>> bySurname, Map<String, List<String>> initials,
-      String sk, int article, boolean per) {
-    List<Group> cands = candidates(bySurname, initials, sk);
+  private static Group surnameGroup(List<Group> cands, int article, boolean per) {
     if (cands.isEmpty()) return null;
     Group best = null;
     long bestN = 0;
