@@ -509,6 +509,36 @@ public final class EntityLinker {
   private void describe(int a, ArticleMentions am, List<Group> groups) {
     String text = am.text();
     String lower = text.toLowerCase(Locale.ROOT);
+    // "the Kremlin spokesman" after "Kremlin spokesman Dmitry Peskov": a role of two or more words that exactly one
+    // person holds in this article
+    Map<String, Group> roleHolder = new LinkedHashMap<>();
+    Set<String> shared = new HashSet<>();
+    for (Group g : groups) {
+      for (Raw r : g.mentions) {
+        if (r.article() != a) continue;
+        for (String role : r.roles()) {
+          if (role.indexOf(' ') < 0) continue;
+          String lr = role.toLowerCase(Locale.ROOT);
+          Group prev = roleHolder.putIfAbsent(lr, g);
+          if (prev != null && prev != g) shared.add(lr);
+        }
+      }
+    }
+    for (var e : roleHolder.entrySet()) {
+      if (shared.contains(e.getKey())) continue;
+      String phrase = "the " + e.getKey();
+      for (int i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + 1)) {
+        int st = i + 4;
+        int en = i + phrase.length();
+        if (i > 0 && Character.isLetter(text.charAt(i - 1))) continue;
+        if (en < text.length() && Character.isLetterOrDigit(text.charAt(en))) continue;
+        // not when a name follows: "the Kremlin spokesman Dmitry Peskov" is the name's own role
+        int k = en;
+        while (k < text.length() && text.charAt(k) == ' ') k++;
+        if (k > en && k < text.length() && Character.isUpperCase(text.charAt(k))) continue;
+        e.getValue().extra.add(new Mention(am.articleId(), st, en, text.substring(st, en)));
+      }
+    }
     for (NameTables.Description d : tables.descriptions()) {
       String phrase = "the " + d.phrase().toLowerCase(Locale.ROOT);
       int from = 0;
