@@ -118,6 +118,7 @@ public final class EntityLinker {
     Map<String, Group> singles = new HashMap<>();
     Map<String, Group> others = new LinkedHashMap<>();
     Map<Integer, Map<String, Group>> lastWords = new HashMap<>();
+    Map<String, List<Group>> surnameMemo = new HashMap<>(); // the surname index is complete from here on
     for (int pass = 0; pass < 2; pass++) {
     for (int a = 0; a < perArticle.size(); a++) {
       for (Raw r : perArticle.get(a)) {
@@ -128,7 +129,7 @@ public final class EntityLinker {
         Group target = null;
         if (r.words().size() == 1) {
           String sk = NameTables.nameKey(r.words().get(0));
-          target = surnameGroup(bySurname, initials, sk, a, per);
+          target = surnameGroup(surnameMemo.computeIfAbsent(sk, x -> candidates(bySurname, initials, x)), a, per);
           if (target == null && per) {
             // a lone first name ("Saddam") of exactly one person named in full in this article
             Group only = null;
@@ -309,9 +310,7 @@ public final class EntityLinker {
   }
 
   /** The person a lone surname refers to: same article first, else (for PER mentions) the most mentioned. */
-  private static Group surnameGroup(Map<String, List<Group>> bySurname, Map<String, List<String>> initials,
-      String sk, int article, boolean per) {
-    List<Group> cands = candidates(bySurname, initials, sk);
+  private static Group surnameGroup(List<Group> cands, int article, boolean per) {
     if (cands.isEmpty()) return null;
     Group best = null;
     long bestN = 0;
@@ -510,6 +509,36 @@ public final class EntityLinker {
   private void describe(int a, ArticleMentions am, List<Group> groups) {
     String text = am.text();
     String lower = text.toLowerCase(Locale.ROOT);
+    // "the Kremlin spokesman" after "Kremlin spokesman Dmitry Peskov": a role of two or more words that exactly one
+    // person holds in this article
+    Map<String, Group> roleHolder = new LinkedHashMap<>();
+    Set<String> shared = new HashSet<>();
+    for (Group g : groups) {
+      for (Raw r : g.mentions) {
+        if (r.article() != a) continue;
+        for (String role : r.roles()) {
+          if (role.indexOf(' ') < 0) continue;
+          String lr = role.toLowerCase(Locale.ROOT);
+          Group prev = roleHolder.putIfAbsent(lr, g);
+          if (prev != null && prev != g) shared.add(lr);
+        }
+      }
+    }
+    for (var e : roleHolder.entrySet()) {
+      if (shared.contains(e.getKey())) continue;
+      String phrase = "the " + e.getKey();
+      for (int i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + 1)) {
+        int st = i + 4;
+        int en = i + phrase.length();
+        if (i > 0 && Character.isLetter(text.charAt(i - 1))) continue;
+        if (en < text.length() && Character.isLetterOrDigit(text.charAt(en))) continue;
+        // not when a name follows: "the Kremlin spokesman Dmitry Peskov" is the name's own role
+        int k = en;
+        while (k < text.length() && text.charAt(k) == ' ') k++;
+        if (k > en && k < text.length() && Character.isUpperCase(text.charAt(k))) continue;
+        e.getValue().extra.add(new Mention(am.articleId(), st, en, text.substring(st, en)));
+      }
+    }
     for (NameTables.Description d : tables.descriptions()) {
       String phrase = "the " + d.phrase().toLowerCase(Locale.ROOT);
       int from = 0;

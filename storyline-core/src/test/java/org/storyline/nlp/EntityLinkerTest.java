@@ -178,6 +178,16 @@ class EntityLinkerTest {
   }
 
   @Test
+  void aRoleHeldByOnePersonStandsForThemLaterInTheArticle() {
+    var a1 = article("a1", "Kremlin spokesman Dmitry Peskov spoke on Monday. Later the Kremlin spokesman added that "
+        + "talks would go on.", "Kremlin:ORG", "Dmitry Peskov:PER");
+    List<Entity> es = linker.link(List.of(a1));
+    Entity p = named(es, "Dmitry Peskov");
+    assertEquals(List.of("Dmitry Peskov", "Kremlin spokesman"), p.mentions().stream().map(Mention::text).toList());
+    assertOffsets(List.of(a1), es);
+  }
+
+  @Test
   void deterministicIdsAndOrder() {
     var a1 = article("a1", "Kaja Kallas met Marco Rubio. Kallas said Rubio agreed.", "Kaja Kallas:PER",
         "Marco Rubio:PER", "Kallas:PER", "Rubio:PER");

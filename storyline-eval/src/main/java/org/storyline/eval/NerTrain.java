@@ -12,7 +12,7 @@ import org.storyline.nlp.ner.NerTagger;
  * Trains the shipped entity model on CoNLL-2003 eng.train (run by hand, never at build time; the result is
  * committed with its model card docs/models/ner.md):
  *
- * <pre>bin/train-ner [--data ../shared/data] [--epochs 10] [--stages 2] [--holdout] [--out PATH]</pre>
+ * <pre>bin/train-ner [--data ../shared/data] [--epochs 10] [--stages 2] [--bags 3] [--seed 42] [--holdout] [--out PATH]</pre>
  *
  * {@code --holdout} trains on nine tenths of eng.train and scores the other tenth (every tenth document): the split
  * used for feature selection, so the dev set (eng.testa) stays for reporting.
@@ -26,6 +26,7 @@ public final class NerTrain {
     boolean holdout = false;
     int stages = 2;
     long seed = 42;
+    int bags = 3;
     float minAbs = 0.05f;
     Path out = Path.of("storyline-core/src/main/resources" + NerTagger.MODEL_RESOURCE);
     for (int i = 0; i < args.length; i++) {
@@ -35,6 +36,7 @@ public final class NerTrain {
         case "--holdout" -> holdout = true;
         case "--stages" -> stages = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--bags" -> bags = Integer.parseInt(args[++i]);
         case "--min" -> minAbs = Float.parseFloat(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -52,7 +54,7 @@ public final class NerTrain {
       tags.add(d.tags());
     }
     long t0 = System.nanoTime();
-    NerTagger tagger = NerTagger.train(toks, tags, epochs, seed, stages, log);
+    NerTagger tagger = NerTagger.train(toks, tags, epochs, seed, stages, bags, log);
     log.printf("trained on %d docs in %.1f s, %d features%n", train.size(), (System.nanoTime() - t0) / 1e9,
         tagger.features());
     if (holdout) {

@@ -40,6 +40,14 @@ final class NerModel {
     return index.size();
   }
 
+  float[] weightsForAveraging() {
+    return dense();
+  }
+
+  NerModel withWeights(float[] w) {
+    return new NerModel(index, w);
+  }
+
   /** Dense weights; a loaded (sparse) model cannot be written again. */
   private float[] dense() {
     if (weights == null) throw new IllegalStateException("a loaded model is read-only");

@@ -90,6 +90,12 @@ public final class NerTagger {
    */
   public static NerTagger train(List<List<List<String>>> docs, List<List<List<String>>> tags, int epochs, long seed,
       int stages, PrintWriter log) {
+    return train(docs, tags, epochs, seed, stages, 1, log);
+  }
+
+  /** As above, each model the average of {@code bags} perceptrons trained on different document orders. */
+  public static NerTagger train(List<List<List<String>>> docs, List<List<List<String>>> tags, int epochs, long seed,
+      int stages, int bags, PrintWriter log) {
     List<NerDoc> nd = new ArrayList<>(docs.size());
     List<int[][]> gold = new ArrayList<>(docs.size());
     for (int d = 0; d < docs.size(); d++) {
@@ -99,7 +105,7 @@ public final class NerTagger {
       for (int s = 0; s < ts.size(); s++) g[s] = bilou(ts.get(s));
       gold.add(g);
     }
-    if (stages < 2) return new NerTagger(NerTrainer.train(nd, gold, epochs, seed, log), null);
+    if (stages < 2) return new NerTagger(NerTrainer.train(nd, gold, epochs, seed, bags, log), null);
     int folds = 5;
     int[][][] first = new int[nd.size()][][];
     for (int f = 0; f < folds; f++) {
@@ -111,14 +117,14 @@ public final class NerTagger {
         trg.add(gold.get(d));
       }
       if (log != null) log.println(" stage 1, fold " + (f + 1) + "/" + folds);
-      NerModel m = NerTrainer.train(trd, trg, epochs, seed + f, null);
+      NerModel m = NerTrainer.train(trd, trg, epochs, seed + f, bags, null);
       for (int d = f; d < nd.size(); d += folds) first[d] = m.tag(nd.get(d));
     }
     if (log != null) log.println(" stage 1, all");
-    NerModel one = NerTrainer.train(nd, gold, epochs, seed, log);
+    NerModel one = NerTrainer.train(nd, gold, epochs, seed, bags, log);
     for (int d = 0; d < nd.size(); d++) nd.get(d).setPrior(first[d]);
     if (log != null) log.println(" stage 2");
-    NerModel two = NerTrainer.train(nd, gold, epochs, seed, log);
+    NerModel two = NerTrainer.train(nd, gold, epochs, seed, bags, log);
     return new NerTagger(one, two);
   }
 
