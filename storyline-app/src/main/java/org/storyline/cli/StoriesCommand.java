@@ -64,7 +64,7 @@ final class StoriesCommand {
 
   /** {@code storyline stories}. */
   @Command(name = "stories", description = "List stories and storylines (from a JSON report for now).")
-  static final class List_ implements Callable<Integer> {
+  static final class ListStories implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--report", paramLabel = "FILE", description = "A report written by `storyline analyze --out`.")
