@@ -42,13 +42,29 @@ final class StoriesCommand {
     }
   }
 
+  /** Re-runs the story stage on the report's articles (inferred dates removed) and prints the story's reasons. */
+  static void explain(Report r, Story s, PrintWriter out) {
+    List<Article> input = r.articles().stream()
+        .map(a -> a.publishedInferred() ? a.withPublished(null, false, null) : a).toList();
+    var outcome = new org.storyline.cluster.OnlineStoryStage().run(input, r.entities(), r.quotes());
+    out.println("  why:");
+    for (var a : outcome.assignments()) {
+      if (s.articles().contains(a.article())) out.println("    " + a.explain());
+    }
+    for (var e : outcome.events()) {
+      if (e.into().equals(s.id()) || e.story().equals(s.id())) {
+        out.printf("    event: %s %s into %s (%s)%n", e.kind(), e.story(), e.into(), e.reason());
+      }
+    }
+  }
+
   static int copies(Story s) {
     return s.duplicates().stream().mapToInt(g -> g.copies().size()).sum();
   }
 
   /** {@code storyline stories}. */
   @Command(name = "stories", description = "List stories and storylines (from a JSON report for now).")
-  static final class List_ implements Callable<Integer> {
+  static final class ListStories implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--report", paramLabel = "FILE", description = "A report written by `storyline analyze --out`.")
@@ -95,6 +111,10 @@ final class StoriesCommand {
     @Option(names = "--data", paramLabel = "DIR", description = "The store folder (not wired yet).")
     Path data;
 
+    @Option(names = "--explain", description = "Also say why each article joined the story (re-runs the "
+        + "deterministic story stage on the report's articles).")
+    boolean explain;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -140,6 +160,7 @@ final class StoriesCommand {
       if (s.articles().stream().map(articles::get).anyMatch(a -> a != null && a.publishedInferred())) {
         out.println("  * publish date inferred from the story");
       }
+      if (explain) explain(r, s, out);
       out.flush();
       return 0;
     }

@@ -23,7 +23,10 @@ import java.util.Set;
  * <p>Not thread-safe; deterministic: the same articles in the same order give the same stories.
  */
 public final class StoryIndex {
-  /** A change to existing stories: {@code kind} "merge" ({@code story} merged into {@code into}). */
+  /**
+   * A change to existing stories: {@code kind} "merge" ({@code story} merged into {@code into}) or "split" (articles
+   * of {@code story} moved to the new story {@code into}; {@code article} is the first moved).
+   */
   public record Event(String kind, String story, String into, String article, double score, String reason) {}
 
   private static final int SWEEP_EVERY = 256;
@@ -92,7 +95,7 @@ public final class StoryIndex {
       }
     }
     if (hit == null) return null;
-    StoryState s = byId.get(resolve(hit.story));
+    StoryState s = byId.get(storyOf(hit.id));
     double score = s.score(v, StoryState.channelNorms(v), f, cfg);
     join(s, f, v);
     return explain(f, v, s, Math.max(score, overlap), false, hit.id, overlap, kind, 0, List.of());
@@ -185,6 +188,38 @@ public final class StoryIndex {
     if (added % SWEEP_EVERY == 0) sweep();
   }
 
+  /**
+   * Splits a story explicitly (an editor's or a later rule's decision): the given articles move to a new story, named
+   * after the first of them; the rest keep the story and its id. Recorded as a "split" {@link Event}.
+   *
+   * @throws IllegalArgumentException when an article is not in the story, or all of its articles would move
+   */
+  public Event split(String storyId, List<ArticleFeatures> moved, String reason) {
+    StoryState s = byId.get(storyId);
+    if (s == null || s.mergedInto != null) throw new IllegalArgumentException("no live story " + storyId);
+    if (moved.isEmpty() || moved.size() >= s.articles.size()) {
+      throw new IllegalArgumentException("a split moves some, not all, of the articles of " + storyId);
+    }
+    for (ArticleFeatures f : moved) {
+      if (!s.articles.contains(f.id())) throw new IllegalArgumentException(f.id() + " is not in " + storyId);
+    }
+    StoryState n = create(moved.get(0));
+    for (ArticleFeatures f : moved) {
+      Map<String, Double> v = vector(f);
+      s.subtract(v);
+      s.articles.remove(f.id());
+      s.days.remove(f.id());
+      join(n, f, v);
+    }
+    boolean wasDated = s.first != ArticleFeatures.NO_DAY;
+    s.redate();
+    if (wasDated && s.first == ArticleFeatures.NO_DAY) active.remove(s);
+    reindex(s);
+    Event e = new Event("split", s.id, n.id, moved.get(0).id(), 0, reason);
+    events.add(e);
+    return e;
+  }
+
   private StoryState create(ArticleFeatures f) {
     String id = PREFIX + f.id();
     for (int k = 2; byId.containsKey(id); k++) id = PREFIX + f.id() + "-" + k;
@@ -196,6 +231,7 @@ public final class StoryIndex {
 
   private void join(StoryState s, ArticleFeatures f, Map<String, Double> v) {
     s.articles.add(f.id());
+    s.days.put(f.id(), f.day());
     storyOfArticle.put(f.id(), s.id);
     if (f.dated()) {
       boolean wasUndated = s.first == ArticleFeatures.NO_DAY;
@@ -216,6 +252,7 @@ public final class StoryIndex {
     gone.mergedInto = keep.id;
     for (String a : gone.articles) storyOfArticle.put(a, keep.id);
     keep.articles.addAll(gone.articles);
+    keep.days.putAll(gone.days);
     if (gone.first != ArticleFeatures.NO_DAY) {
       if (keep.first == ArticleFeatures.NO_DAY) active.add(keep);
       keep.first = keep.first == ArticleFeatures.NO_DAY ? gone.first : Math.min(keep.first, gone.first);

@@ -10,6 +10,8 @@ final class StoryState {
   final String id;
   final int seq;
   final List<String> articles = new ArrayList<>();
+  /** Publish day per article (NO_DAY when undated), to recompute the date range after a split. */
+  final Map<String, Long> days = new HashMap<>();
   Map<String, Double> centroid = new HashMap<>();
   double norm;
   /** Centroid norms per channel: plain terms, names, quotes. */
@@ -106,6 +108,30 @@ final class StoryState {
   void add(Map<String, Double> v, int keep) {
     for (var e : v.entrySet()) centroid.merge(e.getKey(), e.getValue(), Double::sum);
     prune(keep);
+  }
+
+  /** Takes an article's vector out of the centroid (weights that fall to about zero are dropped). */
+  void subtract(Map<String, Double> v) {
+    for (var e : v.entrySet()) {
+      Double w = centroid.get(e.getKey());
+      if (w == null) continue;
+      double x = w - e.getValue();
+      if (x <= 1e-9) centroid.remove(e.getKey());
+      else centroid.put(e.getKey(), x);
+    }
+    prune(Integer.MAX_VALUE);
+  }
+
+  /** Recomputes the date range from the remaining articles. */
+  void redate() {
+    first = ArticleFeatures.NO_DAY;
+    last = ArticleFeatures.NO_DAY;
+    for (String a : articles) {
+      long d = days.getOrDefault(a, ArticleFeatures.NO_DAY);
+      if (d == ArticleFeatures.NO_DAY) continue;
+      first = first == ArticleFeatures.NO_DAY ? d : Math.min(first, d);
+      last = last == ArticleFeatures.NO_DAY ? d : Math.max(last, d);
+    }
   }
 
   void addCentroid(StoryState other, int keep) {

@@ -110,4 +110,24 @@ class StoryIndexTest {
     assertEquals(index.events(), c.events());
     assertTrue(c.explain().contains("merged " + b.story() + " into " + a.story()), c.explain());
   }
+
+  @Test
+  void anExplicitSplitMovesArticlesToANewStoryAndIsRecorded() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    ArticleFeatures x = f(Fixtures.article("x", "Flood", "2024-03-04", Fixtures.FLOOD));
+    ArticleFeatures y = f(Fixtures.article("y", "Flood", "2024-03-06", Fixtures.FLOOD_REWRITE));
+    index.add(x);
+    assertEquals("story-x", index.add(y).story());
+    StoryIndex.Event e = index.split("story-x", List.of(y), "editor: y reports the second flood");
+    assertEquals(new StoryIndex.Event("split", "story-x", "story-y", "y", 0, "editor: y reports the second flood"), e);
+    assertEquals("story-x", index.storyOf("x"));
+    assertEquals("story-y", index.storyOf("y"));
+    assertEquals(List.of(e), index.events());
+    assertEquals(List.of("story-x", "story-y"), index.stories().stream().map(StoryIndex.StoryView::id).toList());
+    // a later copy of y follows y to its new story
+    Assignment copy = index.add(f(Fixtures.article("y2", "Flood", "2024-03-06", Fixtures.FLOOD_REWRITE)));
+    assertEquals("story-y", copy.story(), copy.explain());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> index.split("story-x", List.of(x), "would empty the story"));
+  }
 }
