@@ -157,6 +157,33 @@ public final class BenchMain {
     json.put("growth", growth);
     json.put("ingestTotalSeconds", total);
 
+    // The HTML path: main-content extraction, ours and the peers side by side on the same raw pages.
+    List<String> pages = org.storyline.eval.extraction.HtmlBench.loadPages(data);
+    if (!pages.isEmpty()) {
+      Map<String, Double> pps = org.storyline.eval.extraction.HtmlBench.pagesPerSecond(pages);
+      double ours = pps.values().iterator().next();
+      md.append(String.format(Locale.ROOT, "%n## HTML extraction, side by side (%d raw pages: AEB + trafilatura-eval;"
+          + " one thread each, best of 3 rounds after a warm-up)%n%n| system | pages/s | ms/page | ours ÷ it |%n"
+          + "|---|---|---|---|%n", pages.size()));
+      for (var e : pps.entrySet()) {
+        md.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2fx |%n", e.getKey(), e.getValue(),
+            1000 / e.getValue(), ours / e.getValue()));
+        System.out.printf(Locale.ROOT, "html %s: %.0f pages/s (ours/it %.2fx)%n", e.getKey(), e.getValue(),
+            ours / e.getValue());
+      }
+      // The whole pipeline over the same pages as HTML documents (extraction + language stages + stories).
+      List<RawDocument> htmlDocs = new ArrayList<>();
+      for (int i = 0; i < pages.size(); i++) {
+        htmlDocs.add(new RawDocument("page-" + i, "page-" + i, RawDocument.Format.HTML, pages.get(i), null));
+      }
+      long h0 = System.nanoTime();
+      analyzer.analyzeDocuments(htmlDocs, List.of());
+      double hps = rate(htmlDocs.size(), System.nanoTime() - h0);
+      md.append(String.format(Locale.ROOT, "%nWhole pipeline from raw HTML (both cores): **%.0f pages/s**.%n", hps));
+      System.out.printf(Locale.ROOT, "html whole pipeline: %.0f pages/s%n", hps);
+      json.put("html", Map.of("pages", pages.size(), "pagesPerSec", pps, "pipelinePagesPerSec", hps));
+    }
+
     Files.createDirectories(outDir);
     Files.writeString(outDir.resolve("latest.md"), md.toString());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve("latest.json").toFile(),
