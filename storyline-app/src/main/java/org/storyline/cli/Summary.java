@@ -31,7 +31,10 @@ final class Summary {
       out.println("Storylines (stories linked over time):");
       for (Storyline l : r.storylines()) {
         out.printf("  %s  %d stories  %s%n", l.id(), l.stories().size(), l.label());
-        for (String s : l.stories()) out.printf("      %s%n", s);
+        for (String id : l.stories()) {
+          Story s = r.stories().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+          out.printf("      %-10s %s%n", s == null || s.first() == null ? "?" : s.first(), s == null ? id : s.label());
+        }
       }
     }
     out.flush();
