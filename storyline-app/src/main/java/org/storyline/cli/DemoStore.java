@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.storyline.model.Article;
 import org.storyline.model.Report;
+import org.storyline.model.Story;
 import org.storyline.store.ArticleStore;
 import org.storyline.store.SearchQuery;
 
@@ -28,6 +29,16 @@ final class DemoStore {
       if (q == null) return;
       out.printf("%nSearch example: storyline search --data %s %s%n%n", data, q);
       SearchCommand.print(out, q, store.search(new SearchQuery(q, null, null, null, 3)));
+      out.printf("%nNext: storyline stories --data %s        (the stories and storylines of the store)%n", data);
+      if (!report.storylines().isEmpty()) {
+        out.printf("      storyline story %s --data %s        (a storyline's timeline)%n",
+            report.storylines().get(0).id(), data);
+      }
+      report.stories().stream().max(Comparator.comparingInt((Story s) -> s.articles().size())
+          .thenComparing(Story::id, Comparator.reverseOrder()))
+          .ifPresent(s -> out.printf("      storyline story %s --data %s --explain        (why its articles are "
+              + "together)%n", s.id(), data));
+      out.flush();
     }
   }
 

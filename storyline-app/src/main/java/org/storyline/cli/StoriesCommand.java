@@ -1,18 +1,24 @@
 package org.storyline.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.storyline.analyze.Analyzer;
 import org.storyline.analyze.ReportJson;
 import org.storyline.model.Article;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
 import org.storyline.model.Storyline;
+import org.storyline.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,19 +26,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code storyline stories --report FILE} and {@code storyline story ID --report FILE}: the stories and storylines of
- * a JSON report. NOTE: reading them from the embedded store ({@code --data DIR}) waits for storyline-store; until then
- * these commands read a report written by {@code storyline analyze --out}.
+ * {@code storyline stories} and {@code storyline story ID}: the stories and storylines of the embedded store
+ * ({@code --data DIR}, default {@value StoreOptions#DEFAULT_DATA}; its articles are analysed on the fly) or of a JSON
+ * report written by {@code storyline analyze --out} ({@code --report FILE}).
  */
 final class StoriesCommand {
   private StoriesCommand() {}
 
   static Report load(Path report, Path data, PrintWriter err) throws Exception {
-    if (report == null) {
-      err.println("storyline: reading stories from the store" + (data == null ? "" : " at " + data)
-          + " is not available yet; pass --report FILE (a report from `storyline analyze --out FILE`)");
-      return null;
-    }
+    if (report == null) return fromStore(data == null ? Path.of(StoreOptions.DEFAULT_DATA) : data, err);
     if (!Files.isRegularFile(report)) {
       err.println("storyline: no report at " + report);
       return null;
@@ -41,6 +43,31 @@ final class StoriesCommand {
       return ReportJson.read(in);
     }
   }
+
+  /**
+   * Analyses the store's articles (current revisions; inferred publish dates dropped, since the story stage infers
+   * them again) in a fixed order, publish date then id, so the same store always gives the same stories.
+   */
+  static Report fromStore(Path data, PrintWriter err) {
+    if (!Files.isDirectory(data)) {
+      err.println("storyline: no store at " + data + "; add articles with `storyline ingest --data " + data
+          + " PATH...` or pass --report FILE (a report from `storyline analyze --out FILE`)");
+      return null;
+    }
+    List<Article> articles = new ArrayList<>();
+    try (ArticleStore store = ArticleStore.openReadOnly(data)) {
+      store.forEachArticle(a -> articles.add(a.publishedInferred() ? a.withPublished(null, false, null) : a));
+    } catch (IOException | UncheckedIOException e) {
+      err.println("storyline: cannot read the store at " + data + ": " + e.getMessage());
+      return null;
+    }
+    articles.sort(STORE_ORDER);
+    return Analyzer.defaults().analyzeArticles(articles);
+  }
+
+  /** Publish date (undated last), then id. */
+  static final Comparator<Article> STORE_ORDER = Comparator
+      .comparing((Article a) -> a.published() == null ? "\uffff" : a.published()).thenComparing(Article::id);
 
   /** Re-runs the story stage on the report's articles (inferred dates removed) and prints the story's reasons. */
   static void explain(Report r, Story s, PrintWriter out) {
@@ -63,14 +90,17 @@ final class StoriesCommand {
   }
 
   /** {@code storyline stories}. */
-  @Command(name = "stories", description = "List stories and storylines (from a JSON report for now).")
+  @Command(name = "stories", description = "List stories and storylines of the articles in the store (or in a "
+      + "JSON report).")
   static final class ListStories implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "A report written by `storyline analyze --out`.")
+    @Option(names = "--report", paramLabel = "FILE", description = "Read a report written by `storyline analyze "
+        + "--out` instead of the store.")
     Path report;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The store folder (not wired yet).")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
+        description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
     Path data;
 
     @Override
@@ -105,14 +135,16 @@ final class StoriesCommand {
     @Parameters(paramLabel = "ID", description = "A story or storyline id.")
     String id;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "A report written by `storyline analyze --out`.")
+    @Option(names = "--report", paramLabel = "FILE", description = "Read a report written by `storyline analyze "
+        + "--out` instead of the store.")
     Path report;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The store folder (not wired yet).")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
+        description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
     Path data;
 
     @Option(names = "--explain", description = "Also say why each article joined the story (re-runs the "
-        + "deterministic story stage on the report's articles).")
+        + "deterministic story stage on the articles).")
     boolean explain;
 
     @Override

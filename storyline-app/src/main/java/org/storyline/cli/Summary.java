@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.storyline.model.Article;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
+import org.storyline.model.Storyline;
 
 /** A readable text summary of a report, for the terminal. */
 final class Summary {
@@ -23,6 +24,17 @@ final class Summary {
       for (Story s : r.stories()) {
         out.printf("  %s  %s..%s  %d articles, %d outlets  %s%n", s.id(), s.first(), s.last(), s.articles().size(),
             s.outlets().size(), s.label());
+      }
+    }
+    if (!r.storylines().isEmpty()) {
+      out.println();
+      out.println("Storylines (stories linked over time):");
+      for (Storyline l : r.storylines()) {
+        out.printf("  %s  %d stories  %s%n", l.id(), l.stories().size(), l.label());
+        for (String id : l.stories()) {
+          Story s = r.stories().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+          out.printf("      %-10s %s%n", s == null || s.first() == null ? "?" : s.first(), s == null ? id : s.label());
+        }
       }
     }
     out.flush();

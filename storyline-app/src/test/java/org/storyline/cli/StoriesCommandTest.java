@@ -77,7 +77,38 @@ class StoriesCommandTest {
   }
 
   @Test
-  void withoutAReportItSaysWhatToDo() {
-    assertEquals("2\n", run("stories", "--data", dir.toString()));
+  void withoutAStoreItSaysWhatToDo() {
+    assertEquals("2\n", run("stories", "--data", dir.resolve("nothing-here").toString()));
+    assertEquals("2\n", run("story", "story-x", "--data", dir.resolve("nothing-here").toString()));
+  }
+
+  private static final String INLINE = """
+      {"id":"flood-b","url":"https://b.example/flood","title":"Floods force hundreds from homes in Kestrel Bay","outlet":"Bay Herald","published":"2024-03-04","text":"Heavy rain caused the Varna River to burst its banks on Monday, flooding the centre of Kestrel Bay and forcing hundreds of residents to leave their homes, Mayor Elena Dravik said. Emergency crews used boats to reach families trapped near the old harbour of Kestrel Bay."}
+      {"id":"flood-a","url":"https://a.example/flood","title":"Varna River floods Kestrel Bay","outlet":"Coast News","published":"2024-03-04","text":"The Varna River burst its banks on Monday after heavy rain and flooded the centre of Kestrel Bay. Hundreds of residents left their homes, Mayor Elena Dravik said, and emergency crews in boats reached families trapped near the old harbour."}
+      {"id":"chess","url":"https://c.example/chess","title":"Teen wins Silverton Open","outlet":"Chess Weekly","published":"2024-03-05","text":"Fifteen-year-old Mira Tosk won the Silverton Open chess tournament on Sunday, beating three grandmasters with the black pieces in the final rounds."}
+      """;
+
+  @Test
+  void storiesAndStoryReadTheStoreLikeAReport() throws Exception {
+    Path in = dir.resolve("in.jsonl");
+    Files.writeString(in, INLINE);
+    Path data = dir.resolve("store");
+    assertTrue(run("ingest", "--data", data.toString(), in.toString()).startsWith("0\n"));
+
+    String fromStore = run("stories", "--data", data.toString());
+    assertTrue(fromStore.startsWith("0\n2 stories, 0 storylines; 3 articles"), fromStore);
+    assertTrue(fromStore.contains("story-flood-a"), fromStore);
+    assertTrue(fromStore.contains(" 2 articles (2 unique), 2 outlets"), fromStore);
+
+    // the same articles analysed into a report give the same listing
+    Path report = dir.resolve("r.json");
+    assertTrue(run("analyze", in.toString(), "--out", report.toString()).startsWith("0\n"));
+    assertEquals(run("stories", "--report", report.toString()), fromStore);
+
+    String story = run("story", "story-flood-a", "--data", data.toString(), "--explain");
+    assertTrue(story.startsWith("0\nstory-flood-a"), story);
+    assertTrue(story.contains("flood-b") && story.contains("Bay Herald, Coast News"), story);
+    assertTrue(story.contains("why:") && story.contains("flood-b"), story);
+    assertTrue(run("story", "story-nope", "--data", data.toString()).startsWith("2\n"));
   }
 }

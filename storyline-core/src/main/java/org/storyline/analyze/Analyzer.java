@@ -79,8 +79,23 @@ public final class Analyzer {
       }
       articles.add(a);
     }
+    times.record("extract", System.nanoTime() - t0);
+    return analyzeArticles(articles, allProblems, times);
+  }
+
+  /**
+   * Runs the stages after extraction (entities, quotes, stories, time expressions) on articles already extracted,
+   * e.g. reloaded from the store. Inferred publish dates are the story stage's output, so callers should pass
+   * articles without them to get the same report as from the documents.
+   */
+  public Report analyzeArticles(List<Article> articles) {
+    return analyzeArticles(articles, List.of(), StageTimes.NONE);
+  }
+
+  /** {@link #analyzeArticles(List)} with input problems to carry into the report and stage times to record. */
+  public Report analyzeArticles(List<Article> articles, List<InputProblem> problems, StageTimes times) {
+    List<InputProblem> allProblems = List.copyOf(problems);
     long t1 = System.nanoTime();
-    times.record("extract", t1 - t0);
     List<Entity> ents = entities.apply(articles);
     long t2 = System.nanoTime();
     times.record("entities", t2 - t1);

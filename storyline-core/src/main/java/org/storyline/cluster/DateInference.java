@@ -33,13 +33,29 @@ final class DateInference {
 
   /** The article with an inferred date, or the same article when it is dated or no mate is dated. */
   static Article infer(Article a, List<Article> mates) {
-    if (a.published() != null && ArticleFeatures.day(a.published()) != ArticleFeatures.NO_DAY) return a;
+    return infer(a, datedMates(mates));
+  }
+
+  /**
+   * How many mates (publish date not inferred) carry each date, earliest first; computed once per story so that
+   * inferring the dates of its undated articles stays linear in the story's size.
+   */
+  static Map<LocalDate, Integer> datedMates(List<Article> mates) {
     Map<LocalDate, Integer> dated = new TreeMap<>();
     for (Article m : mates) {
-      if (m.id().equals(a.id()) || m.publishedInferred()) continue;
+      if (m.publishedInferred()) continue;
       long d = ArticleFeatures.day(m.published());
       if (d != ArticleFeatures.NO_DAY) dated.merge(LocalDate.ofEpochDay(d), 1, Integer::sum);
     }
+    return dated;
+  }
+
+  /**
+   * {@link #infer(Article, List)} from the table of {@link #datedMates}; the article itself may be in the table's
+   * mates, as only an undated article is inferred and it adds no date there.
+   */
+  static Article infer(Article a, Map<LocalDate, Integer> dated) {
+    if (a.published() != null && ArticleFeatures.day(a.published()) != ArticleFeatures.NO_DAY) return a;
     if (dated.isEmpty()) return a;
     Set<DayOfWeek> said = weekdays(a.text());
     List<LocalDate> match = new ArrayList<>();

@@ -10,18 +10,19 @@ final class Labels {
 
   private Labels() {}
 
-  /** Centrality: cosine of the article's log-weighted counts with the story centroid. */
-  static double centrality(ArticleFeatures f, Map<String, Double> centroid) {
+  /**
+   * Centrality: cosine of the article's log-weighted counts with the story centroid, whose squared norm {@code nc} is
+   * computed once per story.
+   */
+  private static double centrality(ArticleFeatures f, Map<String, Double> centroid, double nc) {
     double dot = 0;
     double na = 0;
-    double nc = 0;
     for (var e : f.counts().entrySet()) {
       double w = 1 + Math.log(Math.max(1.0, e.getValue()));
       na += w * w;
       Double c = centroid.get(e.getKey());
       if (c != null) dot += w * c;
     }
-    for (double c : centroid.values()) nc += c * c;
     return na == 0 || nc == 0 ? 0 : dot / Math.sqrt(na * nc);
   }
 
@@ -31,8 +32,10 @@ final class Labels {
     ArticleFeatures best = null;
     double bt = -1;
     double b = -1;
+    double nc = 0;
+    for (double w : centroid.values()) nc += w * w;
     for (ArticleFeatures f : members) {
-      double c = centrality(f, centroid);
+      double c = centrality(f, centroid, nc);
       if (c > b) {
         b = c;
         best = f;

@@ -77,7 +77,8 @@ public final class OnlineStoryStage implements StoryStage {
     List<StorylineLinker.StoryInfo> infos = new ArrayList<>();
     for (StoryIndex.StoryView v : index.stories()) {
       List<Article> mates = v.articles().stream().map(articleById::get).toList();
-      for (Article a : mates) finalArticle.put(a.id(), DateInference.infer(a, mates));
+      var matesByDate = DateInference.datedMates(mates);
+      for (Article a : mates) finalArticle.put(a.id(), DateInference.infer(a, matesByDate));
       List<ArticleFeatures> members = v.articles().stream().map(byId::get).toList();
       List<String> ids = v.articles().stream()
           .sorted(Comparator.comparingLong((String id) -> dayOf(finalArticle.get(id))).thenComparing(id -> id))

@@ -348,10 +348,27 @@ public final class StoryIndex {
 
   /** The {@code k} heaviest terms, heaviest first (ties by term, so the order is stable). */
   static List<String> top(Map<String, Double> v, int k) {
-    return v.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(k).map(Map.Entry::getKey).toList();
+    if (k <= 0 || v.isEmpty()) return List.of();
+    // a bounded heap whose head is the weakest kept term: O(n log k) instead of sorting all n terms
+    java.util.PriorityQueue<Map.Entry<String, Double>> heap = new java.util.PriorityQueue<>(k + 1, HEAVIEST.reversed());
+    for (var e : v.entrySet()) {
+      if (heap.size() < k) {
+        heap.add(e);
+      } else if (HEAVIEST.compare(e, heap.peek()) < 0) {
+        heap.poll();
+        heap.add(e);
+      }
+    }
+    List<Map.Entry<String, Double>> kept = new ArrayList<>(heap);
+    kept.sort(HEAVIEST);
+    List<String> out = new ArrayList<>(kept.size());
+    for (var e : kept) out.add(e.getKey());
+    return List.copyOf(out);
   }
+
+  /** Heaviest first, ties by term. */
+  private static final Comparator<Map.Entry<String, Double>> HEAVIEST =
+      Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
   private Assignment explain(ArticleFeatures f, Map<String, Double> v, StoryState s, double score, boolean created,
       String dupOf, double overlap, String dupKind, int candidates, List<Event> merged) {

@@ -1,6 +1,7 @@
 package org.storyline.cluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,13 @@ import java.util.Map;
  * story, in time order, joins the storyline whose summed centroid it is most similar to (at least
  * {@link ClusterConfig#storylineThreshold}, within {@link ClusterConfig#storylineMaxGapDays} of its last story), or
  * starts a new one. A storyline keeps the id of its first story. Only storylines of two or more stories are returned.
+ *
+ * <p>Near-linear: storylines are found through an inverted index over their centroid terms (every term, so the
+ * candidates are exactly the storylines sharing a term with the story, i.e. every one with a cosine above zero), the
+ * dot products are accumulated term at a time along the postings, and each storyline's norm is kept up to date as it
+ * absorbs stories. Storylines whose last story is more than the gap behind the stories being linked leave the index
+ * (stories arrive in time order, so they could never be joined again); undated stories, which come last and may join
+ * any storyline, see all of them again.
  */
 final class StorylineLinker {
   /** A story as the linker sees it. */
@@ -18,41 +26,32 @@ final class StorylineLinker {
   /** A storyline: its id, its stories in time order, and which of them is the most central. */
   record Line(String id, List<StoryInfo> stories, StoryInfo central) {}
 
+  private static final int SWEEP_EVERY = 128;
+
   private StorylineLinker() {}
 
   static List<Line> link(List<StoryInfo> storiesInTimeOrder, ClusterConfig cfg) {
-    List<Builder> lines = new ArrayList<>();
+    Index index = new Index(cfg.storylineMaxGapDays());
+    List<Map<String, Double>> units = new ArrayList<>(storiesInTimeOrder.size());
     for (StoryInfo s : storiesInTimeOrder) {
       Map<String, Double> u = unit(s.centroid);
-      Builder best = null;
-      double bs = 0;
-      for (Builder b : lines) {
-        if (s.first != ArticleFeatures.NO_DAY && b.last != ArticleFeatures.NO_DAY
-            && s.first - b.last > cfg.storylineMaxGapDays()) {
-          continue;
-        }
-        double c = StoryState.cosine(u, 1.0, b.sum, norm(b.sum));
-        if (c > bs) {
-          bs = c;
-          best = b;
-        }
+      units.add(u);
+      Builder best = index.best(u, s.first);
+      if (best == null || best.cosine < cfg.storylineThreshold()) {
+        best = index.create("storyline-" + s.id.replaceFirst("^story-", ""));
       }
-      if (best == null || bs < cfg.storylineThreshold()) {
-        best = new Builder("storyline-" + s.id.replaceFirst("^story-", ""));
-        lines.add(best);
-      }
-      best.stories.add(s);
-      for (var e : u.entrySet()) best.sum.merge(e.getKey(), e.getValue(), Double::sum);
-      if (s.last != ArticleFeatures.NO_DAY) best.last = Math.max(best.last, s.last);
+      index.absorb(best, s, u);
     }
+    Map<String, Map<String, Double>> unitOf = new HashMap<>();
+    for (int i = 0; i < storiesInTimeOrder.size(); i++) unitOf.put(storiesInTimeOrder.get(i).id, units.get(i));
     List<Line> out = new ArrayList<>();
-    for (Builder b : lines) {
+    for (Builder b : index.builders) {
       if (b.stories.size() < 2) continue;
       StoryInfo central = b.stories.get(0);
       double bc = -1;
-      double nb = norm(b.sum);
+      double nb = b.norm();
       for (StoryInfo s : b.stories) {
-        double c = StoryState.cosine(unit(s.centroid), 1.0, b.sum, nb);
+        double c = StoryState.cosine(unitOf.get(s.id), 1.0, b.sum, nb);
         if (c > bc) {
           bc = c;
           central = s;
@@ -64,26 +63,147 @@ final class StorylineLinker {
   }
 
   private static Map<String, Double> unit(Map<String, Double> c) {
-    double n = norm(c);
+    double sq = 0;
+    for (double w : c.values()) sq += w * w;
+    double n = Math.sqrt(sq);
     Map<String, Double> u = new HashMap<>();
     if (n > 0) for (var e : c.entrySet()) u.put(e.getKey(), e.getValue() / n);
     return u;
   }
 
-  private static double norm(Map<String, Double> c) {
-    double sq = 0;
-    for (double w : c.values()) sq += w * w;
-    return Math.sqrt(sq);
+  /** The storylines so far, with postings over the centroid terms of those still within reach. */
+  private static final class Index {
+    final double maxGap;
+    final List<Builder> builders = new ArrayList<>();
+    final Map<String, List<Builder>> postings = new HashMap<>();
+    /** Builders in the postings (the others are out of reach of the stories still to come). */
+    final List<Builder> active = new ArrayList<>();
+    /** The newest dated story's first day seen so far; NO_DAY before any. */
+    long newest = ArticleFeatures.NO_DAY;
+    /** Once an undated story (or one out of time order) arrives every storyline is a candidate again. */
+    boolean everyone;
+    double[] dots = new double[16];
+    int[] touched = new int[16];
+    int seen;
+
+    Index(double maxGap) {
+      this.maxGap = maxGap;
+    }
+
+    /** The storyline most similar to the unit vector {@code u} of a story starting on {@code first} (its cosine set). */
+    Builder best(Map<String, Double> u, long first) {
+      if (first == ArticleFeatures.NO_DAY || newest != ArticleFeatures.NO_DAY && first < newest) {
+        if (!everyone) reindexAll();
+      } else {
+        newest = first;
+        if (!everyone && ++seen % SWEEP_EVERY == 0) sweep(first);
+      }
+      int n = 0;
+      for (var e : u.entrySet()) {
+        List<Builder> p = postings.get(e.getKey());
+        if (p == null) continue;
+        double w = e.getValue();
+        for (Builder b : p) {
+          if (!b.hit) {
+            b.hit = true;
+            touched[n++] = b.seq;
+          }
+          dots[b.seq] += w * b.sum.get(e.getKey());
+        }
+      }
+      Builder best = null;
+      double bs = 0;
+      for (int i = 0; i < n; i++) {
+        Builder b = builders.get(touched[i]);
+        double dot = dots[b.seq];
+        dots[b.seq] = 0;
+        b.hit = false;
+        if (first != ArticleFeatures.NO_DAY && b.last != ArticleFeatures.NO_DAY && first - b.last > maxGap) continue;
+        double nb = b.norm();
+        double c = nb == 0 ? 0 : dot / nb;
+        if (c > bs || c == bs && best != null && b.seq < best.seq) {
+          bs = c;
+          best = b;
+        }
+      }
+      if (best != null) best.cosine = bs;
+      return best;
+    }
+
+    Builder create(String id) {
+      Builder b = new Builder(id, builders.size());
+      builders.add(b);
+      active.add(b);
+      b.indexed = true;
+      if (dots.length < builders.size()) {
+        dots = Arrays.copyOf(dots, builders.size() * 2);
+        touched = Arrays.copyOf(touched, builders.size() * 2);
+      }
+      return b;
+    }
+
+    void absorb(Builder b, StoryInfo s, Map<String, Double> u) {
+      b.stories.add(s);
+      for (var e : u.entrySet()) {
+        Double old = b.sum.get(e.getKey());
+        double o = old == null ? 0 : old;
+        double x = o + e.getValue();
+        b.sum.put(e.getKey(), x);
+        b.sq += x * x - o * o;
+        if (old == null && b.indexed) postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(b);
+      }
+      if (s.last != ArticleFeatures.NO_DAY) b.last = Math.max(b.last, s.last);
+    }
+
+    /** Drops storylines whose last story is more than the gap before {@code day} from the postings. */
+    private void sweep(long day) {
+      boolean any = false;
+      for (Builder b : active) {
+        if (b.last != ArticleFeatures.NO_DAY && day - b.last > maxGap) {
+          b.indexed = false;
+          any = true;
+        }
+      }
+      if (!any) return;
+      active.removeIf(b -> !b.indexed);
+      for (var it = postings.values().iterator(); it.hasNext(); ) {
+        List<Builder> p = it.next();
+        p.removeIf(b -> !b.indexed);
+        if (p.isEmpty()) it.remove();
+      }
+    }
+
+    private void reindexAll() {
+      everyone = true;
+      postings.clear();
+      active.clear();
+      for (Builder b : builders) {
+        b.indexed = true;
+        active.add(b);
+        for (String t : b.sum.keySet()) postings.computeIfAbsent(t, k -> new ArrayList<>()).add(b);
+      }
+    }
   }
 
   private static final class Builder {
     final String id;
+    final int seq;
     final List<StoryInfo> stories = new ArrayList<>();
     final Map<String, Double> sum = new HashMap<>();
+    /** Squared norm of {@link #sum}, kept up to date as stories are added. */
+    double sq;
     long last = ArticleFeatures.NO_DAY;
+    boolean indexed;
+    boolean hit;
+    double cosine;
 
-    Builder(String id) {
+    Builder(String id, int seq) {
       this.id = id;
+      this.seq = seq;
+    }
+
+    double norm() {
+      return Math.sqrt(Math.max(0, sq));
     }
   }
 }

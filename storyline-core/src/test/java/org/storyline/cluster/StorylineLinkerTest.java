@@ -1,0 +1,84 @@
+package org.storyline.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The indexed linker gives the same storylines as scanning every storyline for every story. */
+class StorylineLinkerTest {
+  @Test
+  void indexedLinkingMatchesAFullScanOnRandomStreams() {
+    int linesSeen = 0;
+    for (int seed = 1; seed <= 20; seed++) {
+      List<StorylineLinker.StoryInfo> stories = randomStories(new Random(seed), 400);
+      List<List<String>> expected = scan(stories, ClusterConfig.DEFAULTS);
+      List<List<String>> got = StorylineLinker.link(stories, ClusterConfig.DEFAULTS).stream()
+          .map(l -> l.stories().stream().map(StorylineLinker.StoryInfo::id).toList()).toList();
+      assertEquals(expected, got, "seed " + seed);
+      linesSeen += got.size();
+    }
+    assertTrue(linesSeen > 20, "the random streams should form storylines: " + linesSeen);
+  }
+
+  /** Stories over a few topics (shared topic terms plus noise), dated over a year, a few undated at the end. */
+  private static List<StorylineLinker.StoryInfo> randomStories(Random rnd, int n) {
+    List<StorylineLinker.StoryInfo> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Map<String, Double> c = new HashMap<>();
+      int topic = rnd.nextInt(40);
+      for (int k = 0; k < 8; k++) c.merge("t" + topic + "-" + rnd.nextInt(6), 1 + rnd.nextDouble(), Double::sum);
+      for (int k = 0; k < 12; k++) c.merge("w" + rnd.nextInt(500), rnd.nextDouble(), Double::sum);
+      if (rnd.nextInt(5) == 0) c.merge("#common", 0.5, Double::sum);
+      boolean undated = i >= n - 10;
+      long first = undated ? ArticleFeatures.NO_DAY : 19000 + rnd.nextInt(365);
+      long last = undated ? ArticleFeatures.NO_DAY : first + rnd.nextInt(5);
+      out.add(new StorylineLinker.StoryInfo(String.format("story-%04d", i), "s" + i, first, last, c));
+    }
+    out.sort(Comparator.comparingLong((StorylineLinker.StoryInfo s) -> s.first() == ArticleFeatures.NO_DAY
+        ? Long.MAX_VALUE : s.first()).thenComparing(StorylineLinker.StoryInfo::id));
+    return out;
+  }
+
+  /** The reference: every story compared with every storyline in reach, norms recomputed each time. */
+  private static List<List<String>> scan(List<StorylineLinker.StoryInfo> stories, ClusterConfig cfg) {
+    List<List<String>> members = new ArrayList<>();
+    List<Map<String, Double>> sums = new ArrayList<>();
+    List<Long> lasts = new ArrayList<>();
+    for (StorylineLinker.StoryInfo s : stories) {
+      double n = Math.sqrt(s.centroid().values().stream().mapToDouble(w -> w * w).sum());
+      Map<String, Double> u = new HashMap<>();
+      s.centroid().forEach((k, w) -> u.put(k, w / n));
+      int best = -1;
+      double bs = 0;
+      for (int b = 0; b < sums.size(); b++) {
+        if (s.first() != ArticleFeatures.NO_DAY && lasts.get(b) != ArticleFeatures.NO_DAY
+            && s.first() - lasts.get(b) > cfg.storylineMaxGapDays()) {
+          continue;
+        }
+        double nb = Math.sqrt(sums.get(b).values().stream().mapToDouble(w -> w * w).sum());
+        double c = StoryState.cosine(u, 1.0, sums.get(b), nb);
+        if (c > bs) {
+          bs = c;
+          best = b;
+        }
+      }
+      if (best < 0 || bs < cfg.storylineThreshold()) {
+        best = sums.size();
+        members.add(new ArrayList<>());
+        sums.add(new HashMap<>());
+        lasts.add(ArticleFeatures.NO_DAY);
+      }
+      members.get(best).add(s.id());
+      for (var e : u.entrySet()) sums.get(best).merge(e.getKey(), e.getValue(), Double::sum);
+      if (s.last() != ArticleFeatures.NO_DAY) lasts.set(best, Math.max(lasts.get(best), s.last()));
+    }
+    return members.stream().filter(m -> m.size() >= 2).toList();
+  }
+}
