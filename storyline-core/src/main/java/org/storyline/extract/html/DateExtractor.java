@@ -123,7 +123,8 @@ final class DateExtractor {
         if (e.childrenSize() > 12) continue;
         String t = e.text();
         if (t.length() > 300) continue;
-        if ((f = DateParser.parse(t)) != null) return new Result(f.date().toString(), "date-like element");
+        f = t.length() <= 80 ? DateParser.parseLabel(t) : DateParser.parse(t);
+        if (f != null) return new Result(f.date().toString(), "date-like element");
       }
     }
     for (int i = 0; i < contentParagraphs.size() && i < 3; i++) {

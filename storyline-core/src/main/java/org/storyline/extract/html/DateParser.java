@@ -52,6 +52,12 @@ final class DateParser {
   private static final Pattern URL_YMD = Pattern.compile(
       "(?<!\\d)((?:19|20)\\d\\d)[/_-](\\d{1,2})[/_-](\\d{1,2})(?:[/_-]|$)|/((?:19|20)\\d\\d)(\\d\\d)(\\d\\d)(?:[/_-]|$)");
 
+  /** A day-first date as a whole URL path segment ({@code /29-10-2021/}), tried after the year-first forms. */
+  private static final Pattern URL_DMY = Pattern.compile(
+      "/(\\d{1,2})[_-](\\d{1,2})[_-]((?:19|20)\\d\\d)(?:[/?#.]|$)");
+  /** Day-first numeric date with a two-digit year ({@code 28.01.22}), trusted only in short date-like text. */
+  private static final Pattern DMY_SHORT = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d\\d)(?!\\d|\\.\\d)");
+
   private static final java.time.format.DateTimeFormatter ISO_SECONDS =
       java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
@@ -96,6 +102,29 @@ final class DateParser {
       Found f = m.group(1) != null
           ? date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
           : date(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+      if (f != null) return f;
+    }
+    m = URL_DMY.matcher(url);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      Found f = b > 12 ? date(Integer.parseInt(m.group(3)), a, b) : date(Integer.parseInt(m.group(3)), b, a);
+      if (f != null) return f;
+    }
+    return null;
+  }
+
+  /**
+   * A date in a short label such as a byline ({@code 8.5.12}, {@code 28.01.22}): the full forms of
+   * {@link #parse}, then a day-first date with a two-digit year read as 20yy; null when none.
+   */
+  static Found parseLabel(String s) {
+    Found f = parse(s);
+    if (f != null || s == null) return f;
+    Matcher m = DMY_SHORT.matcher(s);
+    while (m.find()) {
+      int y = 2000 + Integer.parseInt(m.group(3));
+      f = date(y, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
       if (f != null) return f;
     }
     return null;
