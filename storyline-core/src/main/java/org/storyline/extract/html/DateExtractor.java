@@ -107,7 +107,18 @@ final class DateExtractor {
 
   /** From the text of a cleaned page: time elements, date-like elements, the article's first paragraphs. */
   static Result textual(Element body, List<String> contentParagraphs, String pageText) {
+    return textual(body, contentParagraphs, pageText, null);
+  }
+
+  /**
+   * As {@link #textual(Element, List, String)}, trying first {@code afterHeading}: the text that follows the
+   * article's heading (see {@link #textAfterHeading}), where bylines put the publication date.
+   */
+  static Result textual(Element body, List<String> contentParagraphs, String pageText, String afterHeading) {
     DateParser.Found f;
+    if ((f = DateParser.earliest(afterHeading)) != null) {
+      return new Result(f.date().toString(), "after heading");
+    }
     if (body != null) {
       for (Element t : body.getElementsByTag("time")) {
         String hint = Hints.classAndId(t).toLowerCase(Locale.ROOT);
@@ -139,6 +150,48 @@ final class DateExtractor {
       return new Result(f.date().toString(), "page text with boilerplate");
     }
     return null;
+  }
+
+  /** Characters of text after the heading read by {@link #textAfterHeading}. */
+  static final int AFTER_HEADING_CHARS = 200;
+
+  /**
+   * The first {@link #AFTER_HEADING_CHARS} characters of text that follow the page's main heading in document
+   * order (the first {@code h1} that shares a word with {@code title}, else the first {@code h1}); null when
+   * the page has no {@code h1}. Call before cleaning: bylines are often removed as boilerplate.
+   */
+  static String textAfterHeading(Element body, String title) {
+    if (body == null) return null;
+    Element h1 = null;
+    String t = title == null ? "" : title.toLowerCase(Locale.ROOT);
+    for (Element e : body.getElementsByTag("h1")) {
+      String text = e.text().strip();
+      if (text.isEmpty()) continue;
+      if (h1 == null) h1 = e;
+      String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      if (first.length() > 2 && t.contains(first)) {
+        h1 = e;
+        break;
+      }
+    }
+    if (h1 == null) return null;
+    StringBuilder sb = new StringBuilder();
+    org.jsoup.nodes.Node n = h1;
+    while (sb.length() < AFTER_HEADING_CHARS) {
+      org.jsoup.nodes.Node next = n.nextSibling();
+      while (next == null && n.parent() != null && n.parent() != body) {
+        n = n.parent();
+        next = n.nextSibling();
+      }
+      if (next == null) break;
+      n = next;
+      String text;
+      if (n instanceof org.jsoup.nodes.TextNode tn) text = tn.text();
+      else if (n instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) text = e.text();
+      else continue;
+      if (!text.isBlank()) sb.append(' ').append(text.strip());
+    }
+    return sb.length() > AFTER_HEADING_CHARS ? sb.substring(0, AFTER_HEADING_CHARS) : sb.toString();
   }
 
   private static DateParser.Found timeValue(Element t) {

@@ -115,6 +115,54 @@ final class DateParser {
   }
 
   /**
+   * The date that starts first in {@code s} (any form of {@link #parse}, and day-first dates with a two-digit
+   * year read as 20yy), for text where the position matters, such as the line under a heading; null when none.
+   */
+  static Found earliest(String s) {
+    if (s == null || s.isBlank()) return null;
+    Found best = null;
+    int bestAt = Integer.MAX_VALUE;
+    Matcher m = ISO.matcher(s);
+    while (m.find() && m.start() < bestAt) {
+      Found f = iso(m);
+      if (f != null) {
+        best = f;
+        bestAt = m.start();
+        break;
+      }
+    }
+    Pattern[] forms = {CJK, D_MONTH_Y, MONTH_D_Y, DMY_DOT, YMD_SLASH, NUM_SLASH, DMY_SHORT};
+    int[][] groups = {{1, 2, 3}, {3, 2, 1}, {3, 1, 2}, {3, 2, 1}, {1, 2, 3}, {3, 1, 2}, {3, 2, 1}};
+    for (int i = 0; i < forms.length; i++) {
+      m = forms[i].matcher(s);
+      while (m.find() && m.start() < bestAt) {
+        Found f = fromGroups(m, groups[i], forms[i] == NUM_SLASH, forms[i] == DMY_SHORT);
+        if (f != null) {
+          best = f;
+          bestAt = m.start();
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static Found fromGroups(Matcher m, int[] g, boolean ambiguous, boolean shortYear) {
+    String mon = m.group(g[1]);
+    int month;
+    if (Character.isDigit(mon.charAt(0))) month = Integer.parseInt(mon);
+    else {
+      Integer mm = MONTHS.get(mon.toLowerCase(Locale.ROOT));
+      if (mm == null) return null;
+      month = mm;
+    }
+    int y = Integer.parseInt(m.group(g[0])) + (shortYear ? 2000 : 0);
+    int d = Integer.parseInt(m.group(g[2]));
+    if (ambiguous && month > 12) return date(y, d, month);
+    return date(y, month, d);
+  }
+
+  /**
    * A date in a short label such as a byline ({@code 8.5.12}, {@code 28.01.22}): the full forms of
    * {@link #parse}, then a day-first date with a two-digit year read as 20yy; null when none.
    */
