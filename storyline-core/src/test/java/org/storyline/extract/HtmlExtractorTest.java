@@ -144,6 +144,25 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void bylineDateUnderTheHeadingBeatsHeaderAndBodyDates() {
+    // the site header shows today's date and the body mentions other dates; the byline under the h1 is the one
+    String page = "<html><body><div class=\"top\">Mittwoch, 01. November 2023</div><article><h1>Tram network to"
+        + " grow</h1><div>von Kim Berger · 31.10.2023 · 2 Kommentare</div><p>" + PARA1 + " The vote on 9. November"
+        + " 2023 is final.</p><p>" + PARA2 + "</p></article></body></html>";
+    assertEquals("2023-10-31", run(page).published());
+  }
+
+  @Test
+  void dayFirstUrlSegmentAndTwoDigitYearLabel() {
+    String plain = "<html><body><article><p>" + PARA1 + "</p><p>" + PARA2 + "</p></article></body></html>";
+    RawDocument.Hints url = new RawDocument.Hints("https://news.example/meldungen/29-10-2021", null, null, null, null);
+    assertEquals("2021-10-29", run(plain, url).published());
+    String label = "<html><body><article><span class=\"post-info\">28.01.22 / 0 Kommentare</span><p>" + PARA1
+        + "</p><p>" + PARA2 + "</p></article></body></html>";
+    assertEquals("2022-01-28", run(label).published());
+  }
+
+  @Test
   void survivesHostileHtml() {
     // unclosed tags everywhere
     String unclosed = "<html><body><div class=article><p>" + PARA1 + "<p>" + PARA2 + "<div><span><b>" + PARA3;
