@@ -153,6 +153,14 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void creationTimeElementBeatsUpdatedMeta() {
+    String page = "<html><head><meta property=\"og:updated_time\" content=\"2020-06-02T11:57:06+02:00\"></head>"
+        + "<body><article><time class=\"field-node-create-date\">31.03.2020</time><p>" + PARA1 + "</p><p>" + PARA2
+        + "</p></article></body></html>";
+    assertEquals("2020-03-31", run(page).published());
+  }
+
+  @Test
   void dayFirstUrlSegmentAndTwoDigitYearLabel() {
     String plain = "<html><body><article><p>" + PARA1 + "</p><p>" + PARA2 + "</p></article></body></html>";
     RawDocument.Hints url = new RawDocument.Hints("https://news.example/meldungen/29-10-2021", null, null, null, null);

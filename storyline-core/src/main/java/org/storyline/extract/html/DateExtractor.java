@@ -97,7 +97,7 @@ final class DateExtractor {
     for (Element t : ix.times) {
       String hint = (Hints.classAndId(t) + " " + t.parent().className()).toLowerCase(Locale.ROOT);
       boolean published = t.hasAttr("pubdate") || hint.contains("publish") || hint.contains("entry-date")
-          || hint.contains("posted") || hint.contains("created");
+          || hint.contains("posted") || hint.contains("create");
       if (published && (f = timeValue(t)) != null) return new Result(f.iso(), "time element");
     }
     if ((f = DateParser.fromUrl(url)) != null) return new Result(f.iso(), "url");

@@ -99,6 +99,9 @@ final class DateParser {
     if (url == null) return null;
     Matcher m = URL_YMD.matcher(url);
     while (m.find()) {
+      // "/2023/10/3-questions-for/": a one-digit number that starts a slug is not a day
+      if (m.group(3) != null && m.group(3).length() == 1 && m.end(3) < url.length()
+          && (url.charAt(m.end(3)) == '-' || url.charAt(m.end(3)) == '_')) continue;
       Found f = m.group(1) != null
           ? date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
           : date(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));

@@ -41,6 +41,13 @@ class DateParserTest {
   }
 
   @Test
+  void oneDigitSlugNumberIsNotADay() {
+    assertEquals("2023-10-03", DateParser.fromUrl("https://blog.example/2023/10/3/").iso());
+    assertNull(DateParser.fromUrl("https://blog.example/2023/10/3-questions-for-tina/"));
+    assertEquals("2023-10-31", DateParser.fromUrl("https://blog.example/2023/10/31-questions/").iso());
+  }
+
+  @Test
   void rejectsImpossibleDates() {
     assertNull(iso("2019-02-30"));
     assertNull(iso("1850-01-01"));
