@@ -153,6 +153,17 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void bylineDateBeatsALaterModifiedMeta() {
+    String page = "<html><head><meta property=\"og:updated_time\" content=\"2022-01-27T18:34:20+01:00\"></head>"
+        + "<body><article><h1>Tram network to grow</h1><p class=\"byline\">Kim Berger, 26.01.2022</p><p>" + PARA1
+        + "</p><p>" + PARA2 + "</p></article></body></html>";
+    assertEquals("2022-01-26", run(page).published());
+    // a text date after the modified date is not a publication date: keep the modified one
+    String later = page.replace("26.01.2022", "28.01.2022");
+    assertEquals("2022-01-27T18:34:20+01:00", run(later).published());
+  }
+
+  @Test
   void creationTimeElementBeatsUpdatedMeta() {
     String page = "<html><head><meta property=\"og:updated_time\" content=\"2020-06-02T11:57:06+02:00\"></head>"
         + "<body><article><time class=\"field-node-create-date\">31.03.2020</time><p>" + PARA1 + "</p><p>" + PARA2

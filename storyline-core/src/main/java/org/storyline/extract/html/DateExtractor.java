@@ -34,6 +34,9 @@ final class DateExtractor {
       "(?i)date|time|publish|posted|pubdate|byline|dateline|meta|info|datum|fecha|data|entry-header|post-header"
           + "|article-header|author|submitted|zeit");
 
+  /** {@link Result#source()} of a date taken from a modification-time meta tag, the structured last resort. */
+  static final String MODIFIED_SOURCE = "meta modified";
+
   private DateExtractor() {}
 
   /** From structured sources (JSON-LD, meta, itemprop, marked time elements, URL); call before cleaning. */
@@ -101,7 +104,7 @@ final class DateExtractor {
       if (published && (f = timeValue(t)) != null) return new Result(f.iso(), "time element");
     }
     if ((f = DateParser.fromUrl(url)) != null) return new Result(f.iso(), "url");
-    if ((f = DateParser.parse(modified)) != null) return new Result(f.iso(), "meta modified");
+    if ((f = DateParser.parse(modified)) != null) return new Result(f.iso(), MODIFIED_SOURCE);
     return null;
   }
 
