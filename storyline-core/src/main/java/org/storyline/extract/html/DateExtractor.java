@@ -156,7 +156,7 @@ final class DateExtractor {
   }
 
   /** Characters of text after the heading read by {@link #textAfterHeading}. */
-  static final int AFTER_HEADING_CHARS = 200;
+  static final int AFTER_HEADING_CHARS = 320;
 
   /**
    * The first {@link #AFTER_HEADING_CHARS} characters of text that follow the page's main heading in document
