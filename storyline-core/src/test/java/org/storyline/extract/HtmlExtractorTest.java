@@ -144,6 +144,44 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void bylineDateUnderTheHeadingBeatsHeaderAndBodyDates() {
+    // the site header shows today's date and the body mentions other dates; the byline under the h1 is the one
+    String page = "<html><body><div class=\"top\">Mittwoch, 01. November 2023</div><article><h1>Tram network to"
+        + " grow</h1><div>von Kim Berger · 31.10.2023 · 2 Kommentare</div><p>" + PARA1 + " The vote on 9. November"
+        + " 2023 is final.</p><p>" + PARA2 + "</p></article></body></html>";
+    assertEquals("2023-10-31", run(page).published());
+  }
+
+  @Test
+  void bylineDateBeatsALaterModifiedMeta() {
+    String page = "<html><head><meta property=\"og:updated_time\" content=\"2022-01-27T18:34:20+01:00\"></head>"
+        + "<body><article><h1>Tram network to grow</h1><p class=\"byline\">Kim Berger, 26.01.2022</p><p>" + PARA1
+        + "</p><p>" + PARA2 + "</p></article></body></html>";
+    assertEquals("2022-01-26", run(page).published());
+    // a text date after the modified date is not a publication date: keep the modified one
+    String later = page.replace("26.01.2022", "28.01.2022");
+    assertEquals("2022-01-27T18:34:20+01:00", run(later).published());
+  }
+
+  @Test
+  void creationTimeElementBeatsUpdatedMeta() {
+    String page = "<html><head><meta property=\"og:updated_time\" content=\"2020-06-02T11:57:06+02:00\"></head>"
+        + "<body><article><time class=\"field-node-create-date\">31.03.2020</time><p>" + PARA1 + "</p><p>" + PARA2
+        + "</p></article></body></html>";
+    assertEquals("2020-03-31", run(page).published());
+  }
+
+  @Test
+  void dayFirstUrlSegmentAndTwoDigitYearLabel() {
+    String plain = "<html><body><article><p>" + PARA1 + "</p><p>" + PARA2 + "</p></article></body></html>";
+    RawDocument.Hints url = new RawDocument.Hints("https://news.example/meldungen/29-10-2021", null, null, null, null);
+    assertEquals("2021-10-29", run(plain, url).published());
+    String label = "<html><body><article><span class=\"post-info\">28.01.22 / 0 Kommentare</span><p>" + PARA1
+        + "</p><p>" + PARA2 + "</p></article></body></html>";
+    assertEquals("2022-01-28", run(label).published());
+  }
+
+  @Test
   void survivesHostileHtml() {
     // unclosed tags everywhere
     String unclosed = "<html><body><div class=article><p>" + PARA1 + "<p>" + PARA2 + "<div><span><b>" + PARA3;

@@ -34,6 +34,9 @@ final class DateExtractor {
       "(?i)date|time|publish|posted|pubdate|byline|dateline|meta|info|datum|fecha|data|entry-header|post-header"
           + "|article-header|author|submitted|zeit");
 
+  /** {@link Result#source()} of a date taken from a modification-time meta tag, the structured last resort. */
+  static final String MODIFIED_SOURCE = "meta modified";
+
   private DateExtractor() {}
 
   /** From structured sources (JSON-LD, meta, itemprop, marked time elements, URL); call before cleaning. */
@@ -97,17 +100,28 @@ final class DateExtractor {
     for (Element t : ix.times) {
       String hint = (Hints.classAndId(t) + " " + t.parent().className()).toLowerCase(Locale.ROOT);
       boolean published = t.hasAttr("pubdate") || hint.contains("publish") || hint.contains("entry-date")
-          || hint.contains("posted") || hint.contains("created");
+          || hint.contains("posted") || hint.contains("create");
       if (published && (f = timeValue(t)) != null) return new Result(f.iso(), "time element");
     }
     if ((f = DateParser.fromUrl(url)) != null) return new Result(f.iso(), "url");
-    if ((f = DateParser.parse(modified)) != null) return new Result(f.iso(), "meta modified");
+    if ((f = DateParser.parse(modified)) != null) return new Result(f.iso(), MODIFIED_SOURCE);
     return null;
   }
 
   /** From the text of a cleaned page: time elements, date-like elements, the article's first paragraphs. */
   static Result textual(Element body, List<String> contentParagraphs, String pageText) {
+    return textual(body, contentParagraphs, pageText, null);
+  }
+
+  /**
+   * As {@link #textual(Element, List, String)}, trying first {@code afterHeading}: the text that follows the
+   * article's heading (see {@link #textAfterHeading}), where bylines put the publication date.
+   */
+  static Result textual(Element body, List<String> contentParagraphs, String pageText, String afterHeading) {
     DateParser.Found f;
+    if ((f = DateParser.earliest(afterHeading)) != null) {
+      return new Result(f.date().toString(), "after heading");
+    }
     if (body != null) {
       for (Element t : body.getElementsByTag("time")) {
         String hint = Hints.classAndId(t).toLowerCase(Locale.ROOT);
@@ -123,7 +137,8 @@ final class DateExtractor {
         if (e.childrenSize() > 12) continue;
         String t = e.text();
         if (t.length() > 300) continue;
-        if ((f = DateParser.parse(t)) != null) return new Result(f.date().toString(), "date-like element");
+        f = t.length() <= 80 ? DateParser.parseLabel(t) : DateParser.parse(t);
+        if (f != null) return new Result(f.date().toString(), "date-like element");
       }
     }
     for (int i = 0; i < contentParagraphs.size() && i < 3; i++) {
@@ -138,6 +153,48 @@ final class DateExtractor {
       return new Result(f.date().toString(), "page text with boilerplate");
     }
     return null;
+  }
+
+  /** Characters of text after the heading read by {@link #textAfterHeading}. */
+  static final int AFTER_HEADING_CHARS = 320;
+
+  /**
+   * The first {@link #AFTER_HEADING_CHARS} characters of text that follow the page's main heading in document
+   * order (the first {@code h1} that shares a word with {@code title}, else the first {@code h1}); null when
+   * the page has no {@code h1}. Call before cleaning: bylines are often removed as boilerplate.
+   */
+  static String textAfterHeading(Element body, String title) {
+    if (body == null) return null;
+    Element h1 = null;
+    String t = title == null ? "" : title.toLowerCase(Locale.ROOT);
+    for (Element e : body.getElementsByTag("h1")) {
+      String text = e.text().strip();
+      if (text.isEmpty()) continue;
+      if (h1 == null) h1 = e;
+      String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      if (first.length() > 2 && t.contains(first)) {
+        h1 = e;
+        break;
+      }
+    }
+    if (h1 == null) return null;
+    StringBuilder sb = new StringBuilder();
+    org.jsoup.nodes.Node n = h1;
+    while (sb.length() < AFTER_HEADING_CHARS) {
+      org.jsoup.nodes.Node next = n.nextSibling();
+      while (next == null && n.parent() != null && n.parent() != body) {
+        n = n.parent();
+        next = n.nextSibling();
+      }
+      if (next == null) break;
+      n = next;
+      String text;
+      if (n instanceof org.jsoup.nodes.TextNode tn) text = tn.text();
+      else if (n instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) text = e.text();
+      else continue;
+      if (!text.isBlank()) sb.append(' ').append(text.strip());
+    }
+    return sb.length() > AFTER_HEADING_CHARS ? sb.substring(0, AFTER_HEADING_CHARS) : sb.toString();
   }
 
   private static DateParser.Found timeValue(Element t) {

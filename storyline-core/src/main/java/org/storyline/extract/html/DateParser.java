@@ -52,6 +52,12 @@ final class DateParser {
   private static final Pattern URL_YMD = Pattern.compile(
       "(?<!\\d)((?:19|20)\\d\\d)[/_-](\\d{1,2})[/_-](\\d{1,2})(?:[/_-]|$)|/((?:19|20)\\d\\d)(\\d\\d)(\\d\\d)(?:[/_-]|$)");
 
+  /** A day-first date as a whole URL path segment ({@code /29-10-2021/}), tried after the year-first forms. */
+  private static final Pattern URL_DMY = Pattern.compile(
+      "/(\\d{1,2})[_-](\\d{1,2})[_-]((?:19|20)\\d\\d)(?:[/?#.]|$)");
+  /** Day-first numeric date with a two-digit year ({@code 28.01.22}), trusted only in short date-like text. */
+  private static final Pattern DMY_SHORT = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d\\d)(?!\\d|\\.\\d)");
+
   private static final java.time.format.DateTimeFormatter ISO_SECONDS =
       java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
@@ -93,9 +99,83 @@ final class DateParser {
     if (url == null) return null;
     Matcher m = URL_YMD.matcher(url);
     while (m.find()) {
+      // "/2023/10/3-questions-for/": a one-digit number that starts a slug is not a day
+      if (m.group(3) != null && m.group(3).length() == 1 && m.end(3) < url.length()
+          && (url.charAt(m.end(3)) == '-' || url.charAt(m.end(3)) == '_')) continue;
       Found f = m.group(1) != null
           ? date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
           : date(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+      if (f != null) return f;
+    }
+    m = URL_DMY.matcher(url);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      Found f = b > 12 ? date(Integer.parseInt(m.group(3)), a, b) : date(Integer.parseInt(m.group(3)), b, a);
+      if (f != null) return f;
+    }
+    return null;
+  }
+
+  /**
+   * The date that starts first in {@code s} (any form of {@link #parse}, and day-first dates with a two-digit
+   * year read as 20yy), for text where the position matters, such as the line under a heading; null when none.
+   */
+  static Found earliest(String s) {
+    if (s == null || s.isBlank()) return null;
+    Found best = null;
+    int bestAt = Integer.MAX_VALUE;
+    Matcher m = ISO.matcher(s);
+    while (m.find() && m.start() < bestAt) {
+      Found f = iso(m);
+      if (f != null) {
+        best = f;
+        bestAt = m.start();
+        break;
+      }
+    }
+    Pattern[] forms = {CJK, D_MONTH_Y, MONTH_D_Y, DMY_DOT, YMD_SLASH, NUM_SLASH, DMY_SHORT};
+    int[][] groups = {{1, 2, 3}, {3, 2, 1}, {3, 1, 2}, {3, 2, 1}, {1, 2, 3}, {3, 1, 2}, {3, 2, 1}};
+    for (int i = 0; i < forms.length; i++) {
+      m = forms[i].matcher(s);
+      while (m.find() && m.start() < bestAt) {
+        Found f = fromGroups(m, groups[i], forms[i] == NUM_SLASH, forms[i] == DMY_SHORT);
+        if (f != null) {
+          best = f;
+          bestAt = m.start();
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static Found fromGroups(Matcher m, int[] g, boolean ambiguous, boolean shortYear) {
+    String mon = m.group(g[1]);
+    int month;
+    if (Character.isDigit(mon.charAt(0))) month = Integer.parseInt(mon);
+    else {
+      Integer mm = MONTHS.get(mon.toLowerCase(Locale.ROOT));
+      if (mm == null) return null;
+      month = mm;
+    }
+    int y = Integer.parseInt(m.group(g[0])) + (shortYear ? 2000 : 0);
+    int d = Integer.parseInt(m.group(g[2]));
+    if (ambiguous && month > 12) return date(y, d, month);
+    return date(y, month, d);
+  }
+
+  /**
+   * A date in a short label such as a byline ({@code 8.5.12}, {@code 28.01.22}): the full forms of
+   * {@link #parse}, then a day-first date with a two-digit year read as 20yy; null when none.
+   */
+  static Found parseLabel(String s) {
+    Found f = parse(s);
+    if (f != null || s == null) return f;
+    Matcher m = DMY_SHORT.matcher(s);
+    while (m.find()) {
+      int y = 2000 + Integer.parseInt(m.group(3));
+      f = date(y, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
       if (f != null) return f;
     }
     return null;

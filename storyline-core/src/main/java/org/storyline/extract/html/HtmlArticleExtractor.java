@@ -52,9 +52,13 @@ public final class HtmlArticleExtractor {
     String title = h.title() != null ? h.title() : meta.title();
     // without a declared date the last resort is the whole page's text, boilerplate included: keep it before cleaning
     String pageText = null;
-    if (date == null && h.published() == null && d.body() != null) {
+    String afterHeading = null;
+    // a page that states only when it was modified may still show its publication date in the text
+    boolean onlyModified = date != null && date.source().equals(DateExtractor.MODIFIED_SOURCE);
+    if ((date == null || onlyModified) && h.published() == null && d.body() != null) {
       pageText = d.body().text();
       if (pageText.length() > 20000) pageText = pageText.substring(0, 20000);
+      afterHeading = DateExtractor.textAfterHeading(d.body(), title);
     }
     Content content = content(d, title, diagnostics);
     if (content.text().length() < MIN_TEXT && ld.articleBody() != null
@@ -67,8 +71,15 @@ public final class HtmlArticleExtractor {
     String published = h.published();
     if (published == null) {
       if (date == null) {
-        date = DateExtractor.textual(d.body(), List.of(content.text().split("\n\n", 4)), pageText);
+        date = DateExtractor.textual(d.body(), List.of(content.text().split("\n\n", 4)), pageText, afterHeading);
         if (date != null) diagnostics.add("html: publish date guessed from page text (" + date.source() + ")");
+      } else if (onlyModified) {
+        DateExtractor.Result t = DateExtractor.textual(d.body(), List.of(content.text().split("\n\n", 4)), null,
+            afterHeading);
+        if (t != null && t.iso().substring(0, 10).compareTo(date.iso().substring(0, 10)) <= 0) {
+          date = t;
+          diagnostics.add("html: publish date guessed from page text (" + date.source() + "), before its modified date");
+        }
       }
       if (date != null) published = date.iso();
     }

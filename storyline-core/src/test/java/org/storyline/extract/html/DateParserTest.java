@@ -29,6 +29,25 @@ class DateParserTest {
   }
 
   @Test
+  void moreMonthNamesAndEarliestDate() {
+    assertEquals("2016-08-15", iso("15 августа 2016, 13:43"));
+    assertEquals("2020-09-20", iso("duminică, 20 septembrie 2020"));
+    assertEquals("2020-03-15", iso("15 de março de 2020"));
+    assertEquals("2021-05-04", iso("4 mei 2021"));
+    assertEquals("2021-11-10", DateParser.earliest("10.11.2021 Bis 9. November 2021 registriert").iso());
+    assertEquals("2012-05-08", DateParser.earliest("von Klaus Berg, 8.5.12").iso());
+    assertNull(DateParser.earliest("version 1.2.3.4 only"));
+    assertNull(DateParser.parse("von Klaus Berg, 8.5.12"), "two-digit years only where a date is expected");
+  }
+
+  @Test
+  void oneDigitSlugNumberIsNotADay() {
+    assertEquals("2023-10-03", DateParser.fromUrl("https://blog.example/2023/10/3/").iso());
+    assertNull(DateParser.fromUrl("https://blog.example/2023/10/3-questions-for-tina/"));
+    assertEquals("2023-10-31", DateParser.fromUrl("https://blog.example/2023/10/31-questions/").iso());
+  }
+
+  @Test
   void rejectsImpossibleDates() {
     assertNull(iso("2019-02-30"));
     assertNull(iso("1850-01-01"));
