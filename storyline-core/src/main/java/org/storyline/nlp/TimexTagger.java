@@ -57,10 +57,14 @@ public final class TimexTagger implements TimexStage {
       "percent", "cents", "dollars", "euros", "pounds", "yen", "times", "barrels", "tons", "units");
   /** How far ahead of the publish date a month-day without year may lie before it is read as last year's. */
   private static final int NEAR_FUTURE_DAYS = 60;
+  /** A month without a year at most this many months after the publish month is the coming one, not last year's. */
+  private static final int MONTHS_AHEAD = 2;
 
   private final TimexTables t;
   private final List<Rule> rules = new ArrayList<>();
   private final java.util.Map<String, int[]> triggerIndex = new java.util.HashMap<>();
+  /** Matches "ended Sept. 30" right after a period expression; set once in build(). */
+  private Pattern ended;
 
   public TimexTagger() {
     this.t = new TimexTables();
@@ -483,6 +487,8 @@ public final class TimexTagger implements TimexStage {
 
   private void build() {
     String month = "(?<mon>" + TimexTables.alt(t.months.keySet()) + ")(?![\\p{L}])";
+    ended = Pattern.compile("\\s+(?:that\\s+|which\\s+)?(?:ended|ending|ends)\\s+" + month
+        + "\\.?\\s*(?<d>\\d{1,2})\\b", Pattern.CASE_INSENSITIVE);
     String wd = "(?<wd>" + TimexTables.alt(t.weekdays.keySet()) + ")(?![\\p{L}])";
     String wdDay = "(?<day>" + TimexTables.alt(t.weekdays.keySet())
         + "|today|yesterday|tomorrow|tonight)(?![\\p{L}])";
@@ -739,11 +745,17 @@ public final class TimexTagger implements TimexStage {
               || adj.equals("corresponding") || adj.equals("same") || m.group("ya") != null)) return null;
           boolean yearBack = adj.startsWith("year") || adj.equals("comparable") || adj.equals("corresponding")
               || m.group("ya") != null;
+          LocalDate ended = endedDate(s, m.end());
           return cand(m.start(), m.end(), c -> {
             if (c.dct == null) return date("XXXX-QX");
             Point dq = new Point(c.dct, Gran.QUARTER);
             Point p;
-            if (det.equals("this") || adj.equals("current")) p = dq;
+            if (ended != null && (det.equals("the") || det.equals("that"))) {
+              // "the quarter ended Sept. 30": the three months up to that day, in the year that is not ahead
+              LocalDate e = ended.withYear(c.dct.getYear());
+              if (e.isAfter(c.dct.plusDays(NEAR_FUTURE_DAYS))) e = e.minusYears(1);
+              p = new Point(e.minusMonths(1), Gran.QUARTER);
+            } else if (det.equals("this") || adj.equals("current")) p = dq;
             else if (det.equals("last") || adj.equals("previous") || adj.equals("prior") || adj.equals("past"))
               p = dq.shift("Q", -1);
             else if (det.equals("next")) p = dq.shift("Q", 1);
@@ -835,7 +847,9 @@ public final class TimexTagger implements TimexStage {
     // year-earlier, year-ago (adjectives)
     rule("yearago", Set.of("earlier", "ago"), "\\b(?<u>year|month|quarter|week)-(?<dir>earlier|ago)\\b", (m, s) -> {
       String u = t.units.get(TimexTables.key(m.group("u")));
-      return cand(m.start(), m.end(), c -> ago(c, "1", u, "earlier"));
+      String dir = TimexTables.key(m.group("dir"));
+      // "year-ago" counts back from the publish date (deictic), "year-earlier" from the time in talk
+      return cand(m.start(), m.end(), c -> ago(c, "1", u, dir.equals("ago") ? "ago" : "earlier"));
     });
     // durations: two days, three-year, the past two months, more than four hours
     rule("duration", unitW, "\\b(?:" + mod + "\\s+)?(?:(?<det>the|its|their|his|her|our|this|these|those)\\s+)?"
@@ -1061,9 +1075,24 @@ public final class TimexTagger implements TimexStage {
     int yr = c.dct.getYear();
     int cur = c.dct.getMonthValue();
     boolean future = futureCue(c.text, c.start) && !possessive(c.text, c.end);
-    if (mo > cur + 1 && !future) return yr - 1;
+    int ahead = Math.floorMod(mo - cur, 12);
+    if (ahead >= 1 && ahead <= MONTHS_AHEAD) return mo < cur ? yr + 1 : yr; // the coming one: "by May" in March
+    if (mo > cur && !future) return yr - 1;
     if (mo < cur && future) return yr + 1;
     return yr;
+  }
+
+  /**
+   * The month-day after "ended"/"ending" right behind a period ("the quarter ended Sept. 30"), in a leap year so
+   * Feb. 29 parses; null when none follows.
+   */
+  private LocalDate endedDate(String s, int end) {
+    Matcher m = ended.matcher(s);
+    m.region(end, Math.min(s.length(), end + 40));
+    if (!m.lookingAt()) return null;
+    Integer mo = t.months.get(TimexTables.key(m.group("mon")));
+    if (mo == null) mo = t.months.get(TimexTables.key(m.group("mon")) + ".");
+    return mo == null ? null : safeDate(2000, mo, Integer.parseInt(m.group("d")));
   }
 
   private static LocalDate safeDate(int y, int m, int d) {

@@ -232,4 +232,22 @@ class TimexTaggerTest {
     assertNotNull(tag("Feb. 30 and 13/45/2020 and 99:99 and 31 February", WED));
     assertFalse(tag("On Feb. 29, 2024, it rained.", WED).isEmpty());
   }
+
+  @Test
+  void monthsShortlyAheadAreTheComingOnes() {
+    // two months after the publish month reads as the coming one, also across the new year
+    check("The talks are supposed to conclude by May.", "2025-03-22", "May", "DATE", "2025-05");
+    check("The deal should close in January.", "2025-11-02", "January", "DATE", "2026-01");
+    // further ahead without a future cue stays in the past
+    check("Sales dropped in August.", "2025-02-13", "August", "DATE", "2024-08");
+  }
+
+  @Test
+  void periodsEndedOnADayAndYearAgoAdjectives() {
+    check("In the quarter ended July 31, the firm earned $2 million.", "2025-10-30", "the quarter", "DATE", "2025-Q2");
+    check("Sales for the quarter ended Sept. 29 rose 39%.", "2025-11-02", "the quarter", "DATE", "2025-Q3");
+    // "year-ago" counts back from the publish date even after another year was named
+    check("Net was $5 million in the 2024 period. The year-ago results were restated.", "2025-11-02", "year-ago",
+        "DATE", "2024");
+  }
 }
