@@ -55,6 +55,10 @@ public final class TimexTagger implements TimexStage {
   /** Words before "a year", "a month" that make it a rate ("$33 million a year"), not a duration. */
   private static final Set<String> RATE_WORDS = Set.of("million", "billion", "trillion", "thousand", "hundred",
       "percent", "cents", "dollars", "euros", "pounds", "yen", "times", "barrels", "tons", "units");
+  /** Nouns after "today's" that make it the present era, not the publish day: "today's world", "today's youth". */
+  private static final Set<String> GENERIC_TODAY = Set.of("world", "society", "youth", "young", "generation",
+      "children", "kids", "teenagers", "standards", "technology", "economy", "culture", "families", "personal",
+      "modern", "global", "consumers", "students", "workplace");
   /** How far ahead of the publish date a month-day without year may lie before it is read as last year's. */
   private static final int NEAR_FUTURE_DAYS = 60;
   /** A month without a year at most this many months after the publish month is the coming one, not last year's. */
@@ -531,7 +535,7 @@ public final class TimexTagger implements TimexStage {
     });
     // (Tuesday,) Feb. 18(, 2025)
     rule("mdy", monthW, "\\b(?:(?<dir>last|next|this\\s+past|this\\s+coming)\\s+)?(?:" + wd + ",?\\s+)?" + month
-        + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
+        + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           if (!capitalised(orig(m, s, "mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
           int day = Integer.parseInt(m.group("d"));
@@ -681,7 +685,7 @@ public final class TimexTagger implements TimexStage {
     rule("quarter", Set.of("quarter", "half", "period"),
         "\\b(?:(?<det>the|its|their|this|last|next|a)\\s+)?(?:(?<yy>" + year4
         + "|this\\s+year['\u2019]s|last\\s+year['\u2019]s|next\\s+year['\u2019]s|the\\s+year['\u2019]s)\\s+)?"
-        + "(?:(?:fiscal|calendar)\\s+)?(?<o>first|second|third|fourth|1st|2nd|3rd|4th|final)(?<sep>[\\s-])"
+        + "(?:(?:fiscal|calendar)\\s+)?(?<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?<sep>[\\s-])"
         + "(?:fiscal[\\s-])?(?<u>quarter|half|period)(?![\\w])(?:\\s+of\\s+(?:the\\s+)?(?:fiscal\\s+|calendar\\s+)?"
         + "(?:year\\s+)?(?<y2>" + year4 + "|this\\s+year|last\\s+year|next\\s+year))?", (m, s) -> {
           String u = TimexTables.key(m.group("u"));
@@ -692,6 +696,8 @@ public final class TimexTagger implements TimexStage {
             case "third", "3rd" -> 3;
             default -> u.equals("half") ? 2 : 4;
           };
+          // "the last half of 1989" is its second half; "the last quarter" alone is the previous one (rule qrel)
+          if (o.equals("last") && m.group("y2") == null) return null;
           if (u.equals("half") && q > 2) return null;
           if (u.equals("period") && m.group("det") == null) return null;
           int start = m.start();
@@ -1023,6 +1029,8 @@ public final class TimexTagger implements TimexStage {
       String[] tv = t.lexical.get(k);
       String nx = nextWord(s, m.end());
       String prev = prevWord(s, m.start());
+      if (k.equals("today") && (s.startsWith("'s", m.end()) || s.startsWith("\u2019s", m.end()))
+          && GENERIC_TODAY.contains(nextWord(s, m.end() + 2))) return null; // "today's world": the present era
       if (k.equals("soon") && (nx.equals("as") || nx.equals("after") || prev.equals("as"))) return null;
       if ((k.equals("future") || k.equals("current")) && Set.of("account", "accounts", "contract", "contracts",
           "events", "event", "generations").contains(nx)) return null;

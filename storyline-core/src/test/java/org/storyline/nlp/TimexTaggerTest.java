@@ -250,4 +250,14 @@ class TimexTaggerTest {
     check("Net was $5 million in the 2024 period. The year-ago results were restated.", "2025-11-02", "year-ago",
         "DATE", "2024");
   }
+
+  @Test
+  void weekdayDateBeforeAColonLastHalfAndGenericToday() {
+    check("The paper said in an editorial on Saturday, April 25: the court erred.", "2025-04-24",
+        "Saturday, April 25", "DATE", "2025-04-25");
+    check("Earnings will be lower for the last half of 2024.", WED, "the last half of 2024", "DATE", "2024-H2");
+    // "today's world" is the present era, not the publish day; "today's vote" is the day
+    assertTrue(tag("Such chips run in many of today's personal computers.", WED).isEmpty());
+    check("Ahead of today's vote, leaders met.", WED, "today", "DATE", WED);
+  }
 }
