@@ -260,4 +260,13 @@ class TimexTaggerTest {
     assertTrue(tag("Such chips run in many of today's personal computers.", WED).isEmpty());
     check("Ahead of today's vote, leaders met.", WED, "today", "DATE", WED);
   }
+
+  @Test
+  void floatingHolidays() {
+    // the Tuesday after the first Monday of November: Nov. 8 in 2022 (Nov. 1 was a Tuesday), Nov. 5 in 2024
+    check("Voters go to the polls on Election Day.", "2022-10-26", "Election Day", "DATE", "2022-11-08");
+    check("Voters go to the polls on Election Day.", "2024-10-20", "Election Day", "DATE", "2024-11-05");
+    check("Banks close on Columbus Day.", "2025-10-01", "Columbus Day", "DATE", "2025-10-13");
+    check("Thanksgiving fell late.", "2025-11-20", "Thanksgiving", "DATE", "2025-11-27");
+  }
 }
