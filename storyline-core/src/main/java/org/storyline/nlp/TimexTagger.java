@@ -848,6 +848,8 @@ public final class TimexTagger implements TimexStage {
           String u = t.units.get(TimexTables.key(m.group("u")));
           String dir = TimexTables.key(m.group("dir"));
           if (n == null || u == null) return null;
+          // TimeML: in "three days later" the timex is the duration "three days", "later" is a signal
+          if (dir.equals("later")) return null;
           return cand(m.start(), m.end(), c -> ago(c, n, u, dir));
         });
     // year-earlier, year-ago (adjectives)

@@ -269,4 +269,10 @@ class TimexTaggerTest {
     check("Banks close on Columbus Day.", "2025-10-01", "Columbus Day", "DATE", "2025-10-13");
     check("Thanksgiving fell late.", "2025-11-20", "Thanksgiving", "DATE", "2025-11-27");
   }
+
+  @Test
+  void laterIsASignalAfterADuration() {
+    check("The talks failed. Three days later, fighting resumed.", WED, "Three days", "DURATION", "P3D");
+    check("He was freed a few days later.", WED, "a few days", "DURATION", "PXD");
+  }
 }
