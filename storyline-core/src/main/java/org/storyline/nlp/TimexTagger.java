@@ -643,6 +643,7 @@ public final class TimexTagger implements TimexStage {
     rule("spelled-year", Set.of("nineteen", "eighteen", "thousand"), "\\b(?:the\\s+year\\s+)?(?:(?<c>nineteen|eighteen)"
         + "\\s+(?<t>" + tens + ")(?:[\\s-](?<o>" + ones + "))?|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<o2>" + ones
         + "|ten|eleven|twelve))?)(?![\\w-])", (m, s) -> {
+          if (t.units.containsKey(nextWord(s, m.end()))) return null; // "two thousand years": an amount
           int y;
           if (m.group("k") != null) {
             y = 2000 + (m.group("o2") == null ? 0 : Integer.parseInt(num(m.group("o2"))));
@@ -685,6 +686,7 @@ public final class TimexTagger implements TimexStage {
     rule("quarter", Set.of("quarter", "half", "period"),
         "\\b(?:(?<det>the|its|their|this|last|next|a)\\s+)?(?:(?<yy>" + year4
         + "|this\\s+year['\u2019]s|last\\s+year['\u2019]s|next\\s+year['\u2019]s|the\\s+year['\u2019]s)\\s+)?"
+        + "(?:(?<ya>year-ago|year-earlier|year-before|comparable\\s+year-ago)\\s+)?"
         + "(?:(?:fiscal|calendar)\\s+)?(?<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?<sep>[\\s-])"
         + "(?:fiscal[\\s-])?(?<u>quarter|half|period)(?![\\w])(?:\\s+of\\s+(?:the\\s+)?(?:fiscal\\s+|calendar\\s+)?"
         + "(?:year\\s+)?(?<y2>" + year4 + "|this\\s+year|last\\s+year|next\\s+year))?", (m, s) -> {
@@ -710,6 +712,17 @@ public final class TimexTagger implements TimexStage {
           String yy = m.group("yy") != null ? m.group("yy") : m.group("y2");
           String yk = yy == null ? null : TimexTables.key(yy);
           final String dd = det;
+          if (m.group("ya") != null) {
+            // "the year-ago third quarter": that quarter one year before the one in talk
+            if (det == null || !m.group("sep").isBlank() || yk != null) return null;
+            return cand(start, m.end(), c -> {
+              String suffix = (u.equals("half") ? "-H" : "-Q") + q;
+              if (c.dct == null) return date("XXXX" + suffix);
+              int cur = u.equals("half") ? (c.dct.getMonthValue() - 1) / 6 + 1 : (c.dct.getMonthValue() - 1) / 3 + 1;
+              int y = c.dct.getYear() - (q > cur ? 2 : 1);
+              return date(TimexValues.year(y) + suffix).comparison();
+            });
+          }
           return cand(start, m.end(), c -> {
             String suffix = (u.equals("half") ? "-H" : "-Q") + q;
             if (yk != null && Character.isDigit(yk.charAt(0))) return date(yk + suffix);
@@ -842,7 +855,8 @@ public final class TimexTagger implements TimexStage {
         });
     // three years ago, a year earlier, two weeks later
     rule("ago", Set.of("ago", "earlier", "later", "now", "hence", "previously", "back"),
-        "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit + "\\s+(?<dir>ago|earlier|later|from\\s+now|"
+        "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit
+        + "(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|"
         + "hence|previously|back)(?!\\w)", (m, s) -> {
           String n = num(m.group("num"));
           String u = t.units.get(TimexTables.key(m.group("u")));

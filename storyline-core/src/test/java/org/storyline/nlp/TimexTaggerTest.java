@@ -275,4 +275,14 @@ class TimexTaggerTest {
     check("The talks failed. Three days later, fighting resumed.", WED, "Three days", "DURATION", "P3D");
     check("He was freed a few days later.", WED, "a few days", "DURATION", "PXD");
   }
+
+  @Test
+  void yearAgoQuartersAmountsAndApproximateAgo() {
+    check("In the year-ago third quarter, the bank earned $2 million.", "2025-10-30", "the year-ago third quarter",
+        "DATE", "2024-Q3");
+    // an amount of years is no spelled-out year
+    assertTrue(tag("Families kept the secret for two thousand years.", WED).stream()
+        .noneMatch(t -> t.value().equals("2000")));
+    check("Then, a week or so ago, the general flew in.", WED, "a week or so ago", "DATE", "2025-W07");
+  }
 }
