@@ -69,6 +69,8 @@ public final class TimexTagger implements TimexStage {
   private final java.util.Map<String, int[]> triggerIndex = new java.util.HashMap<>();
   /** Matches "ended Sept. 30" right after a period expression; set once in build(). */
   private Pattern ended;
+  /** Matches "(local time) on Wednesday" right after a clock time; set once in build(). */
+  private Pattern dayAfter;
 
   public TimexTagger() {
     this.t = new TimexTables();
@@ -496,6 +498,8 @@ public final class TimexTagger implements TimexStage {
     String wd = "(?<wd>" + TimexTables.alt(t.weekdays.keySet()) + ")(?![\\p{L}])";
     String wdDay = "(?<day>" + TimexTables.alt(t.weekdays.keySet())
         + "|today|yesterday|tomorrow|tonight)(?![\\p{L}])";
+    dayAfter = Pattern.compile("\\s*(?:local\\s+time\\s*)?(?:\\([^()]{1,20}\\)\\s*)?,?\\s*(?:on\\s+)?" + wdDay,
+        Pattern.CASE_INSENSITIVE);
     String tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     String ones = "(?:one|two|three|four|five|six|seven|eight|nine)";
     String numAlt = "(?:\\d{1,3}(?:,\\d{3})+|\\d+\\s+1/2|\\d+(?:\\.\\d+)?|" + tens + "[\\s-]" + ones + "|"
@@ -689,7 +693,7 @@ public final class TimexTagger implements TimexStage {
         + "(?:(?<ya>year-ago|year-earlier|year-before|comparable\\s+year-ago)\\s+)?"
         + "(?:(?:fiscal|calendar)\\s+)?(?<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?<sep>[\\s-])"
         + "(?:fiscal[\\s-])?(?<u>quarter|half|period)(?![\\w])(?:\\s+of\\s+(?:the\\s+)?(?:fiscal\\s+|calendar\\s+)?"
-        + "(?:year\\s+)?(?<y2>" + year4 + "|this\\s+year|last\\s+year|next\\s+year))?", (m, s) -> {
+        + "(?:year\\s+)?(?<y2>" + year4 + "|this\\s+year|last\\s+year|next\\s+year|year(?![\\w-])))?", (m, s) -> {
           String u = TimexTables.key(m.group("u"));
           String o = TimexTables.key(m.group("o"));
           int q = switch (o) {
@@ -710,7 +714,7 @@ public final class TimexTagger implements TimexStage {
           }
           if ("a".equals(det)) return null;
           String yy = m.group("yy") != null ? m.group("yy") : m.group("y2");
-          String yk = yy == null ? null : TimexTables.key(yy);
+          String yk = yy == null || TimexTables.key(yy).equals("year") ? null : TimexTables.key(yy); // "of the year"
           final String dd = det;
           if (m.group("ya") != null) {
             // "the year-ago third quarter": that quarter one year before the one in talk
@@ -1244,6 +1248,12 @@ public final class TimexTagger implements TimexStage {
 
   private Res time(Ctx c, String day, String clock) {
     String d;
+    if (day == null) {
+      // "10:30 a.m. local time (0930 GMT) on Wednesday": the day named right after the clock
+      Matcher dm = dayAfter.matcher(c.text);
+      dm.region(c.end, Math.min(c.text.length(), c.end + 50));
+      if (dm.lookingAt()) day = dm.group("day");
+    }
     if (day == null) {
       Point r = c.ref != null && c.ref.gran() == Gran.DAY ? c.ref : null;
       d = r != null ? r.value() : c.dct == null ? "XXXX-XX-XX" : TimexValues.day(c.dct);

@@ -285,4 +285,14 @@ class TimexTaggerTest {
         .noneMatch(t -> t.value().equals("2000")));
     check("Then, a week or so ago, the general flew in.", WED, "a week or so ago", "DATE", "2025-W07");
   }
+
+  @Test
+  void clockTakesTheDayNamedAfterItAndHalfOfTheYear() {
+    // published Friday 2025-02-21: the clock time is on the Wednesday named after it, not on the publish day
+    Timex t = find("The blast happened at 10:30 a.m. local time (0930 GMT) on Wednesday.", "2025-02-21",
+        "10:30 a.m. local time");
+    assertEquals("2025-02-19T10:30", t.value());
+    check("Sales will recover in the second half of the year.", "2025-03-20", "the second half of the year",
+        "DATE", "2025-H2");
+  }
 }
