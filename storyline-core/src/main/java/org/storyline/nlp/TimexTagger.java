@@ -71,6 +71,8 @@ public final class TimexTagger implements TimexStage {
   private Pattern ended;
   /** Matches "(local time) on Wednesday" right after a clock time; set once in build(). */
   private Pattern dayAfter;
+  /** Matches "from January to " right before a month that ends a range; set once in build(). */
+  private Pattern rangeTail;
 
   public TimexTagger() {
     this.t = new TimexTables();
@@ -498,6 +500,8 @@ public final class TimexTagger implements TimexStage {
     String wd = "(?<wd>" + TimexTables.alt(t.weekdays.keySet()) + ")(?![\\p{L}])";
     String wdDay = "(?<day>" + TimexTables.alt(t.weekdays.keySet())
         + "|today|yesterday|tomorrow|tonight)(?![\\p{L}])";
+    rangeTail = Pattern.compile("\\b(?:from|between)\\s+" + month.replace("(?<mon>", "(?:")
+        + "\\s+(?:to|through|until|till|and)\\s+$", Pattern.CASE_INSENSITIVE);
     dayAfter = Pattern.compile("\\s*(?:local\\s+time\\s*)?(?:\\([^()]{1,20}\\)\\s*)?,?\\s*(?:on\\s+)?" + wdDay,
         Pattern.CASE_INSENSITIVE);
     String tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
@@ -622,7 +626,15 @@ public final class TimexTagger implements TimexStage {
           if (m.group("dir") == null && !PREPS.contains(prev) && s.startsWith("the", Math.max(0, m.start() - 4))
               && s.regionMatches(true, Math.max(0, m.start() - 4), "the ", 0, 4)) return null;
           int mo = t.months.get(k);
+          Matcher rm = rangeTail.matcher(s);
+          rm.region(Math.max(0, m.start() - 40), m.start());
+          boolean rangeEnd = m.group("dir") == null && rm.find();
           return cand(m.start(), m.end(), c -> {
+            if (rangeEnd && c.ref != null && c.ref.gran() == Gran.MONTH) {
+              // "from January to June": the end of the range follows its start
+              int ry = c.ref.date().getYear();
+              return date(TimexValues.month(mo > c.ref.date().getMonthValue() ? ry : ry + 1, mo));
+            }
             if (c.dct == null) return date("XXXX-" + String.format(Locale.ROOT, "%02d", mo));
             int y = c.dct.getYear();
             int cur = c.dct.getMonthValue();
@@ -808,6 +820,12 @@ public final class TimexTagger implements TimexStage {
           int sm = Integer.parseInt(sd[1]);
           String dir = direction(dirw);
           String y = m.group("y");
+          if (dirw == null && y == null && (pw.equals("every") || pw.equals("each"))) {
+            int ps = m.start() - 1; // "every summer": a set, the quantifier included
+            while (ps > 0 && Character.isWhitespace(s.charAt(ps))) ps--;
+            while (ps > 0 && Character.isLetter(s.charAt(ps - 1))) ps--;
+            return cand(ps, m.end(), c -> new Res("SET", "XXXX-" + code));
+          }
           return cand(m.start(), m.end(), c -> {
             if (y != null) return date(y + "-" + code);
             if (c.dct == null) return date("XXXX-" + code);
@@ -923,9 +941,13 @@ public final class TimexTagger implements TimexStage {
           return cand(start, m.end(), c -> new Res("DURATION", durationValue(nn, u)));
         });
     // bare plural units after a cue: for years, in recent weeks, the past months
-    rule("plural", unitW, "\\b(?:(?<pre>recent|the\\s+coming|the\\s+past|the\\s+last|the\\s+next|coming)\\s+)?"
-        + "(?<u>years|months|weeks|days|hours|decades|centuries|minutes|quarters)(?!\\w)", (m, s) -> {
+    rule("plural", unitW, "\\b(?:(?<pre>recent|the\\s+coming|the\\s+past|the\\s+last|the\\s+next|coming|the)\\s+)?"
+        + "(?<u>years|months|weeks|days|hours|decades|centuries|minutes|quarters)(?!\\w)(?<ahead>\\s+ahead)?",
+        (m, s) -> {
           String pre = m.group("pre");
+          // "the days ahead", "the weeks ahead": the coming stretch, a vague duration
+          if (pre != null && TimexTables.key(pre).equals("the") && m.group("ahead") == null) return null;
+          if (m.group("ahead") != null && pre == null) return null;
           String prev = prevWord(s, m.start());
           if (pre == null && !Set.of("for", "within", "in", "over").contains(prev)) return null;
           if (pre == null && prev.equals("in") && !nextWord(s, m.end()).isEmpty()

@@ -295,4 +295,12 @@ class TimexTaggerTest {
     check("Sales will recover in the second half of the year.", "2025-03-20", "the second half of the year",
         "DATE", "2025-H2");
   }
+
+  @Test
+  void seasonalSetsRangesAndTheDaysAhead() {
+    check("The festival is held every summer.", WED, "every summer", "SET", "XXXX-SU");
+    // the end of a month range follows its start: June after January, not last year's June
+    check("The report covers the period from January to June.", "2025-03-20", "June", "DATE", "2025-06");
+    check("Officials said the toll could rise in the days ahead.", WED, "the days ahead", "DURATION", "PXD");
+  }
 }
