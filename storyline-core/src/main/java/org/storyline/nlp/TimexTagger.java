@@ -59,6 +59,9 @@ public final class TimexTagger implements TimexStage {
   private static final Set<String> GENERIC_TODAY = Set.of("world", "society", "youth", "young", "generation",
       "children", "kids", "teenagers", "standards", "technology", "economy", "culture", "families", "personal",
       "modern", "global", "consumers", "students", "workplace");
+  /** Words before "last" that make it the verb ("to last two weeks", "will last"), not "the last two weeks". */
+  private static final Set<String> VERB_LAST_BEFORE = Set.of("to", "will", "would", "could", "may", "might", "can",
+      "should", "must", "not", "did", "does", "do", "could've", "won't", "'ll");
   /** How far ahead of the publish date a month-day without year may lie before it is read as last year's. */
   private static final int NEAR_FUTURE_DAYS = 60;
   /** A month without a year at most this many months after the publish month is the coming one, not last year's. */
@@ -909,6 +912,7 @@ public final class TimexTagger implements TimexStage {
           if (n == null) return null;
           boolean article = nk.equals("a") || nk.equals("an") || nk.equals("one");
           if (article && (u.equals("S") || u.equals("Q"))) return null;
+          if (nk.equals("many") && prevWord(s, m.start("num")).equals("as")) return null; // "in as many weeks"
           if (YEAR_LIKE.matcher(nk).matches() && !u.equals("Y") && !u.equals("DE") && !u.equals("CE")) return null;
           if ((nk.equals("recent") || nk.equals("coming")) && m.group("det") == null && m.group("adj") == null) {
             if (!u.equals("Y") && !u.equals("M") && !u.equals("W") && !u.equals("D") && !u.equals("DE")) return null;
@@ -937,6 +941,11 @@ public final class TimexTagger implements TimexStage {
           if (m.group("mod") != null && (m.group("det") != null || m.group("adj") != null)) {
             // "over the past two months": a modifier counts only right before the number
             start = m.group("det") != null ? m.start("det") : m.start("adj");
+          }
+          if (m.group("adj") != null && m.group("det") == null && m.group("mod") == null
+              && TimexTables.key(m.group("adj")).equals("last")
+              && VERB_LAST_BEFORE.contains(prevWord(s, m.start("adj")))) {
+            start = m.start("num"); // "expected to last several weeks": "last" is the verb
           }
           return cand(start, m.end(), c -> new Res("DURATION", durationValue(nn, u)));
         });

@@ -303,4 +303,10 @@ class TimexTaggerTest {
     check("The report covers the period from January to June.", "2025-03-20", "June", "DATE", "2025-06");
     check("Officials said the toll could rise in the days ahead.", WED, "the days ahead", "DURATION", "PXD");
   }
+
+  @Test
+  void verbLastAndAsMany() {
+    check("The trial is expected to last several weeks.", WED, "several weeks", "DURATION", "PXW");
+    assertTrue(tag("It is the third time in as many weeks that the plant shut.", WED).isEmpty());
+  }
 }
