@@ -340,7 +340,7 @@ public final class TimexTagger implements TimexStage {
           i--;
         String w = text.substring(i + 1, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         if (w.endsWith("'ll")) return true;
-        if (t.futureCues.contains(w) && !nounUse(text, w, e)) return true;
+        if (t.futureCues.contains(w) && !nounUse(text, w, e) && !pastPerfect(text, i + 1)) return true;
         words++;
         continue;
       }
@@ -373,6 +373,23 @@ public final class TimexTagger implements TimexStage {
    * True when a cue word that doubles as a noun or preposition is used as one: "plans" not followed by "to",
    * "set" not followed by "to"/"for", "due to the strike".
    */
+  /**
+   * True when "had" stands among the four words before {@code pos} (the start of a future cue): "had been due to
+   * expire Friday" looks back from a past time.
+   */
+  private static boolean pastPerfect(String text, int pos) {
+    int p = pos;
+    for (int k = 0; k < 4; k++) {
+      int i = p - 1;
+      while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+      if (i < 0 || !Character.isLetter(text.charAt(i))) return false;
+      String w = prevWord(text, p);
+      if (w.equals("had")) return true;
+      p = i + 1 - w.length();
+    }
+    return false;
+  }
+
   private static boolean nounUse(String text, String w, int end) {
     String n1 = nextWord(text, end);
     switch (w) {

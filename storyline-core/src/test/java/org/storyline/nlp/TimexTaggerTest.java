@@ -309,4 +309,10 @@ class TimexTaggerTest {
     check("The trial is expected to last several weeks.", WED, "several weeks", "DURATION", "PXW");
     assertTrue(tag("It is the third time in as many weeks that the plant shut.", WED).isEmpty());
   }
+
+  @Test
+  void pastPerfectCancelsAFutureCue() {
+    check("The offer was extended. It had been due to expire Friday.", WED, "Friday", "DATE", "2025-02-14");
+    check("The offer will expire Friday.", WED, "Friday", "DATE", "2025-02-21");
+  }
 }
