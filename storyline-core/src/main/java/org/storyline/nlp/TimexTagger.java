@@ -670,7 +670,8 @@ public final class TimexTagger implements TimexStage {
         (m, s) -> {
           String next = nextWord(s, m.end());
           if (Set.of("people", "troops", "soldiers", "residents", "workers", "employees", "jobs", "votes", "cars",
-              "homes", "tons", "feet", "meters", "metres", "miles", "kilometers", "pounds", "dollars", "shares")
+              "homes", "tons", "feet", "meters", "metres", "miles", "kilometers", "pounds", "dollars", "shares",
+              "gmt", "utc")
               .contains(next)) return null;
           int y = Integer.parseInt(m.group("y"));
           return cand(m.start(), m.end(), c -> date(TimexValues.year(y)));
@@ -1028,6 +1029,15 @@ public final class TimexTagger implements TimexStage {
           }
           return cand(m.start(), m.end(), c -> time(c, day, clock));
         });
+    // 0432 GMT, (2000 GMT): four-digit clock times with a zone, never years
+    rule("clock4", dig, "(?<![\\d:.,$])(?<h>[01]\\d|2[0-3])(?<mi>[0-5]\\d)\\s*(?<z>gmt|utc|hrs)\\b", (m, s) -> {
+      if (!isUpper(orig(m, s, "z")) && !TimexTables.key(m.group("z")).equals("hrs")) return null;
+      int b = m.start() - 1;
+      while (b >= 0 && s.charAt(b) == ' ') b--;
+      if (b >= 0 && s.charAt(b) == '(') return null; // "10:35 a.m. (0735 GMT)": a gloss of the time before
+      String clock = "T" + m.group("h") + ":" + m.group("mi");
+      return cand(m.start(), m.end(), c -> time(c, null, clock));
+    });
     rule("clock24", dig, "(?<![\\d:.])(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?::[0-5]\\d)?(?![\\d:])" + tz
         + "(?:\\s+(?<tz2>gmt|utc|hours|hrs))?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));

@@ -315,4 +315,13 @@ class TimexTaggerTest {
     check("The offer was extended. It had been due to expire Friday.", WED, "Friday", "DATE", "2025-02-14");
     check("The offer will expire Friday.", WED, "Friday", "DATE", "2025-02-21");
   }
+
+  @Test
+  void fourDigitClockTimesWithAZone() {
+    Timex t = find("The quake struck at 0432 GMT on Tuesday.", WED, "0432 GMT");
+    assertEquals("TIME", t.type());
+    assertEquals("2025-02-18T04:32", t.value());
+    // a gloss in brackets is neither tagged again nor read as the year 2000
+    assertTrue(tag("Voting ends at 8 p.m. (2000 GMT).", WED).stream().noneMatch(x -> x.text().startsWith("2000")));
+  }
 }
