@@ -62,6 +62,8 @@ public final class TimexTagger implements TimexStage {
   /** Words before "last" that make it the verb ("to last two weeks", "will last"), not "the last two weeks". */
   private static final Set<String> VERB_LAST_BEFORE = Set.of("to", "will", "would", "could", "may", "might", "can",
       "should", "must", "not", "did", "does", "do", "could've", "won't", "'ll");
+  /** Prepositions of a deadline: "by August", "until June" name the coming month, not last year's. */
+  private static final Set<String> DEADLINE_PREPS = Set.of("by", "until", "till", "through");
   /** How far ahead of the publish date a month-day without year may lie before it is read as last year's. */
   private static final int NEAR_FUTURE_DAYS = 60;
   /** A month without a year at most this many months after the publish month is the coming one, not last year's. */
@@ -1160,8 +1162,10 @@ public final class TimexTagger implements TimexStage {
   private int monthYear(Ctx c, int mo) {
     int yr = c.dct.getYear();
     int cur = c.dct.getMonthValue();
-    boolean future = futureCue(c.text, c.start) && !possessive(c.text, c.end);
     int ahead = Math.floorMod(mo - cur, 12);
+    // a deadline ("by August", "until January") looks ahead, at most half a year ("this year through August": past)
+    boolean deadline = ahead >= 1 && ahead <= 6 && DEADLINE_PREPS.contains(prevWord(c.text, c.start));
+    boolean future = (futureCue(c.text, c.start) || deadline) && !possessive(c.text, c.end);
     if (ahead >= 1 && ahead <= MONTHS_AHEAD) return mo < cur ? yr + 1 : yr; // the coming one: "by May" in March
     if (mo > cur && !future) return yr - 1;
     if (mo < cur && future) return yr + 1;

@@ -324,4 +324,12 @@ class TimexTaggerTest {
     // a gloss in brackets is neither tagged again nor read as the year 2000
     assertTrue(tag("Voting ends at 8 p.m. (2000 GMT).", WED).stream().noneMatch(x -> x.text().startsWith("2000")));
   }
+
+  @Test
+  void deadlinePrepositionsLookUpToHalfAYearAhead() {
+    check("The airline wants to double its flights by August.", "2025-02-13", "August", "DATE", "2025-08");
+    check("The bank must repay the loan by February.", "2025-10-30", "February", "DATE", "2026-02");
+    // a period up to a month behind us stays in the past
+    check("Sales this year through August were flat.", "2025-10-27", "August", "DATE", "2025-08");
+  }
 }
