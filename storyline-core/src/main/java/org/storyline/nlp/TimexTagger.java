@@ -619,6 +619,15 @@ public final class TimexTagger implements TimexStage {
       int y = Integer.parseInt(m.group("y"));
       return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
     });
+    // January nineteen ninety-seven (broadcast transcripts)
+    rule("month-spelled", monthW, "\\b" + month + "\\s+(?:of\\s+)?(?<c>nineteen|eighteen)\\s+(?<t>" + tens
+        + ")(?:[\\s-](?<o>" + ones + "))?(?![\\w-])", (m, s) -> {
+          if (!capitalised(orig(m, s, "mon"))) return null;
+          int mo = t.months.get(TimexTables.key(m.group("mon")));
+          int y = (TimexTables.key(m.group("c")).equals("nineteen") ? 1900 : 1800) + Integer.parseInt(num(m.group("t")))
+              + (m.group("o") == null ? 0 : Integer.parseInt(num(m.group("o"))));
+          return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
+        });
     // January this year, July last year
     rule("month-rel", Set.of("year"),
         "\\b" + month + "\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?!\\w)", (m, s) -> {

@@ -332,4 +332,10 @@ class TimexTaggerTest {
     // a period up to a month behind us stays in the past
     check("Sales this year through August were flat.", "2025-10-27", "August", "DATE", "2025-08");
   }
+
+  @Test
+  void monthWithASpelledOutYear() {
+    check("One person is killed. January nineteen ninety-seven. Atlanta again.", WED,
+        "January nineteen ninety-seven", "DATE", "1997-01");
+  }
 }
