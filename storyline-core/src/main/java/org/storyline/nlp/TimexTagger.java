@@ -619,6 +619,16 @@ public final class TimexTagger implements TimexStage {
       int y = Integer.parseInt(m.group("y"));
       return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
     });
+    // mid-afternoon (yesterday), in the early morning, by late afternoon
+    rule("daypart-edge", Set.of("morning", "afternoon", "evening", "mid-morning", "mid-afternoon", "mid-evening"),
+        "\\b(?:the\\s+)?(?<pre>early|late|mid)[\\s-]?(?<p>morning|afternoon|evening)(?![\\w-])"
+        + "(?:\\s+(?<day>yesterday|today|tomorrow|" + TimexTables.alt(t.weekdays.keySet()) + ")(?![\\w']))?",
+        (m, s) -> {
+          String code = t.dayparts.get(TimexTables.key(m.group("p")));
+          if (code == null) return null;
+          String day = m.group("day");
+          return cand(m.start(), m.end(), c -> time(c, day, "T" + code));
+        });
     // January nineteen ninety-seven (broadcast transcripts)
     rule("month-spelled", monthW, "\\b" + month + "\\s+(?:of\\s+)?(?<c>nineteen|eighteen)\\s+(?<t>" + tens
         + ")(?:[\\s-](?<o>" + ones + "))?(?![\\w-])", (m, s) -> {

@@ -338,4 +338,11 @@ class TimexTaggerTest {
     check("One person is killed. January nineteen ninety-seven. Atlanta again.", WED,
         "January nineteen ninety-seven", "DATE", "1997-01");
   }
+
+  @Test
+  void partsOfDayWithAnEdge() {
+    check("In London at mid-afternoon yesterday, shares were up.", WED, "mid-afternoon yesterday", "TIME",
+        "2025-02-18TAF");
+    check("By late afternoon the fire was contained.", WED, "late afternoon", "TIME", "2025-02-19TAF");
+  }
 }
