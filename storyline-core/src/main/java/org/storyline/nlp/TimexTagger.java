@@ -55,12 +55,29 @@ public final class TimexTagger implements TimexStage {
   /** Words before "a year", "a month" that make it a rate ("$33 million a year"), not a duration. */
   private static final Set<String> RATE_WORDS = Set.of("million", "billion", "trillion", "thousand", "hundred",
       "percent", "cents", "dollars", "euros", "pounds", "yen", "times", "barrels", "tons", "units");
+  /** Nouns after "today's" that make it the present era, not the publish day: "today's world", "today's youth". */
+  private static final Set<String> GENERIC_TODAY = Set.of("world", "society", "youth", "young", "generation",
+      "children", "kids", "teenagers", "standards", "technology", "economy", "culture", "families", "personal",
+      "modern", "global", "consumers", "students", "workplace");
+  /** Words before "last" that make it the verb ("to last two weeks", "will last"), not "the last two weeks". */
+  private static final Set<String> VERB_LAST_BEFORE = Set.of("to", "will", "would", "could", "may", "might", "can",
+      "should", "must", "not", "did", "does", "do", "could've", "won't", "'ll");
+  /** Prepositions of a deadline: "by August", "until June" name the coming month, not last year's. */
+  private static final Set<String> DEADLINE_PREPS = Set.of("by", "until", "till", "through");
   /** How far ahead of the publish date a month-day without year may lie before it is read as last year's. */
   private static final int NEAR_FUTURE_DAYS = 60;
+  /** A month without a year at most this many months after the publish month is the coming one, not last year's. */
+  private static final int MONTHS_AHEAD = 2;
 
   private final TimexTables t;
   private final List<Rule> rules = new ArrayList<>();
   private final java.util.Map<String, int[]> triggerIndex = new java.util.HashMap<>();
+  /** Matches "ended Sept. 30" right after a period expression; set once in build(). */
+  private Pattern ended;
+  /** Matches "(local time) on Wednesday" right after a clock time; set once in build(). */
+  private Pattern dayAfter;
+  /** Matches "from January to " right before a month that ends a range; set once in build(). */
+  private Pattern rangeTail;
 
   public TimexTagger() {
     this.t = new TimexTables();
@@ -325,7 +342,7 @@ public final class TimexTagger implements TimexStage {
           i--;
         String w = text.substring(i + 1, e).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         if (w.endsWith("'ll")) return true;
-        if (t.futureCues.contains(w) && !nounUse(text, w, e)) return true;
+        if (t.futureCues.contains(w) && !nounUse(text, w, e) && !pastPerfect(text, i + 1)) return true;
         words++;
         continue;
       }
@@ -358,6 +375,23 @@ public final class TimexTagger implements TimexStage {
    * True when a cue word that doubles as a noun or preposition is used as one: "plans" not followed by "to",
    * "set" not followed by "to"/"for", "due to the strike".
    */
+  /**
+   * True when "had" stands among the four words before {@code pos} (the start of a future cue): "had been due to
+   * expire Friday" looks back from a past time.
+   */
+  private static boolean pastPerfect(String text, int pos) {
+    int p = pos;
+    for (int k = 0; k < 4; k++) {
+      int i = p - 1;
+      while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+      if (i < 0 || !Character.isLetter(text.charAt(i))) return false;
+      String w = prevWord(text, p);
+      if (w.equals("had")) return true;
+      p = i + 1 - w.length();
+    }
+    return false;
+  }
+
   private static boolean nounUse(String text, String w, int end) {
     String n1 = nextWord(text, end);
     switch (w) {
@@ -483,9 +517,15 @@ public final class TimexTagger implements TimexStage {
 
   private void build() {
     String month = "(?<mon>" + TimexTables.alt(t.months.keySet()) + ")(?![\\p{L}])";
+    ended = Pattern.compile("\\s+(?:that\\s+|which\\s+)?(?:ended|ending|ends)\\s+" + month
+        + "\\.?\\s*(?<d>\\d{1,2})\\b", Pattern.CASE_INSENSITIVE);
     String wd = "(?<wd>" + TimexTables.alt(t.weekdays.keySet()) + ")(?![\\p{L}])";
     String wdDay = "(?<day>" + TimexTables.alt(t.weekdays.keySet())
         + "|today|yesterday|tomorrow|tonight)(?![\\p{L}])";
+    rangeTail = Pattern.compile("\\b(?:from|between)\\s+" + month.replace("(?<mon>", "(?:")
+        + "\\s+(?:to|through|until|till|and)\\s+$", Pattern.CASE_INSENSITIVE);
+    dayAfter = Pattern.compile("\\s*(?:local\\s+time\\s*)?(?:\\([^()]{1,20}\\)\\s*)?,?\\s*(?:on\\s+)?" + wdDay,
+        Pattern.CASE_INSENSITIVE);
     String tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     String ones = "(?:one|two|three|four|five|six|seven|eight|nine)";
     String numAlt = "(?:\\d{1,3}(?:,\\d{3})+|\\d+\\s+1/2|\\d+(?:\\.\\d+)?|" + tens + "[\\s-]" + ones + "|"
@@ -525,7 +565,7 @@ public final class TimexTagger implements TimexStage {
     });
     // (Tuesday,) Feb. 18(, 2025)
     rule("mdy", monthW, "\\b(?:(?<dir>last|next|this\\s+past|this\\s+coming)\\s+)?(?:" + wd + ",?\\s+)?" + month
-        + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
+        + "\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d%]|:\\d)(?:,?\\s*(?<y>" + year4 + ")(?!\\d))?", (m, s) -> {
           if (!capitalised(orig(m, s, "mon"))) return null;
           int mo = t.months.get(TimexTables.key(m.group("mon")));
           int day = Integer.parseInt(m.group("d"));
@@ -579,6 +619,25 @@ public final class TimexTagger implements TimexStage {
       int y = Integer.parseInt(m.group("y"));
       return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
     });
+    // mid-afternoon (yesterday), in the early morning, by late afternoon
+    rule("daypart-edge", Set.of("morning", "afternoon", "evening", "mid-morning", "mid-afternoon", "mid-evening"),
+        "\\b(?:the\\s+)?(?<pre>early|late|mid)[\\s-]?(?<p>morning|afternoon|evening)(?![\\w-])"
+        + "(?:\\s+(?<day>yesterday|today|tomorrow|" + TimexTables.alt(t.weekdays.keySet()) + ")(?![\\w']))?",
+        (m, s) -> {
+          String code = t.dayparts.get(TimexTables.key(m.group("p")));
+          if (code == null) return null;
+          String day = m.group("day");
+          return cand(m.start(), m.end(), c -> time(c, day, "T" + code));
+        });
+    // January nineteen ninety-seven (broadcast transcripts)
+    rule("month-spelled", monthW, "\\b" + month + "\\s+(?:of\\s+)?(?<c>nineteen|eighteen)\\s+(?<t>" + tens
+        + ")(?:[\\s-](?<o>" + ones + "))?(?![\\w-])", (m, s) -> {
+          if (!capitalised(orig(m, s, "mon"))) return null;
+          int mo = t.months.get(TimexTables.key(m.group("mon")));
+          int y = (TimexTables.key(m.group("c")).equals("nineteen") ? 1900 : 1800) + Integer.parseInt(num(m.group("t")))
+              + (m.group("o") == null ? 0 : Integer.parseInt(num(m.group("o"))));
+          return cand(m.start(), m.end(), c -> date(TimexValues.month(y, mo)));
+        });
     // January this year, July last year
     rule("month-rel", Set.of("year"),
         "\\b" + month + "\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?!\\w)", (m, s) -> {
@@ -608,7 +667,15 @@ public final class TimexTagger implements TimexStage {
           if (m.group("dir") == null && !PREPS.contains(prev) && s.startsWith("the", Math.max(0, m.start() - 4))
               && s.regionMatches(true, Math.max(0, m.start() - 4), "the ", 0, 4)) return null;
           int mo = t.months.get(k);
+          Matcher rm = rangeTail.matcher(s);
+          rm.region(Math.max(0, m.start() - 40), m.start());
+          boolean rangeEnd = m.group("dir") == null && rm.find();
           return cand(m.start(), m.end(), c -> {
+            if (rangeEnd && c.ref != null && c.ref.gran() == Gran.MONTH) {
+              // "from January to June": the end of the range follows its start
+              int ry = c.ref.date().getYear();
+              return date(TimexValues.month(mo > c.ref.date().getMonthValue() ? ry : ry + 1, mo));
+            }
             if (c.dct == null) return date("XXXX-" + String.format(Locale.ROOT, "%02d", mo));
             int y = c.dct.getYear();
             int cur = c.dct.getMonthValue();
@@ -624,7 +691,8 @@ public final class TimexTagger implements TimexStage {
         (m, s) -> {
           String next = nextWord(s, m.end());
           if (Set.of("people", "troops", "soldiers", "residents", "workers", "employees", "jobs", "votes", "cars",
-              "homes", "tons", "feet", "meters", "metres", "miles", "kilometers", "pounds", "dollars", "shares")
+              "homes", "tons", "feet", "meters", "metres", "miles", "kilometers", "pounds", "dollars", "shares",
+              "gmt", "utc")
               .contains(next)) return null;
           int y = Integer.parseInt(m.group("y"));
           return cand(m.start(), m.end(), c -> date(TimexValues.year(y)));
@@ -633,6 +701,7 @@ public final class TimexTagger implements TimexStage {
     rule("spelled-year", Set.of("nineteen", "eighteen", "thousand"), "\\b(?:the\\s+year\\s+)?(?:(?<c>nineteen|eighteen)"
         + "\\s+(?<t>" + tens + ")(?:[\\s-](?<o>" + ones + "))?|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<o2>" + ones
         + "|ten|eleven|twelve))?)(?![\\w-])", (m, s) -> {
+          if (t.units.containsKey(nextWord(s, m.end()))) return null; // "two thousand years": an amount
           int y;
           if (m.group("k") != null) {
             y = 2000 + (m.group("o2") == null ? 0 : Integer.parseInt(num(m.group("o2"))));
@@ -675,9 +744,10 @@ public final class TimexTagger implements TimexStage {
     rule("quarter", Set.of("quarter", "half", "period"),
         "\\b(?:(?<det>the|its|their|this|last|next|a)\\s+)?(?:(?<yy>" + year4
         + "|this\\s+year['\u2019]s|last\\s+year['\u2019]s|next\\s+year['\u2019]s|the\\s+year['\u2019]s)\\s+)?"
-        + "(?:(?:fiscal|calendar)\\s+)?(?<o>first|second|third|fourth|1st|2nd|3rd|4th|final)(?<sep>[\\s-])"
+        + "(?:(?<ya>year-ago|year-earlier|year-before|comparable\\s+year-ago)\\s+)?"
+        + "(?:(?:fiscal|calendar)\\s+)?(?<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?<sep>[\\s-])"
         + "(?:fiscal[\\s-])?(?<u>quarter|half|period)(?![\\w])(?:\\s+of\\s+(?:the\\s+)?(?:fiscal\\s+|calendar\\s+)?"
-        + "(?:year\\s+)?(?<y2>" + year4 + "|this\\s+year|last\\s+year|next\\s+year))?", (m, s) -> {
+        + "(?:year\\s+)?(?<y2>" + year4 + "|this\\s+year|last\\s+year|next\\s+year|year(?![\\w-])))?", (m, s) -> {
           String u = TimexTables.key(m.group("u"));
           String o = TimexTables.key(m.group("o"));
           int q = switch (o) {
@@ -686,6 +756,8 @@ public final class TimexTagger implements TimexStage {
             case "third", "3rd" -> 3;
             default -> u.equals("half") ? 2 : 4;
           };
+          // "the last half of 1989" is its second half; "the last quarter" alone is the previous one (rule qrel)
+          if (o.equals("last") && m.group("y2") == null) return null;
           if (u.equals("half") && q > 2) return null;
           if (u.equals("period") && m.group("det") == null) return null;
           int start = m.start();
@@ -696,8 +768,19 @@ public final class TimexTagger implements TimexStage {
           }
           if ("a".equals(det)) return null;
           String yy = m.group("yy") != null ? m.group("yy") : m.group("y2");
-          String yk = yy == null ? null : TimexTables.key(yy);
+          String yk = yy == null || TimexTables.key(yy).equals("year") ? null : TimexTables.key(yy); // "of the year"
           final String dd = det;
+          if (m.group("ya") != null) {
+            // "the year-ago third quarter": that quarter one year before the one in talk
+            if (det == null || !m.group("sep").isBlank() || yk != null) return null;
+            return cand(start, m.end(), c -> {
+              String suffix = (u.equals("half") ? "-H" : "-Q") + q;
+              if (c.dct == null) return date("XXXX" + suffix);
+              int cur = u.equals("half") ? (c.dct.getMonthValue() - 1) / 6 + 1 : (c.dct.getMonthValue() - 1) / 3 + 1;
+              int y = c.dct.getYear() - (q > cur ? 2 : 1);
+              return date(TimexValues.year(y) + suffix).comparison();
+            });
+          }
           return cand(start, m.end(), c -> {
             String suffix = (u.equals("half") ? "-H" : "-Q") + q;
             if (yk != null && Character.isDigit(yk.charAt(0))) return date(yk + suffix);
@@ -739,11 +822,17 @@ public final class TimexTagger implements TimexStage {
               || adj.equals("corresponding") || adj.equals("same") || m.group("ya") != null)) return null;
           boolean yearBack = adj.startsWith("year") || adj.equals("comparable") || adj.equals("corresponding")
               || m.group("ya") != null;
+          LocalDate ended = endedDate(s, m.end());
           return cand(m.start(), m.end(), c -> {
             if (c.dct == null) return date("XXXX-QX");
             Point dq = new Point(c.dct, Gran.QUARTER);
             Point p;
-            if (det.equals("this") || adj.equals("current")) p = dq;
+            if (ended != null && (det.equals("the") || det.equals("that"))) {
+              // "the quarter ended Sept. 30": the three months up to that day, in the year that is not ahead
+              LocalDate e = ended.withYear(c.dct.getYear());
+              if (e.isAfter(c.dct.plusDays(NEAR_FUTURE_DAYS))) e = e.minusYears(1);
+              p = new Point(e.minusMonths(1), Gran.QUARTER);
+            } else if (det.equals("this") || adj.equals("current")) p = dq;
             else if (det.equals("last") || adj.equals("previous") || adj.equals("prior") || adj.equals("past"))
               p = dq.shift("Q", -1);
             else if (det.equals("next")) p = dq.shift("Q", 1);
@@ -773,6 +862,12 @@ public final class TimexTagger implements TimexStage {
           int sm = Integer.parseInt(sd[1]);
           String dir = direction(dirw);
           String y = m.group("y");
+          if (dirw == null && y == null && (pw.equals("every") || pw.equals("each"))) {
+            int ps = m.start() - 1; // "every summer": a set, the quantifier included
+            while (ps > 0 && Character.isWhitespace(s.charAt(ps))) ps--;
+            while (ps > 0 && Character.isLetter(s.charAt(ps - 1))) ps--;
+            return cand(ps, m.end(), c -> new Res("SET", "XXXX-" + code));
+          }
           return cand(m.start(), m.end(), c -> {
             if (y != null) return date(y + "-" + code);
             if (c.dct == null) return date("XXXX-" + code);
@@ -824,18 +919,23 @@ public final class TimexTagger implements TimexStage {
         });
     // three years ago, a year earlier, two weeks later
     rule("ago", Set.of("ago", "earlier", "later", "now", "hence", "previously", "back"),
-        "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit + "\\s+(?<dir>ago|earlier|later|from\\s+now|"
+        "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit
+        + "(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|"
         + "hence|previously|back)(?!\\w)", (m, s) -> {
           String n = num(m.group("num"));
           String u = t.units.get(TimexTables.key(m.group("u")));
           String dir = TimexTables.key(m.group("dir"));
           if (n == null || u == null) return null;
+          // TimeML: in "three days later" the timex is the duration "three days", "later" is a signal
+          if (dir.equals("later")) return null;
           return cand(m.start(), m.end(), c -> ago(c, n, u, dir));
         });
     // year-earlier, year-ago (adjectives)
     rule("yearago", Set.of("earlier", "ago"), "\\b(?<u>year|month|quarter|week)-(?<dir>earlier|ago)\\b", (m, s) -> {
       String u = t.units.get(TimexTables.key(m.group("u")));
-      return cand(m.start(), m.end(), c -> ago(c, "1", u, "earlier"));
+      String dir = TimexTables.key(m.group("dir"));
+      // "year-ago" counts back from the publish date (deictic), "year-earlier" from the time in talk
+      return cand(m.start(), m.end(), c -> ago(c, "1", u, dir.equals("ago") ? "ago" : "earlier"));
     });
     // durations: two days, three-year, the past two months, more than four hours
     rule("duration", unitW, "\\b(?:" + mod + "\\s+)?(?:(?<det>the|its|their|his|her|our|this|these|those)\\s+)?"
@@ -851,6 +951,7 @@ public final class TimexTagger implements TimexStage {
           if (n == null) return null;
           boolean article = nk.equals("a") || nk.equals("an") || nk.equals("one");
           if (article && (u.equals("S") || u.equals("Q"))) return null;
+          if (nk.equals("many") && prevWord(s, m.start("num")).equals("as")) return null; // "in as many weeks"
           if (YEAR_LIKE.matcher(nk).matches() && !u.equals("Y") && !u.equals("DE") && !u.equals("CE")) return null;
           if ((nk.equals("recent") || nk.equals("coming")) && m.group("det") == null && m.group("adj") == null) {
             if (!u.equals("Y") && !u.equals("M") && !u.equals("W") && !u.equals("D") && !u.equals("DE")) return null;
@@ -880,12 +981,21 @@ public final class TimexTagger implements TimexStage {
             // "over the past two months": a modifier counts only right before the number
             start = m.group("det") != null ? m.start("det") : m.start("adj");
           }
+          if (m.group("adj") != null && m.group("det") == null && m.group("mod") == null
+              && TimexTables.key(m.group("adj")).equals("last")
+              && VERB_LAST_BEFORE.contains(prevWord(s, m.start("adj")))) {
+            start = m.start("num"); // "expected to last several weeks": "last" is the verb
+          }
           return cand(start, m.end(), c -> new Res("DURATION", durationValue(nn, u)));
         });
     // bare plural units after a cue: for years, in recent weeks, the past months
-    rule("plural", unitW, "\\b(?:(?<pre>recent|the\\s+coming|the\\s+past|the\\s+last|the\\s+next|coming)\\s+)?"
-        + "(?<u>years|months|weeks|days|hours|decades|centuries|minutes|quarters)(?!\\w)", (m, s) -> {
+    rule("plural", unitW, "\\b(?:(?<pre>recent|the\\s+coming|the\\s+past|the\\s+last|the\\s+next|coming|the)\\s+)?"
+        + "(?<u>years|months|weeks|days|hours|decades|centuries|minutes|quarters)(?!\\w)(?<ahead>\\s+ahead)?",
+        (m, s) -> {
           String pre = m.group("pre");
+          // "the days ahead", "the weeks ahead": the coming stretch, a vague duration
+          if (pre != null && TimexTables.key(pre).equals("the") && m.group("ahead") == null) return null;
+          if (m.group("ahead") != null && pre == null) return null;
           String prev = prevWord(s, m.start());
           if (pre == null && !Set.of("for", "within", "in", "over").contains(prev)) return null;
           if (pre == null && prev.equals("in") && !nextWord(s, m.end()).isEmpty()
@@ -940,6 +1050,15 @@ public final class TimexTagger implements TimexStage {
           }
           return cand(m.start(), m.end(), c -> time(c, day, clock));
         });
+    // 0432 GMT, (2000 GMT): four-digit clock times with a zone, never years
+    rule("clock4", dig, "(?<![\\d:.,$])(?<h>[01]\\d|2[0-3])(?<mi>[0-5]\\d)\\s*(?<z>gmt|utc|hrs)\\b", (m, s) -> {
+      if (!isUpper(orig(m, s, "z")) && !TimexTables.key(m.group("z")).equals("hrs")) return null;
+      int b = m.start() - 1;
+      while (b >= 0 && s.charAt(b) == ' ') b--;
+      if (b >= 0 && s.charAt(b) == '(') return null; // "10:35 a.m. (0735 GMT)": a gloss of the time before
+      String clock = "T" + m.group("h") + ":" + m.group("mi");
+      return cand(m.start(), m.end(), c -> time(c, null, clock));
+    });
     rule("clock24", dig, "(?<![\\d:.])(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?::[0-5]\\d)?(?![\\d:])" + tz
         + "(?:\\s+(?<tz2>gmt|utc|hours|hrs))?", (m, s) -> {
           int h = Integer.parseInt(m.group("h"));
@@ -1009,6 +1128,8 @@ public final class TimexTagger implements TimexStage {
       String[] tv = t.lexical.get(k);
       String nx = nextWord(s, m.end());
       String prev = prevWord(s, m.start());
+      if (k.equals("today") && (s.startsWith("'s", m.end()) || s.startsWith("\u2019s", m.end()))
+          && GENERIC_TODAY.contains(nextWord(s, m.end() + 2))) return null; // "today's world": the present era
       if (k.equals("soon") && (nx.equals("as") || nx.equals("after") || prev.equals("as"))) return null;
       if ((k.equals("future") || k.equals("current")) && Set.of("account", "accounts", "contract", "contracts",
           "events", "event", "generations").contains(nx)) return null;
@@ -1060,10 +1181,27 @@ public final class TimexTagger implements TimexStage {
   private int monthYear(Ctx c, int mo) {
     int yr = c.dct.getYear();
     int cur = c.dct.getMonthValue();
-    boolean future = futureCue(c.text, c.start) && !possessive(c.text, c.end);
-    if (mo > cur + 1 && !future) return yr - 1;
+    int ahead = Math.floorMod(mo - cur, 12);
+    // a deadline ("by August", "until January") looks ahead, at most half a year ("this year through August": past)
+    boolean deadline = ahead >= 1 && ahead <= 6 && DEADLINE_PREPS.contains(prevWord(c.text, c.start));
+    boolean future = (futureCue(c.text, c.start) || deadline) && !possessive(c.text, c.end);
+    if (ahead >= 1 && ahead <= MONTHS_AHEAD) return mo < cur ? yr + 1 : yr; // the coming one: "by May" in March
+    if (mo > cur && !future) return yr - 1;
     if (mo < cur && future) return yr + 1;
     return yr;
+  }
+
+  /**
+   * The month-day after "ended"/"ending" right behind a period ("the quarter ended Sept. 30"), in a leap year so
+   * Feb. 29 parses; null when none follows.
+   */
+  private LocalDate endedDate(String s, int end) {
+    Matcher m = ended.matcher(s);
+    m.region(end, Math.min(s.length(), end + 40));
+    if (!m.lookingAt()) return null;
+    Integer mo = t.months.get(TimexTables.key(m.group("mon")));
+    if (mo == null) mo = t.months.get(TimexTables.key(m.group("mon")) + ".");
+    return mo == null ? null : safeDate(2000, mo, Integer.parseInt(m.group("d")));
   }
 
   private static LocalDate safeDate(int y, int m, int d) {
@@ -1191,6 +1329,12 @@ public final class TimexTagger implements TimexStage {
 
   private Res time(Ctx c, String day, String clock) {
     String d;
+    if (day == null) {
+      // "10:30 a.m. local time (0930 GMT) on Wednesday": the day named right after the clock
+      Matcher dm = dayAfter.matcher(c.text);
+      dm.region(c.end, Math.min(c.text.length(), c.end + 50));
+      if (dm.lookingAt()) day = dm.group("day");
+    }
     if (day == null) {
       Point r = c.ref != null && c.ref.gran() == Gran.DAY ? c.ref : null;
       d = r != null ? r.value() : c.dct == null ? "XXXX-XX-XX" : TimexValues.day(c.dct);

@@ -146,7 +146,9 @@ final class TimexValues {
     try {
       if (rule.startsWith("NTH:")) {
         String[] f = rule.split(":");
-        return nthWeekday(year, Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+        LocalDate d = nthWeekday(year, Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+        // optional day offset: US Election Day is the Tuesday after the first Monday of November
+        return f.length > 4 && d != null ? d.plusDays(Integer.parseInt(f[4])) : d;
       }
       if (rule.startsWith("EASTER:")) return easter(year).plusDays(Integer.parseInt(rule.substring(7)));
       return LocalDate.of(year, Integer.parseInt(rule.substring(0, 2)), Integer.parseInt(rule.substring(3, 5)));

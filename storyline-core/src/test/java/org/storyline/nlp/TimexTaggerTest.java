@@ -232,4 +232,117 @@ class TimexTaggerTest {
     assertNotNull(tag("Feb. 30 and 13/45/2020 and 99:99 and 31 February", WED));
     assertFalse(tag("On Feb. 29, 2024, it rained.", WED).isEmpty());
   }
+
+  @Test
+  void monthsShortlyAheadAreTheComingOnes() {
+    // two months after the publish month reads as the coming one, also across the new year
+    check("The talks are supposed to conclude by May.", "2025-03-22", "May", "DATE", "2025-05");
+    check("The deal should close in January.", "2025-11-02", "January", "DATE", "2026-01");
+    // further ahead without a future cue stays in the past
+    check("Sales dropped in August.", "2025-02-13", "August", "DATE", "2024-08");
+  }
+
+  @Test
+  void periodsEndedOnADayAndYearAgoAdjectives() {
+    check("In the quarter ended July 31, the firm earned $2 million.", "2025-10-30", "the quarter", "DATE", "2025-Q2");
+    check("Sales for the quarter ended Sept. 29 rose 39%.", "2025-11-02", "the quarter", "DATE", "2025-Q3");
+    // "year-ago" counts back from the publish date even after another year was named
+    check("Net was $5 million in the 2024 period. The year-ago results were restated.", "2025-11-02", "year-ago",
+        "DATE", "2024");
+  }
+
+  @Test
+  void weekdayDateBeforeAColonLastHalfAndGenericToday() {
+    check("The paper said in an editorial on Saturday, April 25: the court erred.", "2025-04-24",
+        "Saturday, April 25", "DATE", "2025-04-25");
+    check("Earnings will be lower for the last half of 2024.", WED, "the last half of 2024", "DATE", "2024-H2");
+    // "today's world" is the present era, not the publish day; "today's vote" is the day
+    assertTrue(tag("Such chips run in many of today's personal computers.", WED).isEmpty());
+    check("Ahead of today's vote, leaders met.", WED, "today", "DATE", WED);
+  }
+
+  @Test
+  void floatingHolidays() {
+    // the Tuesday after the first Monday of November: Nov. 8 in 2022 (Nov. 1 was a Tuesday), Nov. 5 in 2024
+    check("Voters go to the polls on Election Day.", "2022-10-26", "Election Day", "DATE", "2022-11-08");
+    check("Voters go to the polls on Election Day.", "2024-10-20", "Election Day", "DATE", "2024-11-05");
+    check("Banks close on Columbus Day.", "2025-10-01", "Columbus Day", "DATE", "2025-10-13");
+    check("Thanksgiving fell late.", "2025-11-20", "Thanksgiving", "DATE", "2025-11-27");
+  }
+
+  @Test
+  void laterIsASignalAfterADuration() {
+    check("The talks failed. Three days later, fighting resumed.", WED, "Three days", "DURATION", "P3D");
+    check("He was freed a few days later.", WED, "a few days", "DURATION", "PXD");
+  }
+
+  @Test
+  void yearAgoQuartersAmountsAndApproximateAgo() {
+    check("In the year-ago third quarter, the bank earned $2 million.", "2025-10-30", "the year-ago third quarter",
+        "DATE", "2024-Q3");
+    // an amount of years is no spelled-out year
+    assertTrue(tag("Families kept the secret for two thousand years.", WED).stream()
+        .noneMatch(t -> t.value().equals("2000")));
+    check("Then, a week or so ago, the general flew in.", WED, "a week or so ago", "DATE", "2025-W07");
+  }
+
+  @Test
+  void clockTakesTheDayNamedAfterItAndHalfOfTheYear() {
+    // published Friday 2025-02-21: the clock time is on the Wednesday named after it, not on the publish day
+    Timex t = find("The blast happened at 10:30 a.m. local time (0930 GMT) on Wednesday.", "2025-02-21",
+        "10:30 a.m. local time");
+    assertEquals("2025-02-19T10:30", t.value());
+    check("Sales will recover in the second half of the year.", "2025-03-20", "the second half of the year",
+        "DATE", "2025-H2");
+  }
+
+  @Test
+  void seasonalSetsRangesAndTheDaysAhead() {
+    check("The festival is held every summer.", WED, "every summer", "SET", "XXXX-SU");
+    // the end of a month range follows its start: June after January, not last year's June
+    check("The report covers the period from January to June.", "2025-03-20", "June", "DATE", "2025-06");
+    check("Officials said the toll could rise in the days ahead.", WED, "the days ahead", "DURATION", "PXD");
+  }
+
+  @Test
+  void verbLastAndAsMany() {
+    check("The trial is expected to last several weeks.", WED, "several weeks", "DURATION", "PXW");
+    assertTrue(tag("It is the third time in as many weeks that the plant shut.", WED).isEmpty());
+  }
+
+  @Test
+  void pastPerfectCancelsAFutureCue() {
+    check("The offer was extended. It had been due to expire Friday.", WED, "Friday", "DATE", "2025-02-14");
+    check("The offer will expire Friday.", WED, "Friday", "DATE", "2025-02-21");
+  }
+
+  @Test
+  void fourDigitClockTimesWithAZone() {
+    Timex t = find("The quake struck at 0432 GMT on Tuesday.", WED, "0432 GMT");
+    assertEquals("TIME", t.type());
+    assertEquals("2025-02-18T04:32", t.value());
+    // a gloss in brackets is neither tagged again nor read as the year 2000
+    assertTrue(tag("Voting ends at 8 p.m. (2000 GMT).", WED).stream().noneMatch(x -> x.text().startsWith("2000")));
+  }
+
+  @Test
+  void deadlinePrepositionsLookUpToHalfAYearAhead() {
+    check("The airline wants to double its flights by August.", "2025-02-13", "August", "DATE", "2025-08");
+    check("The bank must repay the loan by February.", "2025-10-30", "February", "DATE", "2026-02");
+    // a period up to a month behind us stays in the past
+    check("Sales this year through August were flat.", "2025-10-27", "August", "DATE", "2025-08");
+  }
+
+  @Test
+  void monthWithASpelledOutYear() {
+    check("One person is killed. January nineteen ninety-seven. Atlanta again.", WED,
+        "January nineteen ninety-seven", "DATE", "1997-01");
+  }
+
+  @Test
+  void partsOfDayWithAnEdge() {
+    check("In London at mid-afternoon yesterday, shares were up.", WED, "mid-afternoon yesterday", "TIME",
+        "2025-02-18TAF");
+    check("By late afternoon the fire was contained.", WED, "late afternoon", "TIME", "2025-02-19TAF");
+  }
 }
