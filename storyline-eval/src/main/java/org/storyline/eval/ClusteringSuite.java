@@ -31,7 +31,9 @@ import org.storyline.model.Article;
  * {@code storyline eval clustering}: online story clustering (org.storyline.cluster.StoryIndex) scored with BCubed and
  * pairwise P/R/F1 (../shared/data/clustering/README.md) on ECB+ test at event level (documents in 5 seeded random
  * orders, as ECB+ has no dates; IDF primed with the train split) and on the giveme5w1h news_cluster stream (publish
- * order). Prints throughput and assignment latency.
+ * order). Articles carry the canonical entity names the real entity stage (DefaultEntityStage) finds in them, as in
+ * the pipeline ({@code storyline.clustering.noentities=true} leaves them out). Prints throughput and assignment
+ * latency.
  *
  * <p>System properties: {@code storyline.clustering.latency=true} also measures assignment latency with 1k, 10k and
  * 100k stored articles (Reuters-21578 replayed with shifted ids and dates); {@code storyline.clustering.tune=true}
@@ -46,7 +48,31 @@ public final class ClusteringSuite implements EvalSuite {
     return "clustering";
   }
 
-  record Doc(Article article, String gold, String split) {}
+  record Doc(Article article, String gold, String split, List<String> names) {
+    Doc(Article article, String gold, String split) {
+      this(article, gold, split, List.of());
+    }
+
+    ArticleFeatures features(ClusterConfig cfg) {
+      return ArticleFeatures.of(article, names, List.of(), cfg);
+    }
+  }
+
+  /**
+   * The documents with the canonical entity names the real entity stage finds in them (one per mention, as
+   * OnlineStoryStage passes them), so the suite scores clustering as the pipeline runs it.
+   */
+  static List<Doc> withEntities(List<Doc> docs) {
+    List<Article> arts = docs.stream().map(Doc::article).toList();
+    Map<String, List<String>> names = new HashMap<>();
+    for (org.storyline.model.Entity e : org.storyline.nlp.DefaultEntityStage.defaults().apply(arts)) {
+      for (org.storyline.model.Mention m : e.mentions()) {
+        names.computeIfAbsent(m.article(), k -> new ArrayList<>()).add(e.name());
+      }
+    }
+    return docs.stream().map(d -> new Doc(d.article, d.gold, d.split,
+        List.copyOf(names.getOrDefault(d.article.id(), List.of())))).toList();
+  }
 
   @Override
   public Map<String, Double> run(Path dataDir, PrintWriter out) throws Exception {
@@ -54,6 +80,13 @@ public final class ClusteringSuite implements EvalSuite {
     Map<String, Double> m = new LinkedHashMap<>();
     List<Doc> ecb = loadEcb(dataDir.resolve("clustering/ecbplus_doc_clusters/docs.jsonl"));
     List<Doc> g5 = loadG5(dataDir.resolve("corpora/giveme5w1h_news_cluster/news_cluster.jsonl.gz"));
+    if (!Boolean.getBoolean("storyline.clustering.noentities")) {
+      long t0 = System.nanoTime();
+      ecb = withEntities(ecb);
+      g5 = withEntities(g5);
+      out.printf(Locale.ROOT, "  entity stage on %d articles: %.1f s%n", ecb.size() + g5.size(),
+          (System.nanoTime() - t0) / 1e9);
+    }
     if (Boolean.getBoolean("storyline.clustering.tune")) tune(ecb, g5, out);
     if (Boolean.getBoolean("storyline.clustering.train")) train(ecb, g5, out);
 
@@ -127,7 +160,7 @@ public final class ClusteringSuite implements EvalSuite {
   static ClusterScores ecbRun(List<Doc> ecb, String split, ClusterConfig cfg, int order, Timing lat) {
     Idf idf = Idf.withBackground();
     for (Doc d : ecb) {
-      if (d.split.equals("train")) idf.add(ArticleFeatures.of(d.article, List.of(), List.of(), cfg).counts().keySet());
+      if (d.split.equals("train")) idf.add(d.features(cfg).counts().keySet());
     }
     List<Doc> docs = new ArrayList<>(ecb.stream().filter(d -> d.split.equals(split)).toList());
     Collections.shuffle(docs, new Random(1000L + order));
@@ -140,7 +173,7 @@ public final class ClusteringSuite implements EvalSuite {
     List<String> ids = new ArrayList<>();
     for (Doc d : docs) {
       long t0 = System.nanoTime();
-      ArticleFeatures f = ArticleFeatures.of(d.article, List.of(), List.of(), cfg);
+      ArticleFeatures f = d.features(cfg);
       long t = System.nanoTime();
       index.add(f);
       long t1 = System.nanoTime();
@@ -180,7 +213,9 @@ public final class ClusteringSuite implements EvalSuite {
     List<Article> arts = g5.stream().map(Doc::article).toList();
     Map<String, String> gold = new HashMap<>();
     for (Doc d : g5) gold.put(d.article.id(), d.gold);
-    var r = new org.storyline.cluster.OnlineStoryStage().apply(arts, List.of(), List.of());
+    List<org.storyline.model.Entity> ents = Boolean.getBoolean("storyline.clustering.noentities") ? List.of()
+        : org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
+    var r = new org.storyline.cluster.OnlineStoryStage().apply(arts, ents, List.of());
     Map<String, org.storyline.model.Story> byId = new HashMap<>();
     for (var s : r.stories()) byId.put(s.id(), s);
     int articles = 0;
@@ -222,19 +257,19 @@ public final class ClusteringSuite implements EvalSuite {
     for (int o = 0; o < 3; o++) {
       Idf idf = Idf.withBackground();
       for (Doc d : ecb) {
-        if (d.split.equals("train")) idf.add(ArticleFeatures.of(d.article, List.of(), List.of(), base).counts().keySet());
+        if (d.split.equals("train")) idf.add(d.features(base).counts().keySet());
       }
       List<Doc> docs = new ArrayList<>(ecb.stream().filter(d -> d.split.equals("train")).toList());
       Collections.shuffle(docs, new Random(1000L + o));
       StoryIndex index = new StoryIndex(base, idf);
-      for (Doc d : docs) index.addGold(ArticleFeatures.of(d.article, List.of(), List.of(), base), d.gold, ex::add);
+      for (Doc d : docs) index.addGold(d.features(base), d.gold, ex::add);
     }
     if (!Boolean.getBoolean("storyline.clustering.ecbonly")) {
       List<Doc> docs = new ArrayList<>(g5);
       docs.sort(Comparator.comparing((Doc d) -> d.article.published() == null ? "~" : d.article.published())
           .thenComparing(d -> d.article.id()));
       StoryIndex index = new StoryIndex(base, Idf.withBackground());
-      for (Doc d : docs) index.addGold(ArticleFeatures.of(d.article, List.of(), List.of(), base), d.gold, ex::add);
+      for (Doc d : docs) index.addGold(d.features(base), d.gold, ex::add);
     }
     long pos = ex.stream().filter(e -> e[e.length - 1] > 0.5).count();
     org.storyline.cluster.ScoreModel model = org.storyline.cluster.ScoreModel.fit(ex, 4000, 8.0, 1e-4);
