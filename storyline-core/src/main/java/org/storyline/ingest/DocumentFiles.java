@@ -12,32 +12,43 @@ final class DocumentFiles {
   private DocumentFiles() {}
 
   static void read(Path file, RawDocument.Format format, SourceReader.Sink sink) throws IOException {
+    String text = decodeChecked(file, ReadLimits.MAX_DOCUMENT_BYTES, sink);
+    if (text == null) return;
+    if (text.isBlank()) {
+      sink.problem(new InputProblem(file.toString(), 0, "empty file (only white space)", true));
+      return;
+    }
+    sink.document(new RawDocument(Ids.fromFile(file), file.toString(), format, text, null));
+  }
+
+  /**
+   * Reads and decodes {@code file} (at most {@code limit} bytes) with the checks every reader shares: empty and
+   * binary files are reported as skipped (null is returned); a broken gzip, the size cap and an encoding note are
+   * reported as read in part, and the decoded text is returned.
+   */
+  static String decodeChecked(Path file, int limit, SourceReader.Sink sink) throws IOException {
     String src = file.toString();
-    FileBytes.Read r = FileBytes.read(file, ReadLimits.MAX_DOCUMENT_BYTES);
+    FileBytes.Read r = FileBytes.read(file, limit);
     if (r.empty()) {
       sink.problem(new InputProblem(src, 0, r.broken() != null ? r.broken() + ": nothing readable" : "empty file",
           true));
-      return;
+      return null;
     }
     String binary = Decoding.binaryKind(r.bytes());
     if (binary != null) {
       sink.problem(new InputProblem(src, 0, binary, true));
-      return;
+      return null;
     }
     Decoding.Decoded d = Decoding.decode(r.bytes());
-    if (d.text().isBlank()) {
-      sink.problem(new InputProblem(src, 0, "empty file (only white space)", true));
-      return;
-    }
     if (r.broken() != null) {
       sink.problem(new InputProblem(src, 0, r.broken() + ": read the " + r.bytes().length
           + " bytes before the break", false));
     }
     if (r.capped()) {
-      sink.problem(new InputProblem(src, 0, "larger than " + ReadLimits.mib(ReadLimits.MAX_DOCUMENT_BYTES)
-          + ": truncated, read the first " + ReadLimits.mib(ReadLimits.MAX_DOCUMENT_BYTES) + " only", false));
+      sink.problem(new InputProblem(src, 0, "larger than " + ReadLimits.mib(limit)
+          + ": truncated, read the first " + ReadLimits.mib(limit) + " only", false));
     }
     if (d.note() != null) sink.problem(new InputProblem(src, 0, d.note(), false));
-    sink.document(new RawDocument(Ids.fromFile(file), src, format, d.text(), null));
+    return d.text();
   }
 }

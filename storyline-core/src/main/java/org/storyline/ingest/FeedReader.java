@@ -47,28 +47,8 @@ public final class FeedReader implements SourceReader {
   @Override
   public void read(Path file, Sink sink) throws IOException {
     String src = file.toString();
-    FileBytes.Read r = FileBytes.read(file, ReadLimits.MAX_FEED_BYTES);
-    if (r.empty()) {
-      sink.problem(new InputProblem(src, 0, r.broken() != null ? r.broken() + ": nothing readable" : "empty file",
-          true));
-      return;
-    }
-    String binary = Decoding.binaryKind(r.bytes());
-    if (binary != null) {
-      sink.problem(new InputProblem(src, 0, binary, true));
-      return;
-    }
-    Decoding.Decoded d = Decoding.decode(r.bytes());
-    if (r.broken() != null) {
-      sink.problem(new InputProblem(src, 0, r.broken() + ": read the " + r.bytes().length
-          + " bytes before the break", false));
-    }
-    if (r.capped()) {
-      sink.problem(new InputProblem(src, 0, "larger than " + ReadLimits.mib(ReadLimits.MAX_FEED_BYTES)
-          + ": truncated, read the first " + ReadLimits.mib(ReadLimits.MAX_FEED_BYTES) + " only", false));
-    }
-    if (d.note() != null) sink.problem(new InputProblem(src, 0, d.note(), false));
-    String xml = d.text();
+    String xml = DocumentFiles.decodeChecked(file, ReadLimits.MAX_FEED_BYTES, sink);
+    if (xml == null) return;
     int lt = xml.indexOf('<');
     if (lt < 0) {
       sink.problem(new InputProblem(src, 0, xml.isBlank() ? "empty file" : "not XML", true));
