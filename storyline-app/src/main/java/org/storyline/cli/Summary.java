@@ -15,8 +15,11 @@ final class Summary {
         + "skipped or read in part%n%n", r.articles().size(), r.stories().size(), r.storylines().size(),
         r.entities().size(), r.quotes().size(), r.timexes().size(), r.problems().size());
     for (Article a : r.articles()) {
-      out.printf("  %-28s %-10s %-22s %s%n", clip(a.id(), 28), a.published() == null ? "?" : clip(a.published(), 10),
+      out.printf("  %-28s %-11s %-22s %s%n", clip(a.id(), 28), day(a),
           clip(a.outlet() == null ? "?" : a.outlet(), 22), a.title() == null ? "(no title)" : clip(a.title(), 70));
+    }
+    if (r.articles().stream().anyMatch(Article::publishedInferred)) {
+      out.println("  (~ publish date inferred, see the article's diagnostics)");
     }
     if (!r.stories().isEmpty()) {
       out.println();
@@ -38,6 +41,13 @@ final class Summary {
       }
     }
     out.flush();
+  }
+
+  /** The publish day (a date-time shows its date), "~" marking an inferred one, "?" when unknown. */
+  private static String day(Article a) {
+    if (a.published() == null) return "?";
+    String d = a.published().length() > 10 ? a.published().substring(0, 10) : a.published();
+    return a.publishedInferred() ? d + "~" : d;
   }
 
   private static String clip(String s, int n) {
