@@ -286,39 +286,9 @@ public final class QuotesSuite implements EvalSuite {
 
   /** Gold quotes of one .ann file: the double-quoted part of each Content fragment, with its relation's sources. */
   static List<Gold> goldQuotes(String ann, String text) {
-    int[] cp = codePointToChar(text);
-    Map<String, String> role = new HashMap<>();
-    Map<String, List<int[]>> spans = new HashMap<>();
-    List<Map<String, String>> rels = new ArrayList<>();
-    Matcher mm = REC.matcher(ann);
-    List<Integer> starts = new ArrayList<>();
-    while (mm.find()) starts.add(mm.start());
-    for (int i = 0; i < starts.size(); i++) {
-      String rec = ann.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : ann.length());
-      String[] parts = rec.split("\t", 3);
-      if (parts.length < 2) continue;
-      if (rec.charAt(0) == 'T') {
-        String[] rs = parts[1].split(" ", 2);
-        if (rs.length < 2) continue;
-        List<int[]> sp = new ArrayList<>();
-        for (String frag : rs[1].split(";")) {
-          String[] se = frag.trim().split(" ");
-          int s = Integer.parseInt(se[0]);
-          int e = Integer.parseInt(se[1]);
-          if (s >= cp.length || e >= cp.length) continue;
-          sp.add(new int[] {cp[s], cp[e]});
-        }
-        role.put(parts[0], rs[0]);
-        spans.put(parts[0], sp);
-      } else if (rec.charAt(0) == 'E') {
-        Map<String, String> r = new HashMap<>();
-        for (String kv : parts[1].trim().split("\\s+")) {
-          int c = kv.indexOf(':');
-          if (c > 0) r.put(kv.substring(0, c), kv.substring(c + 1));
-        }
-        rels.add(r);
-      }
-    }
+    Parsed parsed = parse(ann, text);
+    Map<String, List<int[]>> spans = parsed.spans();
+    List<Map<String, String>> rels = parsed.rels();
     List<Gold> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Map<String, String> r : rels) {
