@@ -8,6 +8,7 @@ import org.storyline.analyze.Analyzer;
 import org.storyline.model.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,9 +24,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--corpus", paramLabel = "PATH", description = "Demo corpus (default: demo/ beside bin/).")
   Path corpus;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
-      description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
-  Path data;
+  @Mixin StoreOptions storeOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -33,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     Report report = Analyzer.defaults().analyze(List.of(c));
     spec.commandLine().getOut().printf("Demo corpus: %s (Wikinews, CC BY 2.5; see demo/ATTRIBUTION.md)%n", c);
     Summary.print(report, spec.commandLine().getOut());
-    DemoStore.ingestAndSearch(report, data, spec.commandLine().getOut());
+    DemoStore.ingestAndSearch(report, storeOptions.data, spec.commandLine().getOut());
     return report.problems().isEmpty() ? 0 : Main.EXIT_SKIPPED;
   }
 

@@ -17,6 +17,7 @@ import org.storyline.model.InputProblem;
 import org.storyline.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,9 +39,7 @@ final class IngestCommand implements Callable<Integer> {
       + ".xml .rss .atom .warc .warc.gz .jsonl")
   List<Path> paths;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
-      description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
-  Path data;
+  @Mixin StoreOptions storeOptions;
 
   @Option(names = "--commit-every", paramLabel = "N", defaultValue = "" + ArticleStore.DEFAULT_COMMIT_EVERY,
       description = "Commit after every N articles (default ${DEFAULT-VALUE}); a crash loses at most the "
@@ -52,8 +51,8 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Extractor extractor = Extractors.defaults();
     IngestCounts counts = new IngestCounts();
-    Path storeDir = data.toAbsolutePath().normalize();
-    try (ArticleStore store = ArticleStore.open(data, commitEvery)) {
+    Path storeDir = storeOptions.data.toAbsolutePath().normalize();
+    try (ArticleStore store = ArticleStore.open(storeOptions.data, commitEvery)) {
       List<RawDocument> batch = new ArrayList<>(BATCH);
       SourceReader.Sink sink = new SourceReader.Sink() {
         @Override

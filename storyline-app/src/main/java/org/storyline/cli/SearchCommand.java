@@ -2,7 +2,6 @@ package org.storyline.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import org.storyline.store.SearchHit;
 import org.storyline.store.SearchQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,9 +24,7 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query; several words are joined.")
   List<String> query;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
-      description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
-  Path data;
+  @Mixin StoreOptions storeOptions;
 
   @Option(names = "--outlet", paramLabel = "NAME", description = "Only articles from this outlet (exact name, any case).")
   String outlet;
@@ -49,7 +47,7 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String q = String.join(" ", query);
-    try (ArticleStore store = ArticleStore.openReadOnly(data)) {
+    try (ArticleStore store = ArticleStore.openReadOnly(storeOptions.data)) {
       List<SearchHit> hits = store.search(new SearchQuery(q, outlet, from, to, limit));
       if (json) {
         out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(hits));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.storyline.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,9 +28,7 @@ final class ShowCommand implements Callable<Integer> {
   @Parameters(arity = "1", paramLabel = "ID|URL", description = "The article's id or URL.")
   String idOrUrl;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
-      description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
-  Path data;
+  @Mixin StoreOptions storeOptions;
 
   @Option(names = "--revisions", description = "All revisions, oldest first, each with its number.")
   boolean revisions;
@@ -39,10 +37,10 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (ArticleStore store = ArticleStore.openReadOnly(data)) {
+    try (ArticleStore store = ArticleStore.openReadOnly(storeOptions.data)) {
       List<ArticleStore.Revision> revs = store.revisions(idOrUrl);
       if (revs.isEmpty()) {
-        err.println("storyline: no article " + idOrUrl + " in " + data);
+        err.println("storyline: no article " + idOrUrl + " in " + storeOptions.data);
         return 2;
       }
       if (revisions) {

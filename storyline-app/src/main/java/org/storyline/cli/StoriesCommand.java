@@ -21,6 +21,7 @@ import org.storyline.model.Storyline;
 import org.storyline.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -99,14 +100,12 @@ final class StoriesCommand {
         + "--out` instead of the store.")
     Path report;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
-        description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
-    Path data;
+    @Mixin StoreOptions storeOptions;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Report r = load(report, data, spec.commandLine().getErr());
+      Report r = load(report, storeOptions.data, spec.commandLine().getErr());
       if (r == null) return 2;
       int raw = r.articles().size();
       int copies = r.stories().stream().mapToInt(StoriesCommand::copies).sum();
@@ -139,9 +138,7 @@ final class StoriesCommand {
         + "--out` instead of the store.")
     Path report;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_DATA,
-        description = "Store directory (default: ${DEFAULT-VALUE} under the working directory).")
-    Path data;
+    @Mixin StoreOptions storeOptions;
 
     @Option(names = "--explain", description = "Also say why each article joined the story (re-runs the "
         + "deterministic story stage on the articles).")
@@ -150,7 +147,7 @@ final class StoriesCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Report r = load(report, data, spec.commandLine().getErr());
+      Report r = load(report, storeOptions.data, spec.commandLine().getErr());
       if (r == null) return 2;
       Map<String, Article> articles = new HashMap<>();
       for (Article a : r.articles()) articles.put(a.id(), a);
