@@ -32,7 +32,11 @@ public final class Inputs {
         sink.problem(new InputProblem(p.toString(), 0, "no such file or folder", true));
         continue;
       }
+      boolean walked = Files.isDirectory(p);
       for (Path f : files(p, sink)) {
+        // A folder's README, LICENSE or ATTRIBUTION file describes the articles; it is not one. A file the user
+        // names on its own is always read.
+        if (walked && isFolderDocumentation(f)) continue;
         readOne(f, sink);
       }
     }
@@ -71,6 +75,16 @@ public final class Inputs {
   private static boolean isSideFile(Path f) {
     String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".json") || n.equals("readme") || n.endsWith(".tsv") || n.endsWith(".csv");
+  }
+
+  private static final java.util.Set<String> FOLDER_DOCS =
+      java.util.Set.of("readme", "license", "licence", "attribution", "notice", "changelog", "copying");
+
+  /** README.md, LICENSE.txt, ATTRIBUTION.md and the like: documentation sitting in a folder of articles. */
+  static boolean isFolderDocumentation(Path f) {
+    String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    int dot = n.indexOf('.');
+    return FOLDER_DOCS.contains(dot < 0 ? n : n.substring(0, dot));
   }
 
   /** Convenience: collect everything. */
