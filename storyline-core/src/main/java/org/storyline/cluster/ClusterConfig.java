@@ -26,54 +26,64 @@ package org.storyline.cluster;
  * @param storylineMaxGapDays a storyline whose last story is further away than this is not joined
  * @param model a learnt scorer over per-channel evidence (then {@code threshold} is a probability), or null for the
  *     plain cosine times decay (the default: the fitted model merged the seeds' distinct events; see ScoreModel)
+ * @param arguments how event arguments (names, numbers, dates) weigh and conflict; see {@link ArgumentRules}
  */
 public record ClusterConfig(double titleWeight, double nameWeight, double quoteWeight, double threshold,
     double graceDays, double tauDays, double maxGapDays, double windowDays, int queryTerms, int indexTerms,
     int centroidTerms, int postingsCap, double mergeThreshold, double nearDup, double rewrite, double rewriteWire,
-    double storylineThreshold, double storylineMaxGapDays, ScoreModel model) {
+    double storylineThreshold, double storylineMaxGapDays, ScoreModel model, ArgumentRules arguments) {
 
   public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 2.0, 1.0, 0.25, 2.0, 6.0, 60.0, 60.0, 12, 40,
-      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0, null);
+      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0, null, ArgumentRules.DEFAULTS);
+
+  /** The config before the argument channel existed (arguments {@link ArgumentRules#OFF}). */
+  public static final ClusterConfig PLAIN = DEFAULTS.withArguments(ArgumentRules.OFF);
 
   public ClusterConfig withThreshold(double x) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, x, graceDays, tauDays, maxGapDays, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, model);
+        storylineThreshold, storylineMaxGapDays, model, arguments);
   }
 
   public ClusterConfig withNameWeight(double x) {
     return new ClusterConfig(titleWeight, x, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, model);
+        storylineThreshold, storylineMaxGapDays, model, arguments);
   }
 
   public ClusterConfig withTitleWeight(double x) {
     return new ClusterConfig(x, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, model);
+        storylineThreshold, storylineMaxGapDays, model, arguments);
   }
 
   public ClusterConfig withQuoteWeight(double x) {
     return new ClusterConfig(titleWeight, nameWeight, x, threshold, graceDays, tauDays, maxGapDays, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, model);
+        storylineThreshold, storylineMaxGapDays, model, arguments);
   }
 
   public ClusterConfig withMergeThreshold(double x) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
         windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, x, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, model);
+        storylineThreshold, storylineMaxGapDays, model, arguments);
   }
 
   public ClusterConfig withModel(ScoreModel x) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
         windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite,
-        rewriteWire, storylineThreshold, storylineMaxGapDays, x);
+        rewriteWire, storylineThreshold, storylineMaxGapDays, x, arguments);
   }
 
   public ClusterConfig withTime(double grace, double tau, double maxGap) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, grace, tau, maxGap, windowDays,
         queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite, rewriteWire,
-        storylineThreshold, storylineMaxGapDays, model);
+        storylineThreshold, storylineMaxGapDays, model, arguments);
+  }
+
+  public ClusterConfig withArguments(ArgumentRules x) {
+    return new ClusterConfig(titleWeight, nameWeight, quoteWeight, threshold, graceDays, tauDays, maxGapDays,
+        windowDays, queryTerms, indexTerms, centroidTerms, postingsCap, mergeThreshold, nearDup, rewrite,
+        rewriteWire, storylineThreshold, storylineMaxGapDays, model, x);
   }
 }

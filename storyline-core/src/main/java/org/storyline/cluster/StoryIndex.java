@@ -116,7 +116,8 @@ public final class StoryIndex {
       if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
       scored.add(new Scored(s, s.score(v, vNorm, f, cfg)));
     }
-    scored.sort(Comparator.comparingDouble((Scored x) -> -x.score).thenComparingInt(x -> x.story.seq));
+    scored.sort(BEST_FIRST);
+    secondLook(scored, v, vNorm, f);
     if (scored.isEmpty() || scored.get(0).score < cfg.threshold()) {
       StoryState s = create(f);
       join(s, f, v);
@@ -151,6 +152,27 @@ public final class StoryIndex {
   }
 
   private record Scored(StoryState story, double score) {}
+
+  private static final Comparator<Scored> BEST_FIRST =
+      Comparator.comparingDouble((Scored x) -> -x.score).thenComparingInt(x -> x.story.seq);
+
+  /**
+   * The bounded second look: the best few candidates are rescored with a share of their best-agreeing kept member
+   * article, so a centroid that drifted over two events does not pull in an article that matches no member well.
+   */
+  private void secondLook(List<Scored> scored, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
+    ArgumentRules r = cfg.arguments();
+    if (r.members() <= 0 || r.secondLook() <= 0 || r.memberMix() <= 0 || cfg.model() != null) return;
+    int k = Math.min(r.secondLook(), scored.size());
+    for (int i = 0; i < k; i++) {
+      Scored x = scored.get(i);
+      double m = x.story.memberScore(v, vNorm, f, cfg);
+      scored.set(i, new Scored(x.story, (1 - r.memberMix()) * x.score + r.memberMix() * m));
+    }
+    scored.subList(0, k).sort(BEST_FIRST);
+    // a rescored candidate may now rank below an unrescored one: keep the order total
+    scored.sort(BEST_FIRST);
+  }
 
   /**
    * Training support: scores the article against its candidate stories (plus its gold story), hands each evidence
@@ -209,6 +231,7 @@ public final class StoryIndex {
       s.subtract(v);
       s.articles.remove(f.id());
       s.days.remove(f.id());
+      s.members.removeIf(m -> m.id().equals(f.id()));
       join(n, f, v);
     }
     boolean wasDated = s.first != ArticleFeatures.NO_DAY;
@@ -240,6 +263,7 @@ public final class StoryIndex {
       if (wasUndated) active.add(s);
     }
     s.add(v, cfg.centroidTerms());
+    s.remember(f.id(), v, cfg.arguments());
     reindex(s);
   }
 
@@ -259,6 +283,7 @@ public final class StoryIndex {
       keep.last = keep.last == ArticleFeatures.NO_DAY ? gone.last : Math.max(keep.last, gone.last);
     }
     keep.addCentroid(gone, cfg.centroidTerms());
+    keep.absorbMembers(gone, cfg.arguments());
     reindex(keep);
   }
 
@@ -336,7 +361,8 @@ public final class StoryIndex {
     for (var e : f.counts().entrySet()) {
       String t = e.getKey();
       char c = t.charAt(0);
-      double mult = c == '#' || c == '@' ? cfg.nameWeight() : c == '"' ? cfg.quoteWeight() : 1.0;
+      double mult = c == '#' || c == '@' ? cfg.nameWeight() : c == '"' ? cfg.quoteWeight()
+          : c == '%' ? cfg.arguments().numberWeight() : 1.0;
       double w = (1 + Math.log(Math.max(1.0, e.getValue()))) * idf.idf(t) * mult;
       v.put(t, w);
       sq += w * w;
