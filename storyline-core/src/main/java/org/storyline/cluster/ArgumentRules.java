@@ -16,41 +16,38 @@ import java.util.Locale;
  * @param memberTerms how many of an article's heaviest features a kept member vector holds
  * @param secondLook how many of the best candidate stories get the second look
  * @param memberMix share of the second-look score (best member's) in a candidate's final score
+ * @param yearConflict factor on the score when the article names years and the story names years, none shared
+ * @param monthConflict the same for month names
+ * @param weekdayConflict the same for weekdays
  */
 public record ArgumentRules(double numberWeight, double weight, double full, int members, int memberTerms,
-    int secondLook, double memberMix) {
+    int secondLook, double memberMix, double yearConflict, double monthConflict, double weekdayConflict) {
 
-  public static final ArgumentRules DEFAULTS = new ArgumentRules(1.0, 0.0, 0.3, 0, 60, 3, 0.5);
+  public static final ArgumentRules DEFAULTS = new ArgumentRules(1.0, 0.0, 0.3, 0, 60, 3, 0.5, 1.0, 1.0, 1.0);
 
   /** No argument features, no penalty, no second look: clustering as before the argument channel. */
-  public static final ArgumentRules OFF = new ArgumentRules(0.0, 0.0, 0.3, 0, 60, 0, 0.0);
+  public static final ArgumentRules OFF = new ArgumentRules(0.0, 0.0, 0.3, 0, 60, 0, 0.0, 1.0, 1.0, 1.0);
+
+  private static final java.util.List<String> KEYS = java.util.List.of("numberweight", "weight", "full", "members",
+      "memberterms", "secondlook", "membermix", "yearconflict", "monthconflict", "weekdayconflict");
 
   /** A copy with the {@code key=value} pairs of a comma-separated spec applied (for tuning grids). */
   public ArgumentRules with(String spec) {
-    ArgumentRules r = this;
+    double[] x = {numberWeight, weight, full, members, memberTerms, secondLook, memberMix, yearConflict,
+        monthConflict, weekdayConflict};
     for (String kv : spec.split(",")) {
       if (kv.isBlank()) continue;
       String[] p = kv.split("=", 2);
-      double x = Double.parseDouble(p[1].strip());
-      r = switch (p[0].strip().toLowerCase(Locale.ROOT)) {
-        case "numberweight" -> new ArgumentRules(x, r.weight, r.full, r.members, r.memberTerms, r.secondLook,
-            r.memberMix);
-        case "weight" -> new ArgumentRules(r.numberWeight, x, r.full, r.members, r.memberTerms, r.secondLook,
-            r.memberMix);
-        case "full" -> new ArgumentRules(r.numberWeight, r.weight, x, r.members, r.memberTerms, r.secondLook,
-            r.memberMix);
-        case "members" -> new ArgumentRules(r.numberWeight, r.weight, r.full, (int) x, r.memberTerms, r.secondLook,
-            r.memberMix);
-        case "memberterms" -> new ArgumentRules(r.numberWeight, r.weight, r.full, r.members, (int) x, r.secondLook,
-            r.memberMix);
-        case "secondlook" -> new ArgumentRules(r.numberWeight, r.weight, r.full, r.members, r.memberTerms, (int) x,
-            r.memberMix);
-        case "membermix" -> new ArgumentRules(r.numberWeight, r.weight, r.full, r.members, r.memberTerms,
-            r.secondLook, x);
-        default -> throw new IllegalArgumentException("unknown argument rule " + p[0]);
-      };
+      int i = KEYS.indexOf(p[0].strip().toLowerCase(Locale.ROOT));
+      if (i < 0 || p.length < 2) throw new IllegalArgumentException("unknown argument rule " + kv);
+      x[i] = Double.parseDouble(p[1].strip());
     }
-    return r;
+    return new ArgumentRules(x[0], x[1], x[2], (int) x[3], (int) x[4], (int) x[5], x[6], x[7], x[8], x[9]);
+  }
+
+  /** The conflict factor of a mark kind ({@link StoryState#markKind}): year 0, month 1, weekday 2. */
+  double conflict(int kind) {
+    return kind == 0 ? yearConflict : kind == 1 ? monthConflict : weekdayConflict;
   }
 
   /**

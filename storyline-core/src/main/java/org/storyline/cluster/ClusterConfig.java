@@ -1,5 +1,7 @@
 package org.storyline.cluster;
 
+import java.util.List;
+
 /**
  * Every tunable of story clustering in one place (heuristics as data). {@link #DEFAULTS} were tuned on the ECB+
  * train/dev splits and the giveme5w1h news_cluster stream; see storyline-eval {@code ClusteringSuite}.
@@ -33,11 +35,20 @@ public record ClusterConfig(double titleWeight, double nameWeight, double quoteW
     int centroidTerms, int postingsCap, double mergeThreshold, double nearDup, double rewrite, double rewriteWire,
     double storylineThreshold, double storylineMaxGapDays, ScoreModel model, ArgumentRules arguments) {
 
-  public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 2.0, 1.0, 0.25, 2.0, 6.0, 60.0, 60.0, 12, 40,
-      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0, null, ArgumentRules.DEFAULTS);
+  /**
+   * The learnt scorer of {@link #DEFAULTS}: fitted by storyline-eval ({@code storyline.clustering.train=true},
+   * {@code storyline.clustering.ecbonly=true}) on ECB+ train only (3 seeded orders, gold stories), over the evidence
+   * of {@code StoryState.evidence} including the argument cosine and the time-mark conflicts.
+   */
+  public static final ScoreModel MODEL = new ScoreModel(List.of(-2.9761, 4.0827, 3.8772, 0.9616, 2.6536, -0.4440,
+      -0.4440, 4.9322, 0.0000, -1.9569, -1.8614, -1.4596));
+
+  public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 2.0, 1.0, 0.3, 2.0, 6.0, 60.0, 60.0, 12, 40,
+      200, 20000, 0.5, 0.8, 0.35, 0.2, 0.2, 60.0, MODEL, ArgumentRules.DEFAULTS);
 
   /** The config before the argument channel existed (arguments {@link ArgumentRules#OFF}). */
-  public static final ClusterConfig PLAIN = DEFAULTS.withArguments(ArgumentRules.OFF);
+  public static final ClusterConfig PLAIN = DEFAULTS.withArguments(ArgumentRules.OFF).withModel(null)
+      .withThreshold(0.25);
 
   public ClusterConfig withThreshold(double x) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, x, graceDays, tauDays, maxGapDays, windowDays,

@@ -102,12 +102,12 @@ final class StoryState {
   /**
    * The evidence for a learnt {@link ScoreModel}: cosine times decay, per-channel cosines (terms and names times
    * decay; quotes as is), the decay, 1 when either side is undated, the argument cosine times decay, and 1 when
-   * either side has no arguments.
+   * either side has no arguments, and 1 for each kind of time mark (year, month, weekday) in conflict.
    */
   double[] evidence(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
     double[] dot = dots(v, centroid);
     double decay = decay(f, cfg);
-    double[] x = new double[8];
+    double[] x = new double[11];
     x[0] = norm == 0 ? 0 : sum(dot) / norm * decay;
     for (int i = 0; i < 3; i++) {
       double c = vNorm[i] == 0 || channelNorm[i] == 0 ? 0 : dot[i] / (vNorm[i] * channelNorm[i]);
@@ -117,6 +117,8 @@ final class StoryState {
     x[5] = !f.dated() || first == ArticleFeatures.NO_DAY ? 1 : 0;
     x[6] = argCos(dot, vNorm, channelNorm) * decay;
     x[7] = argNorm(vNorm) == 0 || argNorm(channelNorm) == 0 ? 1 : 0;
+    int c = f.dated() && first != ArticleFeatures.NO_DAY ? 0 : conflicts(v.keySet());
+    for (int k = 0; k < 3; k++) x[8 + k] = (c & 1 << k) != 0 ? 1 : 0;
     return x;
   }
 
@@ -125,10 +127,12 @@ final class StoryState {
     return gap <= cfg.graceDays() ? 1.0 : Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
   }
 
-  /** The learnt score when the config has a model, else {@link #score(Map, ArticleFeatures, ClusterConfig)}. */
+  /** The learnt probability times the time decay when the config has a model, else {@link #score(Map, ArticleFeatures, ClusterConfig)}. */
   double score(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
-    if (cfg.model() != null) return cfg.model().probability(evidence(v, vNorm, f, cfg));
-    return agreement(dots(v, centroid), vNorm, 1.0, channelNorm, norm, cfg.arguments()) * decay(f, cfg);
+    // the model judges the content (it was fitted on undated ECB+); the time decay scales its probability
+    if (cfg.model() != null) return cfg.model().probability(evidence(v, vNorm, f, cfg)) * decay(f, cfg);
+    return agreement(dots(v, centroid), vNorm, 1.0, channelNorm, norm, cfg.arguments()) * decay(f, cfg)
+        * marksFactor(v, f, cfg);
   }
 
   /** Cosine of a unit article vector with the centroid, times the time decay, times the argument agreement. */
@@ -145,7 +149,74 @@ final class StoryState {
     for (Member m : members) {
       best = Math.max(best, agreement(dots(v, m.vector), vNorm, 1.0, m.channelNorm, m.norm, cfg.arguments()));
     }
-    return best * decay(f, cfg);
+    return best * decay(f, cfg) * marksFactor(v, f, cfg);
+  }
+
+  /** The kind of a time mark (0 year, 1 month, 2 weekday) or -1 for any other feature. */
+  static int markKind(String term) {
+    if (Tokens.isYear(term)) return 0;
+    if (term.startsWith("%m:")) return 1;
+    if (term.startsWith("%w:")) return 2;
+    return -1;
+  }
+
+  /** Time marks (years, months, weekdays) of the member articles: how many members name each. */
+  final Map<String, Integer> marks = new HashMap<>();
+  /** Distinct marks per kind in {@link #marks}. */
+  final int[] markKinds = new int[3];
+
+  /** Counts (sign +1) or uncounts (-1) an article's time marks. */
+  void mark(java.util.Collection<String> terms, int sign) {
+    for (String t : terms) {
+      int k = markKind(t);
+      if (k < 0) continue;
+      int n = marks.getOrDefault(t, 0) + sign;
+      if (n <= 0) {
+        if (marks.remove(t) != null) markKinds[k]--;
+      } else {
+        if (!marks.containsKey(t)) markKinds[k]++;
+        marks.put(t, n);
+      }
+    }
+  }
+
+  /**
+   * The kinds of time mark on which an article and this story conflict: both name some of that kind (a year, a
+   * month, a weekday), and none is shared. Bit {@code k} set for kind {@code k}.
+   */
+  int conflicts(java.util.Collection<String> terms) {
+    int has = 0;
+    int shared = 0;
+    for (String t : terms) {
+      int k = markKind(t);
+      if (k < 0) continue;
+      has |= 1 << k;
+      if (marks.containsKey(t)) shared |= 1 << k;
+    }
+    int c = 0;
+    for (int k = 0; k < 3; k++) {
+      if ((has & 1 << k) != 0 && (shared & 1 << k) == 0 && markKinds[k] > 0) c |= 1 << k;
+    }
+    return c;
+  }
+
+  /** The score factor for the conflicts of an article's time marks with this story. */
+  double conflictFactor(java.util.Collection<String> terms, ArgumentRules r) {
+    if (r.yearConflict() >= 1 && r.monthConflict() >= 1 && r.weekdayConflict() >= 1) return 1.0;
+    int c = conflicts(terms);
+    double f = 1.0;
+    for (int k = 0; k < 3; k++) if ((c & 1 << k) != 0) f *= r.conflict(k);
+    return f;
+  }
+
+  /**
+   * The time-mark conflict factor, applied only when the article or the story is undated: with both publish dates
+   * known, the time decay already says how far apart they are, and the years, months and weekdays a text names are
+   * often background.
+   */
+  double marksFactor(Map<String, Double> v, ArticleFeatures f, ClusterConfig cfg) {
+    if (f.dated() && first != ArticleFeatures.NO_DAY) return 1.0;
+    return conflictFactor(v.keySet(), cfg.arguments());
   }
 
   /** A kept member article: its heaviest features (a bounded copy of its unit vector). */
@@ -153,8 +224,9 @@ final class StoryState {
 
   final java.util.ArrayDeque<Member> members = new java.util.ArrayDeque<>();
 
-  /** Keeps an article's vector for the second look (the most recent {@link ArgumentRules#members} are kept). */
+  /** Counts an article's time marks and keeps its vector for the second look (the most recent {@link ArgumentRules#members} are kept). */
   void remember(String id, Map<String, Double> v, ArgumentRules r) {
+    mark(v.keySet(), 1);
     if (r.members() <= 0) return;
     Map<String, Double> kept = new HashMap<>();
     for (String t : StoryIndex.top(v, r.memberTerms())) kept.put(t, v.get(t));
@@ -184,6 +256,7 @@ final class StoryState {
 
   /** Takes an article's vector out of the centroid (weights that fall to about zero are dropped). */
   void subtract(Map<String, Double> v) {
+    mark(v.keySet(), -1);
     for (var e : v.entrySet()) {
       Double w = centroid.get(e.getKey());
       if (w == null) continue;
@@ -210,8 +283,12 @@ final class StoryState {
     add(other.centroid, keep);
   }
 
-  /** Takes the kept members of a story merged into this one (the most recent are kept). */
+  /** Takes the time marks and kept members of a story merged into this one (the most recent are kept). */
   void absorbMembers(StoryState other, ArgumentRules r) {
+    for (var e : other.marks.entrySet()) {
+      if (!marks.containsKey(e.getKey())) markKinds[markKind(e.getKey())]++;
+      marks.merge(e.getKey(), e.getValue(), Integer::sum);
+    }
     members.addAll(other.members);
     other.members.clear();
     while (members.size() > Math.max(0, r.members())) members.removeFirst();

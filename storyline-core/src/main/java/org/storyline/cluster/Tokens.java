@@ -120,10 +120,15 @@ final class Tokens {
       "(?<![\\w.:/,-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:st|nd|rd|th)?(?![\\w:/]|[.,]\\d)");
   private static final java.util.regex.Pattern WEEKDAY = java.util.regex.Pattern.compile(
       "\\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b");
+  /** A month name; "May" and "March" only before a day or a year (else they are a verb as often as not). */
+  private static final java.util.regex.Pattern MONTH_NAME = java.util.regex.Pattern.compile(
+      "\\b(Jan(?:uary)?|Feb(?:ruary)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?"
+      + "|Dec(?:ember)?|(?:May|Mar(?:ch)?)(?=\\.?\\s+\\d))\\b\\.?");
 
   /**
    * Number and date arguments of an event, as features prefixed {@code %}: {@code %n:6.1} (numbers: tolls, ages,
-   * magnitudes, amounts; not years, which stay plain terms), {@code %d:sep-19} (dates) and {@code %w:sat} (weekdays).
+   * magnitudes, amounts; not years, which stay plain terms), {@code %d:sep-19} (dates), {@code %m:sep} (months) and
+   * {@code %w:sat} (weekdays).
    * Clock times and the day of a date are not numbers.
    */
   static List<String> arguments(String text) {
@@ -150,6 +155,8 @@ final class Tokens {
     }
     m = WEEKDAY.matcher(text);
     while (m.find()) out.add("%w:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
+    m = MONTH_NAME.matcher(text);
+    while (m.find()) out.add("%m:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
     return out;
   }
 

@@ -176,11 +176,13 @@ public final class ClusteringSuite implements EvalSuite {
     StoryIndex index = new StoryIndex(cfg, idf);
     Map<String, String> gold = new HashMap<>();
     List<String> ids = new ArrayList<>();
+    List<String> trace = new ArrayList<>();
     for (Doc d : docs) {
       long t0 = System.nanoTime();
       ArticleFeatures f = d.features(cfg);
       long t = System.nanoTime();
-      index.add(f);
+      var asg = index.add(f);
+      trace.add(d.gold + "\t" + asg.explain());
       long t1 = System.nanoTime();
       if (lat != null) {
         lat.assign.add(t1 - t);
@@ -195,6 +197,7 @@ public final class ClusteringSuite implements EvalSuite {
     if (dump != null) {
       try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(dump + "-" + docs.size() + ".tsv")))) {
         for (Doc d : docs) w.println(d.article.id() + "\t" + d.gold + "\t" + pred.get(d.article.id()));
+        Files.write(Path.of(dump + "-" + docs.size() + ".trace"), trace);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -332,6 +335,10 @@ public final class ClusteringSuite implements EvalSuite {
           c = ClusterConfig.PLAIN;
           continue;
         }
+        if (kv.strip().equals("nomodel")) {
+          c = c.withModel(null);
+          continue;
+        }
         String[] p = kv.split("=", 2);
         double x = Double.parseDouble(p[1].strip());
         switch (p[0].strip()) {
@@ -339,7 +346,15 @@ public final class ClusteringSuite implements EvalSuite {
           case "name" -> c = c.withNameWeight(x);
           case "title" -> c = c.withTitleWeight(x);
           case "merge" -> c = c.withMergeThreshold(x);
-          default -> rest.append(kv).append(',');
+          default -> {
+            if (p[0].strip().matches("w\\d+")) {
+              List<Double> w = new ArrayList<>(c.model().weights());
+              w.set(Integer.parseInt(p[0].strip().substring(1)), x);
+              c = c.withModel(new org.storyline.cluster.ScoreModel(w));
+            } else {
+              rest.append(kv).append(',');
+            }
+          }
         }
       }
       c = c.withArguments(c.arguments().with(rest.toString()));
