@@ -98,7 +98,7 @@ public final class StoryIndex {
     StoryState s = byId.get(storyOf(hit.id));
     double score = s.score(v, StoryState.channelNorms(v), f, cfg);
     join(s, f, v);
-    return explain(f, v, s, Math.max(score, overlap), false, hit.id, overlap, kind, 0, List.of());
+    return explain(f, v, s, Math.max(score, overlap), false, hit.id, overlap, kind, 0, List.of(), List.of());
   }
 
   private Assignment cluster(ArticleFeatures f, Map<String, Double> v) {
@@ -122,9 +122,10 @@ public final class StoryIndex {
       StoryState s = create(f);
       join(s, f, v);
       return explain(f, v, s, scored.isEmpty() ? 0 : scored.get(0).score, true, null, 0, null, cands.size(),
-          List.of());
+          List.of(), scored.isEmpty() ? List.of() : scored.get(0).story.describeConflicts(v, f));
     }
     StoryState best = scored.get(0).story;
+    List<String> conflicts = best.describeConflicts(v, f);
     join(best, f, v);
     List<Event> merged = new ArrayList<>();
     // A story that now looks like another candidate (centroid cosine >= mergeThreshold) is merged into the older.
@@ -148,7 +149,7 @@ public final class StoryIndex {
       merged.add(e);
       best = keep;
     }
-    return explain(f, v, best, scored.get(0).score, false, null, 0, null, cands.size(), merged);
+    return explain(f, v, best, scored.get(0).score, false, null, 0, null, cands.size(), merged, conflicts);
   }
 
   private record Scored(StoryState story, double score) {}
@@ -397,7 +398,7 @@ public final class StoryIndex {
       Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
   private Assignment explain(ArticleFeatures f, Map<String, Double> v, StoryState s, double score, boolean created,
-      String dupOf, double overlap, String dupKind, int candidates, List<Event> merged) {
+      String dupOf, double overlap, String dupKind, int candidates, List<Event> merged, List<String> conflicts) {
     List<Map.Entry<String, Double>> contrib = new ArrayList<>();
     if (!created) {
       for (var e : v.entrySet()) {
@@ -408,13 +409,16 @@ public final class StoryIndex {
     contrib.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     List<String> terms = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<String> args = new ArrayList<>();
     for (var e : contrib) {
       String t = e.getKey();
       char c = t.charAt(0);
       if ((c == '#' || c == '@') && names.size() < 6) names.add(f.nameForms().getOrDefault(t, t.substring(1)));
+      else if (StoryState.channel(t) == 3 && args.size() < 6) args.add(StoryState.markLabel(t));
       else if (c != '#' && c != '@' && c != '"' && terms.size() < 6) terms.add(t);
     }
-    return new Assignment(f.id(), s.id, created, score, terms, names, candidates, dupOf, overlap, dupKind, merged);
+    return new Assignment(f.id(), s.id, created, score, terms, names, candidates, dupOf, overlap, dupKind, merged,
+        args, conflicts);
   }
 
   /** The current story of an article (following merges), or null. */

@@ -200,6 +200,34 @@ final class StoryState {
     return c;
   }
 
+  private static final String[] MARK_NAMES = {"year", "month", "weekday"};
+
+  /**
+   * The time-mark conflicts of an article with this story, readable: "year 2005 vs 2008" (the article's marks of
+   * that kind vs the story's most named ones). Empty when both are dated (conflicts are not used then).
+   */
+  java.util.List<String> describeConflicts(Map<String, Double> v, ArticleFeatures f) {
+    if (f.dated() && first != ArticleFeatures.NO_DAY) return java.util.List.of();
+    int c = conflicts(v.keySet());
+    java.util.List<String> out = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      if ((c & 1 << k) == 0) continue;
+      final int kind = k;
+      java.util.List<String> mine = v.keySet().stream().filter(t -> markKind(t) == kind).sorted().limit(2)
+          .map(StoryState::markLabel).toList();
+      java.util.List<String> theirs = marks.entrySet().stream().filter(e -> markKind(e.getKey()) == kind)
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(2).map(e -> markLabel(e.getKey())).toList();
+      out.add(MARK_NAMES[k] + " " + String.join("/", mine) + " vs " + String.join("/", theirs));
+    }
+    return out;
+  }
+
+  /** A feature as printed: "%n:6.1" -> "6.1", "%d:sep-19" -> "sep-19", "%w:sat" -> "sat", a year as is. */
+  static String markLabel(String t) {
+    return t.startsWith("%") && t.length() > 3 ? t.substring(3) : t;
+  }
+
   /** The score factor for the conflicts of an article's time marks with this story. */
   double conflictFactor(java.util.Collection<String> terms, ArgumentRules r) {
     if (r.yearConflict() >= 1 && r.monthConflict() >= 1 && r.weekdayConflict() >= 1) return 1.0;
