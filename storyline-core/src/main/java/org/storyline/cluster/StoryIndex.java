@@ -128,7 +128,8 @@ public final class StoryIndex {
     List<String> conflicts = best.describeConflicts(v, f);
     join(best, f, v);
     List<Event> merged = new ArrayList<>();
-    // A story that now looks like another candidate (centroid cosine >= mergeThreshold) is merged into the older.
+    // A story that now looks like another candidate (centroid cosine >= mergeThreshold) is merged into the older,
+    // unless their time marks conflict (two events of one kind).
     for (int i = 1; i < scored.size() && i <= MERGE_CANDIDATES; i++) {
       StoryState other = scored.get(i).story;
       if (other.mergedInto != null || best.mergedInto != null || other == best) continue;
@@ -140,6 +141,7 @@ public final class StoryIndex {
         if (gap > cfg.graceDays()) cc *= Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
       }
       if (cc < cfg.mergeThreshold()) continue;
+      if (cfg.arguments().numberWeight() > 0 && best.marksConflict(other)) continue;
       StoryState keep = best.seq < other.seq ? best : other;
       StoryState gone = keep == best ? other : best;
       merge(gone, keep);

@@ -261,6 +261,7 @@ public final class ClusteringSuite implements EvalSuite {
   /** Fits the score model on ECB+ train (3 orders) and the giveme5w1h stream; prints dev/train/g5 per threshold. */
   private static void train(List<Doc> ecb, List<Doc> g5, PrintWriter out) {
     ClusterConfig base = ClusterConfig.DEFAULTS.withModel(null);
+    base = base.withArguments(base.arguments().with(System.getProperty("storyline.clustering.trainargs", "")));
     List<double[]> ex = new ArrayList<>();
     for (int o = 0; o < 3; o++) {
       Idf idf = Idf.withBackground();
