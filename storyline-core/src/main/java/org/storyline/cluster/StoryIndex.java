@@ -165,15 +165,13 @@ public final class StoryIndex {
    */
   private void secondLook(List<Scored> scored, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
     ArgumentRules r = cfg.arguments();
-    if (r.members() <= 0 || r.secondLook() <= 0 || r.memberMix() <= 0 || cfg.model() != null) return;
+    if (r.members() <= 0 || r.secondLook() <= 0 || r.memberMix() <= 0) return;
     int k = Math.min(r.secondLook(), scored.size());
     for (int i = 0; i < k; i++) {
       Scored x = scored.get(i);
       double m = x.story.memberScore(v, vNorm, f, cfg);
       scored.set(i, new Scored(x.story, (1 - r.memberMix()) * x.score + r.memberMix() * m));
     }
-    scored.subList(0, k).sort(BEST_FIRST);
-    // a rescored candidate may now rank below an unrescored one: keep the order total
     scored.sort(BEST_FIRST);
   }
 

@@ -107,7 +107,13 @@ final class StoryState {
    * weights with no gain on ECB+ dev.)
    */
   double[] evidence(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
-    double[] dot = dots(v, centroid);
+    return evidence(v, vNorm, f, cfg, centroid, norm, channelNorm);
+  }
+
+  /** The evidence against a given vector of this story (its centroid, or a kept member's vector). */
+  private double[] evidence(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg,
+      Map<String, Double> target, double norm, double[] channelNorm) {
+    double[] dot = dots(v, target);
     double decay = decay(f, cfg);
     double[] x = new double[11];
     x[0] = norm == 0 ? 0 : sum(dot) / norm * decay;
@@ -149,9 +155,11 @@ final class StoryState {
   double memberScore(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
     double best = 0;
     for (Member m : members) {
-      best = Math.max(best, agreement(dots(v, m.vector), vNorm, 1.0, m.channelNorm, m.norm, cfg.arguments()));
+      best = Math.max(best, cfg.model() != null
+          ? cfg.model().probability(evidence(v, vNorm, f, cfg, m.vector, m.norm, m.channelNorm))
+          : agreement(dots(v, m.vector), vNorm, 1.0, m.channelNorm, m.norm, cfg.arguments()));
     }
-    return best * decay(f, cfg) * marksFactor(v, f, cfg);
+    return best * decay(f, cfg) * (cfg.model() != null ? 1.0 : marksFactor(v, f, cfg));
   }
 
   /** The kind of a time mark (0 year, 1 month, 2 weekday) or -1 for any other feature. */
