@@ -48,7 +48,7 @@ public record ClusterConfig(double titleWeight, double nameWeight, double quoteW
 
   /** The config before the argument channel existed (arguments {@link ArgumentRules#OFF}). */
   public static final ClusterConfig PLAIN = DEFAULTS.withArguments(ArgumentRules.OFF).withModel(null)
-      .withThreshold(0.25);
+      .withThreshold(0.25).withMergeThreshold(0.5);
 
   public ClusterConfig withThreshold(double x) {
     return new ClusterConfig(titleWeight, nameWeight, quoteWeight, x, graceDays, tauDays, maxGapDays, windowDays,

@@ -361,15 +361,18 @@ public final class ClusteringSuite implements EvalSuite {
       c = c.withArguments(c.arguments().with(rest.toString()));
       List<ClusterScores> tr = new ArrayList<>();
       List<ClusterScores> dv = new ArrayList<>();
+      Timing time = new Timing();
       for (int o = 0; o < ORDERS; o++) {
-        if (o < 3) tr.add(ecbRun(ecb, "train", c, o, null));
-        dv.add(ecbRun(ecb, "dev", c, o, null));
+        if (o < 3) tr.add(ecbRun(ecb, "train", c, o, time));
+        dv.add(ecbRun(ecb, "dev", c, o, time));
       }
       ClusterScores g = g5Run(g5, c, null);
       ClusterScores t = average(tr);
       ClusterScores d = average(dv);
-      out.printf(Locale.ROOT, "  sweep %-50s train B3 %.3f/%.3f/%.3f dev B3 %.3f/%.3f/%.3f | g5 %.3f/%.3f/%.3f%n",
-          spec, t.b3p(), t.b3r(), t.b3f(), d.b3p(), d.b3r(), d.b3f(), g.b3p(), g.b3r(), g.b3f());
+      out.printf(Locale.ROOT, "  sweep %-50s train B3 %.3f/%.3f/%.3f dev B3 %.3f/%.3f/%.3f | g5 %.3f/%.3f/%.3f | "
+          + "%.0f articles/s (assignment %.0f%%)%n", spec, t.b3p(), t.b3r(), t.b3f(), d.b3p(), d.b3r(), d.b3f(),
+          g.b3p(), g.b3r(), g.b3f(), time.assign.size() / (time.nanos / 1e9),
+          100.0 * time.assign.stream().mapToLong(Long::longValue).sum() / time.nanos);
       out.flush();
     }
   }
