@@ -9,7 +9,8 @@ import java.util.List;
  * @param titleWeight how many times a title term counts against a body term
  * @param nameWeight weight of a name feature (entity or capitalised token) relative to a plain term
  * @param quoteWeight weight of a quoted-words trigram feature
- * @param threshold minimum score (cosine times time decay) to join an existing story
+ * @param threshold minimum score to join an existing story (with a model: its probability times the time decay; else
+ *     cosine times time decay times the argument factors)
  * @param graceDays date gap (days outside the story's date range) with no decay
  * @param tauDays decay constant beyond the grace period
  * @param maxGapDays a story further away than this is not a candidate
@@ -19,15 +20,18 @@ import java.util.List;
  * @param indexTerms how many of a story's top terms it is indexed under
  * @param centroidTerms how many terms a story centroid keeps
  * @param postingsCap postings longer than this are skipped (terms too common to discriminate)
- * @param mergeThreshold an article scoring at least this against two stories whose centroids are at least this
- *     similar merges them (an explicit merge event)
+ * @param mergeThreshold when an article joins a story, another candidate story whose centroid has at least this
+ *     cosine with it (after time decay) is merged into the older one (an explicit merge event), unless the two
+ *     stories' time marks conflict
  * @param nearDup containment of a copy's shingles in the original for a near duplicate
  * @param rewrite containment for a rewrite (partial copy) of another article in the same story
  * @param rewriteWire the lower rewrite containment when both articles credit the same wire agency
  * @param storylineThreshold minimum similarity of a story to a storyline to join it
  * @param storylineMaxGapDays a storyline whose last story is further away than this is not joined
- * @param model a learnt scorer over per-channel evidence (then {@code threshold} is a probability), or null for the
- *     plain cosine times decay (the default: the fitted model merged the seeds' distinct events; see ScoreModel)
+ * @param model a learnt scorer over per-channel evidence, argument cosine and time-mark conflicts (then
+ *     {@code threshold} is a probability, scaled by the time decay), or null for the plain cosine times decay. The
+ *     default {@link #MODEL} is fitted on ECB+ train only; the seeds' three stories stay apart under it because the
+ *     decay scales its probability (an earlier model that took the decay as one more input merged them)
  * @param arguments how event arguments (names, numbers, dates) weigh and conflict; see {@link ArgumentRules}
  */
 public record ClusterConfig(double titleWeight, double nameWeight, double quoteWeight, double threshold,
