@@ -45,7 +45,7 @@ public final class ExtractionDebug {
             all.add(gold, null);
             continue;
           }
-          Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), url);
+          Article a = ours.extract(org.storyline.ingest.Decoding.decode(gunzip(f)).text(), url);
           all.add(gold, a.published());
           if (a.published() == null || !a.published().startsWith(gold)) {
             System.out.println(gold + " " + a.published() + " " + item.get("file").asText() + " " + url + " "
@@ -68,7 +68,7 @@ public final class ExtractionDebug {
         if (args.length > 2 && !item.get("file").asText().startsWith(args[2])) continue;
         Path f = dir.resolve("html/" + item.get("file").asText() + ".gz");
         if (!Files.exists(f)) continue;
-        Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), url);
+        Article a = ours.extract(org.storyline.ingest.Decoding.decode(gunzip(f)).text(), url);
         Scorers.Snippets s = new Scorers.Snippets();
         List<String> with = new ArrayList<>();
         item.path("with").forEach(n -> with.add(n.asText()));

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.storyline.eval.EvalSuite;
-import org.storyline.extract.html.HtmlCharset;
+import org.storyline.ingest.Decoding;
 import org.storyline.model.Article;
 
 /**
@@ -377,7 +377,7 @@ public final class ExtractionSuite implements EvalSuite {
 
   private static String read(Path p, boolean utf8) throws IOException {
     byte[] b = gunzip(p);
-    return utf8 ? new String(b, StandardCharsets.UTF_8) : HtmlCharset.decode(b);
+    return utf8 ? new String(b, StandardCharsets.UTF_8) : Decoding.decode(b).text(); // the product's own decoding (as ingest reads files)
   }
 
 }

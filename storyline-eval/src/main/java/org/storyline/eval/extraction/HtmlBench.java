@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.storyline.extract.html.HtmlCharset;
+import org.storyline.ingest.Decoding;
 
 /**
  * The HTML path of {@code storyline bench}: our extractor and the Java peers (Readability4J, boilerpipe) over the same
@@ -28,7 +28,7 @@ public final class HtmlBench {
       try (Stream<Path> s = Files.list(dir)) {
         for (Path p : s.filter(f -> f.toString().endsWith(".html.gz")).sorted().toList()) {
           try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
-            pages.add(HtmlCharset.decode(in.readAllBytes()));
+            pages.add(Decoding.decode(in.readAllBytes()).text());
           }
         }
       }
