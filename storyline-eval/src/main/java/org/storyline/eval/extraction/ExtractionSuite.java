@@ -377,7 +377,8 @@ public final class ExtractionSuite implements EvalSuite {
 
   private static String read(Path p, boolean utf8) throws IOException {
     byte[] b = gunzip(p);
-    return utf8 ? new String(b, StandardCharsets.UTF_8) : Decoding.decode(b).text(); // the product's own decoding (as ingest reads files)
+    // pages of unknown encoding go through the product's own decoding, as `storyline ingest` reads files
+    return utf8 ? new String(b, StandardCharsets.UTF_8) : Decoding.decode(b).text();
   }
 
 }
