@@ -2,6 +2,7 @@ package org.storyline.cli;
 
 import java.io.PrintWriter;
 import org.storyline.model.Article;
+import org.storyline.model.QuoteVariant;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
 import org.storyline.model.Storyline;
@@ -39,6 +40,19 @@ final class Summary {
           out.printf("      %-10s %s%n", s == null || s.first() == null ? "?" : s.first(), s == null ? id : s.label());
         }
       }
+    }
+    long reworded = r.quoteVariants().stream().filter(v -> !v.identical()).count();
+    if (reworded > 0) {
+      out.println();
+      out.printf("Quotes worded differently by different articles (%d; all in the report's quoteVariants):%n",
+          reworded);
+      r.quoteVariants().stream().filter(v -> !v.identical()).limit(5).forEach(v -> {
+        out.printf("  %s: \u201c%s\u201d%n", v.speaker() == null ? "(speaker unknown)" : v.speaker(),
+            clip(v.members().get(0).text(), 90));
+        for (QuoteVariant.Change c : v.changes()) {
+          out.printf("      %-28s \u201c%s\u201d -> \u201c%s\u201d%n", clip(c.article(), 28), c.from(), c.to());
+        }
+      });
     }
     out.flush();
   }

@@ -34,6 +34,7 @@ public final class Analyzer {
   private final QuoteStage quotes;
   private final TimexStage timexes;
   private final StoryStage stories;
+  private final org.storyline.compare.QuoteVariants quoteVariants = new org.storyline.compare.QuoteVariants();
 
   public Analyzer(Inputs inputs, Extractor extractor, EntityStage entities, QuoteStage quotes, TimexStage timexes,
       StoryStage stories) {
@@ -108,8 +109,11 @@ public final class Analyzer {
     List<Article> finalArticles = st.articles();
     // Time expressions resolve against the publish date, which the story stage may have inferred.
     List<Timex> tx = finalArticles.parallelStream().flatMap(a -> timexes.apply(a).stream()).toList();
-    times.record("timexes", System.nanoTime() - t4);
+    long t5 = System.nanoTime();
+    times.record("timexes", t5 - t4);
+    var variants = quoteVariants.find(finalArticles, qs, st.stories(), st.storylines());
+    times.record("quoteVariants", System.nanoTime() - t5);
     return new Report(GENERATOR, Report.FORMAT_VERSION, finalArticles, allProblems, ents, qs, tx, st.stories(),
-        st.storylines());
+        st.storylines(), variants);
   }
 }

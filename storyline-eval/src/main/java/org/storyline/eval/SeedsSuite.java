@@ -108,6 +108,7 @@ public final class SeedsSuite implements EvalSuite {
     metrics.put("fields.accuracy", fieldAcc);
     metrics.put("fields.cleaner.accuracy", own);
     metrics.put("boilerplate.survivors.absent", bp);
+    quoteVariants(new ObjectMapper().readTree(goldFile.toFile()).path("quote_variants"), report, byId, metrics, out);
     return metrics;
   }
 
@@ -160,5 +161,39 @@ public final class SeedsSuite implements EvalSuite {
 
   private static String abbreviate(String s) {
     return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+  }
+
+  /**
+   * gold.json's {@code quote_variants}: pairs "article:text" of one statement worded differently by two outlets. A
+   * pair is found when one reported variant group has a member overlapping each gold text by at least half of it.
+   */
+  private static void quoteVariants(JsonNode gold, Report report, Map<String, Article> byId,
+      Map<String, Double> metrics, PrintWriter out) {
+    if (!gold.isArray() || gold.isEmpty()) return;
+    int found = 0;
+    for (JsonNode pair : gold) {
+      boolean hit = false;
+      for (var v : report.quoteVariants()) {
+        boolean all = true;
+        for (JsonNode side : pair) {
+          String spec = side.asText();
+          int colon = spec.indexOf(':');
+          String id = spec.substring(0, colon);
+          String text = spec.substring(colon + 1);
+          Article a = byId.get(id);
+          int s = a == null ? -1 : a.text().indexOf(text);
+          all &= s >= 0 && v.members().stream().anyMatch(m -> m.article().equals(id)
+              && Math.min(m.end(), s + text.length()) - Math.max(m.start(), s) >= text.length() / 2);
+        }
+        hit |= all;
+      }
+      if (hit) found++;
+      else out.println("  quote variant not found: " + pair);
+    }
+    long reworded = report.quoteVariants().stream().filter(v -> !v.identical()).count();
+    out.printf(java.util.Locale.ROOT, "  quote variants: %d/%d gold pairs found; %d reworded groups reported, %d "
+        + "identical%n", found, gold.size(), reworded, report.quoteVariants().size() - reworded);
+    metrics.put("quoteVariants.found", found / (double) gold.size());
+    metrics.put("quoteVariants.precision", reworded == 0 ? 0 : Math.min(1.0, found / (double) reworded));
   }
 }
