@@ -2,6 +2,7 @@ package org.storyline.cli;
 
 import java.io.PrintWriter;
 import org.storyline.model.Article;
+import org.storyline.model.Event;
 import org.storyline.model.QuoteVariant;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
@@ -39,6 +40,17 @@ final class Summary {
           Story s = r.stories().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
           out.printf("      %-10s %s%n", s == null || s.first() == null ? "?" : s.first(), s == null ? id : s.label());
         }
+      }
+    }
+    if (!r.events().isEmpty()) {
+      out.println();
+      out.printf("Timeline (%d dated events; the report's events give every sentence):%n", r.events().size());
+      for (Event e : r.events()) {
+        java.util.Set<String> arts = new java.util.TreeSet<>();
+        for (Event.Evidence ev : e.evidence()) arts.add(ev.article());
+        out.printf("  %-10s %s%s  [%d article%s]%n", e.date(), clip(e.what(), 100),
+            e.dateFrom().equals("text") ? "" : " (dated by " + e.dateFrom() + " date)", arts.size(),
+            arts.size() == 1 ? "" : "s");
       }
     }
     long reworded = r.quoteVariants().stream().filter(v -> !v.identical()).count();

@@ -35,6 +35,7 @@ public final class Analyzer {
   private final TimexStage timexes;
   private final StoryStage stories;
   private final org.storyline.compare.QuoteVariants quoteVariants = new org.storyline.compare.QuoteVariants();
+  private final org.storyline.events.EventTimeline eventTimeline = new org.storyline.events.EventTimeline();
 
   public Analyzer(Inputs inputs, Extractor extractor, EntityStage entities, QuoteStage quotes, TimexStage timexes,
       StoryStage stories) {
@@ -112,8 +113,11 @@ public final class Analyzer {
     long t5 = System.nanoTime();
     times.record("timexes", t5 - t4);
     var variants = quoteVariants.find(finalArticles, qs, st.stories(), st.storylines());
-    times.record("quoteVariants", System.nanoTime() - t5);
+    long t6 = System.nanoTime();
+    times.record("quoteVariants", t6 - t5);
+    var events = eventTimeline.find(finalArticles, ents, qs, tx, st.stories(), st.storylines());
+    times.record("events", System.nanoTime() - t6);
     return new Report(GENERATOR, Report.FORMAT_VERSION, finalArticles, allProblems, ents, qs, tx, st.stories(),
-        st.storylines(), variants);
+        st.storylines(), variants, events);
   }
 }

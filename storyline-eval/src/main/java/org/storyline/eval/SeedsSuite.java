@@ -108,7 +108,9 @@ public final class SeedsSuite implements EvalSuite {
     metrics.put("fields.accuracy", fieldAcc);
     metrics.put("fields.cleaner.accuracy", own);
     metrics.put("boilerplate.survivors.absent", bp);
-    quoteVariants(new ObjectMapper().readTree(goldFile.toFile()).path("quote_variants"), report, byId, metrics, out);
+    JsonNode goldAll = new ObjectMapper().readTree(goldFile.toFile());
+    quoteVariants(goldAll.path("quote_variants"), report, byId, metrics, out);
+    events(goldAll.path("events"), report, metrics, out);
     return metrics;
   }
 
@@ -195,5 +197,34 @@ public final class SeedsSuite implements EvalSuite {
         + "identical%n", found, gold.size(), reworded, report.quoteVariants().size() - reworded);
     metrics.put("quoteVariants.found", found / (double) gold.size());
     metrics.put("quoteVariants.precision", reworded == 0 ? 0 : Math.min(1.0, found / (double) reworded));
+  }
+
+  /**
+   * gold.json's {@code events} ({what, date, where}): one is found when an event of the report has the same date
+   * value and its sentences or names share at least two content words with the gold description and place (one, when
+   * the gold gives fewer than three).
+   */
+  private static void events(JsonNode gold, Report report, Map<String, Double> metrics, PrintWriter out) {
+    if (!gold.isArray() || gold.isEmpty()) return;
+    int found = 0;
+    for (JsonNode g : gold) {
+      java.util.Set<String> want = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(
+          g.path("what").asText("") + " " + g.path("where").asText("")));
+      int need = Math.min(2, Math.max(1, want.size() - 1));
+      boolean hit = false;
+      for (var e : report.events()) {
+        if (!e.date().equals(g.path("date").asText())) continue;
+        StringBuilder b = new StringBuilder(String.join(" ", e.who())).append(' ').append(String.join(" ", e.where()));
+        for (var ev : e.evidence()) b.append(' ').append(ev.text());
+        java.util.Set<String> have = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(b.toString()));
+        have.retainAll(want);
+        hit |= have.size() >= need;
+      }
+      if (hit) found++;
+      else out.println("  event not found: " + g);
+    }
+    out.printf(java.util.Locale.ROOT, "  events: %d/%d gold events found among %d dated events reported%n", found,
+        gold.size(), report.events().size());
+    metrics.put("events.found", found / (double) gold.size());
   }
 }
