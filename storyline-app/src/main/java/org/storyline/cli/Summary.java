@@ -3,6 +3,7 @@ package org.storyline.cli;
 import java.io.PrintWriter;
 import org.storyline.model.Article;
 import org.storyline.model.Event;
+import org.storyline.model.OutletView;
 import org.storyline.model.QuoteVariant;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
@@ -51,6 +52,18 @@ final class Summary {
         out.printf("  %-10s %s%s  [%d article%s]%n", e.date(), clip(e.what(), 100),
             e.dateFrom().equals("text") ? "" : " (dated by " + e.dateFrom() + " date)", arts.size(),
             arts.size() == 1 ? "" : "s");
+      }
+    }
+    if (!r.outlets().isEmpty()) {
+      out.println();
+      out.println("What each article reported that the others of its story did not (the report's outlets):");
+      for (OutletView v : r.outlets()) {
+        out.printf("  %s%n", v.story());
+        for (OutletView.ArticleView a : v.articles()) {
+          out.printf("    %-28s %s; quotes %s%n", clip(a.article(), 28), a.outlet() == null ? "?" : a.outlet(),
+              a.speakers().isEmpty() ? "nobody" : String.join(", ", a.speakers()));
+          if (!a.unique().isEmpty()) out.printf("      only here: %s%n", clip(a.unique().get(0).text(), 100));
+        }
       }
     }
     long reworded = r.quoteVariants().stream().filter(v -> !v.identical()).count();

@@ -36,6 +36,7 @@ public final class Analyzer {
   private final StoryStage stories;
   private final org.storyline.compare.QuoteVariants quoteVariants = new org.storyline.compare.QuoteVariants();
   private final org.storyline.events.EventTimeline eventTimeline = new org.storyline.events.EventTimeline();
+  private final org.storyline.compare.OutletComparison outletComparison = new org.storyline.compare.OutletComparison();
 
   public Analyzer(Inputs inputs, Extractor extractor, EntityStage entities, QuoteStage quotes, TimexStage timexes,
       StoryStage stories) {
@@ -116,8 +117,11 @@ public final class Analyzer {
     long t6 = System.nanoTime();
     times.record("quoteVariants", t6 - t5);
     var events = eventTimeline.find(finalArticles, ents, qs, tx, st.stories(), st.storylines());
-    times.record("events", System.nanoTime() - t6);
+    long t7 = System.nanoTime();
+    times.record("events", t7 - t6);
+    var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories());
+    times.record("outlets", System.nanoTime() - t7);
     return new Report(GENERATOR, Report.FORMAT_VERSION, finalArticles, allProblems, ents, qs, tx, st.stories(),
-        st.storylines(), variants, events);
+        st.storylines(), variants, events, outlets);
   }
 }

@@ -153,10 +153,21 @@ public final class EventTimeline {
       for (var e : df.entrySet()) if (e.getValue() * COMMON_SHARE > marks.size()) common.add(e.getKey());
     }
     List<Group> groups = new ArrayList<>();
+    // candidate events by calendar month (day and week events) and by year (month and year events), so a mark is
+    // compared with the events of its month and the coarser ones of its year, not with the whole storyline
+    Map<Long, List<Group>> fineByMonth = new HashMap<>();
+    Map<Integer, List<Group>> coarseByYear = new HashMap<>();
     for (Mark m : order) {
       Group best = null;
       int bestN = 0;
-      for (Group g : groups) {
+      List<Group> cands = new ArrayList<>();
+      LocalDate f = LocalDate.ofEpochDay(m.period.first);
+      LocalDate l = LocalDate.ofEpochDay(m.period.last);
+      for (LocalDate d = f.withDayOfMonth(1); !d.isAfter(l); d = d.plusMonths(1)) {
+        cands.addAll(fineByMonth.getOrDefault(monthKey(d), List.of()));
+      }
+      for (int y = f.getYear(); y <= l.getYear(); y++) cands.addAll(coarseByYear.getOrDefault(y, List.of()));
+      for (Group g : cands) {
         boolean same = g.period.equals(m.period);
         if (!same && !m.period.contains(g.period) && !g.period.contains(m.period)) continue;
         int n = g.evidence(m, common);
@@ -167,10 +178,26 @@ public final class EventTimeline {
       if (best == null) {
         best = new Group();
         groups.add(best);
+        best.add(m);
+        boolean fine = m.period.last - m.period.first <= 7;
+        if (fine) {
+          for (LocalDate d = f.withDayOfMonth(1); !d.isAfter(l); d = d.plusMonths(1)) {
+            fineByMonth.computeIfAbsent(monthKey(d), k -> new ArrayList<>()).add(best);
+          }
+        } else {
+          for (int y = f.getYear(); y <= l.getYear(); y++) {
+            coarseByYear.computeIfAbsent(y, k -> new ArrayList<>()).add(best);
+          }
+        }
+      } else {
+        best.add(m);
       }
-      best.add(m);
     }
     return groups;
+  }
+
+  private static long monthKey(LocalDate d) {
+    return d.getYear() * 12L + d.getMonthValue();
   }
 
   private static Event event(Group g, Set<String> ids) {

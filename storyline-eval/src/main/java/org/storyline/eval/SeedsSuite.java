@@ -111,6 +111,7 @@ public final class SeedsSuite implements EvalSuite {
     JsonNode goldAll = new ObjectMapper().readTree(goldFile.toFile());
     quoteVariants(goldAll.path("quote_variants"), report, byId, metrics, out);
     events(goldAll.path("events"), report, metrics, out);
+    outletFacts(goldAll.path("outlet_unique_facts"), report, metrics, out);
     return metrics;
   }
 
@@ -226,5 +227,36 @@ public final class SeedsSuite implements EvalSuite {
     out.printf(java.util.Locale.ROOT, "  events: %d/%d gold events found among %d dated events reported%n", found,
         gold.size(), report.events().size());
     metrics.put("events.found", found / (double) gold.size());
+  }
+
+  /**
+   * gold.json's {@code outlet_unique_facts} ({article, fact}): one is found when one of the facts the report lists as
+   * that article's own (in {@code outlets}) shares at least half of the gold fact's content words.
+   */
+  private static void outletFacts(JsonNode gold, Report report, Map<String, Double> metrics, PrintWriter out) {
+    if (!gold.isArray() || gold.isEmpty()) return;
+    int found = 0;
+    int listed = 0;
+    for (var v : report.outlets()) for (var a : v.articles()) listed += a.unique().size();
+    for (JsonNode g : gold) {
+      String id = g.path("article").asText();
+      java.util.Set<String> want = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(g.path("fact").asText()));
+      boolean hit = false;
+      for (var v : report.outlets()) {
+        for (var a : v.articles()) {
+          if (!a.article().equals(id)) continue;
+          for (var f : a.unique()) {
+            java.util.Set<String> have = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(f.text()));
+            have.retainAll(want);
+            hit |= have.size() * 2 >= want.size();
+          }
+        }
+      }
+      if (hit) found++;
+      else out.println("  outlet fact not among the article's own: " + g);
+    }
+    out.printf(java.util.Locale.ROOT, "  outlet facts: %d/%d gold facts among the %d facts listed as articles' own%n",
+        found, gold.size(), listed);
+    metrics.put("outletFacts.found", found / (double) gold.size());
   }
 }
