@@ -1,6 +1,8 @@
 package org.storyline.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import org.storyline.events.EventTimeline;
 import org.storyline.model.Article;
 import org.storyline.model.Event;
 import org.storyline.model.OutletView;
@@ -11,6 +13,11 @@ import org.storyline.model.Storyline;
 
 /** A readable text summary of a report, for the terminal. */
 final class Summary {
+  /** Events printed in the timeline (all are in the report). */
+  private static final int TIMELINE_LINES = 25;
+  /** Events ending this many days before the earliest article are background, counted but not listed. */
+  private static final int BACKGROUND_DAYS = 7;
+
   private Summary() {}
 
   static void print(Report r, PrintWriter out) {
@@ -44,15 +51,23 @@ final class Summary {
       }
     }
     if (!r.events().isEmpty()) {
+      // the news of the collection's own weeks; older background events ("annexed Crimea in 2014") are counted
+      String from = r.articles().stream().map(Article::published).filter(java.util.Objects::nonNull)
+          .map(p -> p.substring(0, Math.min(10, p.length()))).min(String::compareTo).orElse("");
+      long since = from.isEmpty() ? Long.MIN_VALUE : EventTimeline.lastDay(from) - BACKGROUND_DAYS;
+      List<Event> news = r.events().stream().filter(e -> EventTimeline.lastDay(e.date()) >= since).toList();
       out.println();
-      out.printf("Timeline (%d dated events; the report's events give every sentence):%n", r.events().size());
-      for (Event e : r.events()) {
+      out.printf("Timeline (%d dated events, %d of them background before %s; the report's events give every "
+          + "sentence):%n", r.events().size(), r.events().size() - news.size(), from.isEmpty() ? "?"
+          : java.time.LocalDate.ofEpochDay(since + 1));
+      for (Event e : news.subList(0, Math.min(TIMELINE_LINES, news.size()))) {
         java.util.Set<String> arts = new java.util.TreeSet<>();
         for (Event.Evidence ev : e.evidence()) arts.add(ev.article());
         out.printf("  %-10s %s%s  [%d article%s]%n", e.date(), clip(e.what(), 100),
             e.dateFrom().equals("text") ? "" : " (dated by " + e.dateFrom() + " date)", arts.size(),
             arts.size() == 1 ? "" : "s");
       }
+      if (news.size() > TIMELINE_LINES) out.printf("  ... %d more%n", news.size() - TIMELINE_LINES);
     }
     if (!r.outlets().isEmpty()) {
       out.println();

@@ -348,6 +348,12 @@ public final class EventTimeline {
     return -1;
   }
 
+  /** The last day (epoch day) of the period a TIMEX3 calendar value names, or {@link Long#MIN_VALUE}. */
+  public static long lastDay(String value) {
+    Period p = period(value);
+    return p == null ? Long.MIN_VALUE : p.last();
+  }
+
   /** The calendar period of a TIMEX3 value, or null when it is none (PRESENT_REF, durations, seasons). */
   static Period period(String value) {
     if (value == null) return null;
