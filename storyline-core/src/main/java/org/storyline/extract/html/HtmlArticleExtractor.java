@@ -40,12 +40,14 @@ public final class HtmlArticleExtractor {
     JsonLd ld = JsonLd.EMPTY;
     MetadataExtractor.Meta meta = new MetadataExtractor.Meta(null, null, null, null);
     DateExtractor.Result date = null;
+    DateParser.Found modified = null;
     try {
       PageIndex ix = PageIndex.of(d);
       ld = JsonLd.of(ix);
       meta = MetadataExtractor.find(d, ix, ld);
       String url = h.url() != null ? h.url() : meta.url();
       date = DateExtractor.structured(ix, ld, url);
+      modified = DateExtractor.modified(ix, ld);
     } catch (RuntimeException e) {
       diagnostics.add("html: metadata extraction failed (" + e.getClass().getSimpleName() + ")");
     }
@@ -55,10 +57,13 @@ public final class HtmlArticleExtractor {
     String afterHeading = null;
     // a page that states only when it was modified may still show its publication date in the text
     boolean onlyModified = date != null && date.source().equals(DateExtractor.MODIFIED_SOURCE);
+    if (h.published() == null && d.body() != null) afterHeading = DateExtractor.textAfterHeading(d.body(), title);
     if ((date == null || onlyModified) && h.published() == null && d.body() != null) {
       pageText = d.body().text();
       if (pageText.length() > 20000) pageText = pageText.substring(0, 20000);
-      afterHeading = DateExtractor.textAfterHeading(d.body(), title);
+    }
+    if (date != null && !onlyModified && h.published() == null) {
+      date = DateExtractor.visible(date, modified, afterHeading);
     }
     Content content = content(d, title, diagnostics);
     if (content.text().length() < MIN_TEXT && ld.articleBody() != null
