@@ -123,7 +123,7 @@ final class DateExtractor {
    * {@code declared} stands.
    */
   static Result visible(Result declared, DateParser.Found modified, String afterHeading) {
-    if (declared.source().equals(MODIFIED_SOURCE)) return declared;
+    if (!mayDeferToVisible(declared, modified)) return declared;
     DateParser.Found shown = DateParser.earliest(afterHeading);
     if (shown == null) return declared;
     java.time.LocalDate day = java.time.LocalDate.parse(declared.iso().substring(0, 10));
@@ -137,6 +137,13 @@ final class DateExtractor {
       return new Result(shown.date().toString(), "date under heading over " + declared.source());
     }
     return declared;
+  }
+
+  /** Whether {@link #visible} could replace {@code declared}: a cheap test that spares reading the heading's text. */
+  static boolean mayDeferToVisible(Result declared, DateParser.Found modified) {
+    if (declared == null || declared.source().equals(MODIFIED_SOURCE)) return false;
+    boolean genericMeta = declared.source().startsWith("meta ") && !declared.source().startsWith(OPEN_GRAPH_PUBLISHED);
+    return genericMeta || modified != null && !declared.iso().startsWith(modified.date().toString());
   }
 
   /** The declared modification date: JSON-LD {@code dateModified}, else the first modification-time meta tag. */

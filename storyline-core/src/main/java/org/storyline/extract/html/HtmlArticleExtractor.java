@@ -57,14 +57,16 @@ public final class HtmlArticleExtractor {
     String afterHeading = null;
     // a page that states only when it was modified may still show its publication date in the text
     boolean onlyModified = date != null && date.source().equals(DateExtractor.MODIFIED_SOURCE);
-    if (h.published() == null && d.body() != null) afterHeading = DateExtractor.textAfterHeading(d.body(), title);
-    if ((date == null || onlyModified) && h.published() == null && d.body() != null) {
+    boolean textual = (date == null || onlyModified) && h.published() == null && d.body() != null;
+    if (textual) {
       pageText = d.body().text();
       if (pageText.length() > 20000) pageText = pageText.substring(0, 20000);
     }
-    if (date != null && !onlyModified && h.published() == null) {
-      date = DateExtractor.visible(date, modified, afterHeading);
+    // the date shown under the heading is read only when it can matter (see DateExtractor.visible)
+    if ((textual || h.published() == null && DateExtractor.mayDeferToVisible(date, modified)) && d.body() != null) {
+      afterHeading = DateExtractor.textAfterHeading(d.body(), title);
     }
+    if (!textual && afterHeading != null) date = DateExtractor.visible(date, modified, afterHeading);
     Content content = content(d, title, diagnostics);
     if (content.text().length() < MIN_TEXT && ld.articleBody() != null
         && ld.articleBody().length() > 2 * Math.max(1, content.text().length())) {

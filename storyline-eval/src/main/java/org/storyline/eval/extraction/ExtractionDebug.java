@@ -56,6 +56,38 @@ public final class ExtractionDebug {
       System.out.printf(Locale.ROOT, "DATE acc %.4f P %.4f R %.4f%n", all.accuracy(), all.precision(), all.recall());
       return;
     }
+    if (which.equals("speed") || which.equals("profile")) {
+      // speed: SpeedRace over the AEB pages (ours vs Readability4J); profile: ours alone, for a profiler
+      Path dir = root.resolve("scrapinghub-aeb");
+      JsonNode gold = json.readTree(dir.resolve("ground-truth.json").toFile());
+      List<String> ids = new ArrayList<>();
+      gold.fieldNames().forEachRemaining(ids::add);
+      ids.sort(null);
+      List<String> pages = new ArrayList<>();
+      List<String> urls = new ArrayList<>();
+      for (String id : ids) {
+        pages.add(new String(gunzip(dir.resolve("html/" + id + ".html.gz")), StandardCharsets.UTF_8));
+        urls.add(gold.get(id).path("url").asText(null));
+      }
+      int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+      if (which.equals("profile")) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int p = 0; p < pages.size(); p++) ours.extract(pages.get(p), urls.get(p));
+        long best = Long.MAX_VALUE;
+        for (int r = 0; r < rounds; r++) {
+          long t0 = mx.getCurrentThreadCpuTime();
+          for (int p = 0; p < pages.size(); p++) ours.extract(pages.get(p), urls.get(p));
+          best = Math.min(best, mx.getCurrentThreadCpuTime() - t0);
+        }
+        System.out.printf(Locale.ROOT, "ours %.3f ms/page (thread CPU, best round)%n", best / 1e6 / pages.size());
+        return;
+      }
+      SpeedRace.Result r = SpeedRace.run(List.of(ours, new Systems.Readability()), pages, urls, 1, rounds);
+      System.out.printf(Locale.ROOT, "ours %.2f ms/page (best %.2f)  R4J %.2f ms/page (best %.2f)  ratio %.2fx%n",
+          r.medianMsPerPage()[0], r.minMsPerPage()[0], r.medianMsPerPage()[1], r.minMsPerPage()[1],
+          r.slowerThanFirst()[1]);
+      return;
+    }
     if (which.equals("otherdates")) {
       // publish-date accuracy on the trafilatura-eval and WCXB dev golds (as the suite scores them), misses listed
       int[] traf = {0, 0};
