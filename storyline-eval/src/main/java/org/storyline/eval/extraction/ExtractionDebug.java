@@ -56,6 +56,23 @@ public final class ExtractionDebug {
       System.out.printf(Locale.ROOT, "DATE acc %.4f P %.4f R %.4f%n", all.accuracy(), all.precision(), all.recall());
       return;
     }
+    if (which.equals("dump")) {
+      // one line per page of every benchmark: a hash of our whole output, to check that a change keeps it identical
+      List<Path> files = new ArrayList<>();
+      for (String sub : List.of("scrapinghub-aeb/html", "trafilatura-eval/html", "wcxb-articles/dev/html",
+          "htmldate-eval/html")) {
+        try (var st = Files.list(root.resolve(sub))) {
+          files.addAll(st.sorted().toList());
+        }
+      }
+      for (Path f : files) {
+        Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), "https://example.org/x");
+        String all = a.title() + "|" + a.byline() + "|" + a.published() + "|" + a.outlet() + "|" + a.text() + "|"
+            + a.removed() + "|" + a.diagnostics();
+        System.out.println(root.relativize(f) + " " + Integer.toHexString(all.hashCode()) + " " + a.published());
+      }
+      return;
+    }
     if (which.equals("speed") || which.equals("profile")) {
       // speed: SpeedRace over the AEB pages (ours vs Readability4J); profile: ours alone, for a profiler
       Path dir = root.resolve("scrapinghub-aeb");
@@ -83,9 +100,10 @@ public final class ExtractionDebug {
         return;
       }
       SpeedRace.Result r = SpeedRace.run(List.of(ours, new Systems.Readability()), pages, urls, 1, rounds);
-      System.out.printf(Locale.ROOT, "ours %.2f ms/page (best %.2f)  R4J %.2f ms/page (best %.2f)  ratio %.2fx%n",
-          r.medianMsPerPage()[0], r.minMsPerPage()[0], r.medianMsPerPage()[1], r.minMsPerPage()[1],
-          r.slowerThanFirst()[1]);
+      System.out.printf(Locale.ROOT, "ours %.2f ms/page (best %.2f, cpu %.2f, %.0f KB)  R4J %.2f ms/page (best %.2f,"
+          + " cpu %.2f, %.0f KB)  ratio %.2fx%n", r.medianMsPerPage()[0], r.minMsPerPage()[0], r.cpuMsPerPage()[0],
+          r.allocKbPerPage()[0], r.medianMsPerPage()[1], r.minMsPerPage()[1], r.cpuMsPerPage()[1],
+          r.allocKbPerPage()[1], r.slowerThanFirst()[1]);
       return;
     }
     if (which.equals("otherdates")) {

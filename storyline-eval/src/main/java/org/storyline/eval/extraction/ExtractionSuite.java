@@ -81,8 +81,9 @@ public final class ExtractionSuite implements EvalSuite {
         + " page by page, %d rounds after a warm-up pass; median round, best round in brackets)%n", pages.size(),
         r.rounds());
     for (int i = 0; i < systems.size(); i++) {
-      out.printf(Locale.ROOT, "  %-36s %8.1f pages/s  %6.2f ms/page  (best %6.2f)%n", r.names().get(i),
-          1000 / r.medianMsPerPage()[i], r.medianMsPerPage()[i], r.minMsPerPage()[i]);
+      out.printf(Locale.ROOT, "  %-36s %8.1f pages/s  %6.2f ms/page  (best %6.2f; thread cpu %6.2f ms, alloc %6.0f KB)%n",
+          r.names().get(i), 1000 / r.medianMsPerPage()[i], r.medianMsPerPage()[i], r.minMsPerPage()[i],
+          r.cpuMsPerPage()[i], r.allocKbPerPage()[i]);
     }
     double ratio = r.slowerThanFirst()[1];
     out.printf(Locale.ROOT, "  speed ratio ours/Readability4J: %.2fx (median of per-round ratios; target >= 4x)%n",

@@ -16,6 +16,8 @@ import java.util.List;
  *       figures are the median (and the least disturbed, the minimum) of their round totals.</li>
  * </ul>
  * Single thread, pages in memory, parsing included. Failures of a peer on a page count as its time, not an error.
+ * Also reported, not gated: the thread's CPU time per page (blind to other processes, but also to garbage
+ * collection, which runs on other threads) and the bytes it allocated per page (what that collection will cost).
  */
 final class SpeedRace {
   /**
@@ -23,7 +25,10 @@ final class SpeedRace {
    * of its round time to the first system's ({@code > 1} means the first system is faster).
    */
   record Result(List<String> names, double[] medianMsPerPage, double[] minMsPerPage, double[] slowerThanFirst,
-      int rounds) {}
+      int rounds, double[] cpuMsPerPage, double[] allocKbPerPage) {}
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** Keeps the extractors' output observable so the JIT cannot drop the work. */
   private static volatile long sink;
@@ -32,11 +37,13 @@ final class SpeedRace {
 
   static Result run(List<Systems.System> systems, List<String> pages, List<String> urls, int warmups, int rounds) {
     int n = systems.size();
-    for (int w = 0; w < warmups; w++) pass(systems, pages, urls, w, new long[n]);
+    for (int w = 0; w < warmups; w++) pass(systems, pages, urls, w, new long[n], new long[n], new long[n]);
     long[][] times = new long[rounds][n];
+    long[] cpu = new long[n];
+    long[] alloc = new long[n];
     for (int r = 0; r < rounds; r++) {
       System.gc();
-      pass(systems, pages, urls, r, times[r]);
+      pass(systems, pages, urls, r, times[r], cpu, alloc);
     }
     double[] median = new double[n];
     double[] min = new double[n];
@@ -52,16 +59,25 @@ final class SpeedRace {
       min[s] = Arrays.stream(t).min().orElse(Double.NaN);
       ratio[s] = median(q);
     }
-    return new Result(systems.stream().map(Systems.System::name).toList(), median, min, ratio, rounds);
+    double[] cpuMs = new double[n];
+    double[] allocKb = new double[n];
+    for (int s = 0; s < n; s++) {
+      cpuMs[s] = cpu[s] / 1e6 / rounds / pages.size();
+      allocKb[s] = alloc[s] / 1024.0 / rounds / pages.size();
+    }
+    return new Result(systems.stream().map(Systems.System::name).toList(), median, min, ratio, rounds, cpuMs,
+        allocKb);
   }
 
   private static void pass(List<Systems.System> systems, List<String> pages, List<String> urls, int round,
-      long[] into) {
+      long[] into, long[] cpu, long[] alloc) {
     int n = systems.size();
     long chars = 0;
     for (int p = 0; p < pages.size(); p++) {
       for (int k = 0; k < n; k++) {
         int s = (p + round + k) % n;
+        long a0 = THREADS.getCurrentThreadAllocatedBytes();
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         try {
           var a = systems.get(s).extract(pages.get(p), urls == null ? null : urls.get(p));
@@ -70,6 +86,8 @@ final class SpeedRace {
           // a peer failing on a page is its result, not ours to fix
         }
         into[s] += System.nanoTime() - t0;
+        cpu[s] += THREADS.getCurrentThreadCpuTime() - c0;
+        alloc[s] += THREADS.getCurrentThreadAllocatedBytes() - a0;
       }
     }
     sink += chars;
