@@ -24,6 +24,9 @@ final class BlockCollector {
   /** The kept paragraphs and the dropped ones (with why), in document order. */
   record Result(List<String> paragraphs, List<String> removed) {}
 
+  /** A paragraph in a skipped header at least this long is the article's standfirst and kept. */
+  static final int LEAD_MIN = 100;
+
   private BlockCollector() {}
 
   static List<Block> blocks(List<Element> roots, NodeStats stats, Hints hints, Set<Element> excluded,
@@ -58,7 +61,13 @@ final class BlockCollector {
           return FilterResult.CONTINUE;
         }
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
-        if (e != root && (excluded.contains(e) || skip(e, stats, hints, rootText, weights))) return FilterResult.SKIP_ENTIRELY;
+        if (e != root && (excluded.contains(e) || skip(e, stats, hints, rootText, weights))) {
+          if (e.nameIs("header")) {
+            flush(tag[0]);
+            leads(e, stats, out);
+          }
+          return FilterResult.SKIP_ENTIRELY;
+        }
         String name = e.normalName();
         if (name.equals("br")) {
           flush(tag[0]);
@@ -100,6 +109,19 @@ final class BlockCollector {
     }, root);
     String t = buf.toString().strip();
     if (!t.isEmpty()) out.add(new Block(tag[0], t, counts[0], counts[1]));
+  }
+
+  /**
+   * The lead paragraphs of an article header that is otherwise skipped (title, byline, date and share buttons):
+   * paragraphs of real prose, with few links, that is the standfirst of the story.
+   */
+  private static void leads(Element header, NodeStats stats, List<Block> out) {
+    for (Element p : header.getElementsByTag("p")) {
+      NodeStats.Stat st = stats.get(p);
+      if (st.text < LEAD_MIN || st.link > 0.2 * st.text) continue;
+      String t = p.text().strip();
+      if (!t.isEmpty()) out.add(new Block("p", t, st.text, st.link));
+    }
   }
 
   private static String parentBlockTag(Element e) {
