@@ -116,9 +116,11 @@ final class BlockCollector {
    * paragraphs of real prose, with few links, that is the standfirst of the story.
    */
   private static void leads(Element header, NodeStats stats, List<Block> out) {
-    for (Element p : header.getElementsByTag("p")) {
+    for (Element p : header.getAllElements()) {
+      if (!p.nameIs("p") && !p.nameIs("div")) continue;
       NodeStats.Stat st = stats.get(p);
-      if (st.text < LEAD_MIN || st.link > 0.2 * st.text) continue;
+      // a paragraph, or a box of inline text only
+      if (st.text < LEAD_MIN || st.link > 0.2 * st.text || st.blocks > 1) continue;
       String t = p.text().strip();
       if (!t.isEmpty()) out.add(new Block("p", t, st.text, st.link));
     }
@@ -135,8 +137,17 @@ final class BlockCollector {
   private static boolean skip(Element e, NodeStats stats, Hints hints, int rootText, boolean weights) {
     String tag = e.normalName();
     switch (tag) {
-      case "figure", "figcaption", "header", "dialog" -> {
+      case "header", "dialog" -> {
         return true;
+      }
+      case "figcaption" -> {
+        return true;
+      }
+      case "figure" -> {
+        // a picture with its caption and credit, unless it holds a table, a list or paragraphs (editors wrap
+        // tables and pull quotes in figures)
+        NodeStats.Stat st = stats.get(e);
+        if (st.paras < 2 && st.items < 2 && e.getElementsByTag("table").isEmpty()) return true;
       }
       case "div", "section", "ul", "ol", "table", "form", "dl", "aside", "span", "p", "blockquote", "li" -> {
         // go on
