@@ -27,6 +27,10 @@ final class BlockCollector {
   /** A paragraph in a skipped header at least this long is the article's standfirst and kept. */
   static final int LEAD_MIN = 100;
 
+  /** Paragraphs and text that make a box prose. */
+  static final int PROSE_PARAS = 3;
+  static final int PROSE_TEXT = 400;
+
   private BlockCollector() {}
 
   static List<Block> blocks(List<Element> roots, NodeStats stats, Hints hints, Set<Element> excluded,
@@ -162,8 +166,8 @@ final class BlockCollector {
     if (st.text > 0.5 * rootText) return false;
     boolean declared = hints.bodyHint(e);
     int weight = weights ? hints.weight(e) : 0;
-    if (weight < 0 && !declared) return true;
     double ld = stats.linkDensity(e);
+    if (weight < 0 && !declared && !(prose(st, ld) && shown(e, hints))) return true;
     if (tag.equals("p") || tag.equals("span") || tag.equals("li") || tag.equals("blockquote")) return false;
     if (st.commas >= 10 && ld < 0.5) return false;
     if (weight < 25 && ld > 0.33) return true;
@@ -171,6 +175,27 @@ final class BlockCollector {
     if (st.images > 1 && st.paras < 0.5 * st.images && st.text < 200) return true;
     if (!tag.equals("ul") && !tag.equals("ol") && st.items > st.paras + 1 && ld > 0.2) return true;
     return false;
+  }
+
+  /**
+   * A box of several real paragraphs with few links: a negative class name ("card", "media", "scroll") says less
+   * about it than its text does.
+   */
+  private static boolean prose(NodeStats.Stat st, double ld) {
+    return st.paras >= PROSE_PARAS && st.text >= PROSE_TEXT && ld < 0.1;
+  }
+
+  /**
+   * Neither named boilerplate nor hidden by a class ("hidden", "d-none", or a responsive "...hidden-desktop" box
+   * that duplicates the story for phones); "overflow-hidden" or "label-hidden" hide nothing.
+   */
+  private static boolean shown(Element e, Hints hints) {
+    if (hints.unlikely(e)) return false;
+    for (String c : e.classNames()) {
+      String l = c.toLowerCase(java.util.Locale.ROOT);
+      if (HtmlPatterns.HIDING_CLASSES.contains(l) || l.endsWith("hidden-desktop")) return false;
+    }
+    return true;
   }
 
   /** Drops boilerplate blocks: link-dense lines, stock phrases, repeats, a leading copy of the title. */

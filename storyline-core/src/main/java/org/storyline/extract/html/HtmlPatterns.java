@@ -44,6 +44,9 @@ final class HtmlPatterns {
   /** A class token that negates or describes the surroundings, not the element ("no-sidebar", "has-comments"). */
   static final Pattern NEUTRAL_TOKEN = Pattern.compile("(?:no|non|not|without|has|with)[-_]");
 
+  /** Class names that hide an element (utility classes of the common CSS frameworks). */
+  static final Set<String> HIDING_CLASSES = Set.of("hidden", "is-hidden", "d-none", "invisible", "hide");
+
   /** class/id that rescue an UNLIKELY match (the article wrapper often carries "content" next to "sidebar"). */
   static final Keywords MAYBE_CANDIDATE = new Keywords("and", "article", "body", "column", "content", "main",
       "shadow");
