@@ -39,12 +39,25 @@ public final class HtmlCharset {
     if (m.find()) {
       String name = m.group(1).toLowerCase(Locale.ROOT);
       try {
-        Charset cs = Charset.forName(name.equals("iso-8859-1") || name.equals("latin1") ? "windows-1252" : name);
+        Charset cs = Charset.forName(alias(name));
         if (!cs.equals(StandardCharsets.UTF_8)) return new String(b, cs);
       } catch (IllegalArgumentException ex) {
         // unknown charset name
       }
     }
     return new String(b, Charset.forName("windows-1252"));
+  }
+
+  /** Browsers read these labels as the larger charset (WHATWG Encoding): pages labelled so use its characters. */
+  private static String alias(String name) {
+    return switch (name) {
+      case "iso-8859-1", "latin1", "us-ascii", "ascii" -> "windows-1252";
+      case "gb2312", "gb_2312-80", "gbk", "x-gbk" -> "GB18030";
+      case "iso-8859-9", "latin5" -> "windows-1254";
+      case "tis-620", "iso-8859-11" -> "x-windows-874";
+      case "ks_c_5601-1987", "euc-kr" -> "x-windows-949";
+      case "shift_jis", "sjis", "x-sjis" -> "windows-31j";
+      default -> name;
+    };
   }
 }

@@ -13,7 +13,9 @@ final class HtmlPatterns {
   /** Elements dropped with their whole subtree before anything else. */
   static final Set<String> DROP_TAGS = Set.of("script", "style", "iframe", "svg", "canvas", "template",
       "object", "embed", "link", "meta", "button", "input", "select", "textarea", "option", "nav", "aside",
-      "footer", "dialog", "map", "audio", "video", "source", "picture", "head", "math", "label", "menu");
+      "footer", "dialog", "map", "audio", "video", "source", "picture", "head", "math", "label", "menu",
+      // ruby annotations (furigana over Japanese and Chinese text) would break the sentence they annotate
+      "rt", "rp");
 
   /** Block-level elements: they start and end a text block. */
   static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
