@@ -31,13 +31,66 @@ final class BlockCollector {
   static final int PROSE_PARAS = 3;
   static final int PROSE_TEXT = 400;
 
+  /** The standfirst is looked for at most this many levels above the body ... */
+  static final int LEAD_LEVELS = 6;
+  /** ... in boxes that hold at most this much text besides the body. */
+  static final int LEAD_ZONE = 1200;
+
   private BlockCollector() {}
 
   static List<Block> blocks(List<Element> roots, NodeStats stats, Hints hints, Set<Element> excluded,
       boolean weights) {
     List<Block> out = new ArrayList<>();
+    if (!roots.isEmpty()) standfirst(roots.get(0), stats, excluded, out);
     for (Element root : roots) walk(root, stats, hints, excluded, weights, out);
     return out;
+  }
+
+  /**
+   * The standfirst set just before the article body: pages put the teaser or deck in its own element above the
+   * body box (often beside the title and byline). Looks up from the body while the enclosing box adds little text
+   * (title, byline, teaser), and keeps the prose paragraphs found before the body there.
+   */
+  private static void standfirst(Element root, NodeStats stats, Set<Element> excluded, List<Block> out) {
+    int rootText = stats.text(root);
+    Element zone = null;
+    int level = 0;
+    for (Element a = root.parent(); a != null && !a.nameIs("body") && level < LEAD_LEVELS; a = a.parent(), level++) {
+      if (excluded.contains(a) || stats.text(a) - rootText > LEAD_ZONE) break;
+      zone = a;
+    }
+    if (zone == null) return;
+    List<Element> found = new ArrayList<>();
+    NodeTraversor.filter(new NodeFilter() {
+      boolean done;
+
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (done || node == root) {
+          done = true;
+          return FilterResult.STOP;
+        }
+        if (!(node instanceof Element e)) return FilterResult.SKIP_CHILDREN;
+        if (excluded.contains(e) || e.nameIs("figure") || e.nameIs("h1")) return FilterResult.SKIP_ENTIRELY;
+        if (ContentScorer.isAncestor(e, root)) return FilterResult.CONTINUE;
+        NodeStats.Stat st = stats.get(e);
+        boolean candidate = e.nameIs("p") || e.nameIs("h2") || (e.nameIs("div") && st.blocks == 1);
+        if (candidate && st.text >= LEAD_MIN && st.link <= 0.2 * st.text) {
+          found.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, zone);
+    if (found.isEmpty()) return;
+    String body = root.text();
+    for (Element e : found) {
+      NodeStats.Stat st = stats.get(e);
+      String t = e.text().strip();
+      // an excerpt that repeats the body's opening is not a standfirst
+      if (t.isEmpty() || body.contains(t.length() > 80 ? t.substring(0, 80) : t)) continue;
+      out.add(new Block(e.nameIs("h2") ? "p" : e.normalName(), t, st.text, st.link));
+    }
   }
 
   private static void walk(Element root, NodeStats stats, Hints hints, Set<Element> excluded, boolean weights,
