@@ -66,7 +66,7 @@ public final class ExtractionDebug {
         }
       }
       for (Path f : files) {
-        Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), "https://example.org/x");
+        Article a = ours.extract(org.storyline.ingest.Decoding.decode(gunzip(f)).text(), "https://example.org/x");
         String all = a.title() + "|" + a.byline() + "|" + a.published() + "|" + a.outlet() + "|" + a.text() + "|"
             + a.removed() + "|" + a.diagnostics();
         System.out.println(root.relativize(f) + " " + Integer.toHexString(all.hashCode()) + " " + a.published());
@@ -118,7 +118,7 @@ public final class ExtractionDebug {
         String gold = item.path("date").asText("");
         Path f = root.resolve("trafilatura-eval/html/" + item.get("file").asText() + ".gz");
         if (gold.isEmpty() || !Files.exists(f)) continue;
-        Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), url);
+        Article a = ours.extract(org.storyline.ingest.Decoding.decode(gunzip(f)).text(), url);
         traf[1]++;
         if (a.published() != null && a.published().startsWith(gold)) traf[0]++;
         else System.out.println("TRAF " + gold + " " + a.published() + " " + item.get("file").asText() + " " + a.diagnostics());
