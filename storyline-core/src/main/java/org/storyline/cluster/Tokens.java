@@ -16,7 +16,7 @@ import java.util.Set;
  * Tokenisation for clustering: lower-cased word tokens without stop words, capitalised-name tokens (the fallback for
  * entities when no entity stage ran) and word shingles for duplicate detection. Stateless and thread-safe.
  */
-final class Tokens {
+public final class Tokens {
   static final Set<String> STOP = load("stopwords.txt");
   static final Set<String> NAME_STOP = load("name-stopwords.txt");
 
@@ -38,7 +38,7 @@ final class Tokens {
   }
 
   /** Content terms: words minus stop words, pure numbers and one-letter tokens; plural "s" folded. */
-  static List<String> terms(String text) {
+  public static List<String> terms(String text) {
     List<String> out = new ArrayList<>();
     for (String w : words(text)) {
       if (isYear(w)) {
