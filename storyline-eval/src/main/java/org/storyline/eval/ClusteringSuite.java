@@ -118,6 +118,10 @@ public final class ClusteringSuite implements EvalSuite {
     ClusterScores g = g5Run(g5, cfg, lat);
     out.printf(Locale.ROOT, "  giveme5w1h news_cluster stream (%d articles, publish order): %s%n", g5.size(),
         g.line());
+    for (int w : new int[] {8, 14, 30}) {
+      out.printf(Locale.ROOT, "  giveme5w1h gold split wherever its articles are more than %d days apart (the best any "
+          + "clusterer that never links such gaps can do): %s%n", w, timeOracle(g5, w).line());
+    }
     ClusterScores gr = g5Shuffled(g5, cfg);
     out.printf(Locale.ROOT, "  giveme5w1h, same articles in a random order (order sensitivity): %s%n", gr.line());
     m.put("giveme5w1h_storyline_b3_f1", storylines(g5, out));
@@ -250,6 +254,38 @@ public final class ClusteringSuite implements EvalSuite {
         r.storylines().size(), r.storylines().stream().mapToInt(l -> l.stories().size()).sum(), articles,
         articles == 0 ? 0 : majority / (double) articles);
     return atLine.b3f();
+  }
+
+  /**
+   * An upper bound, not a system: each gold event cut into runs of articles (in date order) whose consecutive publish
+   * dates are at most {@code days} apart. A story clusterer that keeps stories a week apart separate (as the seeds
+   * require) cannot link such gaps, so it scores at most this.
+   */
+  static ClusterScores timeOracle(List<Doc> g5, int days) {
+    Map<String, List<Doc>> byGold = new java.util.TreeMap<>();
+    for (Doc d : g5) byGold.computeIfAbsent(d.gold, k -> new ArrayList<>()).add(d);
+    Map<String, String> pred = new HashMap<>();
+    Map<String, String> gold = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (List<Doc> l : byGold.values()) {
+      l.sort(java.util.Comparator.comparingLong((Doc d) -> {
+        long x = ArticleFeatures.day(d.article.published());
+        return x == ArticleFeatures.NO_DAY ? Long.MAX_VALUE : x;
+      }).thenComparing(d -> d.article.id()));
+      long last = ArticleFeatures.NO_DAY;
+      String run = null;
+      for (Doc d : l) {
+        long x = ArticleFeatures.day(d.article.published());
+        if (run == null || x != ArticleFeatures.NO_DAY && last != ArticleFeatures.NO_DAY && x - last > days) {
+          run = d.article.id();
+        }
+        if (x != ArticleFeatures.NO_DAY) last = x;
+        pred.put(d.article.id(), run);
+        gold.put(d.article.id(), d.gold);
+        ids.add(d.article.id());
+      }
+    }
+    return ClusterScores.of(ids, pred, gold);
   }
 
   static ClusterScores g5Shuffled(List<Doc> g5, ClusterConfig cfg) {
