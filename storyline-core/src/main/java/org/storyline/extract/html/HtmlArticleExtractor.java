@@ -31,8 +31,7 @@ public final class HtmlArticleExtractor {
     List<String> diagnostics = new ArrayList<>();
     Document d;
     try {
-      // script and style bodies are dropped unread anyway; skipping them before parsing saves a third of the parse
-      d = Jsoup.parse(RawTextStripper.strip(doc.content()), h.url() == null ? "" : h.url());
+      d = Jsoup.parse(doc.content(), h.url() == null ? "" : h.url());
     } catch (RuntimeException e) {
       diagnostics.add("html: could not parse page (" + e.getClass().getSimpleName() + ")");
       return new Article(doc.id(), doc.source(), h.title(), h.outlet(), h.url(), h.byline(), h.published(), false,
