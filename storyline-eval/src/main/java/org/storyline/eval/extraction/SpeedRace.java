@@ -33,6 +33,14 @@ final class SpeedRace {
   /** Keeps the extractors' output observable so the JIT cannot drop the work. */
   private static volatile long sink;
 
+  /**
+   * Pages per turn: each system runs a block of this many pages, then the next system the same block. Small enough
+   * (tens of ms) that the systems of a block see the same load, large enough that each runs with its own code and
+   * data warm in the CPU caches, as it would over a stream of pages, rather than right after another system
+   * evicted them. Read from {@code -Dstoryline.speed.block} for experiments (1 = page by page).
+   */
+  static final int BLOCK = Integer.getInteger("storyline.speed.block", 8);
+
   private SpeedRace() {}
 
   static Result run(List<Systems.System> systems, List<String> pages, List<String> urls, int warmups, int rounds) {
@@ -73,17 +81,21 @@ final class SpeedRace {
       long[] into, long[] cpu, long[] alloc) {
     int n = systems.size();
     long chars = 0;
-    for (int p = 0; p < pages.size(); p++) {
+    for (int b = 0; b * BLOCK < pages.size(); b++) {
+      int from = b * BLOCK;
+      int to = Math.min(pages.size(), from + BLOCK);
       for (int k = 0; k < n; k++) {
-        int s = (p + round + k) % n;
+        int s = (b + round + k) % n;
         long a0 = THREADS.getCurrentThreadAllocatedBytes();
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        try {
-          var a = systems.get(s).extract(pages.get(p), urls == null ? null : urls.get(p));
-          if (a != null && a.text() != null) chars += a.text().length();
-        } catch (RuntimeException | StackOverflowError e) {
-          // a peer failing on a page is its result, not ours to fix
+        for (int p = from; p < to; p++) {
+          try {
+            var a = systems.get(s).extract(pages.get(p), urls == null ? null : urls.get(p));
+            if (a != null && a.text() != null) chars += a.text().length();
+          } catch (RuntimeException | StackOverflowError e) {
+            // a peer failing on a page is its result, not ours to fix
+          }
         }
         into[s] += System.nanoTime() - t0;
         cpu[s] += THREADS.getCurrentThreadCpuTime() - c0;
