@@ -216,10 +216,15 @@ final class DateExtractor {
    * the page has no {@code h1}. Call before cleaning: bylines are often removed as boilerplate.
    */
   static String textAfterHeading(Element body, String title) {
+    return body == null ? null : textAfterHeading(body, body.getElementsByTag("h1"), title);
+  }
+
+  /** As {@link #textAfterHeading(Element, String)} given the page's {@code h1} elements in document order. */
+  static String textAfterHeading(Element body, List<Element> h1s, String title) {
     if (body == null) return null;
     Element h1 = null;
     String t = title == null ? "" : title.toLowerCase(Locale.ROOT);
-    for (Element e : body.getElementsByTag("h1")) {
+    for (Element e : h1s) {
       String text = e.text().strip();
       if (text.isEmpty()) continue;
       if (h1 == null) h1 = e;
