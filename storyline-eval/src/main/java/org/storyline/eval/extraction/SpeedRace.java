@@ -7,9 +7,9 @@ import java.util.List;
  * Side-by-side speed of extractors on the same pages, made robust to a shared, noisy machine (the CI and dev boxes
  * run other jobs, and load swings by 2x within seconds):
  * <ul>
- *   <li>the systems are <b>interleaved page by page</b>: each page goes through every system back to back, in an
- *       order that rotates with the page and the round, so a burst of load falls on all of them alike instead of on
- *       whichever system happened to be timed alone during it;</li>
+ *   <li>the systems are <b>interleaved</b> in blocks of {@link #BLOCK} pages: each block goes through every system
+ *       back to back, in an order that rotates with the block and the round, so a burst of load falls on all of
+ *       them alike instead of on whichever system happened to be timed alone during it;</li>
  *   <li>untimed <b>warm-up</b> passes first (JIT compilation, class loading, caches);</li>
  *   <li>then several timed <b>rounds</b>; the ratio between two systems is the <b>median over rounds</b> of the ratio
  *       of their round totals (each round's ratio compares time spent under the same load), and the per-system
