@@ -3,7 +3,6 @@ package org.storyline.extract.html;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -30,9 +29,10 @@ final class DateExtractor {
   static final Set<String> MODIFIED_META = Set.of("article:modified_time", "og:updated_time", "datemodified",
       "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "modified");
 
-  private static final Pattern DATE_HINT = Pattern.compile(
-      "(?i)date|time|publish|posted|pubdate|byline|dateline|meta|info|datum|fecha|data|entry-header|post-header"
-          + "|article-header|author|submitted|zeit");
+  /** class/id words of elements that hold dates (matched ignoring ASCII case). */
+  private static final Keywords DATE_HINT = new Keywords("date", "time", "publish", "posted", "pubdate", "byline",
+      "dateline", "meta", "info", "datum", "fecha", "data", "entry-header", "post-header", "article-header", "author",
+      "submitted", "zeit");
 
   /** {@link Result#source()} of a date taken from a modification-time meta tag, the structured last resort. */
   static final String MODIFIED_SOURCE = "meta modified";
@@ -184,7 +184,7 @@ final class DateExtractor {
       for (Element e : body.getAllElements()) {
         if (e == body) continue;
         String h = Hints.classAndId(e);
-        if (h.isEmpty() || !DATE_HINT.matcher(h).find()) continue;
+        if (h.isEmpty() || !DATE_HINT.containsIgnoreAsciiCase(h)) continue;
         if (++seen > 60) break;
         if (e.childrenSize() > 12) continue;
         String t = e.text();
@@ -216,10 +216,15 @@ final class DateExtractor {
    * the page has no {@code h1}. Call before cleaning: bylines are often removed as boilerplate.
    */
   static String textAfterHeading(Element body, String title) {
+    return body == null ? null : textAfterHeading(body, body.getElementsByTag("h1"), title);
+  }
+
+  /** As {@link #textAfterHeading(Element, String)} given the page's {@code h1} elements in document order. */
+  static String textAfterHeading(Element body, List<Element> h1s, String title) {
     if (body == null) return null;
     Element h1 = null;
     String t = title == null ? "" : title.toLowerCase(Locale.ROOT);
-    for (Element e : body.getElementsByTag("h1")) {
+    for (Element e : h1s) {
       String text = e.text().strip();
       if (text.isEmpty()) continue;
       if (h1 == null) h1 = e;

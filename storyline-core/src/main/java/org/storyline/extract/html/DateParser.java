@@ -79,8 +79,10 @@ final class DateParser {
       if (f != null) out.add(f);
     }
     addAll(out, limit, CJK.matcher(s), 1, 2, 3);
-    addAll(out, limit, D_MONTH_Y.matcher(s), 3, 2, 1);
-    addAll(out, limit, MONTH_D_Y.matcher(s), 3, 1, 2);
+    // the month-name forms try a long alternation at every position: in long text, only near a year
+    int[] windows = s.length() > WINDOWED_LENGTH ? yearWindows(s) : null;
+    addAll(out, limit, D_MONTH_Y.matcher(s), windows, 3, 2, 1);
+    addAll(out, limit, MONTH_D_Y.matcher(s), windows, 3, 1, 2);
     addAll(out, limit, DMY_DOT.matcher(s), 3, 2, 1);
     addAll(out, limit, YMD_SLASH.matcher(s), 1, 2, 3);
     m = NUM_SLASH.matcher(s);
@@ -179,6 +181,61 @@ final class DateParser {
       if (f != null) return f;
     }
     return null;
+  }
+
+  /** Text longer than this is searched for month-name dates only in {@link #yearWindows}. */
+  private static final int WINDOWED_LENGTH = 256;
+  /** Non-space characters a month-name date can put before its year ({@code 23rd de septiembre, }: 23 at most). */
+  private static final int YEAR_REACH = 40;
+
+  /**
+   * The regions of {@code s} where a month-name date can match, as sorted, disjoint {@code [start, end)} pairs:
+   * such a date ends with a four-digit year 19xx/20xx (digits on neither side) and starts at most
+   * {@link #YEAR_REACH} non-space characters before it.
+   */
+  static int[] yearWindows(String s) {
+    int[] w = new int[8];
+    int len = 0;
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') j++;
+      if (j - i == 4 && (s.startsWith("19", i) || s.startsWith("20", i))) {
+        int start = i;
+        for (int seen = 0; start > 0 && seen < YEAR_REACH; start--) {
+          if (!Character.isWhitespace(s.charAt(start - 1))) seen++;
+        }
+        if (len > 0 && start <= w[len - 1]) {
+          w[len - 1] = j;
+        } else {
+          if (len == w.length) w = Arrays.copyOf(w, 2 * len);
+          w[len++] = start;
+          w[len++] = j;
+        }
+      }
+      i = j;
+    }
+    return Arrays.copyOf(w, len);
+  }
+
+  /** As {@link #addAll(List, int, Matcher, int, int, int)}, searching only the regions of {@code windows} if given. */
+  private static void addAll(List<Found> out, int limit, Matcher m, int[] windows, int yg, int mg, int dg) {
+    if (windows == null) {
+      addAll(out, limit, m, yg, mg, dg);
+      return;
+    }
+    // transparent bounds: look-behinds and look-aheads see past the region, as in a whole-text search
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    for (int k = 0; k < windows.length && out.size() < limit; k += 2) {
+      m.region(windows[k], windows[k + 1]);
+      addAll(out, limit, m, yg, mg, dg);
+    }
   }
 
   private static void addAll(List<Found> out, int limit, Matcher m, int yg, int mg, int dg) {

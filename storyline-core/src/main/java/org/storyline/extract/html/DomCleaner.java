@@ -61,9 +61,18 @@ final class DomCleaner {
   private static int textLength(Element e) {
     int[] n = {0};
     NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof org.jsoup.nodes.TextNode t) n[0] += t.getWholeText().strip().length();
+      if (node instanceof org.jsoup.nodes.TextNode t) n[0] += strippedLength(t.getWholeText());
     }, e);
     return n[0];
+  }
+
+  /** {@code s.strip().length()} without building the stripped string. */
+  private static int strippedLength(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && Character.isWhitespace(s.codePointAt(from))) from += Character.charCount(s.codePointAt(from));
+    while (to > from && Character.isWhitespace(s.codePointBefore(to))) to -= Character.charCount(s.codePointBefore(to));
+    return to - from;
   }
 
   static boolean hidden(Element e) {

@@ -41,10 +41,12 @@ public final class HtmlArticleExtractor {
     MetadataExtractor.Meta meta = new MetadataExtractor.Meta(null, null, null, null);
     DateExtractor.Result date = null;
     DateParser.Found modified = null;
+    PageIndex ix = null;
     try {
-      PageIndex ix = PageIndex.of(d);
+      ix = PageIndex.of(d);
       ld = JsonLd.of(ix);
-      meta = MetadataExtractor.find(d, ix, ld);
+      // the page's own URL is worked out only when the caller did not give one
+      meta = MetadataExtractor.find(d, ix, ld, h.url() == null);
       String url = h.url() != null ? h.url() : meta.url();
       date = DateExtractor.structured(ix, ld, url);
       modified = DateExtractor.modified(ix, ld);
@@ -64,7 +66,8 @@ public final class HtmlArticleExtractor {
     }
     // the date shown under the heading is read only when it can matter (see DateExtractor.visible)
     if ((textual || h.published() == null && DateExtractor.mayDeferToVisible(date, modified)) && d.body() != null) {
-      afterHeading = DateExtractor.textAfterHeading(d.body(), title);
+      afterHeading = DateExtractor.textAfterHeading(d.body(), ix == null ? d.body().getElementsByTag("h1") : ix.h1s,
+          title);
     }
     if (!textual && afterHeading != null) date = DateExtractor.visible(date, modified, afterHeading);
     Content content = content(d, title, diagnostics);

@@ -97,6 +97,21 @@ final class Keywords {
     return out;
   }
 
+  /**
+   * Whether {@code s}, of any case, contains one of the substring entries, ASCII letters compared case-insensitively
+   * (as a {@code (?i)} regex alternation would; only for tables of plain substring entries in lower case).
+   */
+  boolean containsIgnoreAsciiCase(String s) {
+    int st = 0;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+      st = next[st * width + (c < 128 ? symbol[c] : 0)];
+      if (hit[st]) return true;
+    }
+    return false;
+  }
+
   boolean matches(String s) {
     int n = s.length();
     int st = 0;

@@ -23,6 +23,11 @@ final class MetadataExtractor {
   private MetadataExtractor() {}
 
   static Meta find(Document doc, PageIndex ix, JsonLd ld) {
+    return find(doc, ix, ld, true);
+  }
+
+  /** As {@link #find(Document, PageIndex, JsonLd)}; {@link Meta#url()} is null unless {@code withUrl}. */
+  static Meta find(Document doc, PageIndex ix, JsonLd ld, boolean withUrl) {
     Map<String, String> meta = metaMap(ix);
     String outlet = firstNonBlank(meta.get("og:site_name"), ld.publisher(), meta.get("application-name"),
         meta.get("al:android:app_name"), meta.get("twitter:app:name:iphone"));
@@ -30,9 +35,11 @@ final class MetadataExtractor {
     String byline = byline(ix, ld, meta, outlet);
     String url = null;
     Element canon = ix.canonical;
-    if (canon != null) url = absolute(canon.attr("abs:href"), canon.attr("href"));
-    if (url == null) url = absolute(meta.get("og:url"), meta.get("og:url"));
-    if (url == null && ld.url() != null && ld.url().startsWith("http")) url = ld.url();
+    if (withUrl) {
+      if (canon != null) url = absolute(canon.attr("abs:href"), canon.attr("href"));
+      if (url == null) url = absolute(meta.get("og:url"), meta.get("og:url"));
+      if (url == null && ld.url() != null && ld.url().startsWith("http")) url = ld.url();
+    }
     if (outlet != null && (outlet.startsWith("http") || outlet.startsWith("www."))) outlet = null;
     return new Meta(title, byline, clean(outlet), url);
   }

@@ -62,4 +62,15 @@ class DateParserTest {
     assertEquals("2021-07-09", DateParser.fromUrl("https://x.example/2021-07-09-story.html").iso());
     assertNull(DateParser.fromUrl("https://x.example/story-12345"));
   }
+
+  @Test
+  void monthNameDatesInLongTextAreFoundNearTheirYear() {
+    String filler = "Lorem ipsum dolor sit amet, in 12 villages and 300 towns. ".repeat(20);
+    assertEquals("2019-11-05", iso(filler + "Published on November   5th,   2019 by the desk. " + filler));
+    assertEquals("2020-01-14", iso(filler + "Pescasseroli, 14 de   Gennaio de 2020. " + filler));
+    assertNull(iso(filler + "November 5, 21019 and 5 Nov 12019 " + filler), "not a year");
+    int[] w = DateParser.yearWindows("x".repeat(100) + " May 3, 2021 " + "y".repeat(100) + "20211");
+    assertEquals(2, w.length, "one window, around the only four-digit year");
+    assertEquals(108 - 8 - 35, w[0], "40 non-space characters back: \" May 3, \" holds 5 of them, then 35 x");
+  }
 }

@@ -23,6 +23,13 @@ class KeywordsTest {
   }
 
   @Test
+  void asciiCaseInsensitiveSubstrings() {
+    Keywords k = new Keywords("date", "entry-header");
+    assertTrue(k.containsIgnoreAsciiCase("postDate") && k.containsIgnoreAsciiCase("ENTRY-HEADER top"));
+    assertFalse(k.containsIgnoreAsciiCase("entry header") || k.containsIgnoreAsciiCase("dat-e"));
+  }
+
+  @Test
   void automatonAgreesWithPlainSubstringSearch() {
     // overlapping entries exercise the failure links: "abcd" must be found in "ababcd" and "xabcabcd"
     List<String> words = List.of("abcd", "bca", "cab", "aab", "d-e", "b");

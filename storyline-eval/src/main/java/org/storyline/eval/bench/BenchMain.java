@@ -171,7 +171,7 @@ public final class BenchMain {
       Map<String, Double> pps = org.storyline.eval.extraction.HtmlBench.pagesPerSecond(pages);
       double ours = pps.values().iterator().next();
       md.append(String.format(Locale.ROOT, "%n## HTML extraction, side by side (%d raw pages: AEB + trafilatura-eval;"
-          + " one thread, systems interleaved page by page, median of 3 rounds after a warm-up)%n%n"
+          + " one thread, systems interleaved in blocks of pages, median of 3 rounds after a warm-up)%n%n"
           + "| system | pages/s | ms/page | ours ÷ it |%n"
           + "|---|---|---|---|%n", pages.size()));
       for (var e : pps.entrySet()) {

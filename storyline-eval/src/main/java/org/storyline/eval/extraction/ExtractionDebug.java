@@ -87,6 +87,11 @@ public final class ExtractionDebug {
         urls.add(gold.get(id).path("url").asText(null));
       }
       int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+      if (args.length > 3 && args[3].equals("all")) {
+        // the bench's page set: AEB and trafilatura-eval, no URLs
+        pages = HtmlBench.loadPages(Path.of(args[0]));
+        urls = new ArrayList<>(java.util.Collections.nCopies(pages.size(), (String) null));
+      }
       if (which.equals("profile")) {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int p = 0; p < pages.size(); p++) ours.extract(pages.get(p), urls.get(p));

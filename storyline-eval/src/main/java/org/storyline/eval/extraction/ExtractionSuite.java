@@ -60,7 +60,7 @@ public final class ExtractionSuite implements EvalSuite {
   }
 
   /**
-   * Speed: the AEB pages held in memory, all systems interleaved page by page after a warm-up pass, over
+   * Speed: the AEB pages held in memory, all systems interleaved in blocks of a few pages after a warm-up pass, over
    * {@link #SPEED_ROUNDS} rounds; the ratio is the median over rounds of each round's time ratio (see
    * {@link SpeedRace}: robust to load swings on a shared machine). Single thread, parsing included.
    */
@@ -78,8 +78,8 @@ public final class ExtractionSuite implements EvalSuite {
     }
     SpeedRace.Result r = SpeedRace.run(systems, pages, urls, 1, SPEED_ROUNDS);
     out.printf(Locale.ROOT, "-- speed on the %d AEB pages (single thread, in memory, parse included; systems interleaved"
-        + " page by page, %d rounds after a warm-up pass; median round, best round in brackets)%n", pages.size(),
-        r.rounds());
+        + " in blocks of %d pages, %d rounds after a warm-up pass; median round, best round in brackets)%n",
+        pages.size(), SpeedRace.BLOCK, r.rounds());
     for (int i = 0; i < systems.size(); i++) {
       out.printf(Locale.ROOT, "  %-36s %8.1f pages/s  %6.2f ms/page  (best %6.2f; thread cpu %6.2f ms, alloc %6.0f KB)%n",
           r.names().get(i), 1000 / r.medianMsPerPage()[i], r.medianMsPerPage()[i], r.minMsPerPage()[i],

@@ -14,7 +14,8 @@ import org.storyline.ingest.Decoding;
 
 /**
  * The HTML path of {@code storyline bench}: our extractor and the Java peers (Readability4J, boilerpipe) over the same
- * raw pages held in memory, one thread, interleaved page by page after an untimed warm-up pass (see {@link SpeedRace}).
+ * raw pages held in memory, one thread, interleaved in small blocks of pages after an untimed warm-up pass (see
+ * {@link SpeedRace}).
  */
 public final class HtmlBench {
   private HtmlBench() {}
@@ -37,7 +38,7 @@ public final class HtmlBench {
   }
 
   /**
-   * Pages per second for each system, in order: storyline, Readability4J, boilerpipe; interleaved page by page after
+   * Pages per second for each system, in order: storyline, Readability4J, boilerpipe; interleaved in blocks after
    * a warm-up pass, median of three rounds (see {@link SpeedRace}).
    */
   public static Map<String, Double> pagesPerSecond(List<String> pages) {

@@ -7,9 +7,9 @@ import java.util.List;
  * Side-by-side speed of extractors on the same pages, made robust to a shared, noisy machine (the CI and dev boxes
  * run other jobs, and load swings by 2x within seconds):
  * <ul>
- *   <li>the systems are <b>interleaved page by page</b>: each page goes through every system back to back, in an
- *       order that rotates with the page and the round, so a burst of load falls on all of them alike instead of on
- *       whichever system happened to be timed alone during it;</li>
+ *   <li>the systems are <b>interleaved</b> in blocks of {@link #BLOCK} pages: each block goes through every system
+ *       back to back, in an order that rotates with the block and the round, so a burst of load falls on all of
+ *       them alike instead of on whichever system happened to be timed alone during it;</li>
  *   <li>untimed <b>warm-up</b> passes first (JIT compilation, class loading, caches);</li>
  *   <li>then several timed <b>rounds</b>; the ratio between two systems is the <b>median over rounds</b> of the ratio
  *       of their round totals (each round's ratio compares time spent under the same load), and the per-system
@@ -32,6 +32,14 @@ final class SpeedRace {
 
   /** Keeps the extractors' output observable so the JIT cannot drop the work. */
   private static volatile long sink;
+
+  /**
+   * Pages per turn: each system runs a block of this many pages, then the next system the same block. Small enough
+   * (tens of ms) that the systems of a block see the same load, large enough that each runs with its own code and
+   * data warm in the CPU caches, as it would over a stream of pages, rather than right after another system
+   * evicted them. Read from {@code -Dstoryline.speed.block} for experiments (1 = page by page).
+   */
+  static final int BLOCK = Integer.getInteger("storyline.speed.block", 8);
 
   private SpeedRace() {}
 
@@ -73,17 +81,21 @@ final class SpeedRace {
       long[] into, long[] cpu, long[] alloc) {
     int n = systems.size();
     long chars = 0;
-    for (int p = 0; p < pages.size(); p++) {
+    for (int b = 0; b * BLOCK < pages.size(); b++) {
+      int from = b * BLOCK;
+      int to = Math.min(pages.size(), from + BLOCK);
       for (int k = 0; k < n; k++) {
-        int s = (p + round + k) % n;
+        int s = (b + round + k) % n;
         long a0 = THREADS.getCurrentThreadAllocatedBytes();
         long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        try {
-          var a = systems.get(s).extract(pages.get(p), urls == null ? null : urls.get(p));
-          if (a != null && a.text() != null) chars += a.text().length();
-        } catch (RuntimeException | StackOverflowError e) {
-          // a peer failing on a page is its result, not ours to fix
+        for (int p = from; p < to; p++) {
+          try {
+            var a = systems.get(s).extract(pages.get(p), urls == null ? null : urls.get(p));
+            if (a != null && a.text() != null) chars += a.text().length();
+          } catch (RuntimeException | StackOverflowError e) {
+            // a peer failing on a page is its result, not ours to fix
+          }
         }
         into[s] += System.nanoTime() - t0;
         cpu[s] += THREADS.getCurrentThreadCpuTime() - c0;
