@@ -34,7 +34,7 @@ final class BlockCollector {
   /** The standfirst is looked for at most this many levels above the body ... */
   static final int LEAD_LEVELS = 6;
   /** ... in boxes that hold at most this much text besides the body. */
-  static final int LEAD_ZONE = 1200;
+  static final int LEAD_ZONE = 2000;
 
   private BlockCollector() {}
 
