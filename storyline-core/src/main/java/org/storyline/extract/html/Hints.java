@@ -56,7 +56,7 @@ final class Hints {
     if (l.indexOf('-') < 0 && l.indexOf('_') < 0) return l;
     StringBuilder out = new StringBuilder(l.length());
     for (String t : l.split("\\s+")) {
-      if (HtmlPatterns.NEUTRAL_TOKEN.matcher(t).lookingAt()) continue;
+      if (HtmlPatterns.NEUTRAL_TOKEN.matcher(t).find()) continue;
       if (out.length() > 0) out.append(' ');
       out.append(t.replace("elementor-widget", "elementor"));
     }

@@ -43,8 +43,11 @@ final class HtmlPatterns {
       "timestamp", "masthead", "site~header", "site~footer", "navbar", "^nav", "=nav", "widget", "print~only",
       "visually~hidden", "sr-only", "screen~reader", "skip~link", "login", "log~in", "dialog", "register~form");
 
-  /** A class token that negates or describes the surroundings, not the element ("no-sidebar", "has-comments"). */
-  static final Pattern NEUTRAL_TOKEN = Pattern.compile("(?:no|non|not|without|has|with)[-_]");
+  /**
+   * A class token that negates or describes the surroundings, not the element ("no-sidebar", "ast-no-sidebar",
+   * "content-has-sidebar", "non-paywall").
+   */
+  static final Pattern NEUTRAL_TOKEN = Pattern.compile("(?:^|[-_])(?:no|non|not|without|has|with)[-_]");
 
   /** Class names that hide an element (utility classes of the common CSS frameworks). */
   static final Set<String> HIDING_CLASSES = Set.of("hidden", "is-hidden", "d-none", "invisible", "hide");
