@@ -119,6 +119,23 @@ final class HtmlPatterns {
           + "|\\d{1,2}:\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?"
           + ")[\\s.!?:…»›>-]*$");
 
+  /**
+   * Calls to action and notices in a short block: follow us on a platform, get the app or the newsletter, log in to
+   * read on, copyright and reprint notices. Searched (not matched whole) in blocks under {@link #NOTICE_MAX}
+   * characters.
+   */
+  static final Pattern NOTICE_TEXT = Pattern.compile("(?iu)"
+      + "(?:\\b(?:follow|folgen sie|folge uns|folgt uns|síguenos|siga-nos|nos siga|suivez|seguici|join|únete"
+      + "|subscribe|abonniere|suscríbete|keep up with|sign up|like us)\\b.{0,120}\\b(?:twitter|facebook|instagram"
+      + "|telegram|whatsapp|youtube|tiktok|linkedin|pinterest|newsletter|podcast|google news)\\b)"
+      + "|download (?:the|our) .{0,30}apps? for|apps? for ios and android"
+      + "|already a subscriber|to view the full (?:story|article)|subscribe to (?:read|continue)"
+      + "|copyrighted property|permission must be obtained|may not be (?:re)?published|reproduced without"
+      + "|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|tutti i diritti riservati");
+
+  /** Blocks at least this long are never {@link #NOTICE_TEXT}. */
+  static final int NOTICE_MAX = 220;
+
   /** Lines at least this long are never {@link #LABEL_TEXT}. */
   static final int LABEL_MAX = 70;
 

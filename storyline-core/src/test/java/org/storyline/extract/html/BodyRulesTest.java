@@ -155,4 +155,17 @@ class BodyRulesTest {
         + "<div class='article-body'>" + paras(P1, P2, P3) + "</div></div></body></html>");
     assertEquals(dup.indexOf(P1), dup.lastIndexOf(P1), dup);
   }
+
+  @Test
+  void callsToActionAndReprintNoticesAreDropped() {
+    String text = body("<html><body><article><div class='article-body'>" + paras(P1, P2,
+        "Follow The Courier on Twitter and Instagram for the latest news from the city.",
+        "For breaking news download the Courier apps for iOS and Android.",
+        "This article is the copyrighted property of the Courier. Written permission must be obtained first.", P3)
+        + "</div></article></body></html>");
+    assertTrue(text.contains(P1) && text.contains(P3), text);
+    assertFalse(text.contains("Twitter") || text.contains("apps") || text.contains("copyrighted"), text);
+    // an article about apps keeps its sentences about downloading them
+    assertFalse(HtmlPatterns.NOTICE_TEXT.matcher("You download apps from the store while using your phone.").find());
+  }
 }
