@@ -86,7 +86,7 @@ final class BlockCollector {
     String body = root.text();
     for (Element e : found) {
       NodeStats.Stat st = stats.get(e);
-      String t = e.text().strip();
+      String t = invisible(e.text()).strip();
       // an excerpt that repeats the body's opening is not a standfirst
       if (t.isEmpty() || body.contains(t.length() > 80 ? t.substring(0, 80) : t)) continue;
       out.add(new Block(e.nameIs("h2") ? "p" : e.normalName(), t, st.text, st.link));
@@ -153,8 +153,9 @@ final class BlockCollector {
       private void append(String s) {
         for (int i = 0; i < s.length(); i++) {
           char c = s.charAt(i);
-          if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B' || c == '\u2009' || c == '\u202F') {
-            if (c == '\u200B') continue;
+          // soft hyphens and zero-width characters are invisible: they must not split the words they sit in
+          if (c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF') continue;
+          if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2009' || c == '\u202F') {
             if (buf.length() > 0 && buf.charAt(buf.length() - 1) != ' ') buf.append(' ');
           } else {
             buf.append(c);
@@ -178,9 +179,20 @@ final class BlockCollector {
       NodeStats.Stat st = stats.get(p);
       // a paragraph, or a box of inline text only
       if (st.text < LEAD_MIN || st.link > 0.2 * st.text || st.blocks > 1) continue;
-      String t = p.text().strip();
+      String t = invisible(p.text()).strip();
       if (!t.isEmpty()) out.add(new Block("p", t, st.text, st.link));
     }
+  }
+
+  /** Removes soft hyphens and zero-width characters. */
+  static String invisible(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF') {
+        return s.replace("\u00AD", "").replace("\u200B", "").replace("\u2060", "").replace("\uFEFF", "");
+      }
+    }
+    return s;
   }
 
   private static String parentBlockTag(Element e) {

@@ -168,4 +168,11 @@ class BodyRulesTest {
     // an article about apps keeps its sentences about downloading them
     assertFalse(HtmlPatterns.NOTICE_TEXT.matcher("You download apps from the store while using your phone.").find());
   }
+
+  @Test
+  void softHyphensDoNotSplitWords() {
+    String text = body("<html><body><article>" + paras(P1, "Die Kern\u00ADwerk\u00ADzeuge wurden im Alt\u00ADpa\u00ADläo"
+        + "\u00ADli\u00ADthi\u00ADkum her\u00ADge\u00ADstellt, wie Funde aus vielen Höhlen zeigen.", P2) + "</article></body></html>");
+    assertTrue(text.contains("Die Kernwerkzeuge wurden im Altpaläolithikum hergestellt"), text);
+  }
 }
