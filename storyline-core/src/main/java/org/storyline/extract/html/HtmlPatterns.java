@@ -113,7 +113,6 @@ final class HtmlPatterns {
           + "|(?:photo(?:graph)?|image|picture|foto|bild|titelbild|beitragsbild|header ?bild)(?: ?(?:by|credits?|:)"
           + ".{0,60})?|credits?:.{0,60}|crédits? photos?.{0,60}|quellen?(?:angaben)?(?::.{0,60})?|source:.{0,60}"
           + "|źródło:.{0,60}|(?:last )?updated(?: on)?:?.{0,30}|aktualisiert(?: am)?:?.{0,30}"
-          + "|erstellt am.{0,40}"
           // a bare date or time: the stamp of the page, not a sentence of the story
           + "|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
           + "|\\d{1,2}:\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?"
