@@ -41,7 +41,9 @@ final class HtmlPatterns {
       "signup", "sign-up", "paywall", "outbrain", "taboola", "recommend", "read~more", "more-stories", "trending",
       "most~popular", "toolbar", "modal", "overlay", "tag~list", "tags~list", "author~bio", "byline", "dateline",
       "timestamp", "masthead", "site~header", "site~footer", "navbar", "^nav", "=nav", "widget", "print~only",
-      "visually~hidden", "sr-only", "screen~reader", "skip~link", "login", "log~in", "dialog", "register~form");
+      "visually~hidden", "sr-only", "screen~reader", "skip~link", "login", "log~in", "dialog", "register~form",
+      "author~box", "author~info", "about~author", "about~the~author", "author~description", "author~details",
+      "autor~box", "autorenbox", "bio~box");
 
   /**
    * A class token that negates or describes the surroundings, not the element ("no-sidebar", "ast-no-sidebar",

@@ -57,11 +57,13 @@ class BodyRulesTest {
   }
 
   @Test
-  void loginAndDialogBoxesAreBoilerplate() {
+  void loginDialogAndAuthorBoxesAreBoilerplate() {
     Hints h = new Hints();
     assertTrue(h.unlikely(el("<div class='b-dialog x-dialog-login'></div>")));
     assertTrue(h.unlikely(el("<div class='loginpanel-wrapper'></div>")));
     assertTrue(h.unlikely(el("<form id='registerForm'></form>")));
+    assertTrue(h.unlikely(el("<div class='author-box'></div>")));
+    assertTrue(h.unlikely(el("<section class='about-the-author'></section>")));
   }
 
   @Test
