@@ -234,6 +234,7 @@ final class BlockCollector {
     double ld = stats.linkDensity(e);
     if (weight < 0 && !declared && !(prose(st, ld) && shown(e, hints))) return true;
     if (tag.equals("p") || tag.equals("span") || tag.equals("li") || tag.equals("blockquote")) return false;
+    if ((tag.equals("div") || tag.equals("section") || tag.equals("aside")) && titledBoilerplate(e)) return true;
     if (st.commas >= 10 && ld < 0.5) return false;
     if (weight < 25 && ld > 0.33) return true;
     if (weight >= 25 && ld > 0.5) return true;
@@ -261,6 +262,23 @@ final class BlockCollector {
       if (HtmlPatterns.HIDING_CLASSES.contains(l) || l.endsWith("hidden-desktop")) return false;
     }
     return true;
+  }
+
+  /**
+   * A box whose own title says it holds related stories or comments ("Related articles", "Das könnte Sie auch
+   * interessieren", "Comments"): its first element, looked for down the first children, is a short heading.
+   */
+  private static boolean titledBoilerplate(Element e) {
+    Element first = e.firstElementChild();
+    for (int depth = 0; first != null && depth < 3; depth++) {
+      if (HtmlPatterns.HEADING_TAGS.contains(first.normalName())) {
+        String t = first.text();
+        return t.length() < HtmlPatterns.LABEL_MAX && HtmlPatterns.BOX_TITLE.matcher(t.strip()).matches();
+      }
+      if (!first.nameIs("div") && !first.nameIs("header")) return false;
+      first = first.firstElementChild();
+    }
+    return false;
   }
 
   /** Drops boilerplate blocks: link-dense lines, stock phrases, repeats, a leading copy of the title. */

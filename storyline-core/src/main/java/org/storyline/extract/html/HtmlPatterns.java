@@ -137,6 +137,18 @@ final class HtmlPatterns {
   /** Blocks at least this long are never {@link #NOTICE_TEXT}. */
   static final int NOTICE_MAX = 220;
 
+  /** Titles of boxes of related stories or comments (a box so titled is dropped whole). */
+  static final Pattern BOX_TITLE = Pattern.compile("(?iu)^(?:"
+      + "related(?: posts?| articles?| stories| content| news)?|more (?:stories|articles|news|posts)(?: from .{1,40})?"
+      + "|read (?:next|also)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).{0,30}|recommended for you"
+      + "|(?:weitere|ähnliche|verwandte) (?:artikel|beiträge|themen|nachrichten)(?: .{1,40})?|mehr zum thema.{0,40}"
+      + "|lesen sie (?:auch|mehr).{0,40}|das (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren|auch interessant"
+      + "|(?:à )?lire aussi|sur le même sujet|articles? similaires|te puede interesar|noticias relacionadas"
+      + "|artículos relacionados|leggi anche|articoli correlati|czytaj (?:też|także|również)"
+      + "|(?:\\d+ )?(?:comments?|kommentare?|commentaires?|comentarios?|commenti)(?: \\(\\d+\\))?"
+      + "|leave a (?:comment|reply)|schreibe? einen kommentar"
+      + ")[\\s.!?:…»›>-]*$");
+
   /** Lines at least this long are never {@link #LABEL_TEXT}. */
   static final int LABEL_MAX = 70;
 

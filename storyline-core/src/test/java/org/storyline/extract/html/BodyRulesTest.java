@@ -177,4 +177,17 @@ class BodyRulesTest {
         + "\u00ADli\u00ADthi\u00ADkum her\u00ADge\u00ADstellt, wie Funde aus vielen Höhlen zeigen.", P2) + "</article></body></html>");
     assertTrue(text.contains("Die Kernwerkzeuge wurden im Altpaläolithikum hergestellt"), text);
   }
+
+  @Test
+  void aBoxTitledRelatedOrCommentsIsDroppedWhole() {
+    String text = body("<html><body><article><div class='entry'>" + paras(P1, P2, P3)
+        + "<div class='box'><div class='box-head'><h3>Das könnte Sie auch interessieren</h3></div>"
+        + "<p>Bus fares rise again in the new year, and season tickets will cost more, the operator said.</p></div>"
+        + "<section><h2>3 Comments</h2><p>I think this is a waste of money, they should fix the potholes first.</p>"
+        + "</section>" + paras(P4) + "</div></article></body></html>");
+    assertTrue(text.contains(P1) && text.contains(P4), text);
+    assertFalse(text.contains("Bus fares") || text.contains("potholes"), text);
+    // a section whose heading merely starts like that is kept
+    assertFalse(HtmlPatterns.BOX_TITLE.matcher("Related costs of the new tram line").matches());
+  }
 }
