@@ -96,7 +96,7 @@ final class HtmlPatterns {
           + "(?: from .{1,40}| like this)?|read (?:next|also)|see also|further reading|explore more.{0,30}"
           + "|(?:most )?popular(?: posts| articles| stories)?|trending(?: now| stories)?|recommended (?:reading"
           + "|articles|stories)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).{0,30}|don'?t miss"
-          + "|weitere (?:artikel|beiträge|themen|infos|informationen|nachrichten|meldungen|tipps|tourentipps|rezepte)"
+          + "|weitere (?:artikel|beiträge|themen|infos|informationen|nachrichten|meldungen|tipps|rezepte)"
           + "(?: .{1,50})?|weiterführende (?:informationen|links|artikel)|mehr (?:zum thema|themen|interessantes|dazu"
           + "|artikel|beiträge|news)(?: .{1,40})?|auch interessant|das (?:thema )?könnte (?:dich|sie) (?:auch )?"
           + "interessieren|ähnliche (?:beiträge|artikel|themen)|verwandte (?:artikel|beiträge|themen)"
