@@ -18,12 +18,16 @@ import org.jsoup.select.NodeTraversor;
  * second, more lenient pass can ignore the marks.
  */
 final class DomCleaner {
+  /** A navigation, aside or footer box holding this share of the page's text swallowed the page and stays. */
+  static final double SWALLOWED = 0.5;
+
   private DomCleaner() {}
 
   /** Removes {@link HtmlPatterns#DROP_TAGS}, HTML comments and hidden elements from {@code root}, in place. */
   static void strip(Element root) {
     List<Node> doomed = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
+    List<Element> layout = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
@@ -32,6 +36,11 @@ final class DomCleaner {
           return FilterResult.SKIP_ENTIRELY;
         }
         if (node instanceof Element e && e != root) {
+          if (HtmlPatterns.LAYOUT_TAGS.contains(e.normalName())) {
+            // decided below, once the page's text is known; look inside for scripts meanwhile
+            layout.add(e);
+            return FilterResult.CONTINUE;
+          }
           if (HtmlPatterns.DROP_TAGS.contains(e.normalName())) {
             doomed.add(node);
             return FilterResult.SKIP_ENTIRELY;
@@ -45,6 +54,13 @@ final class DomCleaner {
       }
     }, root);
     for (Node n : doomed) n.remove();
+    if (!layout.isEmpty()) {
+      // an unclosed <aside> or <nav> can swallow the rest of the page: such a box holding most of the text stays
+      int total = textLength(root);
+      for (Element e : layout) {
+        if (e.parent() != null && textLength(e) < SWALLOWED * total) e.remove();
+      }
+    }
     if (hidden.isEmpty()) return;
     // pages that reveal themselves by script hide their whole body, and an unclosed tag in a <noscript> can swallow
     // the page: keep such wrappers when they hold most of the text

@@ -17,6 +17,12 @@ final class HtmlPatterns {
       // ruby annotations (furigana over Japanese and Chinese text) would break the sentence they annotate
       "rt", "rp");
 
+  /**
+   * The {@link #DROP_TAGS} that are page layout rather than code: dropped too, unless mis-nesting made one of them
+   * hold most of the page.
+   */
+  static final Set<String> LAYOUT_TAGS = Set.of("nav", "aside", "footer", "menu");
+
   /** Block-level elements: they start and end a text block. */
   static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
       "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody",

@@ -190,4 +190,18 @@ class BodyRulesTest {
     // a section whose heading merely starts like that is kept
     assertFalse(HtmlPatterns.BOX_TITLE.matcher("Related costs of the new tram line").matches());
   }
+
+  @Test
+  void anUnclosedAsideThatSwallowedThePageStays() {
+    // the banner's <aside> is never closed, so the parser puts the whole article inside it
+    String text = body("<html><body><aside class='banner'><p>New: our spring sale.</p><main><article>"
+        + paras(P1, P2, P3) + "</article></main><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        + "</body></html>");
+    assertTrue(text.contains(P1) && text.contains(P3), text);
+    assertFalse(text.contains("News"), text);
+    // a normal aside beside the article is still dropped
+    String normal = body("<html><body><article>" + paras(P1, P2, P3) + "</article><aside><p>Most read: a long teaser"
+        + " about something else that happened elsewhere in town today.</p></aside></body></html>");
+    assertFalse(normal.contains("Most read"), normal);
+  }
 }
