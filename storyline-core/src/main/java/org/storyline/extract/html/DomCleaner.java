@@ -19,7 +19,9 @@ import org.jsoup.select.NodeTraversor;
  */
 final class DomCleaner {
   /** A navigation, aside or footer box holding this share of the page's text swallowed the page and stays. */
-  static final double SWALLOWED = 0.5;
+  static final double SWALLOWED = 0.7;
+  /** Below this many characters a layout box cannot hold the article. */
+  static final int SWALLOWED_MIN = 500;
 
   private DomCleaner() {}
 
@@ -55,10 +57,20 @@ final class DomCleaner {
     }, root);
     for (Node n : doomed) n.remove();
     if (!layout.isEmpty()) {
-      // an unclosed <aside> or <nav> can swallow the rest of the page: such a box holding most of the text stays
-      int total = textLength(root);
+      // an unclosed <aside> or <nav> can swallow the rest of the page: such a box holding most of the text stays.
+      // Boxes come in document order, so one inside a box already removed is skipped; the page total is counted
+      // only when a box is long enough to matter.
+      int total = -1;
+      Element removed = null;
       for (Element e : layout) {
-        if (e.parent() != null && textLength(e) < SWALLOWED * total) e.remove();
+        if (removed != null && ContentScorer.isAncestor(removed, e)) continue;
+        int len = textLength(e);
+        if (len >= SWALLOWED_MIN) {
+          if (total < 0) total = textLength(root);
+          if (len >= SWALLOWED * total) continue;
+        }
+        e.remove();
+        removed = e;
       }
     }
     if (hidden.isEmpty()) return;
@@ -74,10 +86,14 @@ final class DomCleaner {
     }
   }
 
+  /** Non-space characters of the text under {@code e}. */
   private static int textLength(Element e) {
     int[] n = {0};
     NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof org.jsoup.nodes.TextNode t) n[0] += t.getWholeText().strip().length();
+      if (node instanceof org.jsoup.nodes.TextNode t) {
+        String w = t.getWholeText();
+        for (int i = 0; i < w.length(); i++) if (!Character.isWhitespace(w.charAt(i))) n[0]++;
+      }
     }, e);
     return n[0];
   }

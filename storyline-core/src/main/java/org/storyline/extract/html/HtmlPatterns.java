@@ -131,7 +131,7 @@ final class HtmlPatterns {
    * read on, copyright and reprint notices. Searched (not matched whole) in blocks under {@link #NOTICE_MAX}
    * characters.
    */
-  static final Pattern NOTICE_TEXT = Pattern.compile("(?iu)"
+  static final Pattern NOTICE_TEXT = Pattern.compile("(?i)"
       + "(?:\\b(?:follow|folgen sie|folge uns|folgt uns|síguenos|siga-nos|nos siga|suivez|seguici|join|únete"
       + "|subscribe|abonniere|suscríbete|keep up with|sign up|like us)\\b.{0,120}\\b(?:twitter|facebook|instagram"
       + "|telegram|whatsapp|youtube|tiktok|linkedin|pinterest|newsletter|podcast|google news)\\b)"

@@ -195,7 +195,7 @@ class BodyRulesTest {
   void anUnclosedAsideThatSwallowedThePageStays() {
     // the banner's <aside> is never closed, so the parser puts the whole article inside it
     String text = body("<html><body><aside class='banner'><p>New: our spring sale.</p><main><article>"
-        + paras(P1, P2, P3) + "</article></main><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        + paras(P1, P2, P3, P4) + "</article></main><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
         + "</body></html>");
     assertTrue(text.contains(P1) && text.contains(P3), text);
     assertFalse(text.contains("News"), text);
