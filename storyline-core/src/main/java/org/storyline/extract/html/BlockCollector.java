@@ -34,7 +34,7 @@ final class BlockCollector {
   /** The standfirst is looked for at most this many levels above the body ... */
   static final int LEAD_LEVELS = 6;
   /** ... in boxes that hold at most this much text besides the body. */
-  static final int LEAD_ZONE = 1200;
+  static final int LEAD_ZONE = 2000;
 
   private BlockCollector() {}
 
@@ -86,7 +86,7 @@ final class BlockCollector {
     String body = root.text();
     for (Element e : found) {
       NodeStats.Stat st = stats.get(e);
-      String t = e.text().strip();
+      String t = invisible(e.text()).strip();
       // an excerpt that repeats the body's opening is not a standfirst
       if (t.isEmpty() || body.contains(t.length() > 80 ? t.substring(0, 80) : t)) continue;
       out.add(new Block(e.nameIs("h2") ? "p" : e.normalName(), t, st.text, st.link));
@@ -153,8 +153,9 @@ final class BlockCollector {
       private void append(String s) {
         for (int i = 0; i < s.length(); i++) {
           char c = s.charAt(i);
-          if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B' || c == '\u2009' || c == '\u202F') {
-            if (c == '\u200B') continue;
+          // soft hyphens and zero-width characters are invisible: they must not split the words they sit in
+          if (c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF') continue;
+          if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2009' || c == '\u202F') {
             if (buf.length() > 0 && buf.charAt(buf.length() - 1) != ' ') buf.append(' ');
           } else {
             buf.append(c);
@@ -178,9 +179,20 @@ final class BlockCollector {
       NodeStats.Stat st = stats.get(p);
       // a paragraph, or a box of inline text only
       if (st.text < LEAD_MIN || st.link > 0.2 * st.text || st.blocks > 1) continue;
-      String t = p.text().strip();
+      String t = invisible(p.text()).strip();
       if (!t.isEmpty()) out.add(new Block("p", t, st.text, st.link));
     }
+  }
+
+  /** Removes soft hyphens and zero-width characters. */
+  static String invisible(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF') {
+        return s.replace("\u00AD", "").replace("\u200B", "").replace("\u2060", "").replace("\uFEFF", "");
+      }
+    }
+    return s;
   }
 
   private static String parentBlockTag(Element e) {
@@ -222,6 +234,7 @@ final class BlockCollector {
     double ld = stats.linkDensity(e);
     if (weight < 0 && !declared && !(prose(st, ld) && shown(e, hints))) return true;
     if (tag.equals("p") || tag.equals("span") || tag.equals("li") || tag.equals("blockquote")) return false;
+    if ((tag.equals("div") || tag.equals("section") || tag.equals("aside")) && titledBoilerplate(e)) return true;
     if (st.commas >= 10 && ld < 0.5) return false;
     if (weight < 25 && ld > 0.33) return true;
     if (weight >= 25 && ld > 0.5) return true;
@@ -251,6 +264,23 @@ final class BlockCollector {
     return true;
   }
 
+  /**
+   * A box whose own title says it holds related stories or comments ("Related articles", "Das könnte Sie auch
+   * interessieren", "Comments"): its first element, looked for down the first children, is a short heading.
+   */
+  private static boolean titledBoilerplate(Element e) {
+    Element first = e.firstElementChild();
+    for (int depth = 0; first != null && depth < 3; depth++) {
+      if (HtmlPatterns.HEADING_TAGS.contains(first.normalName())) {
+        String t = first.text();
+        return t.length() < HtmlPatterns.LABEL_MAX && HtmlPatterns.BOX_TITLE.matcher(t.strip()).matches();
+      }
+      if (!first.nameIs("div") && !first.nameIs("header")) return false;
+      first = first.firstElementChild();
+    }
+    return false;
+  }
+
   /** Drops boilerplate blocks: link-dense lines, stock phrases, repeats, a leading copy of the title. */
   static Result filter(List<Block> blocks, String title) {
     List<String> kept = new ArrayList<>();
@@ -262,6 +292,7 @@ final class BlockCollector {
       if (b.linkDensity() > 0.5) why = "links";
       else if (t.length() < 160 && HtmlPatterns.BOILERPLATE_TEXT.matcher(t).matches()) why = "boilerplate";
       else if (t.length() < HtmlPatterns.LABEL_MAX && HtmlPatterns.LABEL_TEXT.matcher(t).matches()) why = "label";
+      else if (t.length() < HtmlPatterns.NOTICE_MAX && HtmlPatterns.NOTICE_TEXT.matcher(t).find()) why = "notice";
       else if (t.equals(last)) why = "repeat";
       else if (kept.isEmpty() && title != null && b.tag().startsWith("h") && sameText(t, title)) why = "title";
       else if (b.tag().equals("h1") && title != null && sameText(t, title)) why = "title";

@@ -18,12 +18,18 @@ import org.jsoup.select.NodeTraversor;
  * second, more lenient pass can ignore the marks.
  */
 final class DomCleaner {
+  /** A navigation, aside or footer box holding this share of the page's text swallowed the page and stays. */
+  static final double SWALLOWED = 0.7;
+  /** Below this many characters a layout box cannot hold the article. */
+  static final int SWALLOWED_MIN = 500;
+
   private DomCleaner() {}
 
   /** Removes {@link HtmlPatterns#DROP_TAGS}, HTML comments and hidden elements from {@code root}, in place. */
   static void strip(Element root) {
     List<Node> doomed = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
+    List<Element> layout = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
@@ -32,6 +38,11 @@ final class DomCleaner {
           return FilterResult.SKIP_ENTIRELY;
         }
         if (node instanceof Element e && e != root) {
+          if (HtmlPatterns.LAYOUT_TAGS.contains(e.normalName())) {
+            // decided below, once the page's text is known; look inside for scripts meanwhile
+            layout.add(e);
+            return FilterResult.CONTINUE;
+          }
           if (HtmlPatterns.DROP_TAGS.contains(e.normalName())) {
             doomed.add(node);
             return FilterResult.SKIP_ENTIRELY;
@@ -45,6 +56,23 @@ final class DomCleaner {
       }
     }, root);
     for (Node n : doomed) n.remove();
+    if (!layout.isEmpty()) {
+      // an unclosed <aside> or <nav> can swallow the rest of the page: such a box holding most of the text stays.
+      // Boxes come in document order, so one inside a box already removed is skipped; the page total is counted
+      // only when a box is long enough to matter.
+      int total = -1;
+      Element removed = null;
+      for (Element e : layout) {
+        if (removed != null && ContentScorer.isAncestor(removed, e)) continue;
+        int len = textLength(e);
+        if (len >= SWALLOWED_MIN) {
+          if (total < 0) total = textLength(root);
+          if (len >= SWALLOWED * total) continue;
+        }
+        e.remove();
+        removed = e;
+      }
+    }
     if (hidden.isEmpty()) return;
     // pages that reveal themselves by script hide their whole body, and an unclosed tag in a <noscript> can swallow
     // the page: keep such wrappers when they hold most of the text
@@ -58,6 +86,7 @@ final class DomCleaner {
     }
   }
 
+  /** Non-space characters of the text under {@code e}. */
   private static int textLength(Element e) {
     int[] n = {0};
     NodeTraversor.traverse((node, depth) -> {

@@ -55,10 +55,16 @@ final class Hints {
     String l = s.toLowerCase(java.util.Locale.ROOT);
     if (l.indexOf('-') < 0 && l.indexOf('_') < 0) return l;
     StringBuilder out = new StringBuilder(l.length());
-    for (String t : l.split("\\s+")) {
-      if (HtmlPatterns.NEUTRAL_TOKEN.matcher(t).lookingAt()) continue;
+    int n = l.length();
+    for (int i = 0; i < n; ) {
+      while (i < n && Character.isWhitespace(l.charAt(i))) i++;
+      int start = i;
+      while (i < n && !Character.isWhitespace(l.charAt(i))) i++;
+      if (start == i) break;
+      String t = l.substring(start, i);
+      if (HtmlPatterns.NEUTRAL_TOKEN.matcher(t).find()) continue;
       if (out.length() > 0) out.append(' ');
-      out.append(t.replace("elementor-widget", "elementor"));
+      out.append(t.contains("elementor-widget") ? t.replace("elementor-widget", "elementor") : t);
     }
     return out.toString();
   }

@@ -17,6 +17,12 @@ final class HtmlPatterns {
       // ruby annotations (furigana over Japanese and Chinese text) would break the sentence they annotate
       "rt", "rp");
 
+  /**
+   * The {@link #DROP_TAGS} that are page layout rather than code: dropped too, unless mis-nesting made one of them
+   * hold most of the page.
+   */
+  static final Set<String> LAYOUT_TAGS = Set.of("nav", "aside", "footer", "menu");
+
   /** Block-level elements: they start and end a text block. */
   static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
       "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
@@ -41,10 +47,15 @@ final class HtmlPatterns {
       "signup", "sign-up", "paywall", "outbrain", "taboola", "recommend", "read~more", "more-stories", "trending",
       "most~popular", "toolbar", "modal", "overlay", "tag~list", "tags~list", "author~bio", "byline", "dateline",
       "timestamp", "masthead", "site~header", "site~footer", "navbar", "^nav", "=nav", "widget", "print~only",
-      "visually~hidden", "sr-only", "screen~reader", "skip~link", "login", "log~in", "dialog", "register~form");
+      "visually~hidden", "sr-only", "screen~reader", "skip~link", "login", "log~in", "dialog", "register~form",
+      "author~box", "author~info", "about~author", "about~the~author", "author~description", "author~details",
+      "autor~box", "autorenbox", "bio~box");
 
-  /** A class token that negates or describes the surroundings, not the element ("no-sidebar", "has-comments"). */
-  static final Pattern NEUTRAL_TOKEN = Pattern.compile("(?:no|non|not|without|has|with)[-_]");
+  /**
+   * A class token that negates or describes the surroundings, not the element ("no-sidebar", "ast-no-sidebar",
+   * "content-has-sidebar", "non-paywall").
+   */
+  static final Pattern NEUTRAL_TOKEN = Pattern.compile("(?:^|[-_])(?:no|non|not|without|has|with)[-_]");
 
   /** Class names that hide an element (utility classes of the common CSS frameworks). */
   static final Set<String> HIDING_CLASSES = Set.of("hidden", "is-hidden", "d-none", "invisible", "hide");
@@ -91,7 +102,7 @@ final class HtmlPatterns {
           + "(?: from .{1,40}| like this)?|read (?:next|also)|see also|further reading|explore more.{0,30}"
           + "|(?:most )?popular(?: posts| articles| stories)?|trending(?: now| stories)?|recommended (?:reading"
           + "|articles|stories)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).{0,30}|don'?t miss"
-          + "|weitere (?:artikel|beiträge|themen|infos|informationen|nachrichten|meldungen|tipps|tourentipps|rezepte)"
+          + "|weitere (?:artikel|beiträge|themen|infos|informationen|nachrichten|meldungen|tipps|rezepte)"
           + "(?: .{1,50})?|weiterführende (?:informationen|links|artikel)|mehr (?:zum thema|themen|interessantes|dazu"
           + "|artikel|beiträge|news)(?: .{1,40})?|auch interessant|das (?:thema )?könnte (?:dich|sie) (?:auch )?"
           + "interessieren|ähnliche (?:beiträge|artikel|themen)|verwandte (?:artikel|beiträge|themen)"
@@ -110,11 +121,39 @@ final class HtmlPatterns {
           + "|(?:photo(?:graph)?|image|picture|foto|bild|titelbild|beitragsbild|header ?bild)(?: ?(?:by|credits?|:)"
           + ".{0,60})?|credits?:.{0,60}|crédits? photos?.{0,60}|quellen?(?:angaben)?(?::.{0,60})?|source:.{0,60}"
           + "|źródło:.{0,60}|(?:last )?updated(?: on)?:?.{0,30}|aktualisiert(?: am)?:?.{0,30}"
-          + "|erstellt am.{0,40}"
           // a bare date or time: the stamp of the page, not a sentence of the story
           + "|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
           + "|\\d{1,2}:\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?"
           + ")[\\s.!?:…»›>-]*$");
+
+  /**
+   * Calls to action and notices in a short block: follow us on a platform, get the app or the newsletter, log in to
+   * read on, copyright and reprint notices. Searched (not matched whole) in blocks under {@link #NOTICE_MAX}
+   * characters.
+   */
+  static final Pattern NOTICE_TEXT = Pattern.compile("(?i)"
+      + "(?:\\b(?:follow|folgen sie|folge uns|folgt uns|síguenos|siga-nos|nos siga|suivez|seguici|join|únete"
+      + "|subscribe|abonniere|suscríbete|keep up with|sign up|like us)\\b.{0,120}\\b(?:twitter|facebook|instagram"
+      + "|telegram|whatsapp|youtube|tiktok|linkedin|pinterest|newsletter|podcast|google news)\\b)"
+      + "|download (?:the|our) .{0,30}apps? for|apps? for ios and android"
+      + "|already a subscriber|to view the full (?:story|article)|subscribe to (?:read|continue)"
+      + "|copyrighted property|permission must be obtained|may not be (?:re)?published|reproduced without"
+      + "|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|tutti i diritti riservati");
+
+  /** Blocks at least this long are never {@link #NOTICE_TEXT}. */
+  static final int NOTICE_MAX = 220;
+
+  /** Titles of boxes of related stories or comments (a box so titled is dropped whole). */
+  static final Pattern BOX_TITLE = Pattern.compile("(?iu)^(?:"
+      + "related(?: posts?| articles?| stories| content| news)?|more (?:stories|articles|news|posts)(?: from .{1,40})?"
+      + "|read (?:next|also)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).{0,30}|recommended for you"
+      + "|(?:weitere|ähnliche|verwandte) (?:artikel|beiträge|themen|nachrichten)(?: .{1,40})?|mehr zum thema.{0,40}"
+      + "|lesen sie (?:auch|mehr).{0,40}|das (?:thema )?könnte (?:dich|sie) (?:auch )?interessieren|auch interessant"
+      + "|(?:à )?lire aussi|sur le même sujet|articles? similaires|te puede interesar|noticias relacionadas"
+      + "|artículos relacionados|leggi anche|articoli correlati|czytaj (?:też|także|również)"
+      + "|(?:\\d+ )?(?:comments?|kommentare?|commentaires?|comentarios?|commenti)(?: \\(\\d+\\))?"
+      + "|leave a (?:comment|reply)|schreibe? einen kommentar"
+      + ")[\\s.!?:…»›>-]*$");
 
   /** Lines at least this long are never {@link #LABEL_TEXT}. */
   static final int LABEL_MAX = 70;
