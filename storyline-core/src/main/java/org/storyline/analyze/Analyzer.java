@@ -46,10 +46,20 @@ public final class Analyzer {
   }
 
   public static Analyzer defaults() {
+    return defaults(true);
+  }
+
+  /**
+   * The default pipeline; {@code embeddings} false leaves sentence embeddings out of story clustering (faster; also
+   * what happens when the embedding model cannot load on this platform).
+   */
+  public static Analyzer defaults(boolean embeddings) {
     EntityStage entityStage = org.storyline.nlp.DefaultEntityStage.defaults();
     QuoteStage quoteStage = new org.storyline.nlp.DefaultQuoteStage();
     TimexStage timexStage = new org.storyline.nlp.TimexTagger();
-    StoryStage storyStage = new org.storyline.cluster.OnlineStoryStage();
+    StoryStage storyStage = new org.storyline.cluster.OnlineStoryStage(org.storyline.cluster.ClusterConfig.DEFAULTS,
+        embeddings ? org.storyline.nlp.MiniLmEmbedder.sharedOrNull() : null,
+        org.storyline.cluster.EmbeddingConfig.DEFAULTS);
     return new Analyzer(Inputs.defaults(), Extractors.defaults(), entityStage, quoteStage, timexStage, storyStage);
   }
 

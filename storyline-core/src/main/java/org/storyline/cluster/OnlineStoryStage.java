@@ -29,13 +29,26 @@ import org.storyline.model.Storyline;
  */
 public final class OnlineStoryStage implements StoryStage {
   private final ClusterConfig cfg;
+  private final org.storyline.nlp.Embedder embedder;
+  private final EmbeddingConfig emb;
 
+  /** Terms, names and quotes only (no sentence embeddings). */
   public OnlineStoryStage() {
     this(ClusterConfig.DEFAULTS);
   }
 
   public OnlineStoryStage(ClusterConfig cfg) {
+    this(cfg, null, null);
+  }
+
+  /**
+   * With sentence embeddings as a further evidence channel when {@code embedder} and {@code emb} are not null
+   * (each article's title and lead are embedded in parallel with its other features).
+   */
+  public OnlineStoryStage(ClusterConfig cfg, org.storyline.nlp.Embedder embedder, EmbeddingConfig emb) {
     this.cfg = java.util.Objects.requireNonNull(cfg);
+    this.embedder = emb == null ? null : embedder;
+    this.emb = embedder == null ? null : emb;
   }
 
   /** The stage's result plus, per article, why it went to its story, and the merge events. */
@@ -59,6 +72,12 @@ public final class OnlineStoryStage implements StoryStage {
         .map(a -> ArticleFeatures.of(a, names.getOrDefault(a.id(), List.of()), quoted.getOrDefault(a.id(), List.of()),
             cfg))
         .toList();
+    List<float[]> embeddings = embedder == null ? null
+        : articles.parallelStream().map(a -> embedder.embed(emb.text(a))).toList();
+    Map<String, float[]> embeddingById = new HashMap<>();
+    for (int i = 0; embeddings != null && i < articles.size(); i++) {
+      embeddingById.putIfAbsent(articles.get(i).id(), embeddings.get(i));
+    }
     Map<String, ArticleFeatures> byId = new HashMap<>();
     Map<String, Article> articleById = new HashMap<>();
     for (int i = 0; i < articles.size(); i++) {
@@ -68,9 +87,9 @@ public final class OnlineStoryStage implements StoryStage {
     List<ArticleFeatures> order = new ArrayList<>(byId.values());
     order.sort(Comparator.comparingLong((ArticleFeatures f) -> f.dated() ? f.day() : Long.MAX_VALUE)
         .thenComparing(ArticleFeatures::id));
-    StoryIndex index = new StoryIndex(cfg, Idf.withBackground());
+    StoryIndex index = new StoryIndex(cfg, Idf.withBackground(), emb);
     List<Assignment> assignments = new ArrayList<>();
-    for (ArticleFeatures f : order) assignments.add(index.add(f));
+    for (ArticleFeatures f : order) assignments.add(index.add(f, embeddingById.get(f.id())));
 
     Map<String, Article> finalArticle = new HashMap<>(articleById);
     List<Story> stories = new ArrayList<>();
