@@ -57,9 +57,7 @@ public final class Analyzer {
     EntityStage entityStage = org.storyline.nlp.DefaultEntityStage.defaults();
     QuoteStage quoteStage = new org.storyline.nlp.DefaultQuoteStage();
     TimexStage timexStage = new org.storyline.nlp.TimexTagger();
-    StoryStage storyStage = new org.storyline.cluster.OnlineStoryStage(org.storyline.cluster.ClusterConfig.DEFAULTS,
-        embeddings ? org.storyline.nlp.MiniLmEmbedder.sharedOrNull() : null,
-        org.storyline.cluster.EmbeddingConfig.DEFAULTS);
+    StoryStage storyStage = org.storyline.cluster.OnlineStoryStage.defaults(embeddings);
     return new Analyzer(Inputs.defaults(), Extractors.defaults(), entityStage, quoteStage, timexStage, storyStage);
   }
 

@@ -51,6 +51,15 @@ public final class OnlineStoryStage implements StoryStage {
     this.emb = embedder == null ? null : emb;
   }
 
+  /**
+   * The default stage: {@link ClusterConfig#DEFAULTS}, with the all-MiniLM-L6-v2 sentence embeddings as a further
+   * evidence channel when {@code embeddings} is true and the model loads on this platform (otherwise without).
+   */
+  public static OnlineStoryStage defaults(boolean embeddings) {
+    org.storyline.nlp.Embedder e = embeddings ? org.storyline.nlp.MiniLmEmbedder.sharedOrNull() : null;
+    return new OnlineStoryStage(ClusterConfig.DEFAULTS, e, EmbeddingConfig.DEFAULTS);
+  }
+
   /** The stage's result plus, per article, why it went to its story, and the merge events. */
   public record Outcome(StoryStage.Result result, List<Assignment> assignments, List<StoryIndex.Event> events) {}
 
@@ -128,7 +137,14 @@ public final class OnlineStoryStage implements StoryStage {
     infos.sort(Comparator.comparingLong((StorylineLinker.StoryInfo s) -> s.first() == ArticleFeatures.NO_DAY
         ? Long.MAX_VALUE : s.first()).thenComparing(StorylineLinker.StoryInfo::id));
     List<Storyline> lines = new ArrayList<>();
-    for (StorylineLinker.Line l : StorylineLinker.link(infos, cfg)) {
+    Map<String, float[]> storyEmbeddings = new HashMap<>();
+    if (emb != null) {
+      for (StorylineLinker.StoryInfo s : infos) {
+        float[] e = index.embeddingOf(s.id());
+        if (e != null) storyEmbeddings.put(s.id(), e);
+      }
+    }
+    for (StorylineLinker.Line l : StorylineLinker.link(infos, cfg, storyEmbeddings, emb)) {
       long first = l.stories().stream().mapToLong(StorylineLinker.StoryInfo::first)
           .filter(d -> d != ArticleFeatures.NO_DAY).min().orElse(ArticleFeatures.NO_DAY);
       long last = l.stories().stream().mapToLong(StorylineLinker.StoryInfo::last)

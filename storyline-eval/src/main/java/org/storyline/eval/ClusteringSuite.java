@@ -116,7 +116,12 @@ public final class ClusteringSuite implements EvalSuite {
       long t0 = System.nanoTime();
       List<Doc> both = new ArrayList<>(ecb);
       both.addAll(g5);
-      emb = Emb.compute(both, MiniLmEmbedder.shared(), EmbeddingConfig.DEFAULTS);
+      EmbeddingConfig ec = EmbeddingConfig.DEFAULTS;
+      String[] bonus = System.getProperty("storyline.clustering.embBonus", "").split(",");
+      if (bonus.length == 2) ec = ec.withBonus(Double.parseDouble(bonus[0]), Double.parseDouble(bonus[1]));
+      String[] line = System.getProperty("storyline.clustering.embStoryline", "").split(",");
+      if (line.length == 2) ec = ec.withStoryline(Double.parseDouble(line[0]), Double.parseDouble(line[1]));
+      emb = Emb.compute(both, MiniLmEmbedder.shared(), ec);
       double secs = (System.nanoTime() - t0) / 1e9;
       out.printf(Locale.ROOT, "  sentence embeddings (%s) of %d articles: %.1f s, %.0f articles/s on %d threads%n",
           emb.embedder().name(), both.size(), secs, both.size() / secs,
