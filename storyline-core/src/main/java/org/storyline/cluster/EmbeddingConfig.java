@@ -18,26 +18,37 @@ package org.storyline.cluster;
  * @param maxChars how much of the article (title first, then the lead of the text) is embedded
  * @param storylineWeight the same bonus for a story joining a storyline (0: storylines by terms only)
  * @param storylineOffset its offset
+ * @param mergeWeight the weight of the same bonus (with {@code offset}) in the centroid similarity of two stories
+ *     that decides an explicit merge (0: merges by terms only)
  */
 public record EmbeddingConfig(double weight, double offset, int recentStories, int recentTopK, int maxChars,
-    double storylineWeight, double storylineOffset) {
+    double storylineWeight, double storylineOffset, double mergeWeight) {
 
-  public static final EmbeddingConfig DEFAULTS = new EmbeddingConfig(0.5, 0.5, 256, 5, 400, 0.0, 0.5);
+  public static final EmbeddingConfig DEFAULTS = new EmbeddingConfig(0.5, 0.5, 256, 5, 400, 0.0, 0.5, 0.0);
 
   public EmbeddingConfig withBonus(double w, double off) {
-    return new EmbeddingConfig(w, off, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset);
+    return new EmbeddingConfig(
+        w, off, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, mergeWeight);
   }
 
   public EmbeddingConfig withRecent(int stories, int topK) {
-    return new EmbeddingConfig(weight, offset, stories, topK, maxChars, storylineWeight, storylineOffset);
+    return new EmbeddingConfig(
+        weight, offset, stories, topK, maxChars, storylineWeight, storylineOffset, mergeWeight);
   }
 
   public EmbeddingConfig withMaxChars(int chars) {
-    return new EmbeddingConfig(weight, offset, recentStories, recentTopK, chars, storylineWeight, storylineOffset);
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, chars, storylineWeight, storylineOffset, mergeWeight);
   }
 
   public EmbeddingConfig withStoryline(double w, double off) {
-    return new EmbeddingConfig(weight, offset, recentStories, recentTopK, maxChars, w, off);
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, maxChars, w, off, mergeWeight);
+  }
+
+  public EmbeddingConfig withMergeWeight(double w) {
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, w);
   }
 
   /**

@@ -184,7 +184,10 @@ public final class StoryIndex {
 
   /** The embedding bonus for merging two stories: their embedding centroids' cosine, decayed by their date gap. */
   private double mergeBonus(StoryState a, StoryState b) {
-    if (emb == null || a.embSum == null || b.embSum == null || a.embNorm == 0 || b.embNorm == 0) return 0;
+    if (emb == null || emb.mergeWeight() == 0 || a.embSum == null || b.embSum == null || a.embNorm == 0
+        || b.embNorm == 0) {
+      return 0;
+    }
     double dot = 0;
     for (int i = 0; i < a.embSum.length; i++) dot += (double) a.embSum[i] * b.embSum[i];
     double decay = 1;
@@ -192,7 +195,7 @@ public final class StoryIndex {
       double gap = Math.max(0, Math.max(a.first - b.last, b.first - a.last));
       if (gap > cfg.graceDays()) decay = Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
     }
-    return emb.bonus(dot / (a.embNorm * b.embNorm), decay);
+    return emb.mergeWeight() * (dot / (a.embNorm * b.embNorm) - emb.offset()) * decay;
   }
 
   /**
