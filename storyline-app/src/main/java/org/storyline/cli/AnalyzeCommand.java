@@ -35,6 +35,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Report report = Analyzer.defaults(embeddings.on()).analyze(paths);
     PrintWriter err = spec.commandLine().getErr();
+    embeddings.warn(err);
     for (InputProblem p : report.problems()) err.println("storyline: " + p);
     if (out != null) {
       Path parent = out.toAbsolutePath().getParent();

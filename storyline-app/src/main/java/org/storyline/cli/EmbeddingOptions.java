@@ -11,4 +11,10 @@ final class EmbeddingOptions {
   boolean on() {
     return !off;
   }
+
+  /** Says so when embeddings were wanted but the model cannot load on this platform (stories use words only). */
+  void warn(java.io.PrintWriter err) {
+    String why = off ? null : org.storyline.nlp.MiniLmEmbedder.loadProblem();
+    if (why != null) err.println("storyline: stories clustered without sentence embeddings: " + why);
+  }
 }

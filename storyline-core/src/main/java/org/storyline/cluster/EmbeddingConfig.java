@@ -5,10 +5,11 @@ package org.storyline.cluster;
  * {@link ClusterConfig} so the channel can be switched off whole: pass null). Tuned on the giveme5w1h stream and
  * ECB+ train/dev (storyline-eval {@code ClusteringSuite}, {@code -Dstoryline.clustering.tuneEmb=true}).
  *
- * <p>An article's score against a story becomes {@code tfidf + weight * (e - offset) * decay}, where {@code e}
- * is the cosine of the article's embedding with the story's embedding centroid (normalised mean of its articles'
- * embeddings), {@code tfidf} the usual cosine times decay and {@code decay} the same time decay. The same bonus
- * (with the stories' date gap) is added to the centroid similarity that decides an explicit merge.
+ * <p>An article's score against a story becomes {@code tfidf + weight * (e - offset) * decay^decayPower}, where
+ * {@code e} is the cosine of the article's embedding with the story's embedding centroid (normalised mean of its
+ * articles' embeddings), {@code tfidf} the usual cosine times decay and {@code decay} the same time decay. With a
+ * {@code mergeWeight} the same kind of bonus (with the stories' date gap) is added to the centroid similarity that
+ * decides an explicit merge.
  *
  * @param weight how much embedding similarity above {@code offset} adds to the score (and below it takes away)
  * @param offset embedding cosine that adds nothing (unrelated news articles are around 0.1-0.4)
@@ -20,35 +21,43 @@ package org.storyline.cluster;
  * @param storylineOffset its offset
  * @param mergeWeight the weight of the same bonus (with {@code offset}) in the centroid similarity of two stories
  *     that decides an explicit merge (0: merges by terms only)
+ * @param decayPower the bonus is multiplied by the time decay to this power: a high embedding similarity says "the
+ *     same subject", which distinct events of one storyline a week apart share too, so it should fade faster with
+ *     the date gap than word evidence does
  */
 public record EmbeddingConfig(double weight, double offset, int recentStories, int recentTopK, int maxChars,
-    double storylineWeight, double storylineOffset, double mergeWeight) {
+    double storylineWeight, double storylineOffset, double mergeWeight, double decayPower) {
 
-  public static final EmbeddingConfig DEFAULTS = new EmbeddingConfig(0.5, 0.5, 256, 5, 400, 0.0, 0.5, 0.0);
+  public static final EmbeddingConfig DEFAULTS = new EmbeddingConfig(1.5, 0.5, 256, 5, 400, 0.0, 0.5, 0.0, 3.0);
 
   public EmbeddingConfig withBonus(double w, double off) {
     return new EmbeddingConfig(
-        w, off, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, mergeWeight);
+        w, off, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, mergeWeight, decayPower);
   }
 
   public EmbeddingConfig withRecent(int stories, int topK) {
     return new EmbeddingConfig(
-        weight, offset, stories, topK, maxChars, storylineWeight, storylineOffset, mergeWeight);
+        weight, offset, stories, topK, maxChars, storylineWeight, storylineOffset, mergeWeight, decayPower);
   }
 
   public EmbeddingConfig withMaxChars(int chars) {
     return new EmbeddingConfig(
-        weight, offset, recentStories, recentTopK, chars, storylineWeight, storylineOffset, mergeWeight);
+        weight, offset, recentStories, recentTopK, chars, storylineWeight, storylineOffset, mergeWeight, decayPower);
   }
 
   public EmbeddingConfig withStoryline(double w, double off) {
     return new EmbeddingConfig(
-        weight, offset, recentStories, recentTopK, maxChars, w, off, mergeWeight);
+        weight, offset, recentStories, recentTopK, maxChars, w, off, mergeWeight, decayPower);
   }
 
   public EmbeddingConfig withMergeWeight(double w) {
     return new EmbeddingConfig(
-        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, w);
+        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, w, decayPower);
+  }
+
+  public EmbeddingConfig withDecayPower(double p) {
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, mergeWeight, p);
   }
 
   /**
@@ -56,7 +65,12 @@ public record EmbeddingConfig(double weight, double offset, int recentStories, i
    * penalty below it (the same kind of event elsewhere shares many words but reads differently).
    */
   double bonus(double e, double decay) {
-    return weight * (e - offset) * decay;
+    return weight * (e - offset) * fade(decay);
+  }
+
+  /** The time decay raised to {@code decayPower}. */
+  double fade(double decay) {
+    return decay == 1 ? 1 : Math.pow(decay, decayPower);
   }
 
   /**

@@ -195,7 +195,7 @@ public final class StoryIndex {
       double gap = Math.max(0, Math.max(a.first - b.last, b.first - a.last));
       if (gap > cfg.graceDays()) decay = Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
     }
-    return emb.mergeWeight() * (dot / (a.embNorm * b.embNorm) - emb.offset()) * decay;
+    return emb.mergeWeight() * (dot / (a.embNorm * b.embNorm) - emb.offset()) * emb.fade(decay);
   }
 
   /**

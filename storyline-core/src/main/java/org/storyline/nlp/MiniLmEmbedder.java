@@ -71,7 +71,7 @@ public final class MiniLmEmbedder implements Embedder {
       RuntimeException f = null;
       try {
         e = new MiniLmEmbedder();
-      } catch (IOException | OrtException | RuntimeException | UnsatisfiedLinkError x) {
+      } catch (IOException | OrtException | RuntimeException | LinkageError x) {
         f = new IllegalStateException("cannot load the sentence embedding model: " + x, x);
       }
       INSTANCE = e;
@@ -88,6 +88,11 @@ public final class MiniLmEmbedder implements Embedder {
   /** The process-wide instance, or null when the model cannot load here (e.g. no native build for this platform). */
   public static MiniLmEmbedder sharedOrNull() {
     return Holder.INSTANCE;
+  }
+
+  /** Why the model cannot load here (then {@link #sharedOrNull()} is null), or null when it loads. */
+  public static String loadProblem() {
+    return Holder.FAILURE == null ? null : Holder.FAILURE.getMessage();
   }
 
   @Override

@@ -35,12 +35,16 @@ import org.storyline.nlp.MiniLmEmbedder;
  * pairwise P/R/F1 (../shared/data/clustering/README.md) on ECB+ test at event level (documents in 5 seeded random
  * orders, as ECB+ has no dates; IDF primed with the train split) and on the giveme5w1h news_cluster stream (publish
  * order). Articles carry the canonical entity names the real entity stage (DefaultEntityStage) finds in them, as in
- * the pipeline ({@code storyline.clustering.noentities=true} leaves them out). Prints throughput and assignment
- * latency.
+ * the pipeline ({@code storyline.clustering.noentities=true} leaves them out), and, as in the pipeline, the
+ * sentence embeddings of {@link MiniLmEmbedder} as a further evidence channel ({@link EmbeddingConfig#DEFAULTS};
+ * {@code storyline.clustering.noembeddings=true} leaves them out; {@code storyline.clustering.embBonus=w,offset} and
+ * {@code storyline.clustering.embStoryline=w,offset} override the channel's weights). Prints throughput and
+ * assignment latency.
  *
  * <p>System properties: {@code storyline.clustering.latency=true} also measures assignment latency with 1k, 10k and
  * 100k stored articles (Reuters-21578 replayed with shifted ids and dates); {@code storyline.clustering.tune=true}
- * prints a parameter grid on ECB+ train/dev and giveme5w1h.
+ * prints a parameter grid on ECB+ train/dev and giveme5w1h; {@code storyline.clustering.tuneEmb=true} a grid over
+ * the embedding channel.
  */
 public final class ClusteringSuite implements EvalSuite {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,9 +127,9 @@ public final class ClusteringSuite implements EvalSuite {
       if (line.length == 2) ec = ec.withStoryline(Double.parseDouble(line[0]), Double.parseDouble(line[1]));
       emb = Emb.compute(both, MiniLmEmbedder.shared(), ec);
       double secs = (System.nanoTime() - t0) / 1e9;
-      out.printf(Locale.ROOT, "  sentence embeddings (%s) of %d articles: %.1f s, %.0f articles/s on %d threads%n",
+      out.printf(Locale.ROOT, "  sentence embeddings (%s) of %d articles: %.1f s, %.0f articles/s on %d threads; %s%n",
           emb.embedder().name(), both.size(), secs, both.size() / secs,
-          java.util.concurrent.ForkJoinPool.commonPool().getParallelism());
+          java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + 1, emb.cfg());
     } else {
       out.println("  sentence embeddings off (storyline.clustering.noembeddings=true)");
     }
