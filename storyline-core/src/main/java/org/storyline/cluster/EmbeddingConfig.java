@@ -17,47 +17,62 @@ package org.storyline.cluster;
  *     the cost per article does not grow with the store)
  * @param recentTopK of those, how many nearest by embedding are added to the inverted index's candidates
  * @param maxChars how much of the article (title first, then the lead of the text) is embedded
- * @param storylineWeight the same bonus for a story joining a storyline (0: storylines by terms only)
+ * @param storylineWeight the same kind of bonus for a story joining a storyline, {@code storylineWeight * (e -
+ *     storylineOffset)} with no time fade (0: storylines by terms only)
  * @param storylineOffset its offset
  * @param mergeWeight the weight of the same bonus (with {@code offset}) in the centroid similarity of two stories
  *     that decides an explicit merge (0: merges by terms only)
  * @param decayPower the bonus is multiplied by the time decay to this power: a high embedding similarity says "the
  *     same subject", which distinct events of one storyline a week apart share too, so it should fade faster with
  *     the date gap than word evidence does
+ * @param undatedWeight what is left of a positive bonus when the article or the story has no date: without dates
+ *     the channel cannot tell two events of one kind apart (two earthquakes read alike), so it mostly adds false
+ *     merges (ECB+ train); a negative bonus (a story that reads differently) always counts in full
  */
 public record EmbeddingConfig(double weight, double offset, int recentStories, int recentTopK, int maxChars,
-    double storylineWeight, double storylineOffset, double mergeWeight, double decayPower) {
+    double storylineWeight, double storylineOffset, double mergeWeight, double decayPower, double undatedWeight) {
 
-  public static final EmbeddingConfig DEFAULTS = new EmbeddingConfig(1.5, 0.5, 256, 5, 400, 0.0, 0.5, 0.0, 3.0);
+  public static final EmbeddingConfig DEFAULTS = new EmbeddingConfig(1.5, 0.4, 256, 5, 400, 1.0, 0.5, 0.0, 3.0, 0.0);
 
   public EmbeddingConfig withBonus(double w, double off) {
     return new EmbeddingConfig(
-        w, off, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, mergeWeight, decayPower);
+        w, off, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset,
+        mergeWeight, decayPower, undatedWeight);
   }
 
   public EmbeddingConfig withRecent(int stories, int topK) {
     return new EmbeddingConfig(
-        weight, offset, stories, topK, maxChars, storylineWeight, storylineOffset, mergeWeight, decayPower);
+        weight, offset, stories, topK, maxChars, storylineWeight, storylineOffset,
+        mergeWeight, decayPower, undatedWeight);
   }
 
   public EmbeddingConfig withMaxChars(int chars) {
     return new EmbeddingConfig(
-        weight, offset, recentStories, recentTopK, chars, storylineWeight, storylineOffset, mergeWeight, decayPower);
+        weight, offset, recentStories, recentTopK, chars, storylineWeight, storylineOffset,
+        mergeWeight, decayPower, undatedWeight);
   }
 
   public EmbeddingConfig withStoryline(double w, double off) {
     return new EmbeddingConfig(
-        weight, offset, recentStories, recentTopK, maxChars, w, off, mergeWeight, decayPower);
+        weight, offset, recentStories, recentTopK, maxChars, w, off, mergeWeight, decayPower, undatedWeight);
   }
 
   public EmbeddingConfig withMergeWeight(double w) {
     return new EmbeddingConfig(
-        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, w, decayPower);
+        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, w, decayPower,
+        undatedWeight);
   }
 
   public EmbeddingConfig withDecayPower(double p) {
     return new EmbeddingConfig(
-        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, mergeWeight, p);
+        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset,
+        mergeWeight, p, undatedWeight);
+  }
+
+  public EmbeddingConfig withUndatedWeight(double u) {
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, mergeWeight, decayPower,
+        u);
   }
 
   /**
@@ -66,6 +81,12 @@ public record EmbeddingConfig(double weight, double offset, int recentStories, i
    */
   double bonus(double e, double decay) {
     return weight * (e - offset) * fade(decay);
+  }
+
+  /** {@link #bonus}, a positive one scaled by {@code undatedWeight} when {@code undated}. */
+  double bonus(double e, double decay, boolean undated) {
+    double b = bonus(e, decay);
+    return undated && b > 0 ? b * undatedWeight : b;
   }
 
   /** The time decay raised to {@code decayPower}. */

@@ -179,7 +179,8 @@ public final class StoryIndex {
   /** A score plus the embedding bonus of the article being added against {@code s} (unchanged without one). */
   private double withEmbedding(StoryState s, double score, ArticleFeatures f) {
     if (current == null || s.embSum == null) return score;
-    return score + emb.bonus(s.embeddingCosine(current), s.decay(f, cfg));
+    boolean undated = !f.dated() || s.first == ArticleFeatures.NO_DAY;
+    return score + emb.bonus(s.embeddingCosine(current), s.decay(f, cfg), undated);
   }
 
   /** The embedding bonus for merging two stories: their embedding centroids' cosine, decayed by their date gap. */
