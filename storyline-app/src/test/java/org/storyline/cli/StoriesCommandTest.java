@@ -36,7 +36,7 @@ class StoriesCommandTest {
         article("b", "Flood copy", "2024-03-04", false), article("c", null, "2024-03-04", true),
         article("d", "Rebuild", "2024-04-02", false)), List.of(), List.of(), List.of(), List.of(), List.of(s1, s2),
         List.of(new Storyline("storyline-a", "Flood hits Kestrel Bay (March\u2013April 2024)",
-            List.of("story-a", "story-d"))));
+            List.of("story-a", "story-d"))), List.of(), List.of(), List.of());
     Path p = dir.resolve("r.json");
     try (OutputStream o = Files.newOutputStream(p)) {
       ReportJson.write(r, o);

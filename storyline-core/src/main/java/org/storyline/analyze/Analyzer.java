@@ -34,6 +34,9 @@ public final class Analyzer {
   private final QuoteStage quotes;
   private final TimexStage timexes;
   private final StoryStage stories;
+  private final org.storyline.compare.QuoteVariants quoteVariants = new org.storyline.compare.QuoteVariants();
+  private final org.storyline.events.EventTimeline eventTimeline = new org.storyline.events.EventTimeline();
+  private final org.storyline.compare.OutletComparison outletComparison = new org.storyline.compare.OutletComparison();
 
   public Analyzer(Inputs inputs, Extractor extractor, EntityStage entities, QuoteStage quotes, TimexStage timexes,
       StoryStage stories) {
@@ -116,8 +119,17 @@ public final class Analyzer {
     List<Article> finalArticles = st.articles();
     // Time expressions resolve against the publish date, which the story stage may have inferred.
     List<Timex> tx = finalArticles.parallelStream().flatMap(a -> timexes.apply(a).stream()).toList();
-    times.record("timexes", System.nanoTime() - t4);
+    long t5 = System.nanoTime();
+    times.record("timexes", t5 - t4);
+    var variants = quoteVariants.find(finalArticles, qs, st.stories(), st.storylines());
+    long t6 = System.nanoTime();
+    times.record("quoteVariants", t6 - t5);
+    var events = eventTimeline.find(finalArticles, ents, qs, tx, st.stories(), st.storylines());
+    long t7 = System.nanoTime();
+    times.record("events", t7 - t6);
+    var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories());
+    times.record("outlets", System.nanoTime() - t7);
     return new Report(GENERATOR, Report.FORMAT_VERSION, finalArticles, allProblems, ents, qs, tx, st.stories(),
-        st.storylines());
+        st.storylines(), variants, events, outlets);
   }
 }

@@ -16,8 +16,8 @@ import org.storyline.model.Article;
 
 /**
  * What clustering needs from one article, computed once and independently of every other article (so it can run on
- * any number of threads): weighted term counts (title terms boosted; name, entity and quote features prefixed
- * {@code #}, {@code @} and {@code "}), the publish day, a MinHash signature of its word shingles, its exact-copy keys
+ * any number of threads): weighted term counts (title terms boosted; name, entity, number/date and quote features
+ * prefixed {@code #}, {@code @}, {@code %} and {@code "}), the publish day, a MinHash signature of its word shingles, its exact-copy keys
  * and its wire credits.
  */
 public record ArticleFeatures(String id, long day, String title, String lead, Map<String, Double> counts,
@@ -56,6 +56,9 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
       String key = "#" + Tokens.fold(n.toLowerCase(Locale.ROOT));
       counts.merge(key, 1.0, Double::sum);
       forms.putIfAbsent(key, n);
+    }
+    if (cfg.arguments().numberWeight() > 0) {
+      for (String t : Tokens.arguments(all)) counts.merge(t, 1.0, Double::sum);
     }
     for (String e : entityNames) {
       if (e == null || e.isBlank()) continue;

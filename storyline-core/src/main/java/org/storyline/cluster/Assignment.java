@@ -5,16 +5,27 @@ import java.util.Locale;
 
 /**
  * Why an article went to its story: the score (cosine with the story centroid times time decay, or the copy overlap
- * for a duplicate), the terms and names that contributed most, how many candidate stories were scored, and any merge
- * the article triggered.
+ * for a duplicate), the terms and names that contributed most, the numbers, dates and years shared with the story,
+ * the arguments in conflict with it (for a new story: with the best candidate it did not join), how many candidate
+ * stories were scored, and any merge the article triggered.
  */
 public record Assignment(String article, String story, boolean created, double score, List<String> sharedTerms,
     List<String> sharedNames, int candidates, String duplicateOf, double overlap, String duplicateKind,
-    List<StoryIndex.Event> events) {
+    List<StoryIndex.Event> events, List<String> sharedArguments, List<String> conflicts) {
   public Assignment {
     sharedTerms = List.copyOf(sharedTerms);
     sharedNames = List.copyOf(sharedNames);
     events = List.copyOf(events);
+    sharedArguments = List.copyOf(sharedArguments);
+    conflicts = List.copyOf(conflicts);
+  }
+
+  /** An assignment without argument evidence. */
+  public Assignment(String article, String story, boolean created, double score, List<String> sharedTerms,
+      List<String> sharedNames, int candidates, String duplicateOf, double overlap, String duplicateKind,
+      List<StoryIndex.Event> events) {
+    this(article, story, created, score, sharedTerms, sharedNames, candidates, duplicateOf, overlap, duplicateKind,
+        events, List.of(), List.of());
   }
 
   /** One readable line. */
@@ -30,6 +41,8 @@ public record Assignment(String article, String story, boolean created, double s
     }
     if (!sharedTerms.isEmpty()) b.append("; shared terms ").append(String.join(", ", sharedTerms));
     if (!sharedNames.isEmpty()) b.append("; shared names ").append(String.join(", ", sharedNames));
+    if (!sharedArguments.isEmpty()) b.append("; shared numbers/dates ").append(String.join(", ", sharedArguments));
+    if (!conflicts.isEmpty()) b.append("; conflicting ").append(String.join(", ", conflicts));
     for (StoryIndex.Event e : events) b.append("; merged ").append(e.story()).append(" into ").append(e.into());
     return b.toString();
   }

@@ -6,23 +6,23 @@ import java.util.Locale;
 /**
  * A logistic scorer for "this article belongs to this story" over the evidence of
  * {@code StoryState.evidence}: [cosine x decay, term cosine x decay, name cosine x decay, quote cosine, decay,
- * undated]. {@code weights} holds the bias first. Fitted by storyline-eval on ECB+ train and the giveme5w1h stream.
+ * undated, argument cosine x decay, no arguments] (a shorter model uses the leading ones). {@code weights} holds the bias first. Fitted by storyline-eval on ECB+ train and the giveme5w1h stream.
  */
 public record ScoreModel(List<Double> weights) {
   public ScoreModel {
     weights = List.copyOf(weights);
-    if (weights.size() != 7) throw new IllegalArgumentException("a score model has 7 weights, got " + weights.size());
+    if (weights.size() < 2) throw new IllegalArgumentException("a score model has a bias and weights");
   }
 
   public double probability(double[] x) {
     double z = weights.get(0);
-    for (int i = 0; i < x.length; i++) z += weights.get(i + 1) * x[i];
+    for (int i = 0; i < x.length && i + 1 < weights.size(); i++) z += weights.get(i + 1) * x[i];
     return 1 / (1 + Math.exp(-z));
   }
 
   /** Fits weights by gradient descent on examples (evidence plus a 0/1 label last), with a little L2. */
   public static ScoreModel fit(List<double[]> examples, int iterations, double rate, double l2) {
-    int d = 6;
+    int d = examples.isEmpty() ? 0 : examples.get(0).length - 1;
     double[] w = new double[d + 1];
     double pos = examples.stream().filter(e -> e[d] > 0.5).count();
     double neg = examples.size() - pos;

@@ -120,7 +120,7 @@ public final class StoryIndex {
     StoryState s = byId.get(storyOf(hit.id));
     double score = s.score(v, StoryState.channelNorms(v), f, cfg);
     join(s, f, v);
-    return explain(f, v, s, Math.max(score, overlap), false, hit.id, overlap, kind, 0, List.of());
+    return explain(f, v, s, Math.max(score, overlap), false, hit.id, overlap, kind, 0, List.of(), List.of());
   }
 
   private Assignment cluster(ArticleFeatures f, Map<String, Double> v) {
@@ -139,17 +139,20 @@ public final class StoryIndex {
       if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
       scored.add(new Scored(s, withEmbedding(s, s.score(v, vNorm, f, cfg), f)));
     }
-    scored.sort(Comparator.comparingDouble((Scored x) -> -x.score).thenComparingInt(x -> x.story.seq));
+    scored.sort(BEST_FIRST);
+    secondLook(scored, v, vNorm, f);
     if (scored.isEmpty() || scored.get(0).score < cfg.threshold()) {
       StoryState s = create(f);
       join(s, f, v);
       return explain(f, v, s, scored.isEmpty() ? 0 : scored.get(0).score, true, null, 0, null, cands.size(),
-          List.of());
+          List.of(), scored.isEmpty() ? List.of() : scored.get(0).story.describeConflicts(v, f));
     }
     StoryState best = scored.get(0).story;
+    List<String> conflicts = best.describeConflicts(v, f);
     join(best, f, v);
     List<Event> merged = new ArrayList<>();
-    // A story that now looks like another candidate (centroid cosine >= mergeThreshold) is merged into the older.
+    // A story that now looks like another candidate (centroid cosine >= mergeThreshold) is merged into the older,
+    // unless their time marks conflict (two events of one kind).
     for (int i = 1; i < scored.size() && i <= MERGE_CANDIDATES; i++) {
       StoryState other = scored.get(i).story;
       if (other.mergedInto != null || best.mergedInto != null || other == best) continue;
@@ -162,6 +165,7 @@ public final class StoryIndex {
       }
       cc += mergeBonus(best, other);
       if (cc < cfg.mergeThreshold()) continue;
+      if (cfg.arguments().numberWeight() > 0 && best.marksConflict(other)) continue;
       StoryState keep = best.seq < other.seq ? best : other;
       StoryState gone = keep == best ? other : best;
       merge(gone, keep);
@@ -171,7 +175,7 @@ public final class StoryIndex {
       merged.add(e);
       best = keep;
     }
-    return explain(f, v, best, scored.get(0).score, false, null, 0, null, cands.size(), merged);
+    return explain(f, v, best, scored.get(0).score, false, null, 0, null, cands.size(), merged, conflicts);
   }
 
   private record Scored(StoryState story, double score) {}
@@ -237,6 +241,25 @@ public final class StoryIndex {
     return out;
   }
 
+  private static final Comparator<Scored> BEST_FIRST =
+      Comparator.comparingDouble((Scored x) -> -x.score).thenComparingInt(x -> x.story.seq);
+
+  /**
+   * The bounded second look: the best few candidates are rescored with a share of their best-agreeing kept member
+   * article, so a centroid that drifted over two events does not pull in an article that matches no member well.
+   */
+  private void secondLook(List<Scored> scored, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
+    ArgumentRules r = cfg.arguments();
+    if (r.members() <= 0 || r.secondLook() <= 0 || r.memberMix() <= 0) return;
+    int k = Math.min(r.secondLook(), scored.size());
+    for (int i = 0; i < k; i++) {
+      Scored x = scored.get(i);
+      double m = x.story.memberScore(v, vNorm, f, cfg);
+      scored.set(i, new Scored(x.story, (1 - r.memberMix()) * x.score + r.memberMix() * m));
+    }
+    scored.sort(BEST_FIRST);
+  }
+
   /**
    * Training support: scores the article against its candidate stories (plus its gold story), hands each evidence
    * vector with a 0/1 label appended to {@code sink}, then files the article under its gold story.
@@ -297,6 +320,7 @@ public final class StoryIndex {
       s.subtract(v);
       s.articles.remove(f.id());
       s.days.remove(f.id());
+      s.members.removeIf(m -> m.id().equals(f.id()));
       join(n, f, v);
     }
     boolean wasDated = s.first != ArticleFeatures.NO_DAY;
@@ -328,6 +352,7 @@ public final class StoryIndex {
       if (wasUndated) active.add(s);
     }
     s.add(v, cfg.centroidTerms());
+    s.remember(f.id(), v, cfg.arguments());
     reindex(s);
     if (current != null) s.addEmbedding(current);
     touch(s);
@@ -349,6 +374,7 @@ public final class StoryIndex {
       keep.last = keep.last == ArticleFeatures.NO_DAY ? gone.last : Math.max(keep.last, gone.last);
     }
     keep.addCentroid(gone, cfg.centroidTerms());
+    keep.absorbMembers(gone, cfg.arguments());
     reindex(keep);
     keep.addEmbedding(gone.embSum);
     recent.remove(gone);
@@ -428,7 +454,8 @@ public final class StoryIndex {
     for (var e : f.counts().entrySet()) {
       String t = e.getKey();
       char c = t.charAt(0);
-      double mult = c == '#' || c == '@' ? cfg.nameWeight() : c == '"' ? cfg.quoteWeight() : 1.0;
+      double mult = c == '#' || c == '@' ? cfg.nameWeight() : c == '"' ? cfg.quoteWeight()
+          : c == '%' ? cfg.arguments().numberWeight() : 1.0;
       double w = (1 + Math.log(Math.max(1.0, e.getValue()))) * idf.idf(t) * mult;
       v.put(t, w);
       sq += w * w;
@@ -463,7 +490,7 @@ public final class StoryIndex {
       Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
   private Assignment explain(ArticleFeatures f, Map<String, Double> v, StoryState s, double score, boolean created,
-      String dupOf, double overlap, String dupKind, int candidates, List<Event> merged) {
+      String dupOf, double overlap, String dupKind, int candidates, List<Event> merged, List<String> conflicts) {
     List<Map.Entry<String, Double>> contrib = new ArrayList<>();
     if (!created) {
       for (var e : v.entrySet()) {
@@ -474,13 +501,16 @@ public final class StoryIndex {
     contrib.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     List<String> terms = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<String> args = new ArrayList<>();
     for (var e : contrib) {
       String t = e.getKey();
       char c = t.charAt(0);
       if ((c == '#' || c == '@') && names.size() < 6) names.add(f.nameForms().getOrDefault(t, t.substring(1)));
+      else if (StoryState.channel(t) == 3 && args.size() < 6) args.add(StoryState.markLabel(t));
       else if (c != '#' && c != '@' && c != '"' && terms.size() < 6) terms.add(t);
     }
-    return new Assignment(f.id(), s.id, created, score, terms, names, candidates, dupOf, overlap, dupKind, merged);
+    return new Assignment(f.id(), s.id, created, score, terms, names, candidates, dupOf, overlap, dupKind, merged,
+        args, conflicts);
   }
 
   /** The current story of an article (following merges), or null. */

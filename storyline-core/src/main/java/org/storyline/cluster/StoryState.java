@@ -14,8 +14,8 @@ final class StoryState {
   final Map<String, Long> days = new HashMap<>();
   Map<String, Double> centroid = new HashMap<>();
   double norm;
-  /** Centroid norms per channel: plain terms, names, quotes. */
-  final double[] channelNorm = new double[3];
+  /** Centroid norms per channel: plain terms, names, quotes, numbers and dates. */
+  final double[] channelNorm = new double[CHANNELS];
   long first = ArticleFeatures.NO_DAY;
   long last = ArticleFeatures.NO_DAY;
   List<String> indexed = List.of();
@@ -35,42 +35,98 @@ final class StoryState {
     return 0;
   }
 
+  /** Feature channels: plain terms, names, quotes, numbers/dates/years (names and numbers are the arguments). */
+  static final int CHANNELS = 4;
+
   static int channel(String term) {
     char c = term.charAt(0);
-    return c == '#' || c == '@' ? 1 : c == '"' ? 2 : 0;
+    if (c == '#' || c == '@') return 1;
+    if (c == '"') return 2;
+    if (c == '%' || Tokens.isYear(term)) return 3;
+    return 0;
+  }
+
+  static boolean argument(String term) {
+    int c = channel(term);
+    return c == 1 || c == 3;
   }
 
   /** Norms of a vector per channel. */
   static double[] channelNorms(Map<String, Double> v) {
-    double[] n = new double[3];
+    double[] n = new double[CHANNELS];
     for (var e : v.entrySet()) n[channel(e.getKey())] += e.getValue() * e.getValue();
-    for (int i = 0; i < 3; i++) n[i] = Math.sqrt(n[i]);
+    for (int i = 0; i < CHANNELS; i++) n[i] = Math.sqrt(n[i]);
     return n;
+  }
+
+  /** Dot products of two vectors per channel. */
+  static double[] dots(Map<String, Double> a, Map<String, Double> b) {
+    double[] dot = new double[CHANNELS];
+    Map<String, Double> small = a.size() <= b.size() ? a : b;
+    Map<String, Double> big = small == a ? b : a;
+    for (var e : small.entrySet()) {
+      Double w = big.get(e.getKey());
+      if (w != null) dot[channel(e.getKey())] += e.getValue() * w;
+    }
+    return dot;
+  }
+
+  /** Norm of the argument channels (names, numbers and dates) from per-channel norms. */
+  static double argNorm(double[] n) {
+    return Math.sqrt(n[1] * n[1] + n[3] * n[3]);
+  }
+
+  /** Cosine over the argument channels, from per-channel dot products and norms (0 when a side has none). */
+  static double argCos(double[] dot, double[] na, double[] nb) {
+    double a = argNorm(na);
+    double b = argNorm(nb);
+    return a == 0 || b == 0 ? 0 : (dot[1] + dot[3]) / (a * b);
+  }
+
+  static double sum(double[] x) {
+    double s = 0;
+    for (double d : x) s += d;
+    return s;
+  }
+
+  /**
+   * Cosine of an article vector with another vector scaled by how well their arguments agree
+   * ({@link ArgumentRules#factor}).
+   */
+  static double agreement(double[] dot, double[] vNorm, double vn, double[] wNorm, double wn, ArgumentRules r) {
+    if (vn == 0 || wn == 0) return 0;
+    double cos = sum(dot) / (vn * wn);
+    return cos * r.factor(argCos(dot, vNorm, wNorm), argNorm(vNorm) > 0 && argNorm(wNorm) > 0);
   }
 
   /**
    * The evidence for a learnt {@link ScoreModel}: cosine times decay, per-channel cosines (terms and names times
-   * decay; quotes as is), the decay, and 1 when either side is undated.
+   * decay; quotes as is), the decay, 1 when either side is undated, the argument cosine times decay, and 1 when
+   * either side has no arguments, and 1 for each kind of time mark (year, month, weekday) in conflict. (Salient
+   * argument overlap, the share of the article's 5 heaviest arguments found in the story, was tried and got small
+   * weights with no gain on ECB+ dev.)
    */
   double[] evidence(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
-    double[] dot = new double[3];
-    double all = 0;
-    for (var e : v.entrySet()) {
-      Double w = centroid.get(e.getKey());
-      if (w == null) continue;
-      double d = e.getValue() * w;
-      dot[channel(e.getKey())] += d;
-      all += d;
-    }
+    return evidence(v, vNorm, f, cfg, centroid, norm, channelNorm);
+  }
+
+  /** The evidence against a given vector of this story (its centroid, or a kept member's vector). */
+  private double[] evidence(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg,
+      Map<String, Double> target, double norm, double[] channelNorm) {
+    double[] dot = dots(v, target);
     double decay = decay(f, cfg);
-    double[] x = new double[6];
-    x[0] = norm == 0 ? 0 : all / norm * decay;
+    double[] x = new double[11];
+    x[0] = norm == 0 ? 0 : sum(dot) / norm * decay;
     for (int i = 0; i < 3; i++) {
       double c = vNorm[i] == 0 || channelNorm[i] == 0 ? 0 : dot[i] / (vNorm[i] * channelNorm[i]);
       x[1 + i] = i < 2 ? c * decay : c;
     }
     x[4] = decay;
     x[5] = !f.dated() || first == ArticleFeatures.NO_DAY ? 1 : 0;
+    x[6] = argCos(dot, vNorm, channelNorm) * decay;
+    x[7] = argNorm(vNorm) == 0 || argNorm(channelNorm) == 0 ? 1 : 0;
+    int c = f.dated() && first != ArticleFeatures.NO_DAY ? 0 : conflicts(v.keySet());
+    for (int k = 0; k < 3; k++) x[8 + k] = (c & 1 << k) != 0 ? 1 : 0;
     return x;
   }
 
@@ -79,18 +135,155 @@ final class StoryState {
     return gap <= cfg.graceDays() ? 1.0 : Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
   }
 
-  /** The learnt score when the config has a model, else cosine with the centroid times the time decay. */
+  /** The learnt probability times the time decay when the config has a model, else {@link #score(Map, ArticleFeatures, ClusterConfig)}. */
   double score(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
-    if (cfg.model() != null) return cfg.model().probability(evidence(v, vNorm, f, cfg));
-    return score(v, f, cfg);
+    // the model judges the content (it was fitted on undated ECB+); the time decay scales its probability
+    if (cfg.model() != null) return cfg.model().probability(evidence(v, vNorm, f, cfg)) * decay(f, cfg);
+    return agreement(dots(v, centroid), vNorm, 1.0, channelNorm, norm, cfg.arguments()) * decay(f, cfg)
+        * marksFactor(v, f, cfg);
   }
 
-  /** Cosine of a unit article vector with the centroid, times the time decay. */
+  /** Cosine of a unit article vector with the centroid, times the time decay, times the argument agreement. */
   double score(Map<String, Double> v, ArticleFeatures f, ClusterConfig cfg) {
-    double cos = cosine(v, 1.0, centroid, norm);
-    double gap = f.dated() ? gap(f.day()) : 0;
-    double decay = gap <= cfg.graceDays() ? 1.0 : Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
-    return cos * decay;
+    return score(v, channelNorms(v), f, cfg.withModel(null));
+  }
+
+  /**
+   * The second look: the best agreement of a unit article vector with one of the story's kept member articles, times
+   * the time decay (0 when none are kept). Bounded by {@link ArgumentRules#members}.
+   */
+  double memberScore(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
+    double best = 0;
+    for (Member m : members) {
+      best = Math.max(best, cfg.model() != null
+          ? cfg.model().probability(evidence(v, vNorm, f, cfg, m.vector, m.norm, m.channelNorm))
+          : agreement(dots(v, m.vector), vNorm, 1.0, m.channelNorm, m.norm, cfg.arguments()));
+    }
+    return best * decay(f, cfg) * (cfg.model() != null ? 1.0 : marksFactor(v, f, cfg));
+  }
+
+  /** The kind of a time mark (0 year, 1 month, 2 weekday) or -1 for any other feature. */
+  static int markKind(String term) {
+    if (Tokens.isYear(term)) return 0;
+    if (term.startsWith("%m:")) return 1;
+    if (term.startsWith("%w:")) return 2;
+    return -1;
+  }
+
+  /** Time marks (years, months, weekdays) of the member articles: how many members name each. */
+  final Map<String, Integer> marks = new HashMap<>();
+  /** Distinct marks per kind in {@link #marks}. */
+  final int[] markKinds = new int[3];
+
+  /** Counts (sign +1) or uncounts (-1) an article's time marks. */
+  void mark(java.util.Collection<String> terms, int sign) {
+    for (String t : terms) {
+      int k = markKind(t);
+      if (k < 0) continue;
+      int n = marks.getOrDefault(t, 0) + sign;
+      if (n <= 0) {
+        if (marks.remove(t) != null) markKinds[k]--;
+      } else {
+        if (!marks.containsKey(t)) markKinds[k]++;
+        marks.put(t, n);
+      }
+    }
+  }
+
+  /**
+   * The kinds of time mark on which an article and this story conflict: both name some of that kind (a year, a
+   * month, a weekday), and none is shared. Bit {@code k} set for kind {@code k}.
+   */
+  int conflicts(java.util.Collection<String> terms) {
+    int has = 0;
+    int shared = 0;
+    for (String t : terms) {
+      int k = markKind(t);
+      if (k < 0) continue;
+      has |= 1 << k;
+      if (marks.containsKey(t)) shared |= 1 << k;
+    }
+    int c = 0;
+    for (int k = 0; k < 3; k++) {
+      if ((has & 1 << k) != 0 && (shared & 1 << k) == 0 && markKinds[k] > 0) c |= 1 << k;
+    }
+    return c;
+  }
+
+  private static final String[] MARK_NAMES = {"year", "month", "weekday"};
+
+  /**
+   * The time-mark conflicts of an article with this story, readable: "year 2005 vs 2008" (the article's marks of
+   * that kind vs the story's most named ones). Empty when both are dated (conflicts are not used then).
+   */
+  java.util.List<String> describeConflicts(Map<String, Double> v, ArticleFeatures f) {
+    if (f.dated() && first != ArticleFeatures.NO_DAY) return java.util.List.of();
+    int c = conflicts(v.keySet());
+    java.util.List<String> out = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      if ((c & 1 << k) == 0) continue;
+      final int kind = k;
+      java.util.List<String> mine = v.keySet().stream().filter(t -> markKind(t) == kind).sorted().limit(2)
+          .map(StoryState::markLabel).toList();
+      java.util.List<String> theirs = marks.entrySet().stream().filter(e -> markKind(e.getKey()) == kind)
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(2).map(e -> markLabel(e.getKey())).toList();
+      out.add(MARK_NAMES[k] + " " + String.join("/", mine) + " vs " + String.join("/", theirs));
+    }
+    return out;
+  }
+
+  /** A feature as printed: "%n:6.1" -> "6.1", "%d:sep-19" -> "sep-19", "%w:sat" -> "sat", a year as is. */
+  static String markLabel(String t) {
+    return t.startsWith("%") && t.length() > 3 ? t.substring(3) : t;
+  }
+
+  /**
+   * Whether two stories' time marks conflict (some kind named by both, none shared), when either is undated: two
+   * events of one kind, so an article that looks like both does not merge them.
+   */
+  boolean marksConflict(StoryState other) {
+    if (first != ArticleFeatures.NO_DAY && other.first != ArticleFeatures.NO_DAY) return false;
+    StoryState small = marks.size() <= other.marks.size() ? this : other;
+    StoryState big = small == this ? other : this;
+    return big.conflicts(small.marks.keySet()) != 0;
+  }
+
+  /** The score factor for the conflicts of an article's time marks with this story. */
+  double conflictFactor(java.util.Collection<String> terms, ArgumentRules r) {
+    if (r.yearConflict() >= 1 && r.monthConflict() >= 1 && r.weekdayConflict() >= 1) return 1.0;
+    int c = conflicts(terms);
+    double f = 1.0;
+    for (int k = 0; k < 3; k++) if ((c & 1 << k) != 0) f *= r.conflict(k);
+    return f;
+  }
+
+  /**
+   * The time-mark conflict factor, applied only when the article or the story is undated: with both publish dates
+   * known, the time decay already says how far apart they are, and the years, months and weekdays a text names are
+   * often background.
+   */
+  double marksFactor(Map<String, Double> v, ArticleFeatures f, ClusterConfig cfg) {
+    if (f.dated() && first != ArticleFeatures.NO_DAY) return 1.0;
+    return conflictFactor(v.keySet(), cfg.arguments());
+  }
+
+  /** A kept member article: its heaviest features (a bounded copy of its unit vector). */
+  record Member(String id, Map<String, Double> vector, double norm, double[] channelNorm) {}
+
+  final java.util.ArrayDeque<Member> members = new java.util.ArrayDeque<>();
+
+  /** Counts an article's time marks and keeps its vector for the second look (the most recent {@link ArgumentRules#members} are kept). */
+  void remember(String id, Map<String, Double> v, ArgumentRules r) {
+    mark(v.keySet(), 1);
+    if (r.members() <= 0) return;
+    Map<String, Double> kept = new HashMap<>();
+    for (String t : StoryIndex.top(v, r.memberTerms())) kept.put(t, v.get(t));
+    double[] cn = channelNorms(kept);
+    double n = 0;
+    for (double x : cn) n += x * x;
+    members.addLast(new Member(id, Map.copyOf(kept), Math.sqrt(n), cn));
+    while (members.size() > r.members()) members.removeFirst();
   }
 
   static double cosine(Map<String, Double> a, double na, Map<String, Double> b, double nb) {
@@ -112,6 +305,7 @@ final class StoryState {
 
   /** Takes an article's vector out of the centroid (weights that fall to about zero are dropped). */
   void subtract(Map<String, Double> v) {
+    mark(v.keySet(), -1);
     for (var e : v.entrySet()) {
       Double w = centroid.get(e.getKey());
       if (w == null) continue;
@@ -138,6 +332,17 @@ final class StoryState {
     add(other.centroid, keep);
   }
 
+  /** Takes the time marks and kept members of a story merged into this one (the most recent are kept). */
+  void absorbMembers(StoryState other, ArgumentRules r) {
+    for (var e : other.marks.entrySet()) {
+      if (!marks.containsKey(e.getKey())) markKinds[markKind(e.getKey())]++;
+      marks.merge(e.getKey(), e.getValue(), Integer::sum);
+    }
+    members.addAll(other.members);
+    other.members.clear();
+    while (members.size() > Math.max(0, r.members())) members.removeFirst();
+  }
+
   private void prune(int keep) {
     if (centroid.size() > keep) {
       Map<String, Double> kept = new HashMap<>();
@@ -148,11 +353,12 @@ final class StoryState {
     for (double w : centroid.values()) sq += w * w;
     norm = Math.sqrt(sq);
     double[] cn = channelNorms(centroid);
-    System.arraycopy(cn, 0, channelNorm, 0, 3);
+    System.arraycopy(cn, 0, channelNorm, 0, CHANNELS);
   }
 
   /** A retired story keeps a small centroid only (for storylines and display). */
   void compact() {
+    members.clear();
     prune(Math.min(centroid.size(), 40));
   }
 

@@ -16,7 +16,7 @@ import java.util.Set;
  * Tokenisation for clustering: lower-cased word tokens without stop words, capitalised-name tokens (the fallback for
  * entities when no entity stage ran) and word shingles for duplicate detection. Stateless and thread-safe.
  */
-final class Tokens {
+public final class Tokens {
   static final Set<String> STOP = load("stopwords.txt");
   static final Set<String> NAME_STOP = load("name-stopwords.txt");
 
@@ -38,7 +38,7 @@ final class Tokens {
   }
 
   /** Content terms: words minus stop words, pure numbers and one-letter tokens; plural "s" folded. */
-  static List<String> terms(String text) {
+  public static List<String> terms(String text) {
     List<String> out = new ArrayList<>();
     for (String w : words(text)) {
       if (isYear(w)) {
@@ -107,6 +107,57 @@ final class Tokens {
       if (seen.add(h)) tmp[m++] = h;
     }
     return java.util.Arrays.copyOf(tmp, m);
+  }
+
+  private static final String MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+      + "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+  /** A month-day date (September 19, Sept. 19th) or a day-month date (19 September, 19th of September). */
+  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+      "\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
+      + "\\b");
+  /** A number (thousands separators, decimals, an ordinal suffix) that is not part of a clock time or a date. */
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+      "(?<![\\w.:/,-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:st|nd|rd|th)?(?![\\w:/]|[.,]\\d)");
+  private static final java.util.regex.Pattern WEEKDAY = java.util.regex.Pattern.compile(
+      "\\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b");
+  /** A month name; "May" and "March" only before a day or a year (else they are a verb as often as not). */
+  private static final java.util.regex.Pattern MONTH_NAME = java.util.regex.Pattern.compile(
+      "\\b(Jan(?:uary)?|Feb(?:ruary)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?"
+      + "|Dec(?:ember)?|(?:May|Mar(?:ch)?)(?=\\.?\\s+\\d))\\b\\.?");
+
+  /**
+   * Number and date arguments of an event, as features prefixed {@code %}: {@code %n:6.1} (numbers: tolls, ages,
+   * magnitudes, amounts; not years, which stay plain terms), {@code %d:sep-19} (dates), {@code %m:sep} (months) and
+   * {@code %w:sat} (weekdays).
+   * Clock times and the day of a date are not numbers.
+   */
+  static List<String> arguments(String text) {
+    List<String> out = new ArrayList<>();
+    if (text == null) return out;
+    List<int[]> taken = new ArrayList<>();
+    java.util.regex.Matcher m = DATE.matcher(text);
+    while (m.find()) {
+      String month = m.group(1) != null ? m.group(1) : m.group(4);
+      String day = m.group(1) != null ? m.group(2) : m.group(3);
+      int d = Integer.parseInt(day);
+      if (d < 1 || d > 31) continue;
+      out.add("%d:" + month.substring(0, 3).toLowerCase(Locale.ROOT) + "-" + d);
+      taken.add(new int[] {m.start(), m.end()});
+    }
+    m = NUMBER.matcher(text);
+    outer:
+    while (m.find()) {
+      for (int[] t : taken) if (m.start() >= t[0] && m.start() < t[1]) continue outer;
+      String n = m.group(1).replace(",", "");
+      if (m.group(2) == null && isYear(n)) continue;
+      n = n.replaceFirst("^0+(?=\\d)", "");
+      out.add("%n:" + n + (m.group(2) == null ? "" : m.group(2)));
+    }
+    m = WEEKDAY.matcher(text);
+    while (m.find()) out.add("%w:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
+    m = MONTH_NAME.matcher(text);
+    while (m.find()) out.add("%m:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
+    return out;
   }
 
   /** A four-digit year 1900-2099: a strong cue to which of two similar events a text is about. */

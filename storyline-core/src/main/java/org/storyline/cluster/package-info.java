@@ -6,8 +6,10 @@
  * {@link org.storyline.cluster.ArticleFeatures} for every article (in parallel: they depend on the article alone),
  * then streams them in publish order through a {@link org.storyline.cluster.StoryIndex}, which assigns each article
  * to a story as it arrives: first by exact keys (normalised URL, text hash) and MinHash bands for copies, else by the
- * best-scoring candidate story from an inverted index over story top terms (cosine of TF-IDF vectors with title,
- * name, entity and quote features, times a time decay). Story ids come from the first article and never change; a
+ * best-scoring candidate story from an inverted index over story top terms (a learnt
+ * {@link org.storyline.cluster.ScoreModel} over cosines of TF-IDF vectors with title, name, entity, quote and
+ * number/date features, the cosine of the arguments alone, and conflicts of years, months and weekdays between
+ * undated texts, times a time decay; see {@link org.storyline.cluster.ArgumentRules}). Story ids come from the first article and never change; a
  * merge of two stories is an explicit {@link org.storyline.cluster.StoryIndex.Event}. Every assignment explains itself
  * ({@link org.storyline.cluster.Assignment#explain()}). All tunables are in {@link org.storyline.cluster.ClusterConfig},
  * word lists in resources next to this package.

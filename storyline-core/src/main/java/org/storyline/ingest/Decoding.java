@@ -140,6 +140,15 @@ public final class Decoding {
       return WINDOWS_1252;
     }
     if (n.equals("utf8")) return StandardCharsets.UTF_8;
+    n = switch (n) {
+      // browsers read these labels as the larger charset (WHATWG Encoding), and pages labelled so use its characters
+      case "gb2312", "gb_2312-80", "gbk", "x-gbk" -> "GB18030";
+      case "iso-8859-9", "latin5" -> "windows-1254";
+      case "tis-620", "iso-8859-11" -> "x-windows-874";
+      case "ks_c_5601-1987", "euc-kr" -> "x-windows-949";
+      case "shift_jis", "sjis", "x-sjis" -> "windows-31j";
+      default -> n;
+    };
     try {
       return Charset.isSupported(n) ? Charset.forName(n) : null;
     } catch (IllegalArgumentException e) {

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record Report(String generator, int formatVersion, List<Article> articles, List<InputProblem> problems,
     List<Entity> entities, List<Quote> quotes, List<Timex> timexes, List<Story> stories,
-    List<Storyline> storylines) {
+    List<Storyline> storylines, List<QuoteVariant> quoteVariants, List<Event> events,
+    List<OutletView> outlets) {
   public static final int FORMAT_VERSION = 1;
 
   public Report {
@@ -19,5 +20,9 @@ public record Report(String generator, int formatVersion, List<Article> articles
     timexes = List.copyOf(timexes);
     stories = List.copyOf(stories);
     storylines = List.copyOf(storylines);
+    // reports written before the section existed read as having none
+    quoteVariants = quoteVariants == null ? List.of() : List.copyOf(quoteVariants);
+    events = events == null ? List.of() : List.copyOf(events);
+    outlets = outlets == null ? List.of() : List.copyOf(outlets);
   }
 }

@@ -129,7 +129,10 @@ public final class EntityLinker {
         Group target = null;
         if (r.words().size() == 1) {
           String sk = NameTables.nameKey(r.words().get(0));
-          target = surnameGroup(surnameMemo.computeIfAbsent(sk, x -> candidates(bySurname, initials, x)), a, per);
+          List<Group> named = surnameMemo.computeIfAbsent(sk, x -> candidates(bySurname, initials, x));
+          target = surnameGroup(named, a, per);
+          // "the Biden administration": a name used as a modifier (tagged MISC) is the one person of that surname
+          if (target == null && r.type().equals("MISC") && named.size() == 1) target = named.get(0);
           if (target == null && per) {
             // a lone first name ("Saddam") of exactly one person named in full in this article
             Group only = null;
@@ -346,6 +349,11 @@ public final class EntityLinker {
       int k = java.util.Arrays.binarySearch(starts, f.start());
       for (; k >= 0 && k < toks.size() && toks.get(k).end() <= f.end(); k++) inPer[k] = true;
     }
+    // names the tagger calls places somewhere in this article ("U.S.", "Russia"), to split "U.S.-Russia" talks
+    Set<String> locNames = new HashSet<>();
+    for (NamedEntityRecognizer.Found f : am.found()) {
+      if (f.type().equals("LOC")) locNames.add(text.substring(f.start(), f.end()));
+    }
     for (NamedEntityRecognizer.Found f : am.found()) {
       int ti = java.util.Arrays.binarySearch(starts, f.start());
       if (ti < 0) continue;
@@ -393,6 +401,17 @@ public final class EntityLinker {
         String right = rightRole(text, toks, tj);
         if (right != null) roles.add(right);
       }
+      // an organisation or thing followed by a role ("US Consul General", "Federal Reserve Chairman"): the office
+      // holder is no entity of its own, the name before the role is
+      if (!per && trail - lead >= 2 && office(toks.get(trail - 1).text(text))) {
+        int keep = trail;
+        while (keep > lead + 1 && office(toks.get(keep - 1).text(text))) keep--;
+        String rest = text.substring(toks.get(lead).start(), toks.get(keep - 1).end());
+        if (!office(toks.get(keep - 1).text(text))
+            && (locNames.contains(rest) || tables.canonicalAlias(rest) != null)) {
+          trail = keep;
+        }
+      }
       List<String> words = new ArrayList<>();
       for (int k = lead; k < trail; k++) {
         String w = toks.get(k).text(text);
@@ -401,14 +420,21 @@ public final class EntityLinker {
       }
       int s = toks.get(lead).start();
       int e = toks.get(trail - 1).end();
+      // a lone initial at the end of a sentence ("said on X.") keeps no full stop
+      if (words.size() == 1 && INITIAL.matcher(words.get(0)).matches()) {
+        e--;
+        words.set(0, words.get(0).substring(0, 1));
+      }
       String name = text.substring(s, e);
       if (!plausible(name)) continue;
+      if (name.indexOf(' ') < 0 && splitCompound(a, s, name, locNames, out)) continue;
       String known = tables.knownType(name);
       if (known != null && !known.equals(type)) {
         type = known;
         per = type.equals("PER");
         if (!per) roles.clear();
       }
+      if (!per && !type.equals("LOC") && words.size() >= 2 && placeName(words)) type = "LOC";
       if (per) {
         // words without a capital (a tagging slip) make no name
         boolean allCap = words.stream().allMatch(w -> !Character.isLetter(w.charAt(0))
@@ -418,6 +444,46 @@ public final class EntityLinker {
       out.add(new Raw(a, s, e, name.replaceAll("\\s+", " "), words, type, roles));
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern INITIAL = java.util.regex.Pattern.compile("\\p{Lu}\\.");
+
+  /** Words that make a name a place when they end it ("Corsica River") or open it ("Lake Tahoe"). */
+  private static final Set<String> PLACE_LAST = Set.of("river", "lake", "bay", "sea", "ocean", "island", "islands",
+      "mountain", "mountains", "valley", "peninsula", "strait", "canyon", "desert", "creek", "harbor", "harbour",
+      "county", "province", "district", "region", "coast");
+  /** Office words that, after a place ("US Consul General"), make a role rather than part of a name. */
+  private static final Set<String> OFFICES = Set.of("consul", "general", "ambassador", "envoy", "president",
+      "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "commissioner",
+      "prosecutor", "attorney", "premier", "chancellor");
+
+  private static boolean office(String w) {
+    return OFFICES.contains(w.toLowerCase(Locale.ROOT));
+  }
+
+  private static final Set<String> PLACE_FIRST = Set.of("lake", "mount", "mt.", "cape", "isle");
+
+  private static boolean placeName(List<String> words) {
+    String last = words.get(words.size() - 1).toLowerCase(Locale.ROOT);
+    String first = words.get(0).toLowerCase(Locale.ROOT);
+    return PLACE_LAST.contains(last) || PLACE_FIRST.contains(first);
+  }
+
+  /**
+   * A one-token compound of places ("U.S.-Russia talks"): when every hyphen-separated part is tagged a place
+   * elsewhere in the article, each part becomes a place mention of its own. Returns whether it split.
+   */
+  private static boolean splitCompound(int a, int start, String name, Set<String> locNames, List<Raw> out) {
+    if (name.indexOf('-') <= 0) return false;
+    String[] parts = name.split("-", -1);
+    if (parts.length < 2) return false;
+    for (String p : parts) if (!locNames.contains(p)) return false;
+    int at = start;
+    for (String p : parts) {
+      out.add(new Raw(a, at, at + p.length(), p, List.of(p), "LOC", List.of()));
+      at += p.length() + 1;
+    }
+    return true;
   }
 
   private static boolean isPossessive(String w) {

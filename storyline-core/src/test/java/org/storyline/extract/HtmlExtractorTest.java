@@ -172,6 +172,35 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void modifiedDateShownUnderTheHeadingIsThePagesEdition() {
+    String ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Tram network to grow\","
+        + "\"datePublished\":\"2021-03-16T16:16:10Z\",\"dateModified\":\"2021-03-20T14:00:17Z\"}</script>";
+    String page = "<html><head>" + ld + "</head><body><article><h1>Tram network to grow</h1><p class=\"meta\">Stand:"
+        + " 20.03.2021, 15:00 Uhr</p><p>" + PARA1 + "</p><p>" + PARA2 + "</p></article></body></html>";
+    assertEquals("2021-03-20", run(page).published());
+    // the heading shows the publication day: JSON-LD datePublished stands
+    assertEquals("2021-03-16T16:16:10Z", run(page.replace("20.03.2021", "16.03.2021")).published());
+    // a shown date that is not the declared modification date does not override JSON-LD
+    assertEquals("2021-03-16T16:16:10Z", run(page.replace("20.03.2021", "18.03.2021")).published());
+    // an edition years after publication is a rewrite of an evergreen page: keep the publication date
+    String old = page.replace("2021-03-16T16:16:10Z", "2017-03-16T16:16:10Z");
+    assertEquals("2017-03-16T16:16:10Z", run(old).published());
+  }
+
+  @Test
+  void dateUnderTheHeadingBeatsAGenericMetaDate() {
+    String page = "<html><head><meta name=\"date\" content=\"2020-04-29\"></head><body><article><h1>Tram network to"
+        + " grow</h1><p class=\"meta\">Stand: 28.04.2020 18:00 Uhr</p><p>" + PARA1 + "</p><p>" + PARA2
+        + "</p></article></body></html>";
+    assertEquals("2020-04-28", run(page).published());
+    // far from the meta date, the shown date is likely a date the text talks about
+    assertEquals("2020-04-29", run(page.replace("28.04.2020", "28.04.2013")).published());
+    // OpenGraph's article:published_time is not generic: it stands
+    String og = page.replace("name=\"date\"", "property=\"article:published_time\"");
+    assertEquals("2020-04-29", run(og).published());
+  }
+
+  @Test
   void dayFirstUrlSegmentAndTwoDigitYearLabel() {
     String plain = "<html><body><article><p>" + PARA1 + "</p><p>" + PARA2 + "</p></article></body></html>";
     RawDocument.Hints url = new RawDocument.Hints("https://news.example/meldungen/29-10-2021", null, null, null, null);

@@ -225,4 +225,49 @@ class EntityLinkerTest {
     assertEquals("LOC", named(es, "Riyadh").type());
     assertEquals("LOC", named(es, "Washington").type());
   }
+
+  @Test
+  void aSurnameUsedAsAModifierJoinsTheOnePersonOfThatName() {
+    var a1 = article("a1", "Former President Joe Biden spoke in Delaware.", "Joe Biden:PER", "Delaware:LOC");
+    var a2 = article("a2", "Trump ended the Biden administration's policy.", "Trump:PER", "Biden:MISC");
+    List<Entity> es = linker.link(List.of(a1, a2));
+    Entity biden = named(es, "Joe Biden");
+    assertEquals("PER", biden.type());
+    assertEquals(2, biden.mentions().size());
+    assertTrue(es.stream().noneMatch(e -> e.type().equals("MISC")), es.toString());
+  }
+
+  @Test
+  void placeCompoundsSplitIntoTheirPlaces() {
+    var a = article("a", "The U.S.-Russia talks began. U.S. officials met Russia's envoys.", "U.S.-Russia:LOC",
+        "U.S.:LOC", "Russia:LOC");
+    List<Entity> es = linker.link(List.of(a));
+    assertEquals(2, named(es, "United States").mentions().size());
+    assertEquals(2, named(es, "Russia").mentions().size());
+    assertTrue(es.stream().noneMatch(e -> e.name().contains("-")), es.toString());
+    assertOffsets(List.of(a), es);
+    // a compound whose parts are not places stays whole
+    var b = article("b", "A Russian-American researcher spoke.", "Russian-American:MISC");
+    assertEquals("Russian-American", linker.link(List.of(b)).get(0).name());
+  }
+
+  @Test
+  void loneInitialLosesTheFullStopAndOfficesAfterPlacesAreRoles() {
+    var a = article("a", "Kallas said on X. Diplomats met at the US Consul General's residence in the US.",
+        "X.:MISC", "US Consul General:ORG", "US:LOC");
+    List<Entity> es = linker.link(List.of(a));
+    assertEquals("X", named(es, "X").mentions().get(0).text());
+    assertEquals(2, named(es, "United States").mentions().size());
+    assertTrue(es.stream().noneMatch(e -> e.name().contains("Consul")), es.toString());
+    assertOffsets(List.of(a), es);
+  }
+
+  @Test
+  void namesEndingInAPlaceWordArePlaces() {
+    var a = article("a", "The compound lies on the Corsica River near Lake Tahoe, said Acme River Partners.",
+        "Corsica River:ORG", "Lake Tahoe:ORG");
+    List<Entity> es = linker.link(List.of(a));
+    assertEquals("LOC", named(es, "Corsica River").type());
+    assertEquals("LOC", named(es, "Lake Tahoe").type());
+  }
 }

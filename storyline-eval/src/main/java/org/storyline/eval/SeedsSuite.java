@@ -108,6 +108,10 @@ public final class SeedsSuite implements EvalSuite {
     metrics.put("fields.accuracy", fieldAcc);
     metrics.put("fields.cleaner.accuracy", own);
     metrics.put("boilerplate.survivors.absent", bp);
+    JsonNode goldAll = new ObjectMapper().readTree(goldFile.toFile());
+    quoteVariants(goldAll.path("quote_variants"), report, byId, metrics, out);
+    events(goldAll.path("events"), report, metrics, out);
+    outletFacts(goldAll.path("outlet_unique_facts"), report, metrics, out);
     return metrics;
   }
 
@@ -160,5 +164,99 @@ public final class SeedsSuite implements EvalSuite {
 
   private static String abbreviate(String s) {
     return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+  }
+
+  /**
+   * gold.json's {@code quote_variants}: pairs "article:text" of one statement worded differently by two outlets. A
+   * pair is found when one reported variant group has a member overlapping each gold text by at least half of it.
+   */
+  private static void quoteVariants(JsonNode gold, Report report, Map<String, Article> byId,
+      Map<String, Double> metrics, PrintWriter out) {
+    if (!gold.isArray() || gold.isEmpty()) return;
+    int found = 0;
+    for (JsonNode pair : gold) {
+      boolean hit = false;
+      for (var v : report.quoteVariants()) {
+        boolean all = true;
+        for (JsonNode side : pair) {
+          String spec = side.asText();
+          int colon = spec.indexOf(':');
+          String id = spec.substring(0, colon);
+          String text = spec.substring(colon + 1);
+          Article a = byId.get(id);
+          int s = a == null ? -1 : a.text().indexOf(text);
+          all &= s >= 0 && v.members().stream().anyMatch(m -> m.article().equals(id)
+              && Math.min(m.end(), s + text.length()) - Math.max(m.start(), s) >= text.length() / 2);
+        }
+        hit |= all;
+      }
+      if (hit) found++;
+      else out.println("  quote variant not found: " + pair);
+    }
+    long reworded = report.quoteVariants().stream().filter(v -> !v.identical()).count();
+    out.printf(java.util.Locale.ROOT, "  quote variants: %d/%d gold pairs found; %d reworded groups reported, %d "
+        + "identical%n", found, gold.size(), reworded, report.quoteVariants().size() - reworded);
+    metrics.put("quoteVariants.found", found / (double) gold.size());
+    metrics.put("quoteVariants.precision", reworded == 0 ? 0 : Math.min(1.0, found / (double) reworded));
+  }
+
+  /**
+   * gold.json's {@code events} ({what, date, where}): one is found when an event of the report has the same date
+   * value and its sentences or names share at least two content words with the gold description and place (one, when
+   * the gold gives fewer than three).
+   */
+  private static void events(JsonNode gold, Report report, Map<String, Double> metrics, PrintWriter out) {
+    if (!gold.isArray() || gold.isEmpty()) return;
+    int found = 0;
+    for (JsonNode g : gold) {
+      java.util.Set<String> want = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(
+          g.path("what").asText("") + " " + g.path("where").asText("")));
+      int need = Math.min(2, Math.max(1, want.size() - 1));
+      boolean hit = false;
+      for (var e : report.events()) {
+        if (!e.date().equals(g.path("date").asText())) continue;
+        StringBuilder b = new StringBuilder(String.join(" ", e.who())).append(' ').append(String.join(" ", e.where()));
+        for (var ev : e.evidence()) b.append(' ').append(ev.text());
+        java.util.Set<String> have = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(b.toString()));
+        have.retainAll(want);
+        hit |= have.size() >= need;
+      }
+      if (hit) found++;
+      else out.println("  event not found: " + g);
+    }
+    out.printf(java.util.Locale.ROOT, "  events: %d/%d gold events found among %d dated events reported%n", found,
+        gold.size(), report.events().size());
+    metrics.put("events.found", found / (double) gold.size());
+  }
+
+  /**
+   * gold.json's {@code outlet_unique_facts} ({article, fact}): one is found when one of the facts the report lists as
+   * that article's own (in {@code outlets}) shares at least half of the gold fact's content words.
+   */
+  private static void outletFacts(JsonNode gold, Report report, Map<String, Double> metrics, PrintWriter out) {
+    if (!gold.isArray() || gold.isEmpty()) return;
+    int found = 0;
+    int listed = 0;
+    for (var v : report.outlets()) for (var a : v.articles()) listed += a.unique().size();
+    for (JsonNode g : gold) {
+      String id = g.path("article").asText();
+      java.util.Set<String> want = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(g.path("fact").asText()));
+      boolean hit = false;
+      for (var v : report.outlets()) {
+        for (var a : v.articles()) {
+          if (!a.article().equals(id)) continue;
+          for (var f : a.unique()) {
+            java.util.Set<String> have = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(f.text()));
+            have.retainAll(want);
+            hit |= have.size() * 2 >= want.size();
+          }
+        }
+      }
+      if (hit) found++;
+      else out.println("  outlet fact not among the article's own: " + g);
+    }
+    out.printf(java.util.Locale.ROOT, "  outlet facts: %d/%d gold facts among the %d facts listed as articles' own%n",
+        found, gold.size(), listed);
+    metrics.put("outletFacts.found", found / (double) gold.size());
   }
 }

@@ -26,6 +26,11 @@ final class ContentScorer {
   /** Parents without more paragraph text passed over before giving up. */
   private static final int GROW_LOOKAHEAD = 2;
 
+  /** Own inline text a box needs to be scored as loose paragraphs ... */
+  private static final int LOOSE_MIN = 200;
+  /** ... counted as one paragraph per this many characters. */
+  private static final int LOOSE_RUN = 300;
+
   private ContentScorer() {}
 
   /** The chosen content roots, in document order; empty when the page has no scorable text. */
@@ -41,7 +46,10 @@ final class ContentScorer {
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
         if (excluded.contains(e)) return FilterResult.SKIP_ENTIRELY;
         if (e != body && (hints.bodyHint(e) || e.nameIs("article"))) hinted.add(e);
-        if (!scorable(e, stats)) return FilterResult.CONTINUE;
+        if (!scorable(e, stats)) {
+          if (loose(e, stats)) scoreLoose(e);
+          return FilterResult.CONTINUE;
+        }
         NodeStats.Stat st = stats.get(e);
         double score = 1 + st.commas + Math.min(st.text / 100.0, 3.0);
         if (stats.linkDensity(e) < 0.3) {
@@ -62,6 +70,28 @@ final class ContentScorer {
         }
         return FilterResult.CONTINUE;
       }
+
+      /** Text set with line breaks straight into a box: scored as the paragraphs Readability would wrap it in. */
+      private void scoreLoose(Element e) {
+        NodeStats.Stat st = stats.get(e);
+        int runs = Math.max(1, Math.round(st.inline / (float) LOOSE_RUN));
+        double score = runs + st.inlineCommas + Math.min(st.inline / 100.0, 3.0 * runs);
+        int prose = st.inline - st.inlineLink;
+        int level = 0;
+        for (Element a = e; a != null && level < MAX_CLIMB; a = a.parent(), level++) {
+          paraText.computeIfAbsent(a, k -> new int[1])[0] += prose;
+        }
+        Element a = e;
+        for (level = 0; a != null && level < ANCESTOR_LEVELS; level++, a = a.parent()) {
+          double[] s = scores.get(a);
+          if (s == null) {
+            s = new double[] {initial(a, weights ? hints.weight(a) : 0)};
+            scores.put(a, s);
+            candidates.add(a);
+          }
+          s[0] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+        }
+      }
     }, body);
     if (candidates.isEmpty()) return List.of();
     Element top = null;
@@ -81,6 +111,14 @@ final class ContentScorer {
     Element hint = bestHint(hinted, top, stats);
     if (hint != null) return List.of(hint);
     return withSiblings(top, scores, stats, excluded);
+  }
+
+  /** A box with block children that also holds a long run of its own inline text (paragraphs split by br). */
+  private static boolean loose(Element e, NodeStats stats) {
+    NodeStats.Stat st = stats.get(e);
+    if (st.inline < LOOSE_MIN || st.inlineLink > 0.3 * st.inline) return false;
+    String tag = e.normalName();
+    return tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("td");
   }
 
   private static boolean scorable(Element e, NodeStats stats) {

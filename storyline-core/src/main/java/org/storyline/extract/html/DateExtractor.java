@@ -108,6 +108,58 @@ final class DateExtractor {
     return null;
   }
 
+  /** Days within which a modification date shown under the heading replaces the declared publication date. */
+  static final int VISIBLE_EDITION_DAYS = 400;
+  /** Days within which a date shown under the heading replaces a date from a generic meta tag. */
+  static final int VISIBLE_META_DAYS = 45;
+  /** The meta tag that CMSs fill at publication; other date meta names are generic (page, edition or crawl dates). */
+  private static final String OPEN_GRAPH_PUBLISHED = "meta article:published_time";
+
+  /**
+   * Reconciles a declared publication date with the first date shown under the article's heading, where readers see
+   * the page's date. When that date is the page's declared modification date (within {@link #VISIBLE_EDITION_DAYS}
+   * of publication) the page presents itself as that edition, and a generic meta date (not JSON-LD, itemprop, time
+   * elements or {@code article:published_time}) yields to a shown date within {@link #VISIBLE_META_DAYS}. Otherwise
+   * {@code declared} stands.
+   */
+  static Result visible(Result declared, DateParser.Found modified, String afterHeading) {
+    if (!mayDeferToVisible(declared, modified)) return declared;
+    DateParser.Found shown = DateParser.earliest(afterHeading);
+    if (shown == null) return declared;
+    java.time.LocalDate day = java.time.LocalDate.parse(declared.iso().substring(0, 10));
+    long gap = Math.abs(shown.date().toEpochDay() - day.toEpochDay());
+    if (gap == 0) return declared;
+    if (modified != null && modified.date().equals(shown.date()) && gap <= VISIBLE_EDITION_DAYS) {
+      return new Result(shown.date().toString(), "modified date shown under heading");
+    }
+    if (declared.source().startsWith("meta ") && !declared.source().startsWith(OPEN_GRAPH_PUBLISHED)
+        && gap <= VISIBLE_META_DAYS) {
+      return new Result(shown.date().toString(), "date under heading over " + declared.source());
+    }
+    return declared;
+  }
+
+  /** Whether {@link #visible} could replace {@code declared}: a cheap test that spares reading the heading's text. */
+  static boolean mayDeferToVisible(Result declared, DateParser.Found modified) {
+    if (declared == null || declared.source().equals(MODIFIED_SOURCE)) return false;
+    boolean genericMeta = declared.source().startsWith("meta ") && !declared.source().startsWith(OPEN_GRAPH_PUBLISHED);
+    return genericMeta || modified != null && !declared.iso().startsWith(modified.date().toString());
+  }
+
+  /** The declared modification date: JSON-LD {@code dateModified}, else the first modification-time meta tag. */
+  static DateParser.Found modified(PageIndex ix, JsonLd ld) {
+    DateParser.Found f = DateParser.parse(ld.dateModified());
+    if (f != null) return f;
+    for (Element m : ix.metas) {
+      if (MODIFIED_META.contains(key(m)) && (f = DateParser.parse(m.attr("content"))) != null) return f;
+    }
+    for (Element e : ix.modifiedItemprops) {
+      String v = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
+      if ((f = DateParser.parse(v)) != null) return f;
+    }
+    return null;
+  }
+
   /** From the text of a cleaned page: time elements, date-like elements, the article's first paragraphs. */
   static Result textual(Element body, List<String> contentParagraphs, String pageText) {
     return textual(body, contentParagraphs, pageText, null);

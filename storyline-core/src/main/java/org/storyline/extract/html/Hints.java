@@ -33,7 +33,7 @@ final class Hints {
     int f = flags.getOrDefault(s, 0);
     int missing = wanted & ~(f >>> KNOWN_SHIFT);
     if (missing != 0) {
-      String l = lower.computeIfAbsent(s, k -> k.toLowerCase(java.util.Locale.ROOT));
+      String l = lower.computeIfAbsent(s, Hints::normalize);
       if ((missing & NEGATIVE) != 0 && HtmlPatterns.NEGATIVE.matches(l)) f |= NEGATIVE;
       if ((missing & POSITIVE) != 0 && HtmlPatterns.POSITIVE.matches(l)) f |= POSITIVE;
       if ((missing & UNLIKELY) != 0 && HtmlPatterns.UNLIKELY.matches(l)) f |= UNLIKELY;
@@ -43,6 +43,24 @@ final class Hints {
       flags.put(s, f);
     }
     return f & wanted;
+  }
+
+  /**
+   * Lower-cases a class/id string for the keyword tables and removes what says nothing about the element itself:
+   * negated tokens ("no-sidebar", "non-paywall", "has-sidebar" describe the layout around the content) and the
+   * generic wrapper prefix of the Elementor page builder ("elementor-widget-text-editor" is a text block, while
+   * "elementor-widget-share-buttons" still reads as sharing buttons).
+   */
+  static String normalize(String s) {
+    String l = s.toLowerCase(java.util.Locale.ROOT);
+    if (l.indexOf('-') < 0 && l.indexOf('_') < 0) return l;
+    StringBuilder out = new StringBuilder(l.length());
+    for (String t : l.split("\\s+")) {
+      if (HtmlPatterns.NEUTRAL_TOKEN.matcher(t).lookingAt()) continue;
+      if (out.length() > 0) out.append(' ');
+      out.append(t.replace("elementor-widget", "elementor"));
+    }
+    return out.toString();
   }
 
   /** Readability's class weight: +25 for a positive hint, -25 for a negative one, for class and id each. */

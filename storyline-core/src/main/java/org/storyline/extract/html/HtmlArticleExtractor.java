@@ -40,12 +40,14 @@ public final class HtmlArticleExtractor {
     JsonLd ld = JsonLd.EMPTY;
     MetadataExtractor.Meta meta = new MetadataExtractor.Meta(null, null, null, null);
     DateExtractor.Result date = null;
+    DateParser.Found modified = null;
     try {
       PageIndex ix = PageIndex.of(d);
       ld = JsonLd.of(ix);
       meta = MetadataExtractor.find(d, ix, ld);
       String url = h.url() != null ? h.url() : meta.url();
       date = DateExtractor.structured(ix, ld, url);
+      modified = DateExtractor.modified(ix, ld);
     } catch (RuntimeException e) {
       diagnostics.add("html: metadata extraction failed (" + e.getClass().getSimpleName() + ")");
     }
@@ -55,11 +57,16 @@ public final class HtmlArticleExtractor {
     String afterHeading = null;
     // a page that states only when it was modified may still show its publication date in the text
     boolean onlyModified = date != null && date.source().equals(DateExtractor.MODIFIED_SOURCE);
-    if ((date == null || onlyModified) && h.published() == null && d.body() != null) {
+    boolean textual = (date == null || onlyModified) && h.published() == null && d.body() != null;
+    if (textual) {
       pageText = d.body().text();
       if (pageText.length() > 20000) pageText = pageText.substring(0, 20000);
+    }
+    // the date shown under the heading is read only when it can matter (see DateExtractor.visible)
+    if ((textual || h.published() == null && DateExtractor.mayDeferToVisible(date, modified)) && d.body() != null) {
       afterHeading = DateExtractor.textAfterHeading(d.body(), title);
     }
+    if (!textual && afterHeading != null) date = DateExtractor.visible(date, modified, afterHeading);
     Content content = content(d, title, diagnostics);
     if (content.text().length() < MIN_TEXT && ld.articleBody() != null
         && ld.articleBody().length() > 2 * Math.max(1, content.text().length())) {

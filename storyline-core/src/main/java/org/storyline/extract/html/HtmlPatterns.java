@@ -13,7 +13,9 @@ final class HtmlPatterns {
   /** Elements dropped with their whole subtree before anything else. */
   static final Set<String> DROP_TAGS = Set.of("script", "style", "iframe", "svg", "canvas", "template",
       "object", "embed", "link", "meta", "button", "input", "select", "textarea", "option", "nav", "aside",
-      "footer", "dialog", "map", "audio", "video", "source", "picture", "head", "math", "label", "menu");
+      "footer", "dialog", "map", "audio", "video", "source", "picture", "head", "math", "label", "menu",
+      // ruby annotations (furigana over Japanese and Chinese text) would break the sentence they annotate
+      "rt", "rp");
 
   /** Block-level elements: they start and end a text block. */
   static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
@@ -39,7 +41,13 @@ final class HtmlPatterns {
       "signup", "sign-up", "paywall", "outbrain", "taboola", "recommend", "read~more", "more-stories", "trending",
       "most~popular", "toolbar", "modal", "overlay", "tag~list", "tags~list", "author~bio", "byline", "dateline",
       "timestamp", "masthead", "site~header", "site~footer", "navbar", "^nav", "=nav", "widget", "print~only",
-      "visually~hidden", "sr-only", "screen~reader", "skip~link");
+      "visually~hidden", "sr-only", "screen~reader", "skip~link", "login", "log~in", "dialog", "register~form");
+
+  /** A class token that negates or describes the surroundings, not the element ("no-sidebar", "has-comments"). */
+  static final Pattern NEUTRAL_TOKEN = Pattern.compile("(?:no|non|not|without|has|with)[-_]");
+
+  /** Class names that hide an element (utility classes of the common CSS frameworks). */
+  static final Set<String> HIDING_CLASSES = Set.of("hidden", "is-hidden", "d-none", "invisible", "hide");
 
   /** class/id that rescue an UNLIKELY match (the article wrapper often carries "content" next to "sidebar"). */
   static final Keywords MAYBE_CANDIDATE = new Keywords("and", "article", "body", "column", "content", "main",
@@ -70,6 +78,46 @@ final class HtmlPatterns {
           + "|image|photo|video|loading\\.*|close|menu|search|log ?in|sign in|register|copyright.{0,120}"
           + "|©.{0,120}|\\(c\\) .{0,120}|all rights reserved.{0,60}|this article (is|was) .{0,80}"
           + "|we use cookies.*|accept( all)?( cookies)?|cookie settings|newsletter|zum newsletter.*)[.!:]*$");
+
+  /**
+   * Short lines that label a box around the article rather than say anything: related-content and comment headings,
+   * picture credits, source and update stamps, a bare date or time. Matched against lines under
+   * {@link #LABEL_MAX} characters, case-insensitively, with trailing punctuation allowed.
+   */
+  static final Pattern LABEL_TEXT = Pattern.compile(
+      "(?iu)^(?:"
+          // related content, in the languages of the benchmarks and the most common others
+          + "related(?: posts?| articles?| stories| content| news| reading)?|more (?:stories|articles|news|posts)"
+          + "(?: from .{1,40}| like this)?|read (?:next|also)|see also|further reading|explore more.{0,30}"
+          + "|(?:most )?popular(?: posts| articles| stories)?|trending(?: now| stories)?|recommended (?:reading"
+          + "|articles|stories)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).{0,30}|don'?t miss"
+          + "|weitere (?:artikel|beiträge|themen|infos|informationen|nachrichten|meldungen|tipps|tourentipps|rezepte)"
+          + "(?: .{1,50})?|weiterführende (?:informationen|links|artikel)|mehr (?:zum thema|themen|interessantes|dazu"
+          + "|artikel|beiträge|news)(?: .{1,40})?|auch interessant|das (?:thema )?könnte (?:dich|sie) (?:auch )?"
+          + "interessieren|ähnliche (?:beiträge|artikel|themen)|verwandte (?:artikel|beiträge|themen)"
+          + "|lesen sie (?:auch|mehr).{0,40}|schon gelesen|zum weiterlesen|vorschau auf den nächsten artikel"
+          + "|(?:à )?lire aussi|sur le même sujet|articles? similaires|dans la même rubrique|lee también"
+          + "|te puede interesar|noticias relacionadas|artículos relacionados|leggi anche|articoli correlati"
+          + "|czytaj (?:też|także|również)|zobacz (?:też|także)|polecane"
+          // comments and sharing
+          + "|(?:leave a |post a )?(?:comment|reply)s?|no comments(?: yet)?|comments are closed"
+          + "|kommentare?(?: schreiben| insgesamt)?|kommentieren(?: sie)?|keine kommentare|kommentare sind geschlossen"
+          + "|teilen|artikel teilen|diesen artikel teilen|drucken|rezept drucken|commentaires?|partager"
+          // boxes about the page, not the story
+          + "|about the author|über (?:den autor|die autorin)|zur person|table of contents|inhaltsverzeichnis"
+          + "|contents|inhalt|kontakt|contact(?: us)?|tags?|schlagwörter|themen|kategorien?|categories"
+          // credits, sources and stamps
+          + "|(?:photo(?:graph)?|image|picture|foto|bild|titelbild|beitragsbild|header ?bild)(?: ?(?:by|credits?|:)"
+          + ".{0,60})?|credits?:.{0,60}|crédits? photos?.{0,60}|quellen?(?:angaben)?(?::.{0,60})?|source:.{0,60}"
+          + "|źródło:.{0,60}|(?:last )?updated(?: on)?:?.{0,30}|aktualisiert(?: am)?:?.{0,30}"
+          + "|erstellt am.{0,40}"
+          // a bare date or time: the stamp of the page, not a sentence of the story
+          + "|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
+          + "|\\d{1,2}:\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?"
+          + ")[\\s.!?:…»›>-]*$");
+
+  /** Lines at least this long are never {@link #LABEL_TEXT}. */
+  static final int LABEL_MAX = 70;
 
   /** Months in the languages the date parser knows, lower case, mapped to 1..12 by position modulo 12. */
   static final String[] MONTH_NAMES = {

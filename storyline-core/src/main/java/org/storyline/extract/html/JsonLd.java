@@ -15,9 +15,9 @@ import org.jsoup.nodes.Element;
  * are skipped.
  */
 record JsonLd(String headline, List<String> authors, String datePublished, String dateCreated, String publisher,
-    String url, String articleBody) {
+    String url, String articleBody, String dateModified) {
 
-  static final JsonLd EMPTY = new JsonLd(null, List.of(), null, null, null, null, null);
+  static final JsonLd EMPTY = new JsonLd(null, List.of(), null, null, null, null, null, null);
 
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
@@ -73,7 +73,7 @@ record JsonLd(String headline, List<String> authors, String datePublished, Strin
       url = mep != null && mep.isObject() ? text(mep.get("@id")) : text(mep);
     }
     return new JsonLd(headline, List.copyOf(authors), published, created, publisher, url,
-        first(articles, "articleBody"));
+        first(articles, "articleBody"), first(order, "dateModified"));
   }
 
   private static void collect(JsonNode n, List<JsonNode> articles, List<JsonNode> pages, int depth) {

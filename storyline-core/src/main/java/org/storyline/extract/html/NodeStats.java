@@ -23,6 +23,10 @@ final class NodeStats {
     int images;
     int items;
     int blocks;
+    /** Text, link text and commas outside child block elements: the element's own run of inline content. */
+    int inline;
+    int inlineLink;
+    int inlineCommas;
   }
 
   private final Map<Element, Stat> stats = new IdentityHashMap<>();
@@ -57,7 +61,12 @@ final class NodeStats {
           Stat top = stack.peek();
           top.text += n;
           top.commas += c;
-          if (linkDepth > 0) top.link += n;
+          top.inline += n;
+          top.inlineCommas += c;
+          if (linkDepth > 0) {
+            top.link += n;
+            top.inlineLink += n;
+          }
         }
       }
 
@@ -70,9 +79,15 @@ final class NodeStats {
           if (tag.equals("p")) st.paras++;
           else if (tag.equals("img")) st.images++;
           else if (tag.equals("li")) st.items++;
-          if (HtmlPatterns.BLOCK_TAGS.contains(tag)) st.blocks++;
+          boolean block = HtmlPatterns.BLOCK_TAGS.contains(tag);
+          if (block) st.blocks++;
           Stat parent = stack.peek();
           if (parent != null) {
+            if (!block) {
+              parent.inline += st.inline;
+              parent.inlineLink += st.inlineLink;
+              parent.inlineCommas += st.inlineCommas;
+            }
             parent.text += st.text;
             parent.link += st.link;
             parent.commas += st.commas;

@@ -14,6 +14,7 @@ final class PageIndex {
   final List<Element> times = new ArrayList<>();
   final List<Element> h1s = new ArrayList<>();
   final List<Element> datedItemprops = new ArrayList<>();
+  final List<Element> modifiedItemprops = new ArrayList<>();
   final List<Element> authorish = new ArrayList<>();
   Element canonical;
 
@@ -40,6 +41,7 @@ final class PageIndex {
       if (e.attributesSize() == 0) return;
       String ip = e.attr("itemprop");
       if (ip.equalsIgnoreCase("datePublished") || ip.equalsIgnoreCase("dateCreated")) ix.datedItemprops.add(e);
+      else if (ip.equalsIgnoreCase("dateModified")) ix.modifiedItemprops.add(e);
       if (ip.equalsIgnoreCase("author") || e.attr("rel").equalsIgnoreCase("author")) ix.authorish.add(e);
       else {
         String c = e.className();

@@ -69,7 +69,8 @@ public final class BenchMain {
         + "leave them out).\n\n" : "Story clustering without sentence embeddings (`--no-embeddings`).\n\n");
     List<RawDocument> all = new ArrayList<>();
     md.append("## Per corpus, whole pipeline\n\n| corpus | articles | read art/s | extract | entities | quotes | "
-        + "stories | timexes | end-to-end art/s | peak heap MB |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        + "stories | timexes | quote variants | events | outlets | end-to-end art/s | peak heap MB |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     List<Map<String, Object>> perCorpus = new ArrayList<>();
     for (String c : corpora) {
       long r0 = System.nanoTime();
@@ -94,9 +95,10 @@ public final class BenchMain {
       row.put("peakHeapMb", peak);
       row.put("stories", r.stories().size());
       perCorpus.add(row);
-      md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %s | %s | %s | **%.0f** | %d |%n", c,
-          docs.size(), rate(docs.size(), readNs), f(stageRates.get("extract")), f(stageRates.get("entities")),
+      md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s "
+          + "| **%.0f** | %d |%n", c, docs.size(), rate(docs.size(), readNs), f(stageRates.get("extract")), f(stageRates.get("entities")),
           f(stageRates.get("quotes")), f(stageRates.get("stories")), f(stageRates.get("timexes")),
+          f(stageRates.get("quoteVariants")), f(stageRates.get("events")), f(stageRates.get("outlets")),
           rate(docs.size(), endNs), peak));
       System.out.printf(Locale.ROOT, "%s: %d articles, %.0f articles/s end to end, peak heap %d MB%n", c,
           docs.size(), rate(docs.size(), endNs), peak);
@@ -176,7 +178,8 @@ public final class BenchMain {
       Map<String, Double> pps = org.storyline.eval.extraction.HtmlBench.pagesPerSecond(pages);
       double ours = pps.values().iterator().next();
       md.append(String.format(Locale.ROOT, "%n## HTML extraction, side by side (%d raw pages: AEB + trafilatura-eval;"
-          + " one thread each, best of 3 rounds after a warm-up)%n%n| system | pages/s | ms/page | ours ÷ it |%n"
+          + " one thread, systems interleaved page by page, median of 3 rounds after a warm-up)%n%n"
+          + "| system | pages/s | ms/page | ours ÷ it |%n"
           + "|---|---|---|---|%n", pages.size()));
       for (var e : pps.entrySet()) {
         md.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2fx |%n", e.getKey(), e.getValue(),

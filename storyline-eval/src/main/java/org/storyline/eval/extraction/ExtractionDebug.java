@@ -45,7 +45,7 @@ public final class ExtractionDebug {
             all.add(gold, null);
             continue;
           }
-          Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), url);
+          Article a = ours.extract(org.storyline.ingest.Decoding.decode(gunzip(f)).text(), url);
           all.add(gold, a.published());
           if (a.published() == null || !a.published().startsWith(gold)) {
             System.out.println(gold + " " + a.published() + " " + item.get("file").asText() + " " + url + " "
@@ -54,6 +54,93 @@ public final class ExtractionDebug {
         }
       }
       System.out.printf(Locale.ROOT, "DATE acc %.4f P %.4f R %.4f%n", all.accuracy(), all.precision(), all.recall());
+      return;
+    }
+    if (which.equals("dump")) {
+      // one line per page of every benchmark: a hash of our whole output, to check that a change keeps it identical
+      List<Path> files = new ArrayList<>();
+      for (String sub : List.of("scrapinghub-aeb/html", "trafilatura-eval/html", "wcxb-articles/dev/html",
+          "htmldate-eval/html")) {
+        try (var st = Files.list(root.resolve(sub))) {
+          files.addAll(st.sorted().toList());
+        }
+      }
+      for (Path f : files) {
+        Article a = ours.extract(org.storyline.ingest.Decoding.decode(gunzip(f)).text(), "https://example.org/x");
+        String all = a.title() + "|" + a.byline() + "|" + a.published() + "|" + a.outlet() + "|" + a.text() + "|"
+            + a.removed() + "|" + a.diagnostics();
+        System.out.println(root.relativize(f) + " " + Integer.toHexString(all.hashCode()) + " " + a.published());
+      }
+      return;
+    }
+    if (which.equals("speed") || which.equals("profile")) {
+      // speed: SpeedRace over the AEB pages (ours vs Readability4J); profile: ours alone, for a profiler
+      Path dir = root.resolve("scrapinghub-aeb");
+      JsonNode gold = json.readTree(dir.resolve("ground-truth.json").toFile());
+      List<String> ids = new ArrayList<>();
+      gold.fieldNames().forEachRemaining(ids::add);
+      ids.sort(null);
+      List<String> pages = new ArrayList<>();
+      List<String> urls = new ArrayList<>();
+      for (String id : ids) {
+        pages.add(new String(gunzip(dir.resolve("html/" + id + ".html.gz")), StandardCharsets.UTF_8));
+        urls.add(gold.get(id).path("url").asText(null));
+      }
+      int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+      if (which.equals("profile")) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int p = 0; p < pages.size(); p++) ours.extract(pages.get(p), urls.get(p));
+        long best = Long.MAX_VALUE;
+        for (int r = 0; r < rounds; r++) {
+          long t0 = mx.getCurrentThreadCpuTime();
+          for (int p = 0; p < pages.size(); p++) ours.extract(pages.get(p), urls.get(p));
+          best = Math.min(best, mx.getCurrentThreadCpuTime() - t0);
+        }
+        System.out.printf(Locale.ROOT, "ours %.3f ms/page (thread CPU, best round)%n", best / 1e6 / pages.size());
+        return;
+      }
+      SpeedRace.Result r = SpeedRace.run(List.of(ours, new Systems.Readability()), pages, urls, 1, rounds);
+      System.out.printf(Locale.ROOT, "ours %.2f ms/page (best %.2f, cpu %.2f, %.0f KB)  R4J %.2f ms/page (best %.2f,"
+          + " cpu %.2f, %.0f KB)  ratio %.2fx%n", r.medianMsPerPage()[0], r.minMsPerPage()[0], r.cpuMsPerPage()[0],
+          r.allocKbPerPage()[0], r.medianMsPerPage()[1], r.minMsPerPage()[1], r.cpuMsPerPage()[1],
+          r.allocKbPerPage()[1], r.slowerThanFirst()[1]);
+      return;
+    }
+    if (which.equals("otherdates")) {
+      // publish-date accuracy on the trafilatura-eval and WCXB dev golds (as the suite scores them), misses listed
+      int[] traf = {0, 0};
+      JsonNode eval = json.readTree(root.resolve("trafilatura-eval/evaldata.json").toFile());
+      List<String> urls = new ArrayList<>();
+      eval.fieldNames().forEachRemaining(urls::add);
+      urls.sort(null);
+      for (String url : urls) {
+        JsonNode item = eval.get(url);
+        String gold = item.path("date").asText("");
+        Path f = root.resolve("trafilatura-eval/html/" + item.get("file").asText() + ".gz");
+        if (gold.isEmpty() || !Files.exists(f)) continue;
+        Article a = ours.extract(org.storyline.ingest.Decoding.decode(gunzip(f)).text(), url);
+        traf[1]++;
+        if (a.published() != null && a.published().startsWith(gold)) traf[0]++;
+        else System.out.println("TRAF " + gold + " " + a.published() + " " + item.get("file").asText() + " " + a.diagnostics());
+      }
+      int[] wcxb = {0, 0};
+      Path dir = root.resolve("wcxb-articles/dev");
+      List<Path> gts;
+      try (var st = Files.list(dir.resolve("ground-truth"))) {
+        gts = st.sorted().toList();
+      }
+      for (Path gp : gts) {
+        String id = gp.getFileName().toString().replace(".json.gz", "");
+        JsonNode d = json.readTree(gunzip(gp));
+        String gold = d.path("ground_truth").path("publish_date").asText("");
+        if (gold.isEmpty() || gold.equals("null")) continue;
+        String html = new String(gunzip(dir.resolve("html/" + id + ".html.gz")), StandardCharsets.UTF_8);
+        Article a = ours.extract(html, d.path("url").asText(null));
+        wcxb[1]++;
+        if (a.published() != null && a.published().startsWith(gold)) wcxb[0]++;
+        else System.out.println("WCXB " + gold + " " + a.published() + " " + id + " " + a.diagnostics());
+      }
+      System.out.printf(Locale.ROOT, "TRAF date %d/%d  WCXB date %d/%d%n", traf[0], traf[1], wcxb[0], wcxb[1]);
       return;
     }
     if (which.equals("traf")) {
@@ -68,7 +155,7 @@ public final class ExtractionDebug {
         if (args.length > 2 && !item.get("file").asText().startsWith(args[2])) continue;
         Path f = dir.resolve("html/" + item.get("file").asText() + ".gz");
         if (!Files.exists(f)) continue;
-        Article a = ours.extract(org.storyline.extract.html.HtmlCharset.decode(gunzip(f)), url);
+        Article a = ours.extract(org.storyline.ingest.Decoding.decode(gunzip(f)).text(), url);
         Scorers.Snippets s = new Scorers.Snippets();
         List<String> with = new ArrayList<>();
         item.path("with").forEach(n -> with.add(n.asText()));

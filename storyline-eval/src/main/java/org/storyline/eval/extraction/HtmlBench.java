@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.storyline.extract.html.HtmlCharset;
+import org.storyline.ingest.Decoding;
 
 /**
  * The HTML path of {@code storyline bench}: our extractor and the Java peers (Readability4J, boilerpipe) over the same
- * raw pages held in memory, one thread each, timed alone after an untimed warm-up pass; best of three rounds.
+ * raw pages held in memory, one thread, interleaved page by page after an untimed warm-up pass (see {@link SpeedRace}).
  */
 public final class HtmlBench {
   private HtmlBench() {}
@@ -28,7 +28,7 @@ public final class HtmlBench {
       try (Stream<Path> s = Files.list(dir)) {
         for (Path p : s.filter(f -> f.toString().endsWith(".html.gz")).sorted().toList()) {
           try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
-            pages.add(HtmlCharset.decode(in.readAllBytes()));
+            pages.add(Decoding.decode(in.readAllBytes()).text());
           }
         }
       }
@@ -36,27 +36,19 @@ public final class HtmlBench {
     return pages;
   }
 
-  /** Pages per second for each system, in order: storyline, Readability4J, boilerpipe. */
+  /**
+   * Pages per second for each system, in order: storyline, Readability4J, boilerpipe; interleaved page by page after
+   * a warm-up pass, median of three rounds (see {@link SpeedRace}).
+   */
   public static Map<String, Double> pagesPerSecond(List<String> pages) {
     List<Systems.System> systems =
         List.of(new Systems.Ours(), new Systems.Readability(), new Systems.Boilerpipe());
+    SpeedRace.Result r = SpeedRace.run(systems, pages, null, 1, 3);
     Map<String, Double> out = new LinkedHashMap<>();
-    for (Systems.System s : systems) {
-      long best = Long.MAX_VALUE;
-      for (int round = -1; round < 3; round++) {
-        long t0 = System.nanoTime();
-        for (String p : pages) {
-          try {
-            s.extract(p, null);
-          } catch (RuntimeException | StackOverflowError e) {
-            // a peer failing on a page is its result, not ours to fix
-          }
-        }
-        long dt = System.nanoTime() - t0;
-        if (round >= 0) best = Math.min(best, dt);
-      }
-      out.put(s.name(), pages.size() / (best / 1e9));
-    }
+    // pages/s from ours' median round and each peer's median per-round ratio to ours, so the printed ratios are
+    // the robust ones
+    double ours = 1000 / r.medianMsPerPage()[0];
+    for (int i = 0; i < systems.size(); i++) out.put(r.names().get(i), ours / r.slowerThanFirst()[i]);
     return out;
   }
 }

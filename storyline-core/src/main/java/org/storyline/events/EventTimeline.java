@@ -1,0 +1,386 @@
+package org.storyline.events;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.storyline.cluster.Tokens;
+import org.storyline.model.Article;
+import org.storyline.model.Entity;
+import org.storyline.model.Event;
+import org.storyline.model.Mention;
+import org.storyline.model.Quote;
+import org.storyline.model.Story;
+import org.storyline.model.Storyline;
+import org.storyline.model.Timex;
+import org.storyline.nlp.SentenceSplitter;
+import org.storyline.nlp.Span;
+
+/**
+ * Dated events as a timeline: every sentence with a calendar date (a resolved time expression: "on Tuesday" in an
+ * article of Wednesday 2025-02-19 is 2025-02-18) is the evidence of an event on that date; an article whose lead
+ * states no date reports an event on its publish date. Within one storyline (or story), sentences of compatible
+ * dates (the same date, or a finer date inside a coarser one) that name the same people, places and things are one
+ * event, so the timeline shows each event once with every article that reports it.
+ *
+ * <p>Deterministic and thread-safe.
+ */
+public final class EventTimeline {
+  private static final Pattern CALENDAR = Pattern.compile("^(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?|-W(\\d{2}))?(?:T.*)?$");
+  /** Shared names and words two sentences of the same date need to be one event. */
+  static final int SAME_DATE_EVIDENCE = 2;
+  /** The same, for a date inside another ("last week" and "Tuesday"; "2022" and "February 2022"). */
+  static final int NESTED_DATE_EVIDENCE = 3;
+  /** A name or word in more than 1/COMMON_SHARE of a storyline's dated sentences is no evidence of one event. */
+  private static final int COMMON_SHARE = 4;
+  private static final int MIN_MARKS_FOR_COMMON = 8;
+  /** Sentences of the lead looked at for a stated date before the publish date stands in. */
+  private static final int LEAD_SENTENCES = 2;
+  /** Days before the publish date that a lead's date may name and still be the news of the day. */
+  private static final int LEAD_DAYS = 7;
+  /** Words a sentence needs to make an event. */
+  private static final int MIN_WORDS = 5;
+  private static final Set<String> DATE_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "today", "yesterday", "tomorrow", "week", "month", "year", "last", "next",
+      "earlier", "later", "ago");
+
+  private final SentenceSplitter splitter = new SentenceSplitter();
+
+  /** A calendar period: first and last day. */
+  record Period(String value, String granularity, long first, long last) {
+    boolean contains(Period o) {
+      return first <= o.first && o.last <= last;
+    }
+  }
+
+  /** A sentence saying something happened in a period. */
+  private record Mark(Article article, Span sentence, Span clause, Span next, Period period, String dateFrom, int timexStart, int timexEnd,
+      Set<String> names, Set<String> terms, List<String> who, List<String> where) {}
+
+  private static final class Group {
+    Period period;
+    String dateFrom;
+    final List<Mark> marks = new ArrayList<>();
+    final Set<String> names = new LinkedHashSet<>();
+    final Set<String> terms = new LinkedHashSet<>();
+
+    void add(Mark m) {
+      if (marks.isEmpty() || period.contains(m.period) && !m.period.equals(period)) {
+        period = m.period;
+        dateFrom = m.dateFrom;
+      }
+      marks.add(m);
+      names.addAll(m.names);
+      terms.addAll(m.terms);
+    }
+
+    int evidence(Mark m, Set<String> common) {
+      int n = 0;
+      for (String x : m.names) if (names.contains(x) && !common.contains(x)) n++;
+      for (String x : m.terms) if (terms.contains(x) && !common.contains(x)) n++;
+      return n;
+    }
+  }
+
+  public List<Event> find(List<Article> articles, List<Entity> entities, List<Quote> quotes, List<Timex> timexes,
+      List<Story> stories, List<Storyline> storylines) {
+    // a date inside a direct quote is the speaker's ("Today I heard..."): no event of the article's own
+    Map<String, List<Quote>> quoted = new HashMap<>();
+    for (Quote q : quotes) {
+      if ("direct".equals(q.kind())) quoted.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q);
+    }
+    Map<String, List<Mention>> mentions = new HashMap<>();
+    Map<Mention, Entity> entityOf = new HashMap<>();
+    for (Entity e : entities) {
+      for (Mention m : e.mentions()) {
+        mentions.computeIfAbsent(m.article(), k -> new ArrayList<>()).add(m);
+        entityOf.put(m, e);
+      }
+    }
+    Map<String, List<Timex>> timexesOf = new HashMap<>();
+    for (Timex t : timexes) timexesOf.computeIfAbsent(t.article(), k -> new ArrayList<>()).add(t);
+    Map<String, String> scopeOfStory = new HashMap<>();
+    for (Storyline l : storylines) for (String s : l.stories()) scopeOfStory.putIfAbsent(s, l.id());
+    Map<String, String> scope = new HashMap<>();
+    for (Story s : stories) {
+      for (String a : s.articles()) scope.putIfAbsent(a, scopeOfStory.getOrDefault(s.id(), s.id()));
+    }
+    Map<String, List<Mark>> byScope = new TreeMap<>();
+    List<List<Mark>> perArticle = articles.parallelStream()
+        .map(a -> marks(a, mentions.getOrDefault(a.id(), List.of()), entityOf, timexesOf.getOrDefault(a.id(),
+            List.of()), quoted.getOrDefault(a.id(), List.of())))
+        .toList();
+    for (int i = 0; i < articles.size(); i++) {
+      String sc = scope.getOrDefault(articles.get(i).id(), "article:" + articles.get(i).id());
+      byScope.computeIfAbsent(sc, k -> new ArrayList<>()).addAll(perArticle.get(i));
+    }
+    List<Group> groups = new ArrayList<>();
+    for (List<Mark> marks : byScope.values()) groups.addAll(group(marks));
+    List<Event> out = new ArrayList<>();
+    Set<String> ids = new java.util.HashSet<>();
+    for (Group g : groups) out.add(event(g, ids));
+    out.sort(Comparator.comparingLong((Event e) -> period(e.date()).first()).thenComparingLong(e -> period(e.date())
+        .last()).thenComparing(Event::id));
+    return out;
+  }
+
+  private static List<Group> group(List<Mark> marks) {
+    // finer dates first, so a coarse mention ("2022") joins the event its precise one ("February 2022") started
+    List<Mark> order = new ArrayList<>(marks);
+    order.sort(Comparator.comparingLong((Mark m) -> m.period.last - m.period.first).thenComparing(m -> published(
+        m.article)).thenComparing(m -> m.article.id()).thenComparingInt(m -> m.sentence.start()));
+    // names and words in most of a storyline's dated sentences ("Russia" in a Russia storyline) tell no event apart
+    Map<String, Integer> df = new HashMap<>();
+    for (Mark m : marks) {
+      for (String x : m.names) df.merge(x, 1, Integer::sum);
+      for (String x : m.terms) df.merge(x, 1, Integer::sum);
+    }
+    Set<String> common = new java.util.HashSet<>();
+    if (marks.size() >= MIN_MARKS_FOR_COMMON) {
+      for (var e : df.entrySet()) if (e.getValue() * COMMON_SHARE > marks.size()) common.add(e.getKey());
+    }
+    List<Group> groups = new ArrayList<>();
+    // candidate events by calendar month (day and week events) and by year (month and year events), so a mark is
+    // compared with the events of its month and the coarser ones of its year, not with the whole storyline
+    Map<Long, List<Group>> fineByMonth = new HashMap<>();
+    Map<Integer, List<Group>> coarseByYear = new HashMap<>();
+    for (Mark m : order) {
+      Group best = null;
+      int bestN = 0;
+      List<Group> cands = new ArrayList<>();
+      LocalDate f = LocalDate.ofEpochDay(m.period.first);
+      LocalDate l = LocalDate.ofEpochDay(m.period.last);
+      for (LocalDate d = f.withDayOfMonth(1); !d.isAfter(l); d = d.plusMonths(1)) {
+        cands.addAll(fineByMonth.getOrDefault(monthKey(d), List.of()));
+      }
+      for (int y = f.getYear(); y <= l.getYear(); y++) cands.addAll(coarseByYear.getOrDefault(y, List.of()));
+      for (Group g : cands) {
+        boolean same = g.period.equals(m.period);
+        if (!same && !m.period.contains(g.period) && !g.period.contains(m.period)) continue;
+        int n = g.evidence(m, common);
+        if (n < (same ? SAME_DATE_EVIDENCE : NESTED_DATE_EVIDENCE) || n <= bestN) continue;
+        best = g;
+        bestN = n;
+      }
+      if (best == null) {
+        best = new Group();
+        groups.add(best);
+        best.add(m);
+        boolean fine = m.period.last - m.period.first <= 7;
+        if (fine) {
+          for (LocalDate d = f.withDayOfMonth(1); !d.isAfter(l); d = d.plusMonths(1)) {
+            fineByMonth.computeIfAbsent(monthKey(d), k -> new ArrayList<>()).add(best);
+          }
+        } else {
+          for (int y = f.getYear(); y <= l.getYear(); y++) {
+            coarseByYear.computeIfAbsent(y, k -> new ArrayList<>()).add(best);
+          }
+        }
+      } else {
+        best.add(m);
+      }
+    }
+    return groups;
+  }
+
+  private static long monthKey(LocalDate d) {
+    return d.getYear() * 12L + d.getMonthValue();
+  }
+
+  private static Event event(Group g, Set<String> ids) {
+    List<Mark> marks = new ArrayList<>(g.marks);
+    marks.sort(Comparator.comparing((Mark m) -> published(m.article)).thenComparing(m -> m.article.id())
+        .thenComparingInt(m -> m.sentence.start()));
+    List<Event.Evidence> evidence = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    Map<String, Integer> who = new LinkedHashMap<>();
+    Map<String, Integer> where = new LinkedHashMap<>();
+    for (Mark m : marks) {
+      if (!seen.add(m.article.id() + ":" + m.sentence.start())) continue;
+      evidence.add(new Event.Evidence(m.article.id(), m.sentence.start(), m.sentence.end(),
+          m.sentence.text(m.article.text()), m.timexStart, m.timexEnd));
+      if (m.next != null && seen.add(m.article.id() + ":" + m.next.start())) {
+        evidence.add(new Event.Evidence(m.article.id(), m.next.start(), m.next.end(), m.next.text(m.article.text()),
+            -1, -1));
+      }
+      for (String x : m.who) who.merge(x, 1, Integer::sum);
+      for (String x : m.where) where.merge(x, 1, Integer::sum);
+    }
+    Mark first = marks.get(0);
+    String id = "ev-" + first.article.id() + "-" + first.sentence.start();
+    for (int k = 2; !ids.add(id); k++) id = "ev-" + first.article.id() + "-" + first.sentence.start() + "-" + k;
+    return new Event(id, g.period.value(), g.period.granularity(), g.dateFrom, first.clause.text(first.article.text()),
+        ranked(who), ranked(where), evidence);
+  }
+
+  private static List<String> ranked(Map<String, Integer> counts) {
+    List<String> out = new ArrayList<>(counts.keySet());
+    out.sort(Comparator.comparingInt((String x) -> -counts.get(x)));
+    return out;
+  }
+
+  private static String published(Article a) {
+    return a.published() == null ? "\uffff" : a.published();
+  }
+
+  private List<Mark> marks(Article a, List<Mention> mentions, Map<Mention, Entity> entityOf, List<Timex> timexes,
+      List<Quote> quotes) {
+    List<Mark> out = new ArrayList<>();
+    List<Span> sentences = splitter.split(a.text());
+    if (sentences.isEmpty()) return out;
+    boolean leadDated = false;
+    Period published = a.published() == null ? null : period(a.published().substring(0, Math.min(10,
+        a.published().length())));
+    Set<Integer> dated = new java.util.HashSet<>();
+    for (Timex t : timexes) if (period(t.value()) != null) dated.add(sentenceOf(sentences, t.start()));
+    for (Timex t : timexes) {
+      if (!t.type().equals("DATE") && !t.type().equals("TIME")) continue;
+      Period p = period(t.value());
+      if (p == null || quotes.stream().anyMatch(q -> q.start() <= t.start() && t.end() <= q.end())) continue;
+      int si = sentenceOf(sentences, t.start());
+      if (si < 0) continue;
+      Span next = si + 1 < sentences.size() && !dated.contains(si + 1)
+          && continues(sentences.get(si + 1).text(a.text())) ? sentences.get(si + 1) : null;
+      Mark m = mark(a, sentences.get(si), next, p, "text", t.start(), t.end(), mentions, entityOf);
+      if (m == null) continue;
+      out.add(m);
+      // the lead states the day of its news ("on Wednesday", "this week"), not only some background date
+      if (si < LEAD_SENTENCES && published != null && p.last() <= published.last()
+          && p.last() >= published.first() - LEAD_DAYS && p.last() - p.first() <= 7) {
+        leadDated = true;
+      }
+    }
+    if (!leadDated && published != null) {
+      for (int si = 0; si < Math.min(LEAD_SENTENCES, sentences.size()); si++) {
+        Mark m = mark(a, sentences.get(si), null, published, a.publishedInferred() ? "inferred" : "published", -1,
+            -1, mentions, entityOf);
+        if (m != null) {
+          out.add(m);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Pronouns and participles that open a sentence going on about the one before ("Speaking at ...", "He ..."). */
+  private static final Pattern CONTINUES = Pattern.compile("^[\"\u201c]?(?:He|She|They|It|His|Her|Their|Its|"
+      + "\\p{Lu}\\p{Ll}+ing)\\b");
+
+  static boolean continues(String sentence) {
+    return CONTINUES.matcher(sentence).find();
+  }
+
+  private static Mark mark(Article a, Span sentence, Span next, Period p, String from, int ts, int te,
+      List<Mention> mentions, Map<Mention, Entity> entityOf) {
+    Span s = ts < 0 ? sentence : clause(a.text(), sentence, ts, te);
+    String text = s.text(a.text());
+    if (next != null) text = text + " " + next.text(a.text());
+    List<String> words = Tokens.terms(text);
+    if (words.size() < MIN_WORDS - 2) return null;
+    Set<String> terms = new LinkedHashSet<>();
+    for (String w : words) if (!DATE_WORDS.contains(w) && !w.chars().allMatch(Character::isDigit)) terms.add(w);
+    Set<String> names = new LinkedHashSet<>();
+    Set<String> who = new LinkedHashSet<>();
+    Set<String> where = new LinkedHashSet<>();
+    for (Mention m : mentions) {
+      boolean inNext = next != null && m.start() >= next.start() && m.end() <= next.end();
+      if ((m.start() < s.start() || m.end() > s.end()) && !inNext) continue;
+      Entity e = entityOf.get(m);
+      if (e.type().equals("MISC")) continue;
+      names.add(e.id());
+      (e.type().equals("LOC") ? where : who).add(e.name());
+      for (String w : Tokens.terms(m.text())) terms.remove(w);
+    }
+    return new Mark(a, sentence, s, next, p, from, ts, te, names, terms, List.copyOf(who), List.copyOf(where));
+  }
+
+  private static boolean boundary(char c) {
+    return c == ',' || c == ';' || c == ':' || c == '\u2014' || c == '\u2013' || c == '(' || c == ')';
+  }
+
+  /**
+   * The clause of {@code sentence} around a time expression, between punctuation that bounds clauses; one too short
+   * to say anything ("In December 2016,") takes in the next clause (then the previous one).
+   */
+  static Span clause(String text, Span sentence, int ts, int te) {
+    int s = ts;
+    while (s > sentence.start() && !boundary(text.charAt(s - 1))) s--;
+    int e = te;
+    while (e < sentence.end() && !boundary(text.charAt(e))) e++;
+    while (Tokens.terms(text.substring(s, e)).size() < MIN_WORDS && (e < sentence.end() || s > sentence.start())) {
+      if (e < sentence.end()) {
+        e++;
+        while (e < sentence.end() && !boundary(text.charAt(e))) e++;
+      } else {
+        s--;
+        while (s > sentence.start() && !boundary(text.charAt(s - 1))) s--;
+      }
+    }
+    while (s < e && !Character.isLetterOrDigit(text.charAt(s))) s++;
+    while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || boundary(text.charAt(e - 1)))) e--;
+    return new Span(s, e);
+  }
+
+  private static int sentenceOf(List<Span> sentences, int offset) {
+    int lo = 0;
+    int hi = sentences.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Span s = sentences.get(mid);
+      if (offset < s.start()) hi = mid - 1;
+      else if (offset >= s.end()) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** The last day (epoch day) of the period a TIMEX3 calendar value names, or {@link Long#MIN_VALUE}. */
+  public static long lastDay(String value) {
+    Period p = period(value);
+    return p == null ? Long.MIN_VALUE : p.last();
+  }
+
+  /** The calendar period of a TIMEX3 value, or null when it is none (PRESENT_REF, durations, seasons). */
+  static Period period(String value) {
+    if (value == null) return null;
+    Matcher m = CALENDAR.matcher(value);
+    if (!m.matches()) return null;
+    try {
+      int y = Integer.parseInt(m.group(1));
+      if (m.group(4) != null) {
+        int w = Integer.parseInt(m.group(4));
+        LocalDate monday = LocalDate.of(y, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, w)
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return new Period(m.group(1) + "-W" + m.group(4), "week", monday.toEpochDay(), monday.toEpochDay() + 6);
+      }
+      if (m.group(2) == null) {
+        return new Period(m.group(1), "year", LocalDate.of(y, 1, 1).toEpochDay(), LocalDate.of(y, 12, 31)
+            .toEpochDay());
+      }
+      int mo = Integer.parseInt(m.group(2));
+      if (m.group(3) == null) {
+        LocalDate f = LocalDate.of(y, mo, 1);
+        return new Period(String.format(Locale.ROOT, "%04d-%02d", y, mo), "month", f.toEpochDay(),
+            f.plusMonths(1).toEpochDay() - 1);
+      }
+      LocalDate d = LocalDate.of(y, mo, Integer.parseInt(m.group(3)));
+      return new Period(d.toString(), "day", d.toEpochDay(), d.toEpochDay());
+    } catch (java.time.DateTimeException | NumberFormatException e) {
+      return null;
+    }
+  }
+}

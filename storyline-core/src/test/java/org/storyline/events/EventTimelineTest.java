@@ -1,0 +1,85 @@
+package org.storyline.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.storyline.model.Article;
+import org.storyline.model.Event;
+import org.storyline.model.Quote;
+import org.storyline.model.Story;
+import org.storyline.model.Timex;
+import org.storyline.nlp.TimexTagger;
+
+class EventTimelineTest {
+  private final EventTimeline timeline = new EventTimeline();
+  private final TimexTagger tagger = new TimexTagger();
+
+  private static Article article(String id, String published, String text) {
+    return new Article(id, id + ".txt", null, null, null, null, published, false, List.of(), "en", text, List.of(),
+        List.of());
+  }
+
+  private List<Event> events(List<Article> articles, List<Quote> quotes) {
+    List<Timex> tx = new ArrayList<>();
+    for (Article a : articles) tx.addAll(tagger.apply(a));
+    List<String> ids = articles.stream().map(Article::id).toList();
+    Story s = new Story("s", "label", ids, null, null, List.of(), List.of());
+    return timeline.find(articles, List.of(), quotes, tx, List.of(s), List.of());
+  }
+
+  @Test
+  void relativeDatesResolveAndOneEventCollectsEveryArticleReportingIt() {
+    Article a = article("a", "2025-02-19", "Flood waters reached the old town of Kestrel on Tuesday, closing the river "
+        + "bridge and the railway station.\n\nIn December 2016, a smaller flood closed the same bridge for a week.");
+    Article b = article("b", "2025-02-20", "Officials said the river bridge and the railway station in Kestrel closed on "
+        + "Tuesday as flood waters rose.");
+    List<Event> es = events(List.of(a, b), List.of());
+    assertEquals(List.of("2016-12", "2025-02-18"), es.stream().map(Event::date).toList());
+    Event flood = es.get(1);
+    assertEquals("day", flood.granularity());
+    assertEquals("text", flood.dateFrom());
+    assertEquals(List.of("a", "b"), flood.evidence().stream().map(Event.Evidence::article).distinct().toList());
+    for (Event e : es) {
+      for (Event.Evidence ev : e.evidence()) {
+        String text = (ev.article().equals("a") ? a : b).text();
+        assertEquals(ev.text(), text.substring(ev.start(), ev.end()));
+        assertTrue(ev.timexStart() >= ev.start() && ev.timexEnd() <= ev.end());
+      }
+    }
+    assertEquals("month", es.get(0).granularity());
+  }
+
+  @Test
+  void aLeadWithoutADateReportsThePublishDayAndQuotedDatesAreTheSpeakers() {
+    String text = "Relations between the two countries are improving slowly, the ministry said in a statement.\n\n"
+        + "\u201cToday we saw real progress in the long talks,\u201d the minister said.";
+    Article a = article("a", "2025-03-11", text);
+    int qs = text.indexOf("Today");
+    int qe = text.indexOf(",\u201d");
+    Quote q = new Quote("a", text.substring(qs, qe), qs, qe, "said", -1, -1, null, null, "direct", false);
+    List<Event> es = events(List.of(a), List.of(q));
+    assertEquals(1, es.size());
+    assertEquals("2025-03-11", es.get(0).date());
+    assertEquals("published", es.get(0).dateFrom());
+    assertEquals(-1, es.get(0).evidence().get(0).timexStart());
+  }
+
+  @Test
+  void periodsAndClauses() {
+    assertEquals("week", EventTimeline.period("2025-W08").granularity());
+    assertTrue(EventTimeline.period("2025-W08").contains(EventTimeline.period("2025-02-18")));
+    assertTrue(EventTimeline.period("2022").contains(EventTimeline.period("2022-02")));
+    assertNull(EventTimeline.period("PRESENT_REF"));
+    assertNull(EventTimeline.period("P3Y"));
+    String s = "In December 2016, the old administration expelled 35 diplomats in response to hacking.";
+    var c = EventTimeline.clause(s, new org.storyline.nlp.Span(0, s.length()), 3, 16);
+    assertEquals("In December 2016, the old administration expelled 35 diplomats in response to hacking.",
+        s.substring(c.start(), c.end()));
+    assertTrue(EventTimeline.continues("Speaking at the meeting, she said the talks went well."));
+    assertTrue(!EventTimeline.continues("The talks went well."));
+  }
+}
