@@ -29,10 +29,13 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON report here (docs/report.md).")
   Path out;
 
+  @picocli.CommandLine.Mixin EmbeddingOptions embeddings;
+
   @Override
   public Integer call() throws Exception {
-    Report report = Analyzer.defaults().analyze(paths);
+    Report report = Analyzer.defaults(embeddings.on()).analyze(paths);
     PrintWriter err = spec.commandLine().getErr();
+    embeddings.warn(err);
     for (InputProblem p : report.problems()) err.println("storyline: " + p);
     if (out != null) {
       Path parent = out.toAbsolutePath().getParent();

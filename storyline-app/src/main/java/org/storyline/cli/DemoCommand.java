@@ -26,10 +26,12 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin StoreOptions storeOptions;
 
+  @Mixin EmbeddingOptions embeddings;
+
   @Override
   public Integer call() throws Exception {
     Path c = corpus != null ? corpus : defaultCorpus();
-    Report report = Analyzer.defaults().analyze(List.of(c));
+    Report report = Analyzer.defaults(embeddings.on()).analyze(List.of(c));
     spec.commandLine().getOut().printf("Demo corpus: %s (Wikinews, CC BY 2.5; see demo/ATTRIBUTION.md)%n", c);
     Summary.print(report, spec.commandLine().getOut());
     DemoStore.ingestAndSearch(report, storeOptions.data, spec.commandLine().getOut());

@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
 final class StoriesCommand {
   private StoriesCommand() {}
 
-  static Report load(Path report, Path data, PrintWriter err) throws Exception {
-    if (report == null) return fromStore(data == null ? Path.of(StoreOptions.DEFAULT_DATA) : data, err);
+  static Report load(Path report, Path data, boolean embeddings, PrintWriter err) throws Exception {
+    if (report == null) {
+      return fromStore(data == null ? Path.of(StoreOptions.DEFAULT_DATA) : data, embeddings, err);
+    }
     if (!Files.isRegularFile(report)) {
       err.println("storyline: no report at " + report);
       return null;
@@ -49,7 +51,7 @@ final class StoriesCommand {
    * Analyses the store's articles (current revisions; inferred publish dates dropped, since the story stage infers
    * them again) in a fixed order, publish date then id, so the same store always gives the same stories.
    */
-  static Report fromStore(Path data, PrintWriter err) {
+  static Report fromStore(Path data, boolean embeddings, PrintWriter err) {
     if (!Files.isDirectory(data)) {
       err.println("storyline: no store at " + data + "; add articles with `storyline ingest --data " + data
           + " PATH...` or pass --report FILE (a report from `storyline analyze --out FILE`)");
@@ -63,7 +65,7 @@ final class StoriesCommand {
       return null;
     }
     articles.sort(STORE_ORDER);
-    return Analyzer.defaults().analyzeArticles(articles);
+    return Analyzer.defaults(embeddings).analyzeArticles(articles);
   }
 
   /** Publish date (undated last), then id. */
@@ -71,10 +73,11 @@ final class StoriesCommand {
       .comparing((Article a) -> a.published() == null ? "\uffff" : a.published()).thenComparing(Article::id);
 
   /** Re-runs the story stage on the report's articles (inferred dates removed) and prints the story's reasons. */
-  static void explain(Report r, Story s, PrintWriter out) {
+  static void explain(Report r, Story s, boolean embeddings, PrintWriter out) {
     List<Article> input = r.articles().stream()
         .map(a -> a.publishedInferred() ? a.withPublished(null, false, null) : a).toList();
-    var outcome = new org.storyline.cluster.OnlineStoryStage().run(input, r.entities(), r.quotes());
+    var outcome = org.storyline.cluster.OnlineStoryStage.defaults(embeddings).run(input, r.entities(),
+        r.quotes());
     out.println("  why:");
     for (var a : outcome.assignments()) {
       if (s.articles().contains(a.article())) out.println("    " + a.explain());
@@ -102,10 +105,12 @@ final class StoriesCommand {
 
     @Mixin StoreOptions storeOptions;
 
+    @Mixin EmbeddingOptions embeddings;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Report r = load(report, storeOptions.data, spec.commandLine().getErr());
+      Report r = load(report, storeOptions.data, embeddings.on(), spec.commandLine().getErr());
       if (r == null) return 2;
       int raw = r.articles().size();
       int copies = r.stories().stream().mapToInt(StoriesCommand::copies).sum();
@@ -140,6 +145,8 @@ final class StoriesCommand {
 
     @Mixin StoreOptions storeOptions;
 
+    @Mixin EmbeddingOptions embeddings;
+
     @Option(names = "--explain", description = "Also say why each article joined the story (re-runs the "
         + "deterministic story stage on the articles).")
     boolean explain;
@@ -147,7 +154,7 @@ final class StoriesCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Report r = load(report, storeOptions.data, spec.commandLine().getErr());
+      Report r = load(report, storeOptions.data, embeddings.on(), spec.commandLine().getErr());
       if (r == null) return 2;
       Map<String, Article> articles = new HashMap<>();
       for (Article a : r.articles()) articles.put(a.id(), a);
@@ -189,7 +196,7 @@ final class StoriesCommand {
       if (s.articles().stream().map(articles::get).anyMatch(a -> a != null && a.publishedInferred())) {
         out.println("  * publish date inferred from the story");
       }
-      if (explain) explain(r, s, out);
+      if (explain) explain(r, s, embeddings.on(), out);
       out.flush();
       return 0;
     }

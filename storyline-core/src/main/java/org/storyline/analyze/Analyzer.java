@@ -49,10 +49,18 @@ public final class Analyzer {
   }
 
   public static Analyzer defaults() {
+    return defaults(true);
+  }
+
+  /**
+   * The default pipeline; {@code embeddings} false leaves sentence embeddings out of story clustering (faster; also
+   * what happens when the embedding model cannot load on this platform).
+   */
+  public static Analyzer defaults(boolean embeddings) {
     EntityStage entityStage = org.storyline.nlp.DefaultEntityStage.defaults();
     QuoteStage quoteStage = new org.storyline.nlp.DefaultQuoteStage();
     TimexStage timexStage = new org.storyline.nlp.TimexTagger();
-    StoryStage storyStage = new org.storyline.cluster.OnlineStoryStage();
+    StoryStage storyStage = org.storyline.cluster.OnlineStoryStage.defaults(embeddings);
     return new Analyzer(Inputs.defaults(), Extractors.defaults(), entityStage, quoteStage, timexStage, storyStage);
   }
 

@@ -29,13 +29,35 @@ import org.storyline.model.Storyline;
  */
 public final class OnlineStoryStage implements StoryStage {
   private final ClusterConfig cfg;
+  private final org.storyline.nlp.Embedder embedder;
+  private final EmbeddingConfig emb;
 
+  /** Terms, names and quotes only (no sentence embeddings). */
   public OnlineStoryStage() {
     this(ClusterConfig.DEFAULTS);
   }
 
   public OnlineStoryStage(ClusterConfig cfg) {
+    this(cfg, null, null);
+  }
+
+  /**
+   * With sentence embeddings as a further evidence channel when {@code embedder} and {@code emb} are not null
+   * (each article's title and lead are embedded in parallel with its other features).
+   */
+  public OnlineStoryStage(ClusterConfig cfg, org.storyline.nlp.Embedder embedder, EmbeddingConfig emb) {
     this.cfg = java.util.Objects.requireNonNull(cfg);
+    this.embedder = emb == null ? null : embedder;
+    this.emb = embedder == null ? null : emb;
+  }
+
+  /**
+   * The default stage: {@link ClusterConfig#DEFAULTS}, with the all-MiniLM-L6-v2 sentence embeddings as a further
+   * evidence channel when {@code embeddings} is true and the model loads on this platform (otherwise without).
+   */
+  public static OnlineStoryStage defaults(boolean embeddings) {
+    org.storyline.nlp.Embedder e = embeddings ? org.storyline.nlp.MiniLmEmbedder.sharedOrNull() : null;
+    return new OnlineStoryStage(ClusterConfig.DEFAULTS, e, EmbeddingConfig.DEFAULTS);
   }
 
   /** The stage's result plus, per article, why it went to its story, and the merge events. */
@@ -59,6 +81,12 @@ public final class OnlineStoryStage implements StoryStage {
         .map(a -> ArticleFeatures.of(a, names.getOrDefault(a.id(), List.of()), quoted.getOrDefault(a.id(), List.of()),
             cfg))
         .toList();
+    List<float[]> embeddings = embedder == null ? null
+        : articles.parallelStream().map(a -> embedder.embed(emb.text(a))).toList();
+    Map<String, float[]> embeddingById = new HashMap<>();
+    for (int i = 0; embeddings != null && i < articles.size(); i++) {
+      embeddingById.putIfAbsent(articles.get(i).id(), embeddings.get(i));
+    }
     Map<String, ArticleFeatures> byId = new HashMap<>();
     Map<String, Article> articleById = new HashMap<>();
     for (int i = 0; i < articles.size(); i++) {
@@ -68,9 +96,9 @@ public final class OnlineStoryStage implements StoryStage {
     List<ArticleFeatures> order = new ArrayList<>(byId.values());
     order.sort(Comparator.comparingLong((ArticleFeatures f) -> f.dated() ? f.day() : Long.MAX_VALUE)
         .thenComparing(ArticleFeatures::id));
-    StoryIndex index = new StoryIndex(cfg, Idf.withBackground());
+    StoryIndex index = new StoryIndex(cfg, Idf.withBackground(), emb);
     List<Assignment> assignments = new ArrayList<>();
-    for (ArticleFeatures f : order) assignments.add(index.add(f));
+    for (ArticleFeatures f : order) assignments.add(index.add(f, embeddingById.get(f.id())));
 
     Map<String, Article> finalArticle = new HashMap<>(articleById);
     List<Story> stories = new ArrayList<>();
@@ -109,7 +137,14 @@ public final class OnlineStoryStage implements StoryStage {
     infos.sort(Comparator.comparingLong((StorylineLinker.StoryInfo s) -> s.first() == ArticleFeatures.NO_DAY
         ? Long.MAX_VALUE : s.first()).thenComparing(StorylineLinker.StoryInfo::id));
     List<Storyline> lines = new ArrayList<>();
-    for (StorylineLinker.Line l : StorylineLinker.link(infos, cfg)) {
+    Map<String, float[]> storyEmbeddings = new HashMap<>();
+    if (emb != null) {
+      for (StorylineLinker.StoryInfo s : infos) {
+        float[] e = index.embeddingOf(s.id());
+        if (e != null) storyEmbeddings.put(s.id(), e);
+      }
+    }
+    for (StorylineLinker.Line l : StorylineLinker.link(infos, cfg, storyEmbeddings, emb)) {
       long first = l.stories().stream().mapToLong(StorylineLinker.StoryInfo::first)
           .filter(d -> d != ArticleFeatures.NO_DAY).min().orElse(ArticleFeatures.NO_DAY);
       long last = l.stories().stream().mapToLong(StorylineLinker.StoryInfo::last)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.storyline.nlp.Embedder;
 
 /**
  * Online story clustering: each article is assigned to a story when it arrives, against the stories stored so far,
@@ -47,14 +48,35 @@ public final class StoryIndex {
   private final ArrayDeque<Rec> recs = new ArrayDeque<>();
   private long maxDay = ArticleFeatures.NO_DAY;
   private int added;
+  /** The sentence-embedding channel's tunables, or null when the channel is off. */
+  private final EmbeddingConfig emb;
+  /** The most recently joined stories, oldest first (candidates by embedding; at most emb.recentStories()). */
+  private final java.util.LinkedHashSet<StoryState> recent = new java.util.LinkedHashSet<>();
+  /** The unit embedding of the article being added (null without one). */
+  private float[] current;
 
   public StoryIndex(ClusterConfig cfg, Idf idf) {
+    this(cfg, idf, null);
+  }
+
+  /** With the sentence-embedding evidence channel on when {@code emb} is not null (see {@link EmbeddingConfig}). */
+  public StoryIndex(ClusterConfig cfg, Idf idf, EmbeddingConfig emb) {
     this.cfg = Objects.requireNonNull(cfg);
     this.idf = Objects.requireNonNull(idf);
+    this.emb = emb;
   }
 
   /** Assigns one article to a story (an existing one or a new one) and explains why. */
   public Assignment add(ArticleFeatures f) {
+    return add(f, null);
+  }
+
+  /**
+   * {@link #add(ArticleFeatures)} with the article's unit sentence embedding (null for none), used when this index
+   * has an {@link EmbeddingConfig}.
+   */
+  public Assignment add(ArticleFeatures f, float[] embedding) {
+    current = emb == null || Embedder.dot(embedding, embedding) == 0 ? null : embedding;
     added++;
     idf.add(f.counts().keySet());
     Map<String, Double> v = vector(f);
@@ -109,12 +131,13 @@ public final class StoryIndex {
       if (p == null || p.size() > cfg.postingsCap()) continue;
       cands.addAll(p);
     }
+    cands.addAll(nearestByEmbedding());
     List<Scored> scored = new ArrayList<>();
     double[] vNorm = StoryState.channelNorms(v);
     for (StoryState s : cands) {
       if (s.retired || s.mergedInto != null) continue;
       if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
-      scored.add(new Scored(s, s.score(v, vNorm, f, cfg)));
+      scored.add(new Scored(s, withEmbedding(s, s.score(v, vNorm, f, cfg), f)));
     }
     scored.sort(BEST_FIRST);
     secondLook(scored, v, vNorm, f);
@@ -140,6 +163,7 @@ public final class StoryIndex {
         if (gap > cfg.maxGapDays()) continue;
         if (gap > cfg.graceDays()) cc *= Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
       }
+      cc += mergeBonus(best, other);
       if (cc < cfg.mergeThreshold()) continue;
       if (cfg.arguments().numberWeight() > 0 && best.marksConflict(other)) continue;
       StoryState keep = best.seq < other.seq ? best : other;
@@ -155,6 +179,67 @@ public final class StoryIndex {
   }
 
   private record Scored(StoryState story, double score) {}
+
+  /** A score plus the embedding bonus of the article being added against {@code s} (unchanged without one). */
+  private double withEmbedding(StoryState s, double score, ArticleFeatures f) {
+    if (current == null || s.embSum == null) return score;
+    boolean undated = !f.dated() || s.first == ArticleFeatures.NO_DAY;
+    return score + emb.bonus(s.embeddingCosine(current), s.decay(f, cfg), undated);
+  }
+
+  /** The embedding bonus for merging two stories: their embedding centroids' cosine, decayed by their date gap. */
+  private double mergeBonus(StoryState a, StoryState b) {
+    if (emb == null || emb.mergeWeight() == 0 || a.embSum == null || b.embSum == null || a.embNorm == 0
+        || b.embNorm == 0) {
+      return 0;
+    }
+    double dot = 0;
+    for (int i = 0; i < a.embSum.length; i++) dot += (double) a.embSum[i] * b.embSum[i];
+    double decay = 1;
+    if (a.first != ArticleFeatures.NO_DAY && b.first != ArticleFeatures.NO_DAY) {
+      double gap = Math.max(0, Math.max(a.first - b.last, b.first - a.last));
+      if (gap > cfg.graceDays()) decay = Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
+    }
+    return emb.mergeWeight() * (dot / (a.embNorm * b.embNorm) - emb.offset()) * emb.fade(decay);
+  }
+
+  /**
+   * The {@code recentTopK} stories nearest the article being added by embedding, among the {@code recentStories}
+   * most recently joined (so an article worded unlike its story still meets it; the cost per article is bounded).
+   */
+  private List<StoryState> nearestByEmbedding() {
+    if (current == null || emb.recentTopK() <= 0 || recent.isEmpty()) return List.of();
+    List<Scored> near = new ArrayList<>(recent.size());
+    for (StoryState s : recent) {
+      if (s.retired || s.mergedInto != null) continue;
+      near.add(new Scored(s, s.embeddingCosine(current)));
+    }
+    near.sort(Comparator.comparingDouble((Scored x) -> -x.score).thenComparingInt(x -> x.story.seq));
+    List<StoryState> out = new ArrayList<>(emb.recentTopK());
+    for (int i = 0; i < near.size() && i < emb.recentTopK(); i++) {
+      if (near.get(i).score > emb.offset()) out.add(near.get(i).story);
+    }
+    return out;
+  }
+
+  /** Marks a story as just joined (most recent); forgets the oldest beyond the bound. */
+  private void touch(StoryState s) {
+    if (emb == null || emb.recentStories() <= 0) return;
+    recent.remove(s);
+    recent.add(s);
+    while (recent.size() > emb.recentStories()) recent.remove(recent.iterator().next());
+  }
+
+  /** The normalised embedding centroid of a story (following merges), or null when it has none. */
+  public float[] embeddingOf(String storyId) {
+    StoryState s = byId.get(storyId);
+    if (s == null) return null;
+    while (s.mergedInto != null) s = byId.get(s.mergedInto);
+    if (s.embSum == null || s.embNorm == 0) return null;
+    float[] out = new float[s.embSum.length];
+    for (int i = 0; i < out.length; i++) out[i] = (float) (s.embSum[i] / s.embNorm);
+    return out;
+  }
 
   private static final Comparator<Scored> BEST_FIRST =
       Comparator.comparingDouble((Scored x) -> -x.score).thenComparingInt(x -> x.story.seq);
@@ -181,6 +266,7 @@ public final class StoryIndex {
    */
   public void addGold(ArticleFeatures f, String gold, java.util.function.Consumer<double[]> sink) {
     added++;
+    current = null;
     idf.add(f.counts().keySet());
     Map<String, Double> v = vector(f);
     if (f.dated() && (maxDay == ArticleFeatures.NO_DAY || f.day() > maxDay)) maxDay = f.day();
@@ -227,6 +313,8 @@ public final class StoryIndex {
       if (!s.articles.contains(f.id())) throw new IllegalArgumentException(f.id() + " is not in " + storyId);
     }
     StoryState n = create(moved.get(0));
+    current = null; // per-article embeddings are not kept: both stories keep the old embedding centroid
+    n.addEmbedding(s.embSum);
     for (ArticleFeatures f : moved) {
       Map<String, Double> v = vector(f);
       s.subtract(v);
@@ -266,6 +354,8 @@ public final class StoryIndex {
     s.add(v, cfg.centroidTerms());
     s.remember(f.id(), v, cfg.arguments());
     reindex(s);
+    if (current != null) s.addEmbedding(current);
+    touch(s);
   }
 
   private void merge(StoryState gone, StoryState keep) {
@@ -286,6 +376,8 @@ public final class StoryIndex {
     keep.addCentroid(gone, cfg.centroidTerms());
     keep.absorbMembers(gone, cfg.arguments());
     reindex(keep);
+    keep.addEmbedding(gone.embSum);
+    recent.remove(gone);
   }
 
   private void reindex(StoryState s) {

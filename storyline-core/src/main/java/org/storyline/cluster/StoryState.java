@@ -361,4 +361,29 @@ final class StoryState {
     members.clear();
     prune(Math.min(centroid.size(), 40));
   }
+
+  /** Sum of the unit sentence embeddings of its articles (null until an article with one joins). */
+  float[] embSum;
+  double embNorm;
+
+  /** Adds an article's unit embedding (or another story's sum) to the embedding centroid. */
+  void addEmbedding(float[] e) {
+    if (e == null) return;
+    if (embSum == null) embSum = new float[e.length];
+    if (embSum.length != e.length) return;
+    double sq = 0;
+    for (int i = 0; i < e.length; i++) {
+      embSum[i] += e[i];
+      sq += (double) embSum[i] * embSum[i];
+    }
+    embNorm = Math.sqrt(sq);
+  }
+
+  /** Cosine of a unit embedding with the embedding centroid; 0 when either is missing. */
+  double embeddingCosine(float[] e) {
+    if (e == null || embSum == null || embNorm == 0 || e.length != embSum.length) return 0;
+    double dot = 0;
+    for (int i = 0; i < e.length; i++) dot += (double) e[i] * embSum[i];
+    return dot / embNorm;
+  }
 }

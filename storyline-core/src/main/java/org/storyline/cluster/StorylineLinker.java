@@ -31,11 +31,24 @@ final class StorylineLinker {
   private StorylineLinker() {}
 
   static List<Line> link(List<StoryInfo> storiesInTimeOrder, ClusterConfig cfg) {
+    return link(storiesInTimeOrder, cfg, Map.of(), null);
+  }
+
+  /**
+   * {@link #link(List, ClusterConfig)} with the stories' unit embedding centroids ({@code embeddings} by story id)
+   * as further evidence when {@code emb} has a {@link EmbeddingConfig#storylineWeight} above 0: a storyline's
+   * similarity gains {@code storylineWeight * (e - storylineOffset)}, {@code e} the cosine of the story's embedding
+   * with the storyline's mean embedding.
+   */
+  static List<Line> link(List<StoryInfo> storiesInTimeOrder, ClusterConfig cfg, Map<String, float[]> embeddings,
+      EmbeddingConfig emb) {
     Index index = new Index(cfg.storylineMaxGapDays());
+    if (emb != null && emb.storylineWeight() > 0) index.emb = emb;
     List<Map<String, Double>> units = new ArrayList<>(storiesInTimeOrder.size());
     for (StoryInfo s : storiesInTimeOrder) {
       Map<String, Double> u = unit(s.centroid);
       units.add(u);
+      index.current = index.emb == null ? null : embeddings.get(s.id);
       Builder best = index.best(u, s.first);
       if (best == null || best.cosine < cfg.storylineThreshold()) {
         best = index.create("storyline-" + s.id.replaceFirst("^story-", ""));
@@ -85,6 +98,9 @@ final class StorylineLinker {
     double[] dots = new double[16];
     int[] touched = new int[16];
     int seen;
+    /** The embedding channel (null: off) and the unit embedding of the story being linked (null: none). */
+    EmbeddingConfig emb;
+    float[] current;
 
     Index(double maxGap) {
       this.maxGap = maxGap;
@@ -121,6 +137,9 @@ final class StorylineLinker {
         if (first != ArticleFeatures.NO_DAY && b.last != ArticleFeatures.NO_DAY && first - b.last > maxGap) continue;
         double nb = b.norm();
         double c = nb == 0 ? 0 : dot / nb;
+        if (current != null && b.embSum != null) {
+          c += emb.storylineWeight() * (b.embeddingCosine(current) - emb.storylineOffset());
+        }
         if (c > bs || c == bs && best != null && b.seq < best.seq) {
           bs = c;
           best = b;
@@ -153,6 +172,10 @@ final class StorylineLinker {
         if (old == null && b.indexed) postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(b);
       }
       if (s.last != ArticleFeatures.NO_DAY) b.last = Math.max(b.last, s.last);
+      if (current != null) {
+        if (b.embSum == null) b.embSum = new double[current.length];
+        for (int i = 0; i < current.length && i < b.embSum.length; i++) b.embSum[i] += current[i];
+      }
     }
 
     /** Drops storylines whose last story is more than the gap before {@code day} from the postings. */
@@ -204,6 +227,19 @@ final class StorylineLinker {
 
     double norm() {
       return Math.sqrt(Math.max(0, sq));
+    }
+
+    /** Sum of its stories' unit embeddings (null until one with an embedding joins). */
+    double[] embSum;
+
+    double embeddingCosine(float[] e) {
+      double dot = 0;
+      double sq = 0;
+      for (int i = 0; i < embSum.length && i < e.length; i++) {
+        dot += embSum[i] * e[i];
+        sq += embSum[i] * embSum[i];
+      }
+      return sq == 0 ? 0 : dot / Math.sqrt(sq);
     }
   }
 }

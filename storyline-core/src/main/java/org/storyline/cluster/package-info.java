@@ -13,5 +13,12 @@
  * merge of two stories is an explicit {@link org.storyline.cluster.StoryIndex.Event}. Every assignment explains itself
  * ({@link org.storyline.cluster.Assignment#explain()}). All tunables are in {@link org.storyline.cluster.ClusterConfig},
  * word lists in resources next to this package.
+ *
+ * <p>Optionally (on by default in the pipeline, {@code OnlineStoryStage.defaults(true)}), a sentence embedding of
+ * each article's title and lead ({@link org.storyline.nlp.Embedder}, computed in parallel with the features) is a
+ * further evidence channel: a story keeps the normalised mean of its articles' embeddings, the embedding cosine adds
+ * to (or, below an offset, takes from) the score, fading faster with the date gap than word evidence, and the nearest
+ * of a bounded set of recently joined stories by embedding are candidates too. Its tunables are in
+ * {@link org.storyline.cluster.EmbeddingConfig}.
  */
 package org.storyline.cluster;

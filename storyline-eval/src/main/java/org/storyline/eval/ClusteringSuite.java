@@ -23,21 +23,28 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import org.storyline.cluster.ArticleFeatures;
 import org.storyline.cluster.ClusterConfig;
+import org.storyline.cluster.EmbeddingConfig;
 import org.storyline.cluster.Idf;
 import org.storyline.cluster.StoryIndex;
 import org.storyline.model.Article;
+import org.storyline.nlp.Embedder;
+import org.storyline.nlp.MiniLmEmbedder;
 
 /**
  * {@code storyline eval clustering}: online story clustering (org.storyline.cluster.StoryIndex) scored with BCubed and
  * pairwise P/R/F1 (../shared/data/clustering/README.md) on ECB+ test at event level (documents in 5 seeded random
  * orders, as ECB+ has no dates; IDF primed with the train split) and on the giveme5w1h news_cluster stream (publish
  * order). Articles carry the canonical entity names the real entity stage (DefaultEntityStage) finds in them, as in
- * the pipeline ({@code storyline.clustering.noentities=true} leaves them out). Prints throughput and assignment
- * latency.
+ * the pipeline ({@code storyline.clustering.noentities=true} leaves them out), and, as in the pipeline, the
+ * sentence embeddings of {@link MiniLmEmbedder} as a further evidence channel ({@link EmbeddingConfig#DEFAULTS};
+ * {@code storyline.clustering.noembeddings=true} leaves them out; {@code storyline.clustering.embBonus=w,offset} and
+ * {@code storyline.clustering.embStoryline=w,offset} override the channel's weights). Prints throughput and
+ * assignment latency.
  *
  * <p>System properties: {@code storyline.clustering.latency=true} also measures assignment latency with 1k, 10k and
  * 100k stored articles (Reuters-21578 replayed with shifted ids and dates); {@code storyline.clustering.tune=true}
- * prints a parameter grid on ECB+ train/dev and giveme5w1h.
+ * prints a parameter grid on ECB+ train/dev and giveme5w1h; {@code storyline.clustering.tuneEmb=true} a grid over
+ * the embedding channel.
  */
 public final class ClusteringSuite implements EvalSuite {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +81,27 @@ public final class ClusteringSuite implements EvalSuite {
         List.copyOf(names.getOrDefault(d.article.id(), List.of())))).toList();
   }
 
+  /**
+   * The sentence-embedding channel as the pipeline runs it: its tunables and every document's embedding (computed
+   * once, in parallel, by the same embedder and text as OnlineStoryStage). Null means the channel is off.
+   */
+  record Emb(EmbeddingConfig cfg, Embedder embedder, Map<String, float[]> vectors) {
+    Emb with(EmbeddingConfig c) {
+      return new Emb(c, embedder, vectors);
+    }
+
+    float[] of(Doc d) {
+      return vectors.get(d.article.id());
+    }
+
+    static Emb compute(List<Doc> docs, Embedder embedder, EmbeddingConfig cfg) {
+      List<float[]> v = docs.parallelStream().map(d -> embedder.embed(cfg.text(d.article))).toList();
+      Map<String, float[]> m = new HashMap<>();
+      for (int i = 0; i < docs.size(); i++) m.putIfAbsent(docs.get(i).article.id(), v.get(i));
+      return new Emb(cfg, embedder, m);
+    }
+  }
+
   @Override
   public Map<String, Double> run(Path dataDir, PrintWriter out) throws Exception {
     ClusterConfig cfg = ClusterConfig.DEFAULTS;
@@ -88,6 +116,25 @@ public final class ClusteringSuite implements EvalSuite {
       out.printf(Locale.ROOT, "  entity stage on %d articles: %.1f s%n", ecb.size() + g5.size(),
           (System.nanoTime() - t0) / 1e9);
     }
+    Emb emb = null;
+    if (!Boolean.getBoolean("storyline.clustering.noembeddings")) {
+      long t0 = System.nanoTime();
+      List<Doc> both = new ArrayList<>(ecb);
+      both.addAll(g5);
+      EmbeddingConfig ec = EmbeddingConfig.DEFAULTS;
+      String[] bonus = System.getProperty("storyline.clustering.embBonus", "").split(",");
+      if (bonus.length == 2) ec = ec.withBonus(Double.parseDouble(bonus[0]), Double.parseDouble(bonus[1]));
+      String[] line = System.getProperty("storyline.clustering.embStoryline", "").split(",");
+      if (line.length == 2) ec = ec.withStoryline(Double.parseDouble(line[0]), Double.parseDouble(line[1]));
+      emb = Emb.compute(both, MiniLmEmbedder.shared(), ec);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      out.printf(Locale.ROOT, "  sentence embeddings (%s) of %d articles: %.1f s, %.0f articles/s on %d threads; %s%n",
+          emb.embedder().name(), both.size(), secs, both.size() / secs,
+          java.util.concurrent.ForkJoinPool.commonPool().getParallelism() + 1, emb.cfg());
+    } else {
+      out.println("  sentence embeddings off (storyline.clustering.noembeddings=true)");
+    }
+    if (Boolean.getBoolean("storyline.clustering.tuneEmb") && emb != null) tuneEmb(ecb, g5, emb, out);
     if (Boolean.getBoolean("storyline.clustering.tune")) tune(ecb, g5, out);
     if (Boolean.getBoolean("storyline.clustering.train")) train(ecb, g5, out);
     if (System.getProperty("storyline.clustering.sweep") != null) {
@@ -101,7 +148,7 @@ public final class ClusteringSuite implements EvalSuite {
       ClusterScores mean = null;
       List<ClusterScores> all = new ArrayList<>();
       for (int o = 0; o < ORDERS; o++) {
-        ClusterScores s = ecbRun(ecb, split, cfg, o, lat);
+        ClusterScores s = ecbRun(ecb, split, cfg, o, lat, emb);
         all.add(s);
         b3[o] = s.b3f();
       }
@@ -115,16 +162,16 @@ public final class ClusteringSuite implements EvalSuite {
         out.println("  published (README): online TF-IDF baseline B3 F1 0.794; Barhom 2019 0.968");
       }
     }
-    ClusterScores g = g5Run(g5, cfg, lat);
+    ClusterScores g = g5Run(g5, cfg, lat, emb);
     out.printf(Locale.ROOT, "  giveme5w1h news_cluster stream (%d articles, publish order): %s%n", g5.size(),
         g.line());
     for (int w : new int[] {8, 14, 30}) {
       out.printf(Locale.ROOT, "  giveme5w1h gold split wherever its articles are more than %d days apart (the best any "
           + "clusterer that never links such gaps can do): %s%n", w, timeOracle(g5, w).line());
     }
-    ClusterScores gr = g5Shuffled(g5, cfg);
+    ClusterScores gr = g5Shuffled(g5, cfg, emb);
     out.printf(Locale.ROOT, "  giveme5w1h, same articles in a random order (order sensitivity): %s%n", gr.line());
-    m.put("giveme5w1h_storyline_b3_f1", storylines(g5, out));
+    m.put("giveme5w1h_storyline_b3_f1", storylines(g5, out, emb));
     m.put("giveme5w1h_b3_f1", g.b3f());
     m.put("giveme5w1h_pairwise_f1", g.pf());
     Collections.sort(lat.assign);
@@ -167,17 +214,25 @@ public final class ClusteringSuite implements EvalSuite {
   }
 
   static ClusterScores ecbRun(List<Doc> ecb, String split, ClusterConfig cfg, int order, Timing lat) {
+    return ecbRun(ecb, split, cfg, order, lat, null);
+  }
+
+  static ClusterScores ecbRun(List<Doc> ecb, String split, ClusterConfig cfg, int order, Timing lat, Emb emb) {
     Idf idf = Idf.withBackground();
     for (Doc d : ecb) {
       if (d.split.equals("train")) idf.add(d.features(cfg).counts().keySet());
     }
     List<Doc> docs = new ArrayList<>(ecb.stream().filter(d -> d.split.equals(split)).toList());
     Collections.shuffle(docs, new Random(1000L + order));
-    return stream(docs, cfg, idf, lat);
+    return stream(docs, cfg, idf, lat, emb);
   }
 
   static ClusterScores stream(List<Doc> docs, ClusterConfig cfg, Idf idf, Timing lat) {
-    StoryIndex index = new StoryIndex(cfg, idf);
+    return stream(docs, cfg, idf, lat, null);
+  }
+
+  static ClusterScores stream(List<Doc> docs, ClusterConfig cfg, Idf idf, Timing lat, Emb emb) {
+    StoryIndex index = new StoryIndex(cfg, idf, emb == null ? null : emb.cfg());
     Map<String, String> gold = new HashMap<>();
     List<String> ids = new ArrayList<>();
     List<String> trace = new ArrayList<>();
@@ -185,7 +240,7 @@ public final class ClusteringSuite implements EvalSuite {
       long t0 = System.nanoTime();
       ArticleFeatures f = d.features(cfg);
       long t = System.nanoTime();
-      var asg = index.add(f);
+      var asg = index.add(f, emb == null ? null : emb.of(d));
       trace.add(d.gold + "\t" + asg.explain());
       long t1 = System.nanoTime();
       if (lat != null) {
@@ -210,10 +265,14 @@ public final class ClusteringSuite implements EvalSuite {
   }
 
   static ClusterScores g5Run(List<Doc> g5, ClusterConfig cfg, Timing lat) {
+    return g5Run(g5, cfg, lat, null);
+  }
+
+  static ClusterScores g5Run(List<Doc> g5, ClusterConfig cfg, Timing lat, Emb emb) {
     List<Doc> docs = new ArrayList<>(g5);
     docs.sort(Comparator.comparing((Doc d) -> d.article.published() == null ? "~" : d.article.published())
         .thenComparing(d -> d.article.id()));
-    return stream(docs, cfg, Idf.withBackground(), lat);
+    return stream(docs, cfg, Idf.withBackground(), lat, emb);
   }
 
   /**
@@ -221,13 +280,15 @@ public final class ClusteringSuite implements EvalSuite {
    * (share of a storyline's articles from its majority gold event; gold events here are looser than our stories, so
    * a storyline that reunites an event split over time is correct).
    */
-  static double storylines(List<Doc> g5, PrintWriter out) {
+  static double storylines(List<Doc> g5, PrintWriter out, Emb emb) {
     List<Article> arts = g5.stream().map(Doc::article).toList();
     Map<String, String> gold = new HashMap<>();
     for (Doc d : g5) gold.put(d.article.id(), d.gold);
     List<org.storyline.model.Entity> ents = Boolean.getBoolean("storyline.clustering.noentities") ? List.of()
         : org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
-    var r = new org.storyline.cluster.OnlineStoryStage().apply(arts, ents, List.of());
+    var r = (emb == null ? new org.storyline.cluster.OnlineStoryStage()
+        : new org.storyline.cluster.OnlineStoryStage(ClusterConfig.DEFAULTS, emb.embedder(), emb.cfg()))
+        .apply(arts, ents, List.of());
     Map<String, org.storyline.model.Story> byId = new HashMap<>();
     for (var s : r.stories()) byId.put(s.id(), s);
     int articles = 0;
@@ -288,10 +349,46 @@ public final class ClusteringSuite implements EvalSuite {
     return ClusterScores.of(ids, pred, gold);
   }
 
-  static ClusterScores g5Shuffled(List<Doc> g5, ClusterConfig cfg) {
+  static ClusterScores g5Shuffled(List<Doc> g5, ClusterConfig cfg, Emb emb) {
     List<Doc> docs = new ArrayList<>(g5);
     Collections.shuffle(docs, new Random(7));
-    return stream(docs, cfg, Idf.withBackground(), null);
+    return stream(docs, cfg, Idf.withBackground(), null, emb);
+  }
+
+  /**
+   * A grid over the embedding channel (bonus weight x offset x join threshold; system properties
+   * {@code storyline.clustering.embWeights}, {@code .embOffsets}, {@code .grid}, {@code .embTopK}) on ECB+ train/dev
+   * (3 orders) and the giveme5w1h stream.
+   */
+  private static void tuneEmb(List<Doc> ecb, List<Doc> g5, Emb emb, PrintWriter out) {
+    String[] ws = System.getProperty("storyline.clustering.embWeights", "0.3,0.5,0.8").split(",");
+    String[] offs = System.getProperty("storyline.clustering.embOffsets", "0.4,0.5,0.6").split(",");
+    String[] ths = System.getProperty("storyline.clustering.grid", "0.25,0.3,0.35").split(",");
+    String[] ks = System.getProperty("storyline.clustering.embTopK", "5").split(",");
+    double merge = Double.parseDouble(System.getProperty("storyline.clustering.merge",
+        Double.toString(ClusterConfig.DEFAULTS.mergeThreshold())));
+    for (String k : ks) {
+      for (String w : ws) {
+        for (String off : offs) {
+          for (String th : ths) {
+            ClusterConfig c = ClusterConfig.DEFAULTS.withThreshold(Double.parseDouble(th)).withMergeThreshold(merge);
+            Emb e = emb.with(emb.cfg().withBonus(Double.parseDouble(w), Double.parseDouble(off))
+                .withRecent(emb.cfg().recentStories(), Integer.parseInt(k)));
+            List<ClusterScores> tr = new ArrayList<>();
+            List<ClusterScores> dv = new ArrayList<>();
+            for (int o = 0; o < 3; o++) {
+              tr.add(ecbRun(ecb, "train", c, o, null, e));
+              dv.add(ecbRun(ecb, "dev", c, o, null, e));
+            }
+            ClusterScores g = g5Run(g5, c, null, e);
+            out.printf(Locale.ROOT, "  tuneEmb k %s w %s off %s thr %s: ECB train B3F %.3f dev B3F %.3f (P %.3f R %.3f)"
+                + " | g5 B3F %.3f (P %.3f R %.3f)%n", k, w, off, th, average(tr).b3f(), average(dv).b3f(),
+                average(dv).b3p(), average(dv).b3r(), g.b3f(), g.b3p(), g.b3r());
+            out.flush();
+          }
+        }
+      }
+    }
   }
 
   /**

@@ -22,8 +22,9 @@ import org.storyline.store.ArticleStore;
 
 /**
  * {@code storyline bench [--data DIR] [--corpora reuters,wikinews,bbc] [--sizes 1000,10000,100000]
- * [--latency-sample N] [--out DIR]}: runs the whole pipeline over real corpora and prints, per stage and end to
- * end, articles/s, per-article latency p50/p99 and peak heap, and how the cost per article changes with volume.
+ * [--latency-sample N] [--out DIR] [--no-embeddings]}: runs the whole pipeline over real corpora and prints, per
+ * stage and end to end, articles/s, per-article latency p50/p99 and peak heap, and how the cost per article changes
+ * with volume.
  * Writes {@code latest.md} and {@code latest.json} to the output folder. Timing only; never a test.
  */
 public final class BenchMain {
@@ -35,6 +36,7 @@ public final class BenchMain {
     List<Integer> sizes = List.of(1000, 10000, 100000);
     int latencySample = 500;
     Path outDir = Path.of("bench/results");
+    boolean embeddings = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]);
@@ -42,10 +44,11 @@ public final class BenchMain {
         case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
         case "--latency-sample" -> latencySample = Integer.parseInt(args[++i]);
         case "--out" -> outDir = Path.of(args[++i]);
+        case "--no-embeddings" -> embeddings = false;
         default -> {
           System.err.println("storyline bench: unknown option " + args[i]
               + "\nusage: storyline bench [--data DIR] [--corpora reuters,wikinews,bbc] [--sizes 1000,10000,100000]"
-              + " [--latency-sample N] [--out DIR]");
+              + " [--latency-sample N] [--out DIR] [--no-embeddings]");
           System.exit(2);
         }
       }
@@ -59,7 +62,11 @@ public final class BenchMain {
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"), String.join(" ", prefix(args))));
 
-    Analyzer analyzer = Analyzer.defaults();
+    Analyzer analyzer = Analyzer.defaults(embeddings);
+    boolean embeddingsOn = embeddings && org.storyline.nlp.MiniLmEmbedder.sharedOrNull() != null;
+    json.put("sentenceEmbeddings", embeddingsOn);
+    md.append(embeddingsOn ? "Story clustering with sentence embeddings (all-MiniLM-L6-v2; `--no-embeddings` to "
+        + "leave them out).\n\n" : "Story clustering without sentence embeddings (`--no-embeddings`).\n\n");
     List<RawDocument> all = new ArrayList<>();
     md.append("## Per corpus, whole pipeline\n\n| corpus | articles | read art/s | extract | entities | quotes | "
         + "stories | timexes | quote variants | events | outlets | end-to-end art/s | peak heap MB |\n"

@@ -1,0 +1,123 @@
+package org.storyline.cluster;
+
+/**
+ * The tunables of the sentence-embedding evidence channel of story clustering (kept apart from
+ * {@link ClusterConfig} so the channel can be switched off whole: pass null). Tuned on the giveme5w1h stream and
+ * ECB+ train/dev (storyline-eval {@code ClusteringSuite}, {@code -Dstoryline.clustering.tuneEmb=true}).
+ *
+ * <p>An article's score against a story becomes {@code tfidf + weight * (e - offset) * decay^decayPower}, where
+ * {@code e} is the cosine of the article's embedding with the story's embedding centroid (normalised mean of its
+ * articles' embeddings), {@code tfidf} the usual cosine times decay and {@code decay} the same time decay. With a
+ * {@code mergeWeight} the same kind of bonus (with the stories' date gap) is added to the centroid similarity that
+ * decides an explicit merge.
+ *
+ * @param weight how much embedding similarity above {@code offset} adds to the score (and below it takes away)
+ * @param offset embedding cosine that adds nothing (unrelated news articles are around 0.1-0.4)
+ * @param recentStories how many most recently joined stories are also candidates by embedding (a bounded window:
+ *     the cost per article does not grow with the store)
+ * @param recentTopK of those, how many nearest by embedding are added to the inverted index's candidates
+ * @param maxChars how much of the article (title first, then the lead of the text) is embedded
+ * @param storylineWeight the same kind of bonus for a story joining a storyline, {@code storylineWeight * (e -
+ *     storylineOffset)} with no time fade (0: storylines by terms only)
+ * @param storylineOffset its offset
+ * @param mergeWeight the weight of the same bonus (with {@code offset}) in the centroid similarity of two stories
+ *     that decides an explicit merge (0: merges by terms only)
+ * @param decayPower the bonus is multiplied by the time decay to this power: a high embedding similarity says "the
+ *     same subject", which distinct events of one storyline a week apart share too, so it should fade faster with
+ *     the date gap than word evidence does
+ * @param undatedWeight what is left of a positive bonus when the article or the story has no date: without dates
+ *     the channel cannot tell two events of one kind apart (two earthquakes read alike), so it mostly adds false
+ *     merges (ECB+ train); a negative bonus (a story that reads differently) always counts in full
+ */
+public record EmbeddingConfig(double weight, double offset, int recentStories, int recentTopK, int maxChars,
+    double storylineWeight, double storylineOffset, double mergeWeight, double decayPower, double undatedWeight) {
+
+  public static final EmbeddingConfig DEFAULTS = new EmbeddingConfig(1.5, 0.4, 256, 5, 400, 1.0, 0.5, 0.0, 3.0, 0.0);
+
+  public EmbeddingConfig withBonus(double w, double off) {
+    return new EmbeddingConfig(
+        w, off, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset,
+        mergeWeight, decayPower, undatedWeight);
+  }
+
+  public EmbeddingConfig withRecent(int stories, int topK) {
+    return new EmbeddingConfig(
+        weight, offset, stories, topK, maxChars, storylineWeight, storylineOffset,
+        mergeWeight, decayPower, undatedWeight);
+  }
+
+  public EmbeddingConfig withMaxChars(int chars) {
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, chars, storylineWeight, storylineOffset,
+        mergeWeight, decayPower, undatedWeight);
+  }
+
+  public EmbeddingConfig withStoryline(double w, double off) {
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, maxChars, w, off, mergeWeight, decayPower, undatedWeight);
+  }
+
+  public EmbeddingConfig withMergeWeight(double w) {
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, w, decayPower,
+        undatedWeight);
+  }
+
+  public EmbeddingConfig withDecayPower(double p) {
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset,
+        mergeWeight, p, undatedWeight);
+  }
+
+  public EmbeddingConfig withUndatedWeight(double u) {
+    return new EmbeddingConfig(
+        weight, offset, recentStories, recentTopK, maxChars, storylineWeight, storylineOffset, mergeWeight, decayPower,
+        u);
+  }
+
+  /**
+   * The bonus for an embedding cosine {@code e} at time decay {@code decay}: positive above {@code offset}, a
+   * penalty below it (the same kind of event elsewhere shares many words but reads differently).
+   */
+  double bonus(double e, double decay) {
+    return weight * (e - offset) * fade(decay);
+  }
+
+  /** {@link #bonus}, a positive one scaled by {@code undatedWeight} when {@code undated}. */
+  double bonus(double e, double decay, boolean undated) {
+    double b = bonus(e, decay);
+    return undated && b > 0 ? b * undatedWeight : b;
+  }
+
+  /** The time decay raised to {@code decayPower}. */
+  double fade(double decay) {
+    return decay == 1 ? 1 : Math.pow(decay, decayPower);
+  }
+
+  /**
+   * The text of an article that is embedded: its title, then the first sentences of its text up to
+   * {@code maxChars} characters (cut at a sentence end when there is one past the middle, else at a space).
+   */
+  public String text(org.storyline.model.Article a) {
+    StringBuilder b = new StringBuilder();
+    if (a.title() != null && !a.title().isBlank()) b.append(a.title().strip()).append(".\n");
+    String t = a.text() == null ? "" : a.text().strip();
+    int room = Math.max(0, maxChars - b.length());
+    if (t.length() > room) {
+      int cut = -1;
+      for (int i = Math.min(room, t.length()) - 1; i > room / 2; i--) {
+        char c = t.charAt(i);
+        if ((c == '.' || c == '!' || c == '?') && i + 1 < t.length() && Character.isWhitespace(t.charAt(i + 1))) {
+          cut = i + 1;
+          break;
+        }
+      }
+      if (cut < 0) {
+        cut = t.lastIndexOf(' ', room);
+        if (cut <= 0) cut = room;
+      }
+      t = t.substring(0, cut);
+    }
+    return b.append(t).toString();
+  }
+}

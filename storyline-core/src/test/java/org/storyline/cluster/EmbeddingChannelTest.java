@@ -1,0 +1,113 @@
+package org.storyline.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.storyline.model.Article;
+import org.storyline.nlp.Embedder;
+
+/** The sentence-embedding evidence channel, with a fake embedder (no model needed). */
+class EmbeddingChannelTest {
+  /** Texts about a ship or a vessel map to one direction, everything else to another. */
+  static final class FakeEmbedder implements Embedder {
+    int calls;
+
+    @Override
+    public int dimension() {
+      return 4;
+    }
+
+    @Override
+    public synchronized float[] embed(String text) {
+      calls++;
+      String t = text.toLowerCase(Locale.ROOT);
+      if (t.isBlank()) return new float[4];
+      if (t.contains("ship") || t.contains("vessel")) return new float[] {1, 0, 0, 0};
+      return new float[] {0, 1, 0, 0};
+    }
+
+    @Override
+    public String name() {
+      return "fake";
+    }
+  }
+
+  static final String SHIP = """
+      A tourist ship struck a highway bridge on the Rhine on Tuesday evening and twenty-five passengers were hurt,
+      police in Cologne said. The ship was carrying holidaymakers back from a Christmas market.""";
+  static final String VESSEL = """
+      Emergency crews spent hours freeing a river cruise vessel that rammed a motorway span overnight. Dozens of
+      travellers needed treatment, according to firefighters at the scene near Leverkusen.""";
+  static final EmbeddingConfig STRONG = EmbeddingConfig.DEFAULTS.withBonus(1.0, 0.5);
+
+  private static ArticleFeatures f(Article a) {
+    return ArticleFeatures.of(a, List.of(), List.of(), ClusterConfig.DEFAULTS);
+  }
+
+  @Test
+  void sameEventInOtherWordsJoinsOnlyWithTheEmbeddingChannel() {
+    Embedder e = new FakeEmbedder();
+    Article a = Fixtures.article("ship-1", "Tourist ship strikes bridge", "2024-03-04", SHIP);
+    Article b = Fixtures.article("ship-2", "Cruise vessel rams motorway span", "2024-03-04", VESSEL);
+    Article c = Fixtures.article("chess-1", "Chess", "2024-03-04", Fixtures.CHESS);
+
+    StoryIndex words = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    words.add(f(a));
+    words.add(f(c));
+    assertTrue(words.add(f(b)).created(), "by words alone the two reports share too little");
+
+    StoryIndex both = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground(), STRONG);
+    both.add(f(a), e.embed(STRONG.text(a)));
+    both.add(f(c), e.embed(STRONG.text(c)));
+    Assignment joined = both.add(f(b), e.embed(STRONG.text(b)));
+    assertEquals("story-ship-1", joined.story(), joined.explain());
+    assertEquals("story-chess-1", both.storyOf("chess-1"));
+    float[] centroid = both.embeddingOf("story-ship-1");
+    assertEquals(1.0, Embedder.dot(centroid, centroid), 1e-6);
+  }
+
+  @Test
+  void unrelatedEmbeddingsKeepWordMatesApartNoMoreThanWordsDo() {
+    Embedder e = new FakeEmbedder();
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground(), STRONG);
+    Article x = Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD);
+    Article y = Fixtures.article("flood-2", "Flood", "2024-03-05", Fixtures.FLOOD_REWRITE);
+    index.add(f(x), e.embed(STRONG.text(x)));
+    Assignment a = index.add(f(y), e.embed(STRONG.text(y)));
+    assertEquals("story-flood-1", a.story(), a.explain());
+  }
+
+  @Test
+  void stageWithoutEmbedderEqualsWordsOnlyAndWithOneIsDeterministic() {
+    List<Article> arts = List.of(
+        Fixtures.article("ship-1", "Tourist ship strikes bridge", "2024-03-04", SHIP),
+        Fixtures.article("ship-2", "Cruise vessel rams motorway span", "2024-03-04", VESSEL),
+        Fixtures.article("chess-1", "Chess", "2024-03-04", Fixtures.CHESS),
+        Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD),
+        Fixtures.article("flood-2", "Flood", "2024-03-05", Fixtures.FLOOD_REWRITE));
+    var plain = new OnlineStoryStage().apply(arts, List.of(), List.of());
+    var off = new OnlineStoryStage(ClusterConfig.DEFAULTS, null, STRONG).apply(arts, List.of(), List.of());
+    assertEquals(plain, off);
+    FakeEmbedder fake = new FakeEmbedder();
+    var on1 = new OnlineStoryStage(ClusterConfig.DEFAULTS, fake, STRONG).apply(arts, List.of(), List.of());
+    var on2 = new OnlineStoryStage(ClusterConfig.DEFAULTS, fake, STRONG)
+        .apply(arts.reversed(), List.of(), List.of());
+    assertEquals(on1.stories(), on2.stories());
+    assertEquals(arts.size() * 2, fake.calls, "each article embedded once per run");
+    assertNotEquals(plain.stories().size(), on1.stories().size());
+  }
+
+  @Test
+  void embeddedTextIsTitleThenLeadCutAtASentence() {
+    Article a = Fixtures.article("s", "Tourist ship strikes bridge", "2024-03-04", SHIP);
+    String t = EmbeddingConfig.DEFAULTS.withMaxChars(200).text(a);
+    assertTrue(t.startsWith("Tourist ship strikes bridge.\nA tourist ship struck"), t);
+    assertTrue(t.endsWith("police in Cologne said."), t);
+    String words = EmbeddingConfig.DEFAULTS.withMaxChars(80).text(a);
+    assertTrue(words.length() <= 80 && words.endsWith(" Rhine"), words);
+  }
+}
