@@ -292,7 +292,7 @@ final class BlockCollector {
       if (b.linkDensity() > 0.5) why = "links";
       else if (t.length() < 160 && HtmlPatterns.BOILERPLATE_TEXT.matcher(t).matches()) why = "boilerplate";
       else if (t.length() < HtmlPatterns.LABEL_MAX && HtmlPatterns.LABEL_TEXT.matcher(t).matches()) why = "label";
-      else if (t.length() < HtmlPatterns.NOTICE_MAX && HtmlPatterns.NOTICE_TEXT.matcher(t).find()) why = "notice";
+      else if (t.length() < HtmlPatterns.NOTICE_MAX && HtmlPatterns.notice(t)) why = "notice";
       else if (t.equals(last)) why = "repeat";
       else if (kept.isEmpty() && title != null && b.tag().startsWith("h") && sameText(t, title)) why = "title";
       else if (b.tag().equals("h1") && title != null && sameText(t, title)) why = "title";

@@ -124,7 +124,7 @@ final class DateParser {
    * year read as 20yy), for text where the position matters, such as the line under a heading; null when none.
    */
   static Found earliest(String s) {
-    if (s == null || s.isBlank()) return null;
+    if (s == null || s.isBlank() || !hasDigit(s)) return null; // every date form has digits
     Found best = null;
     int bestAt = Integer.MAX_VALUE;
     Matcher m = ISO.matcher(s);
@@ -282,5 +282,10 @@ final class DateParser {
     } catch (DateTimeException e) {
       return null;
     }
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
+    return false;
   }
 }

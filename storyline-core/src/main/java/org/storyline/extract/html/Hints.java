@@ -62,7 +62,10 @@ final class Hints {
       while (i < n && !Character.isWhitespace(l.charAt(i))) i++;
       if (start == i) break;
       String t = l.substring(start, i);
-      if (HtmlPatterns.NEUTRAL_TOKEN.matcher(t).find()) continue;
+      // every neutral token holds "no" (no, non, not), "has" or "with" (with, without): others skip the regex
+      if ((t.contains("no") || t.contains("has") || t.contains("with")) && HtmlPatterns.NEUTRAL_TOKEN.matcher(t).find()) {
+        continue;
+      }
       if (out.length() > 0) out.append(' ');
       out.append(t.contains("elementor-widget") ? t.replace("elementor-widget", "elementor") : t);
     }
