@@ -76,10 +76,15 @@ final class DomCleaner {
     if (hidden.isEmpty()) return;
     // pages that reveal themselves by script hide their whole body, and an unclosed tag in a <noscript> can swallow
     // the page: keep such wrappers when they hold most of the text
-    int total = textLength(root);
     int[] lengths = new int[hidden.size()];
     int hiddenTotal = 0;
     for (int i = 0; i < lengths.length; i++) hiddenTotal += lengths[i] = textLength(hidden.get(i));
+    if (hiddenTotal == 0) {
+      // nothing hidden holds text, so nothing is mostly hidden: all go, without counting the page's text
+      for (Element h : hidden) h.remove();
+      return;
+    }
+    int total = textLength(root);
     boolean mostlyHidden = total - hiddenTotal < 0.2 * total;
     for (int i = 0; i < lengths.length; i++) {
       if (!mostlyHidden || lengths[i] < 0.3 * total) hidden.get(i).remove();

@@ -144,19 +144,17 @@ final class HtmlPatterns {
   static final int NOTICE_MAX = 220;
 
   /**
-   * Every alternative of {@link #NOTICE_TEXT} contains one of these (lower case), so a block without any of them
+   * Every alternative of {@link #NOTICE_TEXT} contains one of these (ASCII, any case), so a block without any of them
    * cannot match and skips the search (a {@code find()} tries every position: the costliest line test).
    */
-  private static final String[] NOTICE_ANCHORS = {"twitter", "facebook", "instagram", "telegram", "whatsapp",
-      "youtube", "tiktok", "linkedin", "pinterest", "newsletter", "podcast", "google news", "app", "subscri",
-      "to view the full", "copyrighted", "permission must", "may not be", "reproduced without", "vorbehalten",
-      "reservados", "réservés", "riservati"};
+  private static final Keywords NOTICE_ANCHORS = new Keywords("twitter", "facebook", "instagram", "telegram",
+      "whatsapp", "youtube", "tiktok", "linkedin", "pinterest", "newsletter", "podcast", "google news", "app",
+      "subscri", "to view the full", "copyrighted", "permission must", "may not be", "reproduced without",
+      "vorbehalten", "reservados", "tous droits r", "riservati");
 
   /** Whether a block is a notice ({@link #NOTICE_TEXT} found in it). */
   static boolean notice(String block) {
-    String low = block.toLowerCase(java.util.Locale.ROOT);
-    for (String a : NOTICE_ANCHORS) if (low.contains(a)) return NOTICE_TEXT.matcher(block).find();
-    return false;
+    return NOTICE_ANCHORS.containsIgnoreAsciiCase(block) && NOTICE_TEXT.matcher(block).find();
   }
 
   /** Titles of boxes of related stories or comments (a box so titled is dropped whole). */
