@@ -56,12 +56,7 @@ public final class QuoteVariants {
       List<Storyline> storylines) {
     Map<String, Article> byId = new HashMap<>();
     for (Article a : articles) byId.putIfAbsent(a.id(), a);
-    Map<String, String> scopeOfStory = new HashMap<>();
-    for (Storyline l : storylines) for (String s : l.stories()) scopeOfStory.putIfAbsent(s, l.id());
-    Map<String, String> scope = new HashMap<>();
-    for (Story s : stories) {
-      for (String a : s.articles()) scope.putIfAbsent(a, scopeOfStory.getOrDefault(s.id(), s.id()));
-    }
+    Map<String, String> scope = org.storyline.compare.Scopes.of(stories, storylines);
     List<Q> qs = new ArrayList<>();
     for (Quote q : quotes) {
       Article a = byId.get(q.article());

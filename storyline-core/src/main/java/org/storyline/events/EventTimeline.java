@@ -112,12 +112,7 @@ public final class EventTimeline {
     }
     Map<String, List<Timex>> timexesOf = new HashMap<>();
     for (Timex t : timexes) timexesOf.computeIfAbsent(t.article(), k -> new ArrayList<>()).add(t);
-    Map<String, String> scopeOfStory = new HashMap<>();
-    for (Storyline l : storylines) for (String s : l.stories()) scopeOfStory.putIfAbsent(s, l.id());
-    Map<String, String> scope = new HashMap<>();
-    for (Story s : stories) {
-      for (String a : s.articles()) scope.putIfAbsent(a, scopeOfStory.getOrDefault(s.id(), s.id()));
-    }
+    Map<String, String> scope = org.storyline.compare.Scopes.of(stories, storylines);
     Map<String, List<Mark>> byScope = new TreeMap<>();
     List<List<Mark>> perArticle = articles.parallelStream()
         .map(a -> marks(a, mentions.getOrDefault(a.id(), List.of()), entityOf, timexesOf.getOrDefault(a.id(),
