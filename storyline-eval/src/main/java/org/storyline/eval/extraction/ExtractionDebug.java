@@ -75,17 +75,9 @@ public final class ExtractionDebug {
     }
     if (which.equals("speed") || which.equals("profile")) {
       // speed: SpeedRace over the AEB pages (ours vs Readability4J); profile: ours alone, for a profiler
-      Path dir = root.resolve("scrapinghub-aeb");
-      JsonNode gold = json.readTree(dir.resolve("ground-truth.json").toFile());
-      List<String> ids = new ArrayList<>();
-      gold.fieldNames().forEachRemaining(ids::add);
-      ids.sort(null);
-      List<String> pages = new ArrayList<>();
-      List<String> urls = new ArrayList<>();
-      for (String id : ids) {
-        pages.add(new String(gunzip(dir.resolve("html/" + id + ".html.gz")), StandardCharsets.UTF_8));
-        urls.add(gold.get(id).path("url").asText(null));
-      }
+      ExtractionSuite.AebPages aeb = ExtractionSuite.aebPages(root.resolve("scrapinghub-aeb"));
+      List<String> pages = aeb.pages();
+      List<String> urls = aeb.urls();
       int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
       if (args.length > 3 && args[3].equals("all")) {
         // the bench's page set: AEB and trafilatura-eval, no URLs

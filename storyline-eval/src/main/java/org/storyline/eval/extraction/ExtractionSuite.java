@@ -66,17 +66,9 @@ public final class ExtractionSuite implements EvalSuite {
    */
   private void speed(Path dir, List<Systems.System> systems, Map<String, Double> gates, PrintWriter out)
       throws IOException {
-    JsonNode gold = JSON.readTree(dir.resolve("ground-truth.json").toFile());
-    List<String> ids = new ArrayList<>();
-    gold.fieldNames().forEachRemaining(ids::add);
-    ids.sort(null);
-    List<String> pages = new ArrayList<>();
-    List<String> urls = new ArrayList<>();
-    for (String id : ids) {
-      pages.add(read(dir.resolve("html/" + id + ".html.gz"), true));
-      urls.add(gold.get(id).path("url").asText(null));
-    }
-    SpeedRace.Result r = SpeedRace.run(systems, pages, urls, 1, SPEED_ROUNDS);
+    AebPages aeb = aebPages(dir);
+    List<String> pages = aeb.pages();
+    SpeedRace.Result r = SpeedRace.run(systems, pages, aeb.urls(), 1, SPEED_ROUNDS);
     out.printf(Locale.ROOT, "-- speed on the %d AEB pages (single thread, in memory, parse included; systems interleaved"
         + " in blocks of %d pages, %d rounds after a warm-up pass; median round, best round in brackets)%n",
         pages.size(), SpeedRace.BLOCK, r.rounds());
@@ -361,6 +353,23 @@ public final class ExtractionSuite implements EvalSuite {
     if (n.isArray()) for (JsonNode c : n) out.add(c.asText());
     else out.add(n.asText());
     return out;
+  }
+
+  /** The AEB pages (UTF-8) and their URLs, in id order. */
+  record AebPages(List<String> pages, List<String> urls) {}
+
+  static AebPages aebPages(Path dir) throws IOException {
+    JsonNode gold = JSON.readTree(dir.resolve("ground-truth.json").toFile());
+    List<String> ids = new ArrayList<>();
+    gold.fieldNames().forEachRemaining(ids::add);
+    ids.sort(null);
+    List<String> pages = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    for (String id : ids) {
+      pages.add(read(dir.resolve("html/" + id + ".html.gz"), true));
+      urls.add(gold.get(id).path("url").asText(null));
+    }
+    return new AebPages(pages, urls);
   }
 
   private static byte[] gunzip(Path p) throws IOException {
