@@ -34,7 +34,8 @@ final class DemoCommand implements Callable<Integer> {
     Report report = Analyzer.defaults(embeddings.on()).analyze(List.of(c));
     spec.commandLine().getOut().printf("Demo corpus: %s (Wikinews, CC BY 2.5; see demo/ATTRIBUTION.md)%n", c);
     Summary.print(report, spec.commandLine().getOut());
-    DemoStore.ingestAndSearch(report, storeOptions.data, spec.commandLine().getOut());
+    DemoStore.ingestAndSearch(report, storeOptions.data, embeddings, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
     return report.problems().isEmpty() ? 0 : Main.EXIT_SKIPPED;
   }
 

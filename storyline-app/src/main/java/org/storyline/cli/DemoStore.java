@@ -17,7 +17,8 @@ import org.storyline.store.SearchQuery;
 final class DemoStore {
   private DemoStore() {}
 
-  static void ingestAndSearch(Report report, Path data, PrintWriter out) throws IOException {
+  static void ingestAndSearch(Report report, Path data, EmbeddingOptions embeddings, PrintWriter out,
+      PrintWriter err) throws IOException {
     IngestCounts counts = new IngestCounts();
     try (ArticleStore store = ArticleStore.open(data)) {
       for (Article a : report.articles()) counts.add(store, a);
@@ -25,6 +26,7 @@ final class DemoStore {
       out.println();
       out.print("Embedded store ");
       counts.print(out, store);
+      StoreStories.assignAndSave(store, counts.addedKeys, embeddings, out, err);
       String q = exampleQuery(report);
       if (q == null) return;
       out.printf("%nSearch example: storyline search --data %s %s%n%n", data, q);

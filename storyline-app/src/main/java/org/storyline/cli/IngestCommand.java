@@ -41,6 +41,8 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin StoreOptions storeOptions;
 
+  @Mixin EmbeddingOptions embeddings;
+
   @Option(names = "--commit-every", paramLabel = "N", defaultValue = "" + ArticleStore.DEFAULT_COMMIT_EVERY,
       description = "Commit after every N articles (default ${DEFAULT-VALUE}); a crash loses at most the "
           + "articles since the last commit, and re-running the same ingest restores them.")
@@ -72,6 +74,7 @@ final class IngestCommand implements Callable<Integer> {
       flush(batch, extractor, store, counts, sink);
       store.commit();
       counts.print(spec.commandLine().getOut(), store);
+      StoreStories.assignAndSave(store, counts.addedKeys, embeddings, spec.commandLine().getOut(), err);
     } catch (IOException | UncheckedIOException e) {
       err.println("storyline: " + e.getMessage());
       return Main.EXIT_INTERNAL;

@@ -14,10 +14,15 @@ final class IngestCounts {
   int unchanged;
   int revised;
   final List<InputProblem> problems = new ArrayList<>();
+  /** The articles added (not unchanged or revised), for the story stage. */
+  final List<StoreStories.Key> addedKeys = new ArrayList<>();
 
   void add(ArticleStore store, Article a) throws IOException {
     switch (store.add(a).outcome()) {
-      case ADDED -> added++;
+      case ADDED -> {
+        added++;
+        addedKeys.add(StoreStories.key(a));
+      }
       case UNCHANGED -> unchanged++;
       case REVISED -> revised++;
     }

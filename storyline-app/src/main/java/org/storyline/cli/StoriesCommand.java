@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.storyline.analyze.Analyzer;
 import org.storyline.analyze.ReportJson;
+import org.storyline.cluster.OnlineStoryStage;
+import org.storyline.cluster.StoryStream;
 import org.storyline.model.Article;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
@@ -28,13 +30,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code storyline stories} and {@code storyline story ID}: the stories and storylines of the embedded store
- * ({@code --data DIR}, default {@value StoreOptions#DEFAULT_DATA}; its articles are analysed on the fly) or of a JSON
- * report written by {@code storyline analyze --out} ({@code --report FILE}).
+ * ({@code --data DIR}, default {@value StoreOptions#DEFAULT_DATA}; the stories {@code ingest} assigned as the
+ * articles arrived) or of a JSON report written by {@code storyline analyze --out} ({@code --report FILE}).
  */
 final class StoriesCommand {
   private StoriesCommand() {}
 
-  static Report load(Path report, Path data, boolean embeddings, PrintWriter err) throws Exception {
+  /** A report to show, and for the store the stream's record of why each article joined its story. */
+  record Loaded(Report report, OnlineStoryStage.Outcome outcome) {}
+
+  static Loaded load(Path report, Path data, boolean embeddings, PrintWriter err) throws Exception {
     if (report == null) {
       return fromStore(data == null ? Path.of(StoreOptions.DEFAULT_DATA) : data, embeddings, err);
     }
@@ -43,41 +48,59 @@ final class StoriesCommand {
       return null;
     }
     try (InputStream in = Files.newInputStream(report)) {
-      return ReportJson.read(in);
+      return new Loaded(ReportJson.read(in), null);
     }
   }
 
   /**
-   * Analyses the store's articles (current revisions; inferred publish dates dropped, since the story stage infers
-   * them again) in a fixed order, publish date then id, so the same store always gives the same stories.
+   * The store's stories as {@code ingest} assigned them (kept in {@value StoreStories#FILE}), with labels, copies,
+   * inferred publish dates and storylines computed from them. Stored articles that have no story yet (a store
+   * written before stories were kept, or an ingest interrupted after its commit) are assigned for this listing, in
+   * publish order, and the next {@code ingest} keeps them.
    */
-  static Report fromStore(Path data, boolean embeddings, PrintWriter err) {
+  static Loaded fromStore(Path data, boolean embeddings, PrintWriter err) {
     if (!Files.isDirectory(data)) {
       err.println("storyline: no store at " + data + "; add articles with `storyline ingest --data " + data
           + " PATH...` or pass --report FILE (a report from `storyline analyze --out FILE`)");
       return null;
     }
     List<Article> articles = new ArrayList<>();
+    OnlineStoryStage stage = OnlineStoryStage.defaults(embeddings);
+    StoryStream stream = StoreStories.open(stage, data, err);
     try (ArticleStore store = ArticleStore.openReadOnly(data)) {
+      int late = StoreStories.update(stage, stream, store, List.of());
+      if (late > 0) {
+        err.println("storyline: " + late + " stored articles had no story yet; they are assigned for this listing "
+            + "(`storyline ingest --data " + data + "` keeps them)");
+      }
       store.forEachArticle(a -> articles.add(a.publishedInferred() ? a.withPublished(null, false, null) : a));
     } catch (IOException | UncheckedIOException e) {
       err.println("storyline: cannot read the store at " + data + ": " + e.getMessage());
       return null;
     }
     articles.sort(STORE_ORDER);
-    return Analyzer.defaults(embeddings).analyzeArticles(articles);
+    OnlineStoryStage.Outcome o = stage.summarize(stream, articles);
+    Report r = new Report(Analyzer.GENERATOR, Report.FORMAT_VERSION, o.result().articles(), List.of(), List.of(),
+        List.of(), List.of(), o.result().stories(), o.result().storylines(), List.of(), List.of(), List.of());
+    return new Loaded(r, o);
   }
 
   /** Publish date (undated last), then id. */
   static final Comparator<Article> STORE_ORDER = Comparator
       .comparing((Article a) -> a.published() == null ? "\uffff" : a.published()).thenComparing(Article::id);
 
-  /** Re-runs the story stage on the report's articles (inferred dates removed) and prints the story's reasons. */
-  static void explain(Report r, Story s, boolean embeddings, PrintWriter out) {
-    List<Article> input = r.articles().stream()
-        .map(a -> a.publishedInferred() ? a.withPublished(null, false, null) : a).toList();
-    var outcome = org.storyline.cluster.OnlineStoryStage.defaults(embeddings).run(input, r.entities(),
-        r.quotes());
+  /**
+   * Prints why each article of the story joined it: the store's recorded assignments, or for a report a re-run of
+   * the story stage on its articles (inferred dates removed).
+   */
+  static void explain(Loaded loaded, Story s, boolean embeddings, PrintWriter out) {
+    Report r = loaded.report();
+    var outcome = loaded.outcome();
+    if (outcome == null) {
+      List<Article> input = r.articles().stream()
+          .map(a -> a.publishedInferred() ? a.withPublished(null, false, null) : a).toList();
+      outcome = OnlineStoryStage.defaults(embeddings).run(input, r.entities(), r.quotes());
+    }
     out.println("  why:");
     for (var a : outcome.assignments()) {
       if (s.articles().contains(a.article())) out.println("    " + a.explain());
@@ -87,6 +110,11 @@ final class StoriesCommand {
         out.printf("    event: %s %s into %s (%s)%n", e.kind(), e.story(), e.into(), e.reason());
       }
     }
+  }
+
+  /** "first..last", or "undated". */
+  static String span(Story s) {
+    return s.first() == null ? "undated              " : s.first() + ".." + s.last();
   }
 
   static int copies(Story s) {
@@ -110,14 +138,15 @@ final class StoriesCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Report r = load(report, storeOptions.data, embeddings.on(), spec.commandLine().getErr());
-      if (r == null) return 2;
+      Loaded loaded = load(report, storeOptions.data, embeddings.on(), spec.commandLine().getErr());
+      if (loaded == null) return 2;
+      Report r = loaded.report();
       int raw = r.articles().size();
       int copies = r.stories().stream().mapToInt(StoriesCommand::copies).sum();
       out.printf("%d stories, %d storylines; %d articles, %d with copies collapsed%n", r.stories().size(),
           r.storylines().size(), raw, raw - copies);
       for (Story s : r.stories()) {
-        out.printf("  %-34s %s..%s  %2d articles (%d unique), %d outlets  %s%n", s.id(), s.first(), s.last(),
+        out.printf("  %-34s %s  %2d articles (%d unique), %d outlets  %s%n", s.id(), span(s),
             s.articles().size(), s.articles().size() - copies(s), s.outlets().size(), s.label());
       }
       if (!r.storylines().isEmpty()) {
@@ -154,8 +183,9 @@ final class StoriesCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Report r = load(report, storeOptions.data, embeddings.on(), spec.commandLine().getErr());
-      if (r == null) return 2;
+      Loaded loaded = load(report, storeOptions.data, embeddings.on(), spec.commandLine().getErr());
+      if (loaded == null) return 2;
+      Report r = loaded.report();
       Map<String, Article> articles = new HashMap<>();
       for (Article a : r.articles()) articles.put(a.id(), a);
       Map<String, Story> stories = new HashMap<>();
@@ -165,7 +195,8 @@ final class StoriesCommand {
         out.printf("%s  %s%n  timeline:%n", l.id(), l.label());
         for (String sid : l.stories()) {
           Story s = stories.get(sid);
-          if (s != null) out.printf("    %s  %-34s %s%n", s.first(), s.id(), s.label());
+          if (s != null) out.printf("    %-10s  %-34s %s%n", s.first() == null ? "undated" : s.first(), s.id(),
+              s.label());
         }
         out.flush();
         return 0;
@@ -175,8 +206,8 @@ final class StoriesCommand {
         spec.commandLine().getErr().println("storyline: no story or storyline " + id);
         return 2;
       }
-      out.printf("%s  %s%n  %s..%s, %d articles (%d with copies collapsed), outlets: %s%n", s.id(), s.label(),
-          s.first(), s.last(), s.articles().size(), s.articles().size() - copies(s), String.join(", ", s.outlets()));
+      out.printf("%s  %s%n  %s, %d articles (%d with copies collapsed), outlets: %s%n", s.id(), s.label(),
+          span(s).strip(), s.articles().size(), s.articles().size() - copies(s), String.join(", ", s.outlets()));
       for (String aid : s.articles()) {
         Article a = articles.get(aid);
         if (a == null) continue;
@@ -196,7 +227,7 @@ final class StoriesCommand {
       if (s.articles().stream().map(articles::get).anyMatch(a -> a != null && a.publishedInferred())) {
         out.println("  * publish date inferred from the story");
       }
-      if (explain) explain(r, s, embeddings.on(), out);
+      if (explain) explain(loaded, s, embeddings.on(), out);
       out.flush();
       return 0;
     }

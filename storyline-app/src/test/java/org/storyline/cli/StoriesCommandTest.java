@@ -111,4 +111,73 @@ class StoriesCommandTest {
     assertTrue(story.contains("why:") && story.contains("flood-b"), story);
     assertTrue(run("story", "story-nope", "--data", data.toString()).startsWith("2\n"));
   }
+
+  private static final String LATER = """
+      {"id":"flood-c","url":"https://c.example/flood","title":"Kestrel Bay counts the cost of Varna River floods","outlet":"Valley Times","published":"2024-03-05","text":"Residents of Kestrel Bay returned to flooded homes on Tuesday, a day after the Varna River burst its banks. Mayor Elena Dravik said emergency crews had reached every family trapped near the old harbour."}
+      {"id":"budget","url":"https://d.example/budget","title":"Lirania passes budget","outlet":"Capital Post","published":"2024-03-05","text":"The parliament of Lirania approved the national budget on Thursday after a marathon session, with Finance Minister Pavel Osterman securing a narrow majority."}
+      """;
+
+  private static String runErr(String... args) {
+    StringWriter sw = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(sw));
+    cl.execute(args);
+    return sw.toString();
+  }
+
+  @Test
+  void ingestAssignsNewArticlesToTheStoredStoriesAndKeepsThem() throws Exception {
+    Path first = dir.resolve("first.jsonl");
+    Files.writeString(first, INLINE);
+    Path later = dir.resolve("later.jsonl");
+    Files.writeString(later, LATER);
+    Path data = dir.resolve("store");
+    String out = run("ingest", "--no-embeddings", "--data", data.toString(), first.toString());
+    assertTrue(out.contains("Stories: 3 articles assigned to stories; 2 stories in the store"), out);
+    assertTrue(Files.isRegularFile(data.resolve(StoreStories.FILE)));
+    String before = run("stories", "--no-embeddings", "--data", data.toString());
+
+    out = run("ingest", "--no-embeddings", "--data", data.toString(), later.toString());
+    assertTrue(out.contains("Stories: 2 articles assigned to stories; 3 stories in the store"), out);
+    String after = run("stories", "--no-embeddings", "--data", data.toString());
+    assertTrue(after.startsWith("0\n3 stories, "), after);
+    assertTrue(after.contains("story-flood-a") && after.contains(" 3 articles (3 unique), 3 outlets"), after);
+    String chess = before.lines().filter(l -> l.contains("story-chess")).findFirst().orElseThrow();
+    assertTrue(after.contains(chess), "an untouched story is listed as before:\n" + before + "\n" + after);
+
+    // re-ingesting the same files assigns nothing and changes nothing
+    byte[] state = Files.readAllBytes(data.resolve(StoreStories.FILE));
+    out = run("ingest", "--no-embeddings", "--data", data.toString(), first.toString(), later.toString());
+    assertTrue(out.contains("Stories: 0 articles assigned"), out);
+    assertEquals(after, run("stories", "--no-embeddings", "--data", data.toString()));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(state, Files.readAllBytes(data.resolve(StoreStories.FILE)));
+
+    String story = run("story", "story-flood-a", "--no-embeddings", "--data", data.toString(), "--explain");
+    assertTrue(story.contains("why:") && story.contains("flood-c"), story);
+  }
+
+  @Test
+  void aLostOrDamagedStoryFileIsRebuiltFromTheStoredArticles() throws Exception {
+    Path in = dir.resolve("in.jsonl");
+    Files.writeString(in, INLINE + LATER);
+    Path data = dir.resolve("store");
+    run("ingest", "--no-embeddings", "--data", data.toString(), in.toString());
+    String listing = run("stories", "--no-embeddings", "--data", data.toString());
+    Path file = data.resolve(StoreStories.FILE);
+
+    // as if an ingest had been killed after the store's commit, before the stories were saved
+    Files.delete(file);
+    String err = runErr("stories", "--no-embeddings", "--data", data.toString());
+    assertTrue(err.contains("5 stored articles had no story yet"), err);
+    assertEquals(listing, run("stories", "--no-embeddings", "--data", data.toString()));
+    String out = run("ingest", "--no-embeddings", "--data", data.toString(), in.toString());
+    assertTrue(out.contains("Stories: 5 articles assigned"), out);
+    assertTrue(Files.isRegularFile(file));
+
+    Files.writeString(file, "garbage");
+    err = runErr("stories", "--no-embeddings", "--data", data.toString());
+    assertTrue(err.contains(StoreStories.FILE) && err.contains("rebuilt from the stored articles"), err);
+    assertEquals(listing, run("stories", "--no-embeddings", "--data", data.toString()));
+  }
 }

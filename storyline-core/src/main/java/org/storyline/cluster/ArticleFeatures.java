@@ -22,7 +22,7 @@ import org.storyline.model.Article;
  */
 public record ArticleFeatures(String id, long day, String title, String lead, Map<String, Double> counts,
     Map<String, String> nameForms, int[] signature, int shingleCount, String urlKey, long textKey,
-    Set<String> wires) {
+    Set<String> wires) implements java.io.Serializable {
   public static final long NO_DAY = Long.MIN_VALUE;
   static final int SHINGLE = 4;
 
@@ -90,6 +90,22 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
     } catch (DateTimeParseException e) {
       return NO_DAY;
     }
+  }
+
+  /**
+   * A smaller copy for keeping between runs ({@link StoryStream}): the {@code k} heaviest counts (ties by term) and
+   * their name forms; the duplicate keys, signature, title and lead are kept whole.
+   */
+  ArticleFeatures slim(int k) {
+    if (counts.size() <= k) return this;
+    Map<String, Double> kept = new HashMap<>();
+    Map<String, String> forms = new LinkedHashMap<>();
+    for (String t : StoryIndex.top(counts, k)) {
+      kept.put(t, counts.get(t));
+      String form = nameForms.get(t);
+      if (form != null) forms.put(t, form);
+    }
+    return new ArticleFeatures(id, day, title, lead, kept, forms, signature, shingleCount, urlKey, textKey, wires);
   }
 
   boolean dated() {

@@ -11,7 +11,8 @@ import java.util.Locale;
  */
 public record Assignment(String article, String story, boolean created, double score, List<String> sharedTerms,
     List<String> sharedNames, int candidates, String duplicateOf, double overlap, String duplicateKind,
-    List<StoryIndex.Event> events, List<String> sharedArguments, List<String> conflicts) {
+    List<StoryIndex.Event> events, List<String> sharedArguments, List<String> conflicts)
+    implements java.io.Serializable {
   public Assignment {
     sharedTerms = List.copyOf(sharedTerms);
     sharedNames = List.copyOf(sharedNames);

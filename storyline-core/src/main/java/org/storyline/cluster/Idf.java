@@ -13,17 +13,26 @@ import java.util.Map;
 /**
  * Document frequencies learnt online from the articles seen so far, added to an optional background table (document
  * count and per-term counts from a reference corpus), so the first articles of a stream are already weighted sensibly.
- * Not thread-safe: owned by one {@link StoryIndex}.
+ * Not thread-safe: owned by one {@link StoryIndex}. Serialisable with it: only the counts learnt online are saved;
+ * the shipped background table is attached again when it is read back.
  */
-public final class Idf {
-  private final Map<String, Integer> background;
-  private final long backgroundDocs;
+public final class Idf implements java.io.Serializable {
+  @java.io.Serial private static final long serialVersionUID = 1L;
+  private transient Map<String, Integer> background;
+  private transient long backgroundDocs;
+  /** Whether {@link #background} is the shipped table (else empty). */
+  private boolean shipped;
+  /** A background given by the caller (saved with the counts); null for the shipped one. */
+  private Map<String, Integer> given;
+  private long givenDocs;
   private final Map<String, Integer> seen = new HashMap<>();
   private long seenDocs;
 
   public Idf(Map<String, Integer> background, long backgroundDocs) {
     this.background = Map.copyOf(background); // no copy when already immutable
     this.backgroundDocs = backgroundDocs;
+    this.given = this.background;
+    this.givenDocs = backgroundDocs;
   }
 
   public static Idf empty() {
@@ -35,7 +44,18 @@ public final class Idf {
    * then {@code term<TAB>df}); empty when absent.
    */
   public static Idf withBackground() {
-    return new Idf(Background.DF, Background.DOCS);
+    Idf idf = new Idf(Background.DF, Background.DOCS);
+    idf.shipped = true;
+    idf.given = null;
+    idf.givenDocs = 0;
+    return idf;
+  }
+
+  @java.io.Serial
+  private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    background = shipped ? Background.DF : given;
+    backgroundDocs = shipped ? Background.DOCS : givenDocs;
   }
 
   /** The shipped table, read once (immutable, so sharing it is safe). */

@@ -14,20 +14,42 @@ final class Labels {
    * Centrality: cosine of the article's log-weighted counts with the story centroid, whose squared norm {@code nc} is
    * computed once per story.
    */
-  private static double centrality(ArticleFeatures f, Map<String, Double> centroid, double nc) {
+  private static double centrality(ArticleFeatures f, Map<String, Double> centroid, double nc,
+      java.util.function.ToDoubleFunction<ArticleFeatures> squaredNorm) {
     double dot = 0;
-    double na = 0;
     for (var e : f.counts().entrySet()) {
-      double w = 1 + Math.log(Math.max(1.0, e.getValue()));
-      na += w * w;
       Double c = centroid.get(e.getKey());
-      if (c != null) dot += w * c;
+      if (c != null) dot += weight(e.getValue()) * c;
     }
+    double na = squaredNorm.applyAsDouble(f);
     return na == 0 || nc == 0 ? 0 : dot / Math.sqrt(na * nc);
+  }
+
+  private static double weight(double count) {
+    return 1 + Math.log(Math.max(1.0, count));
+  }
+
+  /** The squared norm of an article's log-weighted counts (what {@link #story} divides by). */
+  static double squaredNorm(ArticleFeatures f) {
+    double na = 0;
+    for (double c : f.counts().values()) {
+      double w = weight(c);
+      na += w * w;
+    }
+    return na;
   }
 
   /** The most central titled article's title; without titles the most central article's lead sentence. */
   static String story(List<ArticleFeatures> members, Map<String, Double> centroid) {
+    return story(members, centroid, Labels::squaredNorm);
+  }
+
+  /**
+   * {@link #story(List, Map)} with the articles' squared count norms given (for features kept in part, whose
+   * norm was taken before they were cut).
+   */
+  static String story(List<ArticleFeatures> members, Map<String, Double> centroid,
+      java.util.function.ToDoubleFunction<ArticleFeatures> squaredNorm) {
     ArticleFeatures bestTitled = null;
     ArticleFeatures best = null;
     double bt = -1;
@@ -35,7 +57,7 @@ final class Labels {
     double nc = 0;
     for (double w : centroid.values()) nc += w * w;
     for (ArticleFeatures f : members) {
-      double c = centrality(f, centroid, nc);
+      double c = centrality(f, centroid, nc, squaredNorm);
       if (c > b) {
         b = c;
         best = f;

@@ -69,6 +69,27 @@ public final class OnlineStoryStage implements StoryStage {
   }
 
   public Outcome run(List<Article> articles, List<Entity> entities, List<Quote> quotes) {
+    StoryIndex index = newIndex(emb);
+    Fed fed = assign(index, articles, entities, quotes, embedder != null);
+    Result r = summarize(index, fed.features(), fed.articles(), articles, Labels::squaredNorm);
+    return new Outcome(r, fed.assignments(), index.events());
+  }
+
+  private StoryIndex newIndex(EmbeddingConfig e) {
+    return new StoryIndex(cfg, Idf.withBackground(), e);
+  }
+
+  /** Features of the assigned articles by id, the articles by id, and the assignments in arrival order. */
+  private record Fed(Map<String, ArticleFeatures> features, Map<String, Article> articles,
+      List<Assignment> assignments) {}
+
+  /**
+   * Computes the articles' features (and embeddings when {@code embed}) in parallel and adds them to {@code index}
+   * one by one in the canonical order: publish day (undated last), then id. The first of several articles with one
+   * id counts.
+   */
+  private Fed assign(StoryIndex index, List<Article> articles, List<Entity> entities, List<Quote> quotes,
+      boolean embed) {
     Map<String, List<String>> names = new HashMap<>();
     for (Entity e : entities) {
       for (Mention m : e.mentions()) names.computeIfAbsent(m.article(), k -> new ArrayList<>()).add(e.name());
@@ -81,7 +102,7 @@ public final class OnlineStoryStage implements StoryStage {
         .map(a -> ArticleFeatures.of(a, names.getOrDefault(a.id(), List.of()), quoted.getOrDefault(a.id(), List.of()),
             cfg))
         .toList();
-    List<float[]> embeddings = embedder == null ? null
+    List<float[]> embeddings = !embed || embedder == null ? null
         : articles.parallelStream().map(a -> embedder.embed(emb.text(a))).toList();
     Map<String, float[]> embeddingById = new HashMap<>();
     for (int i = 0; embeddings != null && i < articles.size(); i++) {
@@ -96,19 +117,72 @@ public final class OnlineStoryStage implements StoryStage {
     List<ArticleFeatures> order = new ArrayList<>(byId.values());
     order.sort(Comparator.comparingLong((ArticleFeatures f) -> f.dated() ? f.day() : Long.MAX_VALUE)
         .thenComparing(ArticleFeatures::id));
-    StoryIndex index = new StoryIndex(cfg, Idf.withBackground(), emb);
     List<Assignment> assignments = new ArrayList<>();
     for (ArticleFeatures f : order) assignments.add(index.add(f, embeddingById.get(f.id())));
+    return new Fed(byId, articleById, assignments);
+  }
 
+  /** A new, empty stream to keep between runs (with this stage's sentence embeddings when it has them). */
+  public StoryStream newStream() {
+    return new StoryStream(newIndex(emb), emb != null);
+  }
+
+  /**
+   * Reads a stream saved by {@link StoryStream#save} and gives it this stage's tunables. A stream started with
+   * sentence embeddings keeps using them when this stage has the model (and goes on without them otherwise); one
+   * started without them never starts using them, so its stories stay comparable.
+   *
+   * @throws java.nio.file.NoSuchFileException when there is no such file
+   * @throws java.io.IOException when the file is of another format version or damaged (start a new stream)
+   */
+  public StoryStream resume(java.nio.file.Path file) throws java.io.IOException {
+    StoryStream s = StoryStream.read(file);
+    s.index.attach(cfg, s.embeddings() ? emb : null);
+    return s;
+  }
+
+  /**
+   * Assigns the articles the stream has not seen to stories, against the stories it holds, without reconsidering
+   * any earlier decision. New articles go in the canonical order (publish day, undated last, then id). Returns why
+   * each new article went where it did, in the order they were added.
+   */
+  public List<Assignment> feed(StoryStream stream, List<Article> articles, List<Entity> entities,
+      List<Quote> quotes) {
+    List<Article> fresh = articles.stream().filter(a -> !stream.contains(a.id())).toList();
+    if (fresh.isEmpty()) return List.of();
+    Fed fed = assign(stream.index, fresh, entities, quotes, stream.embeddings() && stream.index.embeddings());
+    for (Assignment a : fed.assignments()) stream.record(fed.features().get(a.article()), a);
+    return fed.assignments();
+  }
+
+  /**
+   * The stories and storylines of a stream, given the current versions of its articles (articles the stream has not
+   * seen are left out; the returned articles keep the given order and carry publish dates inferred from their story
+   * mates). Labels come from the kept features, so they can differ from {@link #run}'s on the same articles.
+   */
+  public Outcome summarize(StoryStream stream, List<Article> articles) {
+    Map<String, Article> articleById = new HashMap<>();
+    List<Article> seen = new ArrayList<>();
+    for (Article a : articles) {
+      if (stream.contains(a.id()) && articleById.putIfAbsent(a.id(), a) == null) seen.add(a);
+    }
+    Result r = summarize(stream.index, stream.features, articleById, seen,
+        f -> stream.countNorms.getOrDefault(f.id(), 0.0));
+    return new Outcome(r, stream.assignments(), stream.index.events());
+  }
+
+  private Result summarize(StoryIndex index, Map<String, ArticleFeatures> byId, Map<String, Article> articleById,
+      List<Article> articles, java.util.function.ToDoubleFunction<ArticleFeatures> squaredNorm) {
     Map<String, Article> finalArticle = new HashMap<>(articleById);
     List<Story> stories = new ArrayList<>();
     List<StorylineLinker.StoryInfo> infos = new ArrayList<>();
     for (StoryIndex.StoryView v : index.stories()) {
-      List<Article> mates = v.articles().stream().map(articleById::get).toList();
+      List<Article> mates = v.articles().stream().map(articleById::get).filter(java.util.Objects::nonNull).toList();
+      if (mates.isEmpty()) continue;
       var matesByDate = DateInference.datedMates(mates);
       for (Article a : mates) finalArticle.put(a.id(), DateInference.infer(a, matesByDate));
-      List<ArticleFeatures> members = v.articles().stream().map(byId::get).toList();
-      List<String> ids = v.articles().stream()
+      List<ArticleFeatures> members = mates.stream().map(a -> byId.get(a.id())).toList();
+      List<String> ids = mates.stream().map(Article::id)
           .sorted(Comparator.comparingLong((String id) -> dayOf(finalArticle.get(id))).thenComparing(id -> id))
           .toList();
       long first = Long.MAX_VALUE;
@@ -124,7 +198,7 @@ public final class OnlineStoryStage implements StoryStage {
         if (a.outlet() != null && !a.outlet().isBlank()) outlets.add(a.outlet());
       }
       boolean dated = first != Long.MAX_VALUE;
-      String label = Labels.story(members, v.centroid());
+      String label = Labels.story(members, v.centroid(), squaredNorm);
       stories.add(new Story(v.id(), label, ids, dated ? LocalDate.ofEpochDay(first).toString() : null,
           dated ? LocalDate.ofEpochDay(last).toString() : null, List.copyOf(outlets),
           Duplicates.group(members, cfg)));
@@ -153,7 +227,7 @@ public final class OnlineStoryStage implements StoryStage {
           l.stories().stream().map(StorylineLinker.StoryInfo::id).toList()));
     }
     List<Article> out = articles.stream().map(a -> finalArticle.getOrDefault(a.id(), a)).toList();
-    return new Outcome(new Result(out, stories, lines), assignments, index.events());
+    return new Result(out, stories, lines);
   }
 
   private static long dayOf(Article a) {

@@ -23,18 +23,21 @@ import org.storyline.nlp.Embedder;
  *
  * <p>Not thread-safe; deterministic: the same articles in the same order give the same stories.
  */
-public final class StoryIndex {
+public final class StoryIndex implements java.io.Serializable {
+  @java.io.Serial private static final long serialVersionUID = 1L;
   /**
    * A change to existing stories: {@code kind} "merge" ({@code story} merged into {@code into}) or "split" (articles
    * of {@code story} moved to the new story {@code into}; {@code article} is the first moved).
    */
-  public record Event(String kind, String story, String into, String article, double score, String reason) {}
+  public record Event(String kind, String story, String into, String article, double score, String reason)
+      implements java.io.Serializable {}
 
   private static final int SWEEP_EVERY = 256;
   private static final int MERGE_CANDIDATES = 3;
   private static final String PREFIX = "story-";
 
-  private final ClusterConfig cfg;
+  /** Not saved with the index: {@link #attach} gives it again after loading. */
+  private transient ClusterConfig cfg;
   private final Idf idf;
   private final Map<String, StoryState> byId = new HashMap<>();
   private final List<StoryState> stories = new ArrayList<>();
@@ -49,11 +52,11 @@ public final class StoryIndex {
   private long maxDay = ArticleFeatures.NO_DAY;
   private int added;
   /** The sentence-embedding channel's tunables, or null when the channel is off. */
-  private final EmbeddingConfig emb;
+  private transient EmbeddingConfig emb;
   /** The most recently joined stories, oldest first (candidates by embedding; at most emb.recentStories()). */
   private final java.util.LinkedHashSet<StoryState> recent = new java.util.LinkedHashSet<>();
   /** The unit embedding of the article being added (null without one). */
-  private float[] current;
+  private transient float[] current;
 
   public StoryIndex(ClusterConfig cfg, Idf idf) {
     this(cfg, idf, null);
@@ -513,6 +516,20 @@ public final class StoryIndex {
         args, conflicts);
   }
 
+  /**
+   * Gives a deserialised index (see {@link StoryStream}) its tunables again; they are not saved with it, so a saved
+   * index goes on with the configuration of the engine that loads it.
+   */
+  void attach(ClusterConfig cfg, EmbeddingConfig emb) {
+    this.cfg = Objects.requireNonNull(cfg);
+    this.emb = emb;
+  }
+
+  /** Whether the sentence-embedding channel is on. */
+  boolean embeddings() {
+    return emb != null;
+  }
+
   /** The current story of an article (following merges), or null. */
   public String storyOf(String articleId) {
     String s = storyOfArticle.get(articleId);
@@ -545,6 +562,13 @@ public final class StoryIndex {
     return added;
   }
 
+  /** Live stories (not merged away). */
+  public int storyCount() {
+    int n = 0;
+    for (StoryState s : stories) if (s.mergedInto == null) n++;
+    return n;
+  }
+
   /** Stories currently in the candidate index (not retired). */
   public int activeStories() {
     int n = 0;
@@ -552,7 +576,8 @@ public final class StoryIndex {
     return n;
   }
 
-  private static final class Rec {
+  private static final class Rec implements java.io.Serializable {
+    @java.io.Serial private static final long serialVersionUID = 1L;
     final String id;
     final long day;
     int[] sig;

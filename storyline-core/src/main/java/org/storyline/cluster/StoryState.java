@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The mutable state of one stored story inside a {@link StoryIndex}; never shared outside it. */
-final class StoryState {
+final class StoryState implements java.io.Serializable {
+  @java.io.Serial private static final long serialVersionUID = 1L;
   final String id;
   final int seq;
   final List<String> articles = new ArrayList<>();
@@ -269,7 +270,8 @@ final class StoryState {
   }
 
   /** A kept member article: its heaviest features (a bounded copy of its unit vector). */
-  record Member(String id, Map<String, Double> vector, double norm, double[] channelNorm) {}
+  record Member(String id, Map<String, Double> vector, double norm, double[] channelNorm)
+      implements java.io.Serializable {}
 
   final java.util.ArrayDeque<Member> members = new java.util.ArrayDeque<>();
 

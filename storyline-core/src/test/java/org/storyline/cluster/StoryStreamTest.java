@@ -1,0 +1,146 @@
+package org.storyline.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.storyline.model.Article;
+import org.storyline.model.Story;
+
+class StoryStreamTest {
+  @TempDir Path dir;
+  private final OnlineStoryStage stage = new OnlineStoryStage();
+
+  private static final Article FLOOD_A = Fixtures.article("flood-a", "River floods Kestrel Bay", "2024-03-04",
+      "Daily One", null, List.of(), Fixtures.FLOOD);
+  private static final Article CHESS = Fixtures.article("chess", "Teen wins Silverton Open", "2024-03-04",
+      Fixtures.CHESS);
+  private static final Article FLOOD_B = Fixtures.article("flood-b", "Hundreds flee Kestrel Bay floods", "2024-03-05",
+      "Other Paper", null, List.of(), Fixtures.FLOOD_REWRITE);
+  private static final Article BUDGET = Fixtures.article("budget", "Lirania passes budget", "2024-03-05",
+      Fixtures.BUDGET);
+
+  private static Story storyOf(List<Story> stories, String article) {
+    return stories.stream().filter(s -> s.articles().contains(article)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void laterArticlesJoinSavedStoriesWithoutChangingThem() throws IOException {
+    Path file = dir.resolve("stories.bin");
+    StoryStream first = stage.newStream();
+    stage.feed(first, List.of(FLOOD_A, CHESS), List.of(), List.of());
+    List<Story> before = stage.summarize(first, List.of(FLOOD_A, CHESS)).result().stories();
+    first.save(file);
+
+    StoryStream resumed = stage.resume(file);
+    assertEquals(2, resumed.size());
+    var added = stage.feed(resumed, List.of(FLOOD_A, FLOOD_B, BUDGET), List.of(), List.of());
+    assertEquals(List.of("budget", "flood-b"), added.stream().map(Assignment::article).toList(),
+        "only unseen articles are assigned, in publish-then-id order");
+    List<Story> after = stage.summarize(resumed, List.of(FLOOD_A, CHESS, FLOOD_B, BUDGET)).result().stories();
+    Story flood = storyOf(after, "flood-b");
+    assertEquals(storyOf(before, "flood-a").id(), flood.id(), "the follow-up joins the saved story under its id");
+    assertEquals(List.of("flood-a", "flood-b"), flood.articles());
+    assertEquals(storyOf(before, "chess"), storyOf(after, "chess"), "an untouched story is unchanged");
+    assertNotEquals(flood.id(), storyOf(after, "budget").id());
+  }
+
+  @Test
+  void savingAndResumingGivesTheSameStoriesAsOneRun() throws IOException {
+    Path file = dir.resolve("s.bin");
+    List<Article> all = List.of(FLOOD_A, CHESS, FLOOD_B, BUDGET);
+    StoryStream oneRun = stage.newStream();
+    stage.feed(oneRun, all.subList(0, 2), List.of(), List.of());
+    stage.feed(oneRun, all.subList(2, 4), List.of(), List.of());
+
+    StoryStream split = stage.newStream();
+    stage.feed(split, all.subList(0, 2), List.of(), List.of());
+    split.save(file);
+    split = stage.resume(file);
+    stage.feed(split, all.subList(2, 4), List.of(), List.of());
+    split.save(file);
+    split = stage.resume(file);
+
+    assertEquals(stage.summarize(oneRun, all).result(), stage.summarize(split, all).result());
+    assertEquals(oneRun.assignments(), split.assignments());
+    // and writing the same state twice gives the same bytes
+    Path again = dir.resolve("again.bin");
+    split.save(again);
+    split.save(file);
+    assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(again));
+  }
+
+  @Test
+  void summaryMatchesTheOneShotStageOnStoriesAndStorylines() {
+    List<Article> all = List.of(FLOOD_A, CHESS, FLOOD_B, BUDGET);
+    StoryStream s = stage.newStream();
+    stage.feed(s, all, List.of(), List.of());
+    var streamed = stage.summarize(s, all).result();
+    var once = stage.apply(all, List.of(), List.of());
+    assertEquals(once.stories().stream().map(Story::articles).toList(),
+        streamed.stories().stream().map(Story::articles).toList());
+    assertEquals(once.storylines().size(), streamed.storylines().size());
+  }
+
+  @Test
+  void aMissingDamagedOrForeignFileIsRefusedWithItsName() throws IOException {
+    assertThrows(NoSuchFileException.class, () -> stage.resume(dir.resolve("none.bin")));
+
+    Path damaged = dir.resolve("damaged.bin");
+    StoryStream s = stage.newStream();
+    stage.feed(s, List.of(FLOOD_A), List.of(), List.of());
+    s.save(damaged);
+    byte[] bytes = Files.readAllBytes(damaged);
+    Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    IOException e = assertThrows(IOException.class, () -> stage.resume(damaged));
+    assertTrue(e.getMessage().contains("damaged.bin"), e.getMessage());
+
+    Path other = dir.resolve("other.bin");
+    Files.writeString(other, "not a story state\n");
+    e = assertThrows(IOException.class, () -> stage.resume(other));
+    assertTrue(e.getMessage().contains("not a story state of format"), e.getMessage());
+
+    // a file with the right header but a class outside the allow-list is refused before it is built
+    Path foreign = dir.resolve("foreign.bin");
+    try (OutputStream out = Files.newOutputStream(foreign)) {
+      out.write(("storyline-story-stream " + StoryStream.FORMAT + "\n").getBytes(StandardCharsets.US_ASCII));
+      GZIPOutputStream gz = new GZIPOutputStream(out);
+      ObjectOutputStream oos = new ObjectOutputStream(gz);
+      oos.writeObject(new java.net.URI("http://example.com/"));
+      oos.flush();
+      gz.finish();
+    } catch (java.net.URISyntaxException x) {
+      throw new AssertionError(x);
+    }
+    e = assertThrows(IOException.class, () -> stage.resume(foreign));
+    assertTrue(e.getMessage().contains("foreign.bin"), e.getMessage());
+  }
+
+  @Test
+  void keptFeaturesAreBounded() {
+    StringBuilder text = new StringBuilder();
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < 400; i++) words.add("word" + Integer.toString(i, 36) + "x");
+    text.append(String.join(" ", words)).append('.');
+    Article big = Fixtures.article("big", "Many words", "2024-03-04", text.toString());
+    StoryStream s = stage.newStream();
+    stage.feed(s, List.of(big), List.of(), List.of());
+    assertTrue(s.features.get("big").counts().size() <= StoryStream.KEPT_COUNTS);
+    assertFalse(s.features.get("big").counts().isEmpty());
+  }
+}
