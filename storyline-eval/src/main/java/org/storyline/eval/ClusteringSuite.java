@@ -172,6 +172,7 @@ public final class ClusteringSuite implements EvalSuite {
     ClusterScores gr = g5Shuffled(g5, cfg, emb);
     out.printf(Locale.ROOT, "  giveme5w1h, same articles in a random order (order sensitivity): %s%n", gr.line());
     m.put("giveme5w1h_storyline_b3_f1", storylines(g5, out, emb));
+    StoreStreamCheck.print(g5, emb, out, m);
     m.put("giveme5w1h_b3_f1", g.b3f());
     m.put("giveme5w1h_pairwise_f1", g.pf());
     Collections.sort(lat.assign);
