@@ -25,7 +25,8 @@ public final class Idf implements java.io.Serializable {
   /** A background given by the caller (saved with the counts); null for the shipped one. */
   private Map<String, Integer> given;
   private long givenDocs;
-  private final Map<String, Integer> seen = new HashMap<>();
+  /** Written entry by entry (see writeObject): a large vocabulary as objects is slow to serialise. */
+  private transient Map<String, Integer> seen = new HashMap<>();
   private long seenDocs;
 
   public Idf(Map<String, Integer> background, long backgroundDocs) {
@@ -52,8 +53,21 @@ public final class Idf implements java.io.Serializable {
   }
 
   @java.io.Serial
+  private void writeObject(java.io.ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    out.writeInt(seen.size());
+    for (var e : seen.entrySet()) { // in the map's own order, so the map read back iterates alike
+      StateIO.writeString(out, e.getKey());
+      out.writeInt(e.getValue());
+    }
+  }
+
+  @java.io.Serial
   private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
+    int n = StateIO.count(in);
+    seen = new HashMap<>();
+    for (int i = 0; i < n; i++) seen.put(StateIO.readString(in), in.readInt());
     background = shipped ? Background.DF : given;
     backgroundDocs = shipped ? Background.DOCS : givenDocs;
   }

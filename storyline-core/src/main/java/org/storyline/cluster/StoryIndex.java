@@ -41,7 +41,8 @@ public final class StoryIndex implements java.io.Serializable {
   private final Idf idf;
   private final Map<String, StoryState> byId = new HashMap<>();
   private final List<StoryState> stories = new ArrayList<>();
-  private final Map<String, Set<StoryState>> postings = new HashMap<>();
+  /** Term to the live stories indexed under it; not saved, rebuilt from each story's {@code indexed} terms. */
+  private transient Map<String, Set<StoryState>> postings = new HashMap<>();
   private final List<StoryState> active = new ArrayList<>();
   private final Map<String, String> storyOfArticle = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
@@ -363,8 +364,7 @@ public final class StoryIndex implements java.io.Serializable {
 
   private void merge(StoryState gone, StoryState keep) {
     for (String t : gone.indexed) {
-      Set<StoryState> p = postings.get(t);
-      if (p != null) p.remove(gone);
+      unpost(t, gone);
     }
     gone.indexed = List.of();
     gone.mergedInto = keep.id;
@@ -387,8 +387,7 @@ public final class StoryIndex implements java.io.Serializable {
     List<String> now = top(s.centroid, cfg.indexTerms());
     for (String t : s.indexed) {
       if (!now.contains(t)) {
-        Set<StoryState> p = postings.get(t);
-        if (p != null) p.remove(s);
+        unpost(t, s);
       }
     }
     for (String t : now) postings.computeIfAbsent(t, k -> new HashSet<>()).add(s);
@@ -407,6 +406,21 @@ public final class StoryIndex implements java.io.Serializable {
     }
   }
 
+  /** Takes a story out of a term's postings (and the term out of the index when no story is left under it). */
+  private void unpost(String t, StoryState s) {
+    Set<StoryState> p = postings.get(t);
+    if (p != null && p.remove(s) && p.isEmpty()) postings.remove(t);
+  }
+
+  @java.io.Serial
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    postings = new HashMap<>();
+    for (StoryState s : stories) {
+      for (String t : s.indexed) postings.computeIfAbsent(t, k -> new HashSet<>()).add(s);
+    }
+  }
+
   /** Retires stories and duplicate candidates that fell out of the time window. */
   private void sweep() {
     if (maxDay == ArticleFeatures.NO_DAY) return;
@@ -417,8 +431,7 @@ public final class StoryIndex implements java.io.Serializable {
       if (s.last < cutoff) {
         s.retired = true;
         for (String t : s.indexed) {
-          Set<StoryState> p = postings.get(t);
-          if (p != null) p.remove(s);
+          unpost(t, s);
         }
         s.indexed = List.of();
         s.compact();

@@ -12,8 +12,9 @@ final class StoryState implements java.io.Serializable {
   final int seq;
   final List<String> articles = new ArrayList<>();
   /** Publish day per article (NO_DAY when undated), to recompute the date range after a split. */
-  final Map<String, Long> days = new HashMap<>();
-  Map<String, Double> centroid = new HashMap<>();
+  transient Map<String, Long> days = new HashMap<>();
+  /** Saved entry by entry with {@link #days} (writeObject): most of a saved index's objects are their entries. */
+  transient Map<String, Double> centroid = new HashMap<>();
   double norm;
   /** Centroid norms per channel: plain terms, names, quotes, numbers and dates. */
   final double[] channelNorm = new double[CHANNELS];
@@ -26,6 +27,32 @@ final class StoryState implements java.io.Serializable {
   StoryState(String id, int seq) {
     this.id = id;
     this.seq = seq;
+  }
+
+  @java.io.Serial
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    out.writeInt(days.size());
+    for (var e : days.entrySet()) { // in the maps' own order, so the maps read back iterate alike
+      StateIO.writeString(out, e.getKey());
+      out.writeLong(e.getValue());
+    }
+    out.writeInt(centroid.size());
+    for (var e : centroid.entrySet()) {
+      StateIO.writeString(out, e.getKey());
+      out.writeDouble(e.getValue());
+    }
+  }
+
+  @java.io.Serial
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    int n = StateIO.count(in);
+    days = new HashMap<>();
+    for (int i = 0; i < n; i++) days.put(StateIO.readString(in), in.readLong());
+    n = StateIO.count(in);
+    centroid = new HashMap<>();
+    for (int i = 0; i < n; i++) centroid.put(StateIO.readString(in), in.readDouble());
   }
 
   /** Days between {@code day} and this story's date range (0 inside it or when either is undated). */
