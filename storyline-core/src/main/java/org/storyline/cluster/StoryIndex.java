@@ -521,9 +521,15 @@ public final class StoryIndex implements java.io.Serializable {
     for (var e : contrib) {
       String t = e.getKey();
       char c = t.charAt(0);
-      if ((c == '#' || c == '@') && names.size() < 6) names.add(f.nameForms().getOrDefault(t, t.substring(1)));
-      else if (StoryState.channel(t) == 3 && args.size() < 6) args.add(StoryState.markLabel(t));
-      else if (c != '#' && c != '@' && c != '"' && terms.size() < 6) terms.add(t);
+      if (c == '#' || c == '@') {
+        // a name found both as a capitalised word (#) and as an entity (@) is shown once
+        String form = f.nameForms().getOrDefault(t, t.substring(1));
+        if (names.size() < 6 && !names.contains(form)) names.add(form);
+      } else if (StoryState.channel(t) == 3 && args.size() < 6) {
+        args.add(StoryState.markLabel(t));
+      } else if (c != '"' && terms.size() < 6) {
+        terms.add(t);
+      }
     }
     return new Assignment(f.id(), s.id, created, score, terms, names, candidates, dupOf, overlap, dupKind, merged,
         args, conflicts);
