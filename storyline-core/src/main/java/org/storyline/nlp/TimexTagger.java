@@ -917,18 +917,28 @@ public final class TimexTagger implements TimexStage {
           }
           return cand(m.start(), m.end(), c -> relative(c, det, u, code, ed));
         });
-    // three years ago, a year earlier, two weeks later
+    // three years ago, a year earlier, two weeks later; "three years ago next week" (an anniversary) is one date
     rule("ago", Set.of("ago", "earlier", "later", "now", "hence", "previously", "back"),
         "\\b(?:" + mod + "\\s+)?" + num + "[\\s-]+" + unit
         + "(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|"
-        + "hence|previously|back)(?!\\w)", (m, s) -> {
+        + "hence|previously|back)(?!\\w)(?:\\s+(?<anchor>next|this|last|coming)\\s+(?<au>week|month)\\b)?",
+        (m, s) -> {
           String n = num(m.group("num"));
           String u = t.units.get(TimexTables.key(m.group("u")));
           String dir = TimexTables.key(m.group("dir"));
           if (n == null || u == null) return null;
           // TimeML: in "three days later" the timex is the duration "three days", "later" is a signal
           if (dir.equals("later")) return null;
-          return cand(m.start(), m.end(), c -> ago(c, n, u, dir));
+          String anchor = m.group("anchor") == null ? null : TimexTables.key(m.group("anchor"));
+          if (anchor != null && dir.equals("ago")) {
+            String au = t.units.get(TimexTables.key(m.group("au")));
+            int shift = anchor.equals("this") ? 0 : anchor.equals("last") ? -1 : 1;
+            return cand(m.start(), m.end(), c -> agoFrom(c, n, u, au, shift));
+          }
+          int end = m.group("anchor") == null ? m.end() : m.start("anchor") - 1;
+          while (end > m.start() && Character.isWhitespace(s.charAt(end - 1))) end--;
+          int e = end;
+          return cand(m.start(), e, c -> ago(c, n, u, dir));
         });
     // year-earlier, year-ago (adjectives)
     rule("yearago", Set.of("earlier", "ago"), "\\b(?<u>year|month|quarter|week)-(?<dir>earlier|ago)\\b", (m, s) -> {
@@ -1325,6 +1335,24 @@ public final class TimexTagger implements TimexStage {
       base = new Point(c.dct, g);
     }
     return date(base.shift(unit, future ? k : -k).value()).comparison();
+  }
+
+  /**
+   * "three years ago next week": the anchor period ("next week" from the publish date) moved back by the amount,
+   * at the anchor's precision (2025-02-19 gives next week 2025-W09, three years back 2022-W08).
+   */
+  private Res agoFrom(Ctx c, String n, String unit, String anchorUnit, int shift) {
+    Gran ga = anchorUnit == null ? null : TimexValues.granOf(anchorUnit);
+    if (ga == null) return ago(c, n, unit, "ago");
+    if (c.dct == null) return date(TimexValues.unknown(ga));
+    long k;
+    try {
+      k = Math.round(Double.parseDouble(n));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    Point anchor = new Point(c.dct, ga).shift(anchorUnit, shift);
+    return date(anchor.shift(unit, -k).value());
   }
 
   private Res time(Ctx c, String day, String clock) {

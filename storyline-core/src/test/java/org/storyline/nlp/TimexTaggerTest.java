@@ -68,6 +68,10 @@ class TimexTaggerTest {
     check("Sales fell last year.", WED, "last year", "DATE", "2024");
     check("The war began three years ago.", WED, "three years ago", "DATE", "2022");
     check("He arrived two days ago.", WED, "two days ago", "DATE", "2025-02-17");
+    // an anniversary: the anchor period moved back, one date (the invasion of 2022-02-24 falls in 2022-W08)
+    check("Moscow launched the invasion three years ago next week.", WED, "three years ago next week", "DATE",
+        "2022-W08");
+    check("The plant opened ten years ago this month.", WED, "ten years ago this month", "DATE", "2015-02");
     check("She said yesterday that it was over.", WED, "yesterday", "DATE", "2025-02-18");
     check("The ruling comes today.", WED, "today", "DATE", "2025-02-19");
     check("Results are due tomorrow.", WED, "tomorrow", "DATE", "2025-02-20");
