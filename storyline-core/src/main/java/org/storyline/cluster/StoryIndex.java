@@ -39,6 +39,11 @@ public final class StoryIndex {
   private final Map<String, StoryState> byId = new HashMap<>();
   private final List<StoryState> stories = new ArrayList<>();
   private final Map<String, Set<StoryState>> postings = new HashMap<>();
+  /**
+   * Postings of the retired stories (over their compacted centroids' top terms), looked up for undated articles
+   * only: an article without a date may belong to a story of any time, so the time window does not apply to it.
+   */
+  private final Map<String, Set<StoryState>> archive = new HashMap<>();
   private final List<StoryState> active = new ArrayList<>();
   private final Map<String, String> storyOfArticle = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
@@ -131,11 +136,17 @@ public final class StoryIndex {
       if (p == null || p.size() > cfg.postingsCap()) continue;
       cands.addAll(p);
     }
+    if (!f.dated()) {
+      for (String t : query) {
+        Set<StoryState> p = archive.get(t);
+        if (p != null && p.size() <= cfg.postingsCap()) cands.addAll(p);
+      }
+    }
     cands.addAll(nearestByEmbedding());
     List<Scored> scored = new ArrayList<>();
     double[] vNorm = StoryState.channelNorms(v);
     for (StoryState s : cands) {
-      if (s.retired || s.mergedInto != null) continue;
+      if (s.retired && f.dated() || s.mergedInto != null) continue;
       if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
       scored.add(new Scored(s, withEmbedding(s, s.score(v, vNorm, f, cfg), f)));
     }
@@ -381,6 +392,7 @@ public final class StoryIndex {
   }
 
   private void reindex(StoryState s) {
+    if (s.retired) return; // a retired story joined by an undated article stays in the archive only
     List<String> now = top(s.centroid, cfg.indexTerms());
     for (String t : s.indexed) {
       if (!now.contains(t)) {
@@ -419,6 +431,7 @@ public final class StoryIndex {
         }
         s.indexed = List.of();
         s.compact();
+        for (String t : top(s.centroid, cfg.indexTerms())) archive.computeIfAbsent(t, k -> new HashSet<>()).add(s);
       } else {
         keep.add(s);
       }
@@ -512,6 +525,38 @@ public final class StoryIndex {
     return new Assignment(f.id(), s.id, created, score, terms, names, candidates, dupOf, overlap, dupKind, merged,
         args, conflicts);
   }
+
+  /**
+   * Development aid: how an article (not yet added) would score against the story now holding {@code articleId},
+   * without changing anything: whether that story would be a candidate (by terms, by embedding), its date gap, the
+   * model's probability, the time decay, the embedding cosine and the final score. Null when the story is unknown.
+   */
+  public Probe probe(ArticleFeatures f, float[] embedding, String articleId) {
+    String sid = storyOf(articleId);
+    if (sid == null) return null;
+    StoryState s = byId.get(sid);
+    float[] saved = current;
+    current = emb == null || embedding == null || Embedder.dot(embedding, embedding) == 0 ? null : embedding;
+    Map<String, Double> v = vector(f);
+    boolean byTerm = false;
+    for (String t : top(v, cfg.queryTerms())) {
+      Set<StoryState> p = postings.get(t);
+      if (p != null && p.size() <= cfg.postingsCap() && p.contains(s)) byTerm = true;
+    }
+    boolean byEmb = nearestByEmbedding().contains(s);
+    double[] vNorm = StoryState.channelNorms(v);
+    double prob = cfg.model() == null ? Double.NaN : cfg.model().probability(s.evidence(v, vNorm, f, cfg));
+    double decay = s.decay(f, cfg);
+    double ecos = current == null ? Double.NaN : s.embeddingCosine(current);
+    double score = withEmbedding(s, s.score(v, vNorm, f, cfg), f);
+    current = saved;
+    return new Probe(sid, byTerm, byEmb, s.retired, f.dated() ? s.gap(f.day()) : Double.NaN, prob, decay, ecos,
+        score, s.articles.size());
+  }
+
+  /** See {@link #probe}. */
+  public record Probe(String story, boolean byTerm, boolean byEmbedding, boolean retired, double gap,
+      double probability, double decay, double embeddingCosine, double score, int size) {}
 
   /** The current story of an article (following merges), or null. */
   public String storyOf(String articleId) {

@@ -1,0 +1,149 @@
+package org.storyline.eval;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.storyline.cluster.ArticleFeatures;
+import org.storyline.cluster.Assignment;
+import org.storyline.cluster.ClusterConfig;
+import org.storyline.cluster.EmbeddingConfig;
+import org.storyline.cluster.Idf;
+import org.storyline.cluster.StoryIndex;
+import org.storyline.nlp.MiniLmEmbedder;
+
+/**
+ * Development aid for story clustering (not a suite): caches the entity names and sentence embeddings of the ECB+
+ * and giveme5w1h articles under a prefix (default {@code /tmp/clu}), then prints the giveme5w1h stream's scores, a
+ * trace of every article whose gold event already had an earlier article but that our stream put elsewhere (with
+ * how it scored against the story holding that event's latest article), ECB+ dev (5 orders) and the storyline
+ * level. Run: {@code java -cp storyline-eval.jar:lib/* org.storyline.eval.ClusterDebug DATA [PREFIX]}.
+ */
+public final class ClusterDebug {
+  private ClusterDebug() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+    String prefix = args.length > 1 ? args[1] : "/tmp/clu";
+    PrintWriter out = new PrintWriter(System.out, true);
+    List<ClusteringSuite.Doc> ecb =
+        ClusteringSuite.loadEcb(data.resolve("clustering/ecbplus_doc_clusters/docs.jsonl"));
+    List<ClusteringSuite.Doc> g5 =
+        ClusteringSuite.loadG5(data.resolve("corpora/giveme5w1h_news_cluster/news_cluster.jsonl.gz"));
+    ecb = ClusteringSuite.cachedEntities(ecb, Path.of(prefix + "-names-ecb.json"));
+    g5 = ClusteringSuite.cachedEntities(g5, Path.of(prefix + "-names-g5.json"));
+    List<ClusteringSuite.Doc> both = new ArrayList<>(ecb);
+    both.addAll(g5);
+    ClusteringSuite.Emb emb = embeddings(both, Path.of(prefix + "-emb.bin"), EmbeddingConfig.DEFAULTS);
+    ClusterConfig cfg = ClusterConfig.DEFAULTS;
+    String what = System.getProperty("what", "g5,ecb,lines");
+    if (what.contains("g5")) trace(g5, cfg, emb, out);
+    if (what.contains("ecb")) {
+      for (String split : System.getProperty("splits", "dev").split(",")) {
+        List<ClusterScores> all = new ArrayList<>();
+        for (int o = 0; o < 5; o++) all.add(ClusteringSuite.ecbRun(ecb, split, cfg, o, null, emb));
+        out.printf(Locale.ROOT, "ECB+ %s mean of 5 orders: %s%n", split, ClusteringSuite.average(all).line());
+      }
+    }
+    if (what.contains("lines")) ClusteringSuite.storylines(g5, out, emb);
+    if (what.contains("seeds")) seeds(data.resolve("../seeds"), out);
+    out.flush();
+  }
+
+  /** The seeds through the real stages up to the story stage: assignments, stories and storylines. */
+  static void seeds(Path dir, PrintWriter out) {
+    var c = org.storyline.ingest.Inputs.defaults().readAll(List.of(dir));
+    var ex = org.storyline.extract.Extractors.defaults();
+    List<org.storyline.model.Article> arts = c.documents().stream().map(ex::extract)
+        .filter(a -> !a.text().isBlank()).toList();
+    var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
+    var qs = new org.storyline.nlp.DefaultQuoteStage().apply(arts, ents);
+    var o = org.storyline.cluster.OnlineStoryStage.defaults(true).run(arts, ents, qs);
+    for (Assignment a : o.assignments()) out.println("SEED " + a.explain());
+    for (var s : o.result().stories()) out.println("SEED story " + s.articles());
+    for (var l : o.result().storylines()) out.println("SEED storyline " + l.stories());
+  }
+
+  static ClusteringSuite.Emb embeddings(List<ClusteringSuite.Doc> docs, Path file, EmbeddingConfig cfg)
+      throws IOException {
+    Map<String, float[]> m = new HashMap<>();
+    if (Files.exists(file)) {
+      try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+          String id = in.readUTF();
+          float[] v = new float[in.readInt()];
+          for (int k = 0; k < v.length; k++) v[k] = in.readFloat();
+          m.put(id, v);
+        }
+      }
+      return new ClusteringSuite.Emb(cfg, MiniLmEmbedder.shared(), m);
+    }
+    ClusteringSuite.Emb e = ClusteringSuite.Emb.compute(docs, MiniLmEmbedder.shared(), cfg);
+    try (DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+      o.writeInt(e.vectors().size());
+      for (var x : new TreeMap<>(e.vectors()).entrySet()) {
+        o.writeUTF(x.getKey());
+        o.writeInt(x.getValue().length);
+        for (float f : x.getValue()) o.writeFloat(f);
+      }
+    }
+    return e;
+  }
+
+  /** The giveme5w1h stream with a probe of every article against the story of its gold event's latest article. */
+  static void trace(List<ClusteringSuite.Doc> g5, ClusterConfig cfg, ClusteringSuite.Emb emb, PrintWriter out) {
+    List<ClusteringSuite.Doc> docs = new ArrayList<>(g5);
+    docs.sort(Comparator.comparing((ClusteringSuite.Doc d) -> d.article().published() == null ? "~"
+        : d.article().published()).thenComparing(d -> d.article().id()));
+    StoryIndex index = new StoryIndex(cfg, Idf.withBackground(), emb.cfg());
+    Map<String, String> latest = new HashMap<>();
+    Map<String, Long> latestDay = new HashMap<>();
+    Map<String, String> gold = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (ClusteringSuite.Doc d : docs) {
+      ArticleFeatures f = d.features(cfg);
+      String prev = latest.get(d.gold());
+      StoryIndex.Probe p = prev == null ? null : index.probe(f, emb.of(d), prev);
+      Assignment a = index.add(f, emb.of(d));
+      if (p != null && !a.story().equals(p.story())) {
+        long gap = f.day() != ArticleFeatures.NO_DAY && latestDay.get(d.gold()) != ArticleFeatures.NO_DAY ? f.day() - latestDay.get(d.gold())
+            : -1;
+        lines.add(String.format(Locale.ROOT, "MISS ev %s gap %d %s | %s%n    gold story %s size %d cand term %s emb %s"
+            + " retired %s storygap %.0f prob %.3f decay %.3f ecos %.3f score %.3f%n    %s", d.gold(), gap,
+            d.article().published(), d.article().title(), p.story(), p.size(), p.byTerm(), p.byEmbedding(),
+            p.retired(), p.gap(), p.probability(), p.decay(), p.embeddingCosine(), p.score(), a.explain()));
+      }
+      latest.put(d.gold(), d.article().id());
+      latestDay.put(d.gold(), f.day());
+      gold.put(d.article().id(), d.gold());
+      ids.add(d.article().id());
+    }
+    Map<String, String> pred = new HashMap<>();
+    for (String id : ids) pred.put(id, index.storyOf(id));
+    if (Boolean.getBoolean("misses")) lines.forEach(out::println);
+    out.printf(Locale.ROOT, "g5 stream: %s (%d misses vs the gold event's latest article)%n",
+        ClusterScores.of(ids, pred, gold).line(), lines.size());
+    if (Boolean.getBoolean("clusters")) {
+      Map<String, List<ClusteringSuite.Doc>> byGold = new TreeMap<>();
+      for (ClusteringSuite.Doc d : docs) byGold.computeIfAbsent(d.gold(), k -> new ArrayList<>()).add(d);
+      for (var e : byGold.entrySet()) {
+        out.println("EVENT " + e.getKey());
+        for (ClusteringSuite.Doc d : e.getValue()) {
+          out.printf(Locale.ROOT, "   %s %-40s %s%n", d.article().published(), pred.get(d.article().id()),
+              d.article().title());
+        }
+      }
+    }
+  }
+}
