@@ -48,7 +48,9 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
       ClusterConfig cfg) {
     Map<String, Double> counts = new HashMap<>();
     String title = a.title() == null || a.title().isBlank() ? null : a.title().strip();
-    if (title != null) for (String t : Tokens.terms(title)) counts.merge(t, cfg.titleWeight(), Double::sum);
+    // without a title, the headline words of the URL's slug stand in (as terms only: they carry no capitals)
+    String headline = title != null ? title : Tokens.urlTitle(a.url());
+    if (headline != null) for (String t : Tokens.terms(headline)) counts.merge(t, cfg.titleWeight(), Double::sum);
     for (String t : Tokens.terms(a.text())) counts.merge(t, 1.0, Double::sum);
     Map<String, String> forms = new LinkedHashMap<>();
     String all = title == null ? a.text() : title + ".\n" + a.text();

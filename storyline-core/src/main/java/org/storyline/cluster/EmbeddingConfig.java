@@ -100,7 +100,8 @@ public record EmbeddingConfig(double weight, double offset, int recentStories, i
    */
   public String text(org.storyline.model.Article a) {
     StringBuilder b = new StringBuilder();
-    if (a.title() != null && !a.title().isBlank()) b.append(a.title().strip()).append(".\n");
+    String title = a.title() != null && !a.title().isBlank() ? a.title().strip() : Tokens.urlTitle(a.url());
+    if (title != null) b.append(title).append(".\n");
     String t = a.text() == null ? "" : a.text().strip();
     int room = Math.max(0, maxChars - b.length());
     if (t.length() > room) {

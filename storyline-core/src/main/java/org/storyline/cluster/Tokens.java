@@ -161,6 +161,45 @@ public final class Tokens {
   }
 
   /** A four-digit year 1900-2099: a strong cue to which of two similar events a text is about. */
+  private static final java.util.regex.Pattern SLUG_WORD = java.util.regex.Pattern.compile("[a-z]+");
+
+  /**
+   * The headline words of a URL's slug ("/news/414348-rihanna-cousin-shot-dead/" -> "rihanna cousin shot dead"), or
+   * null when its path has no segment of at least three hyphen- or underscore-separated words. Words with digits
+   * (ids, dates) are dropped. A stand-in title for an article that has none: a slug is its headline as the outlet
+   * wrote it into the address.
+   */
+  public static String urlTitle(String url) {
+    if (url == null || url.isBlank()) return null;
+    String path = url.strip();
+    int scheme = path.indexOf("://");
+    if (scheme >= 0) {
+      int slash = path.indexOf('/', scheme + 3);
+      path = slash < 0 ? "" : path.substring(slash);
+    }
+    int cut = path.length();
+    for (char c : new char[] {'?', '#'}) {
+      int k = path.indexOf(c);
+      if (k >= 0) cut = Math.min(cut, k);
+    }
+    path = path.substring(0, cut).toLowerCase(java.util.Locale.ROOT);
+    String best = null;
+    int bestWords = 2;
+    for (String seg : path.split("/")) {
+      int dot = seg.lastIndexOf('.');
+      if (dot > 0) seg = seg.substring(0, dot);
+      List<String> ws = new java.util.ArrayList<>();
+      for (String w : seg.split("[-_]+")) {
+        if (SLUG_WORD.matcher(w).matches()) ws.add(w);
+      }
+      if (ws.size() > bestWords) {
+        bestWords = ws.size();
+        best = String.join(" ", ws);
+      }
+    }
+    return best;
+  }
+
   static boolean isYear(String w) {
     return w.length() == 4 && isNumber(w) && (w.startsWith("19") || w.startsWith("20"));
   }

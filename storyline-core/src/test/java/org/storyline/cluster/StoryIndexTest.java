@@ -77,6 +77,37 @@ class StoryIndexTest {
   }
 
   @Test
+  void anUndatedArticleStillFindsAStoryRetiredFromTheTimeWindow() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    index.add(f(Fixtures.article("flood-1", "Flood", "2024-01-04", Fixtures.FLOOD)));
+    String[] words = {"harbour", "orchard", "tunnel", "library", "stadium", "bakery", "glacier", "museum"};
+    for (int i = 0; i < 300; i++) {
+      String w = words[i % words.length];
+      index.add(f(Fixtures.article("filler-" + i, "Report " + i, "2024-09-" + (10 + i % 15),
+          "The " + w + " committee met again. Item " + i + " on the " + w + " agenda was the " + w
+              + " budget for district " + i + ", and members voted on it.")));
+    }
+    assertTrue(index.activeStories() < index.stories().size(), "the flood story should have retired");
+    Assignment dated = index.add(f(Fixtures.article("flood-late", "Flood", "2024-09-25", Fixtures.FLOOD_REWRITE)));
+    assertTrue(dated.created(), "a dated article months later starts a new story: " + dated.explain());
+    Assignment undated = index.add(f(Fixtures.article("flood-2", "Flood", null, Fixtures.FLOOD_REWRITE)));
+    assertFalse(undated.created(), undated.explain());
+  }
+
+  @Test
+  void aUrlSlugStandsInForAMissingTitle() {
+    assertEquals("rihanna cousin shot dead", Tokens.urlTitle("https://www.rt.com/news/414348-rihanna-cousin-shot-dead/"));
+    assertEquals("two injured thousands evacuated", Tokens.urlTitle(
+        "http://www.example.com/national/two-injured-thousands-evacuated/news-story/3b2f.html?x=1"));
+    assertEquals(null, Tokens.urlTitle("https://example.com/a/b/12345"));
+    assertEquals(null, Tokens.urlTitle(null));
+    ArticleFeatures withSlug = ArticleFeatures.of(Fixtures.article("s", null, "2024-01-01", "news.example",
+        "https://news.example/2024/01/01/kestrel-river-flood-warning.html", List.of(), ""), List.of(), List.of(),
+        ClusterConfig.DEFAULTS);
+    assertTrue(withSlug.counts().containsKey("kestrel"), withSlug.counts().toString());
+  }
+
+  @Test
   void urlKeysIgnoreSchemeWwwTrackingAndTrailingSlash() {
     assertEquals(ArticleFeatures.urlKey("https://www.ex.example/a/b/?utm_source=t&id=3#top"),
         ArticleFeatures.urlKey("http://ex.example/a/b?id=3"));
