@@ -22,7 +22,7 @@ import org.storyline.model.Article;
  */
 public record ArticleFeatures(String id, long day, String title, String lead, Map<String, Double> counts,
     Map<String, String> nameForms, int[] signature, int shingleCount, String urlKey, long textKey,
-    Set<String> wires) {
+    Set<String> wires, long eventDay) {
   public static final long NO_DAY = Long.MIN_VALUE;
   static final int SHINGLE = 4;
 
@@ -80,8 +80,10 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
       }
     }
     long[] sh = Tokens.shingles(a.text(), SHINGLE);
-    return new ArticleFeatures(a.id(), day(a.published()), title, lead(a.text()), counts, forms,
-        MinHash.signature(sh), sh.length, urlKey(a.url()), textKey(a.text()), wires(a.credits()));
+    long day = day(a.published());
+    return new ArticleFeatures(a.id(), day, title, lead(a.text()), counts, forms,
+        MinHash.signature(sh), sh.length, urlKey(a.url()), textKey(a.text()), wires(a.credits()),
+        Tokens.eventDay(a.text(), day));
   }
 
   /** The epoch day of an ISO date or date-time, or {@link #NO_DAY}. */

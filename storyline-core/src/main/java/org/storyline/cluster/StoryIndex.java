@@ -148,7 +148,8 @@ public final class StoryIndex {
     for (StoryState s : cands) {
       if (s.retired && f.dated() || s.mergedInto != null) continue;
       if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
-      scored.add(new Scored(s, withEmbedding(s, s.score(v, vNorm, f, cfg), f)));
+      double sc = withEmbedding(s, s.score(v, vNorm, f, cfg), f);
+      scored.add(new Scored(s, Math.max(sc, followUp(s, v, vNorm, f))));
     }
     scored.sort(BEST_FIRST);
     secondLook(scored, v, vNorm, f);
@@ -190,6 +191,21 @@ public final class StoryIndex {
   }
 
   private record Scored(StoryState story, double score) {}
+
+  /**
+   * The undecayed content probability of {@code s} when the article follows it up (see
+   * {@link EmbeddingConfig#followProbability}), else 0.
+   */
+  private double followUp(StoryState s, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
+    if (cfg.model() == null || current == null || s.embSum == null || !f.dated() || s.first == ArticleFeatures.NO_DAY
+        || s.newEvent(f)) {
+      return 0;
+    }
+    double e = s.embeddingCosine(current);
+    if (e < emb.followCosine()) return 0;
+    double p = cfg.model().probability(s.evidence(v, vNorm, f, cfg));
+    return emb.follows(p, e) ? p : 0;
+  }
 
   /** A score plus the embedding bonus of the article being added against {@code s} (unchanged without one). */
   private double withEmbedding(StoryState s, double score, ArticleFeatures f) {

@@ -125,6 +125,32 @@ public final class Tokens {
       "\\b(Jan(?:uary)?|Feb(?:ruary)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?"
       + "|Dec(?:ember)?|(?:May|Mar(?:ch)?)(?=\\.?\\s+\\d))\\b\\.?");
 
+  /** How much of an article's text (its lead) is searched for the weekday of the event it reports. */
+  static final int EVENT_LEAD_CHARS = 600;
+
+  /**
+   * The day of the event an article reports, from the first weekday its lead names ("Putin on Thursday said"): the
+   * latest such weekday on or before the publish day (news reports the past). {@code ArticleFeatures.NO_DAY} when
+   * the article is undated or its lead names no weekday.
+   */
+  static long eventDay(String text, long published) {
+    if (published == ArticleFeatures.NO_DAY || text == null) return ArticleFeatures.NO_DAY;
+    String lead = text.length() > EVENT_LEAD_CHARS ? text.substring(0, EVENT_LEAD_CHARS) : text;
+    java.util.regex.Matcher m = WEEKDAY.matcher(lead);
+    if (!m.find()) return ArticleFeatures.NO_DAY;
+    int named = switch (m.group(1)) {
+      case "Mon" -> 1;
+      case "Tues" -> 2;
+      case "Wednes" -> 3;
+      case "Thurs" -> 4;
+      case "Fri" -> 5;
+      case "Satur" -> 6;
+      default -> 7;
+    };
+    int pub = java.time.LocalDate.ofEpochDay(published).getDayOfWeek().getValue();
+    return published - ((pub - named + 7) % 7);
+  }
+
   /**
    * Number and date arguments of an event, as features prefixed {@code %}: {@code %n:6.1} (numbers: tolls, ages,
    * magnitudes, amounts; not years, which stay plain terms), {@code %d:sep-19} (dates), {@code %m:sep} (months) and

@@ -95,6 +95,41 @@ class StoryIndexTest {
   }
 
   @Test
+  void theEventDayIsTheLeadsFirstWeekdayOnOrBeforePublication() {
+    long thu = java.time.LocalDate.parse("2025-02-27").toEpochDay();
+    assertEquals(thu, Tokens.eventDay("Putin on Thursday said that contacts give hope. On Monday he met", thu));
+    assertEquals(thu - 2, Tokens.eventDay("Diplomats met on Tuesday in Istanbul.", thu));
+    assertEquals(thu - 6, Tokens.eventDay("The vote on Friday was close.", thu));
+    assertEquals(ArticleFeatures.NO_DAY, Tokens.eventDay("The Kremlin has stated that talks go on.", thu));
+    assertEquals(ArticleFeatures.NO_DAY, Tokens.eventDay("Putin on Thursday said", ArticleFeatures.NO_DAY));
+    assertEquals(ArticleFeatures.NO_DAY, Tokens.eventDay("x".repeat(Tokens.EVENT_LEAD_CHARS) + " on Monday", thu));
+  }
+
+  private static final String FLOOD_LATER = """
+      Residents of Kestrel Bay began returning to their homes on Monday as the Varna River fell back within its \
+      banks, Mayor Elena Dravik said, and volunteers cleared mud from the streets near the old harbour.
+
+      The railway line to Port Alder stays closed while engineers rebuild the collapsed embankment. \
+      Hydrologists at Northgate University said the flood was the worst since 1921.""";
+
+  @Test
+  void aReportOfANewEventDayScoresLowerThanAFollowUpWithoutOne() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    index.add(f(Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD)));
+    index.add(f(Fixtures.article("chess-1", "Chess", "2024-03-04", Fixtures.CHESS)));
+    String later = "2024-03-12"; // eight days after the flood story's Monday
+    ArticleFeatures newDay = f(Fixtures.article("flood-mon", "Flood", later, FLOOD_LATER));
+    ArticleFeatures followUp = f(Fixtures.article("flood-on", "Flood", later, FLOOD_LATER.replace(" on Monday", "")));
+    assertEquals(java.time.LocalDate.parse("2024-03-11").toEpochDay(), newDay.eventDay());
+    StoryIndex.Probe a = index.probe(newDay, null, "flood-1");
+    StoryIndex.Probe b = index.probe(followUp, null, "flood-1");
+    // the new day (a week after the story) decays the evidence the model reads as well as its probability
+    assertTrue(a.probability() < b.probability() && a.score() < b.score(), a + " vs " + b);
+    Assignment joined = index.add(followUp);
+    assertEquals("story-flood-1", joined.story(), joined.explain());
+  }
+
+  @Test
   void aUrlSlugStandsInForAMissingTitle() {
     assertEquals("rihanna cousin shot dead", Tokens.urlTitle("https://www.rt.com/news/414348-rihanna-cousin-shot-dead/"));
     assertEquals("two injured thousands evacuated", Tokens.urlTitle(

@@ -68,7 +68,40 @@ public final class ClusterDebug {
     var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
     var qs = new org.storyline.nlp.DefaultQuoteStage().apply(arts, ents);
     var o = org.storyline.cluster.OnlineStoryStage.defaults(true).run(arts, ents, qs);
+    for (var a : arts) {
+      var f = ArticleFeatures.of(a, List.of(), List.of(), ClusterConfig.DEFAULTS);
+      out.println("SEED day " + a.id() + " published " + a.published() + " event day "
+          + (f.eventDay() == ArticleFeatures.NO_DAY ? "-" : java.time.LocalDate.ofEpochDay(f.eventDay()))
+          + " lead: " + a.text().substring(0, Math.min(200, a.text().length())).replace('\n', ' '));
+    }
     for (Assignment a : o.assignments()) out.println("SEED " + a.explain());
+    // the same stream by hand, probing each article against the story of every earlier one
+    Map<String, List<String>> names = new HashMap<>();
+    for (var e : ents) for (var m : e.mentions()) names.computeIfAbsent(m.article(), k -> new ArrayList<>()).add(e.name());
+    Map<String, List<String>> quoted = new HashMap<>();
+    for (var q : qs) if (q.text() != null) quoted.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q.text());
+    var embedder = MiniLmEmbedder.shared();
+    List<ArticleFeatures> fs = new ArrayList<>();
+    Map<String, float[]> ev = new HashMap<>();
+    for (var a : arts) {
+      fs.add(ArticleFeatures.of(a, names.getOrDefault(a.id(), List.of()), quoted.getOrDefault(a.id(), List.of()),
+          ClusterConfig.DEFAULTS));
+      ev.put(a.id(), embedder.embed(EmbeddingConfig.DEFAULTS.text(a)));
+    }
+    fs.sort(Comparator.comparingLong((ArticleFeatures f) -> f.day() == ArticleFeatures.NO_DAY ? Long.MAX_VALUE
+        : f.day()).thenComparing(ArticleFeatures::id));
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground(), EmbeddingConfig.DEFAULTS);
+    List<String> done = new ArrayList<>();
+    for (ArticleFeatures f : fs) {
+      for (String prev : done) {
+        StoryIndex.Probe p = index.probe(f, ev.get(f.id()), prev);
+        out.printf(Locale.ROOT, "SEED probe %s vs story of %s (%s): gap %.0f prob %.3f decay %.3f ecos %.3f score %.3f%n",
+            f.id().substring(0, 3), prev.substring(0, 3), p.story(), p.gap(), p.probability(), p.decay(),
+            p.embeddingCosine(), p.score());
+      }
+      index.add(f, ev.get(f.id()));
+      done.add(f.id());
+    }
     for (var s : o.result().stories()) out.println("SEED story " + s.articles());
     for (var l : o.result().storylines()) out.println("SEED storyline " + l.stories());
   }
