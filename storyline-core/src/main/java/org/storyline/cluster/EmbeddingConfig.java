@@ -43,7 +43,7 @@ public record EmbeddingConfig(double weight, double offset, int recentStories, i
     double followProbability, double followCosine) {
 
   public static final EmbeddingConfig DEFAULTS =
-      new EmbeddingConfig(1.5, 0.4, 256, 5, 400, 1.0, 0.5, 0.0, 3.0, 0.0, 2.0, 2.0);
+      new EmbeddingConfig(1.5, 0.4, 256, 5, 400, 1.0, 0.5, 0.0, 3.0, 0.0, 0.9, 0.75);
 
   /** The config before follow-ups (see {@link #followCosine}) were linked over any gap. */
   public EmbeddingConfig(double weight, double offset, int recentStories, int recentTopK, int maxChars,
