@@ -55,8 +55,38 @@ public final class ClusterDebug {
       }
     }
     if (what.contains("lines")) ClusteringSuite.storylines(g5, out, emb);
+    if (what.contains("dumplines")) dumpLines(g5, emb, out);
     if (what.contains("seeds")) seeds(data.resolve("../seeds"), out);
     out.flush();
+  }
+
+  /** Each storyline's stories with their dates, labels and gold events; then stories in no storyline. */
+  static void dumpLines(List<ClusteringSuite.Doc> g5, ClusteringSuite.Emb emb, PrintWriter out) {
+    List<org.storyline.model.Article> arts = g5.stream().map(ClusteringSuite.Doc::article).toList();
+    Map<String, String> gold = new HashMap<>();
+    for (var d : g5) gold.put(d.article().id(), d.gold());
+    var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
+    var r = new org.storyline.cluster.OnlineStoryStage(ClusterConfig.DEFAULTS, emb.embedder(), emb.cfg())
+        .apply(arts, ents, List.of());
+    Map<String, org.storyline.model.Story> byId = new HashMap<>();
+    for (var s : r.stories()) byId.put(s.id(), s);
+    java.util.Set<String> inLine = new java.util.HashSet<>();
+    for (var l : r.storylines()) {
+      out.println("LINE " + l.id() + " " + l.label());
+      for (String sid : l.stories()) {
+        inLine.add(sid);
+        var s = byId.get(sid);
+        Map<String, Integer> ev = new TreeMap<>();
+        for (String a : s.articles()) ev.merge(gold.get(a), 1, Integer::sum);
+        out.printf(Locale.ROOT, "   %s %3d %s %s%n", s.first(), s.articles().size(), ev, s.label());
+      }
+    }
+    for (var s : r.stories()) {
+      if (inLine.contains(s.id())) continue;
+      Map<String, Integer> ev = new TreeMap<>();
+      for (String a : s.articles()) ev.merge(gold.get(a), 1, Integer::sum);
+      out.printf(Locale.ROOT, "ALONE %s %3d %s %s%n", s.first(), s.articles().size(), ev, s.label());
+    }
   }
 
   /** The seeds through the real stages up to the story stage: assignments, stories and storylines. */
