@@ -66,8 +66,23 @@ public final class ClusterDebug {
     Map<String, String> gold = new HashMap<>();
     for (var d : g5) gold.put(d.article().id(), d.gold());
     var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
-    var r = new org.storyline.cluster.OnlineStoryStage(ClusterConfig.DEFAULTS, emb.embedder(), emb.cfg())
-        .apply(arts, ents, List.of());
+    ClusterConfig d = ClusterConfig.DEFAULTS;
+    ClusterConfig c = new ClusterConfig(d.titleWeight(), d.nameWeight(), d.quoteWeight(), d.threshold(), d.graceDays(),
+        d.tauDays(), d.maxGapDays(), d.windowDays(), d.queryTerms(), d.indexTerms(), d.centroidTerms(), d.postingsCap(),
+        d.mergeThreshold(), d.nearDup(), d.rewrite(), d.rewriteWire(),
+        Double.parseDouble(System.getProperty("lineThr", "" + d.storylineThreshold())),
+        Double.parseDouble(System.getProperty("lineGap", "" + d.storylineMaxGapDays())), d.model(), d.arguments());
+    EmbeddingConfig ec = emb.cfg().withStoryline(
+        Double.parseDouble(System.getProperty("lineW", "" + emb.cfg().storylineWeight())),
+        Double.parseDouble(System.getProperty("lineOff", "" + emb.cfg().storylineOffset())));
+    var r = new org.storyline.cluster.OnlineStoryStage(c, emb.embedder(), ec).apply(arts, ents, List.of());
+    List<String> ids = arts.stream().map(org.storyline.model.Article::id).distinct().toList();
+    Map<String, String> line = new HashMap<>();
+    for (var s : r.stories()) for (String a : s.articles()) line.put(a, s.id());
+    for (var l : r.storylines()) for (String sid : l.stories()) for (var s : r.stories()) {
+      if (s.id().equals(sid)) for (String a : s.articles()) line.put(a, l.id());
+    }
+    out.println("storyline level: " + ClusterScores.of(ids, line, gold).line());
     Map<String, org.storyline.model.Story> byId = new HashMap<>();
     for (var s : r.stories()) byId.put(s.id(), s);
     java.util.Set<String> inLine = new java.util.HashSet<>();
