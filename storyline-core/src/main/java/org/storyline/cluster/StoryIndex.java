@@ -40,7 +40,7 @@ public final class StoryIndex {
   private final List<StoryState> stories = new ArrayList<>();
   private final Map<String, Set<StoryState>> postings = new HashMap<>();
   /**
-   * Postings of the retired stories (over their compacted centroids' top terms), looked up for undated articles
+   * Postings of the retired stories (over their compacted centroids' queryTerms top terms, to bound the memory), looked up for undated articles
    * only: an article without a date may belong to a story of any time, so the time window does not apply to it.
    */
   private final Map<String, Set<StoryState>> archive = new HashMap<>();
@@ -447,7 +447,7 @@ public final class StoryIndex {
         }
         s.indexed = List.of();
         s.compact();
-        for (String t : top(s.centroid, cfg.indexTerms())) archive.computeIfAbsent(t, k -> new HashSet<>()).add(s);
+        for (String t : top(s.centroid, cfg.queryTerms())) archive.computeIfAbsent(t, k -> new HashSet<>()).add(s);
       } else {
         keep.add(s);
       }
