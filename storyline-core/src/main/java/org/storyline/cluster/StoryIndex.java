@@ -292,8 +292,13 @@ public final class StoryIndex {
    * vector with a 0/1 label appended to {@code sink}, then files the article under its gold story.
    */
   public void addGold(ArticleFeatures f, String gold, java.util.function.Consumer<double[]> sink) {
+    addGold(f, null, gold, sink);
+  }
+
+  /** {@link #addGold(ArticleFeatures, String, java.util.function.Consumer)} with the article's embedding. */
+  public void addGold(ArticleFeatures f, float[] embedding, String gold, java.util.function.Consumer<double[]> sink) {
     added++;
-    current = null;
+    current = emb == null || embedding == null || Embedder.dot(embedding, embedding) == 0 ? null : embedding;
     idf.add(f.counts().keySet());
     Map<String, Double> v = vector(f);
     if (f.dated() && (maxDay == ArticleFeatures.NO_DAY || f.day() > maxDay)) maxDay = f.day();

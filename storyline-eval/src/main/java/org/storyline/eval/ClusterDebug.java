@@ -45,6 +45,10 @@ public final class ClusterDebug {
     both.addAll(g5);
     ClusteringSuite.Emb emb = embeddings(both, Path.of(prefix + "-emb.bin"), EmbeddingConfig.DEFAULTS);
     ClusterConfig cfg = ClusterConfig.DEFAULTS;
+    String[] follow = System.getProperty("follow", "").split(",");
+    if (follow.length == 2) {
+      emb = emb.with(emb.cfg().withFollow(Double.parseDouble(follow[0]), Double.parseDouble(follow[1])));
+    }
     String what = System.getProperty("what", "g5,ecb,lines");
     if (what.contains("g5")) trace(g5, cfg, emb, out);
     if (what.contains("ecb")) {
@@ -55,9 +59,53 @@ public final class ClusterDebug {
       }
     }
     if (what.contains("lines")) ClusteringSuite.storylines(g5, out, emb);
+    if (what.contains("followbar")) followBar(ecb, emb, out);
     if (what.contains("dumplines")) dumpLines(g5, emb, out);
     if (what.contains("seeds")) seeds(data.resolve("../seeds"), out);
     out.flush();
+  }
+
+  /**
+   * How often ECB+ dev documents pass the follow-up bars (model probability and embedding cosine) against the gold
+   * story of the other subtopic of their topic (the same kind of event, another instance: what the follow-up rule
+   * must not link) and against their own subtopic's story (which includes the document itself).
+   */
+  static void followBar(List<ClusteringSuite.Doc> ecb, ClusteringSuite.Emb emb, PrintWriter out) {
+    ClusterConfig cfg = ClusterConfig.DEFAULTS;
+    Idf idf = Idf.withBackground();
+    for (var d : ecb) if (d.split().equals("train")) idf.add(d.features(cfg).counts().keySet());
+    List<ClusteringSuite.Doc> dev = ecb.stream().filter(d -> d.split().equals("dev")).toList();
+    StoryIndex index = new StoryIndex(cfg, idf, emb.cfg());
+    Map<String, String> member = new TreeMap<>();
+    for (var d : dev) {
+      index.addGold(d.features(cfg), emb.of(d), d.gold(), x -> { });
+      member.putIfAbsent(d.gold(), d.article().id());
+    }
+    double[][] bars = {{0.9, 0.75}, {0.95, 0.75}, {0.9, 0.8}, {0.95, 0.8}};
+    for (double[] b : bars) {
+      int cross = 0;
+      int crossPass = 0;
+      int own = 0;
+      int ownPass = 0;
+      for (var d : dev) {
+        String topic = d.gold().substring(0, d.gold().indexOf('_'));
+        for (var e : member.entrySet()) {
+          if (!e.getKey().startsWith(topic + "_")) continue;
+          StoryIndex.Probe p = index.probe(d.features(cfg), emb.of(d), e.getValue());
+          boolean pass = p.probability() >= b[0] && p.embeddingCosine() >= b[1];
+          if (e.getKey().equals(d.gold())) {
+            own++;
+            if (pass) ownPass++;
+          } else {
+            cross++;
+            if (pass) crossPass++;
+          }
+        }
+      }
+      out.printf(Locale.ROOT, "follow bars p>=%.2f cos>=%.2f on ECB+ dev: other instance of the same kind of event"
+          + " %d/%d (%.3f), own event %d/%d (%.3f)%n", b[0], b[1], crossPass, cross, crossPass / (double) cross,
+          ownPass, own, ownPass / (double) own);
+    }
   }
 
   /** Each storyline's stories with their dates, labels and gold events; then stories in no storyline. */
