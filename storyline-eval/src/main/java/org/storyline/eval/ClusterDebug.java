@@ -23,10 +23,17 @@ import org.storyline.nlp.MiniLmEmbedder;
 
 /**
  * Development aid for story clustering (not a suite): caches the entity names and sentence embeddings of the ECB+
- * and giveme5w1h articles under a prefix (default {@code /tmp/clu}), then prints the giveme5w1h stream's scores, a
- * trace of every article whose gold event already had an earlier article but that our stream put elsewhere (with
- * how it scored against the story holding that event's latest article), ECB+ dev (5 orders) and the storyline
- * level. Run: {@code java -cp storyline-eval.jar:lib/* org.storyline.eval.ClusterDebug DATA [PREFIX]}.
+ * and giveme5w1h articles under a prefix (default {@code /tmp/clu}; delete the files after changing what is embedded),
+ * then runs what {@code -Dwhat=} lists (default g5,ecb,lines): {@code g5} the giveme5w1h stream's scores (with
+ * {@code -Dmisses=true} a trace of every article whose gold event already had an earlier article but that went
+ * elsewhere, probed against the story holding that event's latest article; {@code -Dclusters=true} every gold event's
+ * articles with their stories), {@code ecb} ECB+ (5 orders; {@code -Dsplits=dev}), {@code lines} the storyline level
+ * as the suite scores it, {@code dumplines} every storyline's stories (knobs {@code lineThr}, {@code lineGap},
+ * {@code lineW}, {@code lineOff}), {@code followbar} how often ECB+ dev documents pass the follow-up bars against the
+ * other instance of their topic, {@code seeds} the seeds through the real stages with a probe of every pair.
+ * {@code -Dfollow=p,cos} overrides the follow-up bars. Run:
+ * {@code java -cp storyline-eval/target/storyline-eval.jar:storyline-eval/target/lib/* org.storyline.eval.ClusterDebug
+ * ../shared/data [PREFIX]}.
  */
 public final class ClusterDebug {
   private ClusterDebug() {}
