@@ -81,9 +81,10 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
     }
     long[] sh = Tokens.shingles(a.text(), SHINGLE);
     long day = day(a.published());
-    return new ArticleFeatures(a.id(), day, title, lead(a.text()), counts, forms,
+    String lead = lead(a.text());
+    return new ArticleFeatures(a.id(), day, title, lead, counts, forms,
         MinHash.signature(sh), sh.length, urlKey(a.url()), textKey(a.text()), wires(a.credits()),
-        Tokens.eventDay(a.text(), day));
+        Tokens.eventDay(lead, day));
   }
 
   /** The epoch day of an ISO date or date-time, or {@link #NO_DAY}. */

@@ -102,7 +102,14 @@ class StoryIndexTest {
     assertEquals(thu - 6, Tokens.eventDay("The vote on Friday was close.", thu));
     assertEquals(ArticleFeatures.NO_DAY, Tokens.eventDay("The Kremlin has stated that talks go on.", thu));
     assertEquals(ArticleFeatures.NO_DAY, Tokens.eventDay("Putin on Thursday said", ArticleFeatures.NO_DAY));
-    assertEquals(ArticleFeatures.NO_DAY, Tokens.eventDay("x".repeat(Tokens.EVENT_LEAD_CHARS) + " on Monday", thu));
+    ArticleFeatures f = ArticleFeatures.of(Fixtures.article("p", "Talks", "2025-02-27",
+        "Putin said on Thursday that contacts give hope. The talks on Tuesday were long."), List.of(), List.of(),
+        ClusterConfig.DEFAULTS);
+    assertEquals(thu, f.eventDay());
+    ArticleFeatures later = ArticleFeatures.of(Fixtures.article("q", "Talks", "2025-02-27",
+        "Putin said that contacts give hope. The talks on Tuesday were long."), List.of(), List.of(),
+        ClusterConfig.DEFAULTS);
+    assertEquals(ArticleFeatures.NO_DAY, later.eventDay(), "a weekday after the lead sentence is background");
   }
 
   private static final String FLOOD_LATER = """
