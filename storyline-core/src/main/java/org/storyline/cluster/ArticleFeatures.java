@@ -22,7 +22,7 @@ import org.storyline.model.Article;
  */
 public record ArticleFeatures(String id, long day, String title, String lead, Map<String, Double> counts,
     Map<String, String> nameForms, int[] signature, int shingleCount, String urlKey, long textKey,
-    Set<String> wires) implements java.io.Serializable {
+    Set<String> wires, long eventDay) implements java.io.Serializable {
   public static final long NO_DAY = Long.MIN_VALUE;
   static final int SHINGLE = 4;
 
@@ -48,7 +48,9 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
       ClusterConfig cfg) {
     Map<String, Double> counts = new HashMap<>();
     String title = a.title() == null || a.title().isBlank() ? null : a.title().strip();
-    if (title != null) for (String t : Tokens.terms(title)) counts.merge(t, cfg.titleWeight(), Double::sum);
+    // without a title, the headline words of the URL's slug stand in (as terms only: they carry no capitals)
+    String headline = title != null ? title : Tokens.urlTitle(a.url());
+    if (headline != null) for (String t : Tokens.terms(headline)) counts.merge(t, cfg.titleWeight(), Double::sum);
     for (String t : Tokens.terms(a.text())) counts.merge(t, 1.0, Double::sum);
     Map<String, String> forms = new LinkedHashMap<>();
     String all = title == null ? a.text() : title + ".\n" + a.text();
@@ -78,8 +80,11 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
       }
     }
     long[] sh = Tokens.shingles(a.text(), SHINGLE);
-    return new ArticleFeatures(a.id(), day(a.published()), title, lead(a.text()), counts, forms,
-        MinHash.signature(sh), sh.length, urlKey(a.url()), textKey(a.text()), wires(a.credits()));
+    long day = day(a.published());
+    String lead = lead(a.text());
+    return new ArticleFeatures(a.id(), day, title, lead, counts, forms,
+        MinHash.signature(sh), sh.length, urlKey(a.url()), textKey(a.text()), wires(a.credits()),
+        Tokens.eventDay(lead, day));
   }
 
   /** The epoch day of an ISO date or date-time, or {@link #NO_DAY}. */
@@ -105,7 +110,8 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
       String form = nameForms.get(t);
       if (form != null) forms.put(t, form);
     }
-    return new ArticleFeatures(id, day, title, lead, kept, forms, signature, shingleCount, urlKey, textKey, wires);
+    return new ArticleFeatures(id, day, title, lead, kept, forms, signature, shingleCount, urlKey, textKey, wires,
+        eventDay);
   }
 
   boolean dated() {

@@ -48,7 +48,7 @@ public record ClusterConfig(double titleWeight, double nameWeight, double quoteW
       -0.4440, 4.9322, 0.0000, -1.9569, -1.8614, -1.4596));
 
   public static final ClusterConfig DEFAULTS = new ClusterConfig(2.0, 2.0, 1.0, 0.3, 2.0, 6.0, 60.0, 60.0, 12, 40,
-      200, 20000, 0.7, 0.8, 0.35, 0.2, 0.2, 60.0, MODEL, ArgumentRules.DEFAULTS);
+      200, 20000, 0.7, 0.8, 0.35, 0.2, 0.2, 90.0, MODEL, ArgumentRules.DEFAULTS);
 
   /** The config before the argument channel existed (arguments {@link ArgumentRules#OFF}). */
   public static final ClusterConfig PLAIN = DEFAULTS.withArguments(ArgumentRules.OFF).withModel(null)

@@ -43,6 +43,12 @@ public final class StoryIndex implements java.io.Serializable {
   private final List<StoryState> stories = new ArrayList<>();
   /** Term to the live stories indexed under it; not saved, rebuilt from each story's {@code indexed} terms. */
   private transient Map<String, Set<StoryState>> postings = new HashMap<>();
+  /**
+   * Postings of the retired stories (over their compacted centroids' queryTerms top terms, to bound the memory),
+   * looked up for undated articles only: an article without a date may belong to a story of any time, so the time
+   * window does not apply to it. Saved as it is (its terms are those at retirement, not derivable later).
+   */
+  private final Map<String, Set<StoryState>> archive = new HashMap<>();
   private final List<StoryState> active = new ArrayList<>();
   private final Map<String, String> storyOfArticle = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
@@ -135,13 +141,20 @@ public final class StoryIndex implements java.io.Serializable {
       if (p == null || p.size() > cfg.postingsCap()) continue;
       cands.addAll(p);
     }
+    if (!f.dated()) {
+      for (String t : query) {
+        Set<StoryState> p = archive.get(t);
+        if (p != null && p.size() <= cfg.postingsCap()) cands.addAll(p);
+      }
+    }
     cands.addAll(nearestByEmbedding());
     List<Scored> scored = new ArrayList<>();
     double[] vNorm = StoryState.channelNorms(v);
     for (StoryState s : cands) {
-      if (s.retired || s.mergedInto != null) continue;
+      if (s.retired && f.dated() || s.mergedInto != null) continue;
       if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
-      scored.add(new Scored(s, withEmbedding(s, s.score(v, vNorm, f, cfg), f)));
+      double sc = withEmbedding(s, s.score(v, vNorm, f, cfg), f);
+      scored.add(new Scored(s, Math.max(sc, followUp(s, v, vNorm, f))));
     }
     scored.sort(BEST_FIRST);
     secondLook(scored, v, vNorm, f);
@@ -183,6 +196,21 @@ public final class StoryIndex implements java.io.Serializable {
   }
 
   private record Scored(StoryState story, double score) {}
+
+  /**
+   * The undecayed content probability of {@code s} when the article follows it up (see
+   * {@link EmbeddingConfig#followProbability}), else 0.
+   */
+  private double followUp(StoryState s, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
+    if (cfg.model() == null || current == null || s.embSum == null || !f.dated() || s.first == ArticleFeatures.NO_DAY
+        || s.newEvent(f)) {
+      return 0;
+    }
+    double e = s.embeddingCosine(current);
+    if (e < emb.followCosine()) return 0;
+    double p = cfg.model().probability(s.evidence(v, vNorm, f, cfg));
+    return emb.follows(p, e) ? p : 0;
+  }
 
   /** A score plus the embedding bonus of the article being added against {@code s} (unchanged without one). */
   private double withEmbedding(StoryState s, double score, ArticleFeatures f) {
@@ -269,8 +297,13 @@ public final class StoryIndex implements java.io.Serializable {
    * vector with a 0/1 label appended to {@code sink}, then files the article under its gold story.
    */
   public void addGold(ArticleFeatures f, String gold, java.util.function.Consumer<double[]> sink) {
+    addGold(f, null, gold, sink);
+  }
+
+  /** {@link #addGold(ArticleFeatures, String, java.util.function.Consumer)} with the article's embedding. */
+  public void addGold(ArticleFeatures f, float[] embedding, String gold, java.util.function.Consumer<double[]> sink) {
     added++;
-    current = null;
+    current = emb == null || embedding == null || Embedder.dot(embedding, embedding) == 0 ? null : embedding;
     idf.add(f.counts().keySet());
     Map<String, Double> v = vector(f);
     if (f.dated() && (maxDay == ArticleFeatures.NO_DAY || f.day() > maxDay)) maxDay = f.day();
@@ -384,6 +417,7 @@ public final class StoryIndex implements java.io.Serializable {
   }
 
   private void reindex(StoryState s) {
+    if (s.retired) return; // a retired story joined by an undated article stays in the archive only
     List<String> now = top(s.centroid, cfg.indexTerms());
     for (String t : s.indexed) {
       if (!now.contains(t)) {
@@ -435,6 +469,7 @@ public final class StoryIndex implements java.io.Serializable {
         }
         s.indexed = List.of();
         s.compact();
+        for (String t : top(s.centroid, cfg.queryTerms())) archive.computeIfAbsent(t, k -> new HashSet<>()).add(s);
       } else {
         keep.add(s);
       }
@@ -548,6 +583,38 @@ public final class StoryIndex implements java.io.Serializable {
   boolean embeddings() {
     return emb != null;
   }
+
+  /**
+   * Development aid: how an article (not yet added) would score against the story now holding {@code articleId},
+   * without changing anything: whether that story would be a candidate (by terms, by embedding), its date gap, the
+   * model's probability, the time decay, the embedding cosine and the final score. Null when the story is unknown.
+   */
+  public Probe probe(ArticleFeatures f, float[] embedding, String articleId) {
+    String sid = storyOf(articleId);
+    if (sid == null) return null;
+    StoryState s = byId.get(sid);
+    float[] saved = current;
+    current = emb == null || embedding == null || Embedder.dot(embedding, embedding) == 0 ? null : embedding;
+    Map<String, Double> v = vector(f);
+    boolean byTerm = false;
+    for (String t : top(v, cfg.queryTerms())) {
+      Set<StoryState> p = postings.get(t);
+      if (p != null && p.size() <= cfg.postingsCap() && p.contains(s)) byTerm = true;
+    }
+    boolean byEmb = nearestByEmbedding().contains(s);
+    double[] vNorm = StoryState.channelNorms(v);
+    double prob = cfg.model() == null ? Double.NaN : cfg.model().probability(s.evidence(v, vNorm, f, cfg));
+    double decay = s.decay(f, cfg);
+    double ecos = current == null ? Double.NaN : s.embeddingCosine(current);
+    double score = withEmbedding(s, s.score(v, vNorm, f, cfg), f);
+    current = saved;
+    return new Probe(sid, byTerm, byEmb, s.retired, f.dated() ? s.gap(f.day()) : Double.NaN, prob, decay, ecos,
+        score, s.articles.size());
+  }
+
+  /** See {@link #probe}. */
+  public record Probe(String story, boolean byTerm, boolean byEmbedding, boolean retired, double gap,
+      double probability, double decay, double embeddingCosine, double score, int size) {}
 
   /** The current story of an article (following merges), or null. */
   public String storyOf(String articleId) {

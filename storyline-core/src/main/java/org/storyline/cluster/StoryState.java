@@ -129,8 +129,12 @@ final class StoryState implements java.io.Serializable {
 
   /**
    * The evidence for a learnt {@link ScoreModel}: cosine times decay, per-channel cosines (terms and names times
-   * decay; quotes as is), the decay, 1 when either side is undated, the argument cosine times decay, and 1 when
-   * either side has no arguments, and 1 for each kind of time mark (year, month, weekday) in conflict. (Salient
+   * decay; quotes as is), where "decay" is 1 unless the article reports a new event day ({@link #newEvent}): the
+   * model judges the content as it was fitted (on undated ECB+) and the time decay scales its probability once; only
+   * a report of another day's event has its content evidence decayed too, so a second meeting of the same actors a
+   * week later stays apart while a follow-up of the story's own event does not pay for the gap twice. Then the
+   * decay, 1 when either side is undated, the argument cosine times decay, and 1 when either side has no arguments,
+   * and 1 for each kind of time mark (year, month, weekday) in conflict. (Salient
    * argument overlap, the share of the article's 5 heaviest arguments found in the story, was tried and got small
    * weights with no gain on ECB+ dev.)
    */
@@ -142,7 +146,7 @@ final class StoryState implements java.io.Serializable {
   private double[] evidence(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg,
       Map<String, Double> target, double norm, double[] channelNorm) {
     double[] dot = dots(v, target);
-    double decay = decay(f, cfg);
+    double decay = newEvent(f) ? decay(f, cfg) : 1.0;
     double[] x = new double[11];
     x[0] = norm == 0 ? 0 : sum(dot) / norm * decay;
     for (int i = 0; i < 3; i++) {
@@ -156,6 +160,15 @@ final class StoryState implements java.io.Serializable {
     int c = f.dated() && first != ArticleFeatures.NO_DAY ? 0 : conflicts(v.keySet());
     for (int k = 0; k < 3; k++) x[8 + k] = (c & 1 << k) != 0 ? 1 : 0;
     return x;
+  }
+
+  /**
+   * Whether the article reports an event of a day outside this story's dates: its lead names a weekday that falls
+   * more than a day before or after the story's date range (a new development, or another meeting of the same
+   * actors, rather than more on this story's event).
+   */
+  boolean newEvent(ArticleFeatures f) {
+    return f.eventDay() != ArticleFeatures.NO_DAY && first != ArticleFeatures.NO_DAY && gap(f.eventDay()) > 1;
   }
 
   double decay(ArticleFeatures f, ClusterConfig cfg) {

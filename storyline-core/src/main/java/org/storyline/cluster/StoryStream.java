@@ -44,7 +44,7 @@ import java.util.zip.GZIPOutputStream;
 public final class StoryStream implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
   /** Bumped whenever the saved classes change shape; older files are then rebuilt. */
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
   private static final byte[] MAGIC = ("storyline-story-stream " + FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
   /** Heaviest feature counts kept per article (enough for the label's centrality). */
   static final int KEPT_COUNTS = 128;
@@ -128,6 +128,7 @@ public final class StoryStream implements Serializable {
     StateIO.writeString(out, f.urlKey());
     out.writeLong(f.textKey());
     writeStrings(out, List.copyOf(f.wires()));
+    out.writeLong(f.eventDay());
   }
 
   private static ArticleFeatures readFeatures(ObjectInputStream in) throws IOException {
@@ -151,7 +152,8 @@ public final class StoryStream implements Serializable {
     String urlKey = StateIO.readString(in);
     long textKey = in.readLong();
     java.util.Set<String> wires = new java.util.TreeSet<>(readStrings(in));
-    return new ArticleFeatures(id, day, title, lead, counts, forms, sig, shingles, urlKey, textKey, wires);
+    return new ArticleFeatures(id, day, title, lead, counts, forms, sig, shingles, urlKey, textKey, wires,
+        in.readLong());
   }
 
   private static void writeAssignment(ObjectOutputStream out, Assignment a) throws IOException {

@@ -9,7 +9,10 @@
  * best-scoring candidate story from an inverted index over story top terms (a learnt
  * {@link org.storyline.cluster.ScoreModel} over cosines of TF-IDF vectors with title, name, entity, quote and
  * number/date features, the cosine of the arguments alone, and conflicts of years, months and weekdays between
- * undated texts, times a time decay; see {@link org.storyline.cluster.ArgumentRules}). Story ids come from the first article and never change; a
+ * undated texts, times a time decay; see {@link org.storyline.cluster.ArgumentRules}). The time gap counts twice
+ * (in the evidence and on the probability) only when the article's lead names an event day outside the story's dates
+ * (another event of the same actors); an undated article also sees stories retired from the time window; without a
+ * title, a URL slug's words stand in. Story ids come from the first article and never change; a
  * merge of two stories is an explicit {@link org.storyline.cluster.StoryIndex.Event}. Every assignment explains itself
  * ({@link org.storyline.cluster.Assignment#explain()}). All tunables are in {@link org.storyline.cluster.ClusterConfig},
  * word lists in resources next to this package.
@@ -18,7 +21,9 @@
  * each article's title and lead ({@link org.storyline.nlp.Embedder}, computed in parallel with the features) is a
  * further evidence channel: a story keeps the normalised mean of its articles' embeddings, the embedding cosine adds
  * to (or, below an offset, takes from) the score, fading faster with the date gap than word evidence, and the nearest
- * of a bounded set of recently joined stories by embedding are candidates too. Its tunables are in
+ * of a bounded set of recently joined stories by embedding are candidates too. A dated article that names no new
+ * event day and matches a story very strongly (model probability and embedding cosine both high) follows it up over
+ * any gap within the candidate window. Its tunables are in
  * {@link org.storyline.cluster.EmbeddingConfig}.
  */
 package org.storyline.cluster;

@@ -49,6 +49,23 @@ class EmbeddingChannelTest {
   }
 
   @Test
+  void aStrongFollowUpWithoutANewEventDayJoinsOverAGapThatOtherwiseSplits() {
+    float[] one = {1, 0, 0, 0};
+    String later = "2024-03-25"; // three weeks after the flood story; a Monday
+    String followUp = Fixtures.FLOOD_REWRITE.replace(" on Monday", "");
+    // with the follow-up bars, without them, and the same report naming its own (new) day: another event
+    for (int k = 0; k < 3; k++) {
+      EmbeddingConfig ec = k == 1 ? EmbeddingConfig.DEFAULTS.withFollow(2, 2) : EmbeddingConfig.DEFAULTS;
+      StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground(), ec);
+      index.add(f(Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD)), one);
+      index.add(f(Fixtures.article("chess-1", "Chess", "2024-03-04", Fixtures.CHESS)), new float[] {0, 1, 0, 0});
+      Assignment a = index.add(f(Fixtures.article("flood-3w", "Flood", later,
+          k == 2 ? Fixtures.FLOOD_REWRITE : followUp)), one);
+      assertEquals(k == 0 ? "story-flood-1" : "story-flood-3w", a.story(), a.explain());
+    }
+  }
+
+  @Test
   void sameEventInOtherWordsJoinsOnlyWithTheEmbeddingChannel() {
     Embedder e = new FakeEmbedder();
     Article a = Fixtures.article("ship-1", "Tourist ship strikes bridge", "2024-03-04", SHIP);

@@ -77,6 +77,79 @@ class StoryIndexTest {
   }
 
   @Test
+  void anUndatedArticleStillFindsAStoryRetiredFromTheTimeWindow() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    index.add(f(Fixtures.article("flood-1", "Flood", "2024-01-04", Fixtures.FLOOD)));
+    String[] words = {"harbour", "orchard", "tunnel", "library", "stadium", "bakery", "glacier", "museum"};
+    for (int i = 0; i < 300; i++) {
+      String w = words[i % words.length];
+      index.add(f(Fixtures.article("filler-" + i, "Report " + i, "2024-09-" + (10 + i % 15),
+          "The " + w + " committee met again. Item " + i + " on the " + w + " agenda was the " + w
+              + " budget for district " + i + ", and members voted on it.")));
+    }
+    assertTrue(index.activeStories() < index.stories().size(), "the flood story should have retired");
+    Assignment dated = index.add(f(Fixtures.article("flood-late", "Flood", "2024-09-25", Fixtures.FLOOD_REWRITE)));
+    assertTrue(dated.created(), "a dated article months later starts a new story: " + dated.explain());
+    Assignment undated = index.add(f(Fixtures.article("flood-2", "Flood", null, Fixtures.FLOOD_REWRITE)));
+    assertFalse(undated.created(), undated.explain());
+  }
+
+  @Test
+  void theEventDayIsTheLeadsFirstWeekdayOnOrBeforePublication() {
+    long thu = java.time.LocalDate.parse("2025-02-27").toEpochDay();
+    assertEquals(thu, Tokens.eventDay("Putin on Thursday said that contacts give hope. On Monday he met", thu));
+    assertEquals(thu - 2, Tokens.eventDay("Diplomats met on Tuesday in Istanbul.", thu));
+    assertEquals(thu - 6, Tokens.eventDay("The vote on Friday was close.", thu));
+    assertEquals(ArticleFeatures.NO_DAY, Tokens.eventDay("The Kremlin has stated that talks go on.", thu));
+    assertEquals(ArticleFeatures.NO_DAY, Tokens.eventDay("Putin on Thursday said", ArticleFeatures.NO_DAY));
+    ArticleFeatures f = ArticleFeatures.of(Fixtures.article("p", "Talks", "2025-02-27",
+        "Putin said on Thursday that contacts give hope. The talks on Tuesday were long."), List.of(), List.of(),
+        ClusterConfig.DEFAULTS);
+    assertEquals(thu, f.eventDay());
+    ArticleFeatures later = ArticleFeatures.of(Fixtures.article("q", "Talks", "2025-02-27",
+        "Putin said that contacts give hope. The talks on Tuesday were long."), List.of(), List.of(),
+        ClusterConfig.DEFAULTS);
+    assertEquals(ArticleFeatures.NO_DAY, later.eventDay(), "a weekday after the lead sentence is background");
+  }
+
+  private static final String FLOOD_LATER = """
+      Residents of Kestrel Bay began returning to their homes on Monday as the Varna River fell back within its \
+      banks, Mayor Elena Dravik said, and volunteers cleared mud from the streets near the old harbour.
+
+      The railway line to Port Alder stays closed while engineers rebuild the collapsed embankment. \
+      Hydrologists at Northgate University said the flood was the worst since 1921.""";
+
+  @Test
+  void aReportOfANewEventDayScoresLowerThanAFollowUpWithoutOne() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    index.add(f(Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD)));
+    index.add(f(Fixtures.article("chess-1", "Chess", "2024-03-04", Fixtures.CHESS)));
+    String later = "2024-03-12"; // eight days after the flood story's Monday
+    ArticleFeatures newDay = f(Fixtures.article("flood-mon", "Flood", later, FLOOD_LATER));
+    ArticleFeatures followUp = f(Fixtures.article("flood-on", "Flood", later, FLOOD_LATER.replace(" on Monday", "")));
+    assertEquals(java.time.LocalDate.parse("2024-03-11").toEpochDay(), newDay.eventDay());
+    StoryIndex.Probe a = index.probe(newDay, null, "flood-1");
+    StoryIndex.Probe b = index.probe(followUp, null, "flood-1");
+    // the new day (a week after the story) decays the evidence the model reads as well as its probability
+    assertTrue(a.probability() < b.probability() && a.score() < b.score(), a + " vs " + b);
+    Assignment joined = index.add(followUp);
+    assertEquals("story-flood-1", joined.story(), joined.explain());
+  }
+
+  @Test
+  void aUrlSlugStandsInForAMissingTitle() {
+    assertEquals("rihanna cousin shot dead", Tokens.urlTitle("https://www.rt.com/news/414348-rihanna-cousin-shot-dead/"));
+    assertEquals("two injured thousands evacuated", Tokens.urlTitle(
+        "http://www.example.com/national/two-injured-thousands-evacuated/news-story/3b2f.html?x=1"));
+    assertEquals(null, Tokens.urlTitle("https://example.com/a/b/12345"));
+    assertEquals(null, Tokens.urlTitle(null));
+    ArticleFeatures withSlug = ArticleFeatures.of(Fixtures.article("s", null, "2024-01-01", "news.example",
+        "https://news.example/2024/01/01/kestrel-river-flood-warning.html", List.of(), ""), List.of(), List.of(),
+        ClusterConfig.DEFAULTS);
+    assertTrue(withSlug.counts().containsKey("kestrel"), withSlug.counts().toString());
+  }
+
+  @Test
   void urlKeysIgnoreSchemeWwwTrackingAndTrailingSlash() {
     assertEquals(ArticleFeatures.urlKey("https://www.ex.example/a/b/?utm_source=t&id=3#top"),
         ArticleFeatures.urlKey("http://ex.example/a/b?id=3"));

@@ -1,0 +1,282 @@
+package org.storyline.eval;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.storyline.cluster.ArticleFeatures;
+import org.storyline.cluster.Assignment;
+import org.storyline.cluster.ClusterConfig;
+import org.storyline.cluster.EmbeddingConfig;
+import org.storyline.cluster.Idf;
+import org.storyline.cluster.StoryIndex;
+import org.storyline.nlp.MiniLmEmbedder;
+
+/**
+ * Development aid for story clustering (not a suite): caches the entity names and sentence embeddings of the ECB+
+ * and giveme5w1h articles under a prefix (default {@code /tmp/clu}; delete the files after changing what is embedded),
+ * then runs what {@code -Dwhat=} lists (default g5,ecb,lines): {@code g5} the giveme5w1h stream's scores (with
+ * {@code -Dmisses=true} a trace of every article whose gold event already had an earlier article but that went
+ * elsewhere, probed against the story holding that event's latest article; {@code -Dclusters=true} every gold event's
+ * articles with their stories), {@code ecb} ECB+ (5 orders; {@code -Dsplits=dev}), {@code lines} the storyline level
+ * as the suite scores it, {@code dumplines} every storyline's stories (knobs {@code lineThr}, {@code lineGap},
+ * {@code lineW}, {@code lineOff}), {@code followbar} how often ECB+ dev documents pass the follow-up bars against the
+ * other instance of their topic, {@code seeds} the seeds through the real stages with a probe of every pair.
+ * {@code -Dfollow=p,cos} overrides the follow-up bars. Run:
+ * {@code java -cp storyline-eval/target/storyline-eval.jar:storyline-eval/target/lib/* org.storyline.eval.ClusterDebug
+ * ../shared/data [PREFIX]}.
+ */
+public final class ClusterDebug {
+  private ClusterDebug() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+    String prefix = args.length > 1 ? args[1] : "/tmp/clu";
+    PrintWriter out = new PrintWriter(System.out, true);
+    List<ClusteringSuite.Doc> ecb =
+        ClusteringSuite.loadEcb(data.resolve("clustering/ecbplus_doc_clusters/docs.jsonl"));
+    List<ClusteringSuite.Doc> g5 =
+        ClusteringSuite.loadG5(data.resolve("corpora/giveme5w1h_news_cluster/news_cluster.jsonl.gz"));
+    ecb = ClusteringSuite.cachedEntities(ecb, Path.of(prefix + "-names-ecb.json"));
+    g5 = ClusteringSuite.cachedEntities(g5, Path.of(prefix + "-names-g5.json"));
+    List<ClusteringSuite.Doc> both = new ArrayList<>(ecb);
+    both.addAll(g5);
+    ClusteringSuite.Emb emb = embeddings(both, Path.of(prefix + "-emb.bin"), EmbeddingConfig.DEFAULTS);
+    ClusterConfig cfg = ClusterConfig.DEFAULTS;
+    String[] follow = System.getProperty("follow", "").split(",");
+    if (follow.length == 2) {
+      emb = emb.with(emb.cfg().withFollow(Double.parseDouble(follow[0]), Double.parseDouble(follow[1])));
+    }
+    String what = System.getProperty("what", "g5,ecb,lines");
+    if (what.contains("g5")) trace(g5, cfg, emb, out);
+    if (what.contains("ecb")) {
+      for (String split : System.getProperty("splits", "dev").split(",")) {
+        List<ClusterScores> all = new ArrayList<>();
+        for (int o = 0; o < 5; o++) all.add(ClusteringSuite.ecbRun(ecb, split, cfg, o, null, emb));
+        out.printf(Locale.ROOT, "ECB+ %s mean of 5 orders: %s%n", split, ClusteringSuite.average(all).line());
+      }
+    }
+    if (what.contains("lines")) ClusteringSuite.storylines(g5, out, emb);
+    if (what.contains("followbar")) followBar(ecb, emb, out);
+    if (what.contains("dumplines")) dumpLines(g5, emb, out);
+    if (what.contains("seeds")) seeds(data.resolve("../seeds"), out);
+    out.flush();
+  }
+
+  /**
+   * How often ECB+ dev documents pass the follow-up bars (model probability and embedding cosine) against the gold
+   * story of the other subtopic of their topic (the same kind of event, another instance: what the follow-up rule
+   * must not link) and against their own subtopic's story (which includes the document itself).
+   */
+  static void followBar(List<ClusteringSuite.Doc> ecb, ClusteringSuite.Emb emb, PrintWriter out) {
+    ClusterConfig cfg = ClusterConfig.DEFAULTS;
+    Idf idf = Idf.withBackground();
+    for (var d : ecb) if (d.split().equals("train")) idf.add(d.features(cfg).counts().keySet());
+    List<ClusteringSuite.Doc> dev = ecb.stream().filter(d -> d.split().equals("dev")).toList();
+    StoryIndex index = new StoryIndex(cfg, idf, emb.cfg());
+    Map<String, String> member = new TreeMap<>();
+    for (var d : dev) {
+      index.addGold(d.features(cfg), emb.of(d), d.gold(), x -> { });
+      member.putIfAbsent(d.gold(), d.article().id());
+    }
+    double[][] bars = {{0.9, 0.75}, {0.95, 0.75}, {0.9, 0.8}, {0.95, 0.8}};
+    for (double[] b : bars) {
+      int cross = 0;
+      int crossPass = 0;
+      int own = 0;
+      int ownPass = 0;
+      for (var d : dev) {
+        String topic = d.gold().substring(0, d.gold().indexOf('_'));
+        for (var e : member.entrySet()) {
+          if (!e.getKey().startsWith(topic + "_")) continue;
+          StoryIndex.Probe p = index.probe(d.features(cfg), emb.of(d), e.getValue());
+          boolean pass = p.probability() >= b[0] && p.embeddingCosine() >= b[1];
+          if (e.getKey().equals(d.gold())) {
+            own++;
+            if (pass) ownPass++;
+          } else {
+            cross++;
+            if (pass) crossPass++;
+          }
+        }
+      }
+      out.printf(Locale.ROOT, "follow bars p>=%.2f cos>=%.2f on ECB+ dev: other instance of the same kind of event"
+          + " %d/%d (%.3f), own event %d/%d (%.3f)%n", b[0], b[1], crossPass, cross, crossPass / (double) cross,
+          ownPass, own, ownPass / (double) own);
+    }
+  }
+
+  /** Each storyline's stories with their dates, labels and gold events; then stories in no storyline. */
+  static void dumpLines(List<ClusteringSuite.Doc> g5, ClusteringSuite.Emb emb, PrintWriter out) {
+    List<org.storyline.model.Article> arts = g5.stream().map(ClusteringSuite.Doc::article).toList();
+    Map<String, String> gold = new HashMap<>();
+    for (var d : g5) gold.put(d.article().id(), d.gold());
+    var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
+    ClusterConfig d = ClusterConfig.DEFAULTS;
+    ClusterConfig c = new ClusterConfig(d.titleWeight(), d.nameWeight(), d.quoteWeight(), d.threshold(), d.graceDays(),
+        d.tauDays(), d.maxGapDays(), d.windowDays(), d.queryTerms(), d.indexTerms(), d.centroidTerms(), d.postingsCap(),
+        d.mergeThreshold(), d.nearDup(), d.rewrite(), d.rewriteWire(),
+        Double.parseDouble(System.getProperty("lineThr", "" + d.storylineThreshold())),
+        Double.parseDouble(System.getProperty("lineGap", "" + d.storylineMaxGapDays())), d.model(), d.arguments());
+    EmbeddingConfig ec = emb.cfg().withStoryline(
+        Double.parseDouble(System.getProperty("lineW", "" + emb.cfg().storylineWeight())),
+        Double.parseDouble(System.getProperty("lineOff", "" + emb.cfg().storylineOffset())));
+    var r = new org.storyline.cluster.OnlineStoryStage(c, emb.embedder(), ec).apply(arts, ents, List.of());
+    List<String> ids = arts.stream().map(org.storyline.model.Article::id).distinct().toList();
+    Map<String, String> line = new HashMap<>();
+    for (var s : r.stories()) for (String a : s.articles()) line.put(a, s.id());
+    for (var l : r.storylines()) for (String sid : l.stories()) for (var s : r.stories()) {
+      if (s.id().equals(sid)) for (String a : s.articles()) line.put(a, l.id());
+    }
+    out.println("storyline level: " + ClusterScores.of(ids, line, gold).line());
+    Map<String, org.storyline.model.Story> byId = new HashMap<>();
+    for (var s : r.stories()) byId.put(s.id(), s);
+    java.util.Set<String> inLine = new java.util.HashSet<>();
+    for (var l : r.storylines()) {
+      out.println("LINE " + l.id() + " " + l.label());
+      for (String sid : l.stories()) {
+        inLine.add(sid);
+        var s = byId.get(sid);
+        Map<String, Integer> ev = new TreeMap<>();
+        for (String a : s.articles()) ev.merge(gold.get(a), 1, Integer::sum);
+        out.printf(Locale.ROOT, "   %s %3d %s %s%n", s.first(), s.articles().size(), ev, s.label());
+      }
+    }
+    for (var s : r.stories()) {
+      if (inLine.contains(s.id())) continue;
+      Map<String, Integer> ev = new TreeMap<>();
+      for (String a : s.articles()) ev.merge(gold.get(a), 1, Integer::sum);
+      out.printf(Locale.ROOT, "ALONE %s %3d %s %s%n", s.first(), s.articles().size(), ev, s.label());
+    }
+  }
+
+  /** The seeds through the real stages up to the story stage: assignments, stories and storylines. */
+  static void seeds(Path dir, PrintWriter out) {
+    var c = org.storyline.ingest.Inputs.defaults().readAll(List.of(dir));
+    var ex = org.storyline.extract.Extractors.defaults();
+    List<org.storyline.model.Article> arts = c.documents().stream().map(ex::extract)
+        .filter(a -> !a.text().isBlank()).toList();
+    var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
+    var qs = new org.storyline.nlp.DefaultQuoteStage().apply(arts, ents);
+    var o = org.storyline.cluster.OnlineStoryStage.defaults(true).run(arts, ents, qs);
+    for (var a : arts) {
+      var f = ArticleFeatures.of(a, List.of(), List.of(), ClusterConfig.DEFAULTS);
+      out.println("SEED day " + a.id() + " published " + a.published() + " event day "
+          + (f.eventDay() == ArticleFeatures.NO_DAY ? "-" : java.time.LocalDate.ofEpochDay(f.eventDay()))
+          + " lead: " + a.text().substring(0, Math.min(200, a.text().length())).replace('\n', ' '));
+    }
+    for (Assignment a : o.assignments()) out.println("SEED " + a.explain());
+    // the same stream by hand, probing each article against the story of every earlier one
+    Map<String, List<String>> names = new HashMap<>();
+    for (var e : ents) for (var m : e.mentions()) names.computeIfAbsent(m.article(), k -> new ArrayList<>()).add(e.name());
+    Map<String, List<String>> quoted = new HashMap<>();
+    for (var q : qs) if (q.text() != null) quoted.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q.text());
+    var embedder = MiniLmEmbedder.shared();
+    List<ArticleFeatures> fs = new ArrayList<>();
+    Map<String, float[]> ev = new HashMap<>();
+    for (var a : arts) {
+      fs.add(ArticleFeatures.of(a, names.getOrDefault(a.id(), List.of()), quoted.getOrDefault(a.id(), List.of()),
+          ClusterConfig.DEFAULTS));
+      ev.put(a.id(), embedder.embed(EmbeddingConfig.DEFAULTS.text(a)));
+    }
+    fs.sort(Comparator.comparingLong((ArticleFeatures f) -> f.day() == ArticleFeatures.NO_DAY ? Long.MAX_VALUE
+        : f.day()).thenComparing(ArticleFeatures::id));
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground(), EmbeddingConfig.DEFAULTS);
+    List<String> done = new ArrayList<>();
+    for (ArticleFeatures f : fs) {
+      for (String prev : done) {
+        StoryIndex.Probe p = index.probe(f, ev.get(f.id()), prev);
+        out.printf(Locale.ROOT, "SEED probe %s vs story of %s (%s): gap %.0f prob %.3f decay %.3f ecos %.3f score %.3f%n",
+            f.id().substring(0, 3), prev.substring(0, 3), p.story(), p.gap(), p.probability(), p.decay(),
+            p.embeddingCosine(), p.score());
+      }
+      index.add(f, ev.get(f.id()));
+      done.add(f.id());
+    }
+    for (var s : o.result().stories()) out.println("SEED story " + s.articles());
+    for (var l : o.result().storylines()) out.println("SEED storyline " + l.stories());
+  }
+
+  static ClusteringSuite.Emb embeddings(List<ClusteringSuite.Doc> docs, Path file, EmbeddingConfig cfg)
+      throws IOException {
+    Map<String, float[]> m = new HashMap<>();
+    if (Files.exists(file)) {
+      try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+          String id = in.readUTF();
+          float[] v = new float[in.readInt()];
+          for (int k = 0; k < v.length; k++) v[k] = in.readFloat();
+          m.put(id, v);
+        }
+      }
+      return new ClusteringSuite.Emb(cfg, MiniLmEmbedder.shared(), m);
+    }
+    ClusteringSuite.Emb e = ClusteringSuite.Emb.compute(docs, MiniLmEmbedder.shared(), cfg);
+    try (DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+      o.writeInt(e.vectors().size());
+      for (var x : new TreeMap<>(e.vectors()).entrySet()) {
+        o.writeUTF(x.getKey());
+        o.writeInt(x.getValue().length);
+        for (float f : x.getValue()) o.writeFloat(f);
+      }
+    }
+    return e;
+  }
+
+  /** The giveme5w1h stream with a probe of every article against the story of its gold event's latest article. */
+  static void trace(List<ClusteringSuite.Doc> g5, ClusterConfig cfg, ClusteringSuite.Emb emb, PrintWriter out) {
+    List<ClusteringSuite.Doc> docs = new ArrayList<>(g5);
+    docs.sort(Comparator.comparing((ClusteringSuite.Doc d) -> d.article().published() == null ? "~"
+        : d.article().published()).thenComparing(d -> d.article().id()));
+    StoryIndex index = new StoryIndex(cfg, Idf.withBackground(), emb.cfg());
+    Map<String, String> latest = new HashMap<>();
+    Map<String, Long> latestDay = new HashMap<>();
+    Map<String, String> gold = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (ClusteringSuite.Doc d : docs) {
+      ArticleFeatures f = d.features(cfg);
+      String prev = latest.get(d.gold());
+      StoryIndex.Probe p = prev == null ? null : index.probe(f, emb.of(d), prev);
+      Assignment a = index.add(f, emb.of(d));
+      if (p != null && !a.story().equals(p.story())) {
+        long gap = f.day() != ArticleFeatures.NO_DAY && latestDay.get(d.gold()) != ArticleFeatures.NO_DAY ? f.day() - latestDay.get(d.gold())
+            : -1;
+        lines.add(String.format(Locale.ROOT, "MISS ev %s gap %d %s | %s%n    gold story %s size %d cand term %s emb %s"
+            + " retired %s storygap %.0f prob %.3f decay %.3f ecos %.3f score %.3f%n    %s", d.gold(), gap,
+            d.article().published(), d.article().title(), p.story(), p.size(), p.byTerm(), p.byEmbedding(),
+            p.retired(), p.gap(), p.probability(), p.decay(), p.embeddingCosine(), p.score(), a.explain()));
+      }
+      latest.put(d.gold(), d.article().id());
+      latestDay.put(d.gold(), f.day());
+      gold.put(d.article().id(), d.gold());
+      ids.add(d.article().id());
+    }
+    Map<String, String> pred = new HashMap<>();
+    for (String id : ids) pred.put(id, index.storyOf(id));
+    if (Boolean.getBoolean("misses")) lines.forEach(out::println);
+    out.printf(Locale.ROOT, "g5 stream: %s (%d misses vs the gold event's latest article)%n",
+        ClusterScores.of(ids, pred, gold).line(), lines.size());
+    if (Boolean.getBoolean("clusters")) {
+      Map<String, List<ClusteringSuite.Doc>> byGold = new TreeMap<>();
+      for (ClusteringSuite.Doc d : docs) byGold.computeIfAbsent(d.gold(), k -> new ArrayList<>()).add(d);
+      for (var e : byGold.entrySet()) {
+        out.println("EVENT " + e.getKey());
+        for (ClusteringSuite.Doc d : e.getValue()) {
+          out.printf(Locale.ROOT, "   %s %-40s %s%n", d.article().published(), pred.get(d.article().id()),
+              d.article().title());
+        }
+      }
+    }
+  }
+}
