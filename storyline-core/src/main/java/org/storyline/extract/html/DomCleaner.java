@@ -41,6 +41,8 @@ final class DomCleaner {
     NodeTraversor.filter(new NodeFilter() {
       /** Text counted so far under each open element, innermost last. */
       int[] open = new int[64];
+      /** Whether each open element is a layout box to be measured. */
+      boolean[] box = new boolean[64];
       int depth;
       /** Depth of the hidden element being walked through, -1 when none: nothing inside it is collected. */
       int hiddenAt = -1;
@@ -56,10 +58,12 @@ final class DomCleaner {
           return FilterResult.SKIP_ENTIRELY;
         }
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+        boolean isBox = false;
         if (e != root && hiddenAt < 0) {
           if (HtmlPatterns.LAYOUT_TAGS.contains(e.normalName())) {
             // decided below, once the page's text is known; look inside for scripts meanwhile
             layout.add(e);
+            isBox = true;
           } else if (HtmlPatterns.DROP_TAGS.contains(e.normalName())) {
             doomed.add(node);
             return FilterResult.SKIP_ENTIRELY;
@@ -69,7 +73,11 @@ final class DomCleaner {
             hiddenAt = depth;
           }
         }
-        if (depth == open.length) open = java.util.Arrays.copyOf(open, 2 * depth);
+        if (depth == open.length) {
+          open = java.util.Arrays.copyOf(open, 2 * depth);
+          box = java.util.Arrays.copyOf(box, 2 * depth);
+        }
+        box[depth] = isBox;
         open[depth++] = 0;
         return FilterResult.CONTINUE;
       }
@@ -83,7 +91,7 @@ final class DomCleaner {
         if (hiddenAt == depth) {
           hiddenAt = -1;
           counted.put(e, n);
-        } else if (hiddenAt < 0 && e != root && HtmlPatterns.LAYOUT_TAGS.contains(e.normalName())) {
+        } else if (box[depth]) {
           counted.put(e, n);
         }
         return FilterResult.CONTINUE;
@@ -130,10 +138,11 @@ final class DomCleaner {
 
   /** {@code s.strip().length()} without building the stripped string. */
   private static int strippedLength(String s) {
+    // no whitespace lies outside the BMP, so chars do (a surrogate is not whitespace, nor the code point it starts)
     int from = 0;
     int to = s.length();
-    while (from < to && Character.isWhitespace(s.codePointAt(from))) from += Character.charCount(s.codePointAt(from));
-    while (to > from && Character.isWhitespace(s.codePointBefore(to))) to -= Character.charCount(s.codePointBefore(to));
+    while (from < to && NodeStats.whitespace(s.charAt(from))) from++;
+    while (to > from && NodeStats.whitespace(s.charAt(to - 1))) to--;
     return to - from;
   }
 

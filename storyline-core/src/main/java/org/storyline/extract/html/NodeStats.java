@@ -53,7 +53,7 @@ final class NodeStats {
           int c = 0;
           for (int i = 0; i < w.length(); i++) {
             char ch = w.charAt(i);
-            if (!Character.isWhitespace(ch)) {
+            if (!whitespace(ch)) {
               n++;
               if (ch == ',' || ch == '\uFF0C' || ch == '\u3001' || ch == '\u060C') c++;
             }
@@ -100,6 +100,12 @@ final class NodeStats {
       }
     }, root);
     return s;
+  }
+
+  /** {@link Character#isWhitespace(char)}, without its table look-up for ASCII. */
+  static boolean whitespace(char c) {
+    if (c <= ' ') return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C';
+    return c >= '\u0080' && Character.isWhitespace(c);
   }
 
   Stat get(Element e) {
