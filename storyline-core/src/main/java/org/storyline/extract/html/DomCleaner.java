@@ -30,14 +30,16 @@ final class DomCleaner {
   /**
    * Removes {@link HtmlPatterns#DROP_TAGS}, HTML comments and hidden elements from {@code root}, in place. One walk
    * finds them and counts, bottom up, the text of every layout box and hidden element and of the whole page (text
-   * inside dropped elements left out, text inside hidden ones counted), so no subtree is walked twice.
+   * inside dropped elements left out, text inside hidden ones counted), so no subtree is walked twice. Returns how
+   * many elements it walked through (at least as many as are left).
    */
-  static void strip(Element root) {
+  static int strip(Element root) {
     List<Node> doomed = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
     List<Element> layout = new ArrayList<>();
     Map<Element, Integer> counted = new IdentityHashMap<>();
     int[] rootLength = new int[1];
+    int[] elements = new int[1];
     NodeTraversor.filter(new NodeFilter() {
       /** Text counted so far under each open element, innermost last. */
       int[] open = new int[64];
@@ -79,6 +81,7 @@ final class DomCleaner {
         }
         box[depth] = isBox;
         open[depth++] = 0;
+        elements[0]++;
         return FilterResult.CONTINUE;
       }
 
@@ -118,7 +121,7 @@ final class DomCleaner {
         page -= len;
       }
     }
-    if (hidden.isEmpty()) return;
+    if (hidden.isEmpty()) return elements[0];
     // pages that reveal themselves by script hide their whole body, and an unclosed tag in a <noscript> can swallow
     // the page: keep such wrappers when they hold most of the text
     int[] lengths = new int[hidden.size()];
@@ -127,13 +130,14 @@ final class DomCleaner {
     if (hiddenTotal == 0) {
       // nothing hidden holds text, so nothing is mostly hidden: all go
       for (Element h : hidden) h.remove();
-      return;
+      return elements[0];
     }
     int total = page;
     boolean mostlyHidden = total - hiddenTotal < 0.2 * total;
     for (int i = 0; i < lengths.length; i++) {
       if (!mostlyHidden || lengths[i] < 0.3 * total) hidden.get(i).remove();
     }
+    return elements[0];
   }
 
   /** {@code s.strip().length()} without building the stripped string. */
@@ -177,8 +181,9 @@ final class DomCleaner {
           if (hints.unlikely(e)) {
             mark = stats.text(e) < 0.3 * total;
           }
-          if (!mark && ("complementary".equals(e.attr("role")) || "navigation".equals(e.attr("role")))) {
-            mark = stats.text(e) < 0.3 * total;
+          if (!mark) {
+            String role = e.attr("role");
+            if (role.equals("complementary") || role.equals("navigation")) mark = stats.text(e) < 0.3 * total;
           }
         }
         if (mark) {

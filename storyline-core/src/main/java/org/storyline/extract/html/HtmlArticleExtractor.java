@@ -105,8 +105,8 @@ public final class HtmlArticleExtractor {
       diagnostics.add("html: page has no body");
       return new Content("", List.of(), diagnostics);
     }
-    DomCleaner.strip(body);
-    NodeStats stats = NodeStats.of(body);
+    int elements = DomCleaner.strip(body);
+    NodeStats stats = NodeStats.of(body, elements);
     Hints hints = new Hints();
     Set<Element> unlikely = DomCleaner.unlikely(body, stats, hints);
     // Readability's retries: strict, then keeping boilerplate-named boxes, then ignoring class names too

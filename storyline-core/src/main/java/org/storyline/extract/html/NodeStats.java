@@ -29,12 +29,19 @@ final class NodeStats {
     int inlineCommas;
   }
 
-  private final Map<Element, Stat> stats = new IdentityHashMap<>();
+  private final Map<Element, Stat> stats;
 
-  private NodeStats() {}
+  private NodeStats(int elements) {
+    stats = new IdentityHashMap<>(elements);
+  }
 
   static NodeStats of(Element root) {
-    NodeStats s = new NodeStats();
+    return of(root, 32);
+  }
+
+  /** As {@link #of(Element)}, for a tree of about {@code elements} elements (sizes the table once). */
+  static NodeStats of(Element root, int elements) {
+    NodeStats s = new NodeStats(Math.max(1, elements));
     ArrayDeque<Stat> stack = new ArrayDeque<>();
     ArrayDeque<Boolean> inLink = new ArrayDeque<>();
     NodeTraversor.traverse(new NodeVisitor() {

@@ -18,6 +18,9 @@ final class PageIndex {
   final List<Element> authorish = new ArrayList<>();
   Element canonical;
 
+  private static final Keywords BYLINE_OR_AUTHOR = new Keywords("byline", "author");
+  private static final Keywords BYLINE = new Keywords("byline");
+
   private PageIndex() {}
 
   static PageIndex of(Document doc) {
@@ -44,11 +47,12 @@ final class PageIndex {
       else if (ip.equalsIgnoreCase("dateModified")) ix.modifiedItemprops.add(e);
       if (ip.equalsIgnoreCase("author") || e.attr("rel").equalsIgnoreCase("author")) ix.authorish.add(e);
       else {
+        // ASCII words: compared ignoring ASCII case, as in the lower-cased string (no other character lower-cases
+        // to one of their letters)
         String c = e.className();
         if (!c.isEmpty()) {
-          String lc = c.toLowerCase(Locale.ROOT);
-          if (lc.contains("byline") || lc.contains("author")) ix.authorish.add(e);
-        } else if (e.id().toLowerCase(Locale.ROOT).contains("byline")) {
+          if (BYLINE_OR_AUTHOR.containsIgnoreAsciiCase(c)) ix.authorish.add(e);
+        } else if (BYLINE.containsIgnoreAsciiCase(e.id())) {
           ix.authorish.add(e);
         }
       }
