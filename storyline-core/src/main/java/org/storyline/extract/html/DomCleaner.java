@@ -30,16 +30,21 @@ final class DomCleaner {
   /**
    * Removes {@link HtmlPatterns#DROP_TAGS}, HTML comments and hidden elements from {@code root}, in place. One walk
    * finds them and counts, bottom up, the text of every layout box and hidden element and of the whole page (text
-   * inside dropped elements left out, text inside hidden ones counted), so no subtree is walked twice. Returns how
-   * many elements it walked through (at least as many as are left).
+   * inside dropped elements left out, text inside hidden ones counted), so no subtree is walked twice. The same walk
+   * counts the {@link NodeStats} of what is left, returned.
    */
-  static int strip(Element root) {
+  static NodeStats strip(Element root) {
+    return strip(root, 64);
+  }
+
+  /** As {@link #strip(Element)}, for a tree of about {@code elements} elements (sizes the statistics table once). */
+  static NodeStats strip(Element root, int elements) {
+    NodeStats.Counter stats = new NodeStats.Counter(elements);
     List<Node> doomed = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
     List<Element> layout = new ArrayList<>();
     Map<Element, Integer> counted = new IdentityHashMap<>();
     int[] rootLength = new int[1];
-    int[] elements = new int[1];
     NodeTraversor.filter(new NodeFilter() {
       /** Text counted so far under each open element, innermost last. */
       int[] open = new int[64];
@@ -52,7 +57,8 @@ final class DomCleaner {
       @Override
       public FilterResult head(Node node, int d) {
         if (node instanceof TextNode t) {
-          if (depth > 0) open[depth - 1] += strippedLength(t.getWholeText());
+          int n = stats.text(t.getWholeText());
+          if (depth > 0) open[depth - 1] += n;
           return FilterResult.CONTINUE;
         }
         if (node instanceof Comment && hiddenAt < 0) {
@@ -81,13 +87,14 @@ final class DomCleaner {
         }
         box[depth] = isBox;
         open[depth++] = 0;
-        elements[0]++;
+        stats.open(e);
         return FilterResult.CONTINUE;
       }
 
       @Override
       public FilterResult tail(Node node, int d) {
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+        stats.close(e);
         int n = open[--depth];
         if (depth > 0) open[depth - 1] += n;
         else rootLength[0] = n;
@@ -116,12 +123,13 @@ final class DomCleaner {
           if (total < 0) total = page;
           if (len >= SWALLOWED * total) continue;
         }
+        stats.removed(e);
         e.remove();
         removed = e;
         page -= len;
       }
     }
-    if (hidden.isEmpty()) return elements[0];
+    if (hidden.isEmpty()) return stats.stats;
     // pages that reveal themselves by script hide their whole body, and an unclosed tag in a <noscript> can swallow
     // the page: keep such wrappers when they hold most of the text
     int[] lengths = new int[hidden.size()];
@@ -129,25 +137,21 @@ final class DomCleaner {
     for (int i = 0; i < lengths.length; i++) hiddenTotal += lengths[i] = counted.get(hidden.get(i));
     if (hiddenTotal == 0) {
       // nothing hidden holds text, so nothing is mostly hidden: all go
-      for (Element h : hidden) h.remove();
-      return elements[0];
+      for (Element h : hidden) {
+        stats.removed(h);
+        h.remove();
+      }
+      return stats.stats;
     }
     int total = page;
     boolean mostlyHidden = total - hiddenTotal < 0.2 * total;
     for (int i = 0; i < lengths.length; i++) {
-      if (!mostlyHidden || lengths[i] < 0.3 * total) hidden.get(i).remove();
+      if (!mostlyHidden || lengths[i] < 0.3 * total) {
+        stats.removed(hidden.get(i));
+        hidden.get(i).remove();
+      }
     }
-    return elements[0];
-  }
-
-  /** {@code s.strip().length()} without building the stripped string. */
-  private static int strippedLength(String s) {
-    // no whitespace lies outside the BMP, so chars do (a surrogate is not whitespace, nor the code point it starts)
-    int from = 0;
-    int to = s.length();
-    while (from < to && NodeStats.whitespace(s.charAt(from))) from++;
-    while (to > from && NodeStats.whitespace(s.charAt(to - 1))) to--;
-    return to - from;
+    return stats.stats;
   }
 
   static boolean hidden(Element e) {

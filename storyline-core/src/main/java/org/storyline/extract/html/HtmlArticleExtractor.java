@@ -70,7 +70,7 @@ public final class HtmlArticleExtractor {
           title);
     }
     if (!textual && afterHeading != null) date = DateExtractor.visible(date, modified, afterHeading);
-    Content content = content(d, title, diagnostics);
+    Content content = content(d, title, diagnostics, ix == null ? 64 : ix.elements);
     if (content.text().length() < MIN_TEXT && ld.articleBody() != null
         && ld.articleBody().length() > 2 * Math.max(1, content.text().length())) {
       // pages rendered by script often carry the body only in their JSON-LD
@@ -100,13 +100,17 @@ public final class HtmlArticleExtractor {
 
   /** Extracts the body text of a parsed page (modifies {@code d}). */
   static Content content(Document d, String title, List<String> diagnostics) {
+    return content(d, title, diagnostics, 64);
+  }
+
+  /** As {@link #content(Document, String, List)} for a page of about {@code elements} elements. */
+  static Content content(Document d, String title, List<String> diagnostics, int elements) {
     Element body = d.body();
     if (body == null) {
       diagnostics.add("html: page has no body");
       return new Content("", List.of(), diagnostics);
     }
-    int elements = DomCleaner.strip(body);
-    NodeStats stats = NodeStats.of(body, elements);
+    NodeStats stats = DomCleaner.strip(body, elements);
     Hints hints = new Hints();
     Set<Element> unlikely = DomCleaner.unlikely(body, stats, hints);
     // Readability's retries: strict, then keeping boilerplate-named boxes, then ignoring class names too

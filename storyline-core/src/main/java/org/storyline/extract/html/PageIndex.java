@@ -16,12 +16,15 @@ final class PageIndex {
   final List<Element> modifiedItemprops = new ArrayList<>();
   final List<Element> authorish = new ArrayList<>();
   Element canonical;
+  /** Elements in the page. */
+  int elements;
 
   private PageIndex() {}
 
   static PageIndex of(Document doc) {
     PageIndex ix = new PageIndex();
     forEachElement(doc, e -> {
+      ix.elements++;
       switch (e.normalName()) {
         case "meta" -> ix.metas.add(e);
         case "script" -> {
