@@ -34,6 +34,8 @@ final class DateExtractor {
       "dateline", "meta", "info", "datum", "fecha", "data", "entry-header", "post-header", "article-header", "author",
       "submitted", "zeit");
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /** {@link Result#source()} of a date taken from a modification-time meta tag, the structured last resort. */
   static final String MODIFIED_SOURCE = "meta modified";
 
@@ -63,8 +65,10 @@ final class DateExtractor {
       sources.add("json-ld datePublished");
     }
     String modified = null;
-    for (Element m : ix.metas) {
-      String key = key(m);
+    List<String> keys = ix.metaKeys();
+    for (int i = 0; i < keys.size(); i++) {
+      Element m = ix.metas.get(i);
+      String key = keys.get(i);
       if (key.isEmpty()) continue;
       if (PUBLISHED_META.contains(key)) {
         if ((f = DateParser.parse(m.attr("content"))) != null) {
@@ -150,8 +154,11 @@ final class DateExtractor {
   static DateParser.Found modified(PageIndex ix, JsonLd ld) {
     DateParser.Found f = DateParser.parse(ld.dateModified());
     if (f != null) return f;
-    for (Element m : ix.metas) {
-      if (MODIFIED_META.contains(key(m)) && (f = DateParser.parse(m.attr("content"))) != null) return f;
+    List<String> keys = ix.metaKeys();
+    for (int i = 0; i < keys.size(); i++) {
+      if (MODIFIED_META.contains(keys.get(i)) && (f = DateParser.parse(ix.metas.get(i).attr("content"))) != null) {
+        return f;
+      }
     }
     for (Element e : ix.modifiedItemprops) {
       String v = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
@@ -228,7 +235,7 @@ final class DateExtractor {
       String text = e.text().strip();
       if (text.isEmpty()) continue;
       if (h1 == null) h1 = e;
-      String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      String first = SPACES.split(text, 2)[0].toLowerCase(Locale.ROOT);
       if (first.length() > 2 && t.contains(first)) {
         h1 = e;
         break;

@@ -148,8 +148,8 @@ final class HtmlPatterns {
    * cannot match and skips the search (a {@code find()} tries every position: the costliest line test).
    */
   private static final Keywords NOTICE_ANCHORS = new Keywords("twitter", "facebook", "instagram", "telegram",
-      "whatsapp", "youtube", "tiktok", "linkedin", "pinterest", "newsletter", "podcast", "google news", "app",
-      "subscri", "to view the full", "copyrighted", "permission must", "may not be", "reproduced without",
+      "whatsapp", "youtube", "tiktok", "linkedin", "pinterest", "newsletter", "podcast", "google news", "app for",
+      "apps for", "subscri", "to view the full", "copyrighted", "permission must", "may not be", "reproduced without",
       "vorbehalten", "reservados", "tous droits r", "riservati");
 
   /** Whether a block is a notice ({@link #NOTICE_TEXT} found in it). */

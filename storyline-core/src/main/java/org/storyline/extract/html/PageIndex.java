@@ -19,7 +19,19 @@ final class PageIndex {
   /** Elements in the page. */
   int elements;
 
+  private List<String> metaKeys;
+
   private PageIndex() {}
+
+  /** {@link DateExtractor#key} of each of {@link #metas}, worked out once. */
+  List<String> metaKeys() {
+    if (metaKeys == null) {
+      List<String> keys = new ArrayList<>(metas.size());
+      for (Element m : metas) keys.add(DateExtractor.key(m));
+      metaKeys = keys;
+    }
+    return metaKeys;
+  }
 
   static PageIndex of(Document doc) {
     PageIndex ix = new PageIndex();
