@@ -204,8 +204,7 @@ final class DateExtractor {
       if ((f = DateParser.parse(contentParagraphs.get(i))) != null) return new Result(f.date().toString(), "text");
     }
     if (body != null) {
-      String text = body.text();
-      if (text.length() > 20000) text = text.substring(0, 20000);
+      String text = TextPrefix.of(body, 20000);
       if ((f = DateParser.parse(text)) != null) return new Result(f.date().toString(), "page text");
     }
     if (pageText != null && (f = DateParser.parse(pageText)) != null) {
@@ -253,9 +252,17 @@ final class DateExtractor {
       if (next == null) break;
       n = next;
       String text;
-      if (n instanceof org.jsoup.nodes.TextNode tn) text = tn.text();
-      else if (n instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) text = e.text();
-      else continue;
+      if (n instanceof org.jsoup.nodes.TextNode tn) {
+        text = tn.text();
+      } else if (n instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) {
+        // only the start of a long element's text can be kept: read no further than that (and fall back to the
+        // whole text when the start read is too blank to tell)
+        int need = Math.max(1, AFTER_HEADING_CHARS - sb.length() - 1);
+        text = TextPrefix.of(e, need + 64);
+        if (text.length() == need + 64 && text.strip().length() < need) text = e.text();
+      } else {
+        continue;
+      }
       if (!text.isBlank()) sb.append(' ').append(text.strip());
     }
     return sb.length() > AFTER_HEADING_CHARS ? sb.substring(0, AFTER_HEADING_CHARS) : sb.toString();
