@@ -156,6 +156,7 @@ final class BlockCollector {
         int n = s.length();
         for (int i = 0; i < n; i++) {
           char c = s.charAt(i);
+          if (c > ' ' && c < '\u007F') continue; // printable ASCII, the common case
           boolean invisible = c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
           // soft hyphens and zero-width characters are invisible: they must not split the words they sit in
           if (!invisible && !NodeStats.whitespace(c) && c != '\u00A0' && c != '\u2009' && c != '\u202F') continue;

@@ -43,8 +43,8 @@ final class DateExtractor {
 
   /** From structured sources (JSON-LD, meta, itemprop, marked time elements, URL); call before cleaning. */
   static Result structured(PageIndex ix, JsonLd ld, String url) {
-    Result r = structuredOnly(ix, ld, url);
     DateParser.Found fromUrl = DateParser.fromUrl(url);
+    Result r = structuredOnly(ix, ld, fromUrl);
     if (r == null || fromUrl == null || r.source().equals("url")) return r;
     // a time stamp in UTC often falls on the next day of the outlet's local date, which its URL gives
     java.time.LocalDate d = java.time.LocalDate.parse(r.iso().substring(0, 10));
@@ -55,7 +55,7 @@ final class DateExtractor {
     return r;
   }
 
-  private static Result structuredOnly(PageIndex ix, JsonLd ld, String url) {
+  private static Result structuredOnly(PageIndex ix, JsonLd ld, DateParser.Found fromUrl) {
     DateParser.Found f;
     // every declared publication date, most trusted first
     List<DateParser.Found> found = new java.util.ArrayList<>();
@@ -107,7 +107,7 @@ final class DateExtractor {
           || hint.contains("posted") || hint.contains("create");
       if (published && (f = timeValue(t)) != null) return new Result(f.iso(), "time element");
     }
-    if ((f = DateParser.fromUrl(url)) != null) return new Result(f.iso(), "url");
+    if (fromUrl != null) return new Result(fromUrl.iso(), "url");
     if ((f = DateParser.parse(modified)) != null) return new Result(f.iso(), MODIFIED_SOURCE);
     return null;
   }

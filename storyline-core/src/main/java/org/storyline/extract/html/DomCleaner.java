@@ -68,11 +68,12 @@ final class DomCleaner {
         if (!(node instanceof Element e)) return FilterResult.CONTINUE;
         boolean isBox = false;
         if (e != root && hiddenAt < 0) {
-          if (HtmlPatterns.LAYOUT_TAGS.contains(e.normalName())) {
+          int kind = HtmlPatterns.kind(e.normalName());
+          if ((kind & HtmlPatterns.LAYOUT) != 0) {
             // decided below, once the page's text is known; look inside for scripts meanwhile
             layout.add(e);
             isBox = true;
-          } else if (HtmlPatterns.DROP_TAGS.contains(e.normalName())) {
+          } else if ((kind & HtmlPatterns.DROP) != 0) {
             doomed.add(node);
             return FilterResult.SKIP_ENTIRELY;
           } else if (hidden(e) || e.nameIs("noscript")) {
