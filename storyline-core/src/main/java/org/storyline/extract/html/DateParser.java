@@ -75,13 +75,17 @@ final class DateParser {
     List<Found> out = new ArrayList<>();
     // every form holds a year 19xx or 20xx; the forms after the one that filled the list are not tried
     if (limit <= 0 || !hasYear(s)) return out;
+    // and each numeric form its separators: a form whose separators are absent is not searched
+    boolean dash = s.indexOf('-') >= 0;
+    boolean dot = s.indexOf('.') >= 0;
+    boolean slash = s.indexOf('/') >= 0;
     Matcher m = ISO.matcher(s);
-    while (out.size() < limit && m.find()) {
+    while (dash && out.size() < limit && m.find()) {
       Found f = iso(m);
       if (f != null) out.add(f);
     }
     if (out.size() >= limit) return out;
-    addAll(out, limit, CJK.matcher(s), 1, 2, 3);
+    if (cjk(s)) addAll(out, limit, CJK.matcher(s), 1, 2, 3);
     if (out.size() >= limit) return out;
     // the month-name forms try a long alternation at every position: in long text, only near a year
     int[] windows = s.length() > WINDOWED_LENGTH ? yearWindows(s) : null;
@@ -89,12 +93,12 @@ final class DateParser {
     if (out.size() >= limit) return out;
     addAll(out, limit, MONTH_D_Y.matcher(s), windows, 3, 1, 2);
     if (out.size() >= limit) return out;
-    addAll(out, limit, DMY_DOT.matcher(s), 3, 2, 1);
+    if (dot) addAll(out, limit, DMY_DOT.matcher(s), 3, 2, 1);
     if (out.size() >= limit) return out;
-    addAll(out, limit, YMD_SLASH.matcher(s), 1, 2, 3);
+    if (dot || slash) addAll(out, limit, YMD_SLASH.matcher(s), 1, 2, 3);
     if (out.size() >= limit) return out;
     m = NUM_SLASH.matcher(s);
-    while (m.find() && out.size() < limit) {
+    while ((slash || dash) && m.find() && out.size() < limit) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(2));
       int y = Integer.parseInt(m.group(3));
@@ -138,8 +142,11 @@ final class DateParser {
     // all forms but the two-digit-year one hold a year 19xx or 20xx; the month-name ones can only match near it
     boolean year = hasYear(s);
     int[] windows = year ? yearWindows(s) : null;
+    boolean dash = s.indexOf('-') >= 0;
+    boolean dot = s.indexOf('.') >= 0;
+    boolean slash = s.indexOf('/') >= 0;
     Matcher m = ISO.matcher(s);
-    while (year && m.find() && m.start() < bestAt) {
+    while (year && dash && m.find() && m.start() < bestAt) {
       Found f = iso(m);
       if (f != null) {
         best = f;
@@ -151,6 +158,11 @@ final class DateParser {
     int[][] groups = {{1, 2, 3}, {3, 2, 1}, {3, 1, 2}, {3, 2, 1}, {1, 2, 3}, {3, 1, 2}, {3, 2, 1}};
     for (int i = 0; i < forms.length; i++) {
       if (!year && forms[i] != DMY_SHORT) continue;
+      // a form whose separators are absent cannot match
+      if (forms[i] == CJK && !cjk(s) || forms[i] == DMY_DOT && !dot || forms[i] == YMD_SLASH && !dot && !slash
+          || forms[i] == NUM_SLASH && !slash && !dash || forms[i] == DMY_SHORT && !dot) {
+        continue;
+      }
       m = forms[i].matcher(s);
       boolean windowed = forms[i] == D_MONTH_Y || forms[i] == MONTH_D_Y;
       if (windowed) m.useTransparentBounds(true).useAnchoringBounds(false);
@@ -318,6 +330,11 @@ final class DateParser {
       }
     }
     return false;
+  }
+
+  /** Whether {@code s} holds the year sign of the CJK form. */
+  private static boolean cjk(String s) {
+    return s.indexOf('年') >= 0 || s.indexOf('년') >= 0;
   }
 
   private static boolean digit(char c) {
