@@ -151,20 +151,28 @@ final class BlockCollector {
       }
 
       private void append(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        // runs of visible characters are copied whole; whitespace between them collapses to one space
+        int run = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
           char c = s.charAt(i);
+          if (c > ' ' && c < '\u007F') continue; // printable ASCII, the common case
+          boolean invisible = c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
           // soft hyphens and zero-width characters are invisible: they must not split the words they sit in
-          if (c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF') continue;
-          if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2009' || c == '\u202F') {
-            if (buf.length() > 0 && buf.charAt(buf.length() - 1) != ' ') buf.append(' ');
-          } else {
-            buf.append(c);
-            counts[0]++;
-            if (linkDepth > 0) counts[1]++;
-          }
+          if (!invisible && !NodeStats.whitespace(c) && c != '\u00A0' && c != '\u2009' && c != '\u202F') continue;
+          copy(s, run, i);
+          run = i + 1;
+          if (!invisible && buf.length() > 0 && buf.charAt(buf.length() - 1) != ' ') buf.append(' ');
         }
+        copy(s, run, n);
       }
-    }, root);
+
+      private void copy(String s, int from, int to) {
+        if (from >= to) return;
+        buf.append(s, from, to);
+        counts[0] += to - from;
+        if (linkDepth > 0) counts[1] += to - from;
+      }    }, root);
     String t = buf.toString().strip();
     if (!t.isEmpty()) out.add(new Block(tag[0], t, counts[0], counts[1]));
   }

@@ -34,6 +34,8 @@ final class DateExtractor {
       "dateline", "meta", "info", "datum", "fecha", "data", "entry-header", "post-header", "article-header", "author",
       "submitted", "zeit");
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /** {@link Result#source()} of a date taken from a modification-time meta tag, the structured last resort. */
   static final String MODIFIED_SOURCE = "meta modified";
 
@@ -41,8 +43,8 @@ final class DateExtractor {
 
   /** From structured sources (JSON-LD, meta, itemprop, marked time elements, URL); call before cleaning. */
   static Result structured(PageIndex ix, JsonLd ld, String url) {
-    Result r = structuredOnly(ix, ld, url);
     DateParser.Found fromUrl = DateParser.fromUrl(url);
+    Result r = structuredOnly(ix, ld, fromUrl);
     if (r == null || fromUrl == null || r.source().equals("url")) return r;
     // a time stamp in UTC often falls on the next day of the outlet's local date, which its URL gives
     java.time.LocalDate d = java.time.LocalDate.parse(r.iso().substring(0, 10));
@@ -53,7 +55,7 @@ final class DateExtractor {
     return r;
   }
 
-  private static Result structuredOnly(PageIndex ix, JsonLd ld, String url) {
+  private static Result structuredOnly(PageIndex ix, JsonLd ld, DateParser.Found fromUrl) {
     DateParser.Found f;
     // every declared publication date, most trusted first
     List<DateParser.Found> found = new java.util.ArrayList<>();
@@ -63,8 +65,10 @@ final class DateExtractor {
       sources.add("json-ld datePublished");
     }
     String modified = null;
-    for (Element m : ix.metas) {
-      String key = key(m);
+    List<String> keys = ix.metaKeys();
+    for (int i = 0; i < keys.size(); i++) {
+      Element m = ix.metas.get(i);
+      String key = keys.get(i);
       if (key.isEmpty()) continue;
       if (PUBLISHED_META.contains(key)) {
         if ((f = DateParser.parse(m.attr("content"))) != null) {
@@ -103,7 +107,7 @@ final class DateExtractor {
           || hint.contains("posted") || hint.contains("create");
       if (published && (f = timeValue(t)) != null) return new Result(f.iso(), "time element");
     }
-    if ((f = DateParser.fromUrl(url)) != null) return new Result(f.iso(), "url");
+    if (fromUrl != null) return new Result(fromUrl.iso(), "url");
     if ((f = DateParser.parse(modified)) != null) return new Result(f.iso(), MODIFIED_SOURCE);
     return null;
   }
@@ -150,8 +154,11 @@ final class DateExtractor {
   static DateParser.Found modified(PageIndex ix, JsonLd ld) {
     DateParser.Found f = DateParser.parse(ld.dateModified());
     if (f != null) return f;
-    for (Element m : ix.metas) {
-      if (MODIFIED_META.contains(key(m)) && (f = DateParser.parse(m.attr("content"))) != null) return f;
+    List<String> keys = ix.metaKeys();
+    for (int i = 0; i < keys.size(); i++) {
+      if (MODIFIED_META.contains(keys.get(i)) && (f = DateParser.parse(ix.metas.get(i).attr("content"))) != null) {
+        return f;
+      }
     }
     for (Element e : ix.modifiedItemprops) {
       String v = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
@@ -197,8 +204,7 @@ final class DateExtractor {
       if ((f = DateParser.parse(contentParagraphs.get(i))) != null) return new Result(f.date().toString(), "text");
     }
     if (body != null) {
-      String text = body.text();
-      if (text.length() > 20000) text = text.substring(0, 20000);
+      String text = TextPrefix.of(body, 20000);
       if ((f = DateParser.parse(text)) != null) return new Result(f.date().toString(), "page text");
     }
     if (pageText != null && (f = DateParser.parse(pageText)) != null) {
@@ -228,7 +234,7 @@ final class DateExtractor {
       String text = e.text().strip();
       if (text.isEmpty()) continue;
       if (h1 == null) h1 = e;
-      String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      String first = SPACES.split(text, 2)[0].toLowerCase(Locale.ROOT);
       if (first.length() > 2 && t.contains(first)) {
         h1 = e;
         break;
@@ -246,9 +252,17 @@ final class DateExtractor {
       if (next == null) break;
       n = next;
       String text;
-      if (n instanceof org.jsoup.nodes.TextNode tn) text = tn.text();
-      else if (n instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) text = e.text();
-      else continue;
+      if (n instanceof org.jsoup.nodes.TextNode tn) {
+        text = tn.text();
+      } else if (n instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) {
+        // only the start of a long element's text can be kept: read no further than that (and fall back to the
+        // whole text when the start read is too blank to tell)
+        int need = Math.max(1, AFTER_HEADING_CHARS - sb.length() - 1);
+        text = TextPrefix.of(e, need + 64);
+        if (text.length() == need + 64 && text.strip().length() < need) text = e.text();
+      } else {
+        continue;
+      }
       if (!text.isBlank()) sb.append(' ').append(text.strip());
     }
     return sb.length() > AFTER_HEADING_CHARS ? sb.substring(0, AFTER_HEADING_CHARS) : sb.toString();

@@ -73,20 +73,32 @@ final class DateParser {
   /** Up to {@code limit} dates of {@code s}, in the order of the forms tried (most reliable first). */
   static List<Found> all(String s, int limit) {
     List<Found> out = new ArrayList<>();
+    // every form holds a year 19xx or 20xx; the forms after the one that filled the list are not tried
+    if (limit <= 0 || !hasYear(s)) return out;
+    // and each numeric form its separators: a form whose separators are absent is not searched
+    boolean dash = s.indexOf('-') >= 0;
+    boolean dot = s.indexOf('.') >= 0;
+    boolean slash = s.indexOf('/') >= 0;
     Matcher m = ISO.matcher(s);
-    while (m.find() && out.size() < limit) {
+    while (dash && out.size() < limit && m.find()) {
       Found f = iso(m);
       if (f != null) out.add(f);
     }
-    addAll(out, limit, CJK.matcher(s), 1, 2, 3);
+    if (out.size() >= limit) return out;
+    if (cjk(s)) addAll(out, limit, CJK.matcher(s), 1, 2, 3);
+    if (out.size() >= limit) return out;
     // the month-name forms try a long alternation at every position: in long text, only near a year
     int[] windows = s.length() > WINDOWED_LENGTH ? yearWindows(s) : null;
     addAll(out, limit, D_MONTH_Y.matcher(s), windows, 3, 2, 1);
+    if (out.size() >= limit) return out;
     addAll(out, limit, MONTH_D_Y.matcher(s), windows, 3, 1, 2);
-    addAll(out, limit, DMY_DOT.matcher(s), 3, 2, 1);
-    addAll(out, limit, YMD_SLASH.matcher(s), 1, 2, 3);
+    if (out.size() >= limit) return out;
+    if (dot) addAll(out, limit, DMY_DOT.matcher(s), 3, 2, 1);
+    if (out.size() >= limit) return out;
+    if (dot || slash) addAll(out, limit, YMD_SLASH.matcher(s), 1, 2, 3);
+    if (out.size() >= limit) return out;
     m = NUM_SLASH.matcher(s);
-    while (m.find() && out.size() < limit) {
+    while ((slash || dash) && m.find() && out.size() < limit) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(2));
       int y = Integer.parseInt(m.group(3));
@@ -127,8 +139,14 @@ final class DateParser {
     if (s == null || s.isBlank() || !hasDigit(s)) return null; // every date form has digits
     Found best = null;
     int bestAt = Integer.MAX_VALUE;
+    // all forms but the two-digit-year one hold a year 19xx or 20xx; the month-name ones can only match near it
+    boolean year = hasYear(s);
+    int[] windows = year ? yearWindows(s) : null;
+    boolean dash = s.indexOf('-') >= 0;
+    boolean dot = s.indexOf('.') >= 0;
+    boolean slash = s.indexOf('/') >= 0;
     Matcher m = ISO.matcher(s);
-    while (m.find() && m.start() < bestAt) {
+    while (year && dash && m.find() && m.start() < bestAt) {
       Found f = iso(m);
       if (f != null) {
         best = f;
@@ -139,18 +157,36 @@ final class DateParser {
     Pattern[] forms = {CJK, D_MONTH_Y, MONTH_D_Y, DMY_DOT, YMD_SLASH, NUM_SLASH, DMY_SHORT};
     int[][] groups = {{1, 2, 3}, {3, 2, 1}, {3, 1, 2}, {3, 2, 1}, {1, 2, 3}, {3, 1, 2}, {3, 2, 1}};
     for (int i = 0; i < forms.length; i++) {
+      if (!year && forms[i] != DMY_SHORT) continue;
+      // a form whose separators are absent cannot match
+      if (forms[i] == CJK && !cjk(s) || forms[i] == DMY_DOT && !dot || forms[i] == YMD_SLASH && !dot && !slash
+          || forms[i] == NUM_SLASH && !slash && !dash || forms[i] == DMY_SHORT && !dot) {
+        continue;
+      }
       m = forms[i].matcher(s);
-      while (m.find() && m.start() < bestAt) {
-        Found f = fromGroups(m, groups[i], forms[i] == NUM_SLASH, forms[i] == DMY_SHORT);
-        if (f != null) {
-          best = f;
-          bestAt = m.start();
-          break;
+      boolean windowed = forms[i] == D_MONTH_Y || forms[i] == MONTH_D_Y;
+      if (windowed) m.useTransparentBounds(true).useAnchoringBounds(false);
+      // the whole text is one window for the other forms
+      int regions = windowed ? windows.length : 2;
+      search:
+      for (int k = 0; k < regions; k += 2) {
+        if (windowed) {
+          if (windows[k] >= bestAt) break;
+          m.region(windows[k], windows[k + 1]);
+        }
+        while (m.find() && m.start() < bestAt) {
+          Found f = fromGroups(m, groups[i], forms[i] == NUM_SLASH, forms[i] == DMY_SHORT);
+          if (f != null) {
+            best = f;
+            bestAt = m.start();
+            break search;
+          }
         }
       }
     }
     return best;
   }
+
 
   private static Found fromGroups(Matcher m, int[] g, boolean ambiguous, boolean shortYear) {
     String mon = m.group(g[1]);
@@ -282,6 +318,27 @@ final class DateParser {
     } catch (DateTimeException e) {
       return null;
     }
+  }
+
+  /** Whether {@code s} holds four digits in a row that start with 19 or 20, as the year of every full form. */
+  private static boolean hasYear(String s) {
+    for (int i = 0, n = s.length() - 3; i < n; i++) {
+      char c = s.charAt(i);
+      if ((c == '1' && s.charAt(i + 1) == '9' || c == '2' && s.charAt(i + 1) == '0') && digit(s.charAt(i + 2))
+          && digit(s.charAt(i + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code s} holds the year sign of the CJK form. */
+  private static boolean cjk(String s) {
+    return s.indexOf('年') >= 0 || s.indexOf('년') >= 0;
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean hasDigit(String s) {

@@ -5,10 +5,12 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -25,88 +27,132 @@ final class DomCleaner {
 
   private DomCleaner() {}
 
-  /** Removes {@link HtmlPatterns#DROP_TAGS}, HTML comments and hidden elements from {@code root}, in place. */
-  static void strip(Element root) {
+  /**
+   * Removes {@link HtmlPatterns#DROP_TAGS}, HTML comments and hidden elements from {@code root}, in place. One walk
+   * finds them and counts, bottom up, the text of every layout box and hidden element and of the whole page (text
+   * inside dropped elements left out, text inside hidden ones counted), so no subtree is walked twice. The same walk
+   * counts the {@link NodeStats} of what is left, returned.
+   */
+  static NodeStats strip(Element root) {
+    return strip(root, 64);
+  }
+
+  /** As {@link #strip(Element)}, for a tree of about {@code elements} elements (sizes the statistics table once). */
+  static NodeStats strip(Element root, int elements) {
+    NodeStats.Counter stats = new NodeStats.Counter(elements);
     List<Node> doomed = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
     List<Element> layout = new ArrayList<>();
+    Map<Element, Integer> counted = new IdentityHashMap<>();
+    int[] rootLength = new int[1];
     NodeTraversor.filter(new NodeFilter() {
+      /** Text counted so far under each open element, innermost last. */
+      int[] open = new int[64];
+      /** Whether each open element is a layout box to be measured. */
+      boolean[] box = new boolean[64];
+      int depth;
+      /** Depth of the hidden element being walked through, -1 when none: nothing inside it is collected. */
+      int hiddenAt = -1;
+
       @Override
-      public FilterResult head(Node node, int depth) {
-        if (node instanceof Comment) {
+      public FilterResult head(Node node, int d) {
+        if (node instanceof TextNode t) {
+          int n = stats.text(t.getWholeText());
+          if (depth > 0) open[depth - 1] += n;
+          return FilterResult.CONTINUE;
+        }
+        if (node instanceof Comment && hiddenAt < 0) {
           doomed.add(node);
           return FilterResult.SKIP_ENTIRELY;
         }
-        if (node instanceof Element e && e != root) {
-          if (HtmlPatterns.LAYOUT_TAGS.contains(e.normalName())) {
+        if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+        boolean isBox = false;
+        if (e != root && hiddenAt < 0) {
+          int kind = HtmlPatterns.kind(e.normalName());
+          if ((kind & HtmlPatterns.LAYOUT) != 0) {
             // decided below, once the page's text is known; look inside for scripts meanwhile
             layout.add(e);
-            return FilterResult.CONTINUE;
-          }
-          if (HtmlPatterns.DROP_TAGS.contains(e.normalName())) {
+            isBox = true;
+          } else if ((kind & HtmlPatterns.DROP) != 0) {
             doomed.add(node);
             return FilterResult.SKIP_ENTIRELY;
-          }
-          if (hidden(e) || e.nameIs("noscript")) {
+          } else if (hidden(e) || e.nameIs("noscript")) {
+            // decided below too; its text is counted, nothing inside it collected
             hidden.add(e);
-            return FilterResult.SKIP_ENTIRELY;
+            hiddenAt = depth;
           }
+        }
+        if (depth == open.length) {
+          open = java.util.Arrays.copyOf(open, 2 * depth);
+          box = java.util.Arrays.copyOf(box, 2 * depth);
+        }
+        box[depth] = isBox;
+        open[depth++] = 0;
+        stats.open(e);
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int d) {
+        if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+        stats.close(e);
+        int n = open[--depth];
+        if (depth > 0) open[depth - 1] += n;
+        else rootLength[0] = n;
+        if (hiddenAt == depth) {
+          hiddenAt = -1;
+          counted.put(e, n);
+        } else if (box[depth]) {
+          counted.put(e, n);
         }
         return FilterResult.CONTINUE;
       }
     }, root);
     for (Node n : doomed) n.remove();
+    // the page's text as the tree stands: less each box removed below
+    int page = rootLength[0];
     if (!layout.isEmpty()) {
       // an unclosed <aside> or <nav> can swallow the rest of the page: such a box holding most of the text stays.
-      // Boxes come in document order, so one inside a box already removed is skipped; the page total is counted
-      // only when a box is long enough to matter.
+      // Boxes come in document order, so one inside a box already removed is skipped; the page total is taken
+      // when the first box long enough to matter comes.
       int total = -1;
       Element removed = null;
       for (Element e : layout) {
         if (removed != null && ContentScorer.isAncestor(removed, e)) continue;
-        int len = textLength(e);
+        int len = counted.get(e);
         if (len >= SWALLOWED_MIN) {
-          if (total < 0) total = textLength(root);
+          if (total < 0) total = page;
           if (len >= SWALLOWED * total) continue;
         }
+        stats.removed(e);
         e.remove();
         removed = e;
+        page -= len;
       }
     }
-    if (hidden.isEmpty()) return;
+    if (hidden.isEmpty()) return stats.stats;
     // pages that reveal themselves by script hide their whole body, and an unclosed tag in a <noscript> can swallow
     // the page: keep such wrappers when they hold most of the text
     int[] lengths = new int[hidden.size()];
     int hiddenTotal = 0;
-    for (int i = 0; i < lengths.length; i++) hiddenTotal += lengths[i] = textLength(hidden.get(i));
+    for (int i = 0; i < lengths.length; i++) hiddenTotal += lengths[i] = counted.get(hidden.get(i));
     if (hiddenTotal == 0) {
-      // nothing hidden holds text, so nothing is mostly hidden: all go, without counting the page's text
-      for (Element h : hidden) h.remove();
-      return;
+      // nothing hidden holds text, so nothing is mostly hidden: all go
+      for (Element h : hidden) {
+        stats.removed(h);
+        h.remove();
+      }
+      return stats.stats;
     }
-    int total = textLength(root);
+    int total = page;
     boolean mostlyHidden = total - hiddenTotal < 0.2 * total;
     for (int i = 0; i < lengths.length; i++) {
-      if (!mostlyHidden || lengths[i] < 0.3 * total) hidden.get(i).remove();
+      if (!mostlyHidden || lengths[i] < 0.3 * total) {
+        stats.removed(hidden.get(i));
+        hidden.get(i).remove();
+      }
     }
-  }
-
-  /** Non-space characters of the text under {@code e}. */
-  private static int textLength(Element e) {
-    int[] n = {0};
-    NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof org.jsoup.nodes.TextNode t) n[0] += strippedLength(t.getWholeText());
-    }, e);
-    return n[0];
-  }
-
-  /** {@code s.strip().length()} without building the stripped string. */
-  private static int strippedLength(String s) {
-    int from = 0;
-    int to = s.length();
-    while (from < to && Character.isWhitespace(s.codePointAt(from))) from += Character.charCount(s.codePointAt(from));
-    while (to > from && Character.isWhitespace(s.codePointBefore(to))) to -= Character.charCount(s.codePointBefore(to));
-    return to - from;
+    return stats.stats;
   }
 
   static boolean hidden(Element e) {
@@ -140,8 +186,9 @@ final class DomCleaner {
           if (hints.unlikely(e)) {
             mark = stats.text(e) < 0.3 * total;
           }
-          if (!mark && ("complementary".equals(e.attr("role")) || "navigation".equals(e.attr("role")))) {
-            mark = stats.text(e) < 0.3 * total;
+          if (!mark) {
+            String role = e.attr("role");
+            if (role.equals("complementary") || role.equals("navigation")) mark = stats.text(e) < 0.3 * total;
           }
         }
         if (mark) {

@@ -25,22 +25,39 @@ final class Hints {
   }
 
   private static final int KNOWN_SHIFT = 8;
-  private final Map<String, String> lower = new HashMap<>();
+
+  /** A class or id string met on the page: its normalized form and the flags worked out so far. */
+  private static final class Seen {
+    final String lower;
+    /** Flag bits, and above {@link #KNOWN_SHIFT} which of them are known. */
+    int flags;
+
+    Seen(String lower) {
+      this.lower = lower;
+    }
+  }
+
+  private final Map<String, Seen> seen = new HashMap<>();
 
   /** The requested flag bits of {@code s}, each pattern matched at most once per distinct string. */
   private int flags(String s, int wanted) {
     if (s.isEmpty()) return 0;
-    int f = flags.getOrDefault(s, 0);
+    Seen en = seen.get(s);
+    if (en == null) {
+      en = new Seen(normalize(s));
+      seen.put(s, en);
+    }
+    int f = en.flags;
     int missing = wanted & ~(f >>> KNOWN_SHIFT);
     if (missing != 0) {
-      String l = lower.computeIfAbsent(s, Hints::normalize);
+      String l = en.lower;
       if ((missing & NEGATIVE) != 0 && HtmlPatterns.NEGATIVE.matches(l)) f |= NEGATIVE;
       if ((missing & POSITIVE) != 0 && HtmlPatterns.POSITIVE.matches(l)) f |= POSITIVE;
       if ((missing & UNLIKELY) != 0 && HtmlPatterns.UNLIKELY.matches(l)) f |= UNLIKELY;
       if ((missing & MAYBE) != 0 && HtmlPatterns.MAYBE_CANDIDATE.matches(l)) f |= MAYBE;
       if ((missing & BODY) != 0 && HtmlPatterns.BODY_HINT.matches(l)) f |= BODY;
       f |= missing << KNOWN_SHIFT;
-      flags.put(s, f);
+      en.flags = f;
     }
     return f & wanted;
   }
@@ -54,6 +71,11 @@ final class Hints {
   static String normalize(String s) {
     String l = s.toLowerCase(java.util.Locale.ROOT);
     if (l.indexOf('-') < 0 && l.indexOf('_') < 0) return l;
+    // nothing to drop or rename, and tokens already single-spaced: the tokens joined again are the string itself
+    if (!l.contains("no") && !l.contains("has") && !l.contains("with") && !l.contains("elementor-widget")
+        && singleSpaced(l)) {
+      return l;
+    }
     StringBuilder out = new StringBuilder(l.length());
     int n = l.length();
     for (int i = 0; i < n; ) {
@@ -70,6 +92,23 @@ final class Hints {
       out.append(t.contains("elementor-widget") ? t.replace("elementor-widget", "elementor") : t);
     }
     return out.toString();
+  }
+
+  /** Whether {@code s} neither starts nor ends with whitespace and separates its tokens by single plain spaces. */
+  private static boolean singleSpaced(String s) {
+    boolean space = true; // a token must come first
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (space) return false;
+        space = true;
+      } else if (NodeStats.whitespace(c)) {
+        return false;
+      } else {
+        space = false;
+      }
+    }
+    return !space;
   }
 
   /** Readability's class weight: +25 for a positive hint, -25 for a negative one, for class and id each. */

@@ -61,8 +61,7 @@ public final class HtmlArticleExtractor {
     boolean onlyModified = date != null && date.source().equals(DateExtractor.MODIFIED_SOURCE);
     boolean textual = (date == null || onlyModified) && h.published() == null && d.body() != null;
     if (textual) {
-      pageText = d.body().text();
-      if (pageText.length() > 20000) pageText = pageText.substring(0, 20000);
+      pageText = TextPrefix.of(d.body(), 20000);
     }
     // the date shown under the heading is read only when it can matter (see DateExtractor.visible)
     if ((textual || h.published() == null && DateExtractor.mayDeferToVisible(date, modified)) && d.body() != null) {
@@ -70,7 +69,7 @@ public final class HtmlArticleExtractor {
           title);
     }
     if (!textual && afterHeading != null) date = DateExtractor.visible(date, modified, afterHeading);
-    Content content = content(d, title, diagnostics);
+    Content content = content(d, title, diagnostics, ix == null ? 64 : ix.elements);
     if (content.text().length() < MIN_TEXT && ld.articleBody() != null
         && ld.articleBody().length() > 2 * Math.max(1, content.text().length())) {
       // pages rendered by script often carry the body only in their JSON-LD
@@ -81,10 +80,10 @@ public final class HtmlArticleExtractor {
     String published = h.published();
     if (published == null) {
       if (date == null) {
-        date = DateExtractor.textual(d.body(), List.of(content.text().split("\n\n", 4)), pageText, afterHeading);
+        date = DateExtractor.textual(d.body(), firstParagraphs(content.text()), pageText, afterHeading);
         if (date != null) diagnostics.add("html: publish date guessed from page text (" + date.source() + ")");
       } else if (onlyModified) {
-        DateExtractor.Result t = DateExtractor.textual(d.body(), List.of(content.text().split("\n\n", 4)), null,
+        DateExtractor.Result t = DateExtractor.textual(d.body(), firstParagraphs(content.text()), null,
             afterHeading);
         if (t != null && t.iso().substring(0, 10).compareTo(date.iso().substring(0, 10)) <= 0) {
           date = t;
@@ -100,13 +99,17 @@ public final class HtmlArticleExtractor {
 
   /** Extracts the body text of a parsed page (modifies {@code d}). */
   static Content content(Document d, String title, List<String> diagnostics) {
+    return content(d, title, diagnostics, 64);
+  }
+
+  /** As {@link #content(Document, String, List)} for a page of about {@code elements} elements. */
+  static Content content(Document d, String title, List<String> diagnostics, int elements) {
     Element body = d.body();
     if (body == null) {
       diagnostics.add("html: page has no body");
       return new Content("", List.of(), diagnostics);
     }
-    DomCleaner.strip(body);
-    NodeStats stats = NodeStats.of(body);
+    NodeStats stats = DomCleaner.strip(body, elements);
     Hints hints = new Hints();
     Set<Element> unlikely = DomCleaner.unlikely(body, stats, hints);
     // Readability's retries: strict, then keeping boilerplate-named boxes, then ignoring class names too
@@ -141,6 +144,22 @@ public final class HtmlArticleExtractor {
     List<Element> roots = ContentScorer.choose(body, stats, hints, excluded, weights);
     if (roots.isEmpty()) return new BlockCollector.Result(List.of(), List.of());
     return BlockCollector.filter(BlockCollector.blocks(roots, stats, hints, excluded, weights), title);
+  }
+
+  /** The first three paragraphs of extracted text (as its first three {@code split("\n\n")} parts). */
+  private static List<String> firstParagraphs(String text) {
+    List<String> out = new ArrayList<>(3);
+    int from = 0;
+    while (out.size() < 3) {
+      int at = text.indexOf("\n\n", from);
+      if (at < 0) {
+        out.add(text.substring(from));
+        break;
+      }
+      out.add(text.substring(from, at));
+      from = at + 2;
+    }
+    return out;
   }
 
   private static List<String> paragraphs(String s) {

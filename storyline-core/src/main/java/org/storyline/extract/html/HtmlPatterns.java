@@ -29,6 +29,26 @@ final class HtmlPatterns {
       "thead", "tfoot", "caption", "figure", "figcaption", "header", "address", "center", "hr", "form", "fieldset",
       "details", "summary", "body", "html");
 
+  /** {@link #kind} bits. */
+  static final int DROP = 1;
+  static final int LAYOUT = 2;
+  static final int BLOCK = 4;
+  private static final java.util.Map<String, Integer> KINDS = kinds();
+
+  private static java.util.Map<String, Integer> kinds() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    for (String t : DROP_TAGS) m.merge(t, DROP, (a, b) -> a | b);
+    for (String t : LAYOUT_TAGS) m.merge(t, LAYOUT, (a, b) -> a | b);
+    for (String t : BLOCK_TAGS) m.merge(t, BLOCK, (a, b) -> a | b);
+    return java.util.Map.copyOf(m);
+  }
+
+  /** Which of {@link #DROP_TAGS}, {@link #LAYOUT_TAGS} and {@link #BLOCK_TAGS} hold {@code tag}, in one look-up. */
+  static int kind(String tag) {
+    Integer k = KINDS.get(tag);
+    return k == null ? 0 : k;
+  }
+
   static final Set<String> HEADING_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
   /** Elements whose direct text counts as a scored paragraph (Readability's "elements to score"). */
@@ -148,8 +168,8 @@ final class HtmlPatterns {
    * cannot match and skips the search (a {@code find()} tries every position: the costliest line test).
    */
   private static final Keywords NOTICE_ANCHORS = new Keywords("twitter", "facebook", "instagram", "telegram",
-      "whatsapp", "youtube", "tiktok", "linkedin", "pinterest", "newsletter", "podcast", "google news", "app",
-      "subscri", "to view the full", "copyrighted", "permission must", "may not be", "reproduced without",
+      "whatsapp", "youtube", "tiktok", "linkedin", "pinterest", "newsletter", "podcast", "google news", "app for",
+      "apps for", "subscri", "to view the full", "copyrighted", "permission must", "may not be", "reproduced without",
       "vorbehalten", "reservados", "tous droits r", "riservati");
 
   /** Whether a block is a notice ({@link #NOTICE_TEXT} found in it). */

@@ -18,6 +18,9 @@ final class MetadataExtractor {
   private static final Pattern BY_PREFIX = Pattern.compile(
       "(?iu)^(?:written\\s+|posted\\s+|reported\\s+)?(?:by|von|par|por|di|door|av|de)\\s*:?\\s+");
   private static final Pattern BYLINE_HINT = Pattern.compile("(?i)byline|author|autor|writer|reporter");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** Elements that hold a byline's name. */
+  private static final org.jsoup.select.Evaluator NAME = org.jsoup.select.QueryParser.parse("[itemprop=name]");
   private static final Pattern NOT_A_NAME = Pattern.compile("(?i)https?://|www\\.|@|\\d{3,}|[{}<>]");
 
   private MetadataExtractor() {}
@@ -46,8 +49,10 @@ final class MetadataExtractor {
 
   static Map<String, String> metaMap(PageIndex ix) {
     Map<String, String> m = new LinkedHashMap<>();
-    for (Element e : ix.metas) {
-      String k = DateExtractor.key(e);
+    List<String> keys = ix.metaKeys();
+    for (int i = 0; i < keys.size(); i++) {
+      Element e = ix.metas.get(i);
+      String k = keys.get(i);
       String v = e.attr("content").strip();
       if (!k.isEmpty() && !v.isEmpty()) m.putIfAbsent(k, v);
     }
@@ -148,7 +153,7 @@ final class MetadataExtractor {
     int tried = 0;
     for (Element e : ix.authorish) {
       if (++tried > 30) break;
-      Element nameEl = e.selectFirst("[itemprop=name]");
+      Element nameEl = e.selectFirst(NAME);
       String n = name(nameEl != null ? nameEl.text() : e.text(), outlet);
       if (n != null) return n;
     }
@@ -177,7 +182,7 @@ final class MetadataExtractor {
 
   static String clean(String s) {
     if (s == null) return null;
-    String t = s.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    String t = SPACES.matcher(s.replace('\u00A0', ' ')).replaceAll(" ").strip();
     return t.isEmpty() ? null : t;
   }
 

@@ -14,7 +14,9 @@ import org.storyline.model.Article;
 
 /**
  * Developer tool, not a suite: per-page AEB or WCXB scores of ours (worst first), or one page's output beside its
- * gold. {@code java -cp ... ExtractionDebug DATA aeb|wcxb [ID]}.
+ * gold. {@code java -cp ... ExtractionDebug DATA aeb|wcxb [ID]}. {@code dump} and {@code dumpurls} print one hash of our
+ * output per benchmark page (diff two builds' dumps to check a change keeps the output identical); {@code speed}
+ * races ours against Readability4J and {@code profile} times ours alone (for a profiler).
  */
 public final class ExtractionDebug {
   private ExtractionDebug() {}
@@ -70,6 +72,39 @@ public final class ExtractionDebug {
         String all = a.title() + "|" + a.byline() + "|" + a.published() + "|" + a.outlet() + "|" + a.text() + "|"
             + a.removed() + "|" + a.diagnostics();
         System.out.println(root.relativize(f) + " " + Integer.toHexString(all.hashCode()) + " " + a.published());
+      }
+      return;
+    }
+    if (which.equals("dumpurls")) {
+      // as dump, but each page with the URL its benchmark gives (dates from URLs count) and a hash of the whole
+      // Article (every field): diff two builds' outputs to check that a change keeps the output identical
+      List<String[]> items = new ArrayList<>(); // path under extraction/, url, "u" when read as UTF-8
+      JsonNode aeb = json.readTree(root.resolve("scrapinghub-aeb/ground-truth.json").toFile());
+      aeb.fieldNames().forEachRemaining(id -> items.add(new String[] {"scrapinghub-aeb/html/" + id + ".html.gz",
+          aeb.get(id).path("url").asText(null), "u"}));
+      for (String set : List.of("eval_mediacloud_2020.json", "eval_default.json")) {
+        JsonNode e = json.readTree(root.resolve("htmldate-eval/" + set).toFile());
+        e.fieldNames().forEachRemaining(u -> items.add(new String[] {"htmldate-eval/html/"
+            + e.get(u).get("file").asText() + ".gz", u, "d"}));
+      }
+      JsonNode traf = json.readTree(root.resolve("trafilatura-eval/evaldata.json").toFile());
+      traf.fieldNames().forEachRemaining(u -> items.add(new String[] {"trafilatura-eval/html/"
+          + traf.get(u).get("file").asText() + ".gz", u, "d"}));
+      try (var st = Files.list(root.resolve("wcxb-articles/dev/ground-truth"))) {
+        for (Path gp : st.sorted().toList()) {
+          String id = gp.getFileName().toString().replace(".json.gz", "");
+          items.add(new String[] {"wcxb-articles/dev/html/" + id + ".html.gz",
+              json.readTree(gunzip(gp)).path("url").asText(null), "u"});
+        }
+      }
+      for (String[] it : items) {
+        Path f = root.resolve(it[0]);
+        if (!Files.exists(f)) continue;
+        byte[] b = gunzip(f);
+        String html = it[2].equals("u") ? new String(b, StandardCharsets.UTF_8)
+            : org.storyline.ingest.Decoding.decode(b).text();
+        Article a = ours.extract(html, it[1]);
+        System.out.println(it[0] + " " + Integer.toHexString(a.toString().hashCode()) + " " + a.published());
       }
       return;
     }
