@@ -7,11 +7,12 @@ import java.util.Locale;
  * Why an article went to its story: the score (cosine with the story centroid times time decay, or the copy overlap
  * for a duplicate), the terms and names that contributed most, the numbers, dates and years shared with the story,
  * the arguments in conflict with it (for a new story: with the best candidate it did not join), how many candidate
- * stories were scored, and any merge the article triggered.
+ * stories were scored, any merge the article triggered, and a note on how it joined when a rule other than the score
+ * decided (e.g. a follow-up across a time gap; null otherwise).
  */
 public record Assignment(String article, String story, boolean created, double score, List<String> sharedTerms,
     List<String> sharedNames, int candidates, String duplicateOf, double overlap, String duplicateKind,
-    List<StoryIndex.Event> events, List<String> sharedArguments, List<String> conflicts)
+    List<StoryIndex.Event> events, List<String> sharedArguments, List<String> conflicts, String note)
     implements java.io.Serializable {
   public Assignment {
     sharedTerms = List.copyOf(sharedTerms);
@@ -26,7 +27,15 @@ public record Assignment(String article, String story, boolean created, double s
       List<String> sharedNames, int candidates, String duplicateOf, double overlap, String duplicateKind,
       List<StoryIndex.Event> events) {
     this(article, story, created, score, sharedTerms, sharedNames, candidates, duplicateOf, overlap, duplicateKind,
-        events, List.of(), List.of());
+        events, List.of(), List.of(), null);
+  }
+
+  /** An assignment without a note. */
+  public Assignment(String article, String story, boolean created, double score, List<String> sharedTerms,
+      List<String> sharedNames, int candidates, String duplicateOf, double overlap, String duplicateKind,
+      List<StoryIndex.Event> events, List<String> sharedArguments, List<String> conflicts) {
+    this(article, story, created, score, sharedTerms, sharedNames, candidates, duplicateOf, overlap, duplicateKind,
+        events, sharedArguments, conflicts, null);
   }
 
   /** One readable line. */
@@ -44,6 +53,7 @@ public record Assignment(String article, String story, boolean created, double s
     if (!sharedNames.isEmpty()) b.append("; shared names ").append(String.join(", ", sharedNames));
     if (!sharedArguments.isEmpty()) b.append("; shared numbers/dates ").append(String.join(", ", sharedArguments));
     if (!conflicts.isEmpty()) b.append("; conflicting ").append(String.join(", ", conflicts));
+    if (note != null) b.append("; ").append(note);
     for (StoryIndex.Event e : events) b.append("; merged ").append(e.story()).append(" into ").append(e.into());
     return b.toString();
   }

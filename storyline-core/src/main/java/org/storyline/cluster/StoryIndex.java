@@ -154,7 +154,10 @@ public final class StoryIndex implements java.io.Serializable {
       if (s.retired && f.dated() || s.mergedInto != null) continue;
       if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
       double sc = withEmbedding(s, s.score(v, vNorm, f, cfg), f);
-      scored.add(new Scored(s, Math.max(sc, followUp(s, v, vNorm, f))));
+      double fu = followUp(s, v, vNorm, f);
+      scored.add(new Scored(s, Math.max(sc, fu), fu > sc ? String.format(java.util.Locale.ROOT,
+          "joined as a follow-up: %.0f days after the story, model probability %.2f, embedding cosine %.2f",
+          s.gap(f.day()), fu, s.embeddingCosine(current)) : null));
     }
     scored.sort(BEST_FIRST);
     secondLook(scored, v, vNorm, f);
@@ -165,6 +168,7 @@ public final class StoryIndex implements java.io.Serializable {
           List.of(), scored.isEmpty() ? List.of() : scored.get(0).story.describeConflicts(v, f));
     }
     StoryState best = scored.get(0).story;
+    String note = scored.get(0).note;
     List<String> conflicts = best.describeConflicts(v, f);
     join(best, f, v);
     List<Event> merged = new ArrayList<>();
@@ -192,10 +196,18 @@ public final class StoryIndex implements java.io.Serializable {
       merged.add(e);
       best = keep;
     }
-    return explain(f, v, best, scored.get(0).score, false, null, 0, null, cands.size(), merged, conflicts);
+    Assignment a = explain(f, v, best, scored.get(0).score, false, null, 0, null, cands.size(), merged, conflicts);
+    return note == null ? a : new Assignment(a.article(), a.story(), a.created(), a.score(), a.sharedTerms(),
+        a.sharedNames(), a.candidates(), a.duplicateOf(), a.overlap(), a.duplicateKind(), a.events(),
+        a.sharedArguments(), a.conflicts(), note);
   }
 
-  private record Scored(StoryState story, double score) {}
+  /** A candidate's score, and a note when the follow-up rule gave it. */
+  private record Scored(StoryState story, double score, String note) {
+    Scored(StoryState story, double score) {
+      this(story, score, null);
+    }
+  }
 
   /**
    * The undecayed content probability of {@code s} when the article follows it up (see
@@ -287,7 +299,7 @@ public final class StoryIndex implements java.io.Serializable {
     for (int i = 0; i < k; i++) {
       Scored x = scored.get(i);
       double m = x.story.memberScore(v, vNorm, f, cfg);
-      scored.set(i, new Scored(x.story, (1 - r.memberMix()) * x.score + r.memberMix() * m));
+      scored.set(i, new Scored(x.story, (1 - r.memberMix()) * x.score + r.memberMix() * m, x.note));
     }
     scored.sort(BEST_FIRST);
   }

@@ -44,7 +44,7 @@ import java.util.zip.GZIPOutputStream;
 public final class StoryStream implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
   /** Bumped whenever the saved classes change shape; older files are then rebuilt. */
-  public static final int FORMAT = 4;
+  public static final int FORMAT = 5;
   private static final byte[] MAGIC = ("storyline-story-stream " + FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
   /** Heaviest feature counts kept per article (enough for the label's centrality). */
   static final int KEPT_COUNTS = 128;
@@ -178,6 +178,7 @@ public final class StoryStream implements Serializable {
     }
     writeStrings(out, a.sharedArguments());
     writeStrings(out, a.conflicts());
+    StateIO.writeString(out, a.note());
   }
 
   private static Assignment readAssignment(ObjectInputStream in) throws IOException {
@@ -198,7 +199,7 @@ public final class StoryStream implements Serializable {
           StateIO.readString(in)));
     }
     return new Assignment(article, story, created, score, terms, names, candidates, dupOf, overlap, dupKind, events,
-        readStrings(in), readStrings(in));
+        readStrings(in), readStrings(in), StateIO.readString(in));
   }
 
   private static void writeStrings(ObjectOutputStream out, List<String> l) throws IOException {

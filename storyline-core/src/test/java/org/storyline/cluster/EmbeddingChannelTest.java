@@ -62,6 +62,8 @@ class EmbeddingChannelTest {
       Assignment a = index.add(f(Fixtures.article("flood-3w", "Flood", later,
           k == 2 ? Fixtures.FLOOD_REWRITE : followUp)), one);
       assertEquals(k == 0 ? "story-flood-1" : "story-flood-3w", a.story(), a.explain());
+      // the explanation says which rule joined it
+      assertEquals(k == 0, a.explain().contains("joined as a follow-up: 21 days after the story"), a.explain());
     }
   }
 
