@@ -100,6 +100,19 @@ final class StoreStories {
    */
   static void assignAndSave(ArticleStore store, List<Key> added, EmbeddingOptions embeddings, PrintWriter out,
       PrintWriter err) throws IOException {
+    if (added.isEmpty()) {
+      // nothing new: when the saved state already holds every stored article, it need not even be loaded
+      try {
+        StoryStream.Counts c = StoryStream.counts(file(store.dataDir()));
+        if (c.articles() == store.size()) {
+          out.printf("Stories: 0 articles assigned to stories; %d stories in the store%n", c.stories());
+          out.flush();
+          return;
+        }
+      } catch (IOException e) {
+        // missing, damaged or of another version: loaded (and rebuilt) below, which says why
+      }
+    }
     OnlineStoryStage stage = OnlineStoryStage.defaults(embeddings.on());
     StoryStream stream = open(stage, store.dataDir(), err);
     if (stream.embeddings() != embeddings.on() && stream.size() > 0) {

@@ -44,7 +44,7 @@ import java.util.zip.GZIPOutputStream;
 public final class StoryStream implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
   /** Bumped whenever the saved classes change shape; older files are then rebuilt. */
-  public static final int FORMAT = 5;
+  public static final int FORMAT = 6;
   private static final byte[] MAGIC = ("storyline-story-stream " + FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
   /** Heaviest feature counts kept per article (enough for the label's centrality). */
   static final int KEPT_COUNTS = 128;
@@ -263,6 +263,10 @@ public final class StoryStream implements Serializable {
       try (OutputStream raw = Files.newOutputStream(tmp);
           OutputStream buf = new BufferedOutputStream(raw, 1 << 16)) {
         buf.write(MAGIC);
+        java.io.DataOutputStream counts = new java.io.DataOutputStream(buf);
+        counts.writeInt(size());
+        counts.writeInt(stories());
+        counts.flush();
         GZIPOutputStream gz = new GZIPOutputStream(buf, 1 << 16) {
           {
             def.setLevel(java.util.zip.Deflater.BEST_SPEED); // a third of the time of the default level, 15% larger
@@ -290,11 +294,7 @@ public final class StoryStream implements Serializable {
    */
   static StoryStream read(Path file) throws IOException {
     try (InputStream raw = Files.newInputStream(file); InputStream in = new BufferedInputStream(raw, 1 << 16)) {
-      byte[] head = in.readNBytes(MAGIC.length);
-      if (!Arrays.equals(head, MAGIC)) {
-        throw new IOException(file + " is not a story state of format " + FORMAT
-            + " (written by another version, or not such a file)");
-      }
+      head(file, in);
       ObjectInputStream ois = new ObjectInputStream(new GZIPInputStream(in, 1 << 16));
       ois.setObjectInputFilter(FILTER);
       if (ois.readObject() instanceof StoryStream s) return s;
@@ -305,6 +305,36 @@ public final class StoryStream implements Serializable {
       throw new IOException(file + " was written by another version of the engine: " + e.getMessage(), e);
     } catch (ClassNotFoundException | ClassCastException | IllegalStateException | java.io.EOFException
         | java.io.StreamCorruptedException | java.util.zip.ZipException e) {
+      throw new IOException(file + " is damaged: " + e, e);
+    }
+  }
+
+  /** What a saved state's first line and counts say, read without loading it. */
+  public record Counts(int articles, int stories) {}
+
+  /**
+   * The article and story counts of a state saved by {@link #save}, read from its header only (so a caller can tell
+   * that nothing is left to assign without loading the state).
+   *
+   * @throws NoSuchFileException when there is no such file
+   * @throws IOException when it is of another format version or too short
+   */
+  public static Counts counts(Path file) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64)) {
+      return head(file, in);
+    }
+  }
+
+  private static Counts head(Path file, InputStream in) throws IOException {
+    byte[] head = in.readNBytes(MAGIC.length);
+    if (!Arrays.equals(head, MAGIC)) {
+      throw new IOException(file + " is not a story state of format " + FORMAT
+          + " (written by another version, or not such a file)");
+    }
+    java.io.DataInputStream d = new java.io.DataInputStream(in);
+    try {
+      return new Counts(d.readInt(), d.readInt());
+    } catch (java.io.EOFException e) {
       throw new IOException(file + " is damaged: " + e, e);
     }
   }

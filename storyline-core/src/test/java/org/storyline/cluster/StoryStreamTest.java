@@ -47,6 +47,7 @@ class StoryStreamTest {
     List<Story> before = stage.summarize(first, List.of(FLOOD_A, CHESS)).result().stories();
     first.save(file);
 
+    assertEquals(new StoryStream.Counts(2, 2), StoryStream.counts(file), "the header tells without loading");
     StoryStream resumed = stage.resume(file);
     assertEquals(2, resumed.size());
     var added = stage.feed(resumed, List.of(FLOOD_A, FLOOD_B, BUDGET), List.of(), List.of());
