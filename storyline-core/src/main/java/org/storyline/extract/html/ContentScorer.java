@@ -58,7 +58,16 @@ final class ContentScorer {
             paraText.computeIfAbsent(a, k -> new int[1])[0] += st.text - st.link;
           }
         }
-        Element a = e.parent();
+        credit(e.parent(), score);
+        return FilterResult.CONTINUE;
+      }
+
+      /**
+       * Readability's share of a paragraph's score for its box and the boxes above it: all of it at the first, half
+       * at the second, a third of the level beyond.
+       */
+      private void credit(Element from, double score) {
+        Element a = from;
         for (int level = 0; a != null && level < ANCESTOR_LEVELS; level++, a = a.parent()) {
           double[] s = scores.get(a);
           if (s == null) {
@@ -68,7 +77,6 @@ final class ContentScorer {
           }
           s[0] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
         }
-        return FilterResult.CONTINUE;
       }
 
       /** Text set with line breaks straight into a box: scored as the paragraphs Readability would wrap it in. */
@@ -81,16 +89,7 @@ final class ContentScorer {
         for (Element a = e; a != null && level < MAX_CLIMB; a = a.parent(), level++) {
           paraText.computeIfAbsent(a, k -> new int[1])[0] += prose;
         }
-        Element a = e;
-        for (level = 0; a != null && level < ANCESTOR_LEVELS; level++, a = a.parent()) {
-          double[] s = scores.get(a);
-          if (s == null) {
-            s = new double[] {initial(a, weights ? hints.weight(a) : 0)};
-            scores.put(a, s);
-            candidates.add(a);
-          }
-          s[0] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
-        }
+        credit(e, score);
       }
     }, body);
     if (candidates.isEmpty()) return List.of();
