@@ -113,6 +113,28 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void bylineLabelsCommentersAndSeparatorsAreNotNames() {
+    // unit level: what stands where a name should be
+    assertEquals("Helge Fahrnberger", org.storyline.extract.html.MetadataExtractorAccess.name(
+        "Post author By Helge Fahrnberger"));
+    assertEquals("Support Team", org.storyline.extract.html.MetadataExtractorAccess.name("vom Support Team"));
+    assertEquals("wordpressadmin", org.storyline.extract.html.MetadataExtractorAccess.name("wordpressadmin |"));
+    for (String label : java.util.List.of("Name *", "Name (erforderlich)", "Posted on", "Publiziert am", "By", "Unknown",
+        "Author", "Art Edwards says:", "Harm Otten sagt:", "E-Mail *")) {
+      assertEquals(null, org.storyline.extract.html.MetadataExtractorAccess.name(label), label);
+    }
+    // page level: a comment form's label and a commenter come before the real byline box, which wins
+    String html = """
+        <html><head><title>Harbour reopens after storm</title></head><body>
+        <div class="author-box"><label>Name *</label></div>
+        <div class="comment-author">Art Edwards says:</div>
+        <div id="story"><p>%s</p><p>%s</p></div>
+        <div class="byline">By Maria Lopez</div></body></html>
+        """.formatted(PARA1, PARA2);
+    assertEquals("Maria Lopez", run(html).byline());
+  }
+
+  @Test
   void containerHintsWinOverThePage() {
     RawDocument.Hints h = new RawDocument.Hints("https://feed.example/x", "Feed title", "Feed Outlet", "Feed Author",
         "2020-01-02");

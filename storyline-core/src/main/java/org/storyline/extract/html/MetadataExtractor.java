@@ -16,7 +16,22 @@ final class MetadataExtractor {
 
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»/]{1,2}\\s+");
   private static final Pattern BY_PREFIX = Pattern.compile(
-      "(?iu)^(?:written\\s+|posted\\s+|reported\\s+)?(?:by|von|par|por|di|door|av|de)\\s*:?\\s+");
+      "(?iu)^(?:post\\s+author\\s+)?(?:written\\s+|posted\\s+|reported\\s+)?(?:by|von|vom|par|por|di|door|av|de)"
+      + "\\s*:?\\s+");
+  /** A separator left after the name ("admin |"). */
+  private static final Pattern TRAILING_SEPARATOR = Pattern.compile("\\s*[|\\u2013\\u2014/,;:-]+$");
+  /** A commenter's name in a comment list ("Jane says:"): not the article's author. */
+  private static final Pattern COMMENTER = Pattern.compile(
+      "(?iu)\\s(?:says|said|sagt|schreibt|dit|dice|diz|zegt|skriver)\\s*:?$");
+  /**
+   * What stands where a name should be but is none: comment-form labels ("Name *", "Name (erforderlich)"), date
+   * labels ("Posted on", "Publiziert am"), a lone "By", placeholders ("Unknown", "Author").
+   */
+  private static final Pattern LABEL = Pattern.compile("(?iu)(?:name|e-?mail|website|by|unknown|anonymous|author|"
+      + "authors|auteurs?|autor(?:en|in)?)\\s*(?:\\*|\\((?:required|erforderlich|obligatoire|"
+      + "obligatorio|obbligatorio)\\))?|(?:posted|published|updated|publiziert|ver\u00f6ffentlicht|"
+      + "aktualisiert|publi\u00e9|publicado|pubblicato)(?:\\s+(?:on|at|am|le|el|il|in))?|.*\\*|.*\\("
+      + "(?:required|erforderlich|obligatoire|obligatorio|obbligatorio)\\)");
   private static final Pattern BYLINE_HINT = Pattern.compile("(?i)byline|author|autor|writer|reporter");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   /** Elements that hold a byline's name. */
@@ -165,7 +180,9 @@ final class MetadataExtractor {
     String t = clean(s);
     if (t == null) return null;
     t = BY_PREFIX.matcher(t).replaceFirst("").strip();
+    t = TRAILING_SEPARATOR.matcher(t).replaceFirst("").strip();
     if (t.isEmpty() || t.length() > 80 || NOT_A_NAME.matcher(t).find()) return null;
+    if (COMMENTER.matcher(t).find() || LABEL.matcher(t).matches()) return null;
     if (outlet != null && t.equalsIgnoreCase(outlet)) return null;
     if (!Character.isLetter(t.codePointAt(0))) return null;
     return t;
