@@ -119,8 +119,15 @@ class HtmlExtractorTest {
         "Post author By Helge Fahrnberger"));
     assertEquals("Support Team", org.storyline.extract.html.MetadataExtractorAccess.name("vom Support Team"));
     assertEquals("wordpressadmin", org.storyline.extract.html.MetadataExtractorAccess.name("wordpressadmin |"));
+    for (String[] c : new String[][] {{"Veröffentlicht vonChris Jung", "Chris Jung"},
+        {"Erstellt von Andri Bryner", "Andri Bryner"}, {"Autor: Petra Ruland", "Petra Ruland"},
+        {"AuthorAndreas Kalt", "Andreas Kalt"}, {"Johanna Kropfitsch Alle Artikel", "Johanna Kropfitsch"},
+        {"Günter W. Kienitz at 18:52", "Günter W. Kienitz"}, {"lupa am 26/10/13, 03:48 pm", "lupa"},
+        {"Artikel von: hausinfo", "hausinfo"}, {"Authorship Ltd", "Authorship Ltd"}}) {
+      assertEquals(c[1], org.storyline.extract.html.MetadataExtractorAccess.name(c[0]), c[0]);
+    }
     for (String label : java.util.List.of("Name *", "Name (erforderlich)", "Posted on", "Publiziert am", "By", "Unknown",
-        "Author", "Art Edwards says:", "Harm Otten sagt:", "E-Mail *")) {
+        "Author", "Art Edwards says:", "Harm Otten sagt:", "E-Mail *", "Von")) {
       assertEquals(null, org.storyline.extract.html.MetadataExtractorAccess.name(label), label);
     }
     // page level: a comment form's label and a commenter come before the real byline box, which wins

@@ -18,6 +18,17 @@ final class MetadataExtractor {
   private static final Pattern BY_PREFIX = Pattern.compile(
       "(?iu)^(?:post\\s+author\\s+)?(?:written\\s+|posted\\s+|reported\\s+)?(?:by|von|vom|par|por|di|door|av|de)"
       + "\\s*:?\\s+");
+  /**
+   * Other lead-ins of a name: "Veröffentlicht von", "Erstellt von", "Autor:", "Artikel von:", "Auteur :", and
+   * "Author" glued to the name ("AuthorJane Roe").
+   */
+  private static final Pattern LEAD_IN = Pattern.compile("(?iu)^(?:(?:eingestellt|ver\u00f6ffentlicht|erstellt|"
+      + "geschrieben|verfasst|gepostet|publi\u00e9|escrito|scritto|redigido)\\s+(?:von|by|par|por|da|de|vom)\\s*"
+      + "|(?:autor(?:in)?|auteur|author|artikel\\s+von|text\\s+von|verfasser(?:in)?|redakteur(?:in)?)\\s*:\\s*"
+      + "|(?-i:Author)(?=(?-i:\\p{Lu})))");
+  /** What follows a name in a byline box: "Alle Artikel", a share count label, the time of posting. */
+  private static final Pattern TRAIL = Pattern.compile("(?iu)\\s+(?:alle\\s+artikel|all\\s+posts|view\\s+all\\s+"
+      + "posts|more\\s+posts|shares|(?:at|am|um|le|on)\\s+[\\d/.:, ]+(?:\\s*[ap]\\.?m\\.?)?)$");
   /** A separator left after the name ("admin |"). */
   private static final Pattern TRAILING_SEPARATOR = Pattern.compile("\\s*[|\\u2013\\u2014/,;:-]+$");
   /** A commenter's name in a comment list ("Jane says:"): not the article's author. */
@@ -27,7 +38,7 @@ final class MetadataExtractor {
    * What stands where a name should be but is none: comment-form labels ("Name *", "Name (erforderlich)"), date
    * labels ("Posted on", "Publiziert am"), a lone "By", placeholders ("Unknown", "Author").
    */
-  private static final Pattern LABEL = Pattern.compile("(?iu)(?:name|e-?mail|website|by|unknown|anonymous|author|"
+  private static final Pattern LABEL = Pattern.compile("(?iu)(?:name|e-?mail|website|by|von|par|por|unknown|anonymous|author|"
       + "authors|auteurs?|autor(?:en|in)?)\\s*(?:\\*|\\((?:required|erforderlich|obligatoire|"
       + "obligatorio|obbligatorio)\\))?|(?:posted|published|updated|publiziert|ver\u00f6ffentlicht|"
       + "aktualisiert|publi\u00e9|publicado|pubblicato)(?:\\s+(?:on|at|am|le|el|il|in))?|.*\\*|.*\\("
@@ -179,7 +190,9 @@ final class MetadataExtractor {
   static String name(String s, String outlet) {
     String t = clean(s);
     if (t == null) return null;
+    t = LEAD_IN.matcher(t).replaceFirst("").strip();
     t = BY_PREFIX.matcher(t).replaceFirst("").strip();
+    t = TRAIL.matcher(t).replaceFirst("").strip();
     t = TRAILING_SEPARATOR.matcher(t).replaceFirst("").strip();
     if (t.isEmpty() || t.length() > 80 || NOT_A_NAME.matcher(t).find()) return null;
     if (COMMENTER.matcher(t).find() || LABEL.matcher(t).matches()) return null;
