@@ -1,6 +1,7 @@
 package org.storyline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -175,9 +176,23 @@ class StoriesCommandTest {
     assertTrue(out.contains("Stories: 5 articles assigned"), out);
     assertTrue(Files.isRegularFile(file));
 
+    // a save killed half-way leaves only its temporary file: the saved state is untouched and the next save
+    // replaces the leftover
+    Path tmp = data.resolve(StoreStories.FILE + ".tmp");
+    Files.writeString(tmp, "half a state");
+    assertEquals(listing, run("stories", "--no-embeddings", "--data", data.toString()));
+    Path more = dir.resolve("more.jsonl");
+    Files.writeString(more, "{\"id\":\"quake\",\"title\":\"Earthquake shakes Port Alder\",\"published\":"
+        + "\"2024-03-06\",\"text\":\"A magnitude 5.1 earthquake shook Port Alder on Wednesday, damaging old "
+        + "buildings near the harbour, the regional seismic office said.\"}\n");
+    out = run("ingest", "--no-embeddings", "--data", data.toString(), more.toString());
+    assertTrue(out.contains("Stories: 1 articles assigned"), out);
+    assertFalse(Files.exists(tmp), "the leftover temporary file is replaced and renamed away");
+
     Files.writeString(file, "garbage");
     err = runErr("stories", "--no-embeddings", "--data", data.toString());
     assertTrue(err.contains(StoreStories.FILE) && err.contains("rebuilt from the stored articles"), err);
-    assertEquals(listing, run("stories", "--no-embeddings", "--data", data.toString()));
+    String rebuilt = run("stories", "--no-embeddings", "--data", data.toString());
+    assertTrue(rebuilt.startsWith("0\n4 stories, ") && rebuilt.contains("story-quake"), rebuilt);
   }
 }
