@@ -9,13 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.storyline.analyze.Analyzer;
 import org.storyline.cluster.OnlineStoryStage;
 import org.storyline.cluster.StoryStream;
 import org.storyline.model.Article;
-import org.storyline.model.Entity;
-import org.storyline.model.Quote;
-import org.storyline.nlp.DefaultEntityStage;
-import org.storyline.nlp.DefaultQuoteStage;
 import org.storyline.store.ArticleStore;
 
 /**
@@ -75,6 +72,8 @@ final class StoreStories {
       });
     }
     todo.sort(KEY_ORDER);
+    if (todo.isEmpty()) return 0;
+    Analyzer annotator = Analyzer.defaults(false); // its entity and quote stages; no embedding model is loaded
     int n = 0;
     for (int i = 0; i < todo.size(); i += CHUNK) {
       List<Article> chunk = new ArrayList<>();
@@ -82,9 +81,8 @@ final class StoreStories {
         Optional<Article> a = store.get(k.id());
         a.ifPresent(x -> chunk.add(x.publishedInferred() ? x.withPublished(null, false, null) : x));
       }
-      List<Entity> ents = DefaultEntityStage.defaults().apply(chunk);
-      List<Quote> quotes = new DefaultQuoteStage().apply(chunk, ents);
-      n += stage.feed(stream, chunk, ents, quotes).size();
+      Analyzer.Annotations an = annotator.annotate(chunk);
+      n += stage.feed(stream, chunk, an.entities(), an.quotes()).size();
     }
     return n;
   }

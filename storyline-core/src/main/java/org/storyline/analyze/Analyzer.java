@@ -103,6 +103,18 @@ public final class Analyzer {
     return analyzeArticles(articles, List.of(), StageTimes.NONE);
   }
 
+  /** The entities and quotes of some articles: what the story stage reads besides their text. */
+  public record Annotations(List<Entity> entities, List<Quote> quotes) {}
+
+  /**
+   * Runs this pipeline's entity and quote stages only, e.g. on articles that join stories kept between runs
+   * ({@link org.storyline.cluster.OnlineStoryStage#feed}), so they are read as {@link #analyzeArticles} reads them.
+   */
+  public Annotations annotate(List<Article> articles) {
+    List<Entity> ents = entities.apply(articles);
+    return new Annotations(ents, quotes.apply(articles, ents));
+  }
+
   /** {@link #analyzeArticles(List)} with input problems to carry into the report and stage times to record. */
   public Report analyzeArticles(List<Article> articles, List<InputProblem> problems, StageTimes times) {
     List<InputProblem> allProblems = List.copyOf(problems);

@@ -17,10 +17,6 @@ import org.storyline.cluster.ClusterConfig;
 import org.storyline.cluster.OnlineStoryStage;
 import org.storyline.cluster.StoryStream;
 import org.storyline.model.Article;
-import org.storyline.model.Entity;
-import org.storyline.model.Quote;
-import org.storyline.nlp.DefaultEntityStage;
-import org.storyline.nlp.DefaultQuoteStage;
 
 /**
  * How the store's stories depend on how the articles arrive. {@code storyline ingest} assigns each ingest's new
@@ -73,10 +69,10 @@ final class StoreStreamCheck {
   private static Map<String, String> stories(OnlineStoryStage stage, List<List<Article>> batches, Path file)
       throws IOException {
     StoryStream s = stage.newStream();
+    org.storyline.analyze.Analyzer annotator = org.storyline.analyze.Analyzer.defaults(false);
     for (List<Article> b : batches) {
-      List<Entity> ents = DefaultEntityStage.defaults().apply(b);
-      List<Quote> quotes = new DefaultQuoteStage().apply(b, ents);
-      stage.feed(s, b, ents, quotes);
+      var an = annotator.annotate(b);
+      stage.feed(s, b, an.entities(), an.quotes());
       if (file != null) {
         s.save(file);
         s = stage.resume(file);
