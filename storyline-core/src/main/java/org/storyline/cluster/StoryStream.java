@@ -235,19 +235,9 @@ public final class StoryStream implements Serializable {
     return embeddings;
   }
 
-  /** The current story of an article (following merges), or null when it was never assigned. */
-  public String storyOf(String articleId) {
-    return index.storyOf(articleId);
-  }
-
   /** Why each article joined its story, in arrival order. */
   public List<Assignment> assignments() {
     return List.copyOf(assignments.values());
-  }
-
-  /** Merges and splits of stored stories, in the order they happened. */
-  public List<StoryIndex.Event> events() {
-    return index.events();
   }
 
   /**
