@@ -112,7 +112,45 @@ public final class SeedsSuite implements EvalSuite {
     quoteVariants(goldAll.path("quote_variants"), report, byId, metrics, out);
     events(goldAll.path("events"), report, metrics, out);
     outletFacts(goldAll.path("outlet_unique_facts"), report, metrics, out);
+    stories(goldAll, report, metrics, out);
     return metrics;
+  }
+
+  /**
+   * gold.json's {@code stories} (article lists) and {@code storylines} (story indexes): whether the report's stories
+   * are exactly gold's (as a partition of the articles), and whether its storylines group the same articles.
+   */
+  static void stories(JsonNode gold, Report report, Map<String, Double> metrics, PrintWriter out) {
+    if (!gold.has("stories")) return;
+    List<java.util.Set<String>> goldStories = new ArrayList<>();
+    for (JsonNode st : gold.path("stories")) {
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      for (JsonNode a : st.path("articles")) ids.add(a.asText());
+      goldStories.add(ids);
+    }
+    java.util.Set<java.util.Set<String>> goldLines = new java.util.HashSet<>();
+    for (JsonNode l : gold.path("storylines")) {
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      for (JsonNode i : l.path("stories")) ids.addAll(goldStories.get(i.asInt()));
+      goldLines.add(ids);
+    }
+    Map<String, java.util.Set<String>> byStory = new LinkedHashMap<>();
+    for (var st : report.stories()) byStory.put(st.id(), new java.util.TreeSet<>(st.articles()));
+    java.util.Set<java.util.Set<String>> gotStories = new java.util.HashSet<>(byStory.values());
+    java.util.Set<java.util.Set<String>> gotLines = new java.util.HashSet<>();
+    for (var l : report.storylines()) {
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      for (String sid : l.stories()) ids.addAll(byStory.getOrDefault(sid, java.util.Set.of()));
+      gotLines.add(ids);
+    }
+    boolean storiesOk = gotStories.equals(new java.util.HashSet<>(goldStories));
+    boolean linesOk = gotLines.equals(goldLines);
+    out.printf("  stories: %d reported, %d in gold, %s%n", gotStories.size(), goldStories.size(),
+        storiesOk ? "the same articles in each" : "differ: got " + gotStories + ", gold " + goldStories);
+    out.printf("  storylines: %d reported, %d in gold, %s%n", gotLines.size(), goldLines.size(),
+        linesOk ? "the same articles in each" : "differ: got " + gotLines + ", gold " + goldLines);
+    metrics.put("stories.exact", storiesOk ? 1.0 : 0.0);
+    metrics.put("storylines.exact", linesOk ? 1.0 : 0.0);
   }
 
   private static Object expected(JsonNode g, String f) {
