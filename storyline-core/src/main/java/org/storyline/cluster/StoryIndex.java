@@ -34,6 +34,8 @@ public final class StoryIndex implements java.io.Serializable {
 
   private static final int SWEEP_EVERY = 256;
   private static final int MERGE_CANDIDATES = 3;
+  /** Archive postings longer than this are not looked up for late reports (bounds their cost per article). */
+  private static final int LATE_POSTINGS = 32;
   private static final String PREFIX = "story-";
 
   /** Not saved with the index: {@link #attach} gives it again after loading. */
@@ -45,8 +47,9 @@ public final class StoryIndex implements java.io.Serializable {
   private transient Map<String, Set<StoryState>> postings = new HashMap<>();
   /**
    * Postings of the retired stories (over their compacted centroids' queryTerms top terms, to bound the memory),
-   * looked up for undated articles only: an article without a date may belong to a story of any time, so the time
-   * window does not apply to it. Saved as it is (its terms are those at retirement, not derivable later).
+   * looked up for undated articles (an article without a date may belong to a story of any time, so the time
+   * window does not apply to it) and, through its rare terms only, for late reports of dated ones (see
+   * {@link EmbeddingConfig#lateProbability}). Saved as it is (its terms are those at retirement, not derivable later).
    */
   private final Map<String, Set<StoryState>> archive = new HashMap<>();
   private final List<StoryState> active = new ArrayList<>();
@@ -147,12 +150,27 @@ public final class StoryIndex implements java.io.Serializable {
         if (p != null && p.size() <= cfg.postingsCap()) cands.addAll(p);
       }
     }
+    if (f.dated() && lateOn()) {
+      // late reports: only the archive's rare terms, so the lookup stays bounded however large the archive grows
+      for (String t : query) {
+        Set<StoryState> p = archive.get(t);
+        if (p != null && p.size() <= LATE_POSTINGS) cands.addAll(p);
+      }
+    }
     cands.addAll(nearestByEmbedding());
     List<Scored> scored = new ArrayList<>();
     double[] vNorm = StoryState.channelNorms(v);
     for (StoryState s : cands) {
-      if (s.retired && f.dated() || s.mergedInto != null) continue;
-      if (f.dated() && s.gap(f.day()) > cfg.maxGapDays()) continue;
+      if (s.mergedInto != null) continue;
+      if (f.dated() && (s.retired || s.gap(f.day()) > cfg.maxGapDays())) {
+        double lr = lateReport(s, v, vNorm, f);
+        if (lr > 0) {
+          scored.add(new Scored(s, lr, String.format(java.util.Locale.ROOT,
+              "joined as a late report: %.0f days after the story, model probability %.2f, embedding cosine %.2f",
+              s.gap(f.day()), lr, s.embeddingCosine(current)), true));
+        }
+        continue;
+      }
       double sc = withEmbedding(s, s.score(v, vNorm, f, cfg), f);
       double fu = followUp(s, v, vNorm, f);
       scored.add(new Scored(s, Math.max(sc, fu), fu > sc ? String.format(java.util.Locale.ROOT,
@@ -177,6 +195,7 @@ public final class StoryIndex implements java.io.Serializable {
     for (int i = 1; i < scored.size() && i <= MERGE_CANDIDATES; i++) {
       StoryState other = scored.get(i).story;
       if (other.mergedInto != null || best.mergedInto != null || other == best) continue;
+      if (scored.get(0).late || scored.get(i).late) continue; // a late report ties itself to an old story only
       double cc = StoryState.cosine(best.centroid, best.norm, other.centroid, other.norm);
       if (other.first != ArticleFeatures.NO_DAY && best.first != ArticleFeatures.NO_DAY) {
         // stories apart in time must be more alike to merge: the same decay as for an article joining a story
@@ -202,11 +221,32 @@ public final class StoryIndex implements java.io.Serializable {
         a.sharedArguments(), a.conflicts(), note);
   }
 
-  /** A candidate's score, and a note when the follow-up rule gave it. */
-  private record Scored(StoryState story, double score, String note) {
+  /** A candidate's score, a note when the follow-up or late-report rule gave it, and whether the latter did. */
+  private record Scored(StoryState story, double score, String note, boolean late) {
     Scored(StoryState story, double score) {
-      this(story, score, null);
+      this(story, score, null, false);
     }
+
+    Scored(StoryState story, double score, String note) {
+      this(story, score, note, false);
+    }
+  }
+
+  private boolean lateOn() {
+    return emb != null && current != null && cfg.model() != null && emb.lateProbability() <= 1;
+  }
+
+  /**
+   * The undecayed content probability of {@code s} when the dated article is a late report of it (see
+   * {@link EmbeddingConfig#lateProbability}): a story beyond the follow-up gap or retired from the window, matched
+   * nearly word for word and in meaning; else 0.
+   */
+  private double lateReport(StoryState s, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
+    if (!lateOn() || s.embSum == null || s.first == ArticleFeatures.NO_DAY || s.newEvent(f)) return 0;
+    double e = s.embeddingCosine(current);
+    if (e < emb.lateCosine()) return 0;
+    double p = cfg.model().probability(s.evidence(v, vNorm, f, cfg));
+    return emb.late(p, e) ? p : 0;
   }
 
   /**
@@ -298,8 +338,9 @@ public final class StoryIndex implements java.io.Serializable {
     int k = Math.min(r.secondLook(), scored.size());
     for (int i = 0; i < k; i++) {
       Scored x = scored.get(i);
+      if (x.late) continue; // a retired story keeps no members; the late bar already asked for a near-copy
       double m = x.story.memberScore(v, vNorm, f, cfg);
-      scored.set(i, new Scored(x.story, (1 - r.memberMix()) * x.score + r.memberMix() * m, x.note));
+      scored.set(i, new Scored(x.story, (1 - r.memberMix()) * x.score + r.memberMix() * m, x.note, false));
     }
     scored.sort(BEST_FIRST);
   }

@@ -68,6 +68,42 @@ class EmbeddingChannelTest {
   }
 
   @Test
+  void aNearCopyMonthsLaterJoinsItsOldStoryAsALateReportEvenOnceRetired() {
+    float[] one = {1, 0, 0, 0};
+    float[] other = {0, 1, 0, 0};
+    String lateText = Fixtures.FLOOD_REWRITE.replace(" on Monday", "");
+    // k: 0 beyond the follow-up gap but still in the index; 1 retired to the archive (window passed, swept);
+    // 2 as 1 with late reports off; 3 as 1 but the report names its own (new) day: another event
+    for (int k = 0; k < 4; k++) {
+      EmbeddingConfig ec = k == 2 ? EmbeddingConfig.DEFAULTS.withLate(2, 2) : EmbeddingConfig.DEFAULTS;
+      StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground(), ec);
+      index.add(f(Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD)), one);
+      if (k >= 1) {
+        // enough later articles (copies of one chess report) for a sweep to retire the flood story
+        for (int i = 0; i < 300; i++) {
+          index.add(f(Fixtures.article("chess-" + i, "Chess", "2024-06-03", Fixtures.CHESS)), other);
+        }
+        assertTrue(index.probe(f(Fixtures.article("x", "Flood", "2024-07-01", lateText)), one, "flood-1").retired());
+      }
+      Assignment a = index.add(f(Fixtures.article("flood-late", "Flood", "2024-07-01",
+          k == 3 ? Fixtures.FLOOD_REWRITE : lateText)), one);
+      boolean joins = k <= 1;
+      assertEquals(joins ? "story-flood-1" : "story-flood-late", a.story(), a.explain());
+      assertEquals(joins, a.explain().contains("joined as a late report: 119 days after the story"), a.explain());
+    }
+  }
+
+  @Test
+  void theFollowUpBarTradesWordEvidenceForMeaning() {
+    EmbeddingConfig d = EmbeddingConfig.DEFAULTS;
+    assertTrue(d.follows(0.9, 0.8));
+    assertTrue(!d.follows(0.89, 0.8) && !d.follows(0.99, 0.79));
+    // a closer match in meaning needs less word evidence: about 0.85 at cosine 0.85, 0.8 at 0.9
+    assertTrue(d.follows(0.86, 0.85) && d.follows(0.81, 0.9));
+    assertTrue(!d.follows(0.84, 0.85) && !d.withFollowSlope(0).follows(0.86, 0.85));
+  }
+
+  @Test
   void sameEventInOtherWordsJoinsOnlyWithTheEmbeddingChannel() {
     Embedder e = new FakeEmbedder();
     Article a = Fixtures.article("ship-1", "Tourist ship strikes bridge", "2024-03-04", SHIP);

@@ -52,6 +52,18 @@ public final class ClusterDebug {
     both.addAll(g5);
     ClusteringSuite.Emb emb = embeddings(both, Path.of(prefix + "-emb.bin"), EmbeddingConfig.DEFAULTS);
     ClusterConfig cfg = ClusterConfig.DEFAULTS;
+    if (System.getProperty("maxGap") != null || System.getProperty("window") != null) {
+      ClusterConfig d = cfg;
+      cfg = new ClusterConfig(d.titleWeight(), d.nameWeight(), d.quoteWeight(), d.threshold(), d.graceDays(),
+          d.tauDays(), Double.parseDouble(System.getProperty("maxGap", "" + d.maxGapDays())),
+          Double.parseDouble(System.getProperty("window", "" + d.windowDays())), d.queryTerms(), d.indexTerms(),
+          d.centroidTerms(), d.postingsCap(), d.mergeThreshold(), d.nearDup(), d.rewrite(), d.rewriteWire(),
+          d.storylineThreshold(), d.storylineMaxGapDays(), d.model(), d.arguments());
+    }
+    if (System.getProperty("tau") != null) {
+      cfg = cfg.withTime(Double.parseDouble(System.getProperty("grace", "" + cfg.graceDays())),
+          Double.parseDouble(System.getProperty("tau")), cfg.maxGapDays());
+    }
     String[] follow = System.getProperty("follow", "").split(",");
     if (follow.length == 2) {
       emb = emb.with(emb.cfg().withFollow(Double.parseDouble(follow[0]), Double.parseDouble(follow[1])));
@@ -88,8 +100,11 @@ public final class ClusterDebug {
       index.addGold(d.features(cfg), emb.of(d), d.gold(), x -> { });
       member.putIfAbsent(d.gold(), d.article().id());
     }
-    double[][] bars = {{0.9, 0.75}, {0.95, 0.75}, {0.9, 0.8}, {0.95, 0.8}};
+    double[][] bars = {{0.9, 0.75}, {0.95, 0.75}, {0.9, 0.8}, {0.95, 0.8}, {0.85, 0.85}, {0.8, 0.85}, {0.85, 0.88},
+        {0.8, 0.9}, {0.7, 0.85}, {-1, 0}, {-1, 1}};
     for (double[] b : bars) {
+      // {-1, slope}: the follow-up rule of the embedding config with that followSlope
+      EmbeddingConfig rule = b[0] < 0 ? emb.cfg().withFollowSlope(b[1]) : null;
       int cross = 0;
       int crossPass = 0;
       int own = 0;
@@ -99,7 +114,8 @@ public final class ClusterDebug {
         for (var e : member.entrySet()) {
           if (!e.getKey().startsWith(topic + "_")) continue;
           StoryIndex.Probe p = index.probe(d.features(cfg), emb.of(d), e.getValue());
-          boolean pass = p.probability() >= b[0] && p.embeddingCosine() >= b[1];
+          boolean pass = rule != null ? rule.follows(p.probability(), p.embeddingCosine())
+              : p.probability() >= b[0] && p.embeddingCosine() >= b[1];
           if (e.getKey().equals(d.gold())) {
             own++;
             if (pass) ownPass++;
@@ -109,8 +125,11 @@ public final class ClusterDebug {
           }
         }
       }
-      out.printf(Locale.ROOT, "follow bars p>=%.2f cos>=%.2f on ECB+ dev: other instance of the same kind of event"
-          + " %d/%d (%.3f), own event %d/%d (%.3f)%n", b[0], b[1], crossPass, cross, crossPass / (double) cross,
+      String name = rule != null ? String.format(Locale.ROOT, "rule p>=%.2f-%.1f*(cos-%.2f) cos>=%.2f",
+          rule.followProbability(), rule.followSlope(), rule.followCosine(), rule.followCosine())
+          : String.format(Locale.ROOT, "bars p>=%.2f cos>=%.2f", b[0], b[1]);
+      out.printf(Locale.ROOT, "follow %s on ECB+ dev: other instance of the same kind of event"
+          + " %d/%d (%.3f), own event %d/%d (%.3f)%n", name, crossPass, cross, crossPass / (double) cross,
           ownPass, own, ownPass / (double) own);
     }
   }
@@ -267,6 +286,11 @@ public final class ClusterDebug {
     if (Boolean.getBoolean("misses")) lines.forEach(out::println);
     out.printf(Locale.ROOT, "g5 stream: %s (%d misses vs the gold event's latest article)%n",
         ClusterScores.of(ids, pred, gold).line(), lines.size());
+    for (String split : List.of("training", "test")) {
+      List<String> part = docs.stream().filter(d -> d.split().equals(split)).map(d -> d.article().id()).toList();
+      out.printf(Locale.ROOT, "g5 stream, %s-split articles only (%d): %s%n", split, part.size(),
+          ClusterScores.of(part, pred, gold).line());
+    }
     if (Boolean.getBoolean("clusters")) {
       Map<String, List<ClusteringSuite.Doc>> byGold = new TreeMap<>();
       for (ClusteringSuite.Doc d : docs) byGold.computeIfAbsent(d.gold(), k -> new ArrayList<>()).add(d);

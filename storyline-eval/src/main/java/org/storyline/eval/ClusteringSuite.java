@@ -670,7 +670,9 @@ public final class ClusteringSuite implements EvalSuite {
         Article a = new Article(j.path("id").asText(), j.path("source_domain").asText(), j.path("title").asText(null),
             j.path("source_domain").asText(null), j.path("url").asText(null), null, date, false, credits, "en",
             text, List.of(), List.of());
-        out.add(new Doc(a, j.path("event_id").asText(), "stream"));
+        // the corpus's own split (training/test; "none" for articles it left out of both), to report scores apart
+        String split = j.path("giveme5w1h_split").isNull() ? "none" : j.path("giveme5w1h_split").asText("none");
+        out.add(new Doc(a, j.path("event_id").asText(), split));
       }
     }
     return out;
