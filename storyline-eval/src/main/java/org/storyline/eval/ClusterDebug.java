@@ -31,7 +31,9 @@ import org.storyline.nlp.MiniLmEmbedder;
  * as the suite scores it, {@code dumplines} every storyline's stories (knobs {@code lineThr}, {@code lineGap},
  * {@code lineW}, {@code lineOff}), {@code followbar} how often ECB+ dev documents pass the follow-up bars against the
  * other instance of their topic, {@code seeds} the seeds through the real stages with a probe of every pair.
- * {@code -Dfollow=p,cos} overrides the follow-up bars. Run:
+ * {@code -Dfollow=p,cos} overrides the follow-up bars, {@code -Dlate=p,cos} the late-report bars (2,2: off),
+ * {@code -Dslope=x} the follow-up slope; {@code -DmaxGap}, {@code -Dwindow}, {@code -Dgrace} and {@code -Dtau} the
+ * time knobs of the cluster config. Run:
  * {@code java -cp storyline-eval/target/storyline-eval.jar:storyline-eval/target/lib/* org.storyline.eval.ClusterDebug
  * ../shared/data [PREFIX]}.
  */
@@ -67,6 +69,13 @@ public final class ClusterDebug {
     String[] follow = System.getProperty("follow", "").split(",");
     if (follow.length == 2) {
       emb = emb.with(emb.cfg().withFollow(Double.parseDouble(follow[0]), Double.parseDouble(follow[1])));
+    }
+    String[] late = System.getProperty("late", "").split(",");
+    if (late.length == 2) {
+      emb = emb.with(emb.cfg().withLate(Double.parseDouble(late[0]), Double.parseDouble(late[1])));
+    }
+    if (System.getProperty("slope") != null) {
+      emb = emb.with(emb.cfg().withFollowSlope(Double.parseDouble(System.getProperty("slope"))));
     }
     String what = System.getProperty("what", "g5,ecb,lines");
     if (what.contains("g5")) trace(g5, cfg, emb, out);

@@ -162,9 +162,15 @@ public final class ClusteringSuite implements EvalSuite {
         out.println("  published (README): online TF-IDF baseline B3 F1 0.794; Barhom 2019 0.968");
       }
     }
-    ClusterScores g = g5Run(g5, cfg, lat, emb);
+    Map<String, String> g5Pred = new HashMap<>();
+    ClusterScores g = g5Run(g5, cfg, lat, emb, g5Pred);
     out.printf(Locale.ROOT, "  giveme5w1h news_cluster stream (%d articles, publish order): %s%n", g5.size(),
         g.line());
+    for (String split : List.of("training", "test")) {
+      long n = g5.stream().filter(d -> d.split.equals(split)).count();
+      out.printf(Locale.ROOT, "  giveme5w1h stream scored on the corpus's %s-split articles only (%d): %s%n", split, n,
+          g5Split(g5, g5Pred, split).line());
+    }
     for (int w : new int[] {8, 14, 30}) {
       out.printf(Locale.ROOT, "  giveme5w1h gold split wherever its articles are more than %d days apart (the best any "
           + "clusterer that never links such gaps can do): %s%n", w, timeOracle(g5, w).line());
@@ -233,6 +239,12 @@ public final class ClusteringSuite implements EvalSuite {
   }
 
   static ClusterScores stream(List<Doc> docs, ClusterConfig cfg, Idf idf, Timing lat, Emb emb) {
+    return stream(docs, cfg, idf, lat, emb, new HashMap<>());
+  }
+
+  /** {@link #stream(List, ClusterConfig, Idf, Timing, Emb)}, filling {@code pred} with each article's story. */
+  static ClusterScores stream(List<Doc> docs, ClusterConfig cfg, Idf idf, Timing lat, Emb emb,
+      Map<String, String> pred) {
     StoryIndex index = new StoryIndex(cfg, idf, emb == null ? null : emb.cfg());
     Map<String, String> gold = new HashMap<>();
     List<String> ids = new ArrayList<>();
@@ -251,7 +263,6 @@ public final class ClusteringSuite implements EvalSuite {
       gold.put(d.article.id(), d.gold);
       ids.add(d.article.id());
     }
-    Map<String, String> pred = new HashMap<>();
     for (String id : ids) pred.put(id, index.storyOf(id));
     String dump = System.getProperty("storyline.clustering.dump");
     if (dump != null) {
@@ -270,10 +281,29 @@ public final class ClusteringSuite implements EvalSuite {
   }
 
   static ClusterScores g5Run(List<Doc> g5, ClusterConfig cfg, Timing lat, Emb emb) {
+    return g5Run(g5, cfg, lat, emb, new HashMap<>());
+  }
+
+  static ClusterScores g5Run(List<Doc> g5, ClusterConfig cfg, Timing lat, Emb emb, Map<String, String> pred) {
     List<Doc> docs = new ArrayList<>(g5);
     docs.sort(Comparator.comparing((Doc d) -> d.article.published() == null ? "~" : d.article.published())
         .thenComparing(d -> d.article.id()));
-    return stream(docs, cfg, Idf.withBackground(), lat, emb);
+    return stream(docs, cfg, Idf.withBackground(), lat, emb, pred);
+  }
+
+  /**
+   * The stream's scores over the articles of one of the corpus's own splits (its {@code giveme5w1h_split}: training
+   * or test), as {@link ClusterScores#of} scores a subset: the clusters cut down to those articles.
+   */
+  static ClusterScores g5Split(List<Doc> g5, Map<String, String> pred, String split) {
+    Map<String, String> gold = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (Doc d : g5) {
+      if (!d.split.equals(split)) continue;
+      ids.add(d.article.id());
+      gold.put(d.article.id(), d.gold);
+    }
+    return ClusterScores.of(ids, pred, gold);
   }
 
   /**
