@@ -32,7 +32,8 @@ import org.storyline.nlp.MiniLmEmbedder;
  * {@code lineW}, {@code lineOff}), {@code followbar} how often ECB+ dev documents pass the follow-up bars against the
  * other instance of their topic, {@code seeds} the seeds through the real stages with a probe of every pair.
  * {@code -Dfollow=p,cos} overrides the follow-up bars, {@code -Dlate=p,cos} the late-report bars (2,2: off),
- * {@code -Dslope=x} the follow-up slope; {@code -DmaxGap}, {@code -Dwindow}, {@code -Dgrace} and {@code -Dtau} the
+ * {@code -Dslope=x} the follow-up slope, {@code -Dbonus=w,offset} the embedding bonus; {@code ecbdated} ECB+ with
+ * made-up publish dates (see {@link #ecbDated}); {@code -DmaxGap}, {@code -Dwindow}, {@code -Dgrace} and {@code -Dtau} the
  * time knobs of the cluster config. Run:
  * {@code java -cp storyline-eval/target/storyline-eval.jar:storyline-eval/target/lib/* org.storyline.eval.ClusterDebug
  * ../shared/data [PREFIX]}.
@@ -77,7 +78,11 @@ public final class ClusterDebug {
     if (System.getProperty("slope") != null) {
       emb = emb.with(emb.cfg().withFollowSlope(Double.parseDouble(System.getProperty("slope"))));
     }
-    String what = System.getProperty("what", "g5,ecb,lines");
+    String[] bonus = System.getProperty("bonus", "").split(",");
+    if (bonus.length == 2) {
+      emb = emb.with(emb.cfg().withBonus(Double.parseDouble(bonus[0]), Double.parseDouble(bonus[1])));
+    }
+    List<String> what = List.of(System.getProperty("what", "g5,ecb,lines").split(","));
     if (what.contains("g5")) trace(g5, cfg, emb, out);
     if (what.contains("ecb")) {
       for (String split : System.getProperty("splits", "dev").split(",")) {
@@ -88,6 +93,7 @@ public final class ClusterDebug {
     }
     if (what.contains("lines")) ClusteringSuite.storylines(g5, out, emb);
     if (what.contains("followbar")) followBar(ecb, emb, out);
+    if (what.contains("ecbdated")) ecbDated(ecb, emb, out);
     if (what.contains("dumplines")) dumpLines(g5, emb, out);
     if (what.contains("seeds")) seeds(data.resolve("../seeds"), out);
     out.flush();
@@ -140,6 +146,48 @@ public final class ClusterDebug {
       out.printf(Locale.ROOT, "follow %s on ECB+ dev: other instance of the same kind of event"
           + " %d/%d (%.3f), own event %d/%d (%.3f)%n", name, crossPass, cross, crossPass / (double) cross,
           ownPass, own, ownPass / (double) own);
+    }
+  }
+
+  /**
+   * ECB+ dev and test with made-up publish dates, to see what the time rules (follow-ups, late reports) do to two
+   * instances of one kind of event: each topic starts a week after the previous one, the second instance
+   * ({@code _ecbplus}) {@code -DecbGap} days (default 120) after the first, each document 0-2 days into its
+   * instance; streamed in date order. Scored with the defaults, without late reports, and without both rules.
+   */
+  static void ecbDated(List<ClusteringSuite.Doc> ecb, ClusteringSuite.Emb emb, PrintWriter out) {
+    ClusterConfig cfg = ClusterConfig.DEFAULTS;
+    int gap = Integer.getInteger("ecbGap", 120);
+    java.time.LocalDate base = java.time.LocalDate.of(2020, 1, 6);
+    for (String split : List.of("dev", "test")) {
+      Idf trainIdf = Idf.withBackground();
+      for (var d : ecb) if (d.split().equals("train")) trainIdf.add(d.features(cfg).counts().keySet());
+      List<ClusteringSuite.Doc> docs = new ArrayList<>();
+      for (var d : ecb) {
+        if (!d.split().equals(split)) continue;
+        int topic = Integer.parseInt(d.gold().substring(0, d.gold().indexOf('_')));
+        int day = topic * 7 + (d.gold().endsWith("ecbplus") ? gap : 0) + Math.floorMod(d.article().id().hashCode(), 3);
+        var a = d.article().withPublished(base.plusDays(day) + "T12:00:00", false, null);
+        docs.add(new ClusteringSuite.Doc(a, d.gold(), d.split(), d.names()));
+      }
+      docs.sort(Comparator.comparing((ClusteringSuite.Doc d) -> d.article().published())
+          .thenComparing(d -> d.article().id()));
+      for (int k = 0; k < 3; k++) {
+        EmbeddingConfig c = k == 0 ? emb.cfg() : k == 1 ? emb.cfg().withLate(2, 2)
+            : emb.cfg().withLate(2, 2).withFollow(2, 2);
+        Idf idf = Idf.withBackground();
+        for (var d : ecb) if (d.split().equals("train")) idf.add(d.features(cfg).counts().keySet());
+        ClusterScores sc = ClusteringSuite.stream(docs, cfg, idf, null, emb.with(c));
+        out.printf(Locale.ROOT, "ECB+ %s dated (instances %d days apart), %s: %s%n", split, gap,
+            k == 0 ? "defaults" : k == 1 ? "no late reports" : "no late reports, no follow-ups", sc.line());
+      }
+      // the same order without the dates
+      List<ClusteringSuite.Doc> undated = docs.stream().map(d -> new ClusteringSuite.Doc(
+          d.article().withPublished(null, false, null), d.gold(), d.split(), d.names())).toList();
+      Idf idf = Idf.withBackground();
+      for (var d : ecb) if (d.split().equals("train")) idf.add(d.features(cfg).counts().keySet());
+      out.printf(Locale.ROOT, "ECB+ %s in that order, undated: %s%n", split,
+          ClusteringSuite.stream(undated, cfg, idf, null, emb).line());
     }
   }
 
