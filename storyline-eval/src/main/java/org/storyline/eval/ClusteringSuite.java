@@ -186,9 +186,12 @@ public final class ClusteringSuite implements EvalSuite {
         + "assignment latency p50 %.3f ms p99 %.3f ms%n", lat.assign.size() / (lat.nanos / 1e9), lat.assign.size(),
         pct(lat.assign, 0.50) / 1e6, pct(lat.assign, 0.99) / 1e6);
     if (Boolean.getBoolean("storyline.clustering.latency")) {
-      latency(dataDir.resolve("corpora/reuters21578/reuters21578.jsonl.gz"), cfg, out);
+      Path reuters = dataDir.resolve("corpora/reuters21578/reuters21578.jsonl.gz");
+      latency(reuters, cfg, null, out);
+      if (emb != null && Boolean.getBoolean("storyline.clustering.latencyEmb")) latency(reuters, cfg, emb, out);
     } else {
-      out.println("  (latency at 1k/10k/100k stored: STORYLINE_JAVA_OPTS=-Dstoryline.clustering.latency=true)");
+      out.println("  (latency at 1k/10k/100k stored: STORYLINE_JAVA_OPTS=-Dstoryline.clustering.latency=true; with"
+          + " -Dstoryline.clustering.latencyEmb=true also with the sentence-embedding channel)");
     }
     return m;
   }
@@ -591,7 +594,12 @@ public final class ClusteringSuite implements EvalSuite {
   }
 
   /** Assignment latency once 1k, 10k and 100k articles are stored: Reuters-21578 replayed with shifted ids/dates. */
-  private static void latency(Path reuters, ClusterConfig cfg, PrintWriter out) throws IOException {
+  /**
+   * With {@code emb}, the sentence-embedding channel is on as in the pipeline (each base article embedded once, its
+   * replayed copies reuse the vector): then the follow-up and late-report rules run too, and a copy whose original's
+   * story has retired is exactly what the late-report lookup finds, so this is the channel's worst case.
+   */
+  private static void latency(Path reuters, ClusterConfig cfg, Emb emb, PrintWriter out) throws IOException {
     List<Article> base = new ArrayList<>();
     try (BufferedReader r = gz(reuters)) {
       for (String line; (line = r.readLine()) != null; ) {
@@ -605,8 +613,17 @@ public final class ClusteringSuite implements EvalSuite {
     }
     base.sort(Comparator.comparing((Article a) -> a.published() == null ? "~" : a.published())
         .thenComparing(Article::id));
-    StoryIndex index = new StoryIndex(cfg, Idf.withBackground());
+    Map<String, float[]> vectors = new HashMap<>();
+    if (emb != null) {
+      long e0 = System.nanoTime();
+      List<float[]> v = base.parallelStream().map(a -> emb.embedder().embed(emb.cfg().text(a))).toList();
+      for (int i = 0; i < base.size(); i++) vectors.put(base.get(i).id(), v.get(i));
+      out.printf(Locale.ROOT, "  with the sentence-embedding channel (%d Reuters articles embedded in %.0f s):%n",
+          base.size(), (System.nanoTime() - e0) / 1e9);
+    }
+    StoryIndex index = new StoryIndex(cfg, Idf.withBackground(), emb == null ? null : emb.cfg());
     int[] marks = {1_000, 10_000, 100_000};
+    int lateReports = 0;
     int next = 0;
     long stored = 0;
     int cycle = 0;
@@ -623,10 +640,11 @@ public final class ClusteringSuite implements EvalSuite {
           int k = 0;
           // measure the next 1000 articles (they are stored too)
           for (int i = 0; i < 1000; i++) {
-            Article x = shifted(base.get((pos + i) % base.size()), cycle + 1000);
+            Article b = base.get((pos + i) % base.size());
+            Article x = shifted(b, cycle + 1000);
             ArticleFeatures fx = ArticleFeatures.of(x, List.of(), List.of(), cfg);
             long t = System.nanoTime();
-            index.add(fx);
+            if (late(index.add(fx, vectors.get(b.id())))) lateReports++;
             lat.add(System.nanoTime() - t);
             k++;
           }
@@ -640,12 +658,17 @@ public final class ClusteringSuite implements EvalSuite {
           next++;
           if (next == marks.length) break outer;
         }
-        index.add(f);
+        if (late(index.add(f, vectors.get(a.id())))) lateReports++;
         stored++;
       }
       cycle++;
     }
-    out.printf(Locale.ROOT, "  replay of %,d articles took %.1f s%n", stored, (System.nanoTime() - t0) / 1e9);
+    out.printf(Locale.ROOT, "  replay of %,d articles took %.1f s; %,d joined a story as late reports%n", stored,
+        (System.nanoTime() - t0) / 1e9, lateReports);
+  }
+
+  private static boolean late(org.storyline.cluster.Assignment a) {
+    return a.note() != null && a.note().startsWith("joined as a late report");
   }
 
   /** The article with its id suffixed and its date moved one year later per cycle. */
