@@ -242,11 +242,7 @@ public final class StoryIndex implements java.io.Serializable {
    * nearly word for word and in meaning; else 0.
    */
   private double lateReport(StoryState s, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
-    if (!lateOn() || s.embSum == null || s.first == ArticleFeatures.NO_DAY || s.newEvent(f)) return 0;
-    double e = s.embeddingCosine(current);
-    if (e < emb.lateCosine()) return 0;
-    double p = cfg.model().probability(s.evidence(v, vNorm, f, cfg));
-    return emb.late(p, e) ? p : 0;
+    return lateOn() ? strongMatch(s, v, vNorm, f, emb.lateCosine(), emb::late) : 0;
   }
 
   /**
@@ -254,14 +250,24 @@ public final class StoryIndex implements java.io.Serializable {
    * {@link EmbeddingConfig#followProbability}), else 0.
    */
   private double followUp(StoryState s, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
+    return emb == null ? 0 : strongMatch(s, v, vNorm, f, emb.followCosine(), emb::follows);
+  }
+
+  /**
+   * The model's undecayed probability of {@code s} for a dated article that names no new event day, against a dated
+   * story with an embedding centroid, when their embedding cosine is at least {@code minCosine} and the two pass
+   * {@code bar}; else 0. The follow-up and late-report rules differ only in their bars.
+   */
+  private double strongMatch(StoryState s, Map<String, Double> v, double[] vNorm, ArticleFeatures f, double minCosine,
+      java.util.function.BiPredicate<Double, Double> bar) {
     if (cfg.model() == null || current == null || s.embSum == null || !f.dated() || s.first == ArticleFeatures.NO_DAY
         || s.newEvent(f)) {
       return 0;
     }
     double e = s.embeddingCosine(current);
-    if (e < emb.followCosine()) return 0;
+    if (e < minCosine) return 0;
     double p = cfg.model().probability(s.evidence(v, vNorm, f, cfg));
-    return emb.follows(p, e) ? p : 0;
+    return bar.test(p, e) ? p : 0;
   }
 
   /** A score plus the embedding bonus of the article being added against {@code s} (unchanged without one). */
