@@ -160,8 +160,6 @@ public final class ClusterDebug {
     int gap = Integer.getInteger("ecbGap", 120);
     java.time.LocalDate base = java.time.LocalDate.of(2020, 1, 6);
     for (String split : List.of("dev", "test")) {
-      Idf trainIdf = Idf.withBackground();
-      for (var d : ecb) if (d.split().equals("train")) trainIdf.add(d.features(cfg).counts().keySet());
       List<ClusteringSuite.Doc> docs = new ArrayList<>();
       for (var d : ecb) {
         if (!d.split().equals(split)) continue;
@@ -175,20 +173,23 @@ public final class ClusterDebug {
       for (int k = 0; k < 3; k++) {
         EmbeddingConfig c = k == 0 ? emb.cfg() : k == 1 ? emb.cfg().withLate(2, 2)
             : emb.cfg().withLate(2, 2).withFollow(2, 2);
-        Idf idf = Idf.withBackground();
-        for (var d : ecb) if (d.split().equals("train")) idf.add(d.features(cfg).counts().keySet());
-        ClusterScores sc = ClusteringSuite.stream(docs, cfg, idf, null, emb.with(c));
+        ClusterScores sc = ClusteringSuite.stream(docs, cfg, trainIdf(ecb, cfg), null, emb.with(c));
         out.printf(Locale.ROOT, "ECB+ %s dated (instances %d days apart), %s: %s%n", split, gap,
             k == 0 ? "defaults" : k == 1 ? "no late reports" : "no late reports, no follow-ups", sc.line());
       }
       // the same order without the dates
       List<ClusteringSuite.Doc> undated = docs.stream().map(d -> new ClusteringSuite.Doc(
           d.article().withPublished(null, false, null), d.gold(), d.split(), d.names())).toList();
-      Idf idf = Idf.withBackground();
-      for (var d : ecb) if (d.split().equals("train")) idf.add(d.features(cfg).counts().keySet());
       out.printf(Locale.ROOT, "ECB+ %s in that order, undated: %s%n", split,
-          ClusteringSuite.stream(undated, cfg, idf, null, emb).line());
+          ClusteringSuite.stream(undated, cfg, trainIdf(ecb, cfg), null, emb).line());
     }
+  }
+
+  /** A fresh IDF table primed with ECB+ train, as the suite primes it (a stream adds to it). */
+  private static Idf trainIdf(List<ClusteringSuite.Doc> ecb, ClusterConfig cfg) {
+    Idf idf = Idf.withBackground();
+    for (var d : ecb) if (d.split().equals("train")) idf.add(d.features(cfg).counts().keySet());
+    return idf;
   }
 
   /** Each storyline's stories with their dates, labels and gold events; then stories in no storyline. */
@@ -344,9 +345,8 @@ public final class ClusterDebug {
     out.printf(Locale.ROOT, "g5 stream: %s (%d misses vs the gold event's latest article)%n",
         ClusterScores.of(ids, pred, gold).line(), lines.size());
     for (String split : List.of("training", "test")) {
-      List<String> part = docs.stream().filter(d -> d.split().equals(split)).map(d -> d.article().id()).toList();
-      out.printf(Locale.ROOT, "g5 stream, %s-split articles only (%d): %s%n", split, part.size(),
-          ClusterScores.of(part, pred, gold).line());
+      out.printf(Locale.ROOT, "g5 stream, %s-split articles only (%d): %s%n", split,
+          docs.stream().filter(d -> d.split().equals(split)).count(), ClusteringSuite.g5Split(docs, pred, split).line());
     }
     if (Boolean.getBoolean("clusters")) {
       Map<String, List<ClusteringSuite.Doc>> byGold = new TreeMap<>();

@@ -593,8 +593,8 @@ public final class ClusteringSuite implements EvalSuite {
     }
   }
 
-  /** Assignment latency once 1k, 10k and 100k articles are stored: Reuters-21578 replayed with shifted ids/dates. */
   /**
+   * Assignment latency once 1k, 10k and 100k articles are stored: Reuters-21578 replayed with shifted ids/dates.
    * With {@code emb}, the sentence-embedding channel is on as in the pipeline (each base article embedded once, its
    * replayed copies reuse the vector): then the follow-up and late-report rules run too, and a copy whose original's
    * story has retired is exactly what the late-report lookup finds, so this is the channel's worst case.
