@@ -15,7 +15,8 @@ import java.util.List;
  * @param tauDays decay constant beyond the grace period
  * @param maxGapDays a story further away than this is not a candidate
  * @param windowDays stories whose newest article is this much older than the newest article seen retire from the
- *     candidate index (they stay stored); keeps the cost per article constant as the store grows
+ *     candidate index (they stay stored); keeps the cost per article constant as the store grows. An article dated
+ *     more than half this behind the newest (a backfill) meets them again through their less common terms
  * @param queryTerms how many of an article's top terms look up candidates in the inverted index
  * @param indexTerms how many of a story's top terms it is indexed under
  * @param centroidTerms how many terms a story centroid keeps

@@ -19,7 +19,9 @@ import org.storyline.nlp.Embedder;
  *
  * <p>Candidates come from an inverted index over each story's top terms, and from exact keys and MinHash bands for
  * duplicates; stories (and duplicate keys) older than {@link ClusterConfig#windowDays} relative to the newest dated
- * article leave the index, so the cost per article stays roughly constant as the store grows.
+ * article leave the index, so the cost per article stays roughly constant as the store grows. They stay in an
+ * archive, looked up by their less common terms for undated articles, for articles well behind the newest (a
+ * backfill), and for late reports.
  *
  * <p>Not thread-safe; deterministic: the same articles in the same order give the same stories.
  */
@@ -36,6 +38,8 @@ public final class StoryIndex implements java.io.Serializable {
   private static final int MERGE_CANDIDATES = 3;
   /** Archive postings longer than this are not looked up for late reports (bounds their cost per article). */
   private static final int LATE_POSTINGS = 32;
+  /** Archive postings longer than this are not looked up for an article well behind the newest one seen. */
+  private static final int BACKFILL_POSTINGS = 256;
   private static final String PREFIX = "story-";
 
   /** Not saved with the index: {@link #attach} gives it again after loading. */
@@ -48,7 +52,8 @@ public final class StoryIndex implements java.io.Serializable {
   /**
    * Postings of the retired stories (over their compacted centroids' queryTerms top terms, to bound the memory),
    * looked up for undated articles (an article without a date may belong to a story of any time, so the time
-   * window does not apply to it) and, through its rare terms only, for late reports of dated ones (see
+   * window does not apply to it), for articles more than half the window behind the newest (postings of at most
+   * {@value #BACKFILL_POSTINGS} stories) and, through its rare terms only, for late reports of dated ones (see
    * {@link EmbeddingConfig#lateProbability}). Saved as it is (its terms are those at retirement, not derivable later).
    */
   private final Map<String, Set<StoryState>> archive = new HashMap<>();
@@ -150,11 +155,15 @@ public final class StoryIndex implements java.io.Serializable {
         if (p != null && p.size() <= cfg.postingsCap()) cands.addAll(p);
       }
     }
-    if (f.dated() && lateOn()) {
+    // an article well behind the newest one seen (a backfill, an ingest out of date order) meets the retired
+    // stories of its own time as ordinary candidates, through the archive's less common terms
+    boolean backfill = f.dated() && maxDay != ArticleFeatures.NO_DAY && f.day() < maxDay - cfg.windowDays() / 2;
+    if (backfill || f.dated() && lateOn()) {
       // late reports: only the archive's rare terms, so the lookup stays bounded however large the archive grows
+      int cap = backfill ? BACKFILL_POSTINGS : LATE_POSTINGS;
       for (String t : query) {
         Set<StoryState> p = archive.get(t);
-        if (p != null && p.size() <= LATE_POSTINGS) cands.addAll(p);
+        if (p != null && p.size() <= cap) cands.addAll(p);
       }
     }
     cands.addAll(nearestByEmbedding());
@@ -162,7 +171,7 @@ public final class StoryIndex implements java.io.Serializable {
     double[] vNorm = StoryState.channelNorms(v);
     for (StoryState s : cands) {
       if (s.mergedInto != null) continue;
-      if (f.dated() && (s.retired || s.gap(f.day()) > cfg.maxGapDays())) {
+      if (f.dated() && (s.retired && !backfill || s.gap(f.day()) > cfg.maxGapDays())) {
         double lr = lateReport(s, v, vNorm, f);
         if (lr > 0) {
           scored.add(new Scored(s, lr, String.format(java.util.Locale.ROOT,
@@ -344,7 +353,7 @@ public final class StoryIndex implements java.io.Serializable {
     int k = Math.min(r.secondLook(), scored.size());
     for (int i = 0; i < k; i++) {
       Scored x = scored.get(i);
-      if (x.late) continue; // a retired story keeps no members; the late bar already asked for a near-copy
+      if (x.late || x.story.retired) continue; // a retired story keeps no members (the late bar asks for more)
       double m = x.story.memberScore(v, vNorm, f, cfg);
       scored.set(i, new Scored(x.story, (1 - r.memberMix()) * x.score + r.memberMix() * m, x.note, false));
     }

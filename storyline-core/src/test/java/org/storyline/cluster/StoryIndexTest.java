@@ -137,6 +137,23 @@ class StoryIndexTest {
   }
 
   @Test
+  void aBackfilledArticleMeetsTheRetiredStoriesOfItsOwnTime() {
+    StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground());
+    index.add(f(Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD)));
+    // months of later news (copies of one report) retire the flood story from the candidate window
+    for (int i = 0; i < 300; i++) index.add(f(Fixtures.article("chess-" + i, "Chess", "2024-06-03", Fixtures.CHESS)));
+    ArticleFeatures late = f(Fixtures.article("flood-2", "Flood", "2024-03-05", Fixtures.FLOOD_REWRITE));
+    assertTrue(index.probe(late, null, "flood-1").retired());
+    // an article of the flood's own days, arriving now (a backfill), still joins the flood story by its score
+    Assignment a = index.add(late);
+    assertEquals("story-flood-1", a.story(), a.explain());
+    assertTrue(!a.explain().contains("late report"), a.explain());
+    // an unrelated article of those days does not
+    Assignment other = index.add(f(Fixtures.article("budget-1", "Budget", "2024-03-05", Fixtures.BUDGET)));
+    assertEquals("story-budget-1", other.story(), other.explain());
+  }
+
+  @Test
   void aUrlSlugStandsInForAMissingTitle() {
     assertEquals("rihanna cousin shot dead", Tokens.urlTitle("https://www.rt.com/news/414348-rihanna-cousin-shot-dead/"));
     assertEquals("two injured thousands evacuated", Tokens.urlTitle(

@@ -177,6 +177,7 @@ public final class ClusteringSuite implements EvalSuite {
     }
     ClusterScores gr = g5Shuffled(g5, cfg, emb);
     out.printf(Locale.ROOT, "  giveme5w1h, same articles in a random order (order sensitivity): %s%n", gr.line());
+    m.put("giveme5w1h_random_order_b3_f1", gr.b3f());
     m.put("giveme5w1h_storyline_b3_f1", storylines(g5, out, emb));
     StoreStreamCheck.print(g5, emb, out, m);
     m.put("giveme5w1h_b3_f1", g.b3f());
@@ -665,6 +666,24 @@ public final class ClusteringSuite implements EvalSuite {
     }
     out.printf(Locale.ROOT, "  replay of %,d articles took %.1f s; %,d joined a story as late reports%n", stored,
         (System.nanoTime() - t0) / 1e9, lateReports);
+    // a backfill: 1,000 articles dated years before the newest (reworded a little, so they are no exact copies)
+    List<Long> lat = new ArrayList<>();
+    int joined = 0;
+    for (int i = 0; i < 1000 && i < base.size(); i++) {
+      Article b = base.get(i * (base.size() / 1000));
+      Article x = shifted(b, 1);
+      int cut = x.text().indexOf(' ', 60);
+      x = new Article(x.id() + "-backfill", x.source(), x.title(), x.outlet(), x.url(), x.byline(), x.published(),
+          false, x.credits(), x.language(), cut < 0 ? x.text() : x.text().substring(cut + 1), List.of(), List.of());
+      ArticleFeatures fx = ArticleFeatures.of(x, List.of(), List.of(), cfg);
+      long t = System.nanoTime();
+      var asg = index.add(fx, vectors.get(b.id()));
+      lat.add(System.nanoTime() - t);
+      if (!asg.created()) joined++;
+    }
+    Collections.sort(lat);
+    out.printf(Locale.ROOT, "  backfill of 1,000 articles dated years before the newest, %,d stored: p50 %.3f ms p99 "
+        + "%.3f ms; %d joined an existing story%n", stored, pct(lat, 0.5) / 1e6, pct(lat, 0.99) / 1e6, joined);
   }
 
   private static boolean late(org.storyline.cluster.Assignment a) {
