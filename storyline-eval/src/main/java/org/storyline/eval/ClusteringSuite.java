@@ -629,45 +629,38 @@ public final class ClusteringSuite implements EvalSuite {
     long stored = 0;
     int cycle = 0;
     long t0 = System.nanoTime();
+    // the stream goes on in date order; at each mark the next 1,000 of its articles are timed
+    List<Long> lat = new ArrayList<>();
+    long w0 = 0;
     outer:
     while (true) {
       for (int pos = 0; pos < base.size(); pos++) {
         Article a = base.get(pos);
-        Article s = shifted(a, cycle);
-        ArticleFeatures f = ArticleFeatures.of(s, List.of(), List.of(), cfg);
-        if (next < marks.length && stored == marks[next]) {
-          List<Long> lat = new ArrayList<>();
-          long w0 = System.nanoTime();
-          int k = 0;
-          // measure the next 1000 articles (they are stored too)
-          for (int i = 0; i < 1000; i++) {
-            Article b = base.get((pos + i) % base.size());
-            Article x = shifted(b, cycle + 1000);
-            ArticleFeatures fx = ArticleFeatures.of(x, List.of(), List.of(), cfg);
-            long t = System.nanoTime();
-            if (late(index.add(fx, vectors.get(b.id())))) lateReports++;
-            lat.add(System.nanoTime() - t);
-            k++;
-          }
+        ArticleFeatures f = ArticleFeatures.of(shifted(a, cycle), List.of(), List.of(), cfg);
+        boolean timed = next < marks.length && stored >= marks[next];
+        if (timed && lat.isEmpty()) w0 = System.nanoTime();
+        long t = System.nanoTime();
+        if (late(index.add(f, vectors.get(a.id())))) lateReports++;
+        if (timed) lat.add(System.nanoTime() - t);
+        stored++;
+        if (timed && lat.size() == 1000) {
           double ws = (System.nanoTime() - w0) / 1e9;
           Collections.sort(lat);
           out.printf(Locale.ROOT, "  latency with %,d stored: p50 %.3f ms p99 %.3f ms; %.0f articles/s incl. "
-              + "features; %d stories in the candidate index%n", stored, pct(lat, 0.5) / 1e6, pct(lat, 0.99) / 1e6,
-              k / ws, index.activeStories());
+              + "features; %d stories in the candidate index%n", marks[next], pct(lat, 0.5) / 1e6,
+              pct(lat, 0.99) / 1e6, lat.size() / ws, index.activeStories());
           out.flush();
-          stored += k;
+          lat.clear();
           next++;
           if (next == marks.length) break outer;
         }
-        if (late(index.add(f, vectors.get(a.id())))) lateReports++;
-        stored++;
       }
       cycle++;
     }
     out.printf(Locale.ROOT, "  replay of %,d articles took %.1f s; %,d joined a story as late reports%n", stored,
         (System.nanoTime() - t0) / 1e9, lateReports);
     // a backfill: 1,000 articles dated years before the newest (reworded a little, so they are no exact copies)
-    List<Long> lat = new ArrayList<>();
+    lat.clear();
     int joined = 0;
     for (int i = 0; i < 1000 && i < base.size(); i++) {
       Article b = base.get(i * (base.size() / 1000));
