@@ -62,6 +62,20 @@ class StoryStreamTest {
   }
 
   @Test
+  void aBackfillAfterResumingStillFindsTheRetiredStoriesOfItsTime() throws IOException {
+    Path file = dir.resolve("backfill.bin");
+    List<Article> later = new ArrayList<>();
+    for (int i = 0; i < 300; i++) later.add(Fixtures.article("chess-" + i, "Chess", "2024-06-03", Fixtures.CHESS));
+    StoryStream s = stage.newStream();
+    stage.feed(s, List.of(FLOOD_A), List.of(), List.of());
+    stage.feed(s, later, List.of(), List.of()); // months of later news retire the flood story
+    s.save(file);
+    StoryStream resumed = stage.resume(file);
+    var added = stage.feed(resumed, List.of(FLOOD_B), List.of(), List.of());
+    assertEquals("story-flood-a", added.get(0).story(), added.get(0).explain());
+  }
+
+  @Test
   void savingAndResumingGivesTheSameStoriesAsOneRun() throws IOException {
     Path file = dir.resolve("s.bin");
     List<Article> all = List.of(FLOOD_A, CHESS, FLOOD_B, BUDGET);
