@@ -32,7 +32,8 @@ import org.storyline.nlp.MiniLmEmbedder;
  * {@code lineW}, {@code lineOff}), {@code followbar} how often ECB+ dev documents pass the follow-up bars against the
  * other instance of their topic, {@code seeds} the seeds through the real stages with a probe of every pair.
  * {@code -Dfollow=p,cos} overrides the follow-up bars, {@code -Dlate=p,cos} the late-report bars (2,2: off),
- * {@code -Dslope=x} the follow-up slope, {@code -Dbonus=w,offset} the embedding bonus; {@code ecbdated} ECB+ with
+ * {@code -Dslope=x} the follow-up slope, {@code -Dbonus=w,offset} the embedding bonus, {@code -Dshuffle=seed} a random
+ * order for {@code g5}; {@code ecbdated} ECB+ with
  * made-up publish dates (see {@link #ecbDated}); {@code -DmaxGap}, {@code -Dwindow}, {@code -Dgrace} and {@code -Dtau} the
  * time knobs of the cluster config. Run:
  * {@code java -cp storyline-eval/target/storyline-eval.jar:storyline-eval/target/lib/* org.storyline.eval.ClusterDebug
@@ -315,6 +316,10 @@ public final class ClusterDebug {
     List<ClusteringSuite.Doc> docs = new ArrayList<>(g5);
     docs.sort(Comparator.comparing((ClusteringSuite.Doc d) -> d.article().published() == null ? "~"
         : d.article().published()).thenComparing(d -> d.article().id()));
+    if (Integer.getInteger("shuffle") != null) {
+      // the suite's random order is seed 7
+      java.util.Collections.shuffle(docs, new java.util.Random(Integer.getInteger("shuffle")));
+    }
     StoryIndex index = new StoryIndex(cfg, Idf.withBackground(), emb.cfg());
     Map<String, String> latest = new HashMap<>();
     Map<String, Long> latestDay = new HashMap<>();
