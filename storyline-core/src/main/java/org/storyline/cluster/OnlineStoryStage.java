@@ -115,11 +115,25 @@ public final class OnlineStoryStage implements StoryStage {
       articleById.putIfAbsent(articles.get(i).id(), articles.get(i));
     }
     List<ArticleFeatures> order = new ArrayList<>(byId.values());
+    // publish order: the day, then the time of day where the date has one, then the id
     order.sort(Comparator.comparingLong((ArticleFeatures f) -> f.dated() ? f.day() : Long.MAX_VALUE)
+        .thenComparing(f -> timeOfDay(articleById.get(f.id())))
+        .thenComparing(f -> -textLength(articleById.get(f.id())))
         .thenComparing(ArticleFeatures::id));
     List<Assignment> assignments = new ArrayList<>();
     for (ArticleFeatures f : order) assignments.add(index.add(f, embeddingById.get(f.id())));
     return new Fed(byId, articleById, assignments);
+  }
+
+  /** The time-of-day part of an article's publish date ("" when it has none), which orders one day's articles. */
+  static String timeOfDay(Article a) {
+    String p = a == null ? null : a.published();
+    int t = p == null ? -1 : p.indexOf('T');
+    return t < 0 ? "" : p.substring(t + 1);
+  }
+
+  static int textLength(Article a) {
+    return a == null || a.text() == null ? 0 : a.text().length();
   }
 
   /** A new, empty stream to keep between runs (with this stage's sentence embeddings when it has them). */

@@ -37,7 +37,7 @@ public final class Inputs {
         // A folder's README, LICENSE or ATTRIBUTION file describes the articles; it is not one. A file the user
         // names on its own is always read.
         if (walked && isFolderDocumentation(f)) continue;
-        readOne(f, sink);
+        readOne(f, walked ? quietAboutSideFiles(sink) : sink);
       }
     }
   }
@@ -71,10 +71,24 @@ public final class Inputs {
     }
   }
 
-  /** Files that sit beside articles but are not articles (e.g. a gold.json next to seeds). */
+  /** Files that sit beside articles but are not articles (tables, a bare README). */
   private static boolean isSideFile(Path f) {
     String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    return n.endsWith(".json") || n.equals("readme") || n.endsWith(".tsv") || n.endsWith(".csv");
+    return n.equals("readme") || n.endsWith(".tsv") || n.endsWith(".csv");
+  }
+
+  /**
+   * A JSON file found in a folder that holds no article (a gold file, a config beside the articles) is passed over
+   * quietly; one the user names on its own is reported.
+   */
+  private static SourceReader.Sink quietAboutSideFiles(SourceReader.Sink sink) {
+    return new SourceReader.Sink() {
+      @Override public void document(RawDocument doc) { sink.document(doc); }
+
+      @Override public void problem(InputProblem p) {
+        if (!JsonFileReader.NOT_AN_ARTICLE.equals(p.reason())) sink.problem(p);
+      }
+    };
   }
 
   private static final java.util.Set<String> FOLDER_DOCS =

@@ -16,7 +16,9 @@ import org.storyline.model.InputProblem;
 
 /**
  * JSONL exports ({@code .jsonl}, {@code .ndjson}, also gzipped): one article per line with fields {@code id},
- * {@code url}, {@code title}, {@code outlet}, {@code byline}, {@code published}, and {@code text} or {@code html}.
+ * {@code url}, {@code title}, {@code outlet}, {@code byline}, {@code published}, and {@code text} or {@code html}
+ * (and the other names common exports use: news-please's {@code maintext}, {@code date_publish},
+ * {@code source_domain}, {@code authors}; its {@code description} stands in for a missing body).
  * A broken line is reported with its number and skipped; the rest of the file is read. Lines are read as bytes, so
  * a line that is not UTF-8 is decoded best-effort and reported, and a line over
  * {@link ReadLimits#MAX_DOCUMENT_BYTES} is skipped without loading it.
@@ -89,7 +91,7 @@ public final class JsonlReader implements SourceReader {
   }
 
   /** Field names read for each hint, first present wins (common export formats name them differently). */
-  private static final String[] TEXT = {"text", "body", "content", "article", "maintext"};
+  private static final String[] TEXT = {"text", "body", "content", "article", "maintext", "description"};
   private static final String[] HTML = {"html", "raw_html", "content_html"};
   private static final String[] URL = {"url", "link", "canonical_url"};
   private static final String[] TITLE = {"title", "headline"};
@@ -115,24 +117,41 @@ public final class JsonlReader implements SourceReader {
       sink.problem(new InputProblem(src, no, "not a JSON object", true));
       return false;
     }
-    String text = str(n, TEXT);
-    String html = str(n, HTML);
-    if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
+    RawDocument doc = article(n, src + ":" + no, Ids.fromFile(file) + "-" + no);
+    if (doc == null) {
       sink.problem(new InputProblem(src, no, "no text or html field", true));
       return false;
     }
     if (d.note() != null) sink.problem(new InputProblem(src, no, d.note(), false));
+    sink.document(doc);
+    return true;
+  }
+
+  /** Whether a JSON object looks like an article record (a title or a URL), with or without its body. */
+  static boolean articleLike(JsonNode n) {
+    return str(n, TITLE) != null || str(n, URL) != null;
+  }
+
+  /**
+   * One article from a JSON object of a common export format (the field names above; news-please's, for one), or
+   * null when it has neither a text nor an html field. Its id is its {@code id} field, else one from its URL, else
+   * {@code fallbackId}.
+   */
+  static RawDocument article(JsonNode n, String source, String fallbackId) {
+    // (the description, news-please's lead, stands in for a body that is missing)
+    String text = str(n, TEXT);
+    String html = str(n, HTML);
+    if ((text == null || text.isBlank()) && (html == null || html.isBlank())) return null;
     String url = str(n, URL);
     String id = str(n, "id");
-    if (id == null || id.isBlank()) id = url != null ? Ids.fromUrl(url) : Ids.fromFile(file) + "-" + no;
+    if (id == null || id.isBlank()) id = url != null ? Ids.fromUrl(url) : fallbackId;
     String published = str(n, PUBLISHED);
     String iso = FeedDates.normalize(published);
     var hints = new RawDocument.Hints(url, str(n, TITLE), str(n, OUTLET), str(n, BYLINE),
         iso != null ? iso : published);
     boolean isHtml = text == null || text.isBlank();
-    sink.document(new RawDocument(id, src + ":" + no,
-        isHtml ? RawDocument.Format.HTML : RawDocument.Format.TEXT, isHtml ? html : text, hints));
-    return true;
+    return new RawDocument(id, source, isHtml ? RawDocument.Format.HTML : RawDocument.Format.TEXT,
+        isHtml ? html : text, hints);
   }
 
   private static String str(JsonNode n, String... fields) {

@@ -7,7 +7,7 @@ public final class Readers {
   private Readers() {}
 
   public static List<SourceReader> all() {
-    return List.of(new JsonlReader(), new WarcFileReader(), new FeedReader(), new HtmlFileReader(),
+    return List.of(new JsonlReader(), new JsonFileReader(), new WarcFileReader(), new FeedReader(), new HtmlFileReader(),
         new TextFileReader());
   }
 }

@@ -315,7 +315,8 @@ public final class ClusterDebug {
   static void trace(List<ClusteringSuite.Doc> g5, ClusterConfig cfg, ClusteringSuite.Emb emb, PrintWriter out) {
     List<ClusteringSuite.Doc> docs = new ArrayList<>(g5);
     docs.sort(Comparator.comparing((ClusteringSuite.Doc d) -> d.article().published() == null ? "~"
-        : d.article().published()).thenComparing(d -> d.article().id()));
+        : d.article().published()).thenComparing(d -> -d.article().text().length())
+        .thenComparing(d -> d.article().id()));
     if (Integer.getInteger("shuffle") != null) {
       // the suite's random order is seed 7
       java.util.Collections.shuffle(docs, new java.util.Random(Integer.getInteger("shuffle")));
