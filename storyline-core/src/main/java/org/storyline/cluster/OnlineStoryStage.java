@@ -15,7 +15,7 @@ import org.storyline.model.Story;
 import org.storyline.model.Storyline;
 
 /**
- * The default {@link StoryStage}: streams the articles, in publish order (dated first, then by id), through a fresh
+ * The default {@link StoryStage}: streams the articles, in publish order (dated first; within a day by time of day, then the longer text first, then by id), through a fresh
  * {@link StoryIndex}; groups copies inside each story; infers missing publish dates from story mates; labels stories;
  * links stories into storylines. Entities and quotes are used when given (entity names and quoted words become
  * features); without them capitalised names and quotation marks in the text stand in.
@@ -85,7 +85,7 @@ public final class OnlineStoryStage implements StoryStage {
 
   /**
    * Computes the articles' features (and embeddings when {@code embed}) in parallel and adds them to {@code index}
-   * one by one in the canonical order: publish day (undated last), then id. The first of several articles with one
+   * one by one in the canonical order: publish day (undated last), time of day, the longer text first, then id. The first of several articles with one
    * id counts.
    */
   private Fed assign(StoryIndex index, List<Article> articles, List<Entity> entities, List<Quote> quotes,
@@ -157,7 +157,7 @@ public final class OnlineStoryStage implements StoryStage {
 
   /**
    * Assigns the articles the stream has not seen to stories, against the stories it holds, without reconsidering
-   * any earlier decision. New articles go in the canonical order (publish day, undated last, then id). Returns why
+   * any earlier decision. New articles go in the canonical order (publish day, undated last; time of day; the longer text first; id). Returns why
    * each new article went where it did, in the order they were added.
    */
   public List<Assignment> feed(StoryStream stream, List<Article> articles, List<Entity> entities,
