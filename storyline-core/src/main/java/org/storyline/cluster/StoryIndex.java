@@ -206,20 +206,30 @@ public final class StoryIndex implements java.io.Serializable {
       if (other.mergedInto != null || best.mergedInto != null || other == best) continue;
       if (scored.get(0).late || scored.get(i).late) continue; // a late report ties itself to an old story only
       double cc = StoryState.cosine(best.centroid, best.norm, other.centroid, other.norm);
+      double gap = 0;
       if (other.first != ArticleFeatures.NO_DAY && best.first != ArticleFeatures.NO_DAY) {
         // stories apart in time must be more alike to merge: the same decay as for an article joining a story
-        double gap = Math.max(0, Math.max(best.first - other.last, other.first - best.last));
+        gap = Math.max(0, Math.max(best.first - other.last, other.first - best.last));
         if (gap > cfg.maxGapDays()) continue;
         if (gap > cfg.graceDays()) cc *= Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
       }
       cc += mergeBonus(best, other);
-      if (cc < cfg.mergeThreshold()) continue;
+      // an article that matches two stories of the same days this strongly bridges them (dated only: see
+      // ClusterConfig#bridgeProbability)
+      boolean bridged = f.dated() && other.first != ArticleFeatures.NO_DAY && best.first != ArticleFeatures.NO_DAY
+          && gap <= cfg.graceDays() && scored.get(0).score >= cfg.bridgeProbability()
+          && scored.get(i).score >= cfg.bridgeProbability();
+      if (cc < cfg.mergeThreshold() && !bridged) continue;
       if (cfg.arguments().numberWeight() > 0 && best.marksConflict(other)) continue;
       StoryState keep = best.seq < other.seq ? best : other;
       StoryState gone = keep == best ? other : best;
       merge(gone, keep);
-      Event e = new Event("merge", gone.id, keep.id, f.id(), cc, String.format(java.util.Locale.ROOT,
-          "after %s joined, the two stories' centroids have cosine %.3f", f.id(), cc));
+      Event e = cc >= cfg.mergeThreshold()
+          ? new Event("merge", gone.id, keep.id, f.id(), cc, String.format(java.util.Locale.ROOT,
+              "after %s joined, the two stories' centroids have cosine %.3f", f.id(), cc))
+          : new Event("merge", gone.id, keep.id, f.id(), scored.get(i).score, String.format(java.util.Locale.ROOT,
+              "%s matches both stories (scores %.2f and %.2f, within %.0f days): one story told twice", f.id(),
+              scored.get(0).score, scored.get(i).score, gap));
       events.add(e);
       merged.add(e);
       best = keep;

@@ -154,6 +154,27 @@ class StoryIndexTest {
   }
 
   @Test
+  void anArticleMatchingTwoStoriesOfTheSameDaysBridgesThemOnlyWhenDated() {
+    // plain cosine scores; a report that tells both halves matches each story at about 0.7
+    ClusterConfig plain = ClusterConfig.PLAIN.withBridge(0.5);
+    String both = Fixtures.FLOOD + "\n\n" + Fixtures.CHESS;
+    for (int k = 0; k < 4; k++) {
+      // k: 0 dated, same days; 1 bridging off; 2 undated; 3 the two stories 10 days apart
+      StoryIndex index = new StoryIndex(k == 1 ? plain.withBridge(2) : plain, Idf.withBackground());
+      String day = k == 2 ? null : "2024-03-04";
+      index.add(f(Fixtures.article("flood-1", "Flood", day, Fixtures.FLOOD)));
+      index.add(f(Fixtures.article("chess-1", "Chess", k == 3 ? "2024-03-14" : day, Fixtures.CHESS)));
+      Assignment a = index.add(f(Fixtures.article("both", "Round-up", k == 3 ? "2024-03-09" : day, both)));
+      boolean bridged = k == 0;
+      assertEquals(bridged ? 1 : 0, a.events().size(), a.explain());
+      if (bridged) {
+        assertEquals("story-flood-1", index.storyOf("chess-1"));
+        assertTrue(a.events().get(0).reason().contains("matches both stories"), a.events().get(0).reason());
+      }
+    }
+  }
+
+  @Test
   void aUrlSlugStandsInForAMissingTitle() {
     assertEquals("rihanna cousin shot dead", Tokens.urlTitle("https://www.rt.com/news/414348-rihanna-cousin-shot-dead/"));
     assertEquals("two injured thousands evacuated", Tokens.urlTitle(

@@ -62,12 +62,13 @@ public final class ClusterDebug {
           d.tauDays(), Double.parseDouble(System.getProperty("maxGap", "" + d.maxGapDays())),
           Double.parseDouble(System.getProperty("window", "" + d.windowDays())), d.queryTerms(), d.indexTerms(),
           d.centroidTerms(), d.postingsCap(), d.mergeThreshold(), d.nearDup(), d.rewrite(), d.rewriteWire(),
-          d.storylineThreshold(), d.storylineMaxGapDays(), d.model(), d.arguments());
+          d.storylineThreshold(), d.storylineMaxGapDays(), d.model(), d.arguments(), d.bridgeProbability());
     }
     if (System.getProperty("tau") != null) {
       cfg = cfg.withTime(Double.parseDouble(System.getProperty("grace", "" + cfg.graceDays())),
           Double.parseDouble(System.getProperty("tau")), cfg.maxGapDays());
     }
+    if (System.getProperty("bridge") != null) cfg = cfg.withBridge(Double.parseDouble(System.getProperty("bridge")));
     String[] follow = System.getProperty("follow", "").split(",");
     if (follow.length == 2) {
       emb = emb.with(emb.cfg().withFollow(Double.parseDouble(follow[0]), Double.parseDouble(follow[1])));
@@ -204,7 +205,8 @@ public final class ClusterDebug {
         d.tauDays(), d.maxGapDays(), d.windowDays(), d.queryTerms(), d.indexTerms(), d.centroidTerms(), d.postingsCap(),
         d.mergeThreshold(), d.nearDup(), d.rewrite(), d.rewriteWire(),
         Double.parseDouble(System.getProperty("lineThr", "" + d.storylineThreshold())),
-        Double.parseDouble(System.getProperty("lineGap", "" + d.storylineMaxGapDays())), d.model(), d.arguments());
+        Double.parseDouble(System.getProperty("lineGap", "" + d.storylineMaxGapDays())), d.model(), d.arguments(),
+        d.bridgeProbability());
     EmbeddingConfig ec = emb.cfg().withStoryline(
         Double.parseDouble(System.getProperty("lineW", "" + emb.cfg().storylineWeight())),
         Double.parseDouble(System.getProperty("lineOff", "" + emb.cfg().storylineOffset())));
