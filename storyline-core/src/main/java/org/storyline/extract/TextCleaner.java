@@ -811,8 +811,10 @@ public final class TextCleaner implements Extractor {
   }
 
   /**
-   * Drops repeated lines: short repeated lines without a final full stop (captions) go entirely; a longer repeated
-   * paragraph (a standfirst repeated as the lead) keeps its last copy. A body line repeating the title goes.
+   * Drops repeated lines: of lines that say the same, the last full copy (a sentence with its final stop, or a
+   * paragraph of 300 characters or more) stays, so a standfirst repeated as the lead keeps one copy, and a lead
+   * repeated without its full stop as a photo caption keeps the lead; short repeated lines without a final stop
+   * and no full copy (captions) go entirely. A body line repeating the title goes.
    */
   private static List<Unit> dedupe(Work w) {
     Map<String, List<Integer>> seen = new HashMap<>();
@@ -822,13 +824,16 @@ public final class TextCleaner implements Extractor {
     boolean[] drop = new boolean[w.body.size()];
     String titleKey = w.title == null ? null : key(w.title);
     for (int i = 0; i < w.body.size(); i++) {
-      Unit u = w.body.get(i);
-      String k = key(u.md());
+      String k = key(w.body.get(i).md());
       List<Integer> at = seen.get(k);
       if (k.equals(titleKey)) drop[i] = true;
       if (at.size() < 2) continue;
-      boolean caption = u.md().length() < 300 && !TERMINAL.matcher(u.md()).matches();
-      if (caption || at.get(at.size() - 1) != i) drop[i] = true;
+      int keep = -1;
+      for (int j : at) {
+        String md = w.body.get(j).md();
+        if (md.length() >= 300 || TERMINAL.matcher(md).matches()) keep = j;
+      }
+      if (keep != i) drop[i] = true;
     }
     List<Unit> kept = new ArrayList<>();
     int dropped = 0;

@@ -112,6 +112,32 @@ class TextCleanerTest {
   }
 
   @Test
+  void aLeadRepeatedAsAPhotoCaptionKeepsTheLeadAndDropsTheCaption() {
+    // the shape of a Daily Mail page: bullet-point lead, then the same sentences as captions without full stops
+    Article a = clean("""
+        Two city subway work trains collided in a tunnel early Wednesday morning, injuring one person.
+
+        The transit authority says the trains 'bumped into each other' but didn't derail at about 5am.
+
+        One train was stationary and the other was moving at the time of the collision.
+
+        Two city subway work trains collided in a tunnel early Wednesday morning, injuring one person
+
+        The agency says one worker is being treated for non-life-threatening injuries.
+
+        Workers cleared the tunnel near the river
+
+        Workers cleared the tunnel near the river
+        """);
+    String[] paras = a.text().split("\n\n");
+    assertTrue(paras[0].startsWith("Two city subway work trains collided"), a.text());
+    assertTrue(paras[0].endsWith("injuring one person."), a.text());
+    assertEquals(1, a.text().split("injuring one person", -1).length - 1, a.text());
+    // a repeated caption with no full copy goes entirely
+    assertGone(a, "Workers cleared the tunnel");
+  }
+
+  @Test
   void bodyOnlyTextKeepsEverythingAndLeavesUnknownDateNull() {
     Article a = clean("""
         The mayor of Valparaiso said on Thursday that firefighters had contained the blaze that destroyed hundreds of homes on the hills above the port.
