@@ -96,6 +96,7 @@ public final class ClusterDebug {
     if (what.contains("lines")) ClusteringSuite.storylines(g5, out, emb);
     if (what.contains("followbar")) followBar(ecb, emb, out);
     if (what.contains("ecbdated")) ecbDated(ecb, emb, out);
+    if (what.contains("whole")) whole(data.resolve("corpora/giveme5w1h_news_cluster/news_cluster.jsonl.gz"), g5, out);
     if (what.contains("dumplines")) dumpLines(g5, emb, out);
     if (what.contains("seeds")) seeds(data.resolve("../seeds"), out);
     out.flush();
@@ -185,6 +186,35 @@ public final class ClusterDebug {
       out.printf(Locale.ROOT, "ECB+ %s in that order, undated: %s%n", split,
           ClusteringSuite.stream(undated, cfg, trainIdf(ecb, cfg), null, emb).line());
     }
+  }
+
+  /**
+   * The whole pipeline on giveme5w1h, then its story stage again on the pipeline's own articles and entities with and
+   * without the quotes, and on the suite's articles: where the end-to-end score and the suite's part ways.
+   */
+  static void whole(Path file, List<ClusteringSuite.Doc> g5, PrintWriter out) {
+    var r = org.storyline.analyze.Analyzer.defaults().analyze(List.of(file));
+    Map<String, String> gold = new HashMap<>();
+    for (var d : g5) gold.put(d.article().id(), d.gold());
+    List<String> ids = r.articles().stream().map(org.storyline.model.Article::id).filter(gold::containsKey).toList();
+    List<org.storyline.model.Article> arts = r.articles().stream()
+        .map(a -> a.publishedInferred() ? a.withPublished(null, false, null) : a).toList();
+    var stage = org.storyline.cluster.OnlineStoryStage.defaults(true);
+    for (int k = 0; k < 3; k++) {
+      var res = k == 0 ? null : stage.apply(arts, r.entities(), k == 1 ? r.quotes() : List.of());
+      Map<String, String> pred = new HashMap<>();
+      for (var s : k == 0 ? r.stories() : res.stories()) for (String a : s.articles()) pred.put(a, s.id());
+      out.printf(Locale.ROOT, "whole pipeline%s: %s%n", k == 0 ? "" : k == 1 ? ", story stage again" : ", without quotes",
+          ClusterScores.of(ids, pred, gold).line());
+    }
+    // the suite's articles (its text and metadata) restricted to the same ids, through the same stage
+    Map<String, org.storyline.model.Article> mine = new HashMap<>();
+    for (var d : g5) mine.put(d.article().id(), d.article());
+    List<org.storyline.model.Article> suiteArts = ids.stream().map(mine::get).toList();
+    var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(suiteArts);
+    Map<String, String> pred = new HashMap<>();
+    for (var s : stage.apply(suiteArts, ents, List.of()).stories()) for (String a : s.articles()) pred.put(a, s.id());
+    out.printf(Locale.ROOT, "suite articles, same ids, no quotes: %s%n", ClusterScores.of(ids, pred, gold).line());
   }
 
   /** A fresh IDF table primed with ECB+ train, as the suite primes it (a stream adds to it). */

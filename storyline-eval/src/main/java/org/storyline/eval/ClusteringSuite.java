@@ -180,6 +180,12 @@ public final class ClusteringSuite implements EvalSuite {
     m.put("giveme5w1h_random_order_b3_f1", gr.b3f());
     m.put("giveme5w1h_storyline_b3_f1", storylines(g5, out, emb));
     StoreStreamCheck.print(g5, emb, out, m);
+    if (emb != null) {
+      ClusterScores whole = throughAnalyze(dataDir.resolve("corpora/giveme5w1h_news_cluster/news_cluster.jsonl.gz"), g5);
+      out.printf(Locale.ROOT, "  giveme5w1h through the whole pipeline (`storyline analyze` on the JSONL: reading,"
+          + " cleaning, entities, quotes; articles with no body are skipped): %s%n", whole.line());
+      m.put("giveme5w1h_analyze_b3_f1", whole.b3f());
+    }
     m.put("giveme5w1h_b3_f1", g.b3f());
     m.put("giveme5w1h_pairwise_f1", g.pf());
     Collections.sort(lat.assign);
@@ -295,6 +301,17 @@ public final class ClusteringSuite implements EvalSuite {
         .thenComparing(d -> -(d.article.text() == null ? 0 : d.article.text().length()))
         .thenComparing(d -> d.article.id()));
     return stream(docs, cfg, Idf.withBackground(), lat, emb, pred);
+  }
+
+  /** The stories of {@code storyline analyze} on the file, scored against the gold events of the articles it read. */
+  static ClusterScores throughAnalyze(Path file, List<Doc> g5) {
+    org.storyline.model.Report r = org.storyline.analyze.Analyzer.defaults().analyze(List.of(file));
+    Map<String, String> gold = new HashMap<>();
+    for (Doc d : g5) gold.put(d.article.id(), d.gold);
+    Map<String, String> pred = new HashMap<>();
+    for (var s : r.stories()) for (String a : s.articles()) pred.put(a, s.id());
+    List<String> ids = pred.keySet().stream().filter(gold::containsKey).sorted().toList();
+    return ClusterScores.of(ids, pred, gold);
   }
 
   /**
