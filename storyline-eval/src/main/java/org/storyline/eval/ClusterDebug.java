@@ -215,6 +215,47 @@ public final class ClusterDebug {
     Map<String, String> pred = new HashMap<>();
     for (var s : stage.apply(suiteArts, ents, List.of()).stories()) for (String a : s.articles()) pred.put(a, s.id());
     out.printf(Locale.ROOT, "suite articles, same ids, no quotes: %s%n", ClusterScores.of(ids, pred, gold).line());
+    // the suite's articles with one part of the pipeline's article swapped in at a time
+    Map<String, org.storyline.model.Article> piped = new HashMap<>();
+    for (var a : arts) piped.put(a.id(), a);
+    for (String part : List.of("credits", "text", "published", "title")) {
+      List<org.storyline.model.Article> mix = new ArrayList<>();
+      for (String id : ids) {
+        var s0 = mine.get(id);
+        var p = piped.get(id);
+        mix.add(new org.storyline.model.Article(s0.id(), s0.source(), part.equals("title") ? p.title() : s0.title(),
+            s0.outlet(), s0.url(), s0.byline(), part.equals("published") ? p.published() : s0.published(), false,
+            part.equals("credits") ? p.credits() : s0.credits(), s0.language(),
+            part.equals("text") ? p.text() : s0.text(), List.of(), List.of()));
+      }
+      var e2 = org.storyline.nlp.DefaultEntityStage.defaults().apply(mix);
+      Map<String, String> pr = new HashMap<>();
+      for (var st : stage.apply(mix, e2, List.of()).stories()) for (String a : st.articles()) pr.put(a, st.id());
+      out.printf(Locale.ROOT, "suite articles with the pipeline's %s: %s%n", part, ClusterScores.of(ids, pr, gold).line());
+      if (part.equals("text") && Boolean.getBoolean("diffs")) {
+        Map<String, java.util.Set<String>> a1 = new HashMap<>();
+        Map<String, java.util.Set<String>> a2 = new HashMap<>();
+        for (String id : ids) {
+          a1.computeIfAbsent(pred.get(id), k -> new java.util.TreeSet<>()).add(id);
+          a2.computeIfAbsent(pr.get(id), k -> new java.util.TreeSet<>()).add(id);
+        }
+        for (String id : ids) {
+          var s1 = a1.get(pred.get(id));
+          var s2 = a2.get(pr.get(id));
+          if (s1.equals(s2)) continue;
+          long good1 = s1.stream().filter(x -> gold.get(x).equals(gold.get(id))).count();
+          long good2 = s2.stream().filter(x -> gold.get(x).equals(gold.get(id))).count();
+          out.printf(Locale.ROOT, "DIFF %s ev %s raw-text story %d (%d right) / pipeline-text story %d (%d right) | %s%n"
+              + "    RAW %s%n    PIPE %s%n", id.substring(0, 8), gold.get(id), s1.size(), good1, s2.size(), good2,
+              mine.get(id).title(), abbreviate(mine.get(id).text()), abbreviate(piped.get(id).text()));
+        }
+      }
+    }
+  }
+
+  private static String abbreviate(String t) {
+    String one = t == null ? "" : t.replace('\n', ' ');
+    return one.length() <= 300 ? one : one.substring(0, 300) + "...";
   }
 
   /** A fresh IDF table primed with ECB+ train, as the suite primes it (a stream adds to it). */
