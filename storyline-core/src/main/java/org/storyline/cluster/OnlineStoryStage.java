@@ -115,15 +115,21 @@ public final class OnlineStoryStage implements StoryStage {
       articleById.putIfAbsent(articles.get(i).id(), articles.get(i));
     }
     List<ArticleFeatures> order = new ArrayList<>(byId.values());
-    // publish order: the day, then the time of day where the date has one, then the id
-    order.sort(Comparator.comparingLong((ArticleFeatures f) -> f.dated() ? f.day() : Long.MAX_VALUE)
-        .thenComparing(f -> timeOfDay(articleById.get(f.id())))
-        .thenComparing(f -> -textLength(articleById.get(f.id())))
-        .thenComparing(ArticleFeatures::id));
+    order.sort(Comparator.comparing((ArticleFeatures f) -> articleById.get(f.id()), PUBLISH_ORDER));
     List<Assignment> assignments = new ArrayList<>();
     for (ArticleFeatures f : order) assignments.add(index.add(f, embeddingById.get(f.id())));
     return new Fed(byId, articleById, assignments);
   }
+
+  /**
+   * The order articles are assigned in: publish day (undated last), then the time of day where the date has one,
+   * then the longer text first (a day's fuller report opens its story), then id. Nothing in it depends on how the
+   * articles are named unless they are alike in all the rest.
+   */
+  public static final Comparator<Article> PUBLISH_ORDER = Comparator.comparingLong(OnlineStoryStage::dayOf)
+      .thenComparing(OnlineStoryStage::timeOfDay)
+      .thenComparing(a -> -textLength(a))
+      .thenComparing(Article::id);
 
   /** The time-of-day part of an article's publish date ("" when it has none), which orders one day's articles. */
   static String timeOfDay(Article a) {

@@ -387,9 +387,7 @@ public final class ClusterDebug {
   /** The giveme5w1h stream with a probe of every article against the story of its gold event's latest article. */
   static void trace(List<ClusteringSuite.Doc> g5, ClusterConfig cfg, ClusteringSuite.Emb emb, PrintWriter out) {
     List<ClusteringSuite.Doc> docs = new ArrayList<>(g5);
-    docs.sort(Comparator.comparing((ClusteringSuite.Doc d) -> d.article().published() == null ? "~"
-        : d.article().published()).thenComparing(d -> -d.article().text().length())
-        .thenComparing(d -> d.article().id()));
+    docs.sort(Comparator.comparing(ClusteringSuite.Doc::article, org.storyline.cluster.OnlineStoryStage.PUBLISH_ORDER));
     if (Integer.getInteger("shuffle") != null) {
       // the suite's random order is seed 7
       java.util.Collections.shuffle(docs, new java.util.Random(Integer.getInteger("shuffle")));

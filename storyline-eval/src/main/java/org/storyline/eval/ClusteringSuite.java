@@ -296,10 +296,7 @@ public final class ClusteringSuite implements EvalSuite {
 
   static ClusterScores g5Run(List<Doc> g5, ClusterConfig cfg, Timing lat, Emb emb, Map<String, String> pred) {
     List<Doc> docs = new ArrayList<>(g5);
-    // publish order as OnlineStoryStage feeds it: day and time, then the longer text first, then the id
-    docs.sort(Comparator.comparing((Doc d) -> d.article.published() == null ? "~" : d.article.published())
-        .thenComparing(d -> -(d.article.text() == null ? 0 : d.article.text().length()))
-        .thenComparing(d -> d.article.id()));
+    docs.sort(Comparator.comparing(Doc::article, org.storyline.cluster.OnlineStoryStage.PUBLISH_ORDER));
     return stream(docs, cfg, Idf.withBackground(), lat, emb, pred);
   }
 
