@@ -8,7 +8,8 @@ import org.storyline.model.InputProblem;
 
 /**
  * JSON files ({@code .json}, also gzipped): one article per file (news-please writes one such file per article), or
- * an array of articles, with the field names {@link JsonlReader} reads. A record with a title or URL but no body is
+ * an array of articles (bare, or under {@code articles}, {@code items}, {@code results} or {@code data} as NewsAPI's
+ * responses have it), with the field names {@link JsonlReader} reads. A record with a title or URL but no body is
  * reported and skipped. A JSON file that holds no article at all (such as a gold file beside the articles) is
  * reported with the reason
  * {@link #NOT_AN_ARTICLE}, which {@link Inputs} keeps quiet about for a file found by walking a folder. A file is
@@ -20,6 +21,8 @@ public final class JsonFileReader implements SourceReader {
   public static final String NOT_AN_ARTICLE = "not an article: a JSON value with no text or html field";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Fields under which an export object may hold its list of articles. */
+  private static final String[] LISTS = {"articles", "items", "results", "data"};
 
   @Override
   public boolean accepts(Path file) {
@@ -57,6 +60,15 @@ public final class JsonFileReader implements SourceReader {
       return;
     }
     if (d.note() != null) sink.problem(new InputProblem(src, 0, d.note(), false));
+    if (n != null && n.isObject() && JsonlReader.article(n, src, "") == null && !JsonlReader.articleLike(n)) {
+      // an export that wraps its list ({"articles": [...]}, as NewsAPI's responses do)
+      for (String list : LISTS) {
+        if (n.path(list).isArray()) {
+          n = n.get(list);
+          break;
+        }
+      }
+    }
     if (n != null && n.isArray()) {
       int read = 0;
       int skipped = 0;

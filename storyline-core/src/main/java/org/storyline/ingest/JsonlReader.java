@@ -97,7 +97,8 @@ public final class JsonlReader implements SourceReader {
   private static final String[] TITLE = {"title", "headline"};
   private static final String[] OUTLET = {"outlet", "publisher", "source_domain", "site_name"};
   private static final String[] BYLINE = {"byline", "author", "authors"};
-  private static final String[] PUBLISHED = {"published", "date_publish", "publish_date", "pubDate", "date"};
+  private static final String[] PUBLISHED =
+      {"published", "date_publish", "publish_date", "pubDate", "publishedAt", "date"};
 
   /** After this many lines with the same problem in one file, the rest are counted, not listed. */
   static final int MAX_SAME_PROBLEM = 10;
@@ -147,8 +148,9 @@ public final class JsonlReader implements SourceReader {
     if (id == null || id.isBlank()) id = url != null ? Ids.fromUrl(url) : fallbackId;
     String published = str(n, PUBLISHED);
     String iso = FeedDates.normalize(published);
-    var hints = new RawDocument.Hints(url, str(n, TITLE), str(n, OUTLET), str(n, BYLINE),
-        iso != null ? iso : published);
+    String outlet = str(n, OUTLET);
+    if (outlet == null && n.path("source").isObject()) outlet = str(n.path("source"), "name"); // NewsAPI's shape
+    var hints = new RawDocument.Hints(url, str(n, TITLE), outlet, str(n, BYLINE), iso != null ? iso : published);
     boolean isHtml = text == null || text.isBlank();
     return new RawDocument(id, source, isHtml ? RawDocument.Format.HTML : RawDocument.Format.TEXT,
         isHtml ? html : text, hints);

@@ -80,6 +80,27 @@ class JsonFileReaderTest {
   }
 
   @Test
+  void readsANewsApiResponseWithItsWrappedListAndSourceName() throws Exception {
+    Path f = dir.resolve("newsapi.json");
+    Files.writeString(f, """
+        {"status": "ok", "totalResults": 2, "articles": [
+          {"source": {"id": null, "name": "Coast News"}, "author": "Ann Reporter", "title": "River floods bay",
+           "description": "The river burst its banks.", "url": "https://coast.example/flood",
+           "publishedAt": "2024-03-04T09:15:00Z", "content": "The river burst its banks on Monday after heavy rain."},
+          {"source": {"id": null, "name": "Chess Daily"}, "title": "Teen wins open", "url": "https://chess.example/open",
+           "publishedAt": "2024-03-05T10:00:00Z", "content": "A teenager won the Silverton Open on Tuesday."}]}
+        """);
+    var c = Inputs.defaults().readAll(List.of(f));
+    assertEquals(List.of(), c.problems());
+    assertEquals(2, c.documents().size());
+    RawDocument d = c.documents().get(0);
+    assertEquals("Coast News", d.hints().outlet());
+    assertEquals("Ann Reporter", d.hints().byline());
+    assertTrue(d.hints().published().startsWith("2024-03-04T09:15"), d.hints().published());
+    assertTrue(d.content().startsWith("The river burst its banks on Monday"), d.content());
+  }
+
+  @Test
   void brokenOrEmptyJsonIsSkippedWithItsReason() throws Exception {
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"title\": \"cut off\", \"text\": \"Body");
