@@ -114,8 +114,11 @@ public final class OnlineStoryStage implements StoryStage {
       byId.putIfAbsent(articles.get(i).id(), feats.get(i));
       articleById.putIfAbsent(articles.get(i).id(), articles.get(i));
     }
+    // each article's place computed once, not on every comparison of the sort
+    Map<String, PublishKey> keys = new HashMap<>();
+    for (Article a : articleById.values()) keys.put(a.id(), PublishKey.of(a));
     List<ArticleFeatures> order = new ArrayList<>(byId.values());
-    order.sort(Comparator.comparing((ArticleFeatures f) -> articleById.get(f.id()), PUBLISH_ORDER));
+    order.sort(Comparator.comparing((ArticleFeatures f) -> keys.get(f.id())));
     List<Assignment> assignments = new ArrayList<>();
     for (ArticleFeatures f : order) assignments.add(index.add(f, embeddingById.get(f.id())));
     return new Fed(byId, articleById, assignments);
@@ -126,10 +129,22 @@ public final class OnlineStoryStage implements StoryStage {
    * then the longer text first (a day's fuller report opens its story), then id. Nothing in it depends on how the
    * articles are named unless they are alike in all the rest.
    */
-  public static final Comparator<Article> PUBLISH_ORDER = Comparator.comparingLong(OnlineStoryStage::dayOf)
-      .thenComparing(OnlineStoryStage::timeOfDay)
-      .thenComparing(a -> -textLength(a))
-      .thenComparing(Article::id);
+  public static final Comparator<Article> PUBLISH_ORDER = Comparator.comparing(PublishKey::of);
+
+  /** An article's place in {@link #PUBLISH_ORDER}. */
+  private record PublishKey(long day, String time, int negLength, String id) implements Comparable<PublishKey> {
+    private static final Comparator<PublishKey> ORDER = Comparator.comparingLong(PublishKey::day)
+        .thenComparing(PublishKey::time).thenComparingInt(PublishKey::negLength).thenComparing(PublishKey::id);
+
+    static PublishKey of(Article a) {
+      return new PublishKey(dayOf(a), timeOfDay(a), -textLength(a), a.id());
+    }
+
+    @Override
+    public int compareTo(PublishKey o) {
+      return ORDER.compare(this, o);
+    }
+  }
 
   /** The time-of-day part of an article's publish date ("" when it has none), which orders one day's articles. */
   static String timeOfDay(Article a) {

@@ -823,17 +823,16 @@ public final class TextCleaner implements Extractor {
     }
     boolean[] drop = new boolean[w.body.size()];
     String titleKey = w.title == null ? null : key(w.title);
-    for (int i = 0; i < w.body.size(); i++) {
-      String k = key(w.body.get(i).md());
-      List<Integer> at = seen.get(k);
-      if (k.equals(titleKey)) drop[i] = true;
+    for (var e : seen.entrySet()) {
+      List<Integer> at = e.getValue();
+      if (e.getKey().equals(titleKey)) at.forEach(i -> drop[i] = true);
       if (at.size() < 2) continue;
       int keep = -1;
       for (int j : at) {
         String md = w.body.get(j).md();
         if (md.length() >= 300 || TERMINAL.matcher(md).matches()) keep = j;
       }
-      if (keep != i) drop[i] = true;
+      for (int j : at) if (j != keep) drop[j] = true;
     }
     List<Unit> kept = new ArrayList<>();
     int dropped = 0;

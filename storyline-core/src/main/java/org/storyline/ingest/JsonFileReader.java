@@ -60,7 +60,16 @@ public final class JsonFileReader implements SourceReader {
       return;
     }
     if (d.note() != null) sink.problem(new InputProblem(src, 0, d.note(), false));
-    if (n != null && n.isObject() && JsonlReader.article(n, src, "") == null && !JsonlReader.articleLike(n)) {
+    if (n != null && n.isObject()) {
+      RawDocument doc = JsonlReader.article(n, src, Ids.fromFile(file));
+      if (doc != null) {
+        sink.document(doc);
+        return;
+      }
+      if (JsonlReader.articleLike(n)) {
+        sink.problem(new InputProblem(src, 0, "no text or html field: an article record without its body", true));
+        return;
+      }
       // an export that wraps its list ({"articles": [...]}, as NewsAPI's responses do)
       for (String list : LISTS) {
         if (n.path(list).isArray()) {
@@ -90,13 +99,6 @@ public final class JsonFileReader implements SourceReader {
       }
       return;
     }
-    RawDocument doc = n != null && n.isObject() ? JsonlReader.article(n, src, Ids.fromFile(file)) : null;
-    if (doc != null) {
-      sink.document(doc);
-    } else if (n != null && n.isObject() && JsonlReader.articleLike(n)) {
-      sink.problem(new InputProblem(src, 0, "no text or html field: an article record without its body", true));
-    } else {
-      sink.problem(new InputProblem(src, 0, NOT_AN_ARTICLE, true));
-    }
+    sink.problem(new InputProblem(src, 0, NOT_AN_ARTICLE, true));
   }
 }
