@@ -76,6 +76,23 @@ class StoryStreamTest {
   }
 
   @Test
+  void theStoriesDoNotDependOnHowTheArticlesAreNamed() {
+    // one day's reports; named so that id order and length order disagree, then named the other way round
+    for (String[] names : new String[][] {{"a-short", "b-long"}, {"b-short", "a-long"}}) {
+      Article shortFlood = Fixtures.article(names[0], "Hundreds flee Kestrel Bay floods", "2024-03-04",
+          Fixtures.FLOOD_REWRITE);
+      Article longFlood = Fixtures.article(names[1], "River floods Kestrel Bay", "2024-03-04", Fixtures.FLOOD);
+      Article chess = Fixtures.article("chess", "Teen wins Silverton Open", "2024-03-04", Fixtures.CHESS);
+      List<Story> stories = stage.apply(List.of(shortFlood, chess, longFlood), List.of(), List.of()).stories();
+      // the day's fuller report opens the flood story and names it, whatever the ids
+      Story flood = storyOf(stories, names[0]);
+      assertEquals("story-" + names[1], flood.id());
+      assertEquals(java.util.Set.of(names[0], names[1]), java.util.Set.copyOf(flood.articles()));
+      assertEquals(2, stories.size());
+    }
+  }
+
+  @Test
   void savingAndResumingGivesTheSameStoriesAsOneRun() throws IOException {
     Path file = dir.resolve("s.bin");
     List<Article> all = List.of(FLOOD_A, CHESS, FLOOD_B, BUDGET);
