@@ -11,6 +11,7 @@ import org.storyline.model.Article;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
 import org.storyline.store.ArticleStore;
+import org.storyline.store.Library;
 import org.storyline.store.SearchQuery;
 
 /** The store part of {@code storyline demo}: ingest the analysed articles, then run one search. */
@@ -19,14 +20,13 @@ final class DemoStore {
 
   static void ingestAndSearch(Report report, Path data, EmbeddingOptions embeddings, PrintWriter out,
       PrintWriter err) throws IOException {
-    IngestCounts counts = new IngestCounts();
-    try (ArticleStore store = ArticleStore.open(data)) {
-      for (Article a : report.articles()) counts.add(store, a);
-      store.commit();
+    try (Library lib = Library.open(data, Library.Options.defaults().withEmbeddings(embeddings.on()))) {
+      Library.IngestResult r = lib.ingestArticles(report.articles());
       out.println();
       out.print("Embedded store ");
-      counts.print(out, store);
-      StoreStories.assignAndSave(store, counts.addedKeys, embeddings, out, err);
+      IngestCommand.print(out, lib, r);
+      for (String note : lib.notes()) err.println("storyline: " + note);
+      ArticleStore store = lib.store();
       String q = exampleQuery(report);
       if (q == null) return;
       out.printf("%nSearch example: storyline search --data %s %s%n%n", data, q);

@@ -4,17 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.storyline.extract.Extractor;
-import org.storyline.extract.Extractors;
-import org.storyline.ingest.Inputs;
-import org.storyline.ingest.RawDocument;
-import org.storyline.ingest.SourceReader;
-import org.storyline.model.Article;
-import org.storyline.model.InputProblem;
 import org.storyline.store.ArticleStore;
+import org.storyline.store.Library;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -23,20 +16,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code storyline ingest [--data DIR] PATH...}: read, clean and add articles to the embedded store. Documents are
- * cleaned in parallel batches and added in input order, so the store's content does not depend on thread timing.
+ * {@code storyline ingest [--data DIR] PATH...}: read, clean and add articles to the embedded store, then assign the
+ * new ones to stories ({@link Library#ingest}). Documents are cleaned in parallel batches and added in input order,
+ * so the store's content does not depend on thread timing.
  */
 @Command(name = "ingest", description = "Read and clean articles (files or folders) and add them to the embedded "
     + "store: new articles are added, unchanged ones left alone, changed ones kept as a new revision. Exit code 1 "
     + "when some input was skipped or read in part (each case is printed).")
 final class IngestCommand implements Callable<Integer> {
-  /** Raw documents cleaned together (in parallel) before they are added in order. */
-  private static final int BATCH = 256;
-
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders: .txt .md .html .htm .gz "
-      + ".xml .rss .atom .warc .warc.gz .jsonl")
+      + ".xml .rss .atom .warc .warc.gz .jsonl .json")
   List<Path> paths;
 
   @Mixin StoreOptions storeOptions;
@@ -50,63 +41,28 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Extractor extractor = Extractors.defaults();
-    IngestCounts counts = new IngestCounts();
-    Path storeDir = storeOptions.data.toAbsolutePath().normalize();
-    try (ArticleStore store = ArticleStore.open(storeOptions.data, commitEvery)) {
-      List<RawDocument> batch = new ArrayList<>(BATCH);
-      SourceReader.Sink sink = new SourceReader.Sink() {
-        @Override
-        public void document(RawDocument doc) {
-          batch.add(doc);
-          if (batch.size() >= BATCH) flush(batch, extractor, store, counts, this);
-        }
-
-        @Override
-        public void problem(InputProblem p) {
-          if (Path.of(p.source()).toAbsolutePath().normalize().startsWith(storeDir)) return; // the store's own files
-          counts.problems.add(p);
-          err.println("storyline: " + p);
-        }
-      };
-      Inputs.defaults().read(paths, sink);
-      flush(batch, extractor, store, counts, sink);
-      store.commit();
-      counts.print(spec.commandLine().getOut(), store);
-      StoreStories.assignAndSave(store, counts.addedKeys, embeddings, spec.commandLine().getOut(), err);
+    Library.IngestResult r;
+    try (Library lib = Library.open(storeOptions.data,
+        new Library.Options(embeddings.on(), Math.max(1, commitEvery)))) {
+      r = lib.ingest(paths, p -> err.println("storyline: " + p));
+      print(out, lib, r);
+      for (String note : lib.notes()) err.println("storyline: " + note);
+      if (lib.notes().stream().noneMatch(n -> n.contains("sentence embeddings"))) embeddings.warn(err);
     } catch (IOException | UncheckedIOException e) {
       err.println("storyline: " + e.getMessage());
       return Main.EXIT_INTERNAL;
     }
     err.flush();
-    return counts.problems.isEmpty() ? 0 : Main.EXIT_SKIPPED;
+    return r.problems().isEmpty() ? 0 : Main.EXIT_SKIPPED;
   }
 
-  private static void flush(List<RawDocument> batch, Extractor extractor, ArticleStore store, IngestCounts counts,
-      SourceReader.Sink sink) {
-    List<Object> cleaned = batch.parallelStream().map(d -> {
-      try {
-        return (Object) extractor.extract(d);
-      } catch (RuntimeException e) {
-        return new InputProblem(d.source(), 0, "cannot extract: " + e, true);
-      }
-    }).toList();
-    for (int i = 0; i < cleaned.size(); i++) {
-      if (cleaned.get(i) instanceof InputProblem p) {
-        sink.problem(p);
-      } else if (cleaned.get(i) instanceof Article a) {
-        if (a.text().isBlank()) {
-          sink.problem(new InputProblem(batch.get(i).source(), 0, "no article text found", true));
-          continue;
-        }
-        try {
-          counts.add(store, a);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    batch.clear();
+  /** The two lines a user reads after an ingest (also printed by {@code demo}). */
+  static void print(PrintWriter out, Library lib, Library.IngestResult r) {
+    out.printf("%s: %d added, %d unchanged, %d revised, %d skipped, %d read in part; %d articles in the store%n",
+        lib.dataDir(), r.added(), r.unchanged(), r.revised(), r.skipped(), r.partial(), r.articles());
+    out.printf("Stories: %d articles assigned to stories; %d stories in the store%n", r.assigned(), r.stories());
+    out.flush();
   }
 }

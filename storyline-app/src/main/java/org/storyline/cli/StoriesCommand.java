@@ -6,8 +6,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +13,13 @@ import java.util.concurrent.Callable;
 import org.storyline.analyze.Analyzer;
 import org.storyline.analyze.ReportJson;
 import org.storyline.cluster.OnlineStoryStage;
-import org.storyline.cluster.StoryStream;
+import org.storyline.cluster.StoryStage;
 import org.storyline.model.Article;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
 import org.storyline.model.Storyline;
-import org.storyline.store.ArticleStore;
+import org.storyline.store.Library;
+import org.storyline.store.Snapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -53,10 +52,10 @@ final class StoriesCommand {
   }
 
   /**
-   * The store's stories as {@code ingest} assigned them (kept in {@value StoreStories#FILE}), with labels, copies,
-   * inferred publish dates and storylines computed from them. Stored articles that have no story yet (a store
-   * written before stories were kept, or an ingest interrupted after its commit) are assigned for this listing, in
-   * publish order, and the next {@code ingest} keeps them.
+   * The store's stories as {@code ingest} assigned them (kept in {@value Library#STORIES_FILE}), with labels, copies,
+   * inferred publish dates and storylines computed from them ({@link Library#snapshot()}). Stored articles that have
+   * no story yet (a store written before stories were kept, or an ingest interrupted after its commit) are assigned
+   * for this listing, in publish order, and the next {@code ingest} keeps them.
    */
   static Loaded fromStore(Path data, boolean embeddings, PrintWriter err) {
     if (!Files.isDirectory(data)) {
@@ -64,30 +63,18 @@ final class StoriesCommand {
           + " PATH...` or pass --report FILE (a report from `storyline analyze --out FILE`)");
       return null;
     }
-    List<Article> articles = new ArrayList<>();
-    OnlineStoryStage stage = OnlineStoryStage.defaults(embeddings);
-    StoryStream stream = StoreStories.open(stage, data, err);
-    try (ArticleStore store = ArticleStore.openReadOnly(data)) {
-      int late = StoreStories.update(stage, stream, store, List.of());
-      if (late > 0) {
-        err.println("storyline: " + late + " stored articles had no story yet; they are assigned for this listing "
-            + "(`storyline ingest --data " + data + "` keeps them)");
-      }
-      store.forEachArticle(a -> articles.add(a.publishedInferred() ? a.withPublished(null, false, null) : a));
+    try (Library lib = Library.openReadOnly(data, embeddings)) {
+      Snapshot snap = lib.snapshot();
+      for (String note : lib.notes()) err.println("storyline: " + note);
+      Report r = new Report(Analyzer.GENERATOR, Report.FORMAT_VERSION, snap.articles(), List.of(), List.of(),
+          List.of(), List.of(), snap.stories(), snap.storylines(), List.of(), List.of(), List.of());
+      return new Loaded(r, new OnlineStoryStage.Outcome(new StoryStage.Result(snap.articles(), snap.stories(),
+          snap.storylines()), snap.assignments(), snap.events()));
     } catch (IOException | UncheckedIOException e) {
       err.println("storyline: cannot read the store at " + data + ": " + e.getMessage());
       return null;
     }
-    articles.sort(STORE_ORDER);
-    OnlineStoryStage.Outcome o = stage.summarize(stream, articles);
-    Report r = new Report(Analyzer.GENERATOR, Report.FORMAT_VERSION, o.result().articles(), List.of(), List.of(),
-        List.of(), List.of(), o.result().stories(), o.result().storylines(), List.of(), List.of(), List.of());
-    return new Loaded(r, o);
   }
-
-  /** Publish date (undated last), then id. */
-  static final Comparator<Article> STORE_ORDER = Comparator
-      .comparing((Article a) -> a.published() == null ? "\uffff" : a.published()).thenComparing(Article::id);
 
   /**
    * Prints why each article of the story joined it: the store's recorded assignments, or for a report a re-run of

@@ -137,7 +137,7 @@ class StoriesCommandTest {
     Path data = dir.resolve("store");
     String out = run("ingest", "--no-embeddings", "--data", data.toString(), first.toString());
     assertTrue(out.contains("Stories: 3 articles assigned to stories; 2 stories in the store"), out);
-    assertTrue(Files.isRegularFile(data.resolve(StoreStories.FILE)));
+    assertTrue(Files.isRegularFile(data.resolve(org.storyline.store.Library.STORIES_FILE)));
     String before = run("stories", "--no-embeddings", "--data", data.toString());
 
     out = run("ingest", "--no-embeddings", "--data", data.toString(), later.toString());
@@ -149,11 +149,11 @@ class StoriesCommandTest {
     assertTrue(after.contains(chess), "an untouched story is listed as before:\n" + before + "\n" + after);
 
     // re-ingesting the same files assigns nothing and changes nothing
-    byte[] state = Files.readAllBytes(data.resolve(StoreStories.FILE));
+    byte[] state = Files.readAllBytes(data.resolve(org.storyline.store.Library.STORIES_FILE));
     out = run("ingest", "--no-embeddings", "--data", data.toString(), first.toString(), later.toString());
     assertTrue(out.contains("Stories: 0 articles assigned"), out);
     assertEquals(after, run("stories", "--no-embeddings", "--data", data.toString()));
-    org.junit.jupiter.api.Assertions.assertArrayEquals(state, Files.readAllBytes(data.resolve(StoreStories.FILE)));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(state, Files.readAllBytes(data.resolve(org.storyline.store.Library.STORIES_FILE)));
 
     String story = run("story", "story-flood-b", "--no-embeddings", "--data", data.toString(), "--explain");
     assertTrue(story.contains("why:") && story.contains("flood-c"), story);
@@ -166,7 +166,7 @@ class StoriesCommandTest {
     Path data = dir.resolve("store");
     run("ingest", "--no-embeddings", "--data", data.toString(), in.toString());
     String listing = run("stories", "--no-embeddings", "--data", data.toString());
-    Path file = data.resolve(StoreStories.FILE);
+    Path file = data.resolve(org.storyline.store.Library.STORIES_FILE);
 
     // as if an ingest had been killed after the store's commit, before the stories were saved
     Files.delete(file);
@@ -179,7 +179,7 @@ class StoriesCommandTest {
 
     // a save killed half-way leaves only its temporary file: the saved state is untouched and the next save
     // replaces the leftover
-    Path tmp = data.resolve(StoreStories.FILE + ".tmp");
+    Path tmp = data.resolve(org.storyline.store.Library.STORIES_FILE + ".tmp");
     Files.writeString(tmp, "half a state");
     assertEquals(listing, run("stories", "--no-embeddings", "--data", data.toString()));
     Path more = dir.resolve("more.jsonl");
@@ -192,7 +192,7 @@ class StoriesCommandTest {
 
     Files.writeString(file, "garbage");
     err = runErr("stories", "--no-embeddings", "--data", data.toString());
-    assertTrue(err.contains(StoreStories.FILE) && err.contains("rebuilt from the stored articles"), err);
+    assertTrue(err.contains(org.storyline.store.Library.STORIES_FILE) && err.contains("rebuilt from the stored articles"), err);
     String rebuilt = run("stories", "--no-embeddings", "--data", data.toString());
     assertTrue(rebuilt.startsWith("0\n4 stories, ") && rebuilt.contains("story-quake"), rebuilt);
   }

@@ -3,23 +3,23 @@ package org.storyline.analyze;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.storyline.cluster.StoryStage;
 import org.storyline.extract.Extractor;
-import org.storyline.extract.Extractors;
 import org.storyline.ingest.Inputs;
 import org.storyline.ingest.RawDocument;
 import org.storyline.model.Article;
-import org.storyline.model.InputProblem;
 import org.storyline.model.Entity;
+import org.storyline.model.InputProblem;
 import org.storyline.model.Quote;
 import org.storyline.model.Report;
-import org.storyline.model.Timex;
 import org.storyline.nlp.EntityStage;
 import org.storyline.nlp.QuoteStage;
 import org.storyline.nlp.TimexStage;
+import org.storyline.pipeline.Pipeline;
 
 /**
- * The facade for library users: reads inputs, runs every stage and returns the report. Built once, used many times;
+ * The facade for library users: reads inputs and runs the {@link Pipeline} on them. Built once, used many times;
  * thread-safe. Same input, same report.
  *
  * <pre>{@code
@@ -27,25 +27,20 @@ import org.storyline.nlp.TimexStage;
  * }</pre>
  */
 public final class Analyzer {
-  public static final String GENERATOR = "storyline 0.1.0";
+  public static final String GENERATOR = Pipeline.GENERATOR;
   private final Inputs inputs;
-  private final Extractor extractor;
-  private final EntityStage entities;
-  private final QuoteStage quotes;
-  private final TimexStage timexes;
-  private final StoryStage stories;
-  private final org.storyline.compare.QuoteVariants quoteVariants = new org.storyline.compare.QuoteVariants();
-  private final org.storyline.events.EventTimeline eventTimeline = new org.storyline.events.EventTimeline();
-  private final org.storyline.compare.OutletComparison outletComparison = new org.storyline.compare.OutletComparison();
+  private final Pipeline pipeline;
 
+  public Analyzer(Inputs inputs, Pipeline pipeline) {
+    this.inputs = Objects.requireNonNull(inputs);
+    this.pipeline = Objects.requireNonNull(pipeline);
+  }
+
+  /** Kept for callers that assemble stages themselves; prefer {@link Pipeline#builder()}. */
   public Analyzer(Inputs inputs, Extractor extractor, EntityStage entities, QuoteStage quotes, TimexStage timexes,
       StoryStage stories) {
-    this.inputs = java.util.Objects.requireNonNull(inputs);
-    this.extractor = java.util.Objects.requireNonNull(extractor);
-    this.entities = java.util.Objects.requireNonNull(entities);
-    this.quotes = java.util.Objects.requireNonNull(quotes);
-    this.timexes = java.util.Objects.requireNonNull(timexes);
-    this.stories = java.util.Objects.requireNonNull(stories);
+    this(inputs, Pipeline.builder().extractor(extractor).entities(entities).quotes(quotes).timexes(timexes)
+        .stories(stories).build());
   }
 
   public static Analyzer defaults() {
@@ -57,11 +52,12 @@ public final class Analyzer {
    * what happens when the embedding model cannot load on this platform).
    */
   public static Analyzer defaults(boolean embeddings) {
-    EntityStage entityStage = org.storyline.nlp.DefaultEntityStage.defaults();
-    QuoteStage quoteStage = new org.storyline.nlp.DefaultQuoteStage();
-    TimexStage timexStage = new org.storyline.nlp.TimexTagger();
-    StoryStage storyStage = org.storyline.cluster.OnlineStoryStage.defaults(embeddings);
-    return new Analyzer(Inputs.defaults(), Extractors.defaults(), entityStage, quoteStage, timexStage, storyStage);
+    return new Analyzer(Inputs.defaults(), Pipeline.defaults(embeddings));
+  }
+
+  /** The pipeline this facade runs. */
+  public Pipeline pipeline() {
+    return pipeline;
   }
 
   public Report analyze(List<Path> paths) {
@@ -79,19 +75,11 @@ public final class Analyzer {
    */
   public Report analyzeDocuments(List<RawDocument> docs, List<InputProblem> problems, StageTimes times) {
     long t0 = System.nanoTime();
-    List<Article> extracted = docs.parallelStream().map(extractor::extract).toList();
-    List<Article> articles = new ArrayList<>(docs.size());
-    List<InputProblem> allProblems = new ArrayList<>(problems);
-    for (int i = 0; i < extracted.size(); i++) {
-      Article a = extracted.get(i);
-      if (a.text().isBlank()) {
-        allProblems.add(new InputProblem(docs.get(i).source(), 0, "no article text found", true));
-        continue;
-      }
-      articles.add(a);
-    }
+    Pipeline.Extracted x = pipeline.extract(docs);
+    List<InputProblem> all = new ArrayList<>(problems);
+    all.addAll(x.problems());
     times.record("extract", System.nanoTime() - t0);
-    return analyzeArticles(articles, allProblems, times);
+    return pipeline.run(x.articles(), all, times);
   }
 
   /**
@@ -100,7 +88,7 @@ public final class Analyzer {
    * articles without them to get the same report as from the documents.
    */
   public Report analyzeArticles(List<Article> articles) {
-    return analyzeArticles(articles, List.of(), StageTimes.NONE);
+    return pipeline.run(articles);
   }
 
   /** The entities and quotes of some articles: what the story stage reads besides their text. */
@@ -111,37 +99,12 @@ public final class Analyzer {
    * ({@link org.storyline.cluster.OnlineStoryStage#feed}), so they are read as {@link #analyzeArticles} reads them.
    */
   public Annotations annotate(List<Article> articles) {
-    List<Entity> ents = entities.apply(articles);
-    return new Annotations(ents, quotes.apply(articles, ents));
+    Pipeline.Annotations a = pipeline.annotate(articles);
+    return new Annotations(a.entities(), a.quotes());
   }
 
   /** {@link #analyzeArticles(List)} with input problems to carry into the report and stage times to record. */
   public Report analyzeArticles(List<Article> articles, List<InputProblem> problems, StageTimes times) {
-    List<InputProblem> allProblems = List.copyOf(problems);
-    long t1 = System.nanoTime();
-    List<Entity> ents = entities.apply(articles);
-    long t2 = System.nanoTime();
-    times.record("entities", t2 - t1);
-    List<Quote> qs = quotes.apply(articles, ents);
-    long t3 = System.nanoTime();
-    times.record("quotes", t3 - t2);
-    StoryStage.Result st = stories.apply(articles, ents, qs);
-    long t4 = System.nanoTime();
-    times.record("stories", t4 - t3);
-    List<Article> finalArticles = st.articles();
-    // Time expressions resolve against the publish date, which the story stage may have inferred.
-    List<Timex> tx = finalArticles.parallelStream().flatMap(a -> timexes.apply(a).stream()).toList();
-    long t5 = System.nanoTime();
-    times.record("timexes", t5 - t4);
-    var variants = quoteVariants.find(finalArticles, qs, st.stories(), st.storylines());
-    long t6 = System.nanoTime();
-    times.record("quoteVariants", t6 - t5);
-    var events = eventTimeline.find(finalArticles, ents, qs, tx, st.stories(), st.storylines());
-    long t7 = System.nanoTime();
-    times.record("events", t7 - t6);
-    var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories());
-    times.record("outlets", System.nanoTime() - t7);
-    return new Report(GENERATOR, Report.FORMAT_VERSION, finalArticles, allProblems, ents, qs, tx, st.stories(),
-        st.storylines(), variants, events, outlets);
+    return pipeline.run(articles, problems, times);
   }
 }

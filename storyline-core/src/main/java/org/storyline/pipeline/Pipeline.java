@@ -1,0 +1,232 @@
+package org.storyline.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.storyline.analyze.StageTimes;
+import org.storyline.cluster.OnlineStoryStage;
+import org.storyline.cluster.StoryStage;
+import org.storyline.compare.OutletComparison;
+import org.storyline.compare.QuoteVariants;
+import org.storyline.events.EventTimeline;
+import org.storyline.extract.Extractor;
+import org.storyline.extract.Extractors;
+import org.storyline.ingest.RawDocument;
+import org.storyline.model.Article;
+import org.storyline.model.Entity;
+import org.storyline.model.InputProblem;
+import org.storyline.model.Quote;
+import org.storyline.model.Report;
+import org.storyline.model.Timex;
+import org.storyline.nlp.DefaultEntityStage;
+import org.storyline.nlp.DefaultQuoteStage;
+import org.storyline.nlp.EntityStage;
+import org.storyline.nlp.QuoteStage;
+import org.storyline.nlp.TimexStage;
+import org.storyline.nlp.TimexTagger;
+
+/**
+ * The one assembly of Storyline's stages, used by every entry point: {@code analyze}, {@code ingest}, {@code demo},
+ * the store's story views, the server and the evaluation. Build it once with {@link #builder()} (or
+ * {@link #defaults(boolean)}) and share it: it is immutable and thread-safe, and it only runs stages; it never reads
+ * files nor keeps state between calls.
+ *
+ * <p>The stages, in order:
+ * <ol>
+ *   <li>per document: {@link Extractor} (clean text and metadata), see {@link #extract(List)};</li>
+ *   <li>per corpus: {@link EntityStage} (mentions, aliases merged), {@link QuoteStage} (quotes resolved to those
+ *       entities), see {@link #annotate(List)};</li>
+ *   <li>per corpus: {@link StoryStage} (stories, storylines, inferred publish dates);</li>
+ *   <li>per article, against the (possibly inferred) publish date: {@link TimexStage};</li>
+ *   <li>per corpus, given the stories: quote variants, dated events, outlet comparison, see {@link #views}.</li>
+ * </ol>
+ * {@link #run} chains them all; {@link #views} runs 2, 4 and 5 for stories decided elsewhere (the store's kept
+ * stories), so a story shown by the server reads exactly as the same articles read in a report.
+ *
+ * <pre>{@code
+ * Pipeline p = Pipeline.builder().embeddings(false).build();
+ * Report r = p.run(p.extract(docs));
+ * }</pre>
+ */
+public final class Pipeline {
+  public static final String GENERATOR = "storyline 0.1.0";
+
+  private final Extractor extractor;
+  private final EntityStage entities;
+  private final QuoteStage quotes;
+  private final TimexStage timexes;
+  private final StoryStage stories;
+  private final QuoteVariants quoteVariants = new QuoteVariants();
+  private final EventTimeline eventTimeline = new EventTimeline();
+  private final OutletComparison outletComparison = new OutletComparison();
+
+  private Pipeline(Builder b) {
+    this.extractor = b.extractor != null ? b.extractor : Extractors.defaults();
+    this.entities = b.entities != null ? b.entities : DefaultEntityStage.defaults();
+    this.quotes = b.quotes != null ? b.quotes : new DefaultQuoteStage();
+    this.timexes = b.timexes != null ? b.timexes : new TimexTagger();
+    this.stories = b.stories != null ? b.stories : OnlineStoryStage.defaults(b.embeddings);
+  }
+
+  /** A builder with every stage at its default; replace any of them. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The default pipeline, with or without sentence embeddings in story clustering. */
+  public static Pipeline defaults(boolean embeddings) {
+    return builder().embeddings(embeddings).build();
+  }
+
+  /** Assembles a {@link Pipeline}; each stage not set is the default one. Not thread-safe; build() may be reused. */
+  public static final class Builder {
+    private Extractor extractor;
+    private EntityStage entities;
+    private QuoteStage quotes;
+    private TimexStage timexes;
+    private StoryStage stories;
+    private boolean embeddings = true;
+
+    private Builder() {}
+
+    public Builder extractor(Extractor e) {
+      this.extractor = Objects.requireNonNull(e, "extractor");
+      return this;
+    }
+
+    public Builder entities(EntityStage s) {
+      this.entities = Objects.requireNonNull(s, "entities");
+      return this;
+    }
+
+    public Builder quotes(QuoteStage s) {
+      this.quotes = Objects.requireNonNull(s, "quotes");
+      return this;
+    }
+
+    public Builder timexes(TimexStage s) {
+      this.timexes = Objects.requireNonNull(s, "timexes");
+      return this;
+    }
+
+    /** The story stage; when set, {@link #embeddings} no longer matters. */
+    public Builder stories(StoryStage s) {
+      this.stories = Objects.requireNonNull(s, "stories");
+      return this;
+    }
+
+    /** Sentence embeddings in the default story stage (default true; off is faster). */
+    public Builder embeddings(boolean on) {
+      this.embeddings = on;
+      return this;
+    }
+
+    public Pipeline build() {
+      return new Pipeline(this);
+    }
+  }
+
+  /** The story stage (an {@link OnlineStoryStage} unless the builder was given another). */
+  public StoryStage storyStage() {
+    return stories;
+  }
+
+  /** The articles of some documents and, for those that gave none, a problem saying why. Input order kept. */
+  public record Extracted(List<Article> articles, List<InputProblem> problems) {
+    public Extracted {
+      articles = List.copyOf(articles);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * Cleans each document (in parallel on the common pool; results keep input order). A document whose extraction
+   * throws, or that has no text, becomes a problem instead of an article: one bad document never stops the rest.
+   */
+  public Extracted extract(List<RawDocument> docs) {
+    List<Object> out = docs.parallelStream().map(d -> {
+      try {
+        return (Object) extractor.extract(d);
+      } catch (RuntimeException e) {
+        return new InputProblem(d.source(), 0, "cannot extract: " + e, true);
+      }
+    }).toList();
+    List<Article> articles = new ArrayList<>(docs.size());
+    List<InputProblem> problems = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof InputProblem p) {
+        problems.add(p);
+      } else if (out.get(i) instanceof Article a) {
+        if (a.text().isBlank()) {
+          problems.add(new InputProblem(docs.get(i).source(), 0, "no article text found", true));
+        } else {
+          articles.add(a);
+        }
+      }
+    }
+    return new Extracted(articles, problems);
+  }
+
+  /** The entities and quotes of some articles: what the story stage reads besides their text. */
+  public record Annotations(List<Entity> entities, List<Quote> quotes) {
+    public Annotations {
+      entities = List.copyOf(entities);
+      quotes = List.copyOf(quotes);
+    }
+  }
+
+  /** Runs the entity and quote stages on these articles (entities are merged across them). */
+  public Annotations annotate(List<Article> articles) {
+    List<Entity> ents = entities.apply(articles);
+    return new Annotations(ents, quotes.apply(articles, ents));
+  }
+
+  /** {@link #run(List, List, StageTimes)} with no input problems and no timing. */
+  public Report run(List<Article> articles) {
+    return run(articles, List.of(), StageTimes.NONE);
+  }
+
+  /** Every stage after extraction on these articles; {@code problems} are carried into the report. */
+  public Report run(List<Article> articles, List<InputProblem> problems, StageTimes times) {
+    long t1 = System.nanoTime();
+    List<Entity> ents = entities.apply(articles);
+    long t2 = System.nanoTime();
+    times.record("entities", t2 - t1);
+    List<Quote> qs = quotes.apply(articles, ents);
+    long t3 = System.nanoTime();
+    times.record("quotes", t3 - t2);
+    StoryStage.Result st = stories.apply(articles, ents, qs);
+    times.record("stories", System.nanoTime() - t3);
+    return finish(st, problems, ents, qs, times);
+  }
+
+  /**
+   * The report of articles whose stories were decided elsewhere (the store's kept stories): entities, quotes, time
+   * expressions, quote variants, events and outlet comparison for {@code stories}' articles, which carry their final
+   * (possibly inferred) publish dates.
+   */
+  public Report views(StoryStage.Result stories) {
+    Annotations an = annotate(stories.articles());
+    return finish(stories, List.of(), an.entities(), an.quotes(), StageTimes.NONE);
+  }
+
+  private Report finish(StoryStage.Result st, List<InputProblem> problems, List<Entity> ents, List<Quote> qs,
+      StageTimes times) {
+    long t4 = System.nanoTime();
+    List<Article> finalArticles = st.articles();
+    // Time expressions resolve against the publish date, which the story stage may have inferred.
+    List<Timex> tx = finalArticles.parallelStream().flatMap(a -> timexes.apply(a).stream()).toList();
+    long t5 = System.nanoTime();
+    times.record("timexes", t5 - t4);
+    var variants = quoteVariants.find(finalArticles, qs, st.stories(), st.storylines());
+    long t6 = System.nanoTime();
+    times.record("quoteVariants", t6 - t5);
+    var events = eventTimeline.find(finalArticles, ents, qs, tx, st.stories(), st.storylines());
+    long t7 = System.nanoTime();
+    times.record("events", t7 - t6);
+    var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories());
+    times.record("outlets", System.nanoTime() - t7);
+    return new Report(GENERATOR, Report.FORMAT_VERSION, finalArticles, problems, ents, qs, tx, st.stories(),
+        st.storylines(), variants, events, outlets);
+  }
+}

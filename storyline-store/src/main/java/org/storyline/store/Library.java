@@ -1,0 +1,420 @@
+package org.storyline.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.storyline.cluster.OnlineStoryStage;
+import org.storyline.cluster.StoryStage;
+import org.storyline.cluster.StoryStream;
+import org.storyline.ingest.Inputs;
+import org.storyline.ingest.RawDocument;
+import org.storyline.ingest.SourceReader;
+import org.storyline.model.Article;
+import org.storyline.model.InputProblem;
+import org.storyline.model.Report;
+import org.storyline.model.Story;
+import org.storyline.model.Storyline;
+import org.storyline.pipeline.Pipeline;
+
+/**
+ * A data directory as users meet it: the {@link ArticleStore} (articles, revisions, search) plus the stories that
+ * {@code ingest} assigned as the articles arrived (kept in {@value #STORIES_FILE}), and the views of them. The CLI's
+ * {@code ingest}, {@code stories} and {@code story}, the demo and the server all go through this class, so they all
+ * read the same stories the same way; every stage runs through the one {@link Pipeline}.
+ *
+ * <h2>Concurrency</h2>
+ * One writer per data directory: {@link #open} takes the store's lock (another process's {@link #open} then fails at
+ * once with {@link StoreInUseException}); any number of {@link #openReadOnly} readers may run beside it and see its
+ * last commit. Inside one process, ingests are serialised; reads ({@link #snapshot}, {@link #story}, search) run
+ * concurrently with an ingest and see the snapshot of the last completed one: {@link #snapshot()} is an immutable
+ * value swapped atomically when an ingest has committed and saved its stories.
+ *
+ * <h2>Crash safety</h2>
+ * Articles are committed to the store first; the stories are saved after the commit (atomically, by rename), so a
+ * crash in between leaves articles without a story, which the next ingest (or, for a listing, the next
+ * {@link #openReadOnly}) assigns in publish order.
+ */
+public final class Library implements Closeable {
+  public static final String STORIES_FILE = "stories.bin";
+  /** Raw documents cleaned together (in parallel) before they are added in input order. */
+  private static final int BATCH = 256;
+  /** Articles annotated (entities, quotes) together before their features go to the story stream. */
+  private static final int CHUNK = 2000;
+
+  private final ArticleStore store;
+  private final Pipeline pipeline;
+  private final OnlineStoryStage stage;
+  private StoryStream stream;
+  private final boolean writable;
+  private final boolean embeddingsWanted;
+  private final List<String> notes = new ArrayList<>();
+  private final StoryViews views;
+  private volatile Snapshot snapshot;
+  private long version;
+
+  /** Options of a library: sentence embeddings for new stores, and how often the store commits. */
+  public record Options(boolean embeddings, int commitEvery) {
+    public Options {
+      if (commitEvery < 1) throw new IllegalArgumentException("commitEvery must be at least 1, got " + commitEvery);
+    }
+
+    public static Options defaults() {
+      return new Options(true, ArticleStore.DEFAULT_COMMIT_EVERY);
+    }
+
+    public Options withEmbeddings(boolean on) {
+      return new Options(on, commitEvery);
+    }
+  }
+
+  private Library(ArticleStore store, Options options, boolean writable) {
+    this.store = store;
+    this.writable = writable;
+    this.embeddingsWanted = options.embeddings();
+    this.stage = OnlineStoryStage.defaults(options.embeddings());
+    this.pipeline = Pipeline.builder().stories(stage).build();
+    this.views = new StoryViews(this);
+  }
+
+  /**
+   * The story stream, loaded on first use (an ingest that adds nothing never loads it).
+   */
+  private synchronized StoryStream stream() throws IOException {
+    if (stream != null) return stream;
+    StoryStream s;
+    Path f = storiesFile(store.dataDir());
+    try {
+      s = stage.resume(f);
+    } catch (NoSuchFileException e) {
+      s = stage.newStream();
+    } catch (IOException e) {
+      notes.add("the saved stories (" + f + ") cannot be read (" + e.getMessage() + "); they are rebuilt from the "
+          + "stored articles");
+      s = stage.newStream();
+    }
+    if (s.embeddings() != embeddingsWanted && s.size() > 0) {
+      notes.add("the store's stories were started " + (s.embeddings() ? "with" : "without")
+          + " sentence embeddings and go on that way");
+    }
+    stream = s;
+    return stream;
+  }
+
+  /** Opens (creating if needed) the data directory for reading and writing; one writer per directory. */
+  public static Library open(Path data, Options options) throws IOException {
+    return new Library(ArticleStore.open(data, options.commitEvery()), options, true);
+  }
+
+  /** Opens an existing data directory for reading; works beside a writer in another process. */
+  public static Library openReadOnly(Path data, boolean embeddings) throws IOException {
+    return new Library(ArticleStore.openReadOnly(data), Options.defaults().withEmbeddings(embeddings), false);
+  }
+
+  public static Path storiesFile(Path data) {
+    return data.resolve(STORIES_FILE);
+  }
+
+  /** The article store (search, articles, revisions). */
+  public ArticleStore store() {
+    return store;
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  public Path dataDir() {
+    return store.dataDir();
+  }
+
+  public boolean writable() {
+    return writable;
+  }
+
+  /** What opening found and did (stories rebuilt, articles assigned late): for the user to read. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  /** Whether the stories use sentence embeddings (a store keeps the choice it was started with). */
+  public boolean embeddings() throws IOException {
+    return stream().embeddings();
+  }
+
+  /**
+   * The stories and articles as of the last completed ingest. Immutable; built on first use after each ingest that
+   * changed something (reads every stored article's metadata), then cheap to call.
+   */
+  public Snapshot snapshot() throws IOException {
+    Snapshot s = snapshot;
+    if (s != null) return s;
+    synchronized (this) {
+      if (snapshot == null) snapshot = buildSnapshot();
+      return snapshot;
+    }
+  }
+
+  /**
+   * One story with everything the pipeline says about its articles (entities, quotes, time expressions, quote
+   * variants, events, outlet comparison), computed on first use and cached until the story changes.
+   */
+  public Optional<StoryViews.View> story(String storyId) throws IOException {
+    return views.story(snapshot(), storyId);
+  }
+
+  /** The counts and problems of one ingest. */
+  public record IngestResult(int added, int unchanged, int revised, List<InputProblem> problems,
+      List<String> addedIds, int assigned, int stories, int articles) {
+    public IngestResult {
+      problems = List.copyOf(problems);
+      addedIds = List.copyOf(addedIds);
+    }
+
+    public long skipped() {
+      return problems.stream().filter(InputProblem::skipped).count();
+    }
+
+    public long partial() {
+      return problems.size() - skipped();
+    }
+  }
+
+  /**
+   * Reads files and folders (every format the CLI reads), cleans the documents in parallel batches and adds them in
+   * input order, commits, assigns the new articles to stories and saves them. Each problem is also passed to
+   * {@code onProblem} as it happens. The library's own files are never read as input.
+   */
+  public synchronized IngestResult ingest(List<Path> paths, Consumer<InputProblem> onProblem) throws IOException {
+    Counts counts = new Counts(onProblem);
+    Path own = store.dataDir().toAbsolutePath().normalize();
+    List<RawDocument> batch = new ArrayList<>(BATCH);
+    SourceReader.Sink sink = new SourceReader.Sink() {
+      @Override
+      public void document(RawDocument doc) {
+        batch.add(doc);
+        if (batch.size() >= BATCH) addBatch(batch, counts);
+      }
+
+      @Override
+      public void problem(InputProblem p) {
+        if (Path.of(p.source()).toAbsolutePath().normalize().startsWith(own)) return; // the store's own files
+        counts.problem(p);
+      }
+    };
+    try {
+      Inputs.defaults().read(paths, sink);
+      addBatch(batch, counts);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return finish(counts);
+  }
+
+  /** {@link #ingest(List, Consumer)} for documents already read (e.g. posted to the server). */
+  public synchronized IngestResult ingestDocuments(List<RawDocument> docs, Consumer<InputProblem> onProblem)
+      throws IOException {
+    Counts counts = new Counts(onProblem);
+    try {
+      for (int i = 0; i < docs.size(); i += BATCH) {
+        addBatch(new ArrayList<>(docs.subList(i, Math.min(docs.size(), i + BATCH))), counts);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return finish(counts);
+  }
+
+  /** {@link #ingest(List, Consumer)} for articles already cleaned (e.g. by an {@code analyze} run). */
+  public synchronized IngestResult ingestArticles(List<Article> articles) throws IOException {
+    Counts counts = new Counts(p -> {});
+    for (Article a : articles) counts.add(store, a);
+    return finish(counts);
+  }
+
+  private IngestResult finish(Counts counts) throws IOException {
+    requireWritable();
+    store.commit();
+    List<String> ids = counts.added.stream().map(Key::id).toList();
+    if (stream == null && counts.added.isEmpty()) {
+      // nothing new: when the saved stories already hold every stored article, they need not even be loaded
+      try {
+        StoryStream.Counts c = StoryStream.counts(storiesFile(store.dataDir()));
+        if (c.articles() == store.size()) {
+          if (counts.revised > 0) snapshot = null;
+          return new IngestResult(0, counts.unchanged, counts.revised, counts.problems, ids, 0, c.stories(),
+              store.size());
+        }
+      } catch (IOException e) {
+        // missing, damaged or of another version: loaded (and rebuilt) below, which says why
+      }
+    }
+    boolean fresh = stream == null;
+    StoryStream s = stream();
+    int assigned = assign(counts.added);
+    if (assigned > 0 || fresh && !Files.isRegularFile(storiesFile(store.dataDir()))) {
+      s.save(storiesFile(store.dataDir()));
+    }
+    if (counts.addedN + counts.revised > 0 || assigned > 0) {
+      // a library whose snapshot is in use (a server) gets the next one now, so readers never wait for it
+      snapshot = snapshot == null ? null : buildSnapshot();
+    }
+    return new IngestResult(counts.addedN, counts.unchanged, counts.revised, counts.problems, ids, assigned,
+        s.stories(), store.size());
+  }
+
+  private void addBatch(List<RawDocument> batch, Counts counts) {
+    requireWritable();
+    Pipeline.Extracted x = pipeline.extract(batch);
+    // problems and articles come back in input order within their kind; articles are added in input order
+    for (InputProblem p : x.problems()) counts.problem(p);
+    try {
+      for (Article a : x.articles()) counts.add(store, a);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    batch.clear();
+  }
+
+  private void requireWritable() {
+    if (!writable) throw new IllegalStateException("the library at " + store.dataDir() + " is open read-only");
+  }
+
+  /** A stored article's id and publish date: enough to put unassigned articles in order before reading them. */
+  record Key(String id, String published) {
+    static Key of(Article a) {
+      return new Key(a.id(), a.publishedInferred() ? null : a.published());
+    }
+  }
+
+  static final Comparator<Key> KEY_ORDER = Comparator
+      .comparing((Key k) -> k.published() == null ? "\uffff" : k.published()).thenComparing(Key::id);
+
+  private static final class Counts {
+    final Consumer<InputProblem> onProblem;
+    int addedN;
+    int unchanged;
+    int revised;
+    final List<InputProblem> problems = new ArrayList<>();
+    final List<Key> added = new ArrayList<>();
+
+    Counts(Consumer<InputProblem> onProblem) {
+      this.onProblem = onProblem;
+    }
+
+    void problem(InputProblem p) {
+      problems.add(p);
+      onProblem.accept(p);
+    }
+
+    void add(ArticleStore store, Article a) throws IOException {
+      switch (store.add(a).outcome()) {
+        case ADDED -> {
+          addedN++;
+          added.add(Key.of(a));
+        }
+        case UNCHANGED -> unchanged++;
+        case REVISED -> revised++;
+      }
+    }
+  }
+
+  /**
+   * Assigns the store's articles that the stream has not seen, in publish order, and returns how many. When the
+   * stream plus {@code added} account for the whole store only they are read; otherwise (an older store, a damaged
+   * state, an interrupted ingest) the store is scanned for every article without a story.
+   */
+  private int assign(List<Key> added) throws IOException {
+    StoryStream stream = stream();
+    List<Key> todo = new ArrayList<>();
+    for (Key k : added) if (!stream.contains(k.id())) todo.add(k);
+    if (stream.size() + todo.size() != store.size()) {
+      todo.clear();
+      store.forEachArticle(a -> {
+        if (!stream.contains(a.id())) todo.add(Key.of(a));
+      });
+    }
+    todo.sort(KEY_ORDER);
+    int n = 0;
+    for (int i = 0; i < todo.size(); i += CHUNK) {
+      List<Article> chunk = new ArrayList<>();
+      for (Key k : todo.subList(i, Math.min(todo.size(), i + CHUNK))) {
+        store.get(k.id()).ifPresent(x -> chunk.add(withoutInferredDate(x)));
+      }
+      Pipeline.Annotations an = pipeline.annotate(chunk);
+      n += stage.feed(stream, chunk, an.entities(), an.quotes()).size();
+    }
+    return n;
+  }
+
+  static Article withoutInferredDate(Article a) {
+    return a.publishedInferred() ? a.withPublished(null, false, null) : a;
+  }
+
+  /** Publish date (undated last), then id. */
+  static final Comparator<Article> STORE_ORDER = Comparator
+      .comparing((Article a) -> a.published() == null ? "\uffff" : a.published()).thenComparing(Article::id);
+
+  private Snapshot buildSnapshot() throws IOException {
+    int late = assign(List.of());
+    if (late > 0) {
+      notes.add(late + " stored articles had no story yet; they were assigned"
+          + (writable ? " and saved" : " for this listing (`storyline ingest` keeps them)"));
+      if (writable) stream.save(storiesFile(store.dataDir()));
+    }
+    List<Article> headers = new ArrayList<>();
+    store.forEachArticle(a -> headers.add(Snapshot.header(withoutInferredDate(a))));
+    headers.sort(STORE_ORDER);
+    OnlineStoryStage.Outcome o = stage.summarize(stream(), headers);
+    return new Snapshot(o.result().articles(), o.result().stories(), o.result().storylines(), o.assignments(),
+        o.events(), ++version);
+  }
+
+  /**
+   * The full articles of a story, with the publish dates the snapshot gives them (inferred from story mates where
+   * the article has none), in the story's order.
+   */
+  List<Article> articlesOf(Snapshot snap, Story s) throws IOException {
+    List<Article> out = new ArrayList<>(s.articles().size());
+    for (String id : s.articles()) {
+      Optional<Article> full = store.get(id);
+      Article h = snap.article(id);
+      if (full.isEmpty() || h == null) continue;
+      Article a = withoutInferredDate(full.get());
+      out.add(h.publishedInferred() ? a.withPublished(h.published(), true, null) : a);
+    }
+    return out;
+  }
+
+  /** The report of some of the snapshot's stories: what {@code analyze} says of their articles. */
+  Report report(Snapshot snap, List<Story> stories) throws IOException {
+    List<Article> articles = new ArrayList<>();
+    for (Story s : stories) articles.addAll(articlesOf(snap, s));
+    List<String> ids = stories.stream().map(Story::id).toList();
+    List<Storyline> lines = snap.storylines().stream().filter(l -> l.stories().stream().anyMatch(ids::contains))
+        .map(l -> new Storyline(l.id(), l.label(), l.stories().stream().filter(ids::contains).toList())).toList();
+    return pipeline.views(new StoryStage.Result(articles, stories, lines));
+  }
+
+  @Override
+  public void close() throws IOException {
+    store.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Library[" + store.dataDir() + (writable ? "" : ", read-only") + "]";
+  }
+
+  static <T> T requireNonNull(T t, String what) {
+    return Objects.requireNonNull(t, what);
+  }
+}

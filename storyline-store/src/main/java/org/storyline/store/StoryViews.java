@@ -1,0 +1,68 @@
+package org.storyline.store;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.storyline.cluster.Assignment;
+import org.storyline.cluster.StoryIndex;
+import org.storyline.model.Report;
+import org.storyline.model.Story;
+import org.storyline.model.Storyline;
+
+/**
+ * One story as a user reads it: the story, its storyline, and the pipeline's report of its articles (entities,
+ * quotes, time expressions, quote variants, events, outlet comparison), plus why each article joined. Computed on
+ * first use and kept in a small LRU cache until the story changes (another article joins, a label or a date
+ * changes). Thread-safe.
+ */
+public final class StoryViews {
+  /** Stories kept computed. */
+  static final int CACHE = 256;
+
+  private final Library library;
+  private final Map<String, View> cache = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, View> e) {
+      return size() > CACHE;
+    }
+  };
+
+  StoryViews(Library library) {
+    this.library = library;
+  }
+
+  /**
+   * A story with everything said about it. {@code report} holds only this story's articles and items (its
+   * {@code stories} section is this story alone, its {@code storylines} the storyline cut to this story).
+   */
+  public record View(Story story, Storyline storyline, Report report, List<Assignment> assignments,
+      List<StoryIndex.Event> events) {
+    public View {
+      Objects.requireNonNull(story, "story");
+      assignments = List.copyOf(assignments);
+      events = List.copyOf(events);
+    }
+  }
+
+  Optional<View> story(Snapshot snap, String id) throws IOException {
+    Story s = snap.story(id);
+    if (s == null) return Optional.empty();
+    Storyline line = snap.storylineOf(s.id());
+    synchronized (cache) {
+      View v = cache.get(id);
+      if (v != null && v.story().equals(s) && Objects.equals(v.storyline(), line)) return Optional.of(v);
+    }
+    Report r = library.report(snap, List.of(s));
+    List<Assignment> as = snap.assignments().stream().filter(a -> s.articles().contains(a.article())).toList();
+    List<StoryIndex.Event> ev = snap.events().stream()
+        .filter(e -> e.into().equals(s.id()) || e.story().equals(s.id())).toList();
+    View v = new View(s, line, r, as, ev);
+    synchronized (cache) {
+      cache.put(id, v);
+    }
+    return Optional.of(v);
+  }
+}
