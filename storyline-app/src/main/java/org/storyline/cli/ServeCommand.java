@@ -1,0 +1,90 @@
+package org.storyline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.storyline.server.ServerConfig;
+import org.storyline.server.StorylineServer;
+import org.storyline.store.Library;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code storyline serve}: the REST API and the web UI over the embedded store. The server is the store's one
+ * writer while it runs: ingest through its API, or stop it to ingest from the CLI.
+ */
+@Command(name = "serve", description = "Serve the web UI and the REST API (/api/, described at /openapi.json) over "
+    + "the embedded store. Binds to 127.0.0.1 unless --host says otherwise; beyond loopback every write needs "
+    + "--token (or STORYLINE_TOKEN).")
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin StoreOptions storeOptions;
+
+  @Mixin EmbeddingOptions embeddings;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+      description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
+      description = "Address to bind (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--token", paramLabel = "TOKEN", description = "API token required for writes "
+      + "(default: $STORYLINE_TOKEN).")
+  String token;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ServerConfig cfg;
+    try {
+      cfg = new ServerConfig(host, port, token != null ? token : System.getenv("STORYLINE_TOKEN"),
+          ServerConfig.DEFAULT_MAX_UPLOAD);
+    } catch (IllegalArgumentException e) {
+      err.println("storyline: " + e.getMessage());
+      return 2;
+    }
+    Library lib;
+    try {
+      lib = Library.open(storeOptions.data, Library.Options.defaults().withEmbeddings(embeddings.on()));
+    } catch (IOException e) {
+      err.println("storyline: " + e.getMessage());
+      return Main.EXIT_INTERNAL;
+    }
+    return serve(lib, cfg, out, err);
+  }
+
+  /** Serves {@code lib} until the process is stopped (Ctrl-C), then closes it. */
+  static int serve(Library lib, ServerConfig cfg, PrintWriter out, PrintWriter err) throws IOException {
+    lib.snapshot(); // load the stories before the first request
+    for (String note : lib.notes()) err.println("storyline: " + note);
+    StorylineServer server = StorylineServer.start(lib, cfg);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      try {
+        lib.close();
+      } catch (IOException e) {
+        // the store's last commit stands
+      }
+      stopped.countDown();
+    }));
+    String shown = cfg.host().contains(":") ? "[" + cfg.host() + "]" : cfg.host();
+    out.printf("Storyline is serving %s at http://%s:%d/  (API: /api/, /openapi.json; Ctrl-C stops)%n",
+        lib.dataDir(), shown, server.port());
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

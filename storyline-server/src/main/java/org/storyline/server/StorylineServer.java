@@ -1,0 +1,123 @@
+package org.storyline.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.storyline.store.Library;
+
+/**
+ * The Storyline server: the REST API under {@code /api/} ({@link ApiRoutes}) and the web UI ({@link UiRoutes}) over
+ * one {@link Library}, which the server holds as the data directory's single writer (a CLI {@code ingest} against
+ * the same directory fails at once and says to go through the server). Thin edges: handlers only translate HTTP to
+ * library calls and back; one exception mapper turns every failure into {@code {status, message}} (never a stack
+ * trace); every response carries a Content Security Policy.
+ *
+ * <pre>{@code
+ * try (StorylineServer s = StorylineServer.start(library, ServerConfig.local(0))) { ... s.port() ... }
+ * }</pre>
+ */
+public final class StorylineServer implements Closeable {
+  /** No inline script or style, nothing from other origins. */
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private static final String ERROR_SET = "storyline.error";
+
+  private final Javalin app;
+  private final Library library;
+
+  private StorylineServer(Javalin app, Library library) {
+    this.app = app;
+    this.library = library;
+  }
+
+  /** Creates and starts the server; {@code port} 0 picks a free one ({@link #port()}). */
+  public static StorylineServer start(Library library, ServerConfig cfg) {
+    Objects.requireNonNull(library, "library");
+    Javalin app = Javalin.create(config -> {
+      config.jetty.host = cfg.host();
+      config.jetty.port = cfg.port();
+      config.http.maxRequestSize = cfg.maxUploadBytes();
+      config.jsonMapper(new JavalinJackson(JSON, false));
+      config.startup.showJavalinBanner = false;
+      config.routes.before(ctx -> {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        guardWrite(ctx, cfg);
+      });
+      config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+      config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))));
+      config.routes.error(404, "*", ctx -> {
+        if (ctx.attribute(ERROR_SET) == null) error(ctx, 404, "no such page: " + ctx.path());
+      });
+      ApiRoutes.register(config, library);
+      UiRoutes.register(config, library);
+    });
+    app.start();
+    return new StorylineServer(app, library);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public Library library() {
+    return library;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** Writes need the token when one is configured (always when bound beyond loopback). */
+  private static void guardWrite(Context ctx, ServerConfig cfg) {
+    HandlerType m = ctx.method();
+    if (m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS || cfg.token() == null) return;
+    String auth = ctx.header("Authorization");
+    String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+    if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        cfg.token().getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException(401, "this server needs an API token for writes: send Authorization: Bearer TOKEN");
+    }
+  }
+
+  /** The one error shape: {@code {"status": 404, "message": "..."}}, JSON for the API, a page for the UI. */
+  static void error(Context ctx, int status, String message) {
+    ctx.attribute(ERROR_SET, Boolean.TRUE);
+    ctx.status(status);
+    if (ctx.path().startsWith("/api/") || ctx.path().equals("/openapi.json") || !acceptsHtml(ctx)) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", status);
+      body.put("message", message);
+      ctx.json(body);
+    } else {
+      UiRoutes.errorPage(ctx, status, message);
+    }
+  }
+
+  private static boolean acceptsHtml(Context ctx) {
+    String a = ctx.header("Accept");
+    return a != null && a.contains("text/html");
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
