@@ -77,7 +77,7 @@ final class IngestCommand implements Callable<Integer> {
       StoreStories.assignAndSave(store, counts.addedKeys, embeddings, spec.commandLine().getOut(), err);
     } catch (IOException | UncheckedIOException e) {
       err.println("storyline: " + e.getMessage());
-      return Main.EXIT_INTERNAL;
+      return Main.storeExit(e, Main.EXIT_INTERNAL);
     }
     err.flush();
     return counts.problems.isEmpty() ? 0 : Main.EXIT_SKIPPED;
