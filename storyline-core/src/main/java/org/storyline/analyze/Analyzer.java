@@ -116,8 +116,16 @@ public final class Analyzer {
   }
 
   /** {@link #analyzeArticles(List)} with input problems to carry into the report and stage times to record. */
-  public Report analyzeArticles(List<Article> articles, List<InputProblem> problems, StageTimes times) {
+  public Report analyzeArticles(List<Article> inputOrder, List<InputProblem> problems, StageTimes times) {
     List<InputProblem> allProblems = List.copyOf(problems);
+    // Every stage sees the articles in one canonical order (by id: ids are unique per input), so that entity
+    // linking, events and every id the report makes do not depend on the order the inputs were named in; only the
+    // report's list of articles keeps the input order.
+    Integer[] order = new Integer[inputOrder.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> inputOrder.get(i).id()));
+    List<Article> articles = new ArrayList<>(order.length);
+    for (Integer i : order) articles.add(inputOrder.get(i));
     long t1 = System.nanoTime();
     List<Entity> ents = entities.apply(articles);
     long t2 = System.nanoTime();
@@ -129,6 +137,8 @@ public final class Analyzer {
     long t4 = System.nanoTime();
     times.record("stories", t4 - t3);
     List<Article> finalArticles = st.articles();
+    Article[] reported = new Article[order.length];
+    for (int k = 0; k < order.length; k++) reported[order[k]] = finalArticles.get(k);
     // Time expressions resolve against the publish date, which the story stage may have inferred.
     List<Timex> tx = finalArticles.parallelStream().flatMap(a -> timexes.apply(a).stream()).toList();
     long t5 = System.nanoTime();
@@ -141,7 +151,7 @@ public final class Analyzer {
     times.record("events", t7 - t6);
     var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories());
     times.record("outlets", System.nanoTime() - t7);
-    return new Report(GENERATOR, Report.FORMAT_VERSION, finalArticles, allProblems, ents, qs, tx, st.stories(),
+    return new Report(GENERATOR, Report.FORMAT_VERSION, List.of(reported), allProblems, ents, qs, tx, st.stories(),
         st.storylines(), variants, events, outlets);
   }
 }
