@@ -52,7 +52,7 @@ final class IngestCommand implements Callable<Integer> {
       if (lib.notes().stream().noneMatch(n -> n.contains("sentence embeddings"))) embeddings.warn(err);
     } catch (IOException | UncheckedIOException e) {
       err.println("storyline: " + e.getMessage());
-      return Main.EXIT_INTERNAL;
+      return Main.storeExit(e, Main.EXIT_INTERNAL);
     }
     err.flush();
     return r.problems().isEmpty() ? 0 : Main.EXIT_SKIPPED;

@@ -5,17 +5,24 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code storyline} command. Exit codes: 0 all input read, 1 some input skipped or read in part (see the
- * messages), 2 bad usage, 3 internal error.
+ * messages), 2 bad usage, 3 internal error, 4 the store cannot be used (damaged, or in use by another process).
  */
 @Command(name = "storyline", mixinStandardHelpOptions = true, version = "storyline 0.1.0",
     description = "Self-hosted news intelligence: articles to stories, storylines, quotes, entities and dates.",
     subcommands = {AnalyzeCommand.class, DemoCommand.class, IngestCommand.class, SearchCommand.class, ShowCommand.class,
         ServeCommand.class,
-        StoriesCommand.ListStories.class, StoriesCommand.Show.class,
+        StoriesCommand.ListStories.class, StoriesCommand.Show.class, CheckCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   public static final int EXIT_SKIPPED = 1;
   public static final int EXIT_INTERNAL = 3;
+  /** The store exists but cannot be used as it is: damaged, or in use by another process. */
+  public static final int EXIT_STORE = 4;
+
+  /** The exit code for a failure to use the store: {@link #EXIT_STORE} when it is damaged or in use. */
+  static int storeExit(Exception e, int otherwise) {
+    return e instanceof org.storyline.store.StoreUnavailableException ? EXIT_STORE : otherwise;
+  }
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

@@ -61,7 +61,7 @@ final class SearchCommand implements Callable<Integer> {
       return 2;
     } catch (IOException e) {
       err.println("storyline: " + e.getMessage());
-      return 2;
+      return Main.storeExit(e, 2);
     }
   }
 

@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
       lib = Library.open(storeOptions.data, Library.Options.defaults().withEmbeddings(embeddings.on()));
     } catch (IOException e) {
       err.println("storyline: " + e.getMessage());
-      return Main.EXIT_INTERNAL;
+      return Main.storeExit(e, Main.EXIT_INTERNAL);
     }
     return serve(lib, cfg, out, err);
   }

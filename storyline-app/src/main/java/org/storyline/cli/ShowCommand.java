@@ -59,7 +59,7 @@ final class ShowCommand implements Callable<Integer> {
       return 0;
     } catch (IOException e) {
       err.println("storyline: " + e.getMessage());
-      return 2;
+      return Main.storeExit(e, 2);
     }
   }
 }

@@ -58,11 +58,11 @@ final class Labels {
     for (double w : centroid.values()) nc += w * w;
     for (ArticleFeatures f : members) {
       double c = centrality(f, centroid, nc, squaredNorm);
-      if (c > b) {
+      if (c > b + StorylineLinker.TIE) { // scores equal but for rounding: the earlier member keeps it
         b = c;
         best = f;
       }
-      if (f.title() != null && c > bt) {
+      if (f.title() != null && c > bt + StorylineLinker.TIE) {
         bt = c;
         bestTitled = f;
       }

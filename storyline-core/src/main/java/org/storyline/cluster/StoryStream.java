@@ -283,18 +283,46 @@ public final class StoryStream implements Serializable {
    * @throws IOException naming the file and the cause when it is of another format version or damaged
    */
   static StoryStream read(Path file) throws IOException {
+    verify(file);
     try (InputStream raw = Files.newInputStream(file); InputStream in = new BufferedInputStream(raw, 1 << 16)) {
-      head(file, in);
+      Counts head = head(file, in);
       ObjectInputStream ois = new ObjectInputStream(new GZIPInputStream(in, 1 << 16));
       ois.setObjectInputFilter(FILTER);
-      if (ois.readObject() instanceof StoryStream s) return s;
+      if (ois.readObject() instanceof StoryStream s) {
+        if (s.size() != head.articles() || s.stories() != head.stories()) {
+          throw new IOException(file + " is damaged: its header counts " + head.articles() + " articles and "
+              + head.stories() + " stories, its content " + s.size() + " and " + s.stories());
+        }
+        return s;
+      }
       throw new IOException(file + " does not hold a story state");
     } catch (NoSuchFileException e) {
       throw e;
     } catch (InvalidClassException | java.io.InvalidObjectException e) {
       throw new IOException(file + " was written by another version of the engine: " + e.getMessage(), e);
-    } catch (ClassNotFoundException | ClassCastException | IllegalStateException | java.io.EOFException
-        | java.io.StreamCorruptedException | java.util.zip.ZipException e) {
+    } catch (ClassNotFoundException | RuntimeException | java.io.ObjectStreamException | java.io.EOFException
+        | java.io.UTFDataFormatException | java.util.zip.ZipException e) {
+      throw new IOException(file + " is damaged: " + e, e);
+    }
+  }
+
+  /**
+   * Reads the whole file once before anything is deserialised: the header, then the gzip member to its end, which
+   * checks its CRC-32 and length (deserialising alone stops before the trailer, so a flipped bit used to load), and
+   * nothing after it.
+   */
+  private static void verify(Path file) throws IOException {
+    try (InputStream raw = Files.newInputStream(file); InputStream in = new BufferedInputStream(raw, 1 << 16)) {
+      head(file, in);
+      GZIPInputStream gz = new GZIPInputStream(in, 1 << 16);
+      byte[] buf = new byte[1 << 16];
+      while (gz.read(buf) >= 0) {
+        // read to the end: GZIPInputStream checks the trailer's CRC-32 and length there
+      }
+      if (in.read() >= 0) throw new IOException(file + " is damaged: bytes after the end of its data");
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new IOException(file + " is damaged: " + e, e);
     }
   }

@@ -27,6 +27,11 @@ final class StorylineLinker {
   record Line(String id, List<StoryInfo> stories, StoryInfo central) {}
 
   private static final int SWEEP_EVERY = 128;
+  /**
+   * Scores this close are equal: they differ by rounding alone, which depends on the order sums were taken in, so
+   * a strict comparison let identical runs pick different central stories (and labels). Ties go to the earlier.
+   */
+  static final double TIE = 1e-9;
 
   private StorylineLinker() {}
 
@@ -65,7 +70,7 @@ final class StorylineLinker {
       double nb = b.norm();
       for (StoryInfo s : b.stories) {
         double c = StoryState.cosine(unitOf.get(s.id), 1.0, b.sum, nb);
-        if (c > bc) {
+        if (c > bc + TIE) { // (of two stories alone, both are exactly as central: the first in time names it)
           bc = c;
           central = s;
         }
@@ -140,7 +145,7 @@ final class StorylineLinker {
         if (current != null && b.embSum != null) {
           c += emb.storylineWeight() * (b.embeddingCosine(current) - emb.storylineOffset());
         }
-        if (c > bs || c == bs && best != null && b.seq < best.seq) {
+        if (c > bs + TIE || Math.abs(c - bs) <= TIE && best != null && b.seq < best.seq) {
           bs = c;
           best = b;
         }

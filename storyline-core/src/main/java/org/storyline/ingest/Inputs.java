@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.storyline.model.InputProblem;
 
@@ -27,9 +28,14 @@ public final class Inputs {
   }
 
   public void read(List<Path> paths, SourceReader.Sink sink) {
+    // every file first (a folder walked in name order), so that an id can be made unique across them all
+    List<Path> all = new ArrayList<>();
+    List<Boolean> walkedAll = new ArrayList<>();
+    List<Object> order = new ArrayList<>(); // each file (its index in all) or problem, in the order met
+    java.util.Set<Path> seen = new java.util.HashSet<>();
     for (Path p : paths) {
       if (!Files.exists(p)) {
-        sink.problem(new InputProblem(p.toString(), 0, "no such file or folder", true));
+        order.add(new InputProblem(p.toString(), 0, "no such file or folder", true));
         continue;
       }
       boolean walked = Files.isDirectory(p);
@@ -37,8 +43,147 @@ public final class Inputs {
         // A folder's README, LICENSE or ATTRIBUTION file describes the articles; it is not one. A file the user
         // names on its own is always read.
         if (walked && isFolderDocumentation(f)) continue;
-        readOne(f, walked ? quietAboutSideFiles(sink) : sink);
+        if (!seen.add(f.toAbsolutePath().normalize())) continue; // one file named twice (or inside a named folder)
+        order.add(all.size());
+        all.add(f);
+        walkedAll.add(walked);
       }
+    }
+    Map<Path, String> bases = idBases(all);
+    Checked checked = new Checked(sink);
+    for (Object o : order) {
+      if (o instanceof InputProblem p) {
+        sink.problem(p);
+        continue;
+      }
+      int i = (Integer) o;
+      Path f = all.get(i);
+      checked.file(Ids.fromFile(f), bases.get(f));
+      readOne(f, walkedAll.get(i) ? quietAboutSideFiles(checked) : checked);
+    }
+  }
+
+  /** Longest id, in characters, taken as given; a record whose id is longer is skipped (it cannot be a real id). */
+  public static final int MAX_ID_CHARS = 1024;
+  /** Longest URL taken as given; a record whose URL is longer is skipped. */
+  public static final int MAX_URL_CHARS = 8192;
+  /** Longest outlet or byline kept; a longer one is cut, with a message. */
+  public static final int MAX_NAME_CHARS = 1024;
+  /** Longest title kept; a longer one is cut, with a message. */
+  public static final int MAX_TITLE_CHARS = 4096;
+
+  /**
+   * The id base of each file whose name without extension (its usual id) is shared by another input file: the
+   * shortest end of its path that tells it from the others, with the file name whole ({@code d1/index.txt} and
+   * {@code d2/index.txt}; {@code a.txt} and {@code a.html}). Files whose name is their own keep it (absent here).
+   */
+  static Map<Path, String> idBases(List<Path> files) {
+    Map<String, List<Path>> byStem = new java.util.HashMap<>();
+    for (Path f : files) byStem.computeIfAbsent(Ids.fromFile(f), k -> new ArrayList<>()).add(f);
+    Map<Path, String> out = new java.util.HashMap<>();
+    for (List<Path> group : byStem.values()) {
+      if (group.size() < 2) continue;
+      List<List<String>> parts = new ArrayList<>();
+      for (Path f : group) {
+        List<String> ps = new ArrayList<>();
+        for (Path part : f.toAbsolutePath().normalize()) ps.add(part.toString());
+        parts.add(ps);
+      }
+      for (int i = 0; i < group.size(); i++) {
+        List<String> mine = parts.get(i);
+        int k = 1;
+        while (k < mine.size() && clashes(parts, i, k)) k++;
+        out.put(group.get(i), String.join("/", mine.subList(mine.size() - k, mine.size())));
+      }
+    }
+    return out;
+  }
+
+  private static boolean clashes(List<List<String>> parts, int i, int k) {
+    List<String> mine = parts.get(i);
+    List<String> end = mine.subList(mine.size() - k, mine.size());
+    for (int j = 0; j < parts.size(); j++) {
+      List<String> other = parts.get(j);
+      if (j != i && other.size() >= k && other.subList(other.size() - k, other.size()).equals(end)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * What every document passes on its way out: its file-name id made unique ({@link #idBases}); an id that an
+   * earlier document of this run already had (not as the same URL) reported and kept apart as {@code id~2}; a
+   * record with an id or URL too long to be real skipped, and an immense outlet, byline or title cut, each with a
+   * message, so one hostile record never stops the rest.
+   */
+  private static final class Checked implements SourceReader.Sink {
+    private final SourceReader.Sink sink;
+    /** Ids given so far in this run, with the URL they came with ("" when none) and where. */
+    private final Map<String, String[]> ids = new java.util.HashMap<>();
+    private String stem;
+    private String base;
+
+    Checked(SourceReader.Sink sink) {
+      this.sink = sink;
+    }
+
+    void file(String stem, String base) {
+      this.stem = stem;
+      this.base = base;
+    }
+
+    @Override
+    public void problem(InputProblem p) {
+      sink.problem(p);
+    }
+
+    @Override
+    public void document(RawDocument d) {
+      String id = d.id();
+      if (base != null && (id.equals(stem) || id.startsWith(stem + "-") && id.substring(stem.length() + 1)
+          .chars().allMatch(Character::isDigit))) {
+        id = base + id.substring(stem.length());
+      }
+      RawDocument.Hints h = d.hints();
+      if (id.length() > MAX_ID_CHARS) {
+        sink.problem(new InputProblem(d.source(), 0, "an id of " + id.length() + " characters (" + start(id)
+            + "): skipped, ids are at most " + MAX_ID_CHARS, true));
+        return;
+      }
+      if (h.url() != null && h.url().length() > MAX_URL_CHARS) {
+        sink.problem(new InputProblem(d.source(), 0, "a URL of " + h.url().length() + " characters ("
+            + start(h.url()) + "): skipped, URLs are at most " + MAX_URL_CHARS, true));
+        return;
+      }
+      String outlet = cut(d, "outlet", h.outlet(), MAX_NAME_CHARS);
+      String byline = cut(d, "byline", h.byline(), MAX_NAME_CHARS);
+      String title = cut(d, "title", h.title(), MAX_TITLE_CHARS);
+      String url = h.url() == null ? "" : h.url().strip();
+      String[] before = ids.get(id);
+      if (before != null && !(before[0].equals(url) && !url.isEmpty())) {
+        String given = id;
+        int n = 2;
+        while (ids.containsKey(given + "~" + n)) n++;
+        id = given + "~" + n;
+        sink.problem(new InputProblem(d.source(), 0, "id " + given + " was already given to " + before[1]
+            + ": read as " + id, false));
+      }
+      ids.putIfAbsent(id, new String[] {url, d.source()});
+      if (!id.equals(d.id()) || outlet != h.outlet() || byline != h.byline() || title != h.title()) {
+        d = new RawDocument(id, d.source(), d.format(), d.content(),
+            new RawDocument.Hints(h.url(), title, outlet, byline, h.published()));
+      }
+      sink.document(d);
+    }
+
+    private String cut(RawDocument d, String field, String v, int max) {
+      if (v == null || v.length() <= max) return v;
+      sink.problem(new InputProblem(d.source(), 0, "the " + field + " has " + v.length() + " characters ("
+          + start(v) + "): cut to " + max, false));
+      return v.substring(0, max);
+    }
+
+    private static String start(String v) {
+      return v.substring(0, Math.min(40, v.length())) + "…";
     }
   }
 
@@ -86,7 +231,9 @@ public final class Inputs {
       @Override public void document(RawDocument doc) { sink.document(doc); }
 
       @Override public void problem(InputProblem p) {
-        if (!JsonFileReader.NOT_AN_ARTICLE.equals(p.reason())) sink.problem(p);
+        if (!JsonFileReader.NOT_AN_ARTICLE.equals(p.reason()) && !JsonFileReader.OWN_REPORT.equals(p.reason())) {
+          sink.problem(p);
+        }
       }
     };
   }

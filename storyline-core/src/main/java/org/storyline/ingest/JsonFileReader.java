@@ -19,10 +19,18 @@ import org.storyline.model.InputProblem;
 public final class JsonFileReader implements SourceReader {
   /** The reason given for a JSON file that holds no article. */
   public static final String NOT_AN_ARTICLE = "not an article: a JSON value with no text or html field";
+  /** The reason given for a report that Storyline itself wrote ({@code analyze --out}): its output, not input. */
+  public static final String OWN_REPORT = "a Storyline report (the output of analyze), not input: not read";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Fields under which an export object may hold its list of articles. */
   private static final String[] LISTS = {"articles", "items", "results", "data"};
+
+  /** A report as {@code analyze --out} writes it: its generator, format version and list of articles. */
+  static boolean isOwnReport(JsonNode n) {
+    return n != null && n.isObject() && n.path("generator").asText("").startsWith("storyline")
+        && n.path("formatVersion").isInt() && n.path("articles").isArray();
+  }
 
   @Override
   public boolean accepts(Path file) {
@@ -60,6 +68,10 @@ public final class JsonFileReader implements SourceReader {
       return;
     }
     if (d.note() != null) sink.problem(new InputProblem(src, 0, d.note(), false));
+    if (isOwnReport(n)) {
+      sink.problem(new InputProblem(src, 0, OWN_REPORT, true));
+      return;
+    }
     if (n != null && n.isObject()) {
       RawDocument doc = JsonlReader.article(n, src, Ids.fromFile(file));
       if (doc != null) {

@@ -186,8 +186,18 @@ public final class Pipeline {
     return run(articles, List.of(), StageTimes.NONE);
   }
 
-  /** Every stage after extraction on these articles; {@code problems} are carried into the report. */
-  public Report run(List<Article> articles, List<InputProblem> problems, StageTimes times) {
+  /**
+   * Every stage after extraction on these articles; {@code problems} are carried into the report. Every stage sees
+   * the articles in one canonical order (by id: ids are unique per input), so that entity linking, events and every
+   * id the report makes do not depend on the order the inputs were named in; only the report's list of articles
+   * keeps the given order.
+   */
+  public Report run(List<Article> inputOrder, List<InputProblem> problems, StageTimes times) {
+    Integer[] order = new Integer[inputOrder.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> inputOrder.get(i).id()));
+    List<Article> articles = new ArrayList<>(order.length);
+    for (Integer i : order) articles.add(inputOrder.get(i));
     long t1 = System.nanoTime();
     List<Entity> ents = entities.apply(articles);
     long t2 = System.nanoTime();
@@ -197,7 +207,11 @@ public final class Pipeline {
     times.record("quotes", t3 - t2);
     StoryStage.Result st = stories.apply(articles, ents, qs);
     times.record("stories", System.nanoTime() - t3);
-    return finish(st, problems, ents, qs, times);
+    Report r = finish(st, problems, ents, qs, times);
+    Article[] reported = new Article[order.length];
+    for (int k = 0; k < order.length; k++) reported[order[k]] = r.articles().get(k);
+    return new Report(r.generator(), r.formatVersion(), List.of(reported), r.problems(), r.entities(), r.quotes(),
+        r.timexes(), r.stories(), r.storylines(), r.quoteVariants(), r.events(), r.outlets());
   }
 
   /**
@@ -206,8 +220,11 @@ public final class Pipeline {
    * (possibly inferred) publish dates.
    */
   public Report views(StoryStage.Result stories) {
-    Annotations an = annotate(stories.articles());
-    return finish(stories, List.of(), an.entities(), an.quotes(), StageTimes.NONE);
+    // the canonical order of run(): by id, so a story reads the same whatever order its articles are listed in
+    List<Article> byId = stories.articles().stream().sorted(java.util.Comparator.comparing(Article::id)).toList();
+    StoryStage.Result st = new StoryStage.Result(byId, stories.stories(), stories.storylines());
+    Annotations an = annotate(byId);
+    return finish(st, List.of(), an.entities(), an.quotes(), StageTimes.NONE);
   }
 
   private Report finish(StoryStage.Result st, List<InputProblem> problems, List<Entity> ents, List<Quote> qs,

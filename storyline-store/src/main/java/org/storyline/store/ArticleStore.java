@@ -29,6 +29,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -54,6 +55,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Version;
 import org.storyline.model.Article;
 
 /**
@@ -144,9 +146,13 @@ public final class ArticleStore implements Closeable {
       throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
     }
     this.directory = FSDirectory.open(index);
-    if (!writable && !DirectoryReader.indexExists(directory)) {
-      directory.close();
-      throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
+    if (!DirectoryReader.indexExists(directory)) {
+      String damaged = damagedWithoutCommit(index);
+      if (damaged != null || !writable) {
+        directory.close();
+        if (damaged != null) throw new StoreUnavailableException(damaged(dataDir, damaged));
+        throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
+      }
     }
     if (writable) {
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
@@ -156,7 +162,7 @@ public final class ArticleStore implements Closeable {
         this.writer = new IndexWriter(directory, cfg);
       } catch (LockObtainFailedException e) {
         directory.close();
-        throw new IOException("the store at " + dataDir + " is in use by another process", e);
+        throw new StoreUnavailableException("the store at " + dataDir + " is in use by another process", e);
       }
       writer.setLiveCommitData(Map.of("storyline.store.format", Integer.toString(FORMAT)).entrySet());
       if (!DirectoryReader.indexExists(directory)) writer.commit();
@@ -164,6 +170,72 @@ public final class ArticleStore implements Closeable {
     } else {
       this.writer = null;
       this.searchers = new SearcherManager(directory, null);
+    }
+  }
+
+  /**
+   * Why an index folder without a readable commit is a damaged store rather than a new one: the index files it
+   * still holds (segment files of articles stored before), or null when it holds nothing but a lock or the pending
+   * commit of a store killed while it was being created.
+   */
+  private static String damagedWithoutCommit(Path index) throws IOException {
+    List<String> files = new ArrayList<>();
+    try (var s = Files.list(index)) {
+      s.map(f -> f.getFileName().toString())
+          .filter(n -> !n.equals("write.lock") && !n.startsWith("pending_segments_") && !n.startsWith("."))
+          .sorted().forEach(files::add);
+    }
+    if (files.isEmpty()) return null;
+    return "its index holds " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " (" + files.get(0)
+        + (files.size() > 1 ? ", ..." : "") + ") but no readable commit (segments_N)";
+  }
+
+  static String damaged(Path dataDir, String why) {
+    return "the store at " + dataDir + " is damaged: " + why + ". Nothing was changed. To recover: restore "
+        + dataDir + " from a backup, or run `storyline check --data " + dataDir + "`, which runs Lucene's "
+        + "CheckIndex on it (see docs/store.md, \"A damaged store\")";
+  }
+
+  /** What {@link #verify} found: whether the store is sound, its articles, and each problem found. */
+  public record Verification(boolean clean, int articles, List<String> problems) {}
+
+  /**
+   * Checks the store at {@code dataDir} as far as it can be checked: a readable commit, Lucene's {@code CheckIndex}
+   * over every segment (checksums and the integrity of each file), then the store's own invariants ({@link #check}).
+   * Reads only; needs the store not to be in use. Throws when there is no store there, or it is in use.
+   */
+  public static Verification verify(Path dataDir) throws IOException {
+    Path index = dataDir.resolve("index");
+    if (!Files.isDirectory(index)) throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
+    try (Directory dir = FSDirectory.open(index)) {
+      if (!DirectoryReader.indexExists(dir)) {
+        String why = damagedWithoutCommit(index);
+        if (why == null) throw new IOException("no store at " + dataDir + " (run storyline ingest first)");
+        return new Verification(false, 0, List.of(damaged(dataDir, why)));
+      }
+      CheckIndex.Status status;
+      try (CheckIndex ci = new CheckIndex(dir)) {
+        ci.setLevel(CheckIndex.Level.MIN_LEVEL_FOR_INTEGRITY_CHECKS);
+        ci.setInfoStream(null);
+        status = ci.checkIndex();
+      } catch (LockObtainFailedException e) {
+        throw new StoreUnavailableException("the store at " + dataDir + " is in use by another process", e);
+      }
+      if (!status.clean) {
+        List<String> problems = new ArrayList<>();
+        problems.add("Lucene's CheckIndex found " + status.numBadSegments + " damaged segment"
+            + (status.numBadSegments == 1 ? "" : "s") + (status.missingSegments ? " (the commit is unreadable)" : "")
+            + ", holding " + status.totLoseDocCount + " stored revisions");
+        problems.add("to recover: restore " + dataDir + " from a backup; or, after copying it, drop the damaged "
+            + "segments (their articles are lost; re-ingest them) with java -cp lucene-core-" + Version.LATEST
+            + ".jar org.apache.lucene.index.CheckIndex " + index + " -exorcise, then delete " + dataDir.resolve(
+                "stories.bin") + " (the next ingest rebuilds it)");
+        return new Verification(false, 0, problems);
+      }
+    }
+    try (ArticleStore s = openReadOnly(dataDir)) {
+      List<String> problems = s.check();
+      return new Verification(problems.isEmpty(), s.size(), problems);
     }
   }
 
@@ -196,7 +268,7 @@ public final class ArticleStore implements Closeable {
     String key = findKey(url, a.id());
     String fp = fingerprint(a);
     List<Stored> block = key == null ? List.of() : loadBlock(key);
-    if (key == null || block.isEmpty()) key = url != null ? "url:" + url : "id:" + a.id();
+    if (key == null || block.isEmpty()) key = term(url != null ? "url:" + url : "id:" + a.id());
     Stored current = block.isEmpty() ? null : block.get(block.size() - 1);
     if (current != null && current.fingerprint().equals(fp)) {
       return new AddResult(Outcome.UNCHANGED, current.article().id(), current.rev());
@@ -288,7 +360,7 @@ public final class ArticleStore implements Closeable {
         .add(text, BooleanClause.Occur.MUST)
         .add(new TermQuery(new Term(F_CURRENT, "1")), BooleanClause.Occur.FILTER);
     if (sq.outlet() != null && !sq.outlet().isBlank()) {
-      b.add(new TermQuery(new Term(F_OUTLET, sq.outlet().strip().toLowerCase(Locale.ROOT))),
+      b.add(new TermQuery(new Term(F_OUTLET, term(sq.outlet().strip().toLowerCase(Locale.ROOT)))),
           BooleanClause.Occur.FILTER);
     }
     if (sq.from() != null || sq.to() != null) {
@@ -426,12 +498,12 @@ public final class ArticleStore implements Closeable {
   private String findKey(String url, String id) throws IOException {
     if (url != null) {
       String k = pendingByUrl.get(url);
-      if (k == null) k = committedKey(new TermQuery(new Term(F_URL, url)));
+      if (k == null) k = committedKey(new TermQuery(new Term(F_URL, term(url))));
       if (k != null) return k;
     }
     if (id != null) {
       String k = pendingById.get(id);
-      if (k == null) k = committedKey(new TermQuery(new Term(F_ID, id)));
+      if (k == null) k = committedKey(new TermQuery(new Term(F_ID, term(id))));
       if (k != null && (url == null || currentUrl(k) == null)) return k;
     }
     return null;
@@ -481,10 +553,10 @@ public final class ArticleStore implements Closeable {
     Document d = new Document();
     d.add(new StringField(F_KEY, s.key(), Field.Store.YES));
     d.add(new SortedDocValuesField(F_KEY + "_sort", new BytesRef(s.key())));
-    d.add(new StringField(F_ID, a.id(), Field.Store.YES));
-    d.add(new SortedDocValuesField(F_ID_SORT, new BytesRef(a.id())));
+    d.add(new StringField(F_ID, term(a.id()), Field.Store.YES));
+    d.add(new SortedDocValuesField(F_ID_SORT, new BytesRef(term(a.id()))));
     String url = normalizeUrl(a.url());
-    if (url != null) d.add(new StringField(F_URL, url, Field.Store.NO));
+    if (url != null) d.add(new StringField(F_URL, term(url), Field.Store.NO));
     d.add(new StringField(F_CURRENT, current ? "1" : "0", Field.Store.YES));
     d.add(new StoredField(F_REV, s.rev()));
     d.add(new StoredField(F_FP, s.fingerprint()));
@@ -493,12 +565,30 @@ public final class ArticleStore implements Closeable {
       if (a.title() != null) d.add(new TextField("title", a.title(), Field.Store.NO));
       d.add(new TextField("text", a.text(), Field.Store.NO));
       if (a.outlet() != null) {
-        d.add(new StringField(F_OUTLET, a.outlet().strip().toLowerCase(Locale.ROOT), Field.Store.NO));
+        d.add(new StringField(F_OUTLET, term(a.outlet().strip().toLowerCase(Locale.ROOT)), Field.Store.NO));
       }
       Integer day = epochDay(a.published());
       if (day != null) d.add(new IntPoint(F_DAY, day));
     }
     return d;
+  }
+
+  /** Longest value (UTF-8 bytes) indexed as itself; Lucene refuses terms over 32,766 bytes ("immense term"). */
+  static final int MAX_TERM_BYTES = 1024;
+
+  /**
+   * The indexed form of a key, id, URL or outlet: the value itself, or for a longer one (a hostile or broken record)
+   * a hash of it, so that one record can never abort a whole ingest and lookups by the full value still work.
+   */
+  static String term(String value) {
+    if (value == null || value.length() * 3 <= MAX_TERM_BYTES) return value;
+    byte[] b = value.getBytes(StandardCharsets.UTF_8);
+    if (b.length <= MAX_TERM_BYTES) return value;
+    try {
+      return "#sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static Integer epochDay(String published) {
