@@ -37,6 +37,12 @@ final class WikiText {
   private static final Pattern HEADING = Pattern.compile("(={2,6})[ \\t]*([^=\\n]{1,150}?)[ \\t]*\\1(?!=)");
   /** Empty list items after the text on its line ("... the report said. * * *"): a flattened list whose links went. */
   private static final Pattern EMPTY_ITEMS = Pattern.compile("[^\\s*][ \\t]+\\*[ \\t*]*\\*[ \\t]*(?:\\n|$)");
+  private static final Pattern LONE_EQUALS = Pattern.compile("={2,}(?=\\s|$)");
+  private static final Pattern UNCLOSED_IMAGE = Pattern.compile(
+      "\\[\\[(?i:file|image):[^|\\]\\n]{1,300}(?:\\|(?:thumb|thumbnail|frame|frameless|border|left|right|center|none|"
+          + "upright|\\d{1,4}(?:x\\d{1,4})?px)){0,8}\\|?");
+  /** An external link, with its words or bare ("[http://example.org the report]", "[http://example.org]"). */
+  private static final Pattern EXTERNAL_LINK = Pattern.compile("\\[https?://[^\\s\\]]{1,2000}(?: [^\\]\\n]{1,300})?\\]");
   private static final Pattern LOOKS_HEADING = Pattern.compile("(?:^|\\s)(={2,6})[ \\t]*[^=\\n]{1,150}?[ \\t]*\\1(?:\\s|$)");
   private static final Pattern RULE = Pattern.compile("-{4,}(?=\\s|$)");
   private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
@@ -54,18 +60,20 @@ final class WikiText {
   private WikiText() {}
 
   /**
-   * True when the text carries MediaWiki markup: a magic word, a wiki link, a template, a table, bold quotes, a
-   * wiki heading, or empty list items after text on its line. Plain and markdown text (even with a {@code * * *}
+   * True when the text carries MediaWiki markup: a magic word, a wiki link or template (or its closer alone), a table,
+   * bold quotes, a wiki heading, an external link in brackets, or empty list items after text on its line. Plain and markdown text (even with a {@code * * *}
    * rule on its own line) is left to the markdown rules.
    */
   static boolean looksLike(String text) {
     return text.contains("[[") || text.contains("{{") || text.contains("{|") || text.contains("'''")
-        || MAGIC.matcher(text).find() || LOOKS_HEADING.matcher(text).find() || EMPTY_ITEMS.matcher(text).find();
+        || MAGIC.matcher(text).find() || LOOKS_HEADING.matcher(text).find() || EMPTY_ITEMS.matcher(text).find()
+        || text.contains("]]") || text.contains("}}") || (text.contains("[http") && EXTERNAL_LINK.matcher(text).find());
   }
 
   /** The text as lines (stripped, none empty), each marked as text or markup. */
   static List<Line> lines(String text) {
     Builder b = new Builder();
+    Closers closers = new Closers(text);
     int n = text.length();
     int i = 0;
     Matcher tag;
@@ -79,20 +87,42 @@ final class WikiText {
       } else if (text.startsWith("<!--", i)) {
         int end = text.indexOf("-->", i + 4);
         i = end < 0 ? n : end + 3;
-      } else if (c == '{' && text.startsWith("{|", i) && afterSpace) {
-        int end = close(text, i, "{|", "|}");
+      } else if (c == '{' && text.startsWith("{|", i) && (afterSpace || text.charAt(i - 1) == ':')) {
+        int end = closers.of(i, "{|", "|}");
+        if (end < 0) { // unclosed (its end lost): the opener and its attributes go, what follows is read on
+          end = text.indexOf(" | ", i);
+          end = end < 0 ? i + 2 : end + 3;
+          b.markupInline(text.substring(i, end));
+          i = end;
+          continue;
+        }
         b.breakLine();
         for (String row : text.substring(i, end).split("\\n|(?=\\|-)")) b.markupLine(row);
         i = end;
+      } else if ((c == ']' && text.startsWith("]]", i)) || (c == '}' && text.startsWith("}}", i))) {
+        b.markupInline(text.substring(i, i + 2)); // a closer whose opener was lost
+        i += 2;
       } else if (c == '{' && text.startsWith("{{", i)) {
-        int end = close(text, i, "{{", "}}");
+        int end = closers.of(i, "{{", "}}");
+        if (end < 0) {
+          b.markupInline("{{");
+          i += 2;
+          continue;
+        }
         String inner = text.substring(i + 2, Math.max(i + 2, end - 2));
         String words = wikipediaLink(inner);
         if (words != null) b.text(words);
         else b.markupInline(text.substring(i, end));
         i = end;
       } else if (c == '[' && text.startsWith("[[", i)) {
-        int end = close(text, i, "[[", "]]");
+        int end = closers.of(i, "[[", "]]");
+        if (end < 0) { // unclosed: the opener goes, and an image's target and layout options with it
+          Matcher o = UNCLOSED_IMAGE.matcher(text).region(i, n);
+          end = o.lookingAt() ? o.end() : i + 2;
+          b.markupInline(text.substring(i, end));
+          i = end;
+          continue;
+        }
         String inner = text.substring(i + 2, Math.max(i + 2, end - 2));
         String target = inner.split("\\|", 2)[0].strip();
         if (NON_LINK_TARGET.matcher(target).matches() && !INTERWIKI.matcher(target).find()) {
@@ -124,9 +154,14 @@ final class WikiText {
         int after = m.end();
         if (!closing && !self && (name.equals("nowiki") || name.equals("gallery") || name.equals("ref")
             || name.equals("references"))) {
-          int end = indexOfIgnoreCase(text, "</" + name, after);
-          int close = end < 0 ? n : text.indexOf('>', end);
-          close = close < 0 ? n : close + 1;
+          int end = closers.tag(name, after);
+          int close = end < 0 ? -1 : text.indexOf('>', end);
+          if (close < 0) { // unclosed: the tag alone goes
+            b.markupInline(m.group());
+            i = after;
+            continue;
+          }
+          close = close + 1;
           if (name.equals("nowiki")) b.text(text.substring(after, end < 0 ? n : end));
           else if (name.equals("gallery")) {
             b.breakLine();
@@ -151,6 +186,11 @@ final class WikiText {
         Matcher m = HEADING.matcher(text).region(i, n);
         m.lookingAt();
         b.heading(m.group(1).length(), m.group(2).strip());
+        i = m.end();
+      } else if (c == '=' && afterSpace && LONE_EQUALS.matcher(text).region(i, n).lookingAt()) {
+        Matcher m = LONE_EQUALS.matcher(text).region(i, n); // half a heading, or a separator
+        m.lookingAt();
+        b.markupInline(m.group());
         i = m.end();
       } else if (c == '-' && afterSpace && RULE.matcher(text).region(i, n).lookingAt()) {
         Matcher m = RULE.matcher(text).region(i, n);
@@ -202,29 +242,60 @@ final class WikiText {
     return last.contains("=") ? parts[1].strip() : last;
   }
 
-  /** The index just after the element opened at {@code from}, counting nested openings; the text's end if unclosed. */
-  private static int close(String text, int from, String open, String shut) {
-    int depth = 0;
-    int i = from;
-    while (i < text.length()) {
-      if (text.startsWith(open, i)) {
-        depth++;
-        i += open.length();
-      } else if (text.startsWith(shut, i)) {
-        depth--;
-        i += shut.length();
-        if (depth == 0) return i;
-      } else {
-        i++;
-      }
-    }
-    return text.length();
-  }
+  /**
+   * Where elements end, found in one pass per kind so that a text full of unclosed openers stays linear: for each
+   * opener, the index just after the closer that balances it (nested openers counted), or -1 when none does.
+   */
+  private static final class Closers {
+    private final String text;
+    private final java.util.Map<String, int[]> ends = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> tags = new java.util.HashMap<>();
 
-  private static int indexOfIgnoreCase(String text, String what, int from) {
-    int max = text.length() - what.length();
-    for (int i = from; i <= max; i++) if (text.regionMatches(true, i, what, 0, what.length())) return i;
-    return -1;
+    Closers(String text) {
+      this.text = text;
+    }
+
+    int of(int from, String open, String shut) {
+      int[] end = ends.computeIfAbsent(open, k -> pair(open, shut));
+      return end[from];
+    }
+
+    private int[] pair(String open, String shut) {
+      int[] end = new int[text.length()];
+      java.util.Arrays.fill(end, -1);
+      int[] stack = new int[text.length() / open.length() + 1];
+      int top = 0;
+      int i = 0;
+      while (i < text.length()) {
+        if (text.startsWith(open, i)) {
+          stack[top++] = i;
+          i += open.length();
+        } else if (text.startsWith(shut, i)) {
+          if (top > 0) end[stack[--top]] = i + shut.length();
+          i += shut.length();
+        } else {
+          i++;
+        }
+      }
+      return end;
+    }
+
+    /** The next {@code </name} at or after {@code from} (any case), or -1; {@code from} only grows between calls. */
+    int tag(String name, int from) {
+      Integer known = tags.get(name);
+      if (known != null && (known < 0 || known >= from)) return known;
+      String what = "</" + name;
+      int max = text.length() - what.length();
+      int found = -1;
+      for (int i = from; i <= max; i++) {
+        if (text.regionMatches(true, i, what, 0, what.length())) {
+          found = i;
+          break;
+        }
+      }
+      tags.put(name, found);
+      return found;
+    }
   }
 
   /** A trailing section (Sources, Related news, ...) goes with everything under it, up to the next heading. */

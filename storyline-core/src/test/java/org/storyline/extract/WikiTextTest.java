@@ -112,6 +112,33 @@ class WikiTextTest {
   }
 
   @Test
+  void unclosedMarkupLosesItsOpenerNotTheArticle() {
+    assertEquals(List.of("A Boeing 737. The carrier grounded 128 planes on Tuesday."),
+        text("[[File:SWA737.jpg|thumb|left|A Boeing 737. The carrier grounded 128 planes on Tuesday."));
+    assertEquals(List.of("This article's contributor is a student. The budget was handed down today."),
+        text("{| style=\"border:1px solid\" | This article's contributor is a student. The budget was handed down "
+            + "today."));
+    assertEquals(List.of("The minister resigned. Report She left."), text("The minister resigned.<ref>Report She left."));
+    assertEquals(List.of("\"We stay,\" Harper said.|Stephen Harper Harper left."),
+        text("\"We stay,\" Harper said.|Stephen Harper}} Harper left. ]]"));
+    String report = "A Russian Su-27 fighter crashed near the city of Kaunas on Thursday, and Lithuania's defence "
+        + "ministry said it would ask Moscow to explain why the jet had entered its airspace without permission.";
+    assertEquals(List.of("publish " + report + " The pilot survived."),
+        text("publish ==== " + report + " ==== The pilot survived.")); // separators, not a heading
+  }
+
+  @Test
+  void externalLinksWithWordsMarkWikiText() {
+    assertTrue(WikiText.looksLike("There were [http://example.org/camps.htm 632 camps] in 2003."));
+    assertEquals("There were 632 camps in 2003, the movement said.",
+        clean("There were [http://example.org/camps.htm 632 camps] in 2003, the movement said.").text());
+    assertTrue(WikiText.looksLike("A report [http://example.org/r.html] was released on Friday."));
+    assertEquals("A report was released on Friday, officials said.",
+        clean("A report [http://example.org/r.html] was released on Friday, officials said.").text());
+    assertFalse(WikiText.looksLike("See https://example.org/x [1] or [the report](https://example.org/r) for more."));
+  }
+
+  @Test
   void hostileInputStaysBounded() {
     List<String> parts = List.of("[[".repeat(5000), "{{".repeat(5000), "{|".repeat(2000), "=".repeat(5000),
         "* ".repeat(5000), "'''".repeat(3000), "<ref>".repeat(2000), "[http://x ".repeat(2000));
