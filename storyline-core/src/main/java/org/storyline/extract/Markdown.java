@@ -27,7 +27,8 @@ final class Markdown {
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
   private static final Pattern ONLY_LINKS = Pattern.compile(
       "(?:\\s*(?:!?\\[[^\\[\\]]{0,300}\\]" + URL_PART + "|<https?://[^>\\s]{1,2000}>)[\\s|,·•]*)+");
-  static final Pattern RULE = Pattern.compile("^\\s*(?:[-*_=]\\s*){3,}$");
+  // three or more of - * _ = with blanks between; one character class, so a line of thousands stays flat on the stack
+  static final Pattern RULE = Pattern.compile("^(?=\\s*+[-*_=]\\s*+[-*_=]\\s*+[-*_=])[-*_=\\s]++$");
 
   private Markdown() {}
 

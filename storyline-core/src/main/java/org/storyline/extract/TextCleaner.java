@@ -36,7 +36,8 @@ import org.storyline.model.Article;
  *       credits but stays in the text;</li>
  *   <li><b>boilerplate</b> ({@code boilerplate.tsv}, {@code nav.txt}): ads, teasers of other articles, newsletter
  *       sign-ups, sharing widgets, captions and photo credits, navigation, footers, HTML remnants, markdown link
- *       lines, repeated lines.</li>
+ *       lines, repeated lines, and wiki markup lines (magic words, tables, templates, images, rules, empty list
+ *       items, Sources sections: see {@link WikiText}, which first splits MediaWiki text into lines).</li>
  * </ul>
  * Kept paragraphs lose their markdown ({@code [talks](#)} -> "talks"); a paragraph broken mid-sentence (next part
  * starting in lower case) is joined again. Container hints (JSONL, feeds) win over anything guessed here.
@@ -166,6 +167,7 @@ public final class TextCleaner implements Extractor {
     final List<Unit> titleCands = new ArrayList<>();
     int titleLine = -1;
     boolean[] navRun;
+    boolean[] markup; // wiki markup lines (WikiText), removed
     String title;
     String titleHow;
     String byline;
@@ -196,6 +198,14 @@ public final class TextCleaner implements Extractor {
     Work w = new Work();
     w.hintTitle = doc.hints().title();
     List<String> lines = lines(doc.content());
+    w.markup = new boolean[lines.size()];
+    if (WikiText.looksLike(doc.content())) { // MediaWiki markup: its lines, with the markup lines marked
+      List<WikiText.Line> wiki = WikiText.lines(String.join("\n", lines));
+      lines = wiki.stream().map(WikiText.Line::text).toList();
+      w.markup = new boolean[lines.size()];
+      for (int k = 0; k < lines.size(); k++) w.markup[k] = wiki.get(k).markup();
+      w.diagnostics.add("wiki markup read");
+    }
     int from = frontMatter(lines, w);
     w.navRun = navRuns(lines, from);
     for (int i = from; i < lines.size(); i++) {
@@ -293,6 +303,10 @@ public final class TextCleaner implements Extractor {
   /** Classifies line {@code i}; returns the index of the last line consumed. */
   private int classify(List<String> lines, int i, Work w) {
     String raw = lines.get(i);
+    if (w.markup[i]) {
+      w.remove(raw);
+      return i;
+    }
     if (raw.contains("<!--")) { // HTML comments go; an unterminated one takes the rest of its line
       String bare = COMMENT.matcher(raw).replaceAll("").strip();
       if (bare.isEmpty()) {

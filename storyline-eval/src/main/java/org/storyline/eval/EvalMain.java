@@ -38,8 +38,13 @@ public final class EvalMain {
       org.storyline.eval.bench.BenchMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 1 && args[0].equals("eval") && args[1].equals("demo-corpus")) { // a tool, not a suite
+      DemoCorpus.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
     if (args.length < 2 || !args[0].equals("eval")) {
-      System.err.println("usage: storyline eval SUITE|all [--data DIR] [--check]   suites: " + names());
+      System.err.println("usage: storyline eval SUITE|all [--data DIR] [--check]   suites: " + names()
+          + "\n       storyline eval demo-corpus [--data DIR] [--out demo/wikinews-demo.jsonl]");
       System.exit(2);
     }
     String which = args[1];
