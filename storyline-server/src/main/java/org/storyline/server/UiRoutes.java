@@ -6,16 +6,42 @@ import gg.jte.output.StringOutput;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.storyline.model.Article;
+import org.storyline.model.Event;
+import org.storyline.model.Report;
+import org.storyline.model.Story;
+import org.storyline.model.Storyline;
+import org.storyline.server.ui.ArticlePage;
+import org.storyline.server.ui.FrontPage;
+import org.storyline.server.ui.Links;
+import org.storyline.server.ui.SearchPage;
+import org.storyline.server.ui.StoryPage;
+import org.storyline.server.ui.StorylinePage;
+import org.storyline.store.ArticleStore;
 import org.storyline.store.Library;
+import org.storyline.store.SearchHit;
+import org.storyline.store.SearchQuery;
+import org.storyline.store.Snapshot;
+import org.storyline.store.StoryViews;
 
 /**
  * The web UI: server-rendered pages from JTE templates ({@code src/main/jte}, compiled at build time; every
  * {@code ${...}} is HTML-escaped for its context). Static files (CSS, the small script) are served from
- * {@code /static/}; nothing comes from other origins.
+ * {@code /static/}; nothing comes from other origins. Handlers only read the {@link Library} and hand a page model
+ * ({@code org.storyline.server.ui}) to a template.
  */
 final class UiRoutes {
   static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+  /** Hits counted for the search facets (the page shows fewer). */
+  static final int FACET_HITS = 500;
+  static final int SEARCH_PAGE = 20;
 
   private final Library library;
 
@@ -31,6 +57,10 @@ final class UiRoutes {
       sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
     });
     config.routes.get("/", ui::front);
+    config.routes.get("/stories/{id}", ui::story);
+    config.routes.get("/storylines/{id}", ui::storyline);
+    config.routes.get("/articles/{id}", ui::article);
+    config.routes.get("/search", ui::search);
   }
 
   static void render(Context ctx, String template, Map<String, Object> params) {
@@ -40,10 +70,112 @@ final class UiRoutes {
   }
 
   void front(Context ctx) throws IOException {
-    render(ctx, "front.jte", Map.of("snap", library.snapshot()));
+    int offset = intParam(ctx, "from", 0);
+    render(ctx, "front.jte", Map.of("page", FrontPage.of(library.snapshot(), offset)));
+  }
+
+  void story(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    StoryViews.View v = library.story(id).orElseThrow(() -> ApiException.notFound("no story " + id));
+    render(ctx, "story.jte", Map.of("page", StoryPage.of(v)));
+  }
+
+  void storyline(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    Snapshot snap = library.snapshot();
+    Storyline line = snap.storyline(id);
+    if (line == null) throw ApiException.notFound("no storyline " + id);
+    List<Story> stories = new ArrayList<>();
+    for (String sid : line.stories()) {
+      Story s = snap.story(sid);
+      if (s != null) stories.add(s);
+    }
+    Map<String, List<Event>> events = new HashMap<>();
+    for (Story s : stories) {
+      events.put(s.id(), library.story(s.id()).map(v -> v.report().events()).orElse(List.of()));
+    }
+    render(ctx, "storyline.jte", Map.of("page", StorylinePage.of(line, stories, s -> events.get(s.id()))));
+  }
+
+  void article(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    ArticleStore store = library.store();
+    List<ArticleStore.Revision> revs = store.revisions(id);
+    if (revs.isEmpty()) throw ApiException.notFound("no article " + id);
+    int current = revs.get(revs.size() - 1).number();
+    int rev = intParam(ctx, "rev", current);
+    Optional<ArticleStore.Revision> shown = revs.stream().filter(r -> r.number() == rev).findFirst();
+    if (shown.isEmpty()) throw ApiException.notFound("article " + id + " has no revision " + rev);
+    Snapshot snap = library.snapshot();
+    Article a = shown.get().article();
+    Story story = snap.storyOf(a.id());
+    Report report = null;
+    if (rev == current && story != null) {
+      Optional<StoryViews.View> v = library.story(story.id());
+      if (v.isPresent()) {
+        report = v.get().report();
+        for (Article x : report.articles()) if (x.id().equals(a.id())) a = x; // with the story's inferred date
+      }
+    }
+    ArticlePage page = ArticlePage.of(a, story, report, revs, rev, ctx.queryParam("hl"), e -> null);
+    render(ctx, "article.jte", Map.of("page", page));
+  }
+
+  void search(Context ctx) throws IOException {
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+    String outlet = blankToNull(ctx.queryParam("outlet"));
+    String from = blankToNull(ctx.queryParam("from"));
+    String to = blankToNull(ctx.queryParam("to"));
+    if (q.isEmpty()) {
+      render(ctx, "search.jte", Map.of("page", new SearchPage("", outlet, from, to, List.of(), 0, List.of(),
+          List.of(), null)));
+      return;
+    }
+    List<SearchHit> all;
+    try {
+      all = library.store().search(new SearchQuery(q, outlet, date(from, "from"), date(to, "to"), FACET_HITS));
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      render(ctx, "search.jte", Map.of("page", new SearchPage(q, outlet, from, to, List.of(), 0, List.of(),
+          List.of(), e.getMessage())));
+      return;
+    }
+    Snapshot snap = library.snapshot();
+    List<SearchPage.Hit> hits = new ArrayList<>();
+    for (SearchHit h : all.subList(0, Math.min(SEARCH_PAGE, all.size()))) {
+      Story s = snap.storyOf(h.id());
+      hits.add(new SearchPage.Hit(h, Links.article(h.id()), SearchPage.parts(h.snippet()),
+          s == null ? null : s.label(), s == null ? null : Links.story(s.id())));
+    }
+    render(ctx, "search.jte", Map.of("page", new SearchPage(q, outlet, from, to, hits, all.size(),
+        SearchPage.outletFacets(all, q, outlet, from, to), SearchPage.monthFacets(all, q, outlet, from, to),
+        null)));
   }
 
   static void errorPage(Context ctx, int status, String message) {
     render(ctx.status(status), "error.jte", Map.of("status", status, "message", message));
+  }
+
+  private static int intParam(Context ctx, String name, int dflt) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) return dflt;
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name + " must be a whole number, got \"" + v + "\"");
+    }
+  }
+
+  private static LocalDate date(String v, String name) {
+    if (v == null) return null;
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(name + " must be a date like 2024-03-05, got \"" + v + "\"");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 }
