@@ -58,6 +58,7 @@ public final class Library implements Closeable {
   private final boolean embeddingsWanted;
   private final List<String> notes = new ArrayList<>();
   private final StoryViews views;
+  private final EntityIndex entities;
   private volatile Snapshot snapshot;
   private long version;
 
@@ -76,8 +77,9 @@ public final class Library implements Closeable {
     }
   }
 
-  private Library(ArticleStore store, Options options, boolean writable) {
+  private Library(ArticleStore store, EntityIndex entities, Options options, boolean writable) {
     this.store = store;
+    this.entities = entities;
     this.writable = writable;
     this.embeddingsWanted = options.embeddings();
     this.stage = OnlineStoryStage.defaults(options.embeddings());
@@ -111,12 +113,41 @@ public final class Library implements Closeable {
 
   /** Opens (creating if needed) the data directory for reading and writing; one writer per directory. */
   public static Library open(Path data, Options options) throws IOException {
-    return new Library(ArticleStore.open(data, options.commitEvery()), options, true);
+    ArticleStore store = ArticleStore.open(data, options.commitEvery());
+    EntityIndex ix;
+    try {
+      ix = EntityIndex.open(data);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    Library lib = new Library(store, ix, options, true);
+    try {
+      lib.annotateMissing();
+    } catch (IOException | RuntimeException e) {
+      lib.close();
+      throw e;
+    }
+    return lib;
   }
 
   /** Opens an existing data directory for reading; works beside a writer in another process. */
   public static Library openReadOnly(Path data, boolean embeddings) throws IOException {
-    return new Library(ArticleStore.openReadOnly(data), Options.defaults().withEmbeddings(embeddings), false);
+    ArticleStore store = ArticleStore.openReadOnly(data);
+    try {
+      return new Library(store, EntityIndex.openReadOnly(data), Options.defaults().withEmbeddings(embeddings), false);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The store-wide read model of entities and quotes (entity list and counts, one entity's mentions over time and
+   * co-occurring entities, quotes by speaker, faceted search); see {@link EntityIndex}.
+   */
+  public EntityIndex entities() {
+    return entities;
   }
 
   public static Path storiesFile(Path data) {
@@ -243,6 +274,7 @@ public final class Library implements Closeable {
   private IngestResult finish(Counts counts) throws IOException {
     requireWritable();
     store.commit();
+    annotate(counts.revisedKeys);
     List<String> ids = counts.added.stream().map(Key::id).toList();
     if (stream == null && counts.added.isEmpty()) {
       // nothing new: when the saved stories already hold every stored article, they need not even be loaded
@@ -250,6 +282,7 @@ public final class Library implements Closeable {
         StoryStream.Counts c = StoryStream.counts(storiesFile(store.dataDir()));
         if (c.articles() == store.size()) {
           if (counts.revised > 0) snapshot = null;
+          entities.commit();
           return new IngestResult(0, counts.unchanged, counts.revised, counts.problems, ids, 0, c.stories(),
               store.size());
         }
@@ -267,6 +300,7 @@ public final class Library implements Closeable {
       // a library whose snapshot is in use (a server) gets the next one now, so readers never wait for it
       snapshot = snapshot == null ? null : buildSnapshot();
     }
+    entities.commit();
     return new IngestResult(counts.addedN, counts.unchanged, counts.revised, counts.problems, ids, assigned,
         s.stories(), store.size());
   }
@@ -305,6 +339,7 @@ public final class Library implements Closeable {
     int revised;
     final List<InputProblem> problems = new ArrayList<>();
     final List<Key> added = new ArrayList<>();
+    final List<Key> revisedKeys = new ArrayList<>();
 
     Counts(Consumer<InputProblem> onProblem) {
       this.onProblem = onProblem;
@@ -322,7 +357,10 @@ public final class Library implements Closeable {
           added.add(Key.of(a));
         }
         case UNCHANGED -> unchanged++;
-        case REVISED -> revised++;
+        case REVISED -> {
+          revised++;
+          revisedKeys.add(Key.of(a));
+        }
       }
     }
   }
@@ -350,9 +388,45 @@ public final class Library implements Closeable {
         store.get(k.id()).ifPresent(x -> chunk.add(withoutInferredDate(x)));
       }
       Pipeline.Annotations an = pipeline.annotate(chunk);
+      if (writable) entities.put(chunk, an.entities(), an.quotes());
       n += stage.feed(stream, chunk, an.entities(), an.quotes()).size();
     }
     return n;
+  }
+
+  /** Annotates these stored articles (in publish order, in chunks) for the read model only; returns how many. */
+  private int annotate(List<Key> keys) throws IOException {
+    if (keys.isEmpty()) return 0;
+    List<Key> todo = new ArrayList<>(keys);
+    todo.sort(KEY_ORDER);
+    int n = 0;
+    for (int i = 0; i < todo.size(); i += CHUNK) {
+      List<Article> chunk = new ArrayList<>();
+      for (Key k : todo.subList(i, Math.min(todo.size(), i + CHUNK))) {
+        store.get(k.id()).ifPresent(x -> chunk.add(withoutInferredDate(x)));
+      }
+      Pipeline.Annotations an = pipeline.annotate(chunk);
+      entities.put(chunk, an.entities(), an.quotes());
+      n += chunk.size();
+    }
+    return n;
+  }
+
+  /**
+   * Gives the read model the stored articles it lacks (a store from before it, or a crash between the store's
+   * commit and the read model's): cheap when the counts agree.
+   */
+  private synchronized void annotateMissing() throws IOException {
+    int stored = store.size();
+    if (entities.size() == stored) return;
+    java.util.Set<String> have = entities.articleIds();
+    List<Key> todo = new ArrayList<>();
+    store.forEachArticle(a -> {
+      if (!have.contains(a.id())) todo.add(Key.of(a));
+    });
+    int n = annotate(todo);
+    entities.commit();
+    if (n > 0) notes.add(n + " stored articles had no entities and quotes in the read model yet; they were annotated");
   }
 
   static Article withoutInferredDate(Article a) {
@@ -406,7 +480,11 @@ public final class Library implements Closeable {
 
   @Override
   public void close() throws IOException {
-    store.close();
+    try {
+      entities.close();
+    } finally {
+      store.close();
+    }
   }
 
   @Override
