@@ -18,13 +18,17 @@ import org.storyline.model.Event;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
 import org.storyline.model.Storyline;
+import org.storyline.model.Entity;
+import org.storyline.nlp.EntityLinker;
 import org.storyline.server.ui.ArticlePage;
+import org.storyline.server.ui.EntityPage;
 import org.storyline.server.ui.FrontPage;
 import org.storyline.server.ui.Links;
 import org.storyline.server.ui.SearchPage;
 import org.storyline.server.ui.StoryPage;
 import org.storyline.server.ui.StorylinePage;
 import org.storyline.store.ArticleStore;
+import org.storyline.store.EntityIndex;
 import org.storyline.store.Library;
 import org.storyline.store.SearchHit;
 import org.storyline.store.SearchQuery;
@@ -39,9 +43,8 @@ import org.storyline.store.StoryViews;
  */
 final class UiRoutes {
   static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
-  /** Hits counted for the search facets (the page shows fewer). */
-  static final int FACET_HITS = 500;
-  static final int SEARCH_PAGE = 20;
+  /** Hits of the store's own search read for their highlighted snippets. */
+  static final int SNIPPET_HITS = 200;
 
   private final Library library;
 
@@ -60,6 +63,7 @@ final class UiRoutes {
     config.routes.get("/stories/{id}", ui::story);
     config.routes.get("/storylines/{id}", ui::storyline);
     config.routes.get("/articles/{id}", ui::article);
+    config.routes.get("/entities/{id}", ui::entity);
     config.routes.get("/search", ui::search);
   }
 
@@ -77,7 +81,8 @@ final class UiRoutes {
   void story(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     StoryViews.View v = library.story(id).orElseThrow(() -> ApiException.notFound("no story " + id));
-    render(ctx, "story.jte", Map.of("page", StoryPage.of(v)));
+    EntityLinks links = new EntityLinks(library.entities());
+    render(ctx, "story.jte", Map.of("page", StoryPage.of(v, links::of, links::speaker)));
   }
 
   void storyline(Context ctx) throws IOException {
@@ -117,39 +122,98 @@ final class UiRoutes {
         for (Article x : report.articles()) if (x.id().equals(a.id())) a = x; // with the story's inferred date
       }
     }
-    ArticlePage page = ArticlePage.of(a, story, report, revs, rev, ctx.queryParam("hl"), e -> null);
+    EntityLinks links = new EntityLinks(library.entities());
+    ArticlePage page = ArticlePage.of(a, story, report, revs, rev, ctx.queryParam("hl"), links::of);
     render(ctx, "article.jte", Map.of("page", page));
   }
 
+  void entity(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    EntityIndex ix = library.entities();
+    EntityIndex.EntityDetail e = ix.entity(id).orElseThrow(() -> ApiException.notFound("no entity " + id));
+    render(ctx, "entity.jte", Map.of("page", EntityPage.of(ix, library.snapshot(), e)));
+  }
+
   void search(Context ctx) throws IOException {
-    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-    String outlet = blankToNull(ctx.queryParam("outlet"));
-    String from = blankToNull(ctx.queryParam("from"));
-    String to = blankToNull(ctx.queryParam("to"));
-    if (q.isEmpty()) {
-      render(ctx, "search.jte", Map.of("page", new SearchPage("", outlet, from, to, List.of(), 0, List.of(),
-          List.of(), null)));
+    SearchPage.Filters f = new SearchPage.Filters(ctx.queryParam("q"), blankToNull(ctx.queryParam("outlet")),
+        blankToNull(ctx.queryParam("from")), blankToNull(ctx.queryParam("to")),
+        blankToNull(ctx.queryParam("entity")), blankToNull(ctx.queryParam("speaker")),
+        Math.max(0, intParam(ctx, "offset", 0)));
+    if (f.q().isEmpty() && !f.any()) {
+      render(ctx, "search.jte", Map.of("page", new SearchPage(f, List.of(), 0, List.of(), null, null, null)));
       return;
     }
-    List<SearchHit> all;
+    EntityIndex.SearchResult r;
+    Map<String, String> snippets = new HashMap<>();
     try {
-      all = library.store().search(new SearchQuery(q, outlet, date(from, "from"), date(to, "to"), FACET_HITS));
+      LocalDate from = date(f.from(), "from");
+      LocalDate to = date(f.to(), "to");
+      r = library.entities().search(new EntityIndex.Search(f.q(), f.outlet(), from, to, f.entity(), f.speaker(),
+          f.offset(), SearchPage.PAGE, EntityIndex.DateBucket.MONTH));
+      if (!r.hits().isEmpty()) {
+        // the store's highlighter marks the matches; the read model gives hits and facets
+        for (SearchHit h : library.store().search(new SearchQuery(f.q(), f.outlet(), from, to, SNIPPET_HITS))) {
+          snippets.put(h.id(), h.snippet());
+        }
+      }
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      render(ctx, "search.jte", Map.of("page", new SearchPage(q, outlet, from, to, List.of(), 0, List.of(),
-          List.of(), e.getMessage())));
+      render(ctx, "search.jte", Map.of("page", new SearchPage(f, List.of(), 0, List.of(), e.getMessage(), null,
+          null)));
       return;
     }
     Snapshot snap = library.snapshot();
     List<SearchPage.Hit> hits = new ArrayList<>();
-    for (SearchHit h : all.subList(0, Math.min(SEARCH_PAGE, all.size()))) {
-      Story s = snap.storyOf(h.id());
-      hits.add(new SearchPage.Hit(h, Links.article(h.id()), SearchPage.parts(h.snippet()),
+    for (EntityIndex.Hit h : r.hits()) {
+      Article a = snap.article(h.article());
+      Story s = snap.storyOf(h.article());
+      String snippet = snippets.get(h.article());
+      if (snippet == null) snippet = library.store().get(h.article()).map(x -> lead(x.text())).orElse("");
+      hits.add(new SearchPage.Hit(h.article(), a == null ? h.article() : a.title(), a == null ? null : a.outlet(),
+          a == null ? h.day() : a.published(), Links.article(h.article()), SearchPage.parts(snippet),
           s == null ? null : s.label(), s == null ? null : Links.story(s.id())));
     }
-    render(ctx, "search.jte", Map.of("page", new SearchPage(q, outlet, from, to, hits, all.size(),
-        SearchPage.outletFacets(all, q, outlet, from, to), SearchPage.monthFacets(all, q, outlet, from, to),
-        null)));
+    String prev = f.offset() > 0 ? f.at(Math.max(0, f.offset() - SearchPage.PAGE)) : null;
+    String next = f.offset() + SearchPage.PAGE < r.total() ? f.at(f.offset() + SearchPage.PAGE) : null;
+    render(ctx, "search.jte", Map.of("page", new SearchPage(f, hits, r.total(), SearchPage.facets(r, f), null, prev,
+        next)));
+  }
+
+  /** The opening of a text, for a hit the highlighter did not reach. */
+  static String lead(String text) {
+    String t = text.strip().replaceAll("\\s+", " ");
+    if (t.length() <= 240) return t;
+    int sp = t.lastIndexOf(' ', 240);
+    return t.substring(0, sp > 0 ? sp : 240) + " …";
+  }
+
+  /**
+   * Links to entity pages: an entity of a story or an article is known store-wide by {@link EntityLinker#key};
+   * only keys the read model holds get a link.
+   */
+  record EntityLinks(EntityIndex ix, Map<String, Boolean> known) {
+    EntityLinks(EntityIndex ix) {
+      this(ix, new HashMap<>());
+    }
+
+    String of(Entity e) {
+      return href(EntityLinker.key(e.type(), e.name()));
+    }
+
+    String speaker(String name) {
+      return href(EntityLinker.key("PER", name));
+    }
+
+    private String href(String key) {
+      boolean ok = known.computeIfAbsent(key, k -> {
+        try {
+          return ix.entity(k).isPresent();
+        } catch (IOException ex) {
+          return false;
+        }
+      });
+      return ok ? Links.entity(key) : null;
+    }
   }
 
   static void errorPage(Context ctx, int status, String message) {

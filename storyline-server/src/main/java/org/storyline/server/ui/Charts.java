@@ -54,12 +54,17 @@ public final class Charts {
 
   /** Articles per day (per week when the span is over 90 days) between the first and last dated day. */
   public static Spark spark(Collection<String> publishDates) {
+    return spark(publishDates, SPARK_W, SPARK_H);
+  }
+
+  /** {@link #spark(Collection)} drawn {@code width} x {@code height}. */
+  public static Spark spark(Collection<String> publishDates, int width, int height) {
     TreeMap<LocalDate, Integer> perDay = new TreeMap<>();
     for (String d : publishDates) {
       LocalDate day = day(d);
       if (day != null) perDay.merge(day, 1, Integer::sum);
     }
-    if (perDay.isEmpty()) return new Spark(SPARK_W, SPARK_H, List.of(), "no dated articles");
+    if (perDay.isEmpty()) return new Spark(width, height, List.of(), "no dated articles");
     LocalDate first = perDay.firstKey();
     LocalDate last = perDay.lastKey();
     long span = ChronoUnit.DAYS.between(first, last) + 1;
@@ -69,21 +74,21 @@ public final class Charts {
     perDay.forEach((d, c) -> counts[(int) (ChronoUnit.DAYS.between(first, d) / step)] += c);
     int max = 1;
     for (int c : counts) max = Math.max(max, c);
-    double bw = (double) SPARK_W / Math.max(buckets, 1);
+    double bw = (double) width / Math.max(buckets, 1);
     double barW = Math.min(8, Math.max(1, bw - (bw > 3 ? 1 : 0)));
     List<Bar> bars = new ArrayList<>();
     for (int i = 0; i < buckets; i++) {
       if (counts[i] == 0) continue;
-      double h = Math.max(2, (SPARK_H - 2) * counts[i] / (double) max);
+      double h = Math.max(2, (height - 2) * counts[i] / (double) max);
       LocalDate from = first.plusDays((long) i * step);
       String when = step == 1 ? from.toString() : "week of " + from;
-      bars.add(new Bar(i * bw + (bw - barW) / 2, SPARK_H - h, barW, h,
+      bars.add(new Bar(i * bw + (bw - barW) / 2, height - h, barW, h,
           when + ": " + counts[i] + (counts[i] == 1 ? " article" : " articles")));
     }
     int total = perDay.values().stream().mapToInt(Integer::intValue).sum();
     String summary = total + (total == 1 ? " article" : " articles") + (first.equals(last) ? " on " + first
         : " from " + first + " to " + last);
-    return new Spark(SPARK_W, SPARK_H, bars, summary);
+    return new Spark(width, height, bars, summary);
   }
 
   /** An item on a timeline: a span of days (a dot when from equals to) on a row, with its label and link. */

@@ -1,28 +1,80 @@
 package org.storyline.server.ui;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.storyline.store.SearchHit;
+import org.storyline.store.EntityIndex;
 
 /**
- * The search page: the query and its filters, the hits with their snippets cut into plain and matched parts (the
- * store marks matches with «»; the template wraps them in {@code <mark>}, escaping everything), and facets (outlet,
- * month) with links that add the facet to the query.
+ * The search page: the query and its filters, one page of hits with snippets cut into plain and matched parts (the
+ * store marks matches with «»; the template wraps them in {@code <mark>}, escaping everything), and the facets of
+ * all hits (outlet, month, entity, speaker) as links that add the value to the filters (or remove an active one).
  */
-public record SearchPage(String q, String outlet, String from, String to, List<Hit> hits, int shown,
-    List<Facet> outlets, List<Facet> months, String error) {
+public record SearchPage(Filters filters, List<Hit> hits, long total, List<Group> facets, String error,
+    String previous, String next) {
+  public static final int PAGE = 20;
+
+  /** The query and its filters as given in the URL ({@code from}/{@code to} ISO dates; entity/speaker keys). */
+  public record Filters(String q, String outlet, String from, String to, String entity, String speaker, int offset) {
+    public Filters {
+      q = q == null ? "" : q.strip();
+    }
+
+    /** This search's URL with one filter changed (null removes it), from the first page. */
+    public String with(String name, String value) {
+      Map<String, String> m = params();
+      m.remove("offset");
+      if (value == null) m.remove(name);
+      else m.put(name, value);
+      return url(m);
+    }
+
+    public String at(int newOffset) {
+      Map<String, String> m = params();
+      if (newOffset > 0) m.put("offset", Integer.toString(newOffset));
+      else m.remove("offset");
+      return url(m);
+    }
+
+    Map<String, String> params() {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("q", q);
+      if (outlet != null) m.put("outlet", outlet);
+      if (from != null) m.put("from", from);
+      if (to != null) m.put("to", to);
+      if (entity != null) m.put("entity", entity);
+      if (speaker != null) m.put("speaker", speaker);
+      if (offset > 0) m.put("offset", Integer.toString(offset));
+      return m;
+    }
+
+    static String url(Map<String, String> m) {
+      StringBuilder b = new StringBuilder("/search");
+      char sep = '?';
+      for (var e : m.entrySet()) {
+        b.append(sep).append(e.getKey()).append('=').append(Links.query(e.getValue()));
+        sep = '&';
+      }
+      return b.toString();
+    }
+
+    public boolean any() {
+      return outlet != null || from != null || to != null || entity != null || speaker != null;
+    }
+  }
 
   /** A part of a snippet: {@code match} when the query matched it. */
   public record Part(String text, boolean match) {}
 
-  public record Hit(SearchHit hit, String href, List<Part> snippet, String story, String storyHref) {}
+  public record Hit(String id, String title, String outlet, String published, String href, List<Part> snippet,
+      String story, String storyHref) {}
 
-  /** A facet value with its count, its link, and whether it is the active filter (then the link removes it). */
-  public record Facet(String value, int count, String href, boolean active) {}
+  /** A facet value with its count, its link, and whether it is an active filter (then the link removes it). */
+  public record Facet(String label, int count, String href, boolean active) {}
+
+  /** One facet: its heading and values. */
+  public record Group(String name, List<Facet> values) {}
 
   public static List<Part> parts(String snippet) {
     List<Part> out = new ArrayList<>();
@@ -42,42 +94,42 @@ public record SearchPage(String q, String outlet, String from, String to, List<H
     return out;
   }
 
-  /** A search URL with these filters. */
-  public static String href(String q, String outlet, String from, String to) {
-    StringBuilder b = new StringBuilder("/search?q=").append(Links.query(q == null ? "" : q));
-    if (outlet != null && !outlet.isBlank()) b.append("&outlet=").append(Links.query(outlet));
-    if (from != null && !from.isBlank()) b.append("&from=").append(Links.query(from));
-    if (to != null && !to.isBlank()) b.append("&to=").append(Links.query(to));
-    return b.toString();
-  }
-
-  /** Outlet and month facets counted over {@code all} (the hits up to the facet limit). */
-  public static List<Facet> outletFacets(List<SearchHit> all, String q, String outlet, String from, String to) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (SearchHit h : all) if (h.outlet() != null) counts.merge(h.outlet(), 1, Integer::sum);
-    List<Facet> out = new ArrayList<>();
-    counts.forEach((o, n) -> {
-      boolean active = o.equalsIgnoreCase(outlet == null ? "" : outlet);
-      out.add(new Facet(o, n, href(q, active ? null : o, from, to), active));
-    });
-    out.sort(Comparator.comparingInt(Facet::count).reversed().thenComparing(Facet::value));
+  /** The facets of a result, each value a link that sets (or, when active, clears) its filter. */
+  public static List<Group> facets(EntityIndex.SearchResult r, Filters f) {
+    List<Group> out = new ArrayList<>();
+    List<Facet> outlets = new ArrayList<>();
+    for (var v : r.facets().getOrDefault("outlet", List.of())) {
+      boolean on = v.value().equalsIgnoreCase(f.outlet() == null ? "" : f.outlet());
+      outlets.add(new Facet(v.label(), v.count(), f.with("outlet", on ? null : v.value()), on));
+    }
+    out.add(new Group("Outlet", outlets));
+    List<Facet> months = new ArrayList<>();
+    for (var v : r.facets().getOrDefault("date", List.of()).reversed()) {
+      java.time.YearMonth ym;
+      try {
+        ym = java.time.YearMonth.parse(v.value());
+      } catch (java.time.DateTimeException e) {
+        continue;
+      }
+      String from = ym.atDay(1).toString();
+      String to = ym.atEndOfMonth().toString();
+      boolean on = from.equals(f.from()) && to.equals(f.to());
+      Filters g = on ? new Filters(f.q(), f.outlet(), null, null, f.entity(), f.speaker(), 0)
+          : new Filters(f.q(), f.outlet(), from, to, f.entity(), f.speaker(), 0);
+      months.add(new Facet(v.label(), v.count(), g.at(0), on));
+    }
+    out.add(new Group("Month", months));
+    out.add(new Group("Entity", keyed(r, "entity", f.entity(), f, "entity")));
+    out.add(new Group("Speaker", keyed(r, "speaker", f.speaker(), f, "speaker")));
     return out;
   }
 
-  public static List<Facet> monthFacets(List<SearchHit> all, String q, String outlet, String from, String to) {
-    TreeMap<String, Integer> counts = new TreeMap<>(Comparator.reverseOrder());
-    for (SearchHit h : all) {
-      java.time.LocalDate d = Charts.day(h.published());
-      if (d != null) counts.merge(d.toString().substring(0, 7), 1, Integer::sum);
-    }
+  private static List<Facet> keyed(EntityIndex.SearchResult r, String facet, String active, Filters f, String param) {
     List<Facet> out = new ArrayList<>();
-    counts.forEach((m, n) -> {
-      java.time.YearMonth ym = java.time.YearMonth.parse(m);
-      String f = ym.atDay(1).toString();
-      String t = ym.atEndOfMonth().toString();
-      boolean active = f.equals(from) && t.equals(to);
-      out.add(new Facet(m, n, active ? href(q, outlet, null, null) : href(q, outlet, f, t), active));
-    });
+    for (var v : r.facets().getOrDefault(facet, List.of())) {
+      boolean on = v.value().equals(active);
+      out.add(new Facet(v.label(), v.count(), f.with(param, on ? null : v.value()), on));
+    }
     return out;
   }
 }

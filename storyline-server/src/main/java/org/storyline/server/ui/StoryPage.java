@@ -38,17 +38,23 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
       String href, List<WordDiff.Token> words, boolean reference) {}
 
   /** A statement quoted once or several times; {@code identical} when every wording has the same words. */
-  public record Statement(String speaker, String kind, boolean identical, List<Wording> wordings) {}
+  public record Statement(String speaker, String speakerHref, String kind, boolean identical,
+      List<Wording> wordings) {}
 
   public record EntityRow(String name, String type, int mentions, List<String> aliases, List<String> roles,
-      String href) {}
+      String href, String firstMention) {}
 
   public record OutletRow(String outlet, String article, String title, List<Line> unique, List<String> speakers,
       List<String> speakersOnlyHere) {}
 
   private static final SentenceSplitter SENTENCES = new SentenceSplitter();
 
-  public static StoryPage of(StoryViews.View v) {
+  /**
+   * {@code entityHref} gives the entity page of an entity of the story, or null when it has none; {@code
+   * speakerHref} the same for a speaker's canonical name.
+   */
+  public static StoryPage of(StoryViews.View v, java.util.function.Function<Entity, String> entityHref,
+      java.util.function.Function<String, String> speakerHref) {
     List<Article> arts = new ArrayList<>(v.report().articles());
     arts.sort(Comparator.comparing((Article a) -> a.published() == null ? "\uffff" : a.published())
         .thenComparing(Article::id));
@@ -61,7 +67,8 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
           a.publishedInferred()));
     }
     return new StoryPage(v.story(), v.storyline(), arts, summary(arts), Charts.timeline(items, 720, 150),
-        statements(v, byId), entities(v.report().entities(), byId), outlets(v, byId), events(v), explain(v), byId);
+        statements(v, byId, speakerHref), entities(v.report().entities(), entityHref), outlets(v, byId), events(v),
+        explain(v), byId);
   }
 
   public Article article(String id) {
@@ -138,7 +145,8 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
     return out;
   }
 
-  static List<Statement> statements(StoryViews.View v, Map<String, Article> byId) {
+  static List<Statement> statements(StoryViews.View v, Map<String, Article> byId,
+      java.util.function.Function<String, String> speakerHref) {
     List<Statement> out = new ArrayList<>();
     Set<String> covered = new HashSet<>();
     for (QuoteVariant qv : v.report().quoteVariants()) {
@@ -153,7 +161,8 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
                 : WordDiff.diff(ref, m.text()), i == 0));
         covered.add(m.article() + "@" + m.start());
       }
-      out.add(new Statement(qv.speaker(), "direct", qv.identical(), ws));
+      out.add(new Statement(qv.speaker(), qv.speaker() == null ? null : speakerHref.apply(qv.speaker()), "direct",
+          qv.identical(), ws));
     }
     for (Quote q : v.report().quotes()) {
       boolean inVariant = false;
@@ -170,17 +179,20 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
       Wording w = new Wording(a == null ? null : a.outlet(), q.article(), a == null ? q.article() : a.title(),
           a == null ? null : a.published(), a != null && a.publishedInferred(),
           Links.article(q.article(), q.start(), q.end()), WordDiff.diff(q.text(), q.text()), true);
-      out.add(new Statement(q.speaker(), q.kind() + (q.partial() ? ", partial" : ""), true, List.of(w)));
+      out.add(new Statement(q.speaker(), q.speaker() == null ? null : speakerHref.apply(q.speaker()),
+          q.kind() + (q.partial() ? ", partial" : ""), true, List.of(w)));
     }
     return out;
   }
 
-  static List<EntityRow> entities(List<Entity> entities, Map<String, Article> byId) {
+  static List<EntityRow> entities(List<Entity> entities, java.util.function.Function<Entity, String> entityHref) {
     List<EntityRow> out = new ArrayList<>();
     for (Entity e : entities) {
-      String href = e.mentions().isEmpty() ? null
+      String first = e.mentions().isEmpty() ? null
           : Links.article(e.mentions().get(0).article(), e.mentions().get(0).start(), e.mentions().get(0).end());
-      out.add(new EntityRow(e.name(), e.type(), e.mentions().size(), e.aliases(), e.roles(), href));
+      String page = entityHref.apply(e);
+      out.add(new EntityRow(e.name(), e.type(), e.mentions().size(), e.aliases(), e.roles(),
+          page != null ? page : first, first));
     }
     out.sort(Comparator.comparingInt(EntityRow::mentions).reversed().thenComparing(EntityRow::name));
     return out;

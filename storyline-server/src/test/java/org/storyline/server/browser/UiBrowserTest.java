@@ -30,7 +30,7 @@ import org.storyline.model.Story;
 class UiBrowserTest {
   static final String CORPUS = """
       {"id":"flood-coast","url":"https://coast.example/flood","title":"River Alder floods the lower town of Port Alder","outlet":"Coast News","byline":"Mara Quint","published":"2024-03-04","text":"The river Alder burst its banks on Monday and flooded the lower town of Port Alder, forcing 300 people from their homes.\\n\\n\\"We need pumps and we need them now,\\" Mayor Jane Holt said at the town hall on Monday evening.\\n\\nFire chief Tom Reyes said the water was still rising. \\"The next high tide is the real danger,\\" Reyes said.\\n\\nThe regional government has not yet said whether it will send help."}
-      {"id":"flood-daily","url":"https://daily.example/port-alder-flood","title":"Port Alder flood: mayor Jane Holt asks for pumps","outlet":"Daily Post","published":"2024-03-05","text":"Mayor Jane Holt asked the regional government for help after the river Alder flooded the lower town of Port Alder on Monday and 300 people left their homes.\\n\\n\\"We need pumps and we need them right now,\\" Holt told reporters at the town hall.\\n\\nVolunteers filled sandbags through the night near the harbour, where the Alder meets the sea."}
+      {"id":"flood-daily","url":"https://daily.example/port-alder-flood","title":"Port Alder flood: mayor Jane Holt asks for pumps","outlet":"Daily Post","published":"2024-03-05","text":"Mayor Jane Holt asked the regional government for help after the river Alder flooded the lower town of Port Alder on Monday and 300 people left their homes.\\n\\n\\"We need pumps and we need them right now,\\" Holt told reporters at the town hall.\\n\\nVolunteers filled sandbags through the night near the harbour, where the Alder meets the sea.\\n\\n\\"Jane Holt has done everything a mayor can do,\\" fire chief Tom Reyes said."}
       {"id":"flood-harbour","url":"https://harbour.example/alder","title":"Flooded Port Alder waits for the high tide","outlet":"Harbour Times","published":"2024-03-05","text":"Residents of Port Alder waited on Tuesday for the next high tide after the river Alder flooded the lower town on Monday, forcing 300 people out of their homes.\\n\\n\\"We need pumps, and we need them now,\\" Mayor Jane Holt said.\\n\\nThe army sent two trucks of sandbags on Tuesday morning, a spokesman for the regional government said."}
       {"id":"flood-inquiry","url":"https://coast.example/inquiry","title":"Port Alder council opens flood inquiry","outlet":"Coast News","published":"2024-03-28","text":"The council of Port Alder opened an inquiry on Thursday into the flood that hit the lower town on March 4, when the river Alder burst its banks.\\n\\n\\"We owe the families answers,\\" Mayor Jane Holt said as the inquiry opened."}
       {"id":"rail-strike","url":"https://daily.example/rail","title":"Rail workers strike over pay in Northmoor","outlet":"Daily Post","published":"2024-03-06","text":"Rail workers in Northmoor walked out on Wednesday in a dispute over pay, cancelling most trains between Northmoor and Eastbridge.\\n\\n\\"This strike is about fair pay,\\" union leader Sam Okafor said."}
@@ -122,6 +122,24 @@ class UiBrowserTest {
 
   @Test
   @Order(3)
+  void entityPageShowsMentionsOverTimeQuotesAndCoOccurringNames() throws Exception {
+    browser.get(fx.url("/stories/" + flood().id()));
+    WebElement holt = browser.findElements(By.cssSelector("#entities li a")).stream()
+        .filter(a -> a.getText().equals("Jane Holt")).findFirst().orElseThrow();
+    assertTrue(holt.getAttribute("href").contains("/entities/per%3Ajane-holt"), holt.getAttribute("href"));
+    holt.click();
+    assertEquals("Jane Holt · Storyline", browser.getTitle());
+    assertFalse(browser.findElements(By.cssSelector(".entitychart svg.spark rect")).isEmpty());
+    List<WebElement> said = browser.findElements(By.xpath("//h2[@id='by-h']/following-sibling::ul[1]/li"));
+    assertTrue(said.size() >= 4, "three wordings of one statement and the inquiry quote: " + said.size());
+    List<WebElement> about = browser.findElements(By.xpath("//h2[@id='about-h']/following-sibling::ul[1]/li"));
+    assertTrue(about.stream().anyMatch(q -> q.getText().contains("Tom Reyes")), "the fire chief speaks of her");
+    assertTrue(browser.findElement(By.tagName("main")).getText().contains("Port Alder"), "named with Port Alder");
+    Browser.screenshot(browser, "entity-desktop");
+  }
+
+  @Test
+  @Order(4)
   void searchWithAnOutletFacet() throws Exception {
     browser.get(fx.url("/"));
     WebElement box = browser.findElement(By.cssSelector("header form.search input[name=q]"));
@@ -134,15 +152,22 @@ class UiBrowserTest {
         .filter(f -> f.getText().startsWith("Harbour Times")).findFirst().orElseThrow();
     facet.click();
     assertTrue(browser.getCurrentUrl().contains("outlet=Harbour%20Times"), browser.getCurrentUrl());
+    assertTrue(browser.findElement(By.cssSelector(".results h2")).getText().startsWith("1 article"));
     hits = browser.findElements(By.cssSelector("ol.hits > li"));
     assertEquals(1, hits.size());
     assertTrue(hits.get(0).getText().contains("Harbour Times"), hits.get(0).getText());
     assertNotNull(browser.findElement(By.cssSelector(".facets a.facet.active")));
     Browser.screenshot(browser, "search-facet-desktop");
+    // a speaker facet narrows to the articles quoting the mayor
+    browser.get(fx.url("/search?q=*"));
+    WebElement speaker = browser.findElements(By.cssSelector(".facets a.facet")).stream()
+        .filter(a -> a.getAttribute("href").contains("speaker=per%3Ajane-holt")).findFirst().orElseThrow();
+    speaker.click();
+    assertEquals(4, browser.findElements(By.cssSelector("ol.hits > li")).size(), "four reports quote the mayor");
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void storylineAndKeyboard() throws Exception {
     var snap = fx.library.snapshot();
     var line = snap.storylineOf(flood().id());
@@ -160,12 +185,12 @@ class UiBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void readableAtPhoneWidth() throws Exception {
     ChromeDriver phone = Browser.start(390, 844);
     try {
       for (String[] page : new String[][] {{"/", "front-phone"}, {"/stories/" + flood().id(), "story-phone"},
-          {"/search?q=pumps", "search-phone"}}) {
+          {"/search?q=pumps", "search-phone"}, {"/entities/per%3Ajane-holt", "entity-phone"}}) {
         phone.get(fx.url(page[0]));
         Number width = (Number) phone.executeScript("return document.documentElement.scrollWidth");
         Number inner = (Number) phone.executeScript("return window.innerWidth");
