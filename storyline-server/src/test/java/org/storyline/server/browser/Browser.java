@@ -26,13 +26,13 @@ public final class Browser {
 
   private Browser() {}
 
-  static boolean available() {
+  public static boolean available() {
     return !"false".equals(System.getProperty("storyline.browser")) && Files.isExecutable(CHROMIUM)
         && Files.isExecutable(DRIVER);
   }
 
   /** Skips the calling test class with a clear message when there is no Chromium. */
-  static void assumeAvailable() {
+  public static void assumeAvailable() {
     if (!available()) {
       String why = "false".equals(System.getProperty("storyline.browser")) ? "-Dstoryline.browser=false"
           : "no " + (Files.isExecutable(CHROMIUM) ? DRIVER : CHROMIUM);
@@ -44,7 +44,7 @@ public final class Browser {
   }
 
   /** A headless Chromium with a {@code width} x {@code height} window. */
-  static ChromeDriver start(int width, int height) {
+  public static ChromeDriver start(int width, int height) {
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
     o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -59,7 +59,7 @@ public final class Browser {
   }
 
   /** Saves what the window shows as {@code target/screenshots/NAME.png} and returns its path. */
-  static Path viewport(ChromeDriver d, String name) throws IOException {
+  public static Path viewport(ChromeDriver d, String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Path p = SCREENSHOTS.resolve(name + ".png");
     Files.write(p, d.getScreenshotAs(OutputType.BYTES));
@@ -67,7 +67,7 @@ public final class Browser {
   }
 
   /** Saves a full-page screenshot as {@code target/screenshots/NAME.png} and returns its path. */
-  static Path screenshot(ChromeDriver d, String name) throws IOException {
+  public static Path screenshot(ChromeDriver d, String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Path p = SCREENSHOTS.resolve(name + ".png");
     // the whole page: stretch the window to the document height for the shot, then back

@@ -9,8 +9,8 @@ import org.storyline.server.StorylineServer;
 import org.storyline.store.Library;
 
 /** A library in a temporary folder filled with JSONL the test writes, served on a free localhost port. */
-final class Fixture implements AutoCloseable {
-  final Library library;
+public final class Fixture implements AutoCloseable {
+  public final Library library;
   final StorylineServer server;
 
   private Fixture(Library library, StorylineServer server) {
@@ -18,7 +18,7 @@ final class Fixture implements AutoCloseable {
     this.server = server;
   }
 
-  static Fixture serve(Path dir, String jsonl) throws IOException {
+  public static Fixture serve(Path dir, String jsonl) throws IOException {
     Path in = dir.resolve("articles.jsonl");
     Files.writeString(in, jsonl);
     Library lib = Library.open(dir.resolve("data"), Library.Options.defaults().withEmbeddings(false));
@@ -29,7 +29,7 @@ final class Fixture implements AutoCloseable {
     return new Fixture(lib, StorylineServer.start(lib, ServerConfig.local(0)));
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;
   }
 
