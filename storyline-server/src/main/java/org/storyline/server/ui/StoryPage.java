@@ -27,7 +27,8 @@ import org.storyline.store.StoryViews;
  * and the dated events. Every item carries the link to its sentence in the article view. Immutable.
  */
 public record StoryPage(Story story, Storyline storyline, List<Article> articles, List<Line> summary,
-    Charts.Timeline timeline, List<Statement> statements, List<EntityRow> entities, List<OutletRow> outlets,
+    Charts.Timeline timeline, List<Statement> statements, List<Statement> bySpeaker, List<EntityRow> entities,
+    List<OutletRow> outlets,
     List<Event> events, List<String> explain, Map<String, Article> byId) {
 
   /** A sentence with its article, outlet and link. */
@@ -35,9 +36,12 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
 
   /** One wording of a statement: outlet, article, link, and its words against the first wording. */
   public record Wording(String outlet, String article, String title, String published, boolean inferred,
-      String href, List<WordDiff.Token> words, boolean reference) {}
+      String href, List<WordDiff.Token> words, boolean reference, String kind) {}
 
-  /** A statement quoted once or several times; {@code identical} when every wording has the same words. */
+  /**
+   * A statement quoted by several reports ({@code identical} when every wording has the same words), or all the other
+   * quotes of one speaker (null: the text does not say who).
+   */
   public record Statement(String speaker, String speakerHref, String kind, boolean identical,
       List<Wording> wordings) {}
 
@@ -66,8 +70,10 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
           (a.title() == null ? a.id() : a.title()) + " (" + a.published() + ")", Links.article(a.id()),
           a.publishedInferred()));
     }
+    List<Statement> all = statements(v, byId, speakerHref);
+    List<Statement> several = all.stream().filter(st -> st.wordings().size() > 1).toList();
     return new StoryPage(v.story(), v.storyline(), arts, summary(arts), Charts.timeline(items, 720, 150),
-        statements(v, byId, speakerHref), entities(v.report().entities(), entityHref), outlets(v, byId), events(v),
+        several, bySpeaker(all.stream().filter(st -> st.wordings().size() == 1).toList()), entities(v.report().entities(), entityHref), outlets(v, byId), events(v),
         explain(v), byId);
   }
 
@@ -158,7 +164,7 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
         ws.add(new Wording(m.outlet(), m.article(), a == null ? m.article() : a.title(),
             a == null ? null : a.published(), a != null && a.publishedInferred(),
             Links.article(m.article(), m.start(), m.end()), i == 0 ? WordDiff.diff(m.text(), m.text())
-                : WordDiff.diff(ref, m.text()), i == 0));
+                : WordDiff.diff(ref, m.text()), i == 0, "direct"));
         covered.add(m.article() + "@" + m.start());
       }
       out.add(new Statement(qv.speaker(), qv.speaker() == null ? null : speakerHref.apply(qv.speaker()), "direct",
@@ -178,10 +184,27 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
       Article a = byId.get(q.article());
       Wording w = new Wording(a == null ? null : a.outlet(), q.article(), a == null ? q.article() : a.title(),
           a == null ? null : a.published(), a != null && a.publishedInferred(),
-          Links.article(q.article(), q.start(), q.end()), WordDiff.diff(q.text(), q.text()), true);
+          Links.article(q.article(), q.start(), q.end()), WordDiff.diff(q.text(), q.text()), true,
+          q.kind() + (q.partial() ? ", partial" : ""));
       out.add(new Statement(q.speaker(), q.speaker() == null ? null : speakerHref.apply(q.speaker()),
           q.kind() + (q.partial() ? ", partial" : ""), true, List.of(w)));
     }
+    return out;
+  }
+
+  /** Single quotes grouped by speaker: most quoted first, then by name; unknown speakers last; text order within. */
+  static List<Statement> bySpeaker(List<Statement> singles) {
+    Map<String, List<Statement>> groups = new LinkedHashMap<>();
+    for (Statement st : singles) groups.computeIfAbsent(st.speaker() == null ? "" : st.speaker(),
+        k -> new ArrayList<>()).add(st);
+    List<Statement> out = new ArrayList<>();
+    for (List<Statement> g : groups.values()) {
+      List<Wording> ws = new ArrayList<>();
+      for (Statement st : g) ws.addAll(st.wordings());
+      out.add(new Statement(g.get(0).speaker(), g.get(0).speakerHref(), null, true, ws));
+    }
+    out.sort(Comparator.comparing((Statement st) -> st.speaker() == null)
+        .thenComparing(st -> -st.wordings().size()).thenComparing(st -> st.speaker() == null ? "" : st.speaker()));
     return out;
   }
 
