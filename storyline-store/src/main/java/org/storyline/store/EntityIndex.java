@@ -567,17 +567,29 @@ public final class EntityIndex implements Closeable {
 
   /** A faceted full-text search over the articles with an entry. */
   public SearchResult search(Search q) throws IOException {
-    Query text;
+    return search(q, true);
+  }
+
+  /** {@link #search(Search)}, leaving the facets empty (and their cost out) when {@code facets} is false. */
+  public SearchResult search(Search q, boolean facets) throws IOException {
+    return searchParsed(q, parse(q.query()), facets);
+  }
+
+  /** The parsed text query of a search (for highlighting). */
+  Query parse(String query) {
     try {
       MultiFieldQueryParser p = new MultiFieldQueryParser(SEARCH_FIELDS, analyzer, BOOSTS);
       p.setDefaultOperator(QueryParser.Operator.AND);
-      String qs = q.query().strip();
-      text = qs.equals("*") || qs.equals("*:*") ? new MatchAllDocsQuery() : p.parse(qs);
+      String qs = (query == null || query.isBlank() ? "*" : query).strip();
+      return qs.equals("*") || qs.equals("*:*") ? new MatchAllDocsQuery() : p.parse(qs);
     } catch (ParseException e) {
-      throw new IllegalArgumentException("cannot parse query \"" + q.query() + "\": " + firstLine(e.getMessage()), e);
+      throw new IllegalArgumentException("cannot parse query \"" + query + "\": " + firstLine(e.getMessage()), e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot parse query \"" + q.query() + "\": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot parse query \"" + query + "\": " + e.getMessage(), e);
     }
+  }
+
+  private SearchResult searchParsed(Search q, Query text, boolean facets) throws IOException {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
         .add(kind(KIND_ARTICLE), BooleanClause.Occur.FILTER);
     if (q.outlet() != null && !q.outlet().isBlank()) {
@@ -610,6 +622,8 @@ public final class EntityIndex implements Closeable {
       Map<String, Integer> ents = new HashMap<>();
       Map<String, Integer> speakers = new HashMap<>();
       long[] total = {0};
+      Map<String, List<FacetValue>> facetLists = new LinkedHashMap<>();
+      if (!facets) return new SearchResult(s.count(query), hits, facetLists);
       forEachMatch(s, query, (leaf, doc) -> {
         total[0]++;
         if (leaf.outlet != null && leaf.outlet.advanceExact(doc)) {
@@ -624,14 +638,13 @@ public final class EntityIndex implements Closeable {
         leaf.countOrds(leaf.entity, doc, ents);
         leaf.countOrds(leaf.speaker, doc, speakers);
       });
-      Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-      facets.put("outlet", top(outlets, k -> k));
+      facetLists.put("outlet", top(outlets, k -> k));
       List<FacetValue> ds = new ArrayList<>();
       for (var e : dates.entrySet()) ds.add(new FacetValue(e.getKey(), e.getKey(), e.getValue()));
-      facets.put("date", ds);
-      facets.put("entity", top(ents, this::nameOf));
-      facets.put("speaker", top(speakers, this::nameOf));
-      return new SearchResult(total[0], hits, facets);
+      facetLists.put("date", ds);
+      facetLists.put("entity", top(ents, this::nameOf));
+      facetLists.put("speaker", top(speakers, this::nameOf));
+      return new SearchResult(total[0], hits, facetLists);
     } finally {
       searchers.release(s);
     }

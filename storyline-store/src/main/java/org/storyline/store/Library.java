@@ -202,6 +202,40 @@ public final class Library implements Closeable {
     return views.story(snapshot(), storyId);
   }
 
+  /**
+   * One search hit as a reader sees it: the article's metadata from the snapshot (publish date inferred from story
+   * mates where it has none), its story, and a snippet with the hits «marked».
+   */
+  public record SearchItem(String id, String title, String outlet, String published, boolean publishedInferred,
+      String story, float score, String snippet) {}
+
+  /** A page of search hits, the total and the facets ({@link EntityIndex.SearchResult}). */
+  public record SearchPage(long total, int offset, int limit, List<SearchItem> hits,
+      java.util.Map<String, List<EntityIndex.FacetValue>> facets) {
+    public SearchPage {
+      hits = List.copyOf(hits);
+    }
+  }
+
+  /** A faceted search ({@link EntityIndex#search}) with each hit's metadata, story and snippet. */
+  public SearchPage search(EntityIndex.Search q, boolean facets) throws IOException {
+    EntityIndex.SearchResult r = entities.search(q, facets);
+    Snapshot snap = snapshot();
+    org.apache.lucene.search.Query text = entities.parse(q.query());
+    org.apache.lucene.analysis.Analyzer analyzer = new org.apache.lucene.analysis.standard.StandardAnalyzer();
+    List<SearchItem> items = new ArrayList<>();
+    for (EntityIndex.Hit h : r.hits()) {
+      Article meta = snap.article(h.article());
+      Optional<Article> full = store.get(h.article());
+      if (full.isEmpty()) continue;
+      Article a = meta != null ? meta : full.get();
+      Story story = snap.storyOf(h.article());
+      items.add(new SearchItem(a.id(), a.title(), a.outlet(), a.published(), a.publishedInferred(),
+          story == null ? null : story.id(), h.score(), ArticleStore.snippet(analyzer, text, full.get().text())));
+    }
+    return new SearchPage(r.total(), q.offset(), q.limit(), items, r.facets());
+  }
+
   /** The counts and problems of one ingest. */
   public record IngestResult(int added, int unchanged, int revised, List<InputProblem> problems,
       List<String> addedIds, int assigned, int stories, int articles) {
