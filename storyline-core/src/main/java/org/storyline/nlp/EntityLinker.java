@@ -716,6 +716,15 @@ public final class EntityLinker {
         .thenComparing(Comparator.reverseOrder())).orElseThrow();
   }
 
+  /**
+   * The stable key of an entity across reports and ingests: its type in lower case, a colon and its canonical name
+   * folded to a slug ({@code per:jane-holt}); the base of the ids a report gives (which add {@code -2}, {@code -3}
+   * only to tell apart two entities of one report with the same key).
+   */
+  public static String key(String type, String name) {
+    return type.toLowerCase(java.util.Locale.ROOT) + ":" + slug(name);
+  }
+
   static String slug(String name) {
     String f = NameTables.fold(name);
     StringBuilder b = new StringBuilder();

@@ -10,6 +10,7 @@ import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.storyline.store.Library;
@@ -36,15 +37,18 @@ public final class StorylineServer implements Closeable {
 
   private final Javalin app;
   private final Library library;
+  private final ApiRoutes api;
 
-  private StorylineServer(Javalin app, Library library) {
+  private StorylineServer(Javalin app, Library library, ApiRoutes api) {
     this.app = app;
     this.library = library;
+    this.api = api;
   }
 
   /** Creates and starts the server; {@code port} 0 picks a free one ({@link #port()}). */
   public static StorylineServer start(Library library, ServerConfig cfg) {
     Objects.requireNonNull(library, "library");
+    ApiRoutes[] api = new ApiRoutes[1];
     Javalin app = Javalin.create(config -> {
       config.jetty.host = cfg.host();
       config.jetty.port = cfg.port();
@@ -59,17 +63,20 @@ public final class StorylineServer implements Closeable {
         guardWrite(ctx, cfg);
       });
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+      // Javalin's own refusals (a body over maxRequestSize: 413) keep their status
+      config.routes.exception(io.javalin.http.HttpResponseException.class,
+          (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
       config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: "
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))));
       config.routes.error(404, "*", ctx -> {
         if (ctx.attribute(ERROR_SET) == null) error(ctx, 404, "no such page: " + ctx.path());
       });
-      ApiRoutes.register(config, library);
+      api[0] = ApiRoutes.register(config, library, cfg);
       UiRoutes.register(config, library);
     });
     app.start();
-    return new StorylineServer(app, library);
+    return new StorylineServer(app, library, api[0]);
   }
 
   public int port() {
@@ -78,6 +85,17 @@ public final class StorylineServer implements Closeable {
 
   public Library library() {
     return library;
+  }
+
+  /** The API routes as documented at {@code /openapi.json}. */
+  List<OpenApi.Route> apiRoutes() {
+    return api.routes();
+  }
+
+  /** Every HTTP route the server registered, as "METHOD path" (for the test that keeps the OpenAPI in step). */
+  List<String> registeredRoutes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(p -> p.endpoint.method.name().toLowerCase(java.util.Locale.ROOT) + " " + p.endpoint.path).toList();
   }
 
   @Override

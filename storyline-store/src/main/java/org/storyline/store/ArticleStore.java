@@ -85,6 +85,12 @@ import org.storyline.model.Article;
  *   <li>One writer at a time per data directory (Lucene's native lock, released by the OS when a process dies);
  *       readers ({@link #openReadOnly}) may run beside a writer and see its last commit.</li>
  * </ul>
+ *
+ * <h2>Threads</h2>
+ * Thread-safe. Adds and commits are serialised. Reads ({@link #get}, {@link #revisions}, {@link #search},
+ * {@link #size}, {@link #forEachArticle}) run concurrently on Lucene's thread-safe searcher and never wait for a
+ * writer: a thread that has added articles since the last commit sees them in its own reads (they commit first);
+ * every other thread sees the last commit.
  */
 public final class ArticleStore implements Closeable {
   public static final int DEFAULT_COMMIT_EVERY = 1000;
@@ -135,6 +141,11 @@ public final class ArticleStore implements Closeable {
   private final Map<String, String> pendingByUrl = new HashMap<>();
   private final Map<String, String> pendingById = new HashMap<>();
   private int uncommitted;
+  /**
+   * The thread whose adds are not committed yet: its own reads see them (they commit first, as they always did);
+   * every other thread reads the last commit without waiting for the writer.
+   */
+  private volatile Thread pendingWriter;
 
   private ArticleStore(Path dataDir, boolean writable, int commitEvery) throws IOException {
     this.dataDir = dataDir;
@@ -162,7 +173,8 @@ public final class ArticleStore implements Closeable {
         this.writer = new IndexWriter(directory, cfg);
       } catch (LockObtainFailedException e) {
         directory.close();
-        throw new StoreUnavailableException("the store at " + dataDir + " is in use by another process", e);
+        throw new StoreUnavailableException("the store at " + dataDir + " is in use by another process (a running "
+            + "`storyline serve`?): add articles through its API (POST /api/ingest) or stop it", e);
       }
       writer.setLiveCommitData(Map.of("storyline.store.format", Integer.toString(FORMAT)).entrySet());
       if (!DirectoryReader.indexExists(directory)) writer.commit();
@@ -265,9 +277,9 @@ public final class ArticleStore implements Closeable {
   public synchronized AddResult add(Article a) throws IOException {
     if (writer == null) throw new IllegalStateException("store opened read-only");
     String url = normalizeUrl(a.url());
-    String key = findKey(url, a.id());
+    String key = findKey(url, a.id(), true);
     String fp = fingerprint(a);
-    List<Stored> block = key == null ? List.of() : loadBlock(key);
+    List<Stored> block = key == null ? List.of() : loadBlock(key, true);
     if (key == null || block.isEmpty()) key = term(url != null ? "url:" + url : "id:" + a.id());
     Stored current = block.isEmpty() ? null : block.get(block.size() - 1);
     if (current != null && current.fingerprint().equals(fp)) {
@@ -282,6 +294,7 @@ public final class ArticleStore implements Closeable {
     pending.put(key, next);
     if (url != null) pendingByUrl.put(url, key);
     pendingById.put(a.id(), key);
+    pendingWriter = Thread.currentThread();
     if (++uncommitted >= commitEvery) commit();
     return new AddResult(current == null ? Outcome.ADDED : Outcome.REVISED, a.id(), rev);
   }
@@ -298,24 +311,48 @@ public final class ArticleStore implements Closeable {
     pendingByUrl.clear();
     pendingById.clear();
     uncommitted = 0;
+    pendingWriter = null;
+  }
+
+  /** Whether this thread has adds not committed yet (then its reads go through the writer's lock). */
+  private boolean ownsPending() {
+    return pendingWriter == Thread.currentThread();
+  }
+
+  /** Before a read of the whole index: this thread's own pending adds are committed first. */
+  private void commitOwnPending() throws IOException {
+    if (ownsPending()) {
+      synchronized (this) {
+        commitIfPending();
+      }
+    }
   }
 
   /** The current revision of the article with this id (or this URL), if stored. */
-  public synchronized Optional<Article> get(String idOrUrl) throws IOException {
+  public Optional<Article> get(String idOrUrl) throws IOException {
     List<Revision> r = revisions(idOrUrl);
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(r.size() - 1).article());
   }
 
   /** All revisions of the article with this id (or URL), oldest first; empty when unknown. */
-  public synchronized List<Revision> revisions(String idOrUrl) throws IOException {
-    String key = findKey(normalizeUrl(idOrUrl), idOrUrl);
+  public List<Revision> revisions(String idOrUrl) throws IOException {
+    if (ownsPending()) {
+      synchronized (this) {
+        return revisions(idOrUrl, true);
+      }
+    }
+    return revisions(idOrUrl, false);
+  }
+
+  private List<Revision> revisions(String idOrUrl, boolean withPending) throws IOException {
+    String key = findKey(normalizeUrl(idOrUrl), idOrUrl, withPending);
     if (key == null) return List.of();
-    return loadBlock(key).stream().map(s -> new Revision(s.rev(), s.article())).toList();
+    return loadBlock(key, withPending).stream().map(s -> new Revision(s.rev(), s.article())).toList();
   }
 
   /** Number of articles (current revisions) committed or added since. */
-  public synchronized int size() throws IOException {
-    commitIfPending();
+  public int size() throws IOException {
+    commitOwnPending();
     IndexSearcher s = searchers.acquire();
     try {
       return s.count(new TermQuery(new Term(F_CURRENT, "1")));
@@ -325,8 +362,8 @@ public final class ArticleStore implements Closeable {
   }
 
   /** Every article's current revision, in id order (stable), for later stages to reload. */
-  public synchronized void forEachArticle(Consumer<Article> action) throws IOException {
-    commitIfPending();
+  public void forEachArticle(Consumer<Article> action) throws IOException {
+    commitOwnPending();
     IndexSearcher s = searchers.acquire();
     try {
       Sort byId = new Sort(new SortField(F_ID_SORT, SortField.Type.STRING), new SortField(F_KEY + "_sort",
@@ -346,7 +383,7 @@ public final class ArticleStore implements Closeable {
   }
 
   /** Full-text search over the current revisions; best first, ties by id. */
-  public synchronized List<SearchHit> search(SearchQuery sq) throws IOException {
+  public List<SearchHit> search(SearchQuery sq) throws IOException {
     Query text;
     try {
       MultiFieldQueryParser p = new MultiFieldQueryParser(SEARCH_FIELDS, analyzer, BOOSTS);
@@ -369,7 +406,7 @@ public final class ArticleStore implements Closeable {
       b.add(IntPoint.newRangeQuery(F_DAY, lo, hi), BooleanClause.Occur.FILTER);
     }
     Query q = b.build();
-    commitIfPending();
+    commitOwnPending();
     IndexSearcher s = searchers.acquire();
     try {
       Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(F_ID_SORT, SortField.Type.STRING));
@@ -395,6 +432,15 @@ public final class ArticleStore implements Closeable {
 
   /** Snippets are cut to about this many characters, keeping the first highlighted hit. */
   static final int SNIPPET_CHARS = 240;
+
+  /** A snippet of {@code text} with the hits of {@code q} «marked», as {@link #search} gives. */
+  static String snippet(Analyzer analyzer, Query q, String text) throws IOException {
+    UnifiedHighlighter hl = UnifiedHighlighter.builderWithoutSearcher(analyzer)
+        .withFormatter(new DefaultPassageFormatter("«", "»", " … ", false))
+        .withMaxLength(HIGHLIGHT_CHARS)
+        .build();
+    return snippet(hl, q, text);
+  }
 
   private static String snippet(UnifiedHighlighter hl, Query q, String text) throws IOException {
     Object h = hl.highlightWithoutSearcher("text", q, text, 2);
@@ -429,8 +475,8 @@ public final class ArticleStore implements Closeable {
    * Checks the invariants a crash must not break: every article has revisions 1..n with exactly one current (the
    * last), every stored JSON reads back. Returns the violations found (empty when consistent).
    */
-  public synchronized List<String> check() throws IOException {
-    commitIfPending();
+  public List<String> check() throws IOException {
+    commitOwnPending();
     List<String> problems = new ArrayList<>();
     IndexSearcher s = searchers.acquire();
     try {
@@ -495,22 +541,22 @@ public final class ArticleStore implements Closeable {
    * provided that, when a URL is given, the stored article has none (it was first read from a file) — two articles
    * at different URLs are different articles even if their ids collide. Null when not stored.
    */
-  private String findKey(String url, String id) throws IOException {
+  private String findKey(String url, String id, boolean withPending) throws IOException {
     if (url != null) {
-      String k = pendingByUrl.get(url);
+      String k = withPending ? pendingByUrl.get(url) : null;
       if (k == null) k = committedKey(new TermQuery(new Term(F_URL, term(url))));
       if (k != null) return k;
     }
     if (id != null) {
-      String k = pendingById.get(id);
+      String k = withPending ? pendingById.get(id) : null;
       if (k == null) k = committedKey(new TermQuery(new Term(F_ID, term(id))));
-      if (k != null && (url == null || currentUrl(k) == null)) return k;
+      if (k != null && (url == null || currentUrl(k, withPending) == null)) return k;
     }
     return null;
   }
 
-  private String currentUrl(String key) throws IOException {
-    List<Stored> block = loadBlock(key);
+  private String currentUrl(String key, boolean withPending) throws IOException {
+    List<Stored> block = loadBlock(key, withPending);
     return block.isEmpty() ? null : normalizeUrl(block.get(block.size() - 1).article().url());
   }
 
@@ -528,8 +574,9 @@ public final class ArticleStore implements Closeable {
     }
   }
 
-  private List<Stored> loadBlock(String key) throws IOException {
-    List<Stored> p = pending.get(key);
+  /** The revisions of a block; {@code withPending} (the writer's own view, under its lock) sees uncommitted ones. */
+  private List<Stored> loadBlock(String key, boolean withPending) throws IOException {
+    List<Stored> p = withPending ? pending.get(key) : null;
     if (p != null) return p;
     IndexSearcher s = searchers.acquire();
     try {

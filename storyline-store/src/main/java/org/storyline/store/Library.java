@@ -33,7 +33,7 @@ import org.storyline.pipeline.Pipeline;
  *
  * <h2>Concurrency</h2>
  * One writer per data directory: {@link #open} takes the store's lock (another process's {@link #open} then fails at
- * once with {@link StoreInUseException}); any number of {@link #openReadOnly} readers may run beside it and see its
+ * once with {@link StoreUnavailableException}); any number of {@link #openReadOnly} readers may run beside it and see its
  * last commit. Inside one process, ingests are serialised; reads ({@link #snapshot}, {@link #story}, search) run
  * concurrently with an ingest and see the snapshot of the last completed one: {@link #snapshot()} is an immutable
  * value swapped atomically when an ingest has committed and saved its stories.
@@ -58,6 +58,7 @@ public final class Library implements Closeable {
   private final boolean embeddingsWanted;
   private final List<String> notes = new ArrayList<>();
   private final StoryViews views;
+  private final EntityIndex entities;
   private volatile Snapshot snapshot;
   private long version;
 
@@ -76,8 +77,9 @@ public final class Library implements Closeable {
     }
   }
 
-  private Library(ArticleStore store, Options options, boolean writable) {
+  private Library(ArticleStore store, EntityIndex entities, Options options, boolean writable) {
     this.store = store;
+    this.entities = entities;
     this.writable = writable;
     this.embeddingsWanted = options.embeddings();
     this.stage = OnlineStoryStage.defaults(options.embeddings());
@@ -111,12 +113,41 @@ public final class Library implements Closeable {
 
   /** Opens (creating if needed) the data directory for reading and writing; one writer per directory. */
   public static Library open(Path data, Options options) throws IOException {
-    return new Library(ArticleStore.open(data, options.commitEvery()), options, true);
+    ArticleStore store = ArticleStore.open(data, options.commitEvery());
+    EntityIndex ix;
+    try {
+      ix = EntityIndex.open(data);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    Library lib = new Library(store, ix, options, true);
+    try {
+      lib.annotateMissing();
+    } catch (IOException | RuntimeException e) {
+      lib.close();
+      throw e;
+    }
+    return lib;
   }
 
   /** Opens an existing data directory for reading; works beside a writer in another process. */
   public static Library openReadOnly(Path data, boolean embeddings) throws IOException {
-    return new Library(ArticleStore.openReadOnly(data), Options.defaults().withEmbeddings(embeddings), false);
+    ArticleStore store = ArticleStore.openReadOnly(data);
+    try {
+      return new Library(store, EntityIndex.openReadOnly(data), Options.defaults().withEmbeddings(embeddings), false);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The store-wide read model of entities and quotes (entity list and counts, one entity's mentions over time and
+   * co-occurring entities, quotes by speaker, faceted search); see {@link EntityIndex}.
+   */
+  public EntityIndex entities() {
+    return entities;
   }
 
   public static Path storiesFile(Path data) {
@@ -169,6 +200,40 @@ public final class Library implements Closeable {
    */
   public Optional<StoryViews.View> story(String storyId) throws IOException {
     return views.story(snapshot(), storyId);
+  }
+
+  /**
+   * One search hit as a reader sees it: the article's metadata from the snapshot (publish date inferred from story
+   * mates where it has none), its story, and a snippet with the hits «marked».
+   */
+  public record SearchItem(String id, String title, String outlet, String published, boolean publishedInferred,
+      String story, float score, String snippet) {}
+
+  /** A page of search hits, the total and the facets ({@link EntityIndex.SearchResult}). */
+  public record SearchPage(long total, int offset, int limit, List<SearchItem> hits,
+      java.util.Map<String, List<EntityIndex.FacetValue>> facets) {
+    public SearchPage {
+      hits = List.copyOf(hits);
+    }
+  }
+
+  /** A faceted search ({@link EntityIndex#search}) with each hit's metadata, story and snippet. */
+  public SearchPage search(EntityIndex.Search q, boolean facets) throws IOException {
+    EntityIndex.SearchResult r = entities.search(q, facets);
+    Snapshot snap = snapshot();
+    org.apache.lucene.search.Query text = entities.parse(q.query());
+    org.apache.lucene.analysis.Analyzer analyzer = new org.apache.lucene.analysis.standard.StandardAnalyzer();
+    List<SearchItem> items = new ArrayList<>();
+    for (EntityIndex.Hit h : r.hits()) {
+      Article meta = snap.article(h.article());
+      Optional<Article> full = store.get(h.article());
+      if (full.isEmpty()) continue;
+      Article a = meta != null ? meta : full.get();
+      Story story = snap.storyOf(h.article());
+      items.add(new SearchItem(a.id(), a.title(), a.outlet(), a.published(), a.publishedInferred(),
+          story == null ? null : story.id(), h.score(), ArticleStore.snippet(analyzer, text, full.get().text())));
+    }
+    return new SearchPage(r.total(), q.offset(), q.limit(), items, r.facets());
   }
 
   /** The counts and problems of one ingest. */
@@ -243,6 +308,7 @@ public final class Library implements Closeable {
   private IngestResult finish(Counts counts) throws IOException {
     requireWritable();
     store.commit();
+    annotate(counts.revisedKeys);
     List<String> ids = counts.added.stream().map(Key::id).toList();
     if (stream == null && counts.added.isEmpty()) {
       // nothing new: when the saved stories already hold every stored article, they need not even be loaded
@@ -250,6 +316,7 @@ public final class Library implements Closeable {
         StoryStream.Counts c = StoryStream.counts(storiesFile(store.dataDir()));
         if (c.articles() == store.size()) {
           if (counts.revised > 0) snapshot = null;
+          entities.commit();
           return new IngestResult(0, counts.unchanged, counts.revised, counts.problems, ids, 0, c.stories(),
               store.size());
         }
@@ -267,6 +334,7 @@ public final class Library implements Closeable {
       // a library whose snapshot is in use (a server) gets the next one now, so readers never wait for it
       snapshot = snapshot == null ? null : buildSnapshot();
     }
+    entities.commit();
     return new IngestResult(counts.addedN, counts.unchanged, counts.revised, counts.problems, ids, assigned,
         s.stories(), store.size());
   }
@@ -305,6 +373,7 @@ public final class Library implements Closeable {
     int revised;
     final List<InputProblem> problems = new ArrayList<>();
     final List<Key> added = new ArrayList<>();
+    final List<Key> revisedKeys = new ArrayList<>();
 
     Counts(Consumer<InputProblem> onProblem) {
       this.onProblem = onProblem;
@@ -322,7 +391,10 @@ public final class Library implements Closeable {
           added.add(Key.of(a));
         }
         case UNCHANGED -> unchanged++;
-        case REVISED -> revised++;
+        case REVISED -> {
+          revised++;
+          revisedKeys.add(Key.of(a));
+        }
       }
     }
   }
@@ -350,9 +422,45 @@ public final class Library implements Closeable {
         store.get(k.id()).ifPresent(x -> chunk.add(withoutInferredDate(x)));
       }
       Pipeline.Annotations an = pipeline.annotate(chunk);
+      if (writable) entities.put(chunk, an.entities(), an.quotes());
       n += stage.feed(stream, chunk, an.entities(), an.quotes()).size();
     }
     return n;
+  }
+
+  /** Annotates these stored articles (in publish order, in chunks) for the read model only; returns how many. */
+  private int annotate(List<Key> keys) throws IOException {
+    if (keys.isEmpty()) return 0;
+    List<Key> todo = new ArrayList<>(keys);
+    todo.sort(KEY_ORDER);
+    int n = 0;
+    for (int i = 0; i < todo.size(); i += CHUNK) {
+      List<Article> chunk = new ArrayList<>();
+      for (Key k : todo.subList(i, Math.min(todo.size(), i + CHUNK))) {
+        store.get(k.id()).ifPresent(x -> chunk.add(withoutInferredDate(x)));
+      }
+      Pipeline.Annotations an = pipeline.annotate(chunk);
+      entities.put(chunk, an.entities(), an.quotes());
+      n += chunk.size();
+    }
+    return n;
+  }
+
+  /**
+   * Gives the read model the stored articles it lacks (a store from before it, or a crash between the store's
+   * commit and the read model's): cheap when the counts agree.
+   */
+  private synchronized void annotateMissing() throws IOException {
+    int stored = store.size();
+    if (entities.size() == stored) return;
+    java.util.Set<String> have = entities.articleIds();
+    List<Key> todo = new ArrayList<>();
+    store.forEachArticle(a -> {
+      if (!have.contains(a.id())) todo.add(Key.of(a));
+    });
+    int n = annotate(todo);
+    entities.commit();
+    if (n > 0) notes.add(n + " stored articles had no entities and quotes in the read model yet; they were annotated");
   }
 
   static Article withoutInferredDate(Article a) {
@@ -406,7 +514,11 @@ public final class Library implements Closeable {
 
   @Override
   public void close() throws IOException {
-    store.close();
+    try {
+      entities.close();
+    } finally {
+      store.close();
+    }
   }
 
   @Override

@@ -1,0 +1,250 @@
+package org.storyline.eval.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.storyline.ingest.RawDocument;
+import org.storyline.server.ServerConfig;
+import org.storyline.server.StorylineServer;
+import org.storyline.store.Library;
+
+/**
+ * {@code storyline eval serve-load}: the server under load. Builds (or reuses) a store of Reuters-21578 replayed
+ * with shifted ids and dates to {@code --articles} articles, starts the server on a random loopback port, drives it
+ * with {@code --clients} concurrent clients for {@code --seconds} over the story page, the story API, search, the
+ * entity API and the article API while an ingest of {@code --ingest} new articles runs through {@code POST
+ * /api/ingest}, prints throughput and p50/p99 per endpoint, then checks that every ingested article is readable.
+ * Clients are bounded in count and time and talk to 127.0.0.1 only.
+ */
+public final class ServeLoad {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Articles per POST of the ingest that runs during the load. */
+  private static final int INGEST_BATCH = 100;
+
+  private ServeLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of("../shared/data");
+    Path storeDir = Path.of("target/serve-load-store");
+    int articles = 100_000;
+    int clients = 50;
+    int seconds = 60;
+    int ingest = 1000;
+    boolean embeddings = true;
+    boolean buildOnly = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--data" -> data = Path.of(args[++i]);
+        case "--store" -> storeDir = Path.of(args[++i]);
+        case "--articles" -> articles = Integer.parseInt(args[++i]);
+        case "--clients" -> clients = Integer.parseInt(args[++i]);
+        case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+        case "--ingest" -> ingest = Integer.parseInt(args[++i]);
+        case "--no-embeddings" -> embeddings = false;
+        case "--build-only" -> buildOnly = true;
+        default -> {
+          System.err.println("storyline eval serve-load: unknown option " + args[i] + "\nusage: storyline eval "
+              + "serve-load [--data DIR] [--store DIR] [--articles 100000] [--clients 50] [--seconds 60] "
+              + "[--ingest 1000] [--no-embeddings] [--build-only]");
+          System.exit(2);
+        }
+      }
+    }
+    if (clients < 1 || clients > 500) throw new IllegalArgumentException("--clients must be 1..500");
+    if (seconds < 1 || seconds > 3600) throw new IllegalArgumentException("--seconds must be 1..3600");
+    List<RawDocument> base = BenchCorpora.load(data, "reuters");
+    List<RawDocument> all = BenchCorpora.replay(base, articles + ingest);
+    Library.Options opts = Library.Options.defaults().withEmbeddings(embeddings);
+    try (Library lib = Library.open(storeDir, opts)) {
+      build(lib, all.subList(0, articles));
+      if (buildOnly) return;
+      run(lib, all.subList(articles, articles + ingest), clients, seconds);
+    }
+  }
+
+  /** Fills the store up to {@code docs.size()} articles (what it holds already is skipped by id). */
+  static void build(Library lib, List<RawDocument> docs) throws IOException {
+    int have = lib.store().size();
+    if (have >= docs.size()) {
+      System.out.printf(Locale.ROOT, "store %s: %d articles (reused)%n", lib.dataDir(), have);
+      return;
+    }
+    long t0 = System.nanoTime();
+    int chunk = 5000;
+    for (int i = have; i < docs.size(); i += chunk) {
+      List<RawDocument> part = docs.subList(i, Math.min(docs.size(), i + chunk));
+      Library.IngestResult r = lib.ingestDocuments(part, p -> {});
+      System.out.printf(Locale.ROOT, "store: %d articles, %d stories (%.0f s)%n", r.articles(), r.stories(),
+          (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /** One endpoint's latencies. */
+  private static final class Stats {
+    final List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    final AtomicLong errors = new AtomicLong();
+  }
+
+  static void run(Library lib, List<RawDocument> toIngest, int clients, int seconds) throws Exception {
+    var snap = lib.snapshot();
+    List<String> storyIds = snap.stories().stream().map(s -> s.id()).toList();
+    List<String> articleIds = snap.articles().stream().map(a -> a.id()).toList();
+    List<String> entityIds = lib.entities().entities(null, 0, 500).items().stream().map(e -> e.id()).toList();
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < 2000 && i < snap.articles().size(); i += 7) {
+      String t = snap.articles().get(i * 37 % snap.articles().size()).title();
+      if (t == null) continue;
+      for (String w : t.split("[^A-Za-z]+")) if (w.length() > 4) words.add(w.toLowerCase(Locale.ROOT));
+    }
+    if (storyIds.isEmpty() || entityIds.isEmpty() || words.isEmpty()) throw new IllegalStateException("empty store");
+    try (StorylineServer server = StorylineServer.start(lib, ServerConfig.local(0))) {
+      String base = "http://127.0.0.1:" + server.port();
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5)).build();
+      boolean storyPage = http.send(HttpRequest.newBuilder(URI.create(base + "/stories/" + enc(storyIds.get(0))))
+          .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      Map<String, Stats> stats = new ConcurrentHashMap<>();
+      List<String> endpoints = new ArrayList<>(List.of("story api", "search", "search+facets", "entity", "article"));
+      if (storyPage) endpoints.add(0, "story page");
+      else System.out.println("(the story page /stories/{id} is not served by this build: left out)");
+      for (String e : endpoints) stats.put(e, new Stats());
+      Stats ingestStats = new Stats();
+      long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+      CountDownLatch done = new CountDownLatch(clients);
+      List<String> ingested = java.util.Collections.synchronizedList(new ArrayList<>());
+      Thread writer = new Thread(() -> {
+        try {
+          for (int i = 0; i < toIngest.size() && System.nanoTime() < deadline; i += INGEST_BATCH) {
+            List<RawDocument> part = toIngest.subList(i, Math.min(toIngest.size(), i + INGEST_BATCH));
+            StringBuilder body = new StringBuilder();
+            for (RawDocument d : part) {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("id", d.id());
+              m.put("title", d.hints().title());
+              m.put("outlet", d.hints().outlet());
+              m.put("published", d.hints().published());
+              m.put("text", d.content());
+              body.append(JSON.writeValueAsString(m)).append('\n');
+            }
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ingest"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+            ingestStats.nanos.add(System.nanoTime() - t0);
+            if (r.statusCode() != 200) {
+              ingestStats.errors.incrementAndGet();
+              System.out.println("ingest: HTTP " + r.statusCode() + " " + r.body());
+            } else {
+              for (RawDocument d : part) ingested.add(d.id());
+            }
+          }
+        } catch (Exception e) {
+          System.out.println("ingest failed: " + e);
+        }
+      });
+      writer.start();
+      long start = System.nanoTime();
+      for (int c = 0; c < clients; c++) {
+        Random rnd = new Random(1000 + c);
+        int first = c;
+        Thread t = new Thread(() -> {
+          try {
+            for (int i = first; System.nanoTime() < deadline; i++) {
+              String ep = endpoints.get(i % endpoints.size());
+              String path = switch (ep) {
+                case "story page" -> "/stories/" + enc(pick(storyIds, rnd));
+                case "story api" -> "/api/stories/" + enc(pick(storyIds, rnd));
+                case "search" -> "/api/search?facets=false&q=" + enc(pick(words, rnd));
+                case "search+facets" -> "/api/search?q=" + enc(pick(words, rnd));
+                case "entity" -> "/api/entities/" + enc(pick(entityIds, rnd));
+                default -> "/api/articles/" + enc(pick(articleIds, rnd));
+              };
+              HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+              if (ep.equals("story page")) b.header("Accept", "text/html");
+              long t0 = System.nanoTime();
+              HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+              Stats st = stats.get(ep);
+              st.nanos.add(System.nanoTime() - t0);
+              if (r.statusCode() != 200) st.errors.incrementAndGet();
+            }
+          } catch (Exception e) {
+            System.out.println("client failed: " + e);
+          } finally {
+            done.countDown();
+          }
+        });
+        t.setDaemon(true);
+        t.start();
+      }
+      done.await();
+      double wall = (System.nanoTime() - start) / 1e9;
+      writer.join();
+      System.out.printf(Locale.ROOT, "%n%d stored articles, %d stories, %d clients, %.0f s, server on 127.0.0.1%n",
+          lib.store().size(), lib.snapshot().stories().size(), clients, wall);
+      System.out.println("| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors |");
+      System.out.println("|---|---|---|---|---|---|---|");
+      long total = 0;
+      for (String e : endpoints) {
+        total += line(e, stats.get(e), wall);
+      }
+      line("ingest (POST " + INGEST_BATCH + ")", ingestStats, wall);
+      System.out.printf(Locale.ROOT, "all reads: %d requests, %.0f req/s%n", total, total / wall);
+
+      // every article the ingest stored is readable
+      int missing = 0;
+      for (String id : ingested) {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/articles/" + enc(id)))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+          if (missing++ < 5) System.out.println("not readable: " + id + " (HTTP " + r.statusCode() + ")");
+        }
+      }
+      System.out.printf(Locale.ROOT, "ingested during the load: %d articles; readable afterwards: %d; missing: %d%n",
+          ingested.size(), ingested.size() - missing, missing);
+      if (missing > 0) System.exit(1);
+    }
+  }
+
+  private static long line(String name, Stats s, double wall) {
+    long[] a;
+    synchronized (s.nanos) {
+      a = s.nanos.stream().mapToLong(Long::longValue).toArray();
+    }
+    Arrays.sort(a);
+    if (a.length == 0) {
+      System.out.printf(Locale.ROOT, "| %s | 0 | | | | | %d |%n", name, s.errors.get());
+      return 0;
+    }
+    System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", name, a.length, a.length / wall,
+        a[a.length / 2] / 1e6, a[Math.min(a.length - 1, (int) Math.ceil(a.length * 0.99) - 1)] / 1e6,
+        a[a.length - 1] / 1e6, s.errors.get());
+    return a.length;
+  }
+
+  private static String pick(List<String> l, Random r) {
+    return l.get(r.nextInt(l.size()));
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
