@@ -38,7 +38,7 @@ class StoreInUseTest {
       cl.setOut(new PrintWriter(out));
       cl.setErr(new PrintWriter(err));
       int exit = cl.execute("ingest", "--data", data.toString(), "--no-embeddings", more.toString());
-      assertEquals(Main.EXIT_INTERNAL, exit, err.toString());
+      assertEquals(Main.EXIT_STORE, exit, err.toString());
       String e = err.toString();
       assertTrue(e.contains("is in use by another process (a running `storyline serve`?): add articles through its "
           + "API (POST /api/ingest) or stop it"), e);
