@@ -146,7 +146,12 @@ public final class Analyzer {
     var variants = quoteVariants.find(finalArticles, qs, st.stories(), st.storylines());
     long t6 = System.nanoTime();
     times.record("quoteVariants", t6 - t5);
-    var events = eventTimeline.find(finalArticles, ents, qs, tx, st.stories(), st.storylines());
+    var found = eventTimeline.findAll(finalArticles, ents, qs, tx, st.stories(), st.storylines());
+    var events = found.events();
+    for (int k = 0; k < reported.length; k++) {
+      String note = found.diagnostics().get(reported[k].id());
+      if (note != null) reported[k] = reported[k].withDiagnostic(note);
+    }
     long t7 = System.nanoTime();
     times.record("events", t7 - t6);
     var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories());
