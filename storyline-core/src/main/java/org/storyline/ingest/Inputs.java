@@ -154,9 +154,19 @@ public final class Inputs {
             + start(h.url()) + "): skipped, URLs are at most " + MAX_URL_CHARS, true));
         return;
       }
-      String outlet = cut(d, "outlet", h.outlet(), MAX_NAME_CHARS);
-      String byline = cut(d, "byline", h.byline(), MAX_NAME_CHARS);
-      String title = cut(d, "title", h.title(), MAX_TITLE_CHARS);
+      int[] lone = new int[1];
+      String content = whole(d.content(), lone);
+      String outlet = whole(cut(d, "outlet", h.outlet(), MAX_NAME_CHARS), lone);
+      String byline = whole(cut(d, "byline", h.byline(), MAX_NAME_CHARS), lone);
+      String title = whole(cut(d, "title", h.title(), MAX_TITLE_CHARS), lone);
+      String published = whole(h.published(), lone);
+      String dateProblem = PublishedValues.rejected(published);
+      if (dateProblem == null) dateProblem = PublishedValues.farFuture(FeedDates.normalize(published));
+      if (dateProblem != null) sink.problem(new InputProblem(d.source(), 0, dateProblem, false));
+      if (lone[0] > 0) {
+        sink.problem(new InputProblem(d.source(), 0, lone[0] + " lone surrogate" + (lone[0] == 1 ? "" : "s")
+            + " (half of a \\uD83D\\uDE00 pair, as a broken JSON escape gives) replaced with U+FFFD", false));
+      }
       String url = h.url() == null ? "" : h.url().strip();
       String[] before = ids.get(id);
       if (before != null && !(before[0].equals(url) && !url.isEmpty())) {
@@ -168,9 +178,10 @@ public final class Inputs {
             + ": read as " + id, false));
       }
       ids.putIfAbsent(id, new String[] {url, d.source()});
-      if (!id.equals(d.id()) || outlet != h.outlet() || byline != h.byline() || title != h.title()) {
-        d = new RawDocument(id, d.source(), d.format(), d.content(),
-            new RawDocument.Hints(h.url(), title, outlet, byline, h.published()));
+      if (!id.equals(d.id()) || outlet != h.outlet() || byline != h.byline() || title != h.title()
+          || content != d.content() || published != h.published()) {
+        d = new RawDocument(id, d.source(), d.format(), content,
+            new RawDocument.Hints(h.url(), title, outlet, byline, published));
       }
       sink.document(d);
     }
@@ -180,6 +191,29 @@ public final class Inputs {
       sink.problem(new InputProblem(d.source(), 0, "the " + field + " has " + v.length() + " characters ("
           + start(v) + "): cut to " + max, false));
       return v.substring(0, max);
+    }
+
+    /** {@code v} with each lone surrogate replaced by U+FFFD (counted in {@code n[0]}); {@code v} itself if none. */
+    static String whole(String v, int[] n) {
+      if (v == null) return null;
+      StringBuilder sb = null;
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1));
+        if (paired) {
+          if (sb != null) sb.append(c).append(v.charAt(i + 1));
+          i++;
+          continue;
+        }
+        if (Character.isSurrogate(c)) {
+          if (sb == null) sb = new StringBuilder(v.length()).append(v, 0, i);
+          sb.append('\ufffd');
+          n[0]++;
+        } else if (sb != null) {
+          sb.append(c);
+        }
+      }
+      return sb == null ? v : sb.toString();
     }
 
     private static String start(String v) {
