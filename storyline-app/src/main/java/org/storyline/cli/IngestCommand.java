@@ -76,7 +76,7 @@ final class IngestCommand implements Callable<Integer> {
       counts.print(spec.commandLine().getOut(), store);
       StoreStories.assignAndSave(store, counts.addedKeys, embeddings, spec.commandLine().getOut(), err);
     } catch (IOException | UncheckedIOException e) {
-      err.println("storyline: " + e.getMessage());
+      err.println("storyline: " + Main.describe(e));
       return Main.storeExit(e, Main.EXIT_INTERNAL);
     }
     err.flush();

@@ -60,7 +60,7 @@ final class SearchCommand implements Callable<Integer> {
       err.println("storyline: " + e.getMessage());
       return 2;
     } catch (IOException e) {
-      err.println("storyline: " + e.getMessage());
+      err.println("storyline: " + Main.describe(e));
       return Main.storeExit(e, 2);
     }
   }
