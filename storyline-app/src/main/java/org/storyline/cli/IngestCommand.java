@@ -51,6 +51,9 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (commitEvery < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--commit-every takes 1 or more");
+    }
     Extractor extractor = Extractors.defaults();
     IngestCounts counts = new IngestCounts();
     Path storeDir = storeOptions.data.toAbsolutePath().normalize();

@@ -53,4 +53,38 @@ class EdgeMessagesTest {
       assertTrue(r.err().contains("in use"), r.err());
     }
   }
+
+  @Test
+  void optionsThatCannotWorkAreRefusedAsBadUsage() throws IOException {
+    Path in = Files.writeString(dir.resolve("a.txt"), "Harbour plan\n\nThe council approved the harbour plan.");
+    Path data = dir.resolve("store");
+    Run empty = run("ingest", "--no-embeddings", "--data", "", in.toString());
+    assertEquals(2, empty.exit(), empty.err());
+    assertTrue(empty.err().contains("--data needs a folder"), empty.err());
+    Run commit = run("ingest", "--no-embeddings", "--data", data.toString(), "--commit-every", "0", in.toString());
+    assertEquals(2, commit.exit(), commit.err());
+    assertFalse(Files.exists(data), "nothing written for a refused command");
+    assertEquals(0, run("ingest", "--no-embeddings", "--data", data.toString(), in.toString()).exit());
+    Run limit = run("search", "--data", data.toString(), "--limit", "-1", "harbour");
+    assertEquals(2, limit.exit(), limit.err());
+    assertTrue(limit.err().contains("--limit"), limit.err());
+
+    Path notReport = Files.writeString(dir.resolve("x.json"), "{\"articles\": 5, \"stories\": \"no\"}");
+    Run r = run("stories", "--report", notReport.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("is not a report"), r.err());
+    assertFalse(r.err().contains("com.fasterxml") || r.err().contains("jackson"), r.err());
+  }
+
+  @Test
+  void aLinkToAFolderIsReportedNotSkippedSilently() throws IOException {
+    Path real = Files.createDirectories(dir.resolve("real"));
+    Files.writeString(real.resolve("a.txt"), "Harbour plan\n\nThe council approved the harbour plan.");
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.createSymbolicLink(in.resolve("linked"), real);
+    Files.writeString(in.resolve("b.txt"), "Bridge\n\nThe bridge closed on Tuesday.");
+    Run r = run("analyze", "--no-embeddings", in.toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("linked") && r.err().contains("link to a folder"), r.err());
+  }
 }

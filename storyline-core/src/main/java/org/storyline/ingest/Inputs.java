@@ -224,7 +224,14 @@ public final class Inputs {
   private static List<Path> files(Path p, SourceReader.Sink sink) {
     if (!Files.isDirectory(p)) return List.of(p);
     try (Stream<Path> s = Files.walk(p)) {
-      return s.filter(Files::isRegularFile)
+      List<Path> all = s.toList();
+      for (Path f : all) {
+        if (Files.isSymbolicLink(f) && Files.isDirectory(f)) {
+          sink.problem(new InputProblem(f.toString(), 0, "a link to a folder: not followed (name the folder itself "
+              + "to read it)", true));
+        }
+      }
+      return all.stream().filter(Files::isRegularFile)
           .filter(f -> !f.getFileName().toString().startsWith("."))
           .sorted(Comparator.comparing(Path::toString))
           .toList();
