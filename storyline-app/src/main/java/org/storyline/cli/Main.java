@@ -41,6 +41,9 @@ public final class Main {
     // code for "input skipped"): say what happened in one line, with its own code, instead
     CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
     cl.setExecutionStrategy(parsed -> {
+      // every line printed, whatever writer it goes to, has its control characters escaped (TerminalWriter)
+      cl.setOut(TerminalWriter.wrap(cl.getOut()));
+      cl.setErr(TerminalWriter.wrap(cl.getErr()));
       try {
         return run.execute(parsed);
       } catch (StackOverflowError e) {

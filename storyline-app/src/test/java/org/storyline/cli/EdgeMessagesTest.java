@@ -87,4 +87,25 @@ class EdgeMessagesTest {
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("linked") && r.err().contains("link to a folder"), r.err());
   }
+
+  /** Issue 14, case 11: control characters from file names, titles and outlets reached the terminal raw. */
+  @Test
+  void controlCharactersNeverReachTheTerminalRaw() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("a.jsonl"), "{\"id\":\"esc\",\"title\":\"\\u001b[2JCleared \\u009b title\","
+        + "\"outlet\":\"Bad\\u001b]0;owned\\u0007 Outlet\",\"published\":\"2025-03-04\",\"text\":\"The council "
+        + "approved the harbour plan on Tuesday, the mayor said.\"}\n");
+    Files.write(in.resolve("x\u001b[2J.txt"), new byte[] {1, 2, 0, 3});
+    Run analyzed = run("analyze", "--no-embeddings", in.toString());
+    Path data = dir.resolve("store");
+    Run ingested = run("ingest", "--no-embeddings", "--data", data.toString(), in.toString());
+    Run searched = run("search", "--data", data.toString(), "harbour");
+    Run listed = run("stories", "--no-embeddings", "--data", data.toString());
+    for (Run r : new Run[] {analyzed, ingested, searched, listed}) {
+      String all = r.out() + r.err();
+      assertTrue(all.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c < 0xa0), all);
+    }
+    assertTrue(analyzed.err().contains("x\\e[2J.txt"), analyzed.err());
+    assertTrue(searched.out().contains("\\e[2JCleared"), searched.out());
+  }
 }
