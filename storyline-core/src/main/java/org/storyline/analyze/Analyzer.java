@@ -111,8 +111,30 @@ public final class Analyzer {
    * ({@link org.storyline.cluster.OnlineStoryStage#feed}), so they are read as {@link #analyzeArticles} reads them.
    */
   public Annotations annotate(List<Article> articles) {
-    List<Entity> ents = entities.apply(articles);
-    return new Annotations(ents, quotes.apply(articles, ents));
+    List<Article> supported = supported(articles);
+    List<Entity> ents = entities.apply(supported);
+    return new Annotations(ents, quotes.apply(supported, ents));
+  }
+
+  /**
+   * Languages the entity, quote and time-expression stages are built for (their lexicons, models and rules are
+   * English). An article in another language skips them, and says so; an article whose language is unknown is read.
+   */
+  public static final java.util.Set<String> STAGE_LANGUAGES = java.util.Set.of("en");
+
+  static boolean supported(Article a) {
+    return a.language() == null || STAGE_LANGUAGES.contains(a.language());
+  }
+
+  private static List<Article> supported(List<Article> articles) {
+    List<Article> out = new ArrayList<>(articles.size());
+    for (Article a : articles) if (supported(a)) out.add(a);
+    return out.size() == articles.size() ? articles : out;
+  }
+
+  static String skippedNote(Article a) {
+    return "entities, quotes and time expressions: not run (language " + a.language() + "; these stages support "
+        + String.join(", ", new java.util.TreeSet<>(STAGE_LANGUAGES)) + " only)";
   }
 
   /** {@link #analyzeArticles(List)} with input problems to carry into the report and stage times to record. */
@@ -127,10 +149,11 @@ public final class Analyzer {
     List<Article> articles = new ArrayList<>(order.length);
     for (Integer i : order) articles.add(inputOrder.get(i));
     long t1 = System.nanoTime();
-    List<Entity> ents = entities.apply(articles);
+    List<Article> supported = supported(articles);
+    List<Entity> ents = entities.apply(supported);
     long t2 = System.nanoTime();
     times.record("entities", t2 - t1);
-    List<Quote> qs = quotes.apply(articles, ents);
+    List<Quote> qs = quotes.apply(supported, ents);
     long t3 = System.nanoTime();
     times.record("quotes", t3 - t2);
     StoryStage.Result st = stories.apply(articles, ents, qs);
@@ -140,7 +163,8 @@ public final class Analyzer {
     Article[] reported = new Article[order.length];
     for (int k = 0; k < order.length; k++) reported[order[k]] = finalArticles.get(k);
     // Time expressions resolve against the publish date, which the story stage may have inferred.
-    List<Timex> tx = finalArticles.parallelStream().flatMap(a -> timexes.apply(a).stream()).toList();
+    List<Timex> tx = finalArticles.parallelStream().filter(Analyzer::supported)
+        .flatMap(a -> timexes.apply(a).stream()).toList();
     long t5 = System.nanoTime();
     times.record("timexes", t5 - t4);
     var variants = quoteVariants.find(finalArticles, qs, st.stories(), st.storylines());
@@ -149,6 +173,7 @@ public final class Analyzer {
     var found = eventTimeline.findAll(finalArticles, ents, qs, tx, st.stories(), st.storylines());
     var events = found.events();
     for (int k = 0; k < reported.length; k++) {
+      if (!supported(reported[k])) reported[k] = reported[k].withDiagnostic(skippedNote(reported[k]));
       String note = found.diagnostics().get(reported[k].id());
       if (note != null) reported[k] = reported[k].withDiagnostic(note);
     }
