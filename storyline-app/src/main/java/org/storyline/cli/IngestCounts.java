@@ -28,12 +28,13 @@ final class IngestCounts {
     }
   }
 
+  /** Lines, records or files skipped (a "N more lines" problem counts N). */
   long skipped() {
-    return problems.stream().filter(InputProblem::skipped).count();
+    return problems.stream().filter(InputProblem::skipped).mapToLong(InputProblem::units).sum();
   }
 
   long partial() {
-    return problems.size() - skipped();
+    return problems.stream().filter(p -> !p.skipped()).mapToLong(InputProblem::units).sum();
   }
 
   void print(PrintWriter out, ArticleStore store) throws IOException {

@@ -72,6 +72,10 @@ public final class Main {
       return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
     }
     if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) return describe(u.getCause());
+    if (e instanceof org.apache.lucene.store.AlreadyClosedException) {
+      return "the store was changed under this process (its write.lock removed or replaced by another one?): "
+          + e.getMessage() + "; what was committed before is kept, run the command again";
+    }
     return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 }

@@ -108,4 +108,16 @@ class EdgeMessagesTest {
     assertTrue(analyzed.err().contains("x\\e[2J.txt"), analyzed.err());
     assertTrue(searched.out().contains("\\e[2JCleared"), searched.out());
   }
+
+  /** Issue 14, case 13: "11 skipped" for 289 skipped lines (the ones not listed were counted once). */
+  @Test
+  void theSkipCountCountsEveryLine() throws IOException {
+    StringBuilder jsonl = new StringBuilder();
+    jsonl.append("{\"id\":\"ok\",\"text\":\"The council approved the harbour plan on Tuesday.\"}\n");
+    for (int i = 0; i < 40; i++) jsonl.append("{\"id\":\"t").append(i).append("\",\"title\":\"No body\"}\n");
+    Path in = Files.writeString(dir.resolve("a.jsonl"), jsonl);
+    Run r = run("ingest", "--no-embeddings", "--data", dir.resolve("store").toString(), in.toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.out().contains("1 added, 0 unchanged, 0 revised, 40 skipped"), r.out());
+  }
 }

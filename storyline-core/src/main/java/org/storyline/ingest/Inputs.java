@@ -241,11 +241,38 @@ public final class Inputs {
     }
   }
 
-  private void readOne(Path f, SourceReader.Sink sink) {
+  /** A failure of what receives the documents (the store, say), carried past the reader's own error handling. */
+  private static final class SinkFailure extends RuntimeException {
+    SinkFailure(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  private void readOne(Path f, SourceReader.Sink downstream) {
+    // a failure downstream (the store's lock removed during an ingest) is not this file's fault: it goes on up
+    SourceReader.Sink sink = new SourceReader.Sink() {
+      @Override public void document(RawDocument doc) {
+        try {
+          downstream.document(doc);
+        } catch (RuntimeException e) {
+          throw new SinkFailure(e);
+        }
+      }
+
+      @Override public void problem(InputProblem p) {
+        try {
+          downstream.problem(p);
+        } catch (RuntimeException e) {
+          throw new SinkFailure(e);
+        }
+      }
+    };
     for (SourceReader r : readers) {
       if (r.accepts(f)) {
         try {
           r.read(f, sink);
+        } catch (SinkFailure e) {
+          throw (RuntimeException) e.getCause();
         } catch (IOException | RuntimeException e) {
           sink.problem(new InputProblem(f.toString(), 0, "cannot read: " + e, true));
         }
