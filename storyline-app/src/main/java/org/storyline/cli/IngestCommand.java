@@ -43,15 +43,17 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (commitEvery < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--commit-every takes 1 or more");
+    }
     Library.IngestResult r;
-    try (Library lib = Library.open(storeOptions.data,
-        new Library.Options(embeddings.on(), Math.max(1, commitEvery)))) {
+    try (Library lib = Library.open(storeOptions.data, new Library.Options(embeddings.on(), commitEvery))) {
       r = lib.ingest(paths, p -> err.println("storyline: " + p));
       print(out, lib, r);
       for (String note : lib.notes()) err.println("storyline: " + note);
       if (lib.notes().stream().noneMatch(n -> n.contains("sentence embeddings"))) embeddings.warn(err);
     } catch (IOException | UncheckedIOException e) {
-      err.println("storyline: " + e.getMessage());
+      err.println("storyline: " + Main.describe(e));
       return Main.storeExit(e, Main.EXIT_INTERNAL);
     }
     err.flush();

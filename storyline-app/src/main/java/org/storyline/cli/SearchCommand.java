@@ -47,6 +47,7 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String q = String.join(" ", query);
+    if (limit < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit takes 1 or more");
     try (ArticleStore store = ArticleStore.openReadOnly(storeOptions.data)) {
       List<SearchHit> hits = store.search(new SearchQuery(q, outlet, from, to, limit));
       if (json) {
@@ -60,7 +61,7 @@ final class SearchCommand implements Callable<Integer> {
       err.println("storyline: " + e.getMessage());
       return 2;
     } catch (IOException e) {
-      err.println("storyline: " + e.getMessage());
+      err.println("storyline: " + Main.describe(e));
       return Main.storeExit(e, 2);
     }
   }

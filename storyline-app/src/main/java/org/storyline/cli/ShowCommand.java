@@ -58,7 +58,7 @@ final class ShowCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (IOException e) {
-      err.println("storyline: " + e.getMessage());
+      err.println("storyline: " + Main.describe(e));
       return Main.storeExit(e, 2);
     }
   }

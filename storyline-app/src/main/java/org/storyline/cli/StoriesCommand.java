@@ -48,6 +48,10 @@ final class StoriesCommand {
     }
     try (InputStream in = Files.newInputStream(report)) {
       return new Loaded(ReportJson.read(in), null);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      err.println("storyline: " + report + " is not a report written by `storyline analyze --out` ("
+          + e.getOriginalMessage() + ")");
+      return null;
     }
   }
 

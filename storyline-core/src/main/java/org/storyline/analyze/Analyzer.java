@@ -55,6 +55,9 @@ public final class Analyzer {
     return new Analyzer(Inputs.defaults(), Pipeline.defaults(embeddings));
   }
 
+  /** Languages the entity, quote and time-expression stages read: {@link Pipeline#STAGE_LANGUAGES}. */
+  public static final java.util.Set<String> STAGE_LANGUAGES = Pipeline.STAGE_LANGUAGES;
+
   /** The pipeline this facade runs. */
   public Pipeline pipeline() {
     return pipeline;

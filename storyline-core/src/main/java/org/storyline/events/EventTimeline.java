@@ -57,7 +57,24 @@ public final class EventTimeline {
       "october", "november", "december", "today", "yesterday", "tomorrow", "week", "month", "year", "last", "next",
       "earlier", "later", "ago");
 
+  /**
+   * Dated sentences of one article that can make events; an article with more (a hostile text dense with dates) has
+   * the rest left out, which its diagnostics say. Keeps the work near-linear in the article's length.
+   */
+  static final int MAX_MARKS_PER_ARTICLE = 400;
+  /** A sentence longer than this (a text with no full stops) is looked at only this far around its date. */
+  static final int MAX_SENTENCE_CHARS = 2000;
+
   private final SentenceSplitter splitter = new SentenceSplitter();
+  /** Units of work done (mentions looked at, characters tokenised, candidate events compared): for tests. */
+  private final java.util.concurrent.atomic.AtomicLong work = new java.util.concurrent.atomic.AtomicLong();
+
+  long work() {
+    return work.get();
+  }
+
+  /** The events, and for each article whose dated sentences were not all used, why (for its diagnostics). */
+  public record Found(List<Event> events, Map<String, String> diagnostics) {}
 
   /** A calendar period: first and last day. */
   record Period(String value, String granularity, long first, long last) {
@@ -97,6 +114,12 @@ public final class EventTimeline {
 
   public List<Event> find(List<Article> articles, List<Entity> entities, List<Quote> quotes, List<Timex> timexes,
       List<Story> stories, List<Storyline> storylines) {
+    return findAll(articles, entities, quotes, timexes, stories, storylines).events();
+  }
+
+  /** {@link #find}, with a diagnostic for each article whose work was cut ({@link #MAX_MARKS_PER_ARTICLE}). */
+  public Found findAll(List<Article> articles, List<Entity> entities, List<Quote> quotes, List<Timex> timexes,
+      List<Story> stories, List<Storyline> storylines) {
     // a date inside a direct quote is the speaker's ("Today I heard..."): no event of the article's own
     Map<String, List<Quote>> quoted = new HashMap<>();
     for (Quote q : quotes) {
@@ -114,9 +137,10 @@ public final class EventTimeline {
     for (Timex t : timexes) timexesOf.computeIfAbsent(t.article(), k -> new ArrayList<>()).add(t);
     Map<String, String> scope = org.storyline.compare.Scopes.of(stories, storylines);
     Map<String, List<Mark>> byScope = new TreeMap<>();
+    Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
     List<List<Mark>> perArticle = articles.parallelStream()
         .map(a -> marks(a, mentions.getOrDefault(a.id(), List.of()), entityOf, timexesOf.getOrDefault(a.id(),
-            List.of()), quoted.getOrDefault(a.id(), List.of())))
+            List.of()), quoted.getOrDefault(a.id(), List.of()), notes))
         .toList();
     for (int i = 0; i < articles.size(); i++) {
       String sc = scope.getOrDefault(articles.get(i).id(), "article:" + articles.get(i).id());
@@ -129,10 +153,10 @@ public final class EventTimeline {
     for (Group g : groups) out.add(event(g, ids));
     out.sort(Comparator.comparingLong((Event e) -> period(e.date()).first()).thenComparingLong(e -> period(e.date())
         .last()).thenComparing(Event::id));
-    return out;
+    return new Found(out, new TreeMap<>(notes));
   }
 
-  private static List<Group> group(List<Mark> marks) {
+  private List<Group> group(List<Mark> marks) {
     // finer dates first, so a coarse mention ("2022") joins the event its precise one ("February 2022") started
     List<Mark> order = new ArrayList<>(marks);
     order.sort(Comparator.comparingLong((Mark m) -> m.period.last - m.period.first).thenComparing(m -> published(
@@ -162,6 +186,7 @@ public final class EventTimeline {
         cands.addAll(fineByMonth.getOrDefault(monthKey(d), List.of()));
       }
       for (int y = f.getYear(); y <= l.getYear(); y++) cands.addAll(coarseByYear.getOrDefault(y, List.of()));
+      work.addAndGet(cands.size());
       for (Group g : cands) {
         boolean same = g.period.equals(m.period);
         if (!same && !m.period.contains(g.period) && !g.period.contains(m.period)) continue;
@@ -231,11 +256,24 @@ public final class EventTimeline {
     return a.published() == null ? "\uffff" : a.published();
   }
 
-  private List<Mark> marks(Article a, List<Mention> mentions, Map<Mention, Entity> entityOf, List<Timex> timexes,
-      List<Quote> quotes) {
+  private List<Mark> marks(Article a, List<Mention> unsorted, Map<Mention, Entity> entityOf, List<Timex> timexes,
+      List<Quote> quotes, Map<String, String> notes) {
     List<Mark> out = new ArrayList<>();
     List<Span> sentences = splitter.split(a.text());
     if (sentences.isEmpty()) return out;
+    List<Mention> mentions = new ArrayList<>(unsorted);
+    mentions.sort(Comparator.comparingInt(Mention::start));
+    // the direct quotes by start, with the furthest end so far: a date is quoted when a quote that starts at or
+    // before it ends at or after it (one binary search, not a pass over every quote)
+    List<Quote> qs = new ArrayList<>(quotes);
+    qs.sort(Comparator.comparingInt(Quote::start));
+    int[] qStart = new int[qs.size()];
+    int[] qReach = new int[qs.size()];
+    for (int i = 0; i < qs.size(); i++) {
+      qStart[i] = qs.get(i).start();
+      qReach[i] = Math.max(qs.get(i).end(), i > 0 ? qReach[i - 1] : Integer.MIN_VALUE);
+    }
+    int datedSentences = 0;
     boolean leadDated = false;
     Period published = a.published() == null ? null : period(a.published().substring(0, Math.min(10,
         a.published().length())));
@@ -244,12 +282,17 @@ public final class EventTimeline {
     for (Timex t : timexes) {
       if (!t.type().equals("DATE") && !t.type().equals("TIME")) continue;
       Period p = period(t.value());
-      if (p == null || quotes.stream().anyMatch(q -> q.start() <= t.start() && t.end() <= q.end())) continue;
+      if (p == null || quoted(qStart, qReach, t.start(), t.end())) continue;
       int si = sentenceOf(sentences, t.start());
       if (si < 0) continue;
+      if (out.size() >= MAX_MARKS_PER_ARTICLE) {
+        datedSentences++;
+        continue;
+      }
       Span next = si + 1 < sentences.size() && !dated.contains(si + 1)
           && continues(sentences.get(si + 1).text(a.text())) ? sentences.get(si + 1) : null;
-      Mark m = mark(a, sentences.get(si), next, p, "text", t.start(), t.end(), mentions, entityOf);
+      Mark m = mark(a, window(sentences.get(si), t.start(), t.end()), next == null ? null : window(next, next.start(),
+          next.start()), p, "text", t.start(), t.end(), mentions, entityOf);
       if (m == null) continue;
       out.add(m);
       // the lead states the day of its news ("on Wednesday", "this week"), not only some background date
@@ -258,9 +301,14 @@ public final class EventTimeline {
         leadDated = true;
       }
     }
+    if (datedSentences > 0) {
+      notes.put(a.id(), "events: only the first " + MAX_MARKS_PER_ARTICLE + " of " + (MAX_MARKS_PER_ARTICLE
+          + datedSentences) + " dated mentions were used (the work per article is capped)");
+    }
     if (!leadDated && published != null) {
       for (int si = 0; si < Math.min(LEAD_SENTENCES, sentences.size()); si++) {
-        Mark m = mark(a, sentences.get(si), null, published, a.publishedInferred() ? "inferred" : "published", -1,
+        Mark m = mark(a, window(sentences.get(si), sentences.get(si).start(), sentences.get(si).start()), null,
+            published, a.publishedInferred() ? "inferred" : "published", -1,
             -1, mentions, entityOf);
         if (m != null) {
           out.add(m);
@@ -279,11 +327,50 @@ public final class EventTimeline {
     return CONTINUES.matcher(sentence).find();
   }
 
-  private static Mark mark(Article a, Span sentence, Span next, Period p, String from, int ts, int te,
+  /** At most {@link #MAX_SENTENCE_CHARS} of a sentence, around {@code from..to}. */
+  static Span window(Span sentence, int from, int to) {
+    if (sentence.end() - sentence.start() <= MAX_SENTENCE_CHARS) return sentence;
+    int half = Math.max(0, (MAX_SENTENCE_CHARS - (to - from)) / 2);
+    int s = Math.max(sentence.start(), from - half);
+    int e = Math.min(sentence.end(), s + MAX_SENTENCE_CHARS);
+    s = Math.max(sentence.start(), Math.min(s, e - MAX_SENTENCE_CHARS));
+    return new Span(s, e);
+  }
+
+  private static boolean quoted(int[] qStart, int[] qReach, int start, int end) {
+    int lo = 0;
+    int hi = qStart.length - 1;
+    int last = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (qStart[mid] <= start) {
+        last = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return last >= 0 && qReach[last] >= end;
+  }
+
+  /** Index of the first mention (by start) that starts at or after {@code offset}. */
+  private static int firstFrom(List<Mention> mentions, int offset) {
+    int lo = 0;
+    int hi = mentions.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (mentions.get(mid).start() < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private Mark mark(Article a, Span sentence, Span next, Period p, String from, int ts, int te,
       List<Mention> mentions, Map<Mention, Entity> entityOf) {
     Span s = ts < 0 ? sentence : clause(a.text(), sentence, ts, te);
     String text = s.text(a.text());
     if (next != null) text = text + " " + next.text(a.text());
+    work.addAndGet(text.length() + (long) (s.end() - s.start()));
     List<String> words = Tokens.terms(text);
     if (words.size() < MIN_WORDS - 2) return null;
     Set<String> terms = new LinkedHashSet<>();
@@ -291,7 +378,10 @@ public final class EventTimeline {
     Set<String> names = new LinkedHashSet<>();
     Set<String> who = new LinkedHashSet<>();
     Set<String> where = new LinkedHashSet<>();
-    for (Mention m : mentions) {
+    int end = next != null ? Math.max(s.end(), next.end()) : s.end();
+    for (int i = firstFrom(mentions, s.start()); i < mentions.size() && mentions.get(i).start() < end; i++) {
+      Mention m = mentions.get(i);
+      work.incrementAndGet();
       boolean inNext = next != null && m.start() >= next.start() && m.end() <= next.end();
       if ((m.start() < s.start() || m.end() > s.end()) && !inNext) continue;
       Entity e = entityOf.get(m);
@@ -311,12 +401,16 @@ public final class EventTimeline {
    * The clause of {@code sentence} around a time expression, between punctuation that bounds clauses; one too short
    * to say anything ("In December 2016,") takes in the next clause (then the previous one).
    */
+  /** Clauses a too-short clause takes in at most (a run of commas would otherwise be re-read once per comma). */
+  private static final int MAX_CLAUSE_STEPS = 12;
+
   static Span clause(String text, Span sentence, int ts, int te) {
     int s = ts;
     while (s > sentence.start() && !boundary(text.charAt(s - 1))) s--;
     int e = te;
     while (e < sentence.end() && !boundary(text.charAt(e))) e++;
-    while (Tokens.terms(text.substring(s, e)).size() < MIN_WORDS && (e < sentence.end() || s > sentence.start())) {
+    for (int steps = 0; steps < MAX_CLAUSE_STEPS && Tokens.terms(text.substring(s, e)).size() < MIN_WORDS
+        && (e < sentence.end() || s > sentence.start()); steps++) {
       if (e < sentence.end()) {
         e++;
         while (e < sentence.end() && !boundary(text.charAt(e))) e++;

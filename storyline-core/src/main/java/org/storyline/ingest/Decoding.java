@@ -24,6 +24,8 @@ public final class Decoding {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final Charset ISO_8859_2 = Charset.forName("ISO-8859-2");
   private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+  private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
+  private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
 
   private static final Pattern META_CHARSET = Pattern.compile(
       "<meta[^>]{0,200}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]{2,40})", Pattern.CASE_INSENSITIVE);
@@ -70,7 +72,7 @@ public final class Decoding {
   public static Decoded decode(byte[] b, String declared) {
     Charset bom = bom(b);
     if (bom != null) {
-      int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
+      int skip = bom == StandardCharsets.UTF_8 ? 3 : bom == UTF_32LE || bom == UTF_32BE ? 4 : 2;
       return new Decoded(new String(b, skip, b.length - skip, bom), bom.name(), null);
     }
     Charset u16 = utf16WithoutBom(b);
@@ -82,6 +84,10 @@ public final class Decoding {
     Charset stated = charsetFor(declared);
     if (stated == null) stated = charsetFor(declaredInside(b));
     if (stated != null && !isUtf(stated)) return new Decoded(new String(b, stated), stated.name(), null);
+    if (stated == null) {
+      Charset detected = detected(b);
+      if (detected != null) return new Decoded(new String(b, detected), detected.name(), null);
+    }
 
     if (scan.multibyte > 0 && (scan.multibyte >= scan.invalid || stated == StandardCharsets.UTF_8)) {
       return new Decoded(mixed(b), "UTF-8",
@@ -93,11 +99,36 @@ public final class Decoding {
     return new Decoded(new String(b, guess), guess.name(), note);
   }
 
+  /** Bytes looked at by the detector (it needs a few kilobytes of text; more only costs time). */
+  private static final int DETECT_BYTES = 64 << 10;
+  /** Charsets the single-byte guess cannot tell, taken from ICU4J's detector when it names one of them. */
+  private static final java.util.Set<String> DETECTED = java.util.Set.of("GB18030", "Big5", "Shift_JIS", "EUC-JP",
+      "EUC-KR", "ISO-2022-JP", "ISO-2022-CN", "ISO-2022-KR", "KOI8-R");
+  /** The detector's confidence (0-100) below which its answer is not taken. */
+  private static final int MIN_CONFIDENCE = 30;
+
+  /**
+   * For bytes that are neither UTF nor declared: the charset ICU4J's {@code CharsetDetector} finds when it is one the
+   * single-byte guess cannot tell (Chinese, Japanese and Korean multi-byte encodings, KOI8-R), else null so that the
+   * guess below decides as before (it is right for Windows-1252, ISO-8859-2 and Windows-1251).
+   */
+  static Charset detected(byte[] b) {
+    com.ibm.icu.text.CharsetDetector d = new com.ibm.icu.text.CharsetDetector();
+    d.setText(b.length <= DETECT_BYTES ? b : java.util.Arrays.copyOf(b, DETECT_BYTES));
+    com.ibm.icu.text.CharsetMatch m = d.detect();
+    if (m == null || m.getConfidence() < MIN_CONFIDENCE || !DETECTED.contains(m.getName())) return null;
+    Charset c = charsetFor(m.getName());
+    return c;
+  }
+
   private static boolean isUtf(Charset c) {
     return c.name().startsWith("UTF-");
   }
 
   static Charset bom(byte[] b) {
+    // UTF-32's marks first: its little-endian one starts with UTF-16's
+    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) return UTF_32BE;
+    if (b.length >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) return UTF_32LE;
     if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
       return StandardCharsets.UTF_8;
     }

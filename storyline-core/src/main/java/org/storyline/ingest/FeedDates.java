@@ -51,7 +51,9 @@ final class FeedDates {
       .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
       .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
       .optionalEnd()
-      .toFormatter(Locale.ROOT);
+      .toFormatter(Locale.ROOT)
+      .withResolverStyle(java.time.format.ResolverStyle.STRICT) // 2025-02-30 is no date, not 2025-02-28
+      .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
   static String normalize(String raw) {
     if (raw == null) return null;

@@ -154,9 +154,19 @@ public final class Inputs {
             + start(h.url()) + "): skipped, URLs are at most " + MAX_URL_CHARS, true));
         return;
       }
-      String outlet = cut(d, "outlet", h.outlet(), MAX_NAME_CHARS);
-      String byline = cut(d, "byline", h.byline(), MAX_NAME_CHARS);
-      String title = cut(d, "title", h.title(), MAX_TITLE_CHARS);
+      int[] lone = new int[1];
+      String content = whole(d.content(), lone);
+      String outlet = whole(cut(d, "outlet", h.outlet(), MAX_NAME_CHARS), lone);
+      String byline = whole(cut(d, "byline", h.byline(), MAX_NAME_CHARS), lone);
+      String title = whole(cut(d, "title", h.title(), MAX_TITLE_CHARS), lone);
+      String published = whole(h.published(), lone);
+      String dateProblem = PublishedValues.rejected(published);
+      if (dateProblem == null) dateProblem = PublishedValues.farFuture(FeedDates.normalize(published));
+      if (dateProblem != null) sink.problem(new InputProblem(d.source(), 0, dateProblem, false));
+      if (lone[0] > 0) {
+        sink.problem(new InputProblem(d.source(), 0, lone[0] + " lone surrogate" + (lone[0] == 1 ? "" : "s")
+            + " (half of a \\uD83D\\uDE00 pair, as a broken JSON escape gives) replaced with U+FFFD", false));
+      }
       String url = h.url() == null ? "" : h.url().strip();
       String[] before = ids.get(id);
       if (before != null && !(before[0].equals(url) && !url.isEmpty())) {
@@ -168,9 +178,10 @@ public final class Inputs {
             + ": read as " + id, false));
       }
       ids.putIfAbsent(id, new String[] {url, d.source()});
-      if (!id.equals(d.id()) || outlet != h.outlet() || byline != h.byline() || title != h.title()) {
-        d = new RawDocument(id, d.source(), d.format(), d.content(),
-            new RawDocument.Hints(h.url(), title, outlet, byline, h.published()));
+      if (!id.equals(d.id()) || outlet != h.outlet() || byline != h.byline() || title != h.title()
+          || content != d.content() || published != h.published()) {
+        d = new RawDocument(id, d.source(), d.format(), content,
+            new RawDocument.Hints(h.url(), title, outlet, byline, published));
       }
       sink.document(d);
     }
@@ -182,6 +193,29 @@ public final class Inputs {
       return v.substring(0, max);
     }
 
+    /** {@code v} with each lone surrogate replaced by U+FFFD (counted in {@code n[0]}); {@code v} itself if none. */
+    static String whole(String v, int[] n) {
+      if (v == null) return null;
+      StringBuilder sb = null;
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1));
+        if (paired) {
+          if (sb != null) sb.append(c).append(v.charAt(i + 1));
+          i++;
+          continue;
+        }
+        if (Character.isSurrogate(c)) {
+          if (sb == null) sb = new StringBuilder(v.length()).append(v, 0, i);
+          sb.append('\ufffd');
+          n[0]++;
+        } else if (sb != null) {
+          sb.append(c);
+        }
+      }
+      return sb == null ? v : sb.toString();
+    }
+
     private static String start(String v) {
       return v.substring(0, Math.min(40, v.length())) + "…";
     }
@@ -190,7 +224,14 @@ public final class Inputs {
   private static List<Path> files(Path p, SourceReader.Sink sink) {
     if (!Files.isDirectory(p)) return List.of(p);
     try (Stream<Path> s = Files.walk(p)) {
-      return s.filter(Files::isRegularFile)
+      List<Path> all = s.toList();
+      for (Path f : all) {
+        if (Files.isSymbolicLink(f) && Files.isDirectory(f)) {
+          sink.problem(new InputProblem(f.toString(), 0, "a link to a folder: not followed (name the folder itself "
+              + "to read it)", true));
+        }
+      }
+      return all.stream().filter(Files::isRegularFile)
           .filter(f -> !f.getFileName().toString().startsWith("."))
           .sorted(Comparator.comparing(Path::toString))
           .toList();
@@ -200,11 +241,38 @@ public final class Inputs {
     }
   }
 
-  private void readOne(Path f, SourceReader.Sink sink) {
+  /** A failure of what receives the documents (the store, say), carried past the reader's own error handling. */
+  private static final class SinkFailure extends RuntimeException {
+    SinkFailure(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  private void readOne(Path f, SourceReader.Sink downstream) {
+    // a failure downstream (the store's lock removed during an ingest) is not this file's fault: it goes on up
+    SourceReader.Sink sink = new SourceReader.Sink() {
+      @Override public void document(RawDocument doc) {
+        try {
+          downstream.document(doc);
+        } catch (RuntimeException e) {
+          throw new SinkFailure(e);
+        }
+      }
+
+      @Override public void problem(InputProblem p) {
+        try {
+          downstream.problem(p);
+        } catch (RuntimeException e) {
+          throw new SinkFailure(e);
+        }
+      }
+    };
     for (SourceReader r : readers) {
       if (r.accepts(f)) {
         try {
           r.read(f, sink);
+        } catch (SinkFailure e) {
+          throw (RuntimeException) e.getCause();
         } catch (IOException | RuntimeException e) {
           sink.problem(new InputProblem(f.toString(), 0, "cannot read: " + e, true));
         }

@@ -201,7 +201,7 @@ public final class JsonlReader implements SourceReader {
 
     void summarise(String src) {
       over.forEach((kind, n) -> sink.problem(new InputProblem(src, 0, n + " more lines with the same problem ("
-          + kind + ") not listed", !kind.endsWith("(read in part)"))));
+          + kind + ") not listed", !kind.endsWith("(read in part)"), n)));
     }
   }
 

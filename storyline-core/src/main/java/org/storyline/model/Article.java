@@ -40,6 +40,14 @@ public record Article(
         removed, d);
   }
 
+  /** The same article with one more diagnostic. */
+  public Article withDiagnostic(String diagnostic) {
+    List<String> d = new java.util.ArrayList<>(diagnostics);
+    d.add(diagnostic);
+    return new Article(id, source, title, outlet, url, byline, published, publishedInferred, credits, language, text,
+        removed, d);
+  }
+
   public Article withLanguage(String lang) {
     return new Article(id, source, title, outlet, url, byline, published, publishedInferred, credits, lang, text,
         removed, diagnostics);

@@ -175,10 +175,37 @@ public final class Pipeline {
     }
   }
 
-  /** Runs the entity and quote stages on these articles (entities are merged across them). */
+  /**
+   * Languages the entity, quote and time-expression stages are built for (their lexicons, models and rules are
+   * English). An article in another language skips them, and its diagnostics say so; an article whose language is
+   * unknown is read.
+   */
+  public static final java.util.Set<String> STAGE_LANGUAGES = java.util.Set.of("en");
+
+  /** Whether the language stages read this article ({@link #STAGE_LANGUAGES}, or language unknown). */
+  public static boolean supported(Article a) {
+    return a.language() == null || STAGE_LANGUAGES.contains(a.language());
+  }
+
+  private static List<Article> supported(List<Article> articles) {
+    List<Article> out = new ArrayList<>(articles.size());
+    for (Article a : articles) if (supported(a)) out.add(a);
+    return out.size() == articles.size() ? articles : out;
+  }
+
+  static String skippedNote(Article a) {
+    return "entities, quotes and time expressions: not run (language " + a.language() + "; these stages support "
+        + String.join(", ", new java.util.TreeSet<>(STAGE_LANGUAGES)) + " only)";
+  }
+
+  /**
+   * Runs the entity and quote stages on these articles (entities are merged across them); articles in a language
+   * the stages do not support get none.
+   */
   public Annotations annotate(List<Article> articles) {
-    List<Entity> ents = entities.apply(articles);
-    return new Annotations(ents, quotes.apply(articles, ents));
+    List<Article> read = supported(articles);
+    List<Entity> ents = entities.apply(read);
+    return new Annotations(ents, quotes.apply(read, ents));
   }
 
   /** {@link #run(List, List, StageTimes)} with no input problems and no timing. */
@@ -199,10 +226,11 @@ public final class Pipeline {
     List<Article> articles = new ArrayList<>(order.length);
     for (Integer i : order) articles.add(inputOrder.get(i));
     long t1 = System.nanoTime();
-    List<Entity> ents = entities.apply(articles);
+    List<Article> read = supported(articles);
+    List<Entity> ents = entities.apply(read);
     long t2 = System.nanoTime();
     times.record("entities", t2 - t1);
-    List<Quote> qs = quotes.apply(articles, ents);
+    List<Quote> qs = quotes.apply(read, ents);
     long t3 = System.nanoTime();
     times.record("quotes", t3 - t2);
     StoryStage.Result st = stories.apply(articles, ents, qs);
@@ -232,18 +260,26 @@ public final class Pipeline {
     long t4 = System.nanoTime();
     List<Article> finalArticles = st.articles();
     // Time expressions resolve against the publish date, which the story stage may have inferred.
-    List<Timex> tx = finalArticles.parallelStream().flatMap(a -> timexes.apply(a).stream()).toList();
+    List<Timex> tx = finalArticles.parallelStream().filter(Pipeline::supported)
+        .flatMap(a -> timexes.apply(a).stream()).toList();
     long t5 = System.nanoTime();
     times.record("timexes", t5 - t4);
     var variants = quoteVariants.find(finalArticles, qs, st.stories(), st.storylines());
     long t6 = System.nanoTime();
     times.record("quoteVariants", t6 - t5);
-    var events = eventTimeline.find(finalArticles, ents, qs, tx, st.stories(), st.storylines());
+    var found = eventTimeline.findAll(finalArticles, ents, qs, tx, st.stories(), st.storylines());
     long t7 = System.nanoTime();
     times.record("events", t7 - t6);
     var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories());
     times.record("outlets", System.nanoTime() - t7);
-    return new Report(GENERATOR, Report.FORMAT_VERSION, finalArticles, problems, ents, qs, tx, st.stories(),
-        st.storylines(), variants, events, outlets);
+    // what a stage left out of an article is said on the article: another language, a cap on dated mentions
+    List<Article> reported = new ArrayList<>(finalArticles.size());
+    for (Article a : finalArticles) {
+      Article r = supported(a) ? a : a.withDiagnostic(skippedNote(a));
+      String note = found.diagnostics().get(a.id());
+      reported.add(note == null ? r : r.withDiagnostic(note));
+    }
+    return new Report(GENERATOR, Report.FORMAT_VERSION, reported, problems, ents, qs, tx, st.stories(),
+        st.storylines(), variants, found.events(), outlets);
   }
 }

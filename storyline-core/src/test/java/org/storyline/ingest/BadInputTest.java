@@ -122,6 +122,64 @@ class BadInputTest {
     assertEquals(text, c.documents().get(1).content());
   }
 
+  /** Issue 14, case 10: UTF-32 with a byte-order mark was read as UTF-16 (NULs in the text). */
+  @Test
+  void utf32WithBomIsDecodedBothWays() throws IOException {
+    String text = "Z\u00fcrich \u2014 \u201cquoted\u201d text \u4e2d\u6587 \ud83d\ude00";
+    byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, text.getBytes(Charset.forName("UTF-32LE")));
+    byte[] be = concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, text.getBytes(Charset.forName("UTF-32BE")));
+    var c = read(Files.write(dir.resolve("le.txt"), le), Files.write(dir.resolve("be.html"), be));
+    assertTrue(c.problems().isEmpty(), c.problems().toString());
+    assertEquals(text, c.documents().get(0).content());
+    assertEquals(text, c.documents().get(1).content());
+  }
+
+  /** Issue 14, case 10: lone surrogates from JSON escapes reached the report, which jq then rejected. */
+  @Test
+  void loneSurrogatesFromJsonAreReplaced() throws IOException {
+    Path f = Files.writeString(dir.resolve("s.jsonl"),
+        "{\"id\":\"s\",\"title\":\"Bad \\ud800 title\",\"outlet\":\"\\udc00Out\",\"text\":\"A text with a lone "
+        + "\\ud83d surrogate and a good pair \\ud83d\\ude00 and another \\udfff.\"}\n");
+    var c = read(f);
+    RawDocument d = c.documents().get(0);
+    assertEquals("A text with a lone \ufffd surrogate and a good pair \ud83d\ude00 and another \ufffd.", d.content());
+    assertEquals("Bad \ufffd title", d.hints().title());
+    assertEquals("\ufffdOut", d.hints().outlet());
+    assertTrue(only(c).reason().contains("surrogate"), c.problems().toString());
+  }
+
+  /**
+   * Issue 14, case 15: undeclared GB2312, KOI8-R and Shift_JIS text files came out as mojibake (or, Shift_JIS, as no
+   * article at all); the guess is now ICU4J's detector when the bytes are neither UTF nor declared.
+   */
+  @Test
+  void undeclaredEastAsianAndCyrillicEncodingsAreDetected() throws IOException {
+    String zh = "\u5317\u4eac\u4e3e\u884c\u4f1a\u8c08\u3002\u4e24\u56fd\u9886\u5bfc\u4eba\u5728\u5317"
+        + "\u4eac\u4e3e\u884c\u4e86\u4f1a\u8c08\uff0c\u8ba8\u8bba\u4e86\u7ecf\u6d4e\u5408\u4f5c\u548c"
+        + "\u5730\u533a\u5b89\u5168\u95ee\u9898\u3002\u53cc\u65b9\u8868\u793a\u5c06\u7ee7\u7eed\u52a0"
+        + "\u5f3a\u4ea4\u6d41\u3002\u4f1a\u8c08\u7ed3\u675f\u540e\uff0c\u4e24\u56fd\u7b7e\u7f72\u4e86"
+        + "\u591a\u9879\u5408\u4f5c\u534f\u8bae\u3002";
+    String ru = "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0437\u0430\u044f\u0432\u0438"
+        + "\u043b, \u0447\u0442\u043e \u0432\u0441\u0442\u0440\u0435\u0447\u0430 \u0441\u043e\u0441\u0442"
+        + "\u043e\u0438\u0442\u0441\u044f \u0432 \u041c\u043e\u0441\u043a\u0432\u0435 \u0432 \u043f\u044f"
+        + "\u0442\u043d\u0438\u0446\u0443. \u041f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b "
+        + "\u0431\u0443\u0434\u0443\u0442 \u043f\u043e\u0441\u0432\u044f\u0449\u0435\u043d\u044b "
+        + "\u044d\u043a\u043e\u043d\u043e\u043c\u0438\u043a\u0435 \u0438 \u0431\u0435\u0437\u043e\u043f"
+        + "\u0430\u0441\u043d\u043e\u0441\u0442\u0438 \u0440\u0435\u0433\u0438\u043e\u043d\u0430.";
+    String ja = "\u6771\u4eac\u3067\u4f1a\u8ac7\u304c\u884c\u308f\u308c\u307e\u3057\u305f\u3002\u4e21"
+        + "\u56fd\u306e\u9996\u8133\u306f\u7d4c\u6e08\u5354\u529b\u306b\u3064\u3044\u3066\u8a71\u3057"
+        + "\u5408\u3044\u307e\u3057\u305f\u3002\u4f1a\u8ac7\u306e\u5f8c\u3001\u8a18\u8005\u4f1a\u898b"
+        + "\u304c\u958b\u304b\u308c\u3001\u65b0\u3057\u3044\u5354\u5b9a\u306b\u7f72\u540d\u3057\u305f"
+        + "\u3068\u767a\u8868\u3057\u307e\u3057\u305f\u3002";
+    var c = read(Files.write(dir.resolve("zh.txt"), zh.getBytes(Charset.forName("GB2312"))),
+        Files.write(dir.resolve("ru.txt"), ru.getBytes(Charset.forName("KOI8-R"))),
+        Files.write(dir.resolve("ja.txt"), ja.getBytes(Charset.forName("Shift_JIS"))));
+    assertEquals(3, c.documents().size(), c.problems().toString());
+    assertEquals(zh, c.documents().get(0).content());
+    assertEquals(ru, c.documents().get(1).content());
+    assertEquals(ja, c.documents().get(2).content());
+  }
+
   @Test
   void utf8BomIsStripped() throws IOException {
     byte[] b = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "Caf\u00e9".getBytes(StandardCharsets.UTF_8));

@@ -93,4 +93,23 @@ class InputsTest {
     assertEquals(3, c.problems().size(), c.problems().toString());
     assertTrue(c.problems().stream().allMatch(p -> p.toString().length() < 1000), c.problems().toString());
   }
+
+  /** Issue 14, case 13: a failure of the store during an ingest was blamed on the input file being read. */
+  @Test
+  void aFailureDownstreamIsNotBlamedOnTheInput() throws Exception {
+    Files.writeString(dir.resolve("story.txt"), "Harbour reopens\n\nThe harbour reopened on Monday.");
+    List<org.storyline.model.InputProblem> problems = new java.util.ArrayList<>();
+    IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Inputs.defaults().read(List.of(dir), new SourceReader.Sink() {
+          @Override public void document(RawDocument doc) {
+            throw new IllegalStateException("the store's lock was released");
+          }
+
+          @Override public void problem(org.storyline.model.InputProblem p) {
+            problems.add(p);
+          }
+        }));
+    assertEquals("the store's lock was released", thrown.getMessage());
+    assertEquals(List.of(), problems);
+  }
 }

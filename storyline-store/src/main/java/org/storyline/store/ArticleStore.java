@@ -374,7 +374,7 @@ public final class ArticleStore implements Closeable {
       while (true) {
         TopDocs page = after == null ? s.search(q, 500, byId) : s.searchAfter(after, q, 500, byId);
         if (page.scoreDocs.length == 0) break;
-        for (ScoreDoc d : page.scoreDocs) action.accept(read(fields.document(d.doc).get(F_JSON)));
+        for (ScoreDoc d : page.scoreDocs) action.accept(article(stored(fields, d.doc)));
         after = page.scoreDocs[page.scoreDocs.length - 1];
       }
     } finally {
@@ -418,7 +418,7 @@ public final class ArticleStore implements Closeable {
       StoredFields fields = s.storedFields();
       List<SearchHit> hits = new ArrayList<>();
       for (ScoreDoc d : top.scoreDocs) {
-        Article a = read(fields.document(d.doc).get(F_JSON));
+        Article a = article(stored(fields, d.doc));
         hits.add(new SearchHit(a.id(), a.title(), a.outlet(), a.published(), d.score, snippet(hl, text, a.text())));
       }
       return hits;
@@ -484,7 +484,7 @@ public final class ArticleStore implements Closeable {
       StoredFields fields = s.storedFields();
       Map<String, List<Document>> byKey = new HashMap<>();
       for (ScoreDoc d : all.scoreDocs) {
-        Document doc = fields.document(d.doc);
+        Document doc = stored(fields, d.doc);
         byKey.computeIfAbsent(doc.get(F_KEY), k -> new ArrayList<>()).add(doc);
       }
       for (var e : byKey.entrySet()) {
@@ -568,7 +568,7 @@ public final class ArticleStore implements Closeable {
           .add(match, BooleanClause.Occur.FILTER)
           .add(new TermQuery(new Term(F_CURRENT, "1")), BooleanClause.Occur.FILTER).build(), 1,
           new Sort(new SortField(F_KEY + "_sort", SortField.Type.STRING)));
-      return t.scoreDocs.length == 0 ? null : s.storedFields().document(t.scoreDocs[0].doc).get(F_KEY);
+      return t.scoreDocs.length == 0 ? null : stored(s.storedFields(), t.scoreDocs[0].doc).get(F_KEY);
     } finally {
       searchers.release(s);
     }
@@ -584,9 +584,9 @@ public final class ArticleStore implements Closeable {
       StoredFields fields = s.storedFields();
       List<Stored> out = new ArrayList<>();
       for (ScoreDoc d : t.scoreDocs) {
-        Document doc = fields.document(d.doc);
+        Document doc = stored(fields, d.doc);
         String json = doc.get(F_JSON);
-        out.add(new Stored(key, doc.getField(F_REV).numericValue().intValue(), doc.get(F_FP), json, read(json)));
+        out.add(new Stored(key, doc.getField(F_REV).numericValue().intValue(), doc.get(F_FP), json, article(doc)));
       }
       out.sort(Comparator.comparingInt(Stored::rev));
       return out;
@@ -668,6 +668,28 @@ public final class ArticleStore implements Closeable {
       return HexFormat.of().formatHex(md.digest(), 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A stored document, read through Lucene's decoders: a failure there (a bad checksum, or bytes that decode to
+   * nonsense, as "arraycopy: source index -59836 out of bounds") means the segment is damaged, and is reported so.
+   */
+  private Document stored(StoredFields fields, int doc) throws IOException {
+    try {
+      return fields.document(doc);
+    } catch (org.apache.lucene.index.CorruptIndexException | RuntimeException e) {
+      throw new StoreUnavailableException(damaged(dataDir, "a stored article cannot be read (" + e + ")"), e);
+    }
+  }
+
+  /** The article a stored document holds; unreadable JSON there is damage too. */
+  private Article article(Document doc) throws IOException {
+    try {
+      return read(doc.get(F_JSON));
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException(damaged(dataDir, "a stored article cannot be read (" + e.getMessage()
+          + ")"), e);
     }
   }
 

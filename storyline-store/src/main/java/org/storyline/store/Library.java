@@ -244,12 +244,13 @@ public final class Library implements Closeable {
       addedIds = List.copyOf(addedIds);
     }
 
+    /** Lines, records or files skipped (a "N more lines with the same problem" counts N). */
     public long skipped() {
-      return problems.stream().filter(InputProblem::skipped).count();
+      return problems.stream().filter(InputProblem::skipped).mapToLong(InputProblem::units).sum();
     }
 
     public long partial() {
-      return problems.size() - skipped();
+      return problems.stream().filter(p -> !p.skipped()).mapToLong(InputProblem::units).sum();
     }
   }
 

@@ -80,4 +80,49 @@ class StoreIntegrityTest {
       assertTrue(s.check().isEmpty(), s.check().toString());
     }
   }
+
+  /**
+   * Issue 14, case 5: flipped bytes in a segment. `storyline check` (Lucene's CheckIndex) finds them, and a command
+   * that reads the damaged data reports the store as damaged, never a bare "arraycopy: source index -59836".
+   */
+  @Test
+  void flippedBytesInASegmentAreReportedAsDamage() throws IOException {
+    try (ArticleStore s = ArticleStore.open(data)) {
+      for (int i = 0; i < 300; i++) {
+        s.add(article("a" + i, null, "Outlet", ("Text number " + i + " of the store, about the harbour and the "
+            + "mayor and the council. ").repeat(20)));
+      }
+    }
+    assertTrue(ArticleStore.verify(data).clean());
+    Path biggest = null;
+    for (Path f : indexFiles()) {
+      if (biggest == null || Files.size(f) > Files.size(biggest)) biggest = f;
+    }
+    byte[] b = Files.readAllBytes(biggest);
+    for (int i = b.length / 3; i < b.length / 3 + 64; i++) b[i] ^= (byte) 0x5a;
+    Files.write(biggest, b);
+
+    ArticleStore.Verification v = ArticleStore.verify(data);
+    assertTrue(!v.clean(), v.toString());
+    assertTrue(String.join(" ", v.problems()).contains("damaged"), v.problems().toString());
+    int reported = 0;
+    for (int op = 0; op < 4; op++) {
+      try (ArticleStore s = ArticleStore.openReadOnly(data)) {
+        switch (op) {
+          case 0 -> s.forEachArticle(a -> { });
+          case 1 -> s.search(SearchQuery.of("harbour"));
+          case 2 -> {
+            for (int i = 0; i < 300; i++) s.get("a" + i);
+          }
+          default -> s.check();
+        }
+      } catch (StoreUnavailableException e) {
+        assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("storyline check"), e.getMessage());
+        reported++;
+      } catch (IOException | RuntimeException e) {
+        throw new AssertionError("damage reported as " + e, e);
+      }
+    }
+    assertTrue(reported > 0, "reading every article of the damaged segment must notice it");
+  }
 }

@@ -30,6 +30,16 @@ import org.storyline.store.ArticleStore;
 public final class BenchMain {
   private BenchMain() {}
 
+  private static int positive(String option, String value) {
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n > 0) return n;
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(option + " takes whole numbers above 0, not \"" + value + "\"");
+  }
+
   public static void main(String[] args) throws Exception {
     Path data = Path.of("../shared/data");
     List<String> corpora = List.of("reuters", "wikinews", "bbc");
@@ -37,21 +47,27 @@ public final class BenchMain {
     int latencySample = 500;
     Path outDir = Path.of("bench/results");
     boolean embeddings = true;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--data" -> data = Path.of(args[++i]);
-        case "--corpora" -> corpora = Arrays.asList(args[++i].split(","));
-        case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
-        case "--latency-sample" -> latencySample = Integer.parseInt(args[++i]);
-        case "--out" -> outDir = Path.of(args[++i]);
-        case "--no-embeddings" -> embeddings = false;
-        default -> {
-          System.err.println("storyline bench: unknown option " + args[i]
-              + "\nusage: storyline bench [--data DIR] [--corpora reuters,wikinews,bbc] [--sizes 1000,10000,100000]"
-              + " [--latency-sample N] [--out DIR] [--no-embeddings]");
-          System.exit(2);
+    String usage = "usage: storyline bench [--data DIR] [--corpora reuters,wikinews,bbc] [--sizes 1000,10000,100000]"
+        + " [--latency-sample N] [--out DIR] [--no-embeddings]";
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String opt = args[i];
+        if (!opt.equals("--no-embeddings") && i + 1 >= args.length) throw new IllegalArgumentException(opt
+            + " needs a value");
+        switch (opt) {
+          case "--data" -> data = Path.of(args[++i]);
+          case "--corpora" -> corpora = Arrays.asList(args[++i].split(","));
+          case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(x -> positive("--sizes", x)).toList();
+          case "--latency-sample" -> latencySample = positive("--latency-sample", args[++i]);
+          case "--out" -> outDir = Path.of(args[++i]);
+          case "--no-embeddings" -> embeddings = false;
+          default -> throw new IllegalArgumentException("unknown option " + opt);
         }
       }
+      if (!java.nio.file.Files.isDirectory(data)) throw new IllegalArgumentException("no data folder at " + data);
+    } catch (IllegalArgumentException e) {
+      System.err.println("storyline bench: " + e.getMessage() + "\n" + usage);
+      System.exit(2);
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
