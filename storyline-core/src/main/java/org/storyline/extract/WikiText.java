@@ -60,9 +60,9 @@ final class WikiText {
   private WikiText() {}
 
   /**
-   * True when the text carries MediaWiki markup: a magic word, a wiki link or template (or its closer alone), a table,
-   * bold quotes, a wiki heading, an external link in brackets, or empty list items after text on its line. Plain and markdown text (even with a {@code * * *}
-   * rule on its own line) is left to the markdown rules.
+   * True when the text carries MediaWiki markup: a magic word, a wiki link or template (or its closer alone), a
+   * table, bold quotes, a wiki heading, an external link in brackets, or empty list items after text on its line.
+   * Plain and markdown text (even with a {@code * * *} rule on its own line) is left to the markdown rules.
    */
   static boolean looksLike(String text) {
     return text.contains("[[") || text.contains("{{") || text.contains("{|") || text.contains("'''")
@@ -79,7 +79,7 @@ final class WikiText {
     Matcher tag;
     while (i < n) {
       char c = text.charAt(i);
-      boolean lineStart = b.atLineStart();
+      boolean lineStart = b.cur.isEmpty(); // the current line holds nothing yet (leading blanks are not kept)
       boolean afterSpace = i == 0 || Character.isWhitespace(text.charAt(i - 1));
       if (c == '\n') {
         b.breakLine();
@@ -90,8 +90,8 @@ final class WikiText {
       } else if (c == '{' && text.startsWith("{|", i) && (afterSpace || text.charAt(i - 1) == ':')) {
         int end = closers.of(i, "{|", "|}");
         if (end < 0) { // unclosed (its end lost): the opener and its attributes go, what follows is read on
-          end = text.indexOf(" | ", i);
-          end = end < 0 ? i + 2 : end + 3;
+          end = text.substring(i, Math.min(n, i + 500)).indexOf(" | ");
+          end = end < 0 ? i + 2 : i + end + 3;
           b.markupInline(text.substring(i, end));
           i = end;
           continue;
@@ -206,7 +206,7 @@ final class WikiText {
       } else if ((c == ':' || c == ';') && lineStart) {
         i++;
       } else {
-        b.cur.append(c);
+        if (!b.cur.isEmpty() || !Character.isWhitespace(c)) b.cur.append(c);
         i++;
       }
     }
@@ -320,11 +320,6 @@ final class WikiText {
     final StringBuilder cur = new StringBuilder();
     final List<String> pending = new ArrayList<>();
     String bullet; // the list marker the current line opened with, if any
-
-    boolean atLineStart() {
-      for (int k = 0; k < cur.length(); k++) if (!Character.isWhitespace(cur.charAt(k))) return false;
-      return true;
-    }
 
     void text(String s) {
       cur.append(s);
