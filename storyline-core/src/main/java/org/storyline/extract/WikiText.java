@@ -311,6 +311,22 @@ final class WikiText {
       }
       out.add(level > 0 ? new Line(l.text(), true) : l);
     }
+    return dropEmptySections(out);
+  }
+
+  /** A heading whose section kept no text (its table or list went) goes too: the next text line is a heading as high. */
+  private static List<Line> dropEmptySections(List<Line> lines) {
+    List<Line> out = new ArrayList<>(lines);
+    for (int k = 0; k < out.size(); k++) {
+      Line l = out.get(k);
+      if (l.markup() || !Markdown.isHeading(l.text())) continue;
+      int h = Markdown.headingLevel(l.text());
+      int next = k + 1;
+      while (next < out.size() && out.get(next).markup()) next++;
+      boolean empty = next == out.size()
+          || (Markdown.isHeading(out.get(next).text()) && Markdown.headingLevel(out.get(next).text()) <= h);
+      if (empty) out.set(k, new Line(l.text(), true));
+    }
     return out;
   }
 

@@ -89,6 +89,8 @@ class WikiTextTest {
         "|- | Romney || 29,949 |}"), markup(wiki));
     Article a = clean(wiki);
     assertEquals("Results were announced.\n\nTurnout was high.", a.text());
+    assertEquals(List.of("Polls closed at eight.", "## Turnout", "Turnout was high."),
+        text("Polls closed at eight. ==Results== {| |- | Huckabee || 40,841 |} ==Turnout== Turnout was high."));
     assertTrue(a.removed().contains("|- | Huckabee || 40,841"), a.removed()::toString);
   }
 
