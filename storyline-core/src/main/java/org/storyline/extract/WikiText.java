@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>markup lines: magic words ({@code __NOTOC__}), tables ({@code {| ... |}}, one line per row), templates
  *       ({@code {{...}}}), images, files, categories and interlanguage links ({@code [[File:x.jpg|thumb|...]]}),
- *       galleries, references ({@code <ref>...</ref>}), bare external links ({@code [http://x]}), horizontal rules
+ *       galleries, references ({@code <ref>...</ref>}), a template's parameters left after its opening was lost,
+ *       bare external links ({@code [http://x]}), horizontal rules
  *       ({@code ----}), empty list items ({@code * * *}), and the trailing sections (Sources, References, Related
  *       news, External links, See also) with everything under them;</li>
  *   <li>headings ({@code ===Results===}) become markdown heading lines ({@code ### Results}), so the cleaner treats
@@ -60,9 +61,9 @@ final class WikiText {
   private WikiText() {}
 
   /**
-   * True when the text carries MediaWiki markup: a magic word, a wiki link or template (or its closer alone), a table,
-   * bold quotes, a wiki heading, an external link in brackets, or empty list items after text on its line. Plain and markdown text (even with a {@code * * *}
-   * rule on its own line) is left to the markdown rules.
+   * True when the text carries MediaWiki markup: a magic word, a wiki link or template (or its closer alone), a
+   * table, bold quotes, a wiki heading, an external link in brackets, or empty list items after text on its line.
+   * Plain and markdown text (even with a {@code * * *} rule on its own line) is left to the markdown rules.
    */
   static boolean looksLike(String text) {
     return text.contains("[[") || text.contains("{{") || text.contains("{|") || text.contains("'''")
@@ -74,24 +75,26 @@ final class WikiText {
   static List<Line> lines(String text) {
     Builder b = new Builder();
     Closers closers = new Closers(text);
+    Params params = new Params(text);
+    int end;
     int n = text.length();
     int i = 0;
     Matcher tag;
     while (i < n) {
       char c = text.charAt(i);
-      boolean lineStart = b.atLineStart();
+      boolean lineStart = b.cur.isEmpty(); // the current line holds nothing yet (leading blanks are not kept)
       boolean afterSpace = i == 0 || Character.isWhitespace(text.charAt(i - 1));
       if (c == '\n') {
         b.breakLine();
         i++;
       } else if (text.startsWith("<!--", i)) {
-        int end = text.indexOf("-->", i + 4);
+        end = text.indexOf("-->", i + 4);
         i = end < 0 ? n : end + 3;
       } else if (c == '{' && text.startsWith("{|", i) && (afterSpace || text.charAt(i - 1) == ':')) {
-        int end = closers.of(i, "{|", "|}");
+        end = closers.of(i, "{|", "|}");
         if (end < 0) { // unclosed (its end lost): the opener and its attributes go, what follows is read on
-          end = text.indexOf(" | ", i);
-          end = end < 0 ? i + 2 : end + 3;
+          end = text.substring(i, Math.min(n, i + 500)).indexOf(" | ");
+          end = end < 0 ? i + 2 : i + end + 3;
           b.markupInline(text.substring(i, end));
           i = end;
           continue;
@@ -99,11 +102,14 @@ final class WikiText {
         b.breakLine();
         for (String row : text.substring(i, end).split("\\n|(?=\\|-)")) b.markupLine(row);
         i = end;
+      } else if ((c == '}' || c == '|') && (end = params.end(i)) > 0) {
+        b.markupInline(text.substring(i, end));
+        i = end;
       } else if ((c == ']' && text.startsWith("]]", i)) || (c == '}' && text.startsWith("}}", i))) {
         b.markupInline(text.substring(i, i + 2)); // a closer whose opener was lost
         i += 2;
       } else if (c == '{' && text.startsWith("{{", i)) {
-        int end = closers.of(i, "{{", "}}");
+        end = closers.of(i, "{{", "}}");
         if (end < 0) {
           b.markupInline("{{");
           i += 2;
@@ -115,7 +121,7 @@ final class WikiText {
         else b.markupInline(text.substring(i, end));
         i = end;
       } else if (c == '[' && text.startsWith("[[", i)) {
-        int end = closers.of(i, "[[", "]]");
+        end = closers.of(i, "[[", "]]");
         if (end < 0) { // unclosed: the opener goes, and an image's target and layout options with it
           Matcher o = UNCLOSED_IMAGE.matcher(text).region(i, n);
           end = o.lookingAt() ? o.end() : i + 2;
@@ -134,7 +140,7 @@ final class WikiText {
         }
         i = end;
       } else if (c == '[' && (text.startsWith("[http", i) || text.startsWith("[//", i))) {
-        int end = text.indexOf(']', i);
+        end = text.indexOf(']', i);
         int nl = text.indexOf('\n', i);
         if (end < 0 || (nl >= 0 && nl < end)) {
           b.text("[");
@@ -154,7 +160,7 @@ final class WikiText {
         int after = m.end();
         if (!closing && !self && (name.equals("nowiki") || name.equals("gallery") || name.equals("ref")
             || name.equals("references"))) {
-          int end = closers.tag(name, after);
+          end = closers.tag(name, after);
           int close = end < 0 ? -1 : text.indexOf('>', end);
           if (close < 0) { // unclosed: the tag alone goes
             b.markupInline(m.group());
@@ -199,14 +205,14 @@ final class WikiText {
         b.markupLine(m.group());
         i = m.end();
       } else if ((c == '*' || (c == '#' && lineStart)) && afterSpace) {
-        int end = listRun(text, i);
+        end = listRun(text, i);
         b.breakLine();
         b.bullet(text.substring(i, end)); // a list item; one left empty (the links it held are gone) is markup
         i = end;
       } else if ((c == ':' || c == ';') && lineStart) {
         i++;
       } else {
-        b.cur.append(c);
+        if (!b.cur.isEmpty() || !Character.isWhitespace(c)) b.cur.append(c);
         i++;
       }
     }
@@ -240,6 +246,50 @@ final class WikiText {
     if (!(name.equals("w") || name.equals("wikipedia")) || parts.length < 2) return null;
     String last = parts[parts.length - 1].strip();
     return last.contains("=") ? parts[1].strip() : last;
+  }
+
+  /**
+   * A template's parameters left after its opening was lost ({@code } | FTSE 100 = 4.366,69 | DAX = 5.013,62 }}}):
+   * three or more {@code | key = value} pairs (short keys, values without a line break) up to the closing braces.
+   * A scan that fails remembers how far it read, so later starts inside the same run fail at once (linear).
+   */
+  private static final class Params {
+    private final String text;
+    private int failedBefore = -1;
+
+    Params(String text) {
+      this.text = text;
+    }
+
+    /** The index after the parameters' closing braces when they start at {@code i}; -1 when none start there. */
+    int end(int i) {
+      if (i < failedBefore) return -1;
+      int n = text.length();
+      int k = text.charAt(i) == '}' ? i + 1 : i;
+      int pairs = 0;
+      while (true) {
+        while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) k++;
+        if (pairs >= 3 && text.startsWith("}}", k)) return k + 2;
+        if (k >= n || text.charAt(k) != '|') break;
+        k++;
+        int key = 0;
+        while (k < n && "|=\n{}".indexOf(text.charAt(k)) < 0 && key <= 40) {
+          k++;
+          key++;
+        }
+        if (k >= n || text.charAt(k) != '=' || key == 0 || key > 40) break;
+        k++;
+        int value = 0;
+        while (k < n && text.charAt(k) != '|' && text.charAt(k) != '\n' && !text.startsWith("}}", k) && value <= 80) {
+          k++;
+          value++;
+        }
+        if (value > 80) break;
+        pairs++;
+      }
+      failedBefore = k;
+      return -1;
+    }
   }
 
   /**
@@ -311,6 +361,22 @@ final class WikiText {
       }
       out.add(level > 0 ? new Line(l.text(), true) : l);
     }
+    return dropEmptySections(out);
+  }
+
+  /** A heading whose section kept no text (its table or list went) goes too: the next text line is a heading as high. */
+  private static List<Line> dropEmptySections(List<Line> lines) {
+    List<Line> out = new ArrayList<>(lines);
+    for (int k = 0; k < out.size(); k++) {
+      Line l = out.get(k);
+      if (l.markup() || !Markdown.isHeading(l.text())) continue;
+      int h = Markdown.headingLevel(l.text());
+      int next = k + 1;
+      while (next < out.size() && out.get(next).markup()) next++;
+      boolean empty = next == out.size()
+          || (Markdown.isHeading(out.get(next).text()) && Markdown.headingLevel(out.get(next).text()) <= h);
+      if (empty) out.set(k, new Line(l.text(), true));
+    }
     return out;
   }
 
@@ -320,11 +386,6 @@ final class WikiText {
     final StringBuilder cur = new StringBuilder();
     final List<String> pending = new ArrayList<>();
     String bullet; // the list marker the current line opened with, if any
-
-    boolean atLineStart() {
-      for (int k = 0; k < cur.length(); k++) if (!Character.isWhitespace(cur.charAt(k))) return false;
-      return true;
-    }
 
     void text(String s) {
       cur.append(s);

@@ -89,6 +89,8 @@ class WikiTextTest {
         "|- | Romney || 29,949 |}"), markup(wiki));
     Article a = clean(wiki);
     assertEquals("Results were announced.\n\nTurnout was high.", a.text());
+    assertEquals(List.of("Polls closed at eight.", "## Turnout", "Turnout was high."),
+        text("Polls closed at eight. ==Results== {| |- | Huckabee || 40,841 |} ==Turnout== Turnout was high."));
     assertTrue(a.removed().contains("|- | Huckabee || 40,841"), a.removed()::toString);
   }
 
@@ -121,6 +123,11 @@ class WikiTextTest {
     assertEquals(List.of("The minister resigned. Report She left."), text("The minister resigned.<ref>Report She left."));
     assertEquals(List.of("\"We stay,\" Harper said.|Stephen Harper Harper left."),
         text("\"We stay,\" Harper said.|Stephen Harper}} Harper left. ]]"));
+    assertEquals(List.of("Rates fell.", "### Market data", "Markets fell again."),
+        text("Rates fell. ===Market data=== } | countries = {countries } | FTSE 100 = 4.366,69 | FTSE 100-tl = loss "
+            + "| DAX = 5.013,62 }} Markets fell again."));
+    assertEquals(List.of("Voters chose | as | a = b | c = d | e = f, the clerk said."),
+        text("Voters chose | as | a = b | c = d | e = f, the clerk said.")); // no closing braces: not a template
     String report = "A Russian Su-27 fighter crashed near the city of Kaunas on Thursday, and Lithuania's defence "
         + "ministry said it would ask Moscow to explain why the jet had entered its airspace without permission.";
     assertEquals(List.of("publish " + report + " The pilot survived."),
@@ -141,7 +148,8 @@ class WikiTextTest {
   @Test
   void hostileInputStaysBounded() {
     List<String> parts = List.of("[[".repeat(5000), "{{".repeat(5000), "{|".repeat(2000), "=".repeat(5000),
-        "* ".repeat(5000), "'''".repeat(3000), "<ref>".repeat(2000), "[http://x ".repeat(2000));
+        "* ".repeat(5000), "'''".repeat(3000), "<ref>".repeat(2000), "[http://x ".repeat(2000),
+        "} | key = value ".repeat(3000));
     for (String p : parts) { // each alone, then all together: no stack overflow, no markup left
       Article a = clean(p);
       assertFalse(a.text().contains("{{") || a.text().contains("'''"), a.text()::toString);

@@ -154,9 +154,13 @@ public final class DemoCorpus {
     w.println("contributors. The text comes from the Wikinews politics and economy collection distributed with the");
     w.println("`tosca` R package (Docma-TU/tosca).");
     w.println();
-    w.println("Changes: the package stripped part of the wiki markup, joined each article's lines into one, and cut the");
-    w.println("trailing Sources and Related news sections; nothing else was changed. The `url` field is built from the");
-    w.println("title and may not resolve where the article was renamed. The file is written by");
+    w.println("Changes: before this selection, the collection's conversion stripped part of the wiki markup and the line");
+    w.println("breaks, cut the trailing Sources and Related news sections and removed the '' italic quotes. The demo file");
+    w.println("keeps each text as the collection gives it, with its id, title and date; the outlet is \"Wikinews\" and the");
+    w.println("`url` field is built from the title (it may not resolve where the article was renamed). Storyline's cleaner");
+    w.println("removes the wiki markup left in the texts when it reads them (docs/cleaning.md).");
+    w.println();
+    w.println("The file is written by");
     w.println("`bin/storyline eval demo-corpus --data DIR --out demo/wikinews-demo.jsonl` (storyline-eval `DemoCorpus`,");
     w.println("topics in `storyline-eval/src/main/resources/demo/demo-corpus.tsv`): an article is taken when its date lies");
     w.println("in a topic's window and its title matches the topic's pattern.");
