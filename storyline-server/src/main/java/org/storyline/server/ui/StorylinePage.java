@@ -28,7 +28,7 @@ public record StorylinePage(Storyline line, List<Story> stories, List<Dated> eve
               ? " to " + s.last() : "")) + ", " + s.articles().size() + " articles)", Links.story(s.id()), false));
       for (Event e : eventsOf.apply(s)) {
         events.add(new Dated(e, s, StoryPage.href(e)));
-        items.add(new Charts.Item(row, Charts.day(e.date()), null, e.date() + ": " + e.what(), StoryPage.href(e),
+        items.add(new Charts.Item(row, Charts.firstDay(e.date()), null, e.date() + ": " + e.what(), StoryPage.href(e),
             !"text".equals(e.dateFrom())));
       }
     }
