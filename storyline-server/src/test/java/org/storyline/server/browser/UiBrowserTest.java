@@ -183,6 +183,13 @@ class UiBrowserTest {
     assertEquals("Skip to content", first.getText());
     first.sendKeys(Keys.ENTER);
     assertTrue(browser.getCurrentUrl().endsWith("#main"));
+    // the next Tab goes into the content, to the first storyline, with a visible outline
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    WebElement focused = browser.switchTo().activeElement();
+    assertEquals("a", focused.getTagName());
+    assertTrue(focused.getAttribute("href").contains("/storylines/"), focused.getAttribute("href"));
+    assertEquals("solid", focused.getCssValue("outline-style"));
+    Browser.viewport(browser, "keyboard-focus-desktop");
   }
 
   @Test
