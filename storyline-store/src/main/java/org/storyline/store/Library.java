@@ -8,7 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -60,6 +62,13 @@ public final class Library implements Closeable {
   private final StoryViews views;
   private final EntityIndex entities;
   private volatile Snapshot snapshot;
+  /**
+   * Every stored article's header (as stored: no inferred date) as of the last snapshot, by id, so the next snapshot
+   * reads only the articles added or revised since ({@link #changed}) instead of the whole store; null until the
+   * first snapshot.
+   */
+  private Map<String, Article> headers;
+  private final java.util.Set<String> changed = new java.util.HashSet<>();
   private long version;
 
   /** Options of a library: sentence embeddings for new stores, and how often the store commits. */
@@ -309,6 +318,10 @@ public final class Library implements Closeable {
     requireWritable();
     store.commit();
     annotate(counts.revisedKeys);
+    if (headers != null) { // a snapshot is kept up to date (a server): note what its next one must read again
+      for (Key k : counts.added) changed.add(k.id());
+      for (Key k : counts.revisedKeys) changed.add(k.id());
+    }
     List<String> ids = counts.added.stream().map(Key::id).toList();
     if (stream == null && counts.added.isEmpty()) {
       // nothing new: when the saved stories already hold every stored article, they need not even be loaded
@@ -478,12 +491,36 @@ public final class Library implements Closeable {
           + (writable ? " and saved" : " for this listing (`storyline ingest` keeps them)"));
       if (writable) stream.save(storiesFile(store.dataDir()));
     }
-    List<Article> headers = new ArrayList<>();
-    store.forEachArticle(a -> headers.add(Snapshot.header(withoutInferredDate(a))));
+    List<Article> headers = new ArrayList<>(currentHeaders().values());
     headers.sort(STORE_ORDER);
     OnlineStoryStage.Outcome o = stage.summarize(stream(), headers);
     return new Snapshot(o.result().articles(), o.result().stories(), o.result().storylines(), o.assignments(),
         o.events(), ++version);
+  }
+
+  /** The stored articles' headers: only those changed since the last snapshot are read again. */
+  private Map<String, Article> currentHeaders() throws IOException {
+    int stored = store.size();
+    if (headers != null) {
+      List<String> ids;
+      synchronized (this) {
+        ids = List.copyOf(changed);
+        changed.clear();
+      }
+      for (String id : ids) {
+        Optional<Article> a = store.get(id);
+        if (a.isPresent()) headers.put(id, Snapshot.header(withoutInferredDate(a.get())));
+      }
+      if (headers.size() == stored) return headers;
+      // a revision under another id, an ingest by another process: read them all
+    }
+    Map<String, Article> all = new HashMap<>();
+    store.forEachArticle(a -> all.put(a.id(), Snapshot.header(withoutInferredDate(a))));
+    synchronized (this) {
+      changed.clear();
+    }
+    headers = all;
+    return all;
   }
 
   /**

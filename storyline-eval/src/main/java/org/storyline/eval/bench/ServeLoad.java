@@ -38,6 +38,8 @@ public final class ServeLoad {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Articles per POST of the ingest that runs during the load. */
   private static final int INGEST_BATCH = 100;
+  /** Stories the "front" endpoints pick from: the newest, as the front page lists them. */
+  private static final int FRONT = 200;
 
   private ServeLoad() {}
 
@@ -48,6 +50,7 @@ public final class ServeLoad {
     int clients = 50;
     int seconds = 60;
     int ingest = 1000;
+    int warmup = 10;
     boolean embeddings = true;
     boolean buildOnly = false;
     for (int i = 0; i < args.length; i++) {
@@ -58,6 +61,7 @@ public final class ServeLoad {
         case "--clients" -> clients = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--ingest" -> ingest = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--no-embeddings" -> embeddings = false;
         case "--build-only" -> buildOnly = true;
         default -> {
@@ -76,7 +80,7 @@ public final class ServeLoad {
     try (Library lib = Library.open(storeDir, opts)) {
       build(lib, all.subList(0, articles));
       if (buildOnly) return;
-      run(lib, all.subList(articles, articles + ingest), clients, seconds);
+      run(lib, all.subList(articles, articles + ingest), clients, seconds, warmup);
     }
   }
 
@@ -103,9 +107,12 @@ public final class ServeLoad {
     final AtomicLong errors = new AtomicLong();
   }
 
-  static void run(Library lib, List<RawDocument> toIngest, int clients, int seconds) throws Exception {
+  static void run(Library lib, List<RawDocument> toIngest, int clients, int seconds, int warmup)
+      throws Exception {
     var snap = lib.snapshot();
     List<String> storyIds = snap.stories().stream().map(s -> s.id()).toList();
+    // what the front page and the story list show first: the newest stories
+    List<String> frontIds = snap.stories().reversed().stream().limit(FRONT).map(s -> s.id()).toList();
     List<String> articleIds = snap.articles().stream().map(a -> a.id()).toList();
     List<String> entityIds = lib.entities().entities(null, 0, 500).items().stream().map(e -> e.id()).toList();
     List<String> words = new ArrayList<>();
@@ -122,11 +129,23 @@ public final class ServeLoad {
       boolean storyPage = http.send(HttpRequest.newBuilder(URI.create(base + "/stories/" + enc(storyIds.get(0))))
           .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
       Map<String, Stats> stats = new ConcurrentHashMap<>();
-      List<String> endpoints = new ArrayList<>(List.of("story api", "search", "search+facets", "entity", "article"));
-      if (storyPage) endpoints.add(0, "story page");
+      List<String> endpoints = new ArrayList<>(List.of("story api (front)", "story api (any)", "search",
+          "search+facets", "entity", "article"));
+      if (storyPage) {
+        endpoints.add(0, "story page (any)");
+        endpoints.add(0, "story page (front)");
+      }
       else System.out.println("(the story page /stories/{id} is not served by this build: left out)");
       for (String e : endpoints) stats.put(e, new Stats());
       Stats ingestStats = new Stats();
+      // warm-up (JIT, caches, the first story views): the same requests, not recorded, without the ingest
+      long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
+      Random wr = new Random(7);
+      for (int i = 0; System.nanoTime() < warmEnd; i++) {
+        String ep = endpoints.get(i % endpoints.size());
+        http.send(HttpRequest.newBuilder(URI.create(base + path(ep, storyIds, frontIds, articleIds, entityIds, words, wr)))
+            .build(), HttpResponse.BodyHandlers.discarding());
+      }
       long deadline = System.nanoTime() + seconds * 1_000_000_000L;
       CountDownLatch done = new CountDownLatch(clients);
       List<String> ingested = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -170,16 +189,9 @@ public final class ServeLoad {
           try {
             for (int i = first; System.nanoTime() < deadline; i++) {
               String ep = endpoints.get(i % endpoints.size());
-              String path = switch (ep) {
-                case "story page" -> "/stories/" + enc(pick(storyIds, rnd));
-                case "story api" -> "/api/stories/" + enc(pick(storyIds, rnd));
-                case "search" -> "/api/search?facets=false&q=" + enc(pick(words, rnd));
-                case "search+facets" -> "/api/search?q=" + enc(pick(words, rnd));
-                case "entity" -> "/api/entities/" + enc(pick(entityIds, rnd));
-                default -> "/api/articles/" + enc(pick(articleIds, rnd));
-              };
+              String path = path(ep, storyIds, frontIds, articleIds, entityIds, words, rnd);
               HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-              if (ep.equals("story page")) b.header("Accept", "text/html");
+              if (ep.startsWith("story page")) b.header("Accept", "text/html");
               long t0 = System.nanoTime();
               HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
               Stats st = stats.get(ep);
@@ -222,6 +234,20 @@ public final class ServeLoad {
           ingested.size(), ingested.size() - missing, missing);
       if (missing > 0) System.exit(1);
     }
+  }
+
+  private static String path(String ep, List<String> storyIds, List<String> frontIds, List<String> articleIds,
+      List<String> entityIds, List<String> words, Random rnd) {
+    return switch (ep) {
+      case "story page (front)" -> "/stories/" + enc(pick(frontIds, rnd));
+      case "story page (any)" -> "/stories/" + enc(pick(storyIds, rnd));
+      case "story api (front)" -> "/api/stories/" + enc(pick(frontIds, rnd));
+      case "story api (any)" -> "/api/stories/" + enc(pick(storyIds, rnd));
+      case "search" -> "/api/search?facets=false&q=" + enc(pick(words, rnd));
+      case "search+facets" -> "/api/search?q=" + enc(pick(words, rnd));
+      case "entity" -> "/api/entities/" + enc(pick(entityIds, rnd));
+      default -> "/api/articles/" + enc(pick(articleIds, rnd));
+    };
   }
 
   private static long line(String name, Stats s, double wall) {
