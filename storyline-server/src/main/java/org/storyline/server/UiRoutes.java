@@ -30,8 +30,6 @@ import org.storyline.server.ui.StorylinePage;
 import org.storyline.store.ArticleStore;
 import org.storyline.store.EntityIndex;
 import org.storyline.store.Library;
-import org.storyline.store.SearchHit;
-import org.storyline.store.SearchQuery;
 import org.storyline.store.Snapshot;
 import org.storyline.store.StoryViews;
 
@@ -43,8 +41,6 @@ import org.storyline.store.StoryViews;
  */
 final class UiRoutes {
   static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
-  /** Hits of the store's own search read for their highlighted snippets. */
-  static final int SNIPPET_HITS = 200;
 
   private final Library library;
 
@@ -143,19 +139,10 @@ final class UiRoutes {
       render(ctx, "search.jte", Map.of("page", new SearchPage(f, List.of(), 0, List.of(), null, null, null)));
       return;
     }
-    EntityIndex.SearchResult r;
-    Map<String, String> snippets = new HashMap<>();
+    Library.SearchPage r;
     try {
-      LocalDate from = date(f.from(), "from");
-      LocalDate to = date(f.to(), "to");
-      r = library.entities().search(new EntityIndex.Search(f.q(), f.outlet(), from, to, f.entity(), f.speaker(),
-          f.offset(), SearchPage.PAGE, EntityIndex.DateBucket.MONTH));
-      if (!r.hits().isEmpty()) {
-        // the store's highlighter marks the matches; the read model gives hits and facets
-        for (SearchHit h : library.store().search(new SearchQuery(f.q(), f.outlet(), from, to, SNIPPET_HITS))) {
-          snippets.put(h.id(), h.snippet());
-        }
-      }
+      r = library.search(new EntityIndex.Search(f.q(), f.outlet(), date(f.from(), "from"), date(f.to(), "to"),
+          f.entity(), f.speaker(), f.offset(), SearchPage.PAGE, EntityIndex.DateBucket.MONTH), true);
     } catch (IllegalArgumentException e) {
       ctx.status(400);
       render(ctx, "search.jte", Map.of("page", new SearchPage(f, List.of(), 0, List.of(), e.getMessage(), null,
@@ -164,27 +151,16 @@ final class UiRoutes {
     }
     Snapshot snap = library.snapshot();
     List<SearchPage.Hit> hits = new ArrayList<>();
-    for (EntityIndex.Hit h : r.hits()) {
-      Article a = snap.article(h.article());
-      Story s = snap.storyOf(h.article());
-      String snippet = snippets.get(h.article());
-      if (snippet == null) snippet = library.store().get(h.article()).map(x -> lead(x.text())).orElse("");
-      hits.add(new SearchPage.Hit(h.article(), a == null ? h.article() : a.title(), a == null ? null : a.outlet(),
-          a == null ? h.day() : a.published(), Links.article(h.article()), SearchPage.parts(snippet),
-          s == null ? null : s.label(), s == null ? null : Links.story(s.id())));
+    for (Library.SearchItem h : r.hits()) {
+      Story s = h.story() == null ? null : snap.story(h.story());
+      hits.add(new SearchPage.Hit(h.id(), h.title(), h.outlet(), h.published(), h.publishedInferred(),
+          Links.article(h.id()), SearchPage.parts(h.snippet()), s == null ? null : s.label(),
+          s == null ? null : Links.story(s.id())));
     }
     String prev = f.offset() > 0 ? f.at(Math.max(0, f.offset() - SearchPage.PAGE)) : null;
     String next = f.offset() + SearchPage.PAGE < r.total() ? f.at(f.offset() + SearchPage.PAGE) : null;
-    render(ctx, "search.jte", Map.of("page", new SearchPage(f, hits, r.total(), SearchPage.facets(r, f), null, prev,
+    render(ctx, "search.jte", Map.of("page", new SearchPage(f, hits, r.total(), SearchPage.facets(r.facets(), f), null, prev,
         next)));
-  }
-
-  /** The opening of a text, for a hit the highlighter did not reach. */
-  static String lead(String text) {
-    String t = text.strip().replaceAll("\\s+", " ");
-    if (t.length() <= 240) return t;
-    int sp = t.lastIndexOf(' ', 240);
-    return t.substring(0, sp > 0 ? sp : 240) + " …";
   }
 
   /**

@@ -35,6 +35,11 @@ class UiPagesTest {
     Files.writeString(in, ARTICLES);
     lib = Library.open(dir.resolve("data"), Library.Options.defaults().withEmbeddings(false));
     lib.ingest(List.of(in), p -> {});
+    // a second revision of flood-b, with a line the cleaner removes
+    Path rev = dir.resolve("rev.jsonl");
+    Files.writeString(rev, ARTICLES.lines().filter(l -> l.contains("flood-b")).findFirst().orElseThrow()
+        .replace("Holt said.", "Holt said. The army was called in.\\n\\nAdvertisement\\n\\nShare this article"));
+    lib.ingest(List.of(rev), p -> {});
     server = StorylineServer.start(lib, ServerConfig.local(0));
   }
 
@@ -65,7 +70,13 @@ class UiPagesTest {
     String article = get(Links.article("flood a/1?#", 0, 9)).body();
     assertTrue(article.contains("<mark id=\"hl\""), article);
     // an article without a date gets its story's date, marked as inferred
-    assertTrue(get(Links.article("flood-b")).body().contains("class=\"date inferred\""));
+    String b = get(Links.article("flood-b")).body();
+    assertTrue(b.contains("class=\"date inferred\""));
+    // its revisions, and what the cleaner removed
+    assertTrue(b.contains("<strong>revision 2</strong>") && b.contains("href=\"/articles/flood-b?rev=1\""), b);
+    assertTrue(b.contains("<li>Advertisement</li>"), b);
+    String old = get(Links.revision("flood-b", 1)).body();
+    assertTrue(old.contains("older revision") && !old.contains("army was called in"), old);
   }
 
   @Test

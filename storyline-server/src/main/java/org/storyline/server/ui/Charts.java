@@ -91,6 +91,24 @@ public final class Charts {
     return new Spark(width, height, bars, summary);
   }
 
+  /**
+   * The first day of a TIMEX3 calendar value: a day ({@code 2024-03-05}, also a date-time), a month ({@code 2024-03})
+   * or an ISO week ({@code 2024-W10}); null for a year or anything else (too coarse to place as a dot).
+   */
+  public static LocalDate firstDay(String value) {
+    LocalDate d = day(value);
+    if (d != null || value == null) return d;
+    try {
+      if (value.matches("\\d{4}-\\d{2}")) return java.time.YearMonth.parse(value).atDay(1);
+      if (value.matches("\\d{4}-W\\d{2}")) {
+        return LocalDate.parse(value + "-1", java.time.format.DateTimeFormatter.ISO_WEEK_DATE);
+      }
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+    return null;
+  }
+
   /** An item on a timeline: a span of days (a dot when from equals to) on a row, with its label and link. */
   public record Item(String row, LocalDate from, LocalDate to, String label, String href, boolean inferred) {}
 

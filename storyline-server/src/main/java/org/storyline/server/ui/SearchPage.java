@@ -67,8 +67,8 @@ public record SearchPage(Filters filters, List<Hit> hits, long total, List<Group
   /** A part of a snippet: {@code match} when the query matched it. */
   public record Part(String text, boolean match) {}
 
-  public record Hit(String id, String title, String outlet, String published, String href, List<Part> snippet,
-      String story, String storyHref) {}
+  public record Hit(String id, String title, String outlet, String published, boolean inferred, String href,
+      List<Part> snippet, String story, String storyHref) {}
 
   /** A facet value with its count, its link, and whether it is an active filter (then the link removes it). */
   public record Facet(String label, int count, String href, boolean active) {}
@@ -95,16 +95,16 @@ public record SearchPage(Filters filters, List<Hit> hits, long total, List<Group
   }
 
   /** The facets of a result, each value a link that sets (or, when active, clears) its filter. */
-  public static List<Group> facets(EntityIndex.SearchResult r, Filters f) {
+  public static List<Group> facets(Map<String, List<EntityIndex.FacetValue>> r, Filters f) {
     List<Group> out = new ArrayList<>();
     List<Facet> outlets = new ArrayList<>();
-    for (var v : r.facets().getOrDefault("outlet", List.of())) {
+    for (var v : r.getOrDefault("outlet", List.of())) {
       boolean on = v.value().equalsIgnoreCase(f.outlet() == null ? "" : f.outlet());
       outlets.add(new Facet(v.label(), v.count(), f.with("outlet", on ? null : v.value()), on));
     }
     out.add(new Group("Outlet", outlets));
     List<Facet> months = new ArrayList<>();
-    for (var v : r.facets().getOrDefault("date", List.of()).reversed()) {
+    for (var v : r.getOrDefault("date", List.of()).reversed()) {
       java.time.YearMonth ym;
       try {
         ym = java.time.YearMonth.parse(v.value());
@@ -124,9 +124,9 @@ public record SearchPage(Filters filters, List<Hit> hits, long total, List<Group
     return out;
   }
 
-  private static List<Facet> keyed(EntityIndex.SearchResult r, String facet, String active, Filters f, String param) {
+  private static List<Facet> keyed(Map<String, List<EntityIndex.FacetValue>> r, String facet, String active, Filters f, String param) {
     List<Facet> out = new ArrayList<>();
-    for (var v : r.facets().getOrDefault(facet, List.of())) {
+    for (var v : r.getOrDefault(facet, List.of())) {
       boolean on = v.value().equals(active);
       out.add(new Facet(v.label(), v.count(), f.with(param, on ? null : v.value()), on));
     }

@@ -84,18 +84,24 @@ class SecurityBrowserTest {
   static void start(@TempDir Path dir) throws Exception {
     Browser.assumeAvailable();
     ObjectMapper json = new ObjectMapper();
-    String body = "Mayor Jane Holt said the harbour wall broke on Monday " + PAYLOADS[0] + " and the lower town "
-        + "flooded. " + PAYLOADS[1] + "\n\n\"We will rebuild " + PAYLOADS[2] + " the wall,\" Mayor Jane Holt said. "
-        + "\"Help is coming " + PAYLOADS[3] + " today,\" said Tom Reyes " + PAYLOADS[4] + ".\n\n" + PAYLOADS[5]
-        + " The harbour of Port Alder was closed.";
+    // prose around each payload, so the cleaner keeps the paragraphs (lines that are mostly markup go to removed)
+    String body = "Mayor Jane Holt said the harbour wall of Port Alder, which was built in 1902 and repaired twice "
+        + "since, broke on Monday " + PAYLOADS[0] + " after three days of storms that also closed the ferry.\n\n"
+        + "The lower town flooded within an hour " + PAYLOADS[1] + " and more than two hundred people left their "
+        + "homes for the school on the hill, the council said on Monday evening.\n\n"
+        + "\"We will rebuild the wall " + PAYLOADS[2] + " stronger than before, and we will start this week,\" "
+        + "Mayor Jane Holt said at the town hall on Monday.\n\n"
+        + "\"Help is coming today " + PAYLOADS[3] + " from the army and from the region,\" said Tom Reyes, the "
+        + "fire chief of Port Alder, who has led the rescue since Monday " + PAYLOADS[4] + " morning.\n\n"
+        + "The harbour of Port Alder stays closed until the wall is checked, " + PAYLOADS[5] + " the port "
+        + "authority said in a statement on its website on Monday.";
     List<Map<String, Object>> arts = List.of(
         article("evil-1", "javascript:window.__xss=7", "Harbour wall breaks " + PAYLOADS[0], "Evil " + PAYLOADS[1],
             "By " + PAYLOADS[2], "2024-05-01", body),
         article("evil 2/\"<x>", "https://ok.example/\"onmouseover=\"window.__xss=8", "Port Alder harbour wall "
             + PAYLOADS[3], "Other " + PAYLOADS[4], PAYLOADS[5], "2024-05-02", body.replace("Monday", "Tuesday")),
         article("evil-3", "JaVaScRiPt:window.__xss=9", PAYLOADS[5], "Third", null, "2024-05-02",
-            "The harbour wall of Port Alder broke on Monday, Mayor Jane Holt said. " + PAYLOADS[1]
-            + " \"We will rebuild the wall " + PAYLOADS[0] + ",\" Holt said.\n\n" + body));
+            body.replace("Monday", "Tuesday")));
     StringBuilder jsonl = new StringBuilder();
     for (Map<String, Object> a : arts) jsonl.append(json.writeValueAsString(a)).append('\n');
     fx = Fixture.serve(dir, jsonl.toString());
@@ -143,6 +149,11 @@ class SecurityBrowserTest {
     assertTrue(text.contains("<script>window.__xss=1"), "the title and body show the payload as text");
     assertTrue(text.contains("Evil <img src=x onerror="), "the outlet shows as text");
     assertTrue(text.contains("javascript:window.__xss=7"), "the bad URL is shown, as text");
+    // the cleaner keeps markup out of the text (tags dropped, lines of markup removed as boilerplate): the removed
+    // lines, shown on the page, still carry the payloads, as text
+    String removed = (String) browser.executeScript("return document.querySelector('ul.removed').textContent");
+    assertTrue(removed.contains("<script>window.__xss=1") && removed.contains("onerror=window.__xss=5"), removed);
+
     Browser.screenshot(browser, "security-article");
   }
 
@@ -196,6 +207,38 @@ class SecurityBrowserTest {
     assertNothingRan("hand-made story page");
     assertTrue(browser.findElement(By.id("entities")).getText().contains(evil), "the name is shown as text");
     assertTrue(browser.findElement(By.id("quotes")).getText().contains(evil), "the speaker is shown as text");
+  }
+
+  @Test
+  void bodyTextWithMarkupIsEscapedInTheArticleView() throws Exception {
+    // the cleaner keeps tags out of stored texts, so a text holding markup is built by hand and rendered by the
+    // compiled article template, with its marks (mention, quote, date, highlight) over the payloads
+    String text = "Jane Holt said " + PAYLOADS[0] + " on Monday.\n\n\"" + PAYLOADS[1] + " we rebuild " + PAYLOADS[2]
+        + "\" she said. " + PAYLOADS[3] + PAYLOADS[4] + PAYLOADS[5];
+    Article a = new Article("a1", null, PAYLOADS[0], PAYLOADS[1], "javascript:window.__xss=7", PAYLOADS[2],
+        "2024-05-01", false, List.of(PAYLOADS[3]), PAYLOADS[4], text, List.of(PAYLOADS[5]), List.of());
+    int qs = text.indexOf(PAYLOADS[1]);
+    int qe = text.indexOf("\" she said");
+    Entity e = new Entity("e1", "Jane " + PAYLOADS[1], "PER", List.of("Jane Holt"), List.of(),
+        List.of(new Mention("a1", 0, 9, "Jane Holt")));
+    Quote q = new Quote("a1", text.substring(qs, qe), qs, qe, "said", qe + 6, qe + 10, PAYLOADS[0], null, "direct",
+        false);
+    int mon = text.indexOf("Monday");
+    Report r = new Report("test", 1, List.of(a), List.of(), List.of(e), List.of(q),
+        List.of(new Timex("a1", mon, mon + 6, "Monday", "DATE", PAYLOADS[3])), List.of(), List.of(), List.of(),
+        List.of(), List.of());
+    org.storyline.server.ui.ArticlePage page = org.storyline.server.ui.ArticlePage.of(a, null, r,
+        List.of(new org.storyline.store.ArticleStore.Revision(1, a)), 1, "15-" + (15 + PAYLOADS[0].length()),
+        x -> "/entities/" + PAYLOADS[0]);
+    StringOutput out = new StringOutput();
+    TemplateEngine.createPrecompiled(ContentType.Html).render("article.jte", Map.of("page", page), out);
+    browser.get(fx.url("/"));
+    loadWithoutPolicy(out.toString());
+    assertNothingRan("hand-made article page");
+    String shown = browser.findElement(By.cssSelector(".text")).getText();
+    for (String p : PAYLOADS) assertTrue(shown.contains(p), "the text shows " + p + " as text: " + shown);
+    assertEquals(PAYLOADS[0], browser.findElement(By.id("hl")).getText());
+    assertEquals(0, browser.findElements(By.cssSelector("a.ext")).size());
   }
 
   /** Loads {@code html} from a data: URL: same markup, no Content Security Policy, so only escaping protects. */

@@ -116,6 +116,8 @@ class UiBrowserTest {
         + ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;");
     assertTrue(inView);
     assertEquals("hl", browser.switchTo().activeElement().getAttribute("id"));
+    // names in the text lead to their entity pages
+    assertFalse(browser.findElements(By.cssSelector(".text a.m[href='/entities/per%3Ajane-holt']")).isEmpty());
     Browser.viewport(browser, "article-highlight-desktop");
     Browser.screenshot(browser, "article-desktop");
   }
@@ -183,6 +185,13 @@ class UiBrowserTest {
     assertEquals("Skip to content", first.getText());
     first.sendKeys(Keys.ENTER);
     assertTrue(browser.getCurrentUrl().endsWith("#main"));
+    // the next Tab goes into the content, to the first storyline, with a visible outline
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    WebElement focused = browser.switchTo().activeElement();
+    assertEquals("a", focused.getTagName());
+    assertTrue(focused.getAttribute("href").contains("/storylines/"), focused.getAttribute("href"));
+    assertEquals("solid", focused.getCssValue("outline-style"));
+    Browser.viewport(browser, "keyboard-focus-desktop");
   }
 
   @Test
@@ -191,7 +200,8 @@ class UiBrowserTest {
     ChromeDriver phone = Browser.start(390, 844);
     try {
       for (String[] page : new String[][] {{"/", "front-phone"}, {"/stories/" + flood().id(), "story-phone"},
-          {"/search?q=pumps", "search-phone"}, {"/entities/per%3Ajane-holt", "entity-phone"}}) {
+          {"/search?q=pumps", "search-phone"}, {"/entities/per%3Ajane-holt", "entity-phone"},
+          {"/articles/flood-daily", "article-phone"}}) {
         phone.get(fx.url(page[0]));
         Number width = (Number) phone.executeScript("return document.documentElement.scrollWidth");
         Number inner = (Number) phone.executeScript("return window.innerWidth");

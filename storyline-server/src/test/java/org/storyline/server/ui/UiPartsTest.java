@@ -63,6 +63,10 @@ class UiPartsTest {
     assertEquals(2, t.items().size());
     for (Charts.Placed p : t.items()) assertTrue(p.x1() >= 150 && p.x2() <= 720, p.toString());
     assertEquals("start", t.ticks().get(0).anchor());
+    assertEquals("2024-03-01", String.valueOf(Charts.firstDay("2024-03")));
+    assertEquals("2024-03-04", String.valueOf(Charts.firstDay("2024-W10")));
+    assertNull(Charts.firstDay("2024"));
+    assertNull(Charts.firstDay("PRESENT_REF"));
     assertEquals("end", t.ticks().get(t.ticks().size() - 1).anchor());
   }
 
