@@ -407,7 +407,7 @@ public final class Follower implements AutoCloseable {
         default -> false;
       };
       t.messages.add(it.url() + ": " + r.outcome() + " " + r.message());
-      if (it.feedDoc() != null) {
+      if (it.feedDoc() != null && r.outcome() != Fetcher.Outcome.ROBOTS_DENIED) {
         // the page cannot be had: what the feed says of it is better than nothing
         seen.fromFeed = true;
         seen.hash = Pages.hash(it.feedDoc().content());
