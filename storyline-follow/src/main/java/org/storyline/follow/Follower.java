@@ -75,6 +75,43 @@ public final class Follower implements AutoCloseable {
     return new Follower(library, CrawlState.load(library.dataDir()), config, clock, null);
   }
 
+  /**
+   * Runs a follower over the library's data directory on a daemon thread (as {@code serve} does), until the returned
+   * handle is closed. Rounds that fetched something go to {@code onRound}; an I/O failure of a round is reported
+   * there as a message and the next round is tried a minute later.
+   */
+  public static AutoCloseable background(Library library, FollowConfig config, FollowClock clock,
+      java.util.function.Consumer<Round> onRound) throws IOException {
+    Follower f = open(library, config, clock);
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread t = new Thread(() -> {
+      while (!stop.get()) {
+        try {
+          f.run(stop::get, Duration.ofSeconds(5), onRound);
+        } catch (InterruptedException e) {
+          return;
+        } catch (IOException | RuntimeException e) {
+          if (onRound != null) {
+            onRound.accept(new Round(0, 0, 0, 0, 0, 0, 0, 0, 1, 0, List.of("follow: " + e)));
+          }
+          try {
+            clock.sleep(Duration.ofMinutes(1));
+          } catch (InterruptedException ie) {
+            return;
+          }
+        }
+      }
+    }, "storyline-follower");
+    t.setDaemon(true);
+    t.start();
+    return () -> {
+      stop.set(true);
+      t.interrupt();
+      t.join(10_000);
+      f.close();
+    };
+  }
+
   public CrawlState state() {
     return state;
   }

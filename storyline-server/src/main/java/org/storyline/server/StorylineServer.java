@@ -67,6 +67,7 @@ public final class StorylineServer implements Closeable {
       });
       ApiRoutes.register(config, library);
       UiRoutes.register(config, library);
+      SourceRoutes.register(config, library);
     });
     app.start();
     return new StorylineServer(app, library);
