@@ -491,32 +491,82 @@ public final class Follower implements AutoCloseable {
     return done < after.size() ? firstSeen + after.get(done).toMillis() : 0;
   }
 
+  /** Batches waiting for the store; the thread that gets the ingest lock takes them all (group commit). */
+  private final List<Group> waiting = new ArrayList<>();
+  private final Object ingestLock = new Object();
+
+  private static final class Group {
+    final List<Pending> batch;
+    final Tally tally;
+    boolean done;
+    IOException failure;
+
+    Group(List<Pending> batch, Tally tally) {
+      this.batch = batch;
+      this.tally = tally;
+    }
+  }
+
+  /**
+   * Puts a batch into the store and records it in the state. Batches from several polling threads are ingested
+   * together: one thread ingests every batch waiting, so the store commits (and the stories are saved) once for all
+   * of them, which is what bounds throughput; the others find their batch done.
+   */
   private void flush(List<Pending> batch, Tally t) throws IOException {
     if (batch.isEmpty()) return;
-    List<RawDocument> docs = batch.stream().map(Pending::doc).toList();
-    Library.IngestResult res = library.ingestDocuments(docs, p -> t.messages.add(p.source() + ": " + p.reason()));
-    t.added.addAndGet(res.added());
-    t.revised.addAndGet(res.revised());
-    t.unchanged.addAndGet(res.unchanged());
-    List<String> urls = new ArrayList<>();
-    synchronized (state) {
-      for (Pending p : batch) {
-        if (res.revised() > 0 && state.seen(p.url()) != null) p.seen().revisions++;
-        state.putSeen(p.url(), p.seen());
-        if (p.alias() != null && state.seen(p.alias()) == null) {
-          CrawlState.Seen a = new CrawlState.Seen();
-          a.id = p.seen().id;
-          a.source = p.seen().source;
-          a.firstSeen = p.seen().firstSeen;
-          a.duplicateOf = p.url();
-          state.putSeen(p.alias(), a);
+    Group mine = new Group(List.copyOf(batch), t);
+    batch.clear();
+    synchronized (waiting) {
+      waiting.add(mine);
+    }
+    synchronized (ingestLock) {
+      if (!mine.done) {
+        List<Group> groups;
+        synchronized (waiting) {
+          groups = new ArrayList<>(waiting);
+          waiting.clear();
         }
-        urls.add(p.url());
+        ingestGroups(groups);
       }
     }
-    state.save();
-    batch.clear();
-    listener.ingested(urls, res);
+    if (mine.failure != null) throw mine.failure;
+  }
+
+  private void ingestGroups(List<Group> groups) {
+    List<RawDocument> docs = new ArrayList<>();
+    for (Group g : groups) for (Pending p : g.batch) docs.add(p.doc());
+    Library.IngestResult res;
+    try {
+      res = library.ingestDocuments(docs, p -> groups.get(0).tally.messages.add(p.source() + ": " + p.reason()));
+      List<String> urls = new ArrayList<>();
+      synchronized (state) {
+        for (Group g : groups) {
+          for (Pending p : g.batch) {
+            state.putSeen(p.url(), p.seen());
+            if (p.alias() != null && state.seen(p.alias()) == null) {
+              CrawlState.Seen a = new CrawlState.Seen();
+              a.id = p.seen().id;
+              a.source = p.seen().source;
+              a.firstSeen = p.seen().firstSeen;
+              a.duplicateOf = p.url();
+              state.putSeen(p.alias(), a);
+            }
+            urls.add(p.url());
+          }
+        }
+      }
+      state.save();
+      // the counts are of the whole group commit; they go to the first batch's round (all share one round here)
+      Tally t = groups.get(0).tally;
+      t.added.addAndGet(res.added());
+      t.revised.addAndGet(res.revised());
+      t.unchanged.addAndGet(res.unchanged());
+      listener.ingested(urls, res);
+    } catch (IOException e) {
+      for (Group g : groups) g.failure = e;
+    } finally {
+      for (Group g : groups) g.done = true;
+    }
   }
 
   // ---- re-fetching --------------------------------------------------------------------------------------------
