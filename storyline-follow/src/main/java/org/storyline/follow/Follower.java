@@ -400,7 +400,7 @@ public final class Follower implements AutoCloseable {
         }
         if (p.doc() == null) {
           state.putSeen(p.url(), p.seen());
-          t.duplicates.incrementAndGet();
+          if (!p.seen().duplicateOf.startsWith("!")) t.duplicates.incrementAndGet(); // "!": a page that failed for good
           continue;
         }
         batch.add(p);
