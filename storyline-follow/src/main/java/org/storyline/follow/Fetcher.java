@@ -50,7 +50,9 @@ public final class Fetcher implements AutoCloseable {
 
   public enum Outcome {
     OK, NOT_MODIFIED, HTTP_ERROR, ROBOTS_DENIED, TIMEOUT, NETWORK, TOO_LARGE, BAD_TYPE, REDIRECT_LOOP,
-    TOO_MANY_REDIRECTS, RETRY_LATER, BAD_URL
+    TOO_MANY_REDIRECTS, RETRY_LATER, BAD_URL,
+    /** Internal: a redirect to follow (its Location in the message); {@link #get} never returns it. */
+    REDIRECT
   }
 
   /** HTTP validators for a conditional GET; either may be null. */
@@ -142,7 +144,7 @@ public final class Fetcher implements AutoCloseable {
       attempts += r.attempts();
       r = new Response(r.outcome(), r.status(), r.url(), r.body(), r.contentType(), r.charset(), r.validators(),
           r.latencyMillis(), attempts, r.message(), r.retryAt());
-      if (!REDIRECTS.contains(r.status())) return r;
+      if (r.outcome() != Outcome.REDIRECT) return r;
       String location = r.message();
       String next;
       try {
@@ -279,7 +281,7 @@ public final class Fetcher implements AutoCloseable {
     if (REDIRECTS.contains(status)) {
       String loc = h.firstValue("Location").orElse(null);
       if (loc == null) return Response.fail(Outcome.HTTP_ERROR, status, url, "redirect without Location", 1, latency);
-      return new Response(Outcome.HTTP_ERROR, status, url, new byte[0], null, null, Validators.NONE, latency, 1, loc,
+      return new Response(Outcome.REDIRECT, status, url, new byte[0], null, null, Validators.NONE, latency, 1, loc,
           null);
     }
     Validators got = new Validators(h.firstValue("ETag").orElse(null), h.firstValue("Last-Modified").orElse(null));

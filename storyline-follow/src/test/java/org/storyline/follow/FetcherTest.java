@@ -283,7 +283,11 @@ class FetcherTest {
         FixtureSite.send(ex, 307, null, new byte[0]);
       });
     }
+    site.on("/nowhere", ex -> FixtureSite.send(ex, 302, null, new byte[0]));
     try (Fetcher f = fetcher(config())) {
+      Fetcher.Response nowhere = f.get(site.url("/nowhere"), Kind.PAGE, Validators.NONE);
+      assertEquals(Outcome.HTTP_ERROR, nowhere.outcome());
+      assertEquals("redirect without Location", nowhere.message());
       Fetcher.Response r = f.get(site.url("/old"), Kind.PAGE, Validators.NONE);
       assertTrue(r.ok());
       assertEquals(site.url("/new"), r.url());
