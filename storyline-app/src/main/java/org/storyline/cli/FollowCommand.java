@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "follow", description = "Follow the sources (see `sources add`): poll each when due, fetch new "
     + "items politely (robots.txt, per-host delay, conditional GET), ingest them into the store where they join "
     + "their stories, and re-fetch articles after 1 h, 6 h and 24 h to catch edits. Runs until Ctrl-C; with --once, "
-    + "polls every source once and exits (for cron).")
+    + "polls every source once and exits (for cron; exit code 1 when a source failed).")
 final class FollowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -52,8 +52,9 @@ final class FollowCommand implements Callable<Integer> {
         return 2;
       }
       if (once) {
-        print(out, err, f.runOnce(true));
-        return 0;
+        Follower.Round r = f.runOnce(true);
+        print(out, err, r);
+        return r.errors() > 0 ? Main.EXIT_SKIPPED : 0; // for cron: some source failed (see the messages)
       }
       AtomicBoolean stop = new AtomicBoolean();
       Thread main = Thread.currentThread();
