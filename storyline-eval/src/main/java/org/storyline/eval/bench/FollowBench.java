@@ -75,6 +75,10 @@ public final class FollowBench {
       FollowConfig cfg = FollowConfig.defaults().withMinHostDelay(Duration.ZERO).withThreads(threads)
           .withMaxNewPerPoll(Math.max(200, perWave)).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
       long fetchedAndProcessedNs = 0;
+      long ingestMs = 0;
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       int rounds = 0;
       try (Library lib = Library.open(data, Library.Options.defaults().withEmbeddings(embeddings));
           Follower f = new Follower(lib, CrawlState.load(data), cfg, FollowClock.system(), (urls, res) -> {
@@ -96,6 +100,7 @@ public final class FollowBench {
           long r0 = System.nanoTime();
           Follower.Round r = f.runOnce(true);
           fetchedAndProcessedNs += System.nanoTime() - r0;
+          ingestMs += r.ingestMillis();
           rounds++;
           System.err.printf(Locale.ROOT, "wave %d: %d pages fetched, %d new articles, %d errors%n", rounds,
               r.pagesFetched(), r.added(), r.errors());
@@ -107,6 +112,10 @@ public final class FollowBench {
             + " sentence embeddings %s%n", processed.get(), hosts, rounds, threads, embeddings ? "on" : "off");
         System.out.printf(Locale.ROOT, "  fetched and processed: %.1f pages/s (%d pages in %.1f s; %d articles, %d "
             + "stories)%n", processed.get() / secs, processed.get(), secs, lib.store().size(), stories);
+        System.out.printf(Locale.ROOT, "  of which in the store's ingest (pipeline, commit, stories): %.1f s; process "
+            + "CPU %.1f s over %.1f s wall on %d cores (system load average %.1f)%n", ingestMs / 1e3,
+            (os.getProcessCpuTime() - cpu0) / 1e9, secs, Runtime.getRuntime().availableProcessors(),
+            os.getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "  item in feed -> story assigned: p50 %.0f ms, p99 %.0f ms (n=%d)%n",
             pct(sorted, 0.50) / 1e6, pct(sorted, 0.99) / 1e6, sorted.length);
       }
