@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "storyline", mixinStandardHelpOptions = true, version = "storyline 0.1.0",
     description = "Self-hosted news intelligence: articles to stories, storylines, quotes, entities and dates.",
     subcommands = {AnalyzeCommand.class, DemoCommand.class, IngestCommand.class, SearchCommand.class, ShowCommand.class,
-        ServeCommand.class,
+        ServeCommand.class, SourcesCommand.class, FollowCommand.class,
         StoriesCommand.ListStories.class, StoriesCommand.Show.class, CheckCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.storyline.follow.FollowClock;
+import org.storyline.follow.FollowConfig;
+import org.storyline.follow.Follower;
 import org.storyline.server.ServerConfig;
 import org.storyline.server.StorylineServer;
 import org.storyline.store.Library;
@@ -66,8 +69,15 @@ final class ServeCommand implements Callable<Integer> {
     lib.snapshot(); // load the stories before the first request
     for (String note : lib.notes()) err.println("storyline: " + note);
     StorylineServer server = StorylineServer.start(lib, cfg);
+    AutoCloseable following = Follower.background(lib, FollowConfig.defaults(), FollowClock.system(),
+        r -> FollowCommand.print(out, err, r)); // follows the sources (storyline sources add) while serving
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        following.close();
+      } catch (Exception e) {
+        // the crawl state of the last completed batch stands
+      }
       server.close();
       try {
         lib.close();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.storyline.follow.RevisionChanges;
 import org.storyline.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,8 @@ final class ShowCommand implements Callable<Integer> {
 
   @Mixin StoreOptions storeOptions;
 
-  @Option(names = "--revisions", description = "All revisions, oldest first, each with its number.")
+  @Option(names = "--revisions", description = "All revisions, oldest first, each with its number and what "
+      + "changed since the one before (headline, lead, quotes added or removed, corrections).")
   boolean revisions;
 
   @Override
@@ -45,11 +47,19 @@ final class ShowCommand implements Callable<Integer> {
       }
       if (revisions) {
         List<Map<String, Object>> all = new ArrayList<>();
+        ArticleStore.Revision prev = null;
         for (ArticleStore.Revision r : revs) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("revision", r.number());
+          if (prev != null) {
+            // what changed since the revision before: headline, lead, quotes added/removed, corrections
+            RevisionChanges c = RevisionChanges.between(prev.number(), prev.article(), r.number(), r.article());
+            m.put("summary", c.summary());
+            m.put("changes", c);
+          }
           m.put("article", r.article());
           all.add(m);
+          prev = r;
         }
         out.println(JSON.writeValueAsString(all));
       } else {

@@ -57,6 +57,19 @@ public final class FeedReader implements SourceReader {
     parse(file, htmlEntitiesToNumeric(xml.substring(lt)), sink);
   }
 
+  /**
+   * Reads a feed already decoded into text (fetched over HTTP, for instance); {@code label} names it in problems and
+   * in the fallback ids of items that have neither link nor guid. Same rules as {@link #read}.
+   */
+  public void readText(Path label, String xml, Sink sink) {
+    int lt = xml.indexOf('<');
+    if (lt < 0) {
+      sink.problem(new InputProblem(label.toString(), 0, xml.isBlank() ? "empty feed" : "not XML", true));
+      return;
+    }
+    parse(label, htmlEntitiesToNumeric(xml.substring(lt)), sink);
+  }
+
   private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,31});");
 
   /**

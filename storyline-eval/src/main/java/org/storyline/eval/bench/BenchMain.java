@@ -41,6 +41,10 @@ public final class BenchMain {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("follow")) { // the follower against local sites
+      FollowBench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     Path data = Path.of("../shared/data");
     List<String> corpora = List.of("reuters", "wikinews", "bbc");
     List<Integer> sizes = List.of(1000, 10000, 100000);
