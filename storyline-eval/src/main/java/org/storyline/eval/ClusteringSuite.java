@@ -186,6 +186,19 @@ public final class ClusteringSuite implements EvalSuite {
           + " cleaning, entities, quotes; articles with no body are skipped): %s%n", whole.line());
       m.put("giveme5w1h_analyze_b3_f1", whole.b3f());
     }
+    Path allsides = dataDir.resolve("clustering/allsides_dev/allsides_roundups_2021-04_to_2021-06.jsonl.gz");
+    if (Files.exists(allsides)) {
+      List<Doc> as = loadAllSides(allsides);
+      ClusterScores[] a = allSidesAnalyze(as);
+      out.printf(Locale.ROOT, "  AllSides dev (%d reports of %d roundups, April-June 2021) through the whole pipeline"
+          + " (`storyline analyze`, date order), stories: %s%n", as.size(),
+          as.stream().map(Doc::gold).distinct().count(), a[0].line());
+      out.printf(Locale.ROOT, "  AllSides dev at storyline level (stories of one storyline as one cluster; recall is"
+          + " how far a roundup's reports stay together in one arc): %s%n", a[1].line());
+      m.put("allsides_analyze_b3_f1", a[0].b3f());
+      m.put("allsides_analyze_b3_p", a[0].b3p());
+      m.put("allsides_storyline_b3_r", a[1].b3r());
+    }
     m.put("giveme5w1h_b3_f1", g.b3f());
     m.put("giveme5w1h_pairwise_f1", g.pf());
     Collections.sort(lat.assign);
@@ -309,6 +322,79 @@ public final class ClusteringSuite implements EvalSuite {
     for (var s : r.stories()) for (String a : s.articles()) pred.put(a, s.id());
     List<String> ids = pred.keySet().stream().filter(gold::containsKey).sorted().toList();
     return ClusterScores.of(ids, pred, gold);
+  }
+
+  /**
+   * The AllSides roundups of {@code clustering/allsides_dev} (README there): one document per side's report (left,
+   * centre, right) with a body, the roundup's id as its gold story, the roundup's date as its publish date, the
+   * outlet's name and headline; the paragraphs become the text, one per line pair.
+   */
+  static List<Doc> loadAllSides(Path gz) throws IOException {
+    List<Doc> out = new ArrayList<>();
+    try (BufferedReader r = gz(gz)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank()) continue;
+        JsonNode j = JSON.readTree(line);
+        String gold = j.path("id").asText();
+        String date = j.path("date").asText(null);
+        for (String side : List.of("left", "center", "right")) {
+          JsonNode n = j.path("news").path(side);
+          if (n.isMissingNode() || n.isNull()) continue;
+          List<String> paras = new ArrayList<>();
+          for (JsonNode p : n.path("newBody")) if (!p.asText("").isBlank()) paras.add(p.asText().strip());
+          if (paras.isEmpty()) continue;
+          Article a = new Article("as" + gold + "-" + side, "allsides", n.path("newsTitle").asText(null),
+              n.path("newsSource").asText(null), n.path("newsLink").asText(null), null, date, false, List.of(), "en",
+              String.join("\n\n", paras), List.of(), List.of());
+          out.add(new Doc(a, gold, "dev"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The AllSides documents as a user meets them: written in date order to one JSONL file ({@code id}, {@code url},
+   * {@code title}, {@code outlet}, {@code published}, {@code text}) and run through {@code storyline analyze}. Returns
+   * the story-level scores and the storyline-level ones (the stories of one storyline as one cluster), both against
+   * the gold stories over the articles the pipeline read.
+   */
+  static ClusterScores[] allSidesAnalyze(List<Doc> docs) throws IOException {
+    List<Doc> sorted = new ArrayList<>(docs);
+    sorted.sort(Comparator.comparing((Doc d) -> d.article.published()).thenComparing(d -> d.article.id()));
+    Path dir = Files.createTempDirectory("storyline-allsides");
+    Path file = dir.resolve("allsides.jsonl");
+    try {
+      try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        for (Doc d : sorted) {
+          var o = JSON.createObjectNode();
+          o.put("id", d.article.id());
+          o.put("url", d.article.url());
+          o.put("title", d.article.title());
+          o.put("outlet", d.article.outlet());
+          o.put("published", d.article.published());
+          o.put("text", d.article.text());
+          w.write(JSON.writeValueAsString(o));
+          w.write('\n');
+        }
+      }
+      org.storyline.model.Report r = org.storyline.analyze.Analyzer.defaults().analyze(List.of(file));
+      Map<String, String> gold = new HashMap<>();
+      for (Doc d : docs) gold.put(d.article.id(), d.gold);
+      Map<String, String> pred = new HashMap<>();
+      for (var s : r.stories()) for (String a : s.articles()) pred.put(a, s.id());
+      Map<String, String> line = new HashMap<>(pred);
+      Map<String, org.storyline.model.Story> byId = new HashMap<>();
+      for (var s : r.stories()) byId.put(s.id(), s);
+      for (var l : r.storylines()) {
+        for (String sid : l.stories()) for (String a : byId.get(sid).articles()) line.put(a, l.id());
+      }
+      List<String> ids = pred.keySet().stream().filter(gold::containsKey).sorted().toList();
+      return new ClusterScores[] {ClusterScores.of(ids, pred, gold), ClusterScores.of(ids, line, gold)};
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(dir);
+    }
   }
 
   /**
