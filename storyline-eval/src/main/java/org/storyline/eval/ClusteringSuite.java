@@ -189,15 +189,18 @@ public final class ClusteringSuite implements EvalSuite {
     Path allsides = dataDir.resolve("clustering/allsides_dev/allsides_roundups_2021-04_to_2021-06.jsonl.gz");
     if (Files.exists(allsides)) {
       List<Doc> as = loadAllSides(allsides);
-      ClusterScores[] a = allSidesAnalyze(as);
+      AllSides a = allSidesAnalyze(as);
       out.printf(Locale.ROOT, "  AllSides dev (%d reports of %d roundups, April-June 2021) through the whole pipeline"
           + " (`storyline analyze`, date order), stories: %s%n", as.size(),
-          as.stream().map(Doc::gold).distinct().count(), a[0].line());
+          as.stream().map(Doc::gold).distinct().count(), a.stories().line());
+      out.printf(Locale.ROOT, "  AllSides dev roundups (left, centre, right reports of one story) kept whole in one"
+          + " story: %.3f%n", a.whole());
       out.printf(Locale.ROOT, "  AllSides dev at storyline level (stories of one storyline as one cluster; recall is"
-          + " how far a roundup's reports stay together in one arc): %s%n", a[1].line());
-      m.put("allsides_analyze_b3_f1", a[0].b3f());
-      m.put("allsides_analyze_b3_p", a[0].b3p());
-      m.put("allsides_storyline_b3_r", a[1].b3r());
+          + " how far a roundup's reports stay together in one arc): %s%n", a.storylines().line());
+      m.put("allsides_analyze_b3_f1", a.stories().b3f());
+      m.put("allsides_analyze_b3_p", a.stories().b3p());
+      m.put("allsides_whole", a.whole());
+      m.put("allsides_storyline_b3_r", a.storylines().b3r());
     }
     m.put("giveme5w1h_b3_f1", g.b3f());
     m.put("giveme5w1h_pairwise_f1", g.pf());
@@ -353,13 +356,27 @@ public final class ClusteringSuite implements EvalSuite {
     return out;
   }
 
+  /** AllSides scores: stories, storylines, and the share of roundups whose reports all went to one story. */
+  record AllSides(ClusterScores stories, ClusterScores storylines, double whole) {}
+
+  /** The share of gold stories with two or more of {@code ids} whose articles are all in one predicted cluster. */
+  static double whole(List<String> ids, Map<String, String> pred, Map<String, String> gold) {
+    Map<String, java.util.Set<String>> clusters = new HashMap<>();
+    for (String id : ids) clusters.computeIfAbsent(gold.get(id), k -> new java.util.HashSet<>()).add(pred.get(id));
+    Map<String, Integer> size = new HashMap<>();
+    for (String id : ids) size.merge(gold.get(id), 1, Integer::sum);
+    long many = size.values().stream().filter(n -> n >= 2).count();
+    long kept = clusters.entrySet().stream().filter(e -> size.get(e.getKey()) >= 2 && e.getValue().size() == 1).count();
+    return many == 0 ? 1 : kept / (double) many;
+  }
+
   /**
    * The AllSides documents as a user meets them: written in date order to one JSONL file ({@code id}, {@code url},
    * {@code title}, {@code outlet}, {@code published}, {@code text}) and run through {@code storyline analyze}. Returns
    * the story-level scores and the storyline-level ones (the stories of one storyline as one cluster), both against
    * the gold stories over the articles the pipeline read.
    */
-  static ClusterScores[] allSidesAnalyze(List<Doc> docs) throws IOException {
+  static AllSides allSidesAnalyze(List<Doc> docs) throws IOException {
     List<Doc> sorted = new ArrayList<>(docs);
     sorted.sort(Comparator.comparing((Doc d) -> d.article.published()).thenComparing(d -> d.article.id()));
     Path dir = Files.createTempDirectory("storyline-allsides");
@@ -390,7 +407,7 @@ public final class ClusteringSuite implements EvalSuite {
         for (String sid : l.stories()) for (String a : byId.get(sid).articles()) line.put(a, l.id());
       }
       List<String> ids = pred.keySet().stream().filter(gold::containsKey).sorted().toList();
-      return new ClusterScores[] {ClusterScores.of(ids, pred, gold), ClusterScores.of(ids, line, gold)};
+      return new AllSides(ClusterScores.of(ids, pred, gold), ClusterScores.of(ids, line, gold), whole(ids, pred, gold));
     } finally {
       Files.deleteIfExists(file);
       Files.deleteIfExists(dir);
@@ -418,13 +435,18 @@ public final class ClusteringSuite implements EvalSuite {
    * a storyline that reunites an event split over time is correct).
    */
   static double storylines(List<Doc> g5, PrintWriter out, Emb emb) {
+    return storylines(g5, out, emb, ClusterConfig.DEFAULTS);
+  }
+
+  /** {@link #storylines(List, PrintWriter, Emb)} with this cluster config. */
+  static double storylines(List<Doc> g5, PrintWriter out, Emb emb, ClusterConfig cfg) {
     List<Article> arts = g5.stream().map(Doc::article).toList();
     Map<String, String> gold = new HashMap<>();
     for (Doc d : g5) gold.put(d.article.id(), d.gold);
     List<org.storyline.model.Entity> ents = Boolean.getBoolean("storyline.clustering.noentities") ? List.of()
         : org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
-    var r = (emb == null ? new org.storyline.cluster.OnlineStoryStage()
-        : new org.storyline.cluster.OnlineStoryStage(ClusterConfig.DEFAULTS, emb.embedder(), emb.cfg()))
+    var r = (emb == null ? new org.storyline.cluster.OnlineStoryStage(cfg)
+        : new org.storyline.cluster.OnlineStoryStage(cfg, emb.embedder(), emb.cfg()))
         .apply(arts, ents, List.of());
     Map<String, org.storyline.model.Story> byId = new HashMap<>();
     for (var s : r.stories()) byId.put(s.id(), s);
