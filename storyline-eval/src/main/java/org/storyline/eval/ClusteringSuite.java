@@ -39,7 +39,11 @@ import org.storyline.nlp.MiniLmEmbedder;
  * sentence embeddings of {@link MiniLmEmbedder} as a further evidence channel ({@link EmbeddingConfig#DEFAULTS};
  * {@code storyline.clustering.noembeddings=true} leaves them out; {@code storyline.clustering.embBonus=w,offset} and
  * {@code storyline.clustering.embStoryline=w,offset} override the channel's weights). Prints throughput and
- * assignment latency.
+ * assignment latency. AllSides dev ({@code clustering/allsides_dev}, dense same-day political news, one gold story per
+ * roundup of left, centre and right reports) runs through the whole pipeline as a user meets it ({@code analyze} on
+ * a JSONL of its articles in date order): stories, roundups kept whole, and the storyline level (recall: how far a
+ * roundup's reports stay in one arc). giveme5w1h's gold events are arcs of weeks, so its storyline level is the one
+ * its gold is at; its story level is printed and gated too.
  *
  * <p>System properties: {@code storyline.clustering.latency=true} also measures assignment latency with 1k, 10k and
  * 100k stored articles (Reuters-21578 replayed with shifted ids and dates); {@code storyline.clustering.tune=true}
