@@ -25,7 +25,10 @@ package org.storyline.cluster;
  * @param decayPower the bonus is multiplied by the time decay to this power: a high embedding similarity says "the
  *     same subject", which distinct events of one storyline a week apart share too, so it should fade faster with
  *     the date gap than word evidence does
- * @param followProbability with {@code followCosine}: a dated article that names no new event day (see
+ * @param followProbability off by default since story cores (2.0; it was 0.9): a strong follow-up of a story weeks
+ *     later is a new development of its arc, and storylines link the two (on AllSides dev the rule tied each week's
+ *     jobless-claims report to the first one; with cores and the day-scale decay, on: B3 F1 0.905, off: 0.926). With
+ *     {@code followCosine}: a dated article that names no new event day (see
  *     {@code StoryState#newEvent}) and whose content matches a story this strongly (the score model's probability at
  *     least this, the embedding cosine of its title and lead with the story at least {@code followCosine}) is a
  *     follow-up of that story and may join it over any gap within {@link ClusterConfig#maxGapDays} (no time decay):
@@ -63,7 +66,7 @@ public record EmbeddingConfig(double weight, double offset, int recentStories, i
     double followProbability, double followCosine, double lateProbability, double lateCosine, double followSlope) {
 
   public static final EmbeddingConfig DEFAULTS =
-      new EmbeddingConfig(1.5, 0.4, 256, 5, 400, 1.0, 0.5, 0.0, 3.0, 0.0, 0.9, 0.8, 0.95, 0.8, 1.0);
+      new EmbeddingConfig(1.5, 0.4, 256, 5, 400, 1.0, 0.5, 0.0, 3.0, 0.0, 2.0, 0.8, 0.95, 0.8, 1.0);
 
   /** The config before late reports (see {@link #lateProbability}) were linked. */
   public EmbeddingConfig(double weight, double offset, int recentStories, int recentTopK, int maxChars,

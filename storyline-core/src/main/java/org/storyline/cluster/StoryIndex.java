@@ -205,11 +205,12 @@ public final class StoryIndex implements java.io.Serializable {
       StoryState other = scored.get(i).story;
       if (other.mergedInto != null || best.mergedInto != null || other == best) continue;
       if (scored.get(0).late || scored.get(i).late) continue; // a late report ties itself to an old story only
-      double cc = StoryState.cosine(best.centroid, best.norm, other.centroid, other.norm);
+      double cc = StoryState.cosine(best.identity(), best.identityNorm(), other.identity(), other.identityNorm());
       double gap = 0;
       if (other.first != ArticleFeatures.NO_DAY && best.first != ArticleFeatures.NO_DAY) {
         // stories apart in time must be more alike to merge: the same decay as for an article joining a story
-        gap = Math.max(0, Math.max(best.first - other.last, other.first - best.last));
+        gap = Math.max(0, Math.max(best.identityFirst() - other.identityLast(),
+            other.identityFirst() - best.identityLast()));
         if (gap > cfg.maxGapDays()) continue;
         if (gap > cfg.graceDays()) cc *= Math.exp(-(gap - cfg.graceDays()) / cfg.tauDays());
       }
@@ -467,6 +468,7 @@ public final class StoryIndex implements java.io.Serializable {
       if (wasUndated) active.add(s);
     }
     s.add(v, cfg.centroidTerms());
+    s.addCore(v, current, f.day(), cfg.coreSize(), cfg.centroidTerms());
     s.remember(f.id(), v, cfg.arguments());
     reindex(s);
     if (current != null) s.addEmbedding(current);
@@ -488,6 +490,7 @@ public final class StoryIndex implements java.io.Serializable {
       keep.last = keep.last == ArticleFeatures.NO_DAY ? gone.last : Math.max(keep.last, gone.last);
     }
     keep.addCentroid(gone, cfg.centroidTerms());
+    keep.absorbCore(gone, cfg.coreSize(), cfg.centroidTerms());
     keep.absorbMembers(gone, cfg.arguments());
     reindex(keep);
     keep.addEmbedding(gone.embSum);

@@ -55,13 +55,32 @@ final class StoryState implements java.io.Serializable {
     for (int i = 0; i < n; i++) centroid.put(StateIO.readString(in), in.readDouble());
   }
 
-  /** Days between {@code day} and this story's date range (0 inside it or when either is undated). */
+  /**
+   * Days between {@code day} and this story's date range (0 inside it or when either is undated); with a core, the
+   * date range of its core articles (a story is as old as its first reports, however long it is followed).
+   */
   double gap(long day) {
-    if (day == ArticleFeatures.NO_DAY || first == ArticleFeatures.NO_DAY) return 0;
-    if (day < first) return first - day;
-    if (day > last) return day - last;
+    long lo = coreFirst != ArticleFeatures.NO_DAY ? coreFirst : first;
+    long hi = coreFirst != ArticleFeatures.NO_DAY ? coreLast : last;
+    if (day == ArticleFeatures.NO_DAY || lo == ArticleFeatures.NO_DAY) return 0;
+    if (day < lo) return lo - day;
+    if (day > hi) return day - hi;
     return 0;
   }
+
+  /** The first day of the core's dated articles when it has some, else of the story's. */
+  long identityFirst() {
+    return coreFirst != ArticleFeatures.NO_DAY ? coreFirst : first;
+  }
+
+  /** The last day of the core's dated articles when it has some, else of the story's. */
+  long identityLast() {
+    return coreFirst != ArticleFeatures.NO_DAY ? coreLast : last;
+  }
+
+  /** The date range of the core's dated articles (NO_DAY while none). */
+  long coreFirst = ArticleFeatures.NO_DAY;
+  long coreLast = ArticleFeatures.NO_DAY;
 
   /** Feature channels: plain terms, names, quotes, numbers/dates/years (names and numbers are the arguments). */
   static final int CHANNELS = 4;
@@ -139,7 +158,8 @@ final class StoryState implements java.io.Serializable {
    * weights with no gain on ECB+ dev.)
    */
   double[] evidence(Map<String, Double> v, double[] vNorm, ArticleFeatures f, ClusterConfig cfg) {
-    return evidence(v, vNorm, f, cfg, centroid, norm, channelNorm);
+    return core != null ? evidence(v, vNorm, f, cfg, core, coreNorm, coreChannelNorm)
+        : evidence(v, vNorm, f, cfg, centroid, norm, channelNorm);
   }
 
   /** The evidence against a given vector of this story (its centroid, or a kept member's vector). */
@@ -402,6 +422,7 @@ final class StoryState implements java.io.Serializable {
   void compact() {
     members.clear();
     prune(Math.min(centroid.size(), 40));
+    if (core != null) pruneCore(Math.min(core.size(), 40));
   }
 
   /** Sum of the unit sentence embeddings of its articles (null until an article with one joins). */
@@ -421,11 +442,98 @@ final class StoryState implements java.io.Serializable {
     embNorm = Math.sqrt(sq);
   }
 
-  /** Cosine of a unit embedding with the embedding centroid; 0 when either is missing. */
+  /**
+   * Cosine of a unit embedding with the story's core embedding (the mean of its core articles' embeddings) when it
+   * has a core, else with the embedding centroid of all its articles; 0 when either is missing.
+   */
   double embeddingCosine(float[] e) {
-    if (e == null || embSum == null || embNorm == 0 || e.length != embSum.length) return 0;
+    float[] sum = coreEmbSum != null ? coreEmbSum : embSum;
+    double n = coreEmbSum != null ? coreEmbNorm : embNorm;
+    if (e == null || sum == null || n == 0 || e.length != sum.length) return 0;
     double dot = 0;
-    for (int i = 0; i < e.length; i++) dot += (double) e[i] * embSum[i];
-    return dot / embNorm;
+    for (int i = 0; i < e.length; i++) dot += (double) e[i] * sum[i];
+    return dot / n;
+  }
+
+  /**
+   * The story's core: the summed vectors (pruned like the centroid) and embeddings of its first {@link
+   * ClusterConfig#coreSize} articles, which an article is scored against instead of the whole story, so the story's
+   * identity is that of its first reports and cannot drift article by article. Null while the config has no core.
+   */
+  HashMap<String, Double> core;
+  double coreNorm;
+  final double[] coreChannelNorm = new double[CHANNELS];
+  int coreCount;
+  float[] coreEmbSum;
+  double coreEmbNorm;
+
+  /** Adds an article (its vector and unit embedding, or null) to the core while it holds fewer than {@code size}. */
+  void addCore(Map<String, Double> v, float[] e, long day, int size, int keep) {
+    // only dated reports make a core: without dates the order of arrival says nothing about which came first
+    if (size <= 0 || coreCount >= size || day == ArticleFeatures.NO_DAY) return;
+    coreDay(day);
+    if (core == null) core = new HashMap<>();
+    for (var x : v.entrySet()) core.merge(x.getKey(), x.getValue(), Double::sum);
+    coreCount++;
+    pruneCore(keep);
+    if (e != null) {
+      if (coreEmbSum == null) coreEmbSum = new float[e.length];
+      if (coreEmbSum.length == e.length) {
+        double sq = 0;
+        for (int i = 0; i < e.length; i++) {
+          coreEmbSum[i] += e[i];
+          sq += (double) coreEmbSum[i] * coreEmbSum[i];
+        }
+        coreEmbNorm = Math.sqrt(sq);
+      }
+    }
+  }
+
+  /** Takes in the core of a story merged into this one while this core holds fewer than {@code size} articles. */
+  void absorbCore(StoryState other, int size, int keep) {
+    if (size <= 0 || coreCount >= size || other.core == null) return;
+    coreDay(other.coreFirst);
+    coreDay(other.coreLast);
+    for (var x : other.core.entrySet()) core.merge(x.getKey(), x.getValue(), Double::sum);
+    coreCount += other.coreCount;
+    pruneCore(keep);
+    if (other.coreEmbSum != null) {
+      if (coreEmbSum == null) coreEmbSum = new float[other.coreEmbSum.length];
+      if (coreEmbSum.length == other.coreEmbSum.length) {
+        double sq = 0;
+        for (int i = 0; i < coreEmbSum.length; i++) {
+          coreEmbSum[i] += other.coreEmbSum[i];
+          sq += (double) coreEmbSum[i] * coreEmbSum[i];
+        }
+        coreEmbNorm = Math.sqrt(sq);
+      }
+    }
+  }
+
+  private void coreDay(long day) {
+    if (day == ArticleFeatures.NO_DAY) return;
+    coreFirst = coreFirst == ArticleFeatures.NO_DAY ? day : Math.min(coreFirst, day);
+    coreLast = coreLast == ArticleFeatures.NO_DAY ? day : Math.max(coreLast, day);
+  }
+
+  private void pruneCore(int keep) {
+    if (core.size() > keep) {
+      HashMap<String, Double> kept = new HashMap<>();
+      for (String t : StoryIndex.top(core, keep)) kept.put(t, core.get(t));
+      core = kept;
+    }
+    double sq = 0;
+    for (double w : core.values()) sq += w * w;
+    coreNorm = Math.sqrt(sq);
+    System.arraycopy(channelNorms(core), 0, coreChannelNorm, 0, CHANNELS);
+  }
+
+  /** The core's vector when there is one, else the centroid (what merges compare). */
+  Map<String, Double> identity() {
+    return core != null ? core : centroid;
+  }
+
+  double identityNorm() {
+    return core != null ? coreNorm : norm;
   }
 }

@@ -12,7 +12,11 @@
  * undated texts, times a time decay; see {@link org.storyline.cluster.ArgumentRules}). The time gap counts twice
  * (in the evidence and on the probability) only when the article's lead names an event day outside the story's dates
  * (another event of the same actors); an undated article also sees stories retired from the time window; without a
- * title, a URL slug's words stand in. Story ids come from the first article and never change; a
+ * title, a URL slug's words stand in. A story's identity is its core, its first few dated reports
+ * ({@link org.storyline.cluster.ClusterConfig#coreSize}): an article is scored against the core's centroid, mean
+ * embedding and dates, not against the latest members, so a story cannot drift, and a report a day or more after the
+ * core is a new development (a new story) unless it matches very strongly; storylines link the developments of one
+ * arc. Story ids come from the first article and never change; a
  * merge of two stories is an explicit {@link org.storyline.cluster.StoryIndex.Event}. Every assignment explains itself
  * ({@link org.storyline.cluster.Assignment#explain()}). All tunables are in {@link org.storyline.cluster.ClusterConfig},
  * word lists in resources next to this package.
@@ -22,8 +26,8 @@
  * further evidence channel: a story keeps the normalised mean of its articles' embeddings, the embedding cosine adds
  * to (or, below an offset, takes from) the score, fading faster with the date gap than word evidence, and the nearest
  * of a bounded set of recently joined stories by embedding are candidates too. A dated article that names no new
- * event day and matches a story very strongly (model probability and embedding cosine both high) follows it up over
- * any gap within the candidate window. Its tunables are in
+ * event day and matches a story very strongly (model probability and embedding cosine both high) can follow it up
+ * over any gap within the candidate window (off by default since story cores). Its tunables are in
  * {@link org.storyline.cluster.EmbeddingConfig}.
  */
 package org.storyline.cluster;

@@ -68,6 +68,16 @@ public final class ClusterDebug {
       cfg = cfg.withTime(Double.parseDouble(System.getProperty("grace", "" + cfg.graceDays())),
           Double.parseDouble(System.getProperty("tau")), cfg.maxGapDays());
     }
+    if (System.getProperty("core") != null) cfg = cfg.withCoreSize(Integer.getInteger("core"));
+    if (System.getProperty("lineThr") != null || System.getProperty("lineGap") != null) {
+      cfg = cfg.withStoryline(Double.parseDouble(System.getProperty("lineThr", "" + cfg.storylineThreshold())),
+          Double.parseDouble(System.getProperty("lineGap", "" + cfg.storylineMaxGapDays())));
+    }
+    String[] lineEmb = System.getProperty("lineEmb", "").split(",");
+    if (lineEmb.length == 2) {
+      emb = emb.with(emb.cfg().withStoryline(Double.parseDouble(lineEmb[0]), Double.parseDouble(lineEmb[1])));
+    }
+    if (System.getProperty("thr") != null) cfg = cfg.withThreshold(Double.parseDouble(System.getProperty("thr")));
     if (System.getProperty("bridge") != null) cfg = cfg.withBridge(Double.parseDouble(System.getProperty("bridge")));
     String[] follow = System.getProperty("follow", "").split(",");
     if (follow.length == 2) {
@@ -93,12 +103,20 @@ public final class ClusterDebug {
         out.printf(Locale.ROOT, "ECB+ %s mean of 5 orders: %s%n", split, ClusteringSuite.average(all).line());
       }
     }
-    if (what.contains("lines")) ClusteringSuite.storylines(g5, out, emb);
+    if (what.contains("lines")) ClusteringSuite.storylines(g5, out, emb, cfg);
     if (what.contains("followbar")) followBar(ecb, emb, out);
     if (what.contains("ecbdated")) ecbDated(ecb, emb, out);
     if (what.contains("whole")) whole(data.resolve("corpora/giveme5w1h_news_cluster/news_cluster.jsonl.gz"), g5, out);
     if (what.contains("dumplines")) dumpLines(g5, emb, out);
     if (what.contains("seeds")) seeds(data.resolve("../seeds"), out);
+    if (what.contains("allsides") || what.contains("aslines")) {
+      List<ClusteringSuite.Doc> as = ClusteringSuite.loadAllSides(
+          data.resolve("clustering/allsides_dev/allsides_roundups_2021-04_to_2021-06.jsonl.gz"));
+      as = ClusteringSuite.cachedEntities(as, Path.of(prefix + "-names-as.json"));
+      ClusteringSuite.Emb asEmb = embeddings(as, Path.of(prefix + "-emb-as.bin"), emb.cfg());
+      if (what.contains("allsides")) allSides(as, cfg, asEmb, out);
+      if (what.contains("aslines")) asLines(as, cfg, asEmb, out);
+    }
     out.flush();
   }
 
@@ -382,6 +400,104 @@ public final class ClusterDebug {
       }
     }
     return e;
+  }
+
+  /**
+   * The AllSides dev stream (publish order) through a StoryIndex: its scores; with {@code -Dmisses=true} every article
+   * that went elsewhere than the story of its roundup's first report, probed against it; with {@code -Dclusters=true}
+   * every predicted story of two or more roundups with its reports (gold, date, title, how it joined).
+   */
+  static void allSides(List<ClusteringSuite.Doc> as, ClusterConfig cfg, ClusteringSuite.Emb emb, PrintWriter out) {
+    List<ClusteringSuite.Doc> docs = new ArrayList<>(as);
+    docs.sort(Comparator.comparing(ClusteringSuite.Doc::article, org.storyline.cluster.OnlineStoryStage.PUBLISH_ORDER));
+    StoryIndex index = new StoryIndex(cfg, Idf.withBackground(), emb.cfg());
+    Map<String, String> first = new HashMap<>();
+    Map<String, String> gold = new HashMap<>();
+    Map<String, String> why = new HashMap<>();
+    Map<String, ClusteringSuite.Doc> byId = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (ClusteringSuite.Doc d : docs) {
+      ArticleFeatures f = d.features(cfg);
+      String prev = first.get(d.gold());
+      StoryIndex.Probe p = prev == null ? null : index.probe(f, emb.of(d), prev);
+      Map<String, StoryIndex.Probe> probes = new HashMap<>();
+      if (Boolean.getBoolean("clusters")) {
+        for (String rep : first.values()) {
+          StoryIndex.Probe q = index.probe(f, emb.of(d), rep);
+          if (q != null) probes.putIfAbsent(q.story(), q);
+        }
+      }
+      Assignment a = index.add(f, emb.of(d));
+      StoryIndex.Probe chosen = probes.get(a.story());
+      if (chosen != null) {
+        why.put(d.article().id(), String.format(Locale.ROOT, "[gap %.0f prob %.3f decay %.3f ecos %.3f size %d] ",
+            chosen.gap(), chosen.probability(), chosen.decay(), chosen.embeddingCosine(), chosen.size()) + a.explain());
+      }
+      if (p != null && !a.story().equals(p.story())) {
+        lines.add(String.format(Locale.ROOT, "MISS gold %s %s | %s%n    gold story %s size %d cand term %s emb %s"
+            + " storygap %.0f prob %.3f decay %.3f ecos %.3f score %.3f%n    %s", d.gold(), d.article().published(),
+            d.article().title(), p.story(), p.size(), p.byTerm(), p.byEmbedding(), p.gap(), p.probability(),
+            p.decay(), p.embeddingCosine(), p.score(), a.explain()));
+      }
+      first.putIfAbsent(d.gold(), d.article().id());
+      gold.put(d.article().id(), d.gold());
+      why.putIfAbsent(d.article().id(), a.explain());
+      byId.put(d.article().id(), d);
+      ids.add(d.article().id());
+    }
+    Map<String, String> pred = new HashMap<>();
+    for (String id : ids) pred.put(id, index.storyOf(id));
+    if (Boolean.getBoolean("misses")) lines.forEach(out::println);
+    if (Boolean.getBoolean("clusters")) {
+      Map<String, List<String>> byStory = new TreeMap<>();
+      for (String id : ids) byStory.computeIfAbsent(pred.get(id), k -> new ArrayList<>()).add(id);
+      for (var e : byStory.entrySet()) {
+        if (e.getValue().stream().map(gold::get).distinct().count() < 2) continue;
+        out.println("STORY " + e.getKey() + " " + e.getValue().size());
+        for (String id : e.getValue()) {
+          var d = byId.get(id);
+          out.printf(Locale.ROOT, "   %s %s %-22s %s%n      %s%n", d.gold(), d.article().published().substring(0, 10),
+              d.article().outlet(), d.article().title(), why.get(id));
+        }
+      }
+      for (var ev : events(index)) out.println("EVENT " + ev);
+    }
+    out.printf(Locale.ROOT, "allsides stream: %s (%d misses vs the roundup's first report; %.3f of roundups whole)%n",
+        ClusterScores.of(ids, pred, gold).line(), lines.size(), ClusteringSuite.whole(ids, pred, gold));
+  }
+
+  private static List<StoryIndex.Event> events(StoryIndex index) {
+    return index.events();
+  }
+
+  /** AllSides dev through OnlineStoryStage (the entity stage run again): stories and storylines, with {@code -Ddump=true} each storyline. */
+  static void asLines(List<ClusteringSuite.Doc> as, ClusterConfig cfg, ClusteringSuite.Emb emb, PrintWriter out) {
+    List<org.storyline.model.Article> arts = as.stream().map(ClusteringSuite.Doc::article).toList();
+    Map<String, String> gold = new HashMap<>();
+    for (var d : as) gold.put(d.article().id(), d.gold());
+    var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
+    var r = new org.storyline.cluster.OnlineStoryStage(cfg, emb.embedder(), emb.cfg()).apply(arts, ents, List.of());
+    List<String> ids = arts.stream().map(org.storyline.model.Article::id).toList();
+    Map<String, String> pred = new HashMap<>();
+    for (var s : r.stories()) for (String a : s.articles()) pred.put(a, s.id());
+    Map<String, String> line = new HashMap<>(pred);
+    Map<String, org.storyline.model.Story> byId = new HashMap<>();
+    for (var s : r.stories()) byId.put(s.id(), s);
+    for (var l : r.storylines()) for (String sid : l.stories()) for (String a : byId.get(sid).articles()) line.put(a, l.id());
+    out.println("allsides stage stories: " + ClusterScores.of(ids, pred, gold).line());
+    out.println("allsides stage storylines: " + ClusterScores.of(ids, line, gold).line());
+    if (Boolean.getBoolean("dump")) {
+      for (var l : r.storylines()) {
+        out.println("LINE " + l.id() + " " + l.label());
+        for (String sid : l.stories()) {
+          var s = byId.get(sid);
+          Map<String, Integer> ev = new TreeMap<>();
+          for (String a : s.articles()) ev.merge(gold.get(a), 1, Integer::sum);
+          out.printf(Locale.ROOT, "   %s %3d %s %s%n", s.first(), s.articles().size(), ev, s.label());
+        }
+      }
+    }
   }
 
   /** The giveme5w1h stream with a probe of every article against the story of its gold event's latest article. */

@@ -39,7 +39,11 @@ import org.storyline.nlp.MiniLmEmbedder;
  * sentence embeddings of {@link MiniLmEmbedder} as a further evidence channel ({@link EmbeddingConfig#DEFAULTS};
  * {@code storyline.clustering.noembeddings=true} leaves them out; {@code storyline.clustering.embBonus=w,offset} and
  * {@code storyline.clustering.embStoryline=w,offset} override the channel's weights). Prints throughput and
- * assignment latency.
+ * assignment latency. AllSides dev ({@code clustering/allsides_dev}, dense same-day political news, one gold story per
+ * roundup of left, centre and right reports) runs through the whole pipeline as a user meets it ({@code analyze} on
+ * a JSONL of its articles in date order): stories, roundups kept whole, and the storyline level (recall: how far a
+ * roundup's reports stay in one arc). giveme5w1h's gold events are arcs of weeks, so its storyline level is the one
+ * its gold is at; its story level is printed and gated too.
  *
  * <p>System properties: {@code storyline.clustering.latency=true} also measures assignment latency with 1k, 10k and
  * 100k stored articles (Reuters-21578 replayed with shifted ids and dates); {@code storyline.clustering.tune=true}
@@ -186,6 +190,22 @@ public final class ClusteringSuite implements EvalSuite {
           + " cleaning, entities, quotes; articles with no body are skipped): %s%n", whole.line());
       m.put("giveme5w1h_analyze_b3_f1", whole.b3f());
     }
+    Path allsides = dataDir.resolve("clustering/allsides_dev/allsides_roundups_2021-04_to_2021-06.jsonl.gz");
+    if (Files.exists(allsides)) {
+      List<Doc> as = loadAllSides(allsides);
+      AllSides a = allSidesAnalyze(as);
+      out.printf(Locale.ROOT, "  AllSides dev (%d reports of %d roundups, April-June 2021) through the whole pipeline"
+          + " (`storyline analyze`, date order), stories: %s%n", as.size(),
+          as.stream().map(Doc::gold).distinct().count(), a.stories().line());
+      out.printf(Locale.ROOT, "  AllSides dev roundups (left, centre, right reports of one story) kept whole in one"
+          + " story: %.3f%n", a.whole());
+      out.printf(Locale.ROOT, "  AllSides dev at storyline level (stories of one storyline as one cluster; recall is"
+          + " how far a roundup's reports stay together in one arc): %s%n", a.storylines().line());
+      m.put("allsides_analyze_b3_f1", a.stories().b3f());
+      m.put("allsides_analyze_b3_p", a.stories().b3p());
+      m.put("allsides_whole", a.whole());
+      m.put("allsides_storyline_b3_r", a.storylines().b3r());
+    }
     m.put("giveme5w1h_b3_f1", g.b3f());
     m.put("giveme5w1h_pairwise_f1", g.pf());
     Collections.sort(lat.assign);
@@ -312,6 +332,93 @@ public final class ClusteringSuite implements EvalSuite {
   }
 
   /**
+   * The AllSides roundups of {@code clustering/allsides_dev} (README there): one document per side's report (left,
+   * centre, right) with a body, the roundup's id as its gold story, the roundup's date as its publish date, the
+   * outlet's name and headline; the paragraphs become the text, one per line pair.
+   */
+  static List<Doc> loadAllSides(Path gz) throws IOException {
+    List<Doc> out = new ArrayList<>();
+    try (BufferedReader r = gz(gz)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank()) continue;
+        JsonNode j = JSON.readTree(line);
+        String gold = j.path("id").asText();
+        String date = j.path("date").asText(null);
+        for (String side : List.of("left", "center", "right")) {
+          JsonNode n = j.path("news").path(side);
+          if (n.isMissingNode() || n.isNull()) continue;
+          List<String> paras = new ArrayList<>();
+          for (JsonNode p : n.path("newBody")) if (!p.asText("").isBlank()) paras.add(p.asText().strip());
+          if (paras.isEmpty()) continue;
+          Article a = new Article("as" + gold + "-" + side, "allsides", n.path("newsTitle").asText(null),
+              n.path("newsSource").asText(null), n.path("newsLink").asText(null), null, date, false, List.of(), "en",
+              String.join("\n\n", paras), List.of(), List.of());
+          out.add(new Doc(a, gold, "dev"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** AllSides scores: stories, storylines, and the share of roundups whose reports all went to one story. */
+  record AllSides(ClusterScores stories, ClusterScores storylines, double whole) {}
+
+  /** The share of gold stories with two or more of {@code ids} whose articles are all in one predicted cluster. */
+  static double whole(List<String> ids, Map<String, String> pred, Map<String, String> gold) {
+    Map<String, java.util.Set<String>> clusters = new HashMap<>();
+    for (String id : ids) clusters.computeIfAbsent(gold.get(id), k -> new java.util.HashSet<>()).add(pred.get(id));
+    Map<String, Integer> size = new HashMap<>();
+    for (String id : ids) size.merge(gold.get(id), 1, Integer::sum);
+    long many = size.values().stream().filter(n -> n >= 2).count();
+    long kept = clusters.entrySet().stream().filter(e -> size.get(e.getKey()) >= 2 && e.getValue().size() == 1).count();
+    return many == 0 ? 1 : kept / (double) many;
+  }
+
+  /**
+   * The AllSides documents as a user meets them: written in date order to one JSONL file ({@code id}, {@code url},
+   * {@code title}, {@code outlet}, {@code published}, {@code text}) and run through {@code storyline analyze}. Returns
+   * the story-level scores and the storyline-level ones (the stories of one storyline as one cluster), both against
+   * the gold stories over the articles the pipeline read.
+   */
+  static AllSides allSidesAnalyze(List<Doc> docs) throws IOException {
+    List<Doc> sorted = new ArrayList<>(docs);
+    sorted.sort(Comparator.comparing((Doc d) -> d.article.published()).thenComparing(d -> d.article.id()));
+    Path dir = Files.createTempDirectory("storyline-allsides");
+    Path file = dir.resolve("allsides.jsonl");
+    try {
+      try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        for (Doc d : sorted) {
+          var o = JSON.createObjectNode();
+          o.put("id", d.article.id());
+          o.put("url", d.article.url());
+          o.put("title", d.article.title());
+          o.put("outlet", d.article.outlet());
+          o.put("published", d.article.published());
+          o.put("text", d.article.text());
+          w.write(JSON.writeValueAsString(o));
+          w.write('\n');
+        }
+      }
+      org.storyline.model.Report r = org.storyline.analyze.Analyzer.defaults().analyze(List.of(file));
+      Map<String, String> gold = new HashMap<>();
+      for (Doc d : docs) gold.put(d.article.id(), d.gold);
+      Map<String, String> pred = new HashMap<>();
+      for (var s : r.stories()) for (String a : s.articles()) pred.put(a, s.id());
+      Map<String, String> line = new HashMap<>(pred);
+      Map<String, org.storyline.model.Story> byId = new HashMap<>();
+      for (var s : r.stories()) byId.put(s.id(), s);
+      for (var l : r.storylines()) {
+        for (String sid : l.stories()) for (String a : byId.get(sid).articles()) line.put(a, l.id());
+      }
+      List<String> ids = pred.keySet().stream().filter(gold::containsKey).sorted().toList();
+      return new AllSides(ClusterScores.of(ids, pred, gold), ClusterScores.of(ids, line, gold), whole(ids, pred, gold));
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  /**
    * The stream's scores over the articles of one of the corpus's own splits (its {@code giveme5w1h_split}: training
    * or test), as {@link ClusterScores#of} scores a subset: the clusters cut down to those articles.
    */
@@ -332,13 +439,18 @@ public final class ClusteringSuite implements EvalSuite {
    * a storyline that reunites an event split over time is correct).
    */
   static double storylines(List<Doc> g5, PrintWriter out, Emb emb) {
+    return storylines(g5, out, emb, ClusterConfig.DEFAULTS);
+  }
+
+  /** {@link #storylines(List, PrintWriter, Emb)} with this cluster config. */
+  static double storylines(List<Doc> g5, PrintWriter out, Emb emb, ClusterConfig cfg) {
     List<Article> arts = g5.stream().map(Doc::article).toList();
     Map<String, String> gold = new HashMap<>();
     for (Doc d : g5) gold.put(d.article.id(), d.gold);
     List<org.storyline.model.Entity> ents = Boolean.getBoolean("storyline.clustering.noentities") ? List.of()
         : org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
-    var r = (emb == null ? new org.storyline.cluster.OnlineStoryStage()
-        : new org.storyline.cluster.OnlineStoryStage(ClusterConfig.DEFAULTS, emb.embedder(), emb.cfg()))
+    var r = (emb == null ? new org.storyline.cluster.OnlineStoryStage(cfg)
+        : new org.storyline.cluster.OnlineStoryStage(cfg, emb.embedder(), emb.cfg()))
         .apply(arts, ents, List.of());
     Map<String, org.storyline.model.Story> byId = new HashMap<>();
     for (var s : r.stories()) byId.put(s.id(), s);
