@@ -423,6 +423,7 @@ public final class QuoteExtractor {
 
     boolean nameLike(int t) {
       String b = bare(t);
+      if (SUFFIXES.contains(b) && t > 0 && isCap(t - 1)) return true; // "Vann R. Newkirk II"
       String lower = b.toLowerCase(Locale.ROOT);
       String noDot = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
       if (lex.titles.contains(noDot) || lex.titles.contains(lower)) return false;
@@ -463,6 +464,17 @@ public final class QuoteExtractor {
         int ns = r[1];
         while (ns > s && nameLike(ns - 1)) ns--;
         while (ns < r[1] && CONNECTORS.contains(tw[ns])) ns++;
+        int fn = firstNameStart(s, r[1], ns);
+        if (fn >= 0) {
+          // "Senate Minority Whip Dick Durbin", "Atlantic City Mayor Don Guardian", "Amy Pope": a known first name
+          // opens the name whatever the words before it or the surname's other uses
+          int p = person(fn, r[1]);
+          collectRoles(p, s, fn);
+          if (fn > s) mention(s, fn, ORG, -1, 'u');
+          mention(fn, r[1], NAME, p, persons.get(p).gender);
+          continue;
+        }
+        if (ns >= r[1] && r[1] - s == 2 && HONORIFICS.contains(bare(s))) ns = s + 1; // "Mr. King", "Ms. Rice"
         boolean titled = ns > s && isTitle(ns - 1) || ns == s && s > 0 && isRoleWord(s - 1);
         if (ns >= r[1]) {
           mention(s, r[1], ORG, -1, 'u');
@@ -530,6 +542,27 @@ public final class QuoteExtractor {
       mentions.addAll(resolved);
     }
 
+    /**
+     * Where a known first name opens the last one or two words of a capitalised run [s, e) that the surname rule
+     * would not read as a person name (ns: where that rule starts the name), or -1.
+     */
+    int firstNameStart(int s, int e, int ns) {
+      for (int k = Math.max(s, e - 3); k < e - 1; k++) {
+        if (!lex.firstNames.containsKey(tw[k]) || possessive(k) || tw[k].endsWith(".")) continue;
+        if (k == ns) return -1; // the usual rule already starts the name here
+        boolean capsOnly = true;
+        for (int j = k + 1; j < e; j++) if (!Character.isLetter(tw[j].charAt(0))) capsOnly = false;
+        if (!capsOnly || !(isTitle(k - 1 < s ? k : k - 1) || k > s && lex.orgWords.contains(bare(k - 1))
+            || ns >= e || ns > k)) {
+          return -1;
+        }
+        boolean nameEnd = e >= nt || !isCap(e) && (tw[e].equals(",") || tw[e].equals("(") || isVerb(e)
+            || speechVerbAfter(e) || Character.isLowerCase(tw[e].charAt(0)) || tw[e].equals("."));
+        return nameEnd ? k : -1;
+      }
+      return -1;
+    }
+
     boolean isTitle(int t) {
       String lower = bare(t).toLowerCase(Locale.ROOT);
       if (lower.endsWith(".")) lower = lower.substring(0, lower.length() - 1);
@@ -588,11 +621,11 @@ public final class QuoteExtractor {
     }
 
     int person(int s, int e) {
-      String surname = bare(e - 1);
+      String surname = e - s >= 3 && SUFFIXES.contains(bare(e - 1)) ? bare(e - 2) : bare(e - 1);
       StringBuilder sb = new StringBuilder();
       for (int k = s; k < e; k++) {
         if (k > s) sb.append(' ');
-        sb.append(k == e - 1 ? surname : tw[k]);
+        sb.append(k == e - 1 ? bare(k) : tw[k]);
       }
       String name = sb.toString();
       Integer p = personBySurname.get(surname);
@@ -806,6 +839,7 @@ public final class QuoteExtractor {
               && onlyHeadingsBetween(prevSpanEndPara, sp.para);
           if (samePara || nextPara) a = prev;
         }
+        if (a == null && !partial) a = sentenceSubject(open);
         if (a == null && partial) continue; // a scare quote or a title, not speech
         if (charPara[cs] != charPara[Math.max(cs, ce - 1)]) {
           // a quote running over paragraphs: one quote per paragraph, each with the whole quote's attribution
@@ -914,6 +948,56 @@ public final class QuoteExtractor {
           Mention subj = subjectBefore(t, first);
           return subj == null ? null : new Attribution(t, cueEnd(t), subj);
         }
+      }
+      return null;
+    }
+
+    /**
+     * A quote with no cue in a sentence whose main clause opens with a person, not passive: "Gorka similarly warned
+     * that officers he has spoken with “...”", "Paul Ryan worried that the safety net was becoming “...”". The
+     * subject is the speaker; there is no cue.
+     */
+    Attribution sentenceSubject(int openTok) {
+      int sent = tokSent[openTok];
+      int start = sentStart[sent];
+      String opener = tw[start].toLowerCase(Locale.ROOT);
+      if (SUBORDINATORS.contains(opener) || PREPOSITIONS.contains(opener)) {
+        int c = -1;
+        for (int t = start; t < openTok && c < 0; t++) if (tw[t].equals(",") && tokQuote[t] < 0) c = t;
+        if (c < 0) return null;
+        start = c + 1;
+      }
+      for (int t = start; t < openTok && t < start + 4; t++) {
+        if (tokQuote[t] >= 0) return null;
+        Mention m = mentionByStart.get(t);
+        if (m == null) {
+          if (!Character.isLetterOrDigit(tw[t].charAt(0)) && !tw[t].equals("-")) return null;
+          continue;
+        }
+        if (m.kind == ORG && possessive(m.tokEnd - 1)) { // "The New Republic’s Jeet Heer"
+          t = m.tokEnd - 1;
+          continue;
+        }
+        if (m.person < 0 || possessive(m.tokEnd - 1) || (m.kind != NAME && m.kind != PRON)) return null;
+        int k = m.tokEnd;
+        if (k < openTok && tw[k].equals(",")) { // an appositive: "Filippo Grandi, the UN refugee chief, reacted"
+          int j = k + 1;
+          while (j < openTok && !tw[j].equals(",") && j - k < 20) j++;
+          if (j >= openTok) return null;
+          k = j + 1;
+        }
+        boolean be = false;
+        while (k < openTok && (BE.contains(tw[k]) || lex.adverbs.contains(tw[k].toLowerCase(Locale.ROOT))
+            || tw[k].endsWith("self"))) {
+          be |= BE.contains(tw[k]);
+          k++;
+        }
+        if (k >= openTok || !Character.isLowerCase(tw[k].charAt(0))
+            || STOP_SUBJECT.contains(tw[k].toLowerCase(Locale.ROOT))) {
+          return null;
+        }
+        if (be && (tw[k].endsWith("ed") || tw[k].equals("told"))) return null; // "Rubio was asked by"
+        return new Attribution(-1, -1, m);
       }
       return null;
     }
@@ -1117,6 +1201,15 @@ public final class QuoteExtractor {
         return mentionEndingAt(k - 2); // "said Beck, who said there were ..."
       }
       Mention m = mentionEndingAt(k);
+      if (m != null && m.person < 0 && m.kind != PRON) {
+        // "Mr. Morgan of the Sierra Club said", "John Smith at Brookings says": the person before the affiliation
+        int j = m.tokStart - 1;
+        if (j >= first && tw[j].equalsIgnoreCase("the")) j--;
+        if (j - 1 >= first && (tw[j].equals("of") || tw[j].equals("at") || tw[j].equals("from"))) {
+          Mention p = mentionByEnd.get(j - 1);
+          if (p != null && p.kind == NAME && p.person >= 0 && !possessive(p.tokEnd - 1)) return p;
+        }
+      }
       if (m != null && m.kind == UNNAMED && m.tokStart - 1 >= first
           && PREPOSITIONS.contains(tw[m.tokStart - 1].toLowerCase(Locale.ROOT))) {
         // "Sanders in the past has criticized": step over the prepositional phrase
@@ -1168,7 +1261,9 @@ public final class QuoteExtractor {
         for (int k = m.tokEnd; k < Math.min(nt, m.tokEnd + 4); k++) {
           Mention p = mentionByStart.get(k);
           if (p != null && p.person >= 0 && (m.kind == ORG || m.kind == DESC)) return p;
-          if (!Character.isLetter(tw[k].charAt(0)) || (!isRoleWord(k) && p == null && !isCap(k))) break;
+          if (!Character.isLetter(tw[k].charAt(0)) || (!isRoleWord(k) && p == null && !isCap(k) && !modifierWord(k))) {
+            break;
+          }
         }
         return m;
       }
@@ -1242,7 +1337,7 @@ public final class QuoteExtractor {
         if (!apposition && Character.isLowerCase(w.charAt(0)) && !isVerb(k) && !subjectWord(w)
             && !(k + 1 < nt && isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))
             && !(k - lastDet <= 4 && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
-          return null;
+          return apposition || k > t + 4 ? null : namedAfterModifiers(t);
         }
         if (!apposition && (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";"))) return null;
         if (charPara[ts[k]] != charPara[ts[t]]) return null;
@@ -1256,6 +1351,33 @@ public final class QuoteExtractor {
         }
       }
       return null;
+    }
+
+    /**
+     * '“...,” Republican party boss Reince Priebus said': up to six words of any case (no punctuation) describing
+     * the person, then a name and the cue verb.
+     */
+    Attribution namedAfterModifiers(int t) {
+      for (int k = t; k < Math.min(nt, t + 9); k++) {
+        if (!usable(k) || charPara[ts[k]] != charPara[ts[t]]) return null;
+        Mention m = mentionByStart.get(k);
+        if (m != null && m.kind == NAME && m.person >= 0 && m.tokEnd < nt && isVerb(m.tokEnd)
+            && !possessive(m.tokEnd - 1)) {
+          return new Attribution(m.tokEnd, cueEnd(m.tokEnd), m);
+        }
+        String w = tw[k];
+        if (!Character.isLetter(w.charAt(0)) && !w.equals("-")) return null;
+        if (STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)) || isVerb(k)) return null;
+      }
+      return null;
+    }
+
+    /** A lower-case word that may describe a person before the name: "party boss", "pollster", "political". */
+    boolean modifierWord(int k) {
+      String lw = tw[k].toLowerCase(Locale.ROOT);
+      return Character.isLowerCase(tw[k].charAt(0)) && usable(k) && !STOP_SUBJECT.contains(lw)
+          && !PREPOSITIONS.contains(lw) && !lex.determiners.contains(lw) && !lex.pronouns.containsKey(lw)
+          && !isVerb(k) && !lex.adverbs.contains(lw);
     }
 
     boolean subjectWord(String w) {
@@ -1380,6 +1502,8 @@ public final class QuoteExtractor {
       "vow", "write", "report", "contend", "maintain", "stress", "emphasize", "assert", "reiterate", "declare",
       "caution", "allege", "concede", "deny", "recall", "tweet", "post");
   private static final Set<String> SAY = Set.of("said", "says");
+  private static final Set<String> HONORIFICS = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr");
+  private static final Set<String> SUFFIXES = Set.of("II", "III", "IV", "Jr", "Jr.", "Sr", "Sr.");
   private static final Set<String> AUX = Set.of("is", "was", "are", "were", "has", "had", "will", "would", "could",
       "may", "might", "should", "must", "can");
   private static final Set<String> CLAUSE_START = Set.of("he", "she", "they", "we", "i", "it", "there", "the",
