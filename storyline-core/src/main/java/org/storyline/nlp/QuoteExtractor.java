@@ -840,6 +840,7 @@ public final class QuoteExtractor {
           if (samePara || nextPara) a = prev;
         }
         if (a == null && !partial) a = sentenceSubject(open);
+        if (a == null && !partial && sp.open == paraStart[sp.para]) a = previousParagraphSpeaker(open, sp.para);
         if (a == null && partial) continue; // a scare quote or a title, not speech
         if (charPara[cs] != charPara[Math.max(cs, ce - 1)]) {
           // a quote running over paragraphs: one quote per paragraph, each with the whole quote's attribution
@@ -916,6 +917,12 @@ public final class QuoteExtractor {
     Attribution colonLead(int openTok) {
       if (openTok == 0 || !tw[openTok - 1].equals(":") || tokQuote[openTok - 1] >= 0) return null;
       int sent = tokSent[openTok - 1];
+      Mention named = openTok >= 2 ? mentionByEnd.get(openTok - 2) : null;
+      if (named != null && named.kind == NAME && named.person >= 0 && !possessive(named.tokEnd - 1)
+          && (named.tokStart == sentStart[sent] || tokQuote[named.tokStart - 1] >= 0
+              || tw[named.tokStart - 1].equals("."))) {
+        return new Attribution(-1, -1, named); // 'Clinton: "Our goal is to defeat ISIS." Bush: "..."'
+      }
       for (int t = openTok - 2; t >= 0 && tokSent[t] == sent; t--) {
         if (tokQuote[t] >= 0) return null;
         Mention m = mentionByStart.get(t);
@@ -998,6 +1005,30 @@ public final class QuoteExtractor {
         }
         if (be && (tw[k].endsWith("ed") || tw[k].equals("told"))) return null; // "Rubio was asked by"
         return new Attribution(-1, -1, m);
+      }
+      return null;
+    }
+
+    /**
+     * A quote opening a paragraph with no cue, after a paragraph whose last sentences report someone's speech outside
+     * quotation marks: "Guardian said he understood why Clinton would come.\n\n“The Taj is having some difficult
+     * times now.”" The reporting verb's subject (a name or a resolved he/she) is the speaker; the quote has no cue.
+     */
+    Attribution previousParagraphSpeaker(int openTok, int para) {
+      if (para == 0 || heading[para - 1] || openTok == 0) return null;
+      int end = openTok - 1;
+      if (charPara[ts[end]] != para - 1) return null;
+      int sent = tokSent[end];
+      for (int k = 0; k < 2 && sent >= 0; k++, sent--) {
+        int first = sentStart[sent];
+        if (charPara[ts[first]] != para - 1) return null;
+        for (int v = first + 1; v < nt && tokSent[v] == sent; v++) {
+          if (tokQuote[v] >= 0) break;
+          if (!isVerb(v) || tw[v].endsWith("ing")) continue;
+          Mention m = subjectBefore(v, first);
+          if (m != null && m.person >= 0 && (m.kind == NAME || m.kind == PRON)) return new Attribution(-1, -1, m);
+          break;
+        }
       }
       return null;
     }
@@ -1194,6 +1225,10 @@ public final class QuoteExtractor {
         }
         Mention main = mj >= first ? mentionEndingAt(mj) : null;
         boolean relative = j + 1 < k && (tw[j + 1].equals("who") || tw[j + 1].equals("which"));
+        if ((main == null || main.person < 0) && !relative) {
+          Mention p = personBeforeAppositives(j, first);
+          if (p != null) return p;
+        }
         if (main != null && (main.person >= 0 || inner == null || relative)) return main;
         return relative ? null : inner;
       }
@@ -1216,6 +1251,29 @@ public final class QuoteExtractor {
         return subjectBefore(m.tokStart, first);
       }
       return m;
+    }
+
+    /**
+     * The person an appositive with commas of its own describes: "Dean Johnson, a salesman from Sumter, South
+     * Carolina, says", "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said". {@code j} is the comma opening
+     * the last appositive; looks back within the sentence, not across a verb, for a name before a comma or before
+     * "of"/"from" and a place or organisation.
+     */
+    Mention personBeforeAppositives(int j, int first) {
+      for (int c = j; c > first && j - c < 30; c--) {
+        if (tokQuote[c] >= 0 || isVerb(c)) return null;
+        if (!tw[c].equals(",") && c != j) continue;
+        Mention m = mentionByEnd.get(c - 1);
+        if (m == null) continue;
+        if (m.kind == NAME && m.person >= 0 && !possessive(m.tokEnd - 1)) return m;
+        int p = m.tokStart - 1;
+        if (p >= first && tw[p].equalsIgnoreCase("the")) p--;
+        if (p - 1 >= first && (tw[p].equals("of") || tw[p].equals("from"))) {
+          Mention n = mentionByEnd.get(p - 1);
+          if (n != null && n.kind == NAME && n.person >= 0 && !possessive(n.tokEnd - 1)) return n;
+        }
+      }
+      return null;
     }
 
     Mention mentionEndingAt(int k) {

@@ -285,4 +285,32 @@ class QuoteExtractorTest {
     assertEquals("Don Guardian", qs.get(0).speaker());
     assertEquals("e3", qs.get(0).speakerEntity());
   }
+
+  @Test
+  void quoteOpeningAParagraphAfterReportedSpeech() {
+    List<QuoteExtractor.Found> qs = run("Mayor Ron Pallister said he understood why the senator would come to the "
+        + "city.\n\n“The casino is having some difficult times now, going through bankruptcy.”");
+    assertEquals("Ron Pallister", only(qs).speaker());
+    assertNull(qs.get(0).cue());
+    // no reporting verb in the paragraph before: no speaker
+    List<QuoteExtractor.Found> none = run("Mayor Ron Pallister toured the boardwalk on Monday.\n\n“The casino is "
+        + "having some difficult times now, going through bankruptcy.”");
+    assertNull(only(none).speaker());
+  }
+
+  @Test
+  void nameAndColonBeforeTheQuote() {
+    List<QuoteExtractor.Found> qs = run("Jeb Bush and Hillary Clinton reject the term.\n\nClinton: \"Our goal is "
+        + "not to contain the group, but to defeat it.\" Bush: \"The mission is to destroy it, not to contain it.\"");
+    assertEquals(2, qs.size(), () -> "quotes: " + qs);
+    assertEquals("Hillary Clinton", qs.get(0).speaker());
+    assertEquals("Jeb Bush", qs.get(1).speaker());
+  }
+
+  @Test
+  void appositiveWithCommasOfItsOwn() {
+    QuoteExtractor.Found q = only(run("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina, says the "
+        + "senator will “leave here with momentum and a real chance.”"));
+    assertEquals("Dean Johnson", q.speaker());
+  }
 }
