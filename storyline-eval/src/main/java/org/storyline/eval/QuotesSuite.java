@@ -385,7 +385,7 @@ public final class QuotesSuite implements EvalSuite {
         boolean wasFirst = first;
         first = false;
         if (!Character.isUpperCase(t.charAt(0))) continue;
-        String low = t.toLowerCase(Locale.ROOT);
+          String low = fold(t);
         if (NOT_NAME.contains(low)) continue;
         if (wasFirst && Pattern.compile("\\b" + Pattern.quote(low) + "\\b").matcher(text).find()) continue;
         out.add(low);
@@ -413,9 +413,15 @@ public final class QuotesSuite implements EvalSuite {
     return other;
   }
 
+  /** Lower case without accents: "Calderón" and "Calderon" are one word. */
+  static String fold(String w) {
+    return java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT);
+  }
+
   static boolean sharesWord(String speaker, Set<String> nw) {
     Matcher mm = WORD.matcher(speaker);
-    while (mm.find()) if (nw.contains(mm.group().toLowerCase(Locale.ROOT))) return true;
+    while (mm.find()) if (nw.contains(fold(mm.group()))) return true;
     return false;
   }
 
