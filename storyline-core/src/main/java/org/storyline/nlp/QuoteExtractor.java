@@ -58,16 +58,16 @@ public final class QuoteExtractor {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  private static final int NAME = 0;
-  private static final int PRON = 1;
+  static final int NAME = 0;
+  static final int PRON = 1;
   private static final int DESC = 2;
-  private static final int ORG = 3;
+  static final int ORG = 3;
   private static final int UNNAMED = 4;
 
   /** A quoted span: opening mark at {@code open}, closing mark at {@code close} (or the paragraph end if none). */
   private record Span(int open, int close, int para, boolean unclosed) {}
 
-  private record Mention(int tokStart, int tokEnd, int kind, int person, char gender) {}
+  record Mention(int tokStart, int tokEnd, int kind, int person, char gender) {}
 
   private static final class Person {
     String canonical;
@@ -84,9 +84,9 @@ public final class QuoteExtractor {
     }
   }
 
-  private record Attribution(int cueTok, int cueEndTok, Mention subject) {}
+  record Attribution(int cueTok, int cueEndTok, Mention subject) {}
 
-  private final class Doc {
+  final class Doc {
     final String text;
     final int n;
     int[] paraStart;
@@ -107,6 +107,7 @@ public final class QuoteExtractor {
     final Map<Integer, Mention> mentionByStart = new HashMap<>();
     final List<Mention> mentions = new ArrayList<>();
     final List<Person> persons = new ArrayList<>();
+    final SpeakerFallbacks fallbacks = new SpeakerFallbacks(this, lex);
     final Map<String, Integer> personBySurname = new HashMap<>();
 
     Doc(String text) {
@@ -839,8 +840,10 @@ public final class QuoteExtractor {
               && onlyHeadingsBetween(prevSpanEndPara, sp.para);
           if (samePara || nextPara) a = prev;
         }
-        if (a == null && !partial) a = sentenceSubject(open);
-        if (a == null && !partial && sp.open == paraStart[sp.para]) a = previousParagraphSpeaker(open, sp.para);
+        if (a == null && !partial) a = fallbacks.sentenceSubject(open);
+        if (a == null && !partial && sp.open == paraStart[sp.para]) {
+          a = fallbacks.previousParagraphSpeaker(open, sp.para);
+        }
         if (a == null && partial) continue; // a scare quote or a title, not speech
         if (charPara[cs] != charPara[Math.max(cs, ce - 1)]) {
           // a quote running over paragraphs: one quote per paragraph, each with the whole quote's attribution
@@ -954,80 +957,6 @@ public final class QuoteExtractor {
         if (isVerb(t)) {
           Mention subj = subjectBefore(t, first);
           return subj == null ? null : new Attribution(t, cueEnd(t), subj);
-        }
-      }
-      return null;
-    }
-
-    /**
-     * A quote with no cue in a sentence whose main clause opens with a person, not passive: "Gorka similarly warned
-     * that officers he has spoken with “...”", "Paul Ryan worried that the safety net was becoming “...”". The
-     * subject is the speaker; there is no cue.
-     */
-    Attribution sentenceSubject(int openTok) {
-      int sent = tokSent[openTok];
-      int start = sentStart[sent];
-      String opener = tw[start].toLowerCase(Locale.ROOT);
-      if (SUBORDINATORS.contains(opener) || PREPOSITIONS.contains(opener)) {
-        int c = -1;
-        for (int t = start; t < openTok && c < 0; t++) if (tw[t].equals(",") && tokQuote[t] < 0) c = t;
-        if (c < 0) return null;
-        start = c + 1;
-      }
-      for (int t = start; t < openTok && t < start + 4; t++) {
-        if (tokQuote[t] >= 0) return null;
-        Mention m = mentionByStart.get(t);
-        if (m == null) {
-          if (!Character.isLetterOrDigit(tw[t].charAt(0)) && !tw[t].equals("-")) return null;
-          continue;
-        }
-        if (m.kind == ORG && possessive(m.tokEnd - 1)) { // "The New Republic’s Jeet Heer"
-          t = m.tokEnd - 1;
-          continue;
-        }
-        if (m.person < 0 || possessive(m.tokEnd - 1) || (m.kind != NAME && m.kind != PRON)) return null;
-        int k = m.tokEnd;
-        if (k < openTok && tw[k].equals(",")) { // an appositive: "Filippo Grandi, the UN refugee chief, reacted"
-          int j = k + 1;
-          while (j < openTok && !tw[j].equals(",") && j - k < 20) j++;
-          if (j >= openTok) return null;
-          k = j + 1;
-        }
-        boolean be = false;
-        while (k < openTok && (BE.contains(tw[k]) || lex.adverbs.contains(tw[k].toLowerCase(Locale.ROOT))
-            || tw[k].endsWith("self"))) {
-          be |= BE.contains(tw[k]);
-          k++;
-        }
-        if (k >= openTok || !Character.isLowerCase(tw[k].charAt(0))
-            || STOP_SUBJECT.contains(tw[k].toLowerCase(Locale.ROOT))) {
-          return null;
-        }
-        if (be && (tw[k].endsWith("ed") || tw[k].equals("told"))) return null; // "Rubio was asked by"
-        return new Attribution(-1, -1, m);
-      }
-      return null;
-    }
-
-    /**
-     * A quote opening a paragraph with no cue, after a paragraph whose last sentences report someone's speech outside
-     * quotation marks: "Guardian said he understood why Clinton would come.\n\n“The Taj is having some difficult
-     * times now.”" The reporting verb's subject (a name or a resolved he/she) is the speaker; the quote has no cue.
-     */
-    Attribution previousParagraphSpeaker(int openTok, int para) {
-      if (para == 0 || heading[para - 1] || openTok == 0) return null;
-      int end = openTok - 1;
-      if (charPara[ts[end]] != para - 1) return null;
-      int sent = tokSent[end];
-      for (int k = 0; k < 2 && sent >= 0; k++, sent--) {
-        int first = sentStart[sent];
-        if (charPara[ts[first]] != para - 1) return null;
-        for (int v = first + 1; v < nt && tokSent[v] == sent; v++) {
-          if (tokQuote[v] >= 0) break;
-          if (!isVerb(v) || tw[v].endsWith("ing")) continue;
-          Mention m = subjectBefore(v, first);
-          if (m != null && m.person >= 0 && (m.kind == NAME || m.kind == PRON)) return new Attribution(-1, -1, m);
-          break;
         }
       }
       return null;
@@ -1226,7 +1155,7 @@ public final class QuoteExtractor {
         Mention main = mj >= first ? mentionEndingAt(mj) : null;
         boolean relative = j + 1 < k && (tw[j + 1].equals("who") || tw[j + 1].equals("which"));
         if ((main == null || main.person < 0) && !relative) {
-          Mention p = personBeforeAppositives(j, first);
+          Mention p = fallbacks.personBeforeAppositives(j, first);
           if (p != null) return p;
         }
         if (main != null && (main.person >= 0 || inner == null || relative)) return main;
@@ -1251,29 +1180,6 @@ public final class QuoteExtractor {
         return subjectBefore(m.tokStart, first);
       }
       return m;
-    }
-
-    /**
-     * The person an appositive with commas of its own describes: "Dean Johnson, a salesman from Sumter, South
-     * Carolina, says", "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said". {@code j} is the comma opening
-     * the last appositive; looks back within the sentence, not across a verb, for a name before a comma or before
-     * "of"/"from" and a place or organisation.
-     */
-    Mention personBeforeAppositives(int j, int first) {
-      for (int c = j; c > first && j - c < 30; c--) {
-        if (tokQuote[c] >= 0 || isVerb(c)) return null;
-        if (!tw[c].equals(",") && c != j) continue;
-        Mention m = mentionByEnd.get(c - 1);
-        if (m == null) continue;
-        if (m.kind == NAME && m.person >= 0 && !possessive(m.tokEnd - 1)) return m;
-        int p = m.tokStart - 1;
-        if (p >= first && tw[p].equalsIgnoreCase("the")) p--;
-        if (p - 1 >= first && (tw[p].equals("of") || tw[p].equals("from"))) {
-          Mention n = mentionByEnd.get(p - 1);
-          if (n != null && n.kind == NAME && n.person >= 0 && !possessive(n.tokEnd - 1)) return n;
-        }
-      }
-      return null;
     }
 
     Mention mentionEndingAt(int k) {
@@ -1395,7 +1301,7 @@ public final class QuoteExtractor {
         if (!apposition && Character.isLowerCase(w.charAt(0)) && !isVerb(k) && !subjectWord(w)
             && !(k + 1 < nt && isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))
             && !(k - lastDet <= 4 && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
-          return apposition || k > t + 4 ? null : namedAfterModifiers(t);
+          return apposition || k > t + 4 ? null : fallbacks.namedAfterModifiers(t);
         }
         if (!apposition && (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";"))) return null;
         if (charPara[ts[k]] != charPara[ts[t]]) return null;
@@ -1407,25 +1313,6 @@ public final class QuoteExtractor {
           }
           return new Attribution(k, cueEnd(k), subj);
         }
-      }
-      return null;
-    }
-
-    /**
-     * '“...,” Republican party boss Reince Priebus said': up to six words of any case (no punctuation) describing
-     * the person, then a name and the cue verb.
-     */
-    Attribution namedAfterModifiers(int t) {
-      for (int k = t; k < Math.min(nt, t + 9); k++) {
-        if (!usable(k) || charPara[ts[k]] != charPara[ts[t]]) return null;
-        Mention m = mentionByStart.get(k);
-        if (m != null && m.kind == NAME && m.person >= 0 && m.tokEnd < nt && isVerb(m.tokEnd)
-            && !possessive(m.tokEnd - 1)) {
-          return new Attribution(m.tokEnd, cueEnd(m.tokEnd), m);
-        }
-        String w = tw[k];
-        if (!Character.isLetter(w.charAt(0)) && !w.equals("-")) return null;
-        if (STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)) || isVerb(k)) return null;
       }
       return null;
     }
@@ -1548,9 +1435,9 @@ public final class QuoteExtractor {
   private static final int PARTIAL_MAX_WORDS = 4;
   private static final java.util.regex.Pattern ELISION =
       java.util.regex.Pattern.compile("(?i)(n['’]|em\\b|tis\\b|twas\\b|til\\b|cause\\b|bout\\b|round\\b|\\d0s\\b|\\d\\d\\b)");
-  private static final Set<String> BE = Set.of("was", "were", "is", "are", "be", "been", "being");
+  static final Set<String> BE = Set.of("was", "were", "is", "are", "be", "been", "being");
   private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
-  private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
+  static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
   private static final Set<String> MINOR = Set.of("a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
       "for", "with", "by", "from", "vs", "vs.", "de", "la", "&", "-", "—", "–", "…", "as", "but", "nor", "so",
@@ -1573,14 +1460,14 @@ public final class QuoteExtractor {
   private static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
   private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",
       "may", "must", "did", "do", "does", "not", "never");
-  private static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "as", "when", "after",
+  static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "as", "when", "after",
       "before", "if", "because", "since", "once", "despite", "unlike", "like", "whereas", "until", "citing",
       "speaking", "asked", "according");
   private static final Set<String> CONNECTORS = Set.of("de", "da", "van", "von", "der", "den", "bin", "al", "ibn",
       "la", "le", "du", "dos", "del", "di");
   private static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "these",
       "those", "such", "new", "recent", "earlier", "our", "my", "your", "whose", "any", "no", "media", "news");
-  private static final Set<String> STOP_SUBJECT = Set.of("and", "but", "or", "which", "that", "who", "as", "while",
+  static final Set<String> STOP_SUBJECT = Set.of("and", "but", "or", "which", "that", "who", "as", "while",
       "when", "because", "if", "then", "so", "without", "with", "to", "in", "on", "at", "for", "of", "by", "from",
       "than", "is", "was", "are", "were", "it", "not", "into", "about", "after", "before", "where", "whom");
   private static final Map<String, Character> GENDERED = Map.ofEntries(Map.entry("mr", 'm'), Map.entry("mrs", 'f'),

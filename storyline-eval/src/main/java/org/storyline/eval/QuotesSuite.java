@@ -343,7 +343,9 @@ public final class QuotesSuite implements EvalSuite {
       }
       if (dump) {
         for (int g = 0; g < golds.size(); g++) {
-          if (!gUsed[g]) out.println("    PIPE-FN " + f + " " + clip(text.substring(golds.get(g).start, golds.get(g).end)));
+          if (!gUsed[g]) {
+            out.println("    PIPE-FN " + f + " " + clip(text.substring(golds.get(g).start, golds.get(g).end)));
+          }
         }
         for (int q = 0; q < qs.size(); q++) {
           if (!pUsed[q]) out.println("    PIPE-FP " + f + " " + clip(qs.get(q).text()));
@@ -361,8 +363,8 @@ public final class QuotesSuite implements EvalSuite {
     out.printf(Locale.ROOT, "    named speakers: %d matched quotes whose gold Source names a person; reported speaker "
         + "shares a word with the name %d = %.3f (no speaker %d; %d named sources typed as no person left out)%n",
         named, namedRight, acc, namedNone, nonPerson);
-    out.printf(Locale.ROOT, "    stage times: entities %.0f ms, quotes %.0f ms%n", tn.getOrDefault("entities", 0L) / 1e6,
-        tn.getOrDefault("quotes", 0L) / 1e6);
+    out.printf(Locale.ROOT, "    stage times: entities %.0f ms, quotes %.0f ms%n",
+        tn.getOrDefault("entities", 0L) / 1e6, tn.getOrDefault("quotes", 0L) / 1e6);
     m.put("polnear.pipeline.content.f1", round(f1));
     m.put("polnear.pipeline.named.speaker", round(acc));
   }
