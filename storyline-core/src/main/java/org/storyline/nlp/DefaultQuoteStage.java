@@ -18,6 +18,8 @@ import org.storyline.model.Quote;
  * mention over the speaker's name in the same article, else one mentioned in the article whose aliases hold the name
  * or end with its surname. Without entities the speaker is the fullest form of the name in the article ("Putin" ->
  * "Vladimir Putin"). A lone name the entity stage types as an organisation or place is no person: speaker null.
+ * When the extractor names no person but the words it took for the speaker end in a PER mention of the entity stage
+ * ("Charlie King", where "King" reads as a title), that entity is the speaker.
  */
 public final class DefaultQuoteStage implements QuoteStage {
   private final QuoteExtractor extractor;
@@ -44,7 +46,15 @@ public final class DefaultQuoteStage implements QuoteStage {
       for (QuoteExtractor.Found f : found) {
         String speaker = f.speaker();
         String entityId = null;
-        if (speaker != null && !index.isEmpty()) {
+        if (speaker == null && f.sourceStart() >= 0 && !index.isEmpty()) {
+          // the words the extractor took for the speaker end in a person the entity stage found ("Charlie King",
+          // "Atlantic City Mayor Don Guardian", "Vann R. Newkirk II"): that person
+          Entity e = index.personEnding(a.id(), f.sourceStart(), f.sourceEnd());
+          if (e != null) {
+            speaker = e.name();
+            entityId = e.id();
+          }
+        } else if (speaker != null && !index.isEmpty()) {
           if (speaker.indexOf(' ') < 0 && index.namesNonPerson(a.id(), f)) {
             speaker = null; // a lone name the entity stage types as an organisation or place
           } else {
@@ -98,6 +108,17 @@ public final class DefaultQuoteStage implements QuoteStage {
         }
       }
       return other && !person;
+    }
+
+    /** A PER entity with a mention inside [s, e) that ends where the span ends, or null. */
+    Entity personEnding(String article, int s, int e) {
+      for (Hit h : byArticle.getOrDefault(article, List.of())) {
+        Mention m = h.mention;
+        if (isPerson(h.entity) && h.entity.type() != null && m.start() >= s && m.end() <= e && m.end() >= e - 2) {
+          return h.entity;
+        }
+      }
+      return null;
     }
 
     Entity resolve(String article, QuoteExtractor.Found f) {

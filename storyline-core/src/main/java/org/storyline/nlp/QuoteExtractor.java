@@ -58,16 +58,16 @@ public final class QuoteExtractor {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  private static final int NAME = 0;
-  private static final int PRON = 1;
+  static final int NAME = 0;
+  static final int PRON = 1;
   private static final int DESC = 2;
-  private static final int ORG = 3;
+  static final int ORG = 3;
   private static final int UNNAMED = 4;
 
   /** A quoted span: opening mark at {@code open}, closing mark at {@code close} (or the paragraph end if none). */
   private record Span(int open, int close, int para, boolean unclosed) {}
 
-  private record Mention(int tokStart, int tokEnd, int kind, int person, char gender) {}
+  record Mention(int tokStart, int tokEnd, int kind, int person, char gender) {}
 
   private static final class Person {
     String canonical;
@@ -84,9 +84,9 @@ public final class QuoteExtractor {
     }
   }
 
-  private record Attribution(int cueTok, int cueEndTok, Mention subject) {}
+  record Attribution(int cueTok, int cueEndTok, Mention subject) {}
 
-  private final class Doc {
+  final class Doc {
     final String text;
     final int n;
     int[] paraStart;
@@ -107,6 +107,7 @@ public final class QuoteExtractor {
     final Map<Integer, Mention> mentionByStart = new HashMap<>();
     final List<Mention> mentions = new ArrayList<>();
     final List<Person> persons = new ArrayList<>();
+    final SpeakerFallbacks fallbacks = new SpeakerFallbacks(this, lex);
     final Map<String, Integer> personBySurname = new HashMap<>();
 
     Doc(String text) {
@@ -423,6 +424,7 @@ public final class QuoteExtractor {
 
     boolean nameLike(int t) {
       String b = bare(t);
+      if (SUFFIXES.contains(b) && t > 0 && isCap(t - 1)) return true; // "Vann R. Newkirk II"
       String lower = b.toLowerCase(Locale.ROOT);
       String noDot = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
       if (lex.titles.contains(noDot) || lex.titles.contains(lower)) return false;
@@ -463,6 +465,17 @@ public final class QuoteExtractor {
         int ns = r[1];
         while (ns > s && nameLike(ns - 1)) ns--;
         while (ns < r[1] && CONNECTORS.contains(tw[ns])) ns++;
+        int fn = firstNameStart(s, r[1], ns);
+        if (fn >= 0) {
+          // "Senate Minority Whip Dick Durbin", "Atlantic City Mayor Don Guardian", "Amy Pope": a known first name
+          // opens the name whatever the words before it or the surname's other uses
+          int p = person(fn, r[1]);
+          collectRoles(p, s, fn);
+          if (fn > s) mention(s, fn, ORG, -1, 'u');
+          mention(fn, r[1], NAME, p, persons.get(p).gender);
+          continue;
+        }
+        if (ns >= r[1] && r[1] - s == 2 && HONORIFICS.contains(bare(s))) ns = s + 1; // "Mr. King", "Ms. Rice"
         boolean titled = ns > s && isTitle(ns - 1) || ns == s && s > 0 && isRoleWord(s - 1);
         if (ns >= r[1]) {
           mention(s, r[1], ORG, -1, 'u');
@@ -530,6 +543,27 @@ public final class QuoteExtractor {
       mentions.addAll(resolved);
     }
 
+    /**
+     * Where a known first name opens the last one or two words of a capitalised run [s, e) that the surname rule
+     * would not read as a person name (ns: where that rule starts the name), or -1.
+     */
+    int firstNameStart(int s, int e, int ns) {
+      for (int k = Math.max(s, e - 3); k < e - 1; k++) {
+        if (!lex.firstNames.containsKey(tw[k]) || possessive(k) || tw[k].endsWith(".")) continue;
+        if (k == ns) return -1; // the usual rule already starts the name here
+        boolean capsOnly = true;
+        for (int j = k + 1; j < e; j++) if (!Character.isLetter(tw[j].charAt(0))) capsOnly = false;
+        if (!capsOnly || !(isTitle(k - 1 < s ? k : k - 1) || k > s && lex.orgWords.contains(bare(k - 1))
+            || ns >= e || ns > k)) {
+          return -1;
+        }
+        boolean nameEnd = e >= nt || !isCap(e) && (tw[e].equals(",") || tw[e].equals("(") || isVerb(e)
+            || speechVerbAfter(e) || Character.isLowerCase(tw[e].charAt(0)) || tw[e].equals("."));
+        return nameEnd ? k : -1;
+      }
+      return -1;
+    }
+
     boolean isTitle(int t) {
       String lower = bare(t).toLowerCase(Locale.ROOT);
       if (lower.endsWith(".")) lower = lower.substring(0, lower.length() - 1);
@@ -588,11 +622,11 @@ public final class QuoteExtractor {
     }
 
     int person(int s, int e) {
-      String surname = bare(e - 1);
+      String surname = e - s >= 3 && SUFFIXES.contains(bare(e - 1)) ? bare(e - 2) : bare(e - 1);
       StringBuilder sb = new StringBuilder();
       for (int k = s; k < e; k++) {
         if (k > s) sb.append(' ');
-        sb.append(k == e - 1 ? surname : tw[k]);
+        sb.append(k == e - 1 ? bare(k) : tw[k]);
       }
       String name = sb.toString();
       Integer p = personBySurname.get(surname);
@@ -806,6 +840,10 @@ public final class QuoteExtractor {
               && onlyHeadingsBetween(prevSpanEndPara, sp.para);
           if (samePara || nextPara) a = prev;
         }
+        if (a == null && !partial) a = fallbacks.sentenceSubject(open);
+        if (a == null && !partial && sp.open == paraStart[sp.para]) {
+          a = fallbacks.previousParagraphSpeaker(open, sp.para);
+        }
         if (a == null && partial) continue; // a scare quote or a title, not speech
         if (charPara[cs] != charPara[Math.max(cs, ce - 1)]) {
           // a quote running over paragraphs: one quote per paragraph, each with the whole quote's attribution
@@ -882,6 +920,12 @@ public final class QuoteExtractor {
     Attribution colonLead(int openTok) {
       if (openTok == 0 || !tw[openTok - 1].equals(":") || tokQuote[openTok - 1] >= 0) return null;
       int sent = tokSent[openTok - 1];
+      Mention named = openTok >= 2 ? mentionByEnd.get(openTok - 2) : null;
+      if (named != null && named.kind == NAME && named.person >= 0 && !possessive(named.tokEnd - 1)
+          && (named.tokStart == sentStart[sent] || tokQuote[named.tokStart - 1] >= 0
+              || tw[named.tokStart - 1].equals("."))) {
+        return new Attribution(-1, -1, named); // 'Clinton: "Our goal is to defeat ISIS." Bush: "..."'
+      }
       for (int t = openTok - 2; t >= 0 && tokSent[t] == sent; t--) {
         if (tokQuote[t] >= 0) return null;
         Mention m = mentionByStart.get(t);
@@ -1110,6 +1154,10 @@ public final class QuoteExtractor {
         }
         Mention main = mj >= first ? mentionEndingAt(mj) : null;
         boolean relative = j + 1 < k && (tw[j + 1].equals("who") || tw[j + 1].equals("which"));
+        if ((main == null || main.person < 0) && !relative) {
+          Mention p = fallbacks.personBeforeAppositives(j, first);
+          if (p != null) return p;
+        }
         if (main != null && (main.person >= 0 || inner == null || relative)) return main;
         return relative ? null : inner;
       }
@@ -1117,6 +1165,15 @@ public final class QuoteExtractor {
         return mentionEndingAt(k - 2); // "said Beck, who said there were ..."
       }
       Mention m = mentionEndingAt(k);
+      if (m != null && m.person < 0 && m.kind != PRON) {
+        // "Mr. Morgan of the Sierra Club said", "John Smith at Brookings says": the person before the affiliation
+        int j = m.tokStart - 1;
+        if (j >= first && tw[j].equalsIgnoreCase("the")) j--;
+        if (j - 1 >= first && (tw[j].equals("of") || tw[j].equals("at") || tw[j].equals("from"))) {
+          Mention p = mentionByEnd.get(j - 1);
+          if (p != null && p.kind == NAME && p.person >= 0 && !possessive(p.tokEnd - 1)) return p;
+        }
+      }
       if (m != null && m.kind == UNNAMED && m.tokStart - 1 >= first
           && PREPOSITIONS.contains(tw[m.tokStart - 1].toLowerCase(Locale.ROOT))) {
         // "Sanders in the past has criticized": step over the prepositional phrase
@@ -1168,7 +1225,9 @@ public final class QuoteExtractor {
         for (int k = m.tokEnd; k < Math.min(nt, m.tokEnd + 4); k++) {
           Mention p = mentionByStart.get(k);
           if (p != null && p.person >= 0 && (m.kind == ORG || m.kind == DESC)) return p;
-          if (!Character.isLetter(tw[k].charAt(0)) || (!isRoleWord(k) && p == null && !isCap(k))) break;
+          if (!Character.isLetter(tw[k].charAt(0)) || (!isRoleWord(k) && p == null && !isCap(k) && !modifierWord(k))) {
+            break;
+          }
         }
         return m;
       }
@@ -1242,7 +1301,7 @@ public final class QuoteExtractor {
         if (!apposition && Character.isLowerCase(w.charAt(0)) && !isVerb(k) && !subjectWord(w)
             && !(k + 1 < nt && isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))
             && !(k - lastDet <= 4 && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
-          return null;
+          return apposition || k > t + 4 ? null : fallbacks.namedAfterModifiers(t);
         }
         if (!apposition && (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";"))) return null;
         if (charPara[ts[k]] != charPara[ts[t]]) return null;
@@ -1256,6 +1315,14 @@ public final class QuoteExtractor {
         }
       }
       return null;
+    }
+
+    /** A lower-case word that may describe a person before the name: "party boss", "pollster", "political". */
+    boolean modifierWord(int k) {
+      String lw = tw[k].toLowerCase(Locale.ROOT);
+      return Character.isLowerCase(tw[k].charAt(0)) && usable(k) && !STOP_SUBJECT.contains(lw)
+          && !PREPOSITIONS.contains(lw) && !lex.determiners.contains(lw) && !lex.pronouns.containsKey(lw)
+          && !isVerb(k) && !lex.adverbs.contains(lw);
     }
 
     boolean subjectWord(String w) {
@@ -1368,9 +1435,9 @@ public final class QuoteExtractor {
   private static final int PARTIAL_MAX_WORDS = 4;
   private static final java.util.regex.Pattern ELISION =
       java.util.regex.Pattern.compile("(?i)(n['’]|em\\b|tis\\b|twas\\b|til\\b|cause\\b|bout\\b|round\\b|\\d0s\\b|\\d\\d\\b)");
-  private static final Set<String> BE = Set.of("was", "were", "is", "are", "be", "been", "being");
+  static final Set<String> BE = Set.of("was", "were", "is", "are", "be", "been", "being");
   private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
-  private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
+  static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
   private static final Set<String> MINOR = Set.of("a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
       "for", "with", "by", "from", "vs", "vs.", "de", "la", "&", "-", "—", "–", "…", "as", "but", "nor", "so",
@@ -1380,6 +1447,8 @@ public final class QuoteExtractor {
       "vow", "write", "report", "contend", "maintain", "stress", "emphasize", "assert", "reiterate", "declare",
       "caution", "allege", "concede", "deny", "recall", "tweet", "post");
   private static final Set<String> SAY = Set.of("said", "says");
+  private static final Set<String> HONORIFICS = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr");
+  private static final Set<String> SUFFIXES = Set.of("II", "III", "IV", "Jr", "Jr.", "Sr", "Sr.");
   private static final Set<String> AUX = Set.of("is", "was", "are", "were", "has", "had", "will", "would", "could",
       "may", "might", "should", "must", "can");
   private static final Set<String> CLAUSE_START = Set.of("he", "she", "they", "we", "i", "it", "there", "the",
@@ -1391,14 +1460,14 @@ public final class QuoteExtractor {
   private static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
   private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",
       "may", "must", "did", "do", "does", "not", "never");
-  private static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "as", "when", "after",
+  static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "as", "when", "after",
       "before", "if", "because", "since", "once", "despite", "unlike", "like", "whereas", "until", "citing",
       "speaking", "asked", "according");
   private static final Set<String> CONNECTORS = Set.of("de", "da", "van", "von", "der", "den", "bin", "al", "ibn",
       "la", "le", "du", "dos", "del", "di");
   private static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "these",
       "those", "such", "new", "recent", "earlier", "our", "my", "your", "whose", "any", "no", "media", "news");
-  private static final Set<String> STOP_SUBJECT = Set.of("and", "but", "or", "which", "that", "who", "as", "while",
+  static final Set<String> STOP_SUBJECT = Set.of("and", "but", "or", "which", "that", "who", "as", "while",
       "when", "because", "if", "then", "so", "without", "with", "to", "in", "on", "at", "for", "of", "by", "from",
       "than", "is", "was", "are", "were", "it", "not", "into", "about", "after", "before", "where", "whom");
   private static final Map<String, Character> GENDERED = Map.ofEntries(Map.entry("mr", 'm'), Map.entry("mrs", 'f'),

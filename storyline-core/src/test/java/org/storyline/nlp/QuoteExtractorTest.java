@@ -218,4 +218,99 @@ class QuoteExtractorTest {
     assertTrue(run("\"").isEmpty());
     run("“Unclosed quote at the end of a paragraph with enough words\n\n” stray close. ' lone \"");
   }
+
+  @Test
+  void firstNameOpensTheNameAfterOfficeAndOrganisationWords() {
+    QuoteExtractor.Found a = only(run("“The vote will come next week,” said Senate Minority Whip Dick Holloway in an "
+        + "interview."));
+    assertEquals("Dick Holloway", a.speaker());
+    QuoteExtractor.Found b = only(run("“We need more time to review every claim,” Amy Pope, the deputy adviser, said "
+        + "on a call."));
+    assertEquals("Amy Pope", b.speaker());
+  }
+
+  @Test
+  void lowerCaseDescriptionBeforeTheName() {
+    QuoteExtractor.Found a = only(run("“Education is the primary driver in this state,” said Marquette county "
+        + "pollster Charles Brantley."));
+    assertEquals("Charles Brantley", a.speaker());
+    QuoteExtractor.Found b = only(run("“He may have peaked too soon,” Republican political consultant Chris Russo "
+        + "said on Monday."));
+    assertEquals("Chris Russo", b.speaker());
+  }
+
+  @Test
+  void personBeforeTheirAffiliation() {
+    List<QuoteExtractor.Found> qs = run("Tom Morgan runs the group's legal team.\n\n“It was the least bad outcome,” "
+        + "Mr. Morgan of the Sierra Club said.");
+    assertEquals("Tom Morgan", only(qs).speaker());
+  }
+
+  @Test
+  void honorificBeforeASurnameThatIsAlsoATitle() {
+    List<QuoteExtractor.Found> qs = run("Charles King spoke first at the rally.\n\n“It is all about enthusiasm,” "
+        + "Mr. King added.");
+    assertEquals("Charles King", only(qs).speaker());
+  }
+
+  @Test
+  void generationalSuffixStaysWithTheName() {
+    QuoteExtractor.Found q = only(run("“Black voters have done their part already,” Vann R. Newkirk II, a writer, "
+        + "said on Twitter."));
+    assertEquals("Vann R. Newkirk II", q.speaker());
+  }
+
+  @Test
+  void sentenceSubjectSpeaksAnUncuedQuote() {
+    QuoteExtractor.Found q = only(run("In the depths of the recession, Paul Rydell worried that the safety net was "
+        + "becoming “a hammock that lulls able-bodied people to lives of dependency.”"));
+    assertEquals("Paul Rydell", q.speaker());
+    assertNull(q.cue());
+    // passive: the one asked is not the speaker
+    QuoteExtractor.Found p = only(run("Paul Rydell was asked by the moderator whether the plan would risk “adding "
+        + "another expensive program to the budget.”"));
+    assertNull(p.speaker());
+  }
+
+  @Test
+  void stageTakesThePersonTheEntityStageFoundAtTheEndOfTheSource() {
+    String text = "“I don’t think there is bad publicity,” said Atlantic City Mayor Don Guardian in an interview.";
+    Article a = new Article("a3", "s", null, null, null, null, null, false, List.of(), "en", text, List.of(),
+        List.of());
+    assertNull(only(run(text)).speaker());
+    int s = text.indexOf("Don Guardian");
+    Entity per = new Entity("e3", "Don Guardian", "PER", List.of("Don Guardian"), List.of(),
+        List.of(new Mention("a3", s, s + 12, "Don Guardian")));
+    List<Quote> qs = new DefaultQuoteStage().apply(List.of(a), List.of(per));
+    assertEquals("Don Guardian", qs.get(0).speaker());
+    assertEquals("e3", qs.get(0).speakerEntity());
+  }
+
+  @Test
+  void quoteOpeningAParagraphAfterReportedSpeech() {
+    List<QuoteExtractor.Found> qs = run("Mayor Ron Pallister said he understood why the senator would come to the "
+        + "city.\n\n“The casino is having some difficult times now, going through bankruptcy.”");
+    assertEquals("Ron Pallister", only(qs).speaker());
+    assertNull(qs.get(0).cue());
+    // no reporting verb in the paragraph before: no speaker
+    List<QuoteExtractor.Found> none = run("Mayor Ron Pallister toured the boardwalk on Monday.\n\n“The casino is "
+        + "having some difficult times now, going through bankruptcy.”");
+    assertNull(only(none).speaker());
+  }
+
+  @Test
+  void nameAndColonBeforeTheQuote() {
+    List<QuoteExtractor.Found> qs = run("Jeb Bush and Hillary Clinton reject the term.\n\nClinton: \"Our goal is "
+        + "not to contain the group, but to defeat it.\" Bush: \"The mission is to destroy it, not to contain it.\"");
+    assertEquals(2, qs.size(), () -> "quotes: " + qs);
+    assertEquals("Hillary Clinton", qs.get(0).speaker());
+    assertEquals("Jeb Bush", qs.get(1).speaker());
+  }
+
+  @Test
+  void appositiveWithCommasOfItsOwn() {
+    QuoteExtractor.Found q = only(run("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina, says the "
+        + "senator will “leave here with momentum and a real chance.”"));
+    assertEquals("Dean Johnson", q.speaker());
+  }
 }

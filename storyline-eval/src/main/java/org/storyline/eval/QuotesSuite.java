@@ -58,8 +58,12 @@ public final class QuotesSuite implements EvalSuite {
     Map<String, Double> m = new LinkedHashMap<>();
     String split = System.getProperty("storyline.quotes.split", "dev");
     Path pol = dataDir.resolve("quotes/polnear").resolve(split);
-    if (Files.isDirectory(pol)) polnear(pol, out, m);
-    else out.println("  PolNeAR " + split + ": not found at " + pol + " (skipped)");
+    if (Files.isDirectory(pol)) {
+      polnear(pol, out, m);
+      pipeline(pol, out, m);
+    } else {
+      out.println("  PolNeAR " + split + ": not found at " + pol + " (skipped)");
+    }
     Path seeds = dataDir.toAbsolutePath().normalize().resolveSibling("seeds");
     if (Files.isRegularFile(seeds.resolve("gold.json"))) seeds(seeds, out, m);
     else out.println("  seeds: no gold.json at " + seeds + " (skipped)");
@@ -200,6 +204,277 @@ public final class QuotesSuite implements EvalSuite {
     m.put("polnear.content.recall", round(r));
     m.put("polnear.speaker.accuracy", round(acc));
     m.put("polnear.e2e.f1", round(e2e));
+  }
+
+  // ---- PolNeAR through the whole pipeline --------------------------------------------------------------------
+
+  /**
+   * Capitalised words that describe rather than name (titles, parties, offices) and function words: a gold Source
+   * is "named" when it holds a capitalised word outside this list.
+   */
+  private static final Set<String> NOT_NAME = Set.of("the", "a", "an", "he", "she", "i", "it", "they", "we", "you",
+      "his", "her", "their", "its", "our", "my", "this", "that", "these", "those", "who", "which", "one", "some",
+      "mr", "mrs", "ms", "dr", "rev", "sen", "rep", "gov", "lt", "gen", "col", "sgt", "capt", "maj", "adm", "jr",
+      "sr", "president", "vice", "former", "retired", "republican", "republicans", "democratic", "democrat",
+      "democrats", "gop", "house", "senate", "speaker", "senator", "governor", "congressman", "congresswoman",
+      "chairman", "chairwoman", "minority", "majority", "leader", "secretary", "state", "attorney", "general",
+      "press", "white", "campaign", "spokesman", "spokeswoman", "chief", "judge", "justice", "mayor", "rival",
+      "activist", "libertarian", "independent", "presidential", "candidate", "nominee", "city", "police", "u", "s",
+      "d", "r");
+
+  /** First words of a Source that leave it unnamed whatever names follow: "a person close to the Clintons". */
+  private static final Set<String> UNNAMED = Set.of("a", "an", "one", "some", "two", "three", "several", "many",
+      "other", "another", "few", "most", "all", "both", "critics", "supporters", "officials");
+
+  /**
+   * PolNeAR texts as articles through {@link Analyzer} (extraction, entities, quotes: what {@code analyze} runs),
+   * scored on the words of the report: each direct quote the report holds is placed back in the source text by
+   * aligning the article's word tokens with the file's, then matched to gold quotes as above. A gold quote whose
+   * Source holds a name (a capitalised word that is no title, party or function word, in a Source that does not open
+   * with "a", "one", "some" ...) and that the entity stage does not type as an organisation or place is a named
+   * person; it is right when the reported speaker shares a word with those name words.
+   */
+  private void pipeline(Path dir, PrintWriter out, Map<String, Double> m) throws Exception {
+    boolean dump = Boolean.getBoolean("storyline.quotes.dump");
+    List<Path> anns;
+    try (Stream<Path> s = Files.list(dir.resolve("attributions"))) {
+      anns = s.filter(p -> p.toString().endsWith(".ann")).sorted().toList();
+    }
+    Map<String, String> meta = new HashMap<>();
+    Path mt = dir.getParent().resolve("metadata.tsv");
+    if (Files.isRegularFile(mt)) {
+      for (String line : Files.readAllLines(mt, StandardCharsets.UTF_8)) {
+        String[] c = line.split("\t");
+        if (c.length > 5) meta.put(c[1], c[4] + "\t" + c[5]);
+      }
+    }
+    Map<String, String> texts = new java.util.TreeMap<>();
+    for (Path ann : anns) {
+      String f = ann.getFileName().toString();
+      String base = f.substring(0, f.lastIndexOf('_'));
+      Path tp = dir.resolve("text").resolve(base + ".txt");
+      if (Files.isRegularFile(tp)) texts.computeIfAbsent(base, b -> read(tp));
+    }
+    List<org.storyline.ingest.RawDocument> docs = new ArrayList<>();
+    for (var e : texts.entrySet()) {
+      String[] md = meta.getOrDefault(e.getKey(), "\t").split("\t", -1);
+      docs.add(new org.storyline.ingest.RawDocument(e.getKey(), e.getKey() + ".txt",
+          org.storyline.ingest.RawDocument.Format.TEXT, e.getValue(), new org.storyline.ingest.RawDocument.Hints(
+              null, null, md[0].isEmpty() ? null : md[0], null, md.length > 1 && !md[1].isEmpty() ? md[1] : null)));
+    }
+    var times = new org.storyline.analyze.StageTimes.Totals();
+    Report rep = Analyzer.defaults(false).analyzeDocuments(docs, List.of(), times);
+    Map<String, Article> arts = new HashMap<>();
+    for (Article a : rep.articles()) arts.put(a.id(), a);
+    Map<String, List<Quote>> byArticle = new HashMap<>();
+    for (Quote q : rep.quotes()) {
+      if (q.kind().equals("direct")) byArticle.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q);
+    }
+    // entity mentions by article: [start, end, 1 if PER] in the article's text
+    Map<String, List<int[]>> mentions = new HashMap<>();
+    for (org.storyline.model.Entity e : rep.entities()) {
+      int per = "PER".equals(e.type()) ? 1 : 0;
+      for (org.storyline.model.Mention mn : e.mentions()) {
+        mentions.computeIfAbsent(mn.article(), k -> new ArrayList<>()).add(new int[] {mn.start(), mn.end(), per});
+      }
+    }
+    int gold = 0;
+    int pred = 0;
+    int matched = 0;
+    int nonPerson = 0;
+    int named = 0;
+    int namedRight = 0;
+    int namedNone = 0;
+    for (Path ann : anns) {
+      String f = ann.getFileName().toString();
+      String base = f.substring(0, f.lastIndexOf('_'));
+      String text = texts.get(base);
+      if (text == null) continue;
+      Article a = arts.get(base);
+      List<Quote> qs = a == null ? List.of() : byArticle.getOrDefault(base, List.of());
+      List<Gold> golds = goldQuotes(Files.readString(ann, StandardCharsets.UTF_8), text);
+      gold += golds.size();
+      pred += qs.size();
+      int[] w = wordStarts(text);
+      int[] align = a == null ? new int[0] : alignTokens(a.text(), text);
+      int[] aw = a == null ? new int[0] : wordStarts(a.text());
+      List<int[]> pr = new ArrayList<>();
+      for (Quote q : qs) pr.add(mapRange(aw, align, q.start(), q.end()));
+      List<int[]> ments = new ArrayList<>();
+      for (int[] mn : mentions.getOrDefault(base, List.of())) {
+        int[] r = mapRange(aw, align, mn[0], mn[1]);
+        if (r != null) ments.add(new int[] {r[0], r[1], mn[2]});
+      }
+      List<double[]> pairs = new ArrayList<>();
+      for (int g = 0; g < golds.size(); g++) {
+        int[] x = tokRange(w, golds.get(g).start, golds.get(g).end);
+        for (int p = 0; p < qs.size(); p++) {
+          double j = jaccard(x, pr.get(p));
+          if (j >= 0.5) pairs.add(new double[] {j, g, p});
+        }
+      }
+      pairs.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0])
+          : x[1] != y[1] ? Double.compare(x[1], y[1]) : Double.compare(x[2], y[2]));
+      boolean[] gUsed = new boolean[golds.size()];
+      boolean[] pUsed = new boolean[qs.size()];
+      for (double[] pp : pairs) {
+        int g = (int) pp[1];
+        int p = (int) pp[2];
+        if (gUsed[g] || pUsed[p]) continue;
+        gUsed[g] = true;
+        pUsed[p] = true;
+        matched++;
+        Gold gd = golds.get(g);
+        if (nameWords(gd, text).isEmpty()) continue;
+        if (nonPerson(gd, w, ments)) {
+          nonPerson++;
+          continue;
+        }
+        named++;
+        Quote q = qs.get(p);
+        boolean ok = q.speaker() != null && sharesWord(q.speaker(), nameWords(gd, text));
+        if (ok) namedRight++;
+        if (q.speaker() == null) namedNone++;
+        if (dump && !ok) {
+          out.println("    NAMED-MISS " + f + " gold=" + golds.get(g).sourceText.strip() + " | got=" + q.speaker()
+              + " cue=" + q.cue() + " | " + clip(q.text()) + " || before: "
+              + text.substring(Math.max(0, gd.start - 220), gd.start).replace('\n', '/'));
+        }
+      }
+      if (dump) {
+        for (int g = 0; g < golds.size(); g++) {
+          if (!gUsed[g]) {
+            out.println("    PIPE-FN " + f + " " + clip(text.substring(golds.get(g).start, golds.get(g).end)));
+          }
+        }
+        for (int q = 0; q < qs.size(); q++) {
+          if (!pUsed[q]) out.println("    PIPE-FP " + f + " " + clip(qs.get(q).text()));
+        }
+      }
+    }
+    double p = pred == 0 ? 0 : (double) matched / pred;
+    double r = gold == 0 ? 0 : (double) matched / gold;
+    double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+    double acc = named == 0 ? 0 : (double) namedRight / named;
+    Map<String, Long> tn = times.ordered();
+    out.printf(Locale.ROOT, "  PolNeAR %s through the pipeline (%d texts as articles, Analyzer: extraction, entities, "
+        + "quotes): gold %d, reported direct %d, matched %d%n", dir.getFileName(), texts.size(), gold, pred, matched);
+    out.printf(Locale.ROOT, "    content P %.3f  R %.3f  F1 %.3f%n", p, r, f1);
+    out.printf(Locale.ROOT, "    named speakers: %d matched quotes whose gold Source names a person; reported speaker "
+        + "shares a word with the name %d = %.3f (no speaker %d; %d named sources typed as no person left out)%n",
+        named, namedRight, acc, namedNone, nonPerson);
+    out.printf(Locale.ROOT, "    stage times: entities %.0f ms, quotes %.0f ms%n",
+        tn.getOrDefault("entities", 0L) / 1e6, tn.getOrDefault("quotes", 0L) / 1e6);
+    m.put("polnear.pipeline.content.f1", round(f1));
+    m.put("polnear.pipeline.named.speaker", round(acc));
+  }
+
+  /**
+   * The capitalised words of a gold Source that name (see {@link #NOT_NAME}), lower-cased. A Source's first word
+   * counts only when the text never writes it in lower case ("Small groups of protesters" names no one).
+   */
+  static Set<String> nameWords(Gold g, String text) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    if (!g.sources().isEmpty()) {
+      Matcher f = WORD.matcher(text).region(g.sources().get(0)[0], g.sources().get(0)[1]);
+      if (f.find() && UNNAMED.contains(f.group().toLowerCase(Locale.ROOT))) return out; // "a person close to ..."
+    }
+    boolean first = true;
+    for (int[] s : g.sources()) {
+      Matcher mm = WORD.matcher(text).region(s[0], s[1]);
+      while (mm.find()) {
+        String t = mm.group();
+        boolean wasFirst = first;
+        first = false;
+        if (!Character.isUpperCase(t.charAt(0))) continue;
+          String low = fold(t);
+        if (NOT_NAME.contains(low)) continue;
+        if (wasFirst && Pattern.compile("\\b" + Pattern.quote(low) + "\\b").matcher(text).find()) continue;
+        out.add(low);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A gold Source the pipeline's entity stage types as no person: entity mentions overlap its words and none is PER
+   * (the quote stage reports no speaker for organisations and places by design).
+   */
+  private static boolean nonPerson(Gold g, int[] w, List<int[]> ments) {
+    boolean other = false;
+    for (int[] s : g.sources()) {
+      int[] r = tokRange(w, s[0], s[1]);
+      if (r == null) continue;
+      for (int[] mn : ments) {
+        if (mn[0] <= r[1] && r[0] <= mn[1]) {
+          if (mn[2] == 1) return false;
+          other = true;
+        }
+      }
+    }
+    return other;
+  }
+
+  /** Lower case without accents: "Calderón" and "Calderon" are one word. */
+  static String fold(String w) {
+    return java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT);
+  }
+
+  static boolean sharesWord(String speaker, Set<String> nw) {
+    Matcher mm = WORD.matcher(speaker);
+    while (mm.find()) if (nw.contains(fold(mm.group()))) return true;
+    return false;
+  }
+
+  /**
+   * For each word token of {@code article}, the index of the same word in {@code source} (greedy, in order, within a
+   * window), or -1: the article is the source with some lines dropped and whitespace changed.
+   */
+  static int[] alignTokens(String article, String source) {
+    List<String> at = tokens(article);
+    List<String> st = tokens(source);
+    int[] map = new int[at.size()];
+    int j = 0;
+    for (int i = 0; i < at.size(); i++) {
+      map[i] = -1;
+      for (int k = j; k < Math.min(st.size(), j + 400); k++) {
+        if (st.get(k).equals(at.get(i))) {
+          map[i] = k;
+          j = k + 1;
+          break;
+        }
+      }
+    }
+    return map;
+  }
+
+  private static List<String> tokens(String s) {
+    List<String> out = new ArrayList<>();
+    Matcher mm = WORD.matcher(s);
+    while (mm.find()) out.add(mm.group());
+    return out;
+  }
+
+  /** A char range of the article as a word-token range of the source, through the alignment; null if none maps. */
+  private static int[] mapRange(int[] aw, int[] align, int s, int e) {
+    int[] r = tokRange(aw, s, e);
+    if (r == null) return null;
+    int first = -1;
+    int last = -1;
+    for (int i = r[0]; i <= r[1]; i++) {
+      if (align[i] < 0) continue;
+      if (first < 0) first = align[i];
+      last = align[i];
+    }
+    return first < 0 ? null : new int[] {first, last};
+  }
+
+  private static double jaccard(int[] x, int[] y) {
+    if (x == null || y == null) return 0;
+    int inter = Math.max(0, Math.min(x[1], y[1]) - Math.max(x[0], y[0]) + 1);
+    int union = (x[1] - x[0] + 1) + (y[1] - y[0] + 1) - inter;
+    return union == 0 ? 0 : (double) inter / union;
   }
 
   static boolean speakerOk(Gold g, QuoteExtractor.Found f, String text) {
