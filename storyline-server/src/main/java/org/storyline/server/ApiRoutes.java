@@ -103,6 +103,17 @@ final class ApiRoutes {
     return OpenApi.document(routes);
   }
 
+  /** Registers a route of another part of the server (the followed sources) so that it is documented too. */
+  void route(JavalinConfig c, String method, String path, String summary, Handler h, OpenApi.Param... params) {
+    routes.add(new OpenApi.Route(method, path, summary, List.of(params)));
+    switch (method) {
+      case "get" -> c.routes.get(path, h);
+      case "post" -> c.routes.post(path, h);
+      case "delete" -> c.routes.delete(path, h);
+      default -> throw new IllegalArgumentException("no such method: " + method);
+    }
+  }
+
   private void get(JavalinConfig c, String path, String summary, Handler h, OpenApi.Param... params) {
     routes.add(new OpenApi.Route("get", path, summary, List.of(params)));
     c.routes.get(path, h);

@@ -38,14 +38,16 @@ final class SourceRoutes {
     this.sources = new SourceList(library.dataDir());
   }
 
-  static void register(JavalinConfig config, Library library) {
+  static void register(JavalinConfig config, Library library, ApiRoutes api) {
     SourceRoutes r = new SourceRoutes(library);
-    config.routes.get("/api/sources", r::list);
-    config.routes.post("/api/sources", r::add);
-    config.routes.get("/api/sources/{id}", r::one);
-    config.routes.get("/api/sources/{id}/health", r::one);
-    config.routes.delete("/api/sources/{id}", r::remove);
-    config.routes.get("/api/revisions/{id}", r::revisions);
+    OpenApi.Param id = OpenApi.path("id", "the source's id, URL or name");
+    api.route(config, "get", "/api/sources", "Followed sources with their health", r::list);
+    api.route(config, "post", "/api/sources", "Follow a source: {url, name, every (e.g. 15m), kind}", r::add);
+    api.route(config, "get", "/api/sources/{id}", "One followed source with its health", r::one, id);
+    api.route(config, "get", "/api/sources/{id}/health", "One followed source's health", r::one, id);
+    api.route(config, "delete", "/api/sources/{id}", "Stop following a source", r::remove, id);
+    api.route(config, "get", "/api/revisions/{id}", "An article's revisions with what changed between them",
+        r::revisions, OpenApi.path("id", "the article's id or URL"));
   }
 
   private List<SourceStatus> status() throws IOException {

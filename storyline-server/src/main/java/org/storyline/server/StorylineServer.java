@@ -74,7 +74,7 @@ public final class StorylineServer implements Closeable {
       });
       api[0] = ApiRoutes.register(config, library, cfg);
       UiRoutes.register(config, library);
-      SourceRoutes.register(config, library);
+      SourceRoutes.register(config, library, api[0]);
     });
     app.start();
     return new StorylineServer(app, library, api[0]);
