@@ -75,7 +75,7 @@ final class StoriesCommand {
       return new Loaded(r, new OnlineStoryStage.Outcome(new StoryStage.Result(snap.articles(), snap.stories(),
           snap.storylines()), snap.assignments(), snap.events()));
     } catch (IOException | UncheckedIOException e) {
-      err.println("storyline: cannot read the store at " + data + ": " + e.getMessage());
+      err.println("storyline: cannot read the store at " + data + ": " + Main.describe(e));
       return null;
     }
   }
