@@ -244,4 +244,21 @@ class StoryIndexTest {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> index.split("story-x", List.of(x), "would empty the story"));
   }
+
+  @Test
+  void aStoryIsAsOldAsItsCoreHoweverLongItIsFollowed() {
+    // three reports of the flood on its day make the core; a copy re-published five days later joins as a copy and
+    // stretches the story's dates, but the core's days stay: a report on day six is six days from the story's
+    // identity (one day from its latest copy without a core)
+    for (int core : new int[] {3, 0}) {
+      StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS.withCoreSize(core), Idf.withBackground());
+      index.add(f(Fixtures.article("a", "Flood", "2024-03-04", Fixtures.FLOOD)));
+      index.add(f(Fixtures.article("b", "Flood", "2024-03-04", Fixtures.FLOOD_REWRITE)));
+      index.add(f(Fixtures.article("c", "Flood", "2024-03-04", Fixtures.FLOOD_REWRITE + "\n\nMore soon.")));
+      Assignment copy = index.add(f(Fixtures.article("d", "Flood", "2024-03-09", Fixtures.FLOOD)));
+      assertEquals("story-a", copy.story(), copy.explain());
+      StoryIndex.Probe p = index.probe(f(Fixtures.article("e", "Flood", "2024-03-10", FLOOD_LATER)), null, "a");
+      assertEquals(core == 3 ? 6.0 : 1.0, p.gap(), 0.0, "core " + core);
+    }
+  }
 }
