@@ -624,20 +624,34 @@ public final class EntityIndex implements Closeable {
       long[] total = {0};
       Map<String, List<FacetValue>> facetLists = new LinkedHashMap<>();
       if (!facets) return new SearchResult(s.count(query), hits, facetLists);
-      forEachMatch(s, query, (leaf, doc) -> {
-        total[0]++;
-        if (leaf.outlet != null && leaf.outlet.advanceExact(doc)) {
-          for (int i = 0; i < leaf.outlet.docValueCount(); i++) {
-            outlets.merge(leaf.outlet.lookupOrd(leaf.outlet.nextOrd()).utf8ToString(), 1, Integer::sum);
-          }
+      // counted by segment ordinal, resolved to values once per segment (not once per hit)
+      Map<Long, Integer> days = new HashMap<>();
+      Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+        Scorer sc = w.scorer(ctx);
+        if (sc == null) continue;
+        Bits live = ctx.reader().getLiveDocs();
+        Leaf leaf = new Leaf(ctx);
+        int[] oc = counter(leaf.outlet);
+        int[] ec = counter(leaf.entity);
+        int[] sp = counter(leaf.speaker);
+        DocIdSetIterator it = sc.iterator();
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+          if (live != null && !live.get(d)) continue;
+          total[0]++;
+          count(leaf.outlet, d, oc);
+          count(leaf.entity, d, ec);
+          count(leaf.speaker, d, sp);
+          if (leaf.day != null && leaf.day.advanceExact(d)) days.merge(leaf.day.longValue(), 1, Integer::sum);
         }
-        if (leaf.day != null && leaf.day.advanceExact(doc)) {
-          String d = LocalDate.ofEpochDay(leaf.day.longValue()).toString();
-          dates.merge(q.bucket() == DateBucket.MONTH ? d.substring(0, 7) : d, 1, Integer::sum);
-        }
-        leaf.countOrds(leaf.entity, doc, ents);
-        leaf.countOrds(leaf.speaker, doc, speakers);
-      });
+        resolve(leaf.outlet, oc, outlets);
+        resolve(leaf.entity, ec, ents);
+        resolve(leaf.speaker, sp, speakers);
+      }
+      for (var e : days.entrySet()) {
+        String d = LocalDate.ofEpochDay(e.getKey()).toString();
+        dates.merge(q.bucket() == DateBucket.MONTH ? d.substring(0, 7) : d, e.getValue(), Integer::sum);
+      }
       facetLists.put("outlet", top(outlets, k -> k));
       List<FacetValue> ds = new ArrayList<>();
       for (var e : dates.entrySet()) ds.add(new FacetValue(e.getKey(), e.getKey(), e.getValue()));
@@ -801,6 +815,22 @@ public final class EntityIndex implements Closeable {
       for (int i = 0; i < dv.docValueCount(); i++) {
         into.merge(dv.lookupOrd(dv.nextOrd()).utf8ToString(), 1, Integer::sum);
       }
+    }
+  }
+
+  private static int[] counter(SortedSetDocValues dv) {
+    return dv == null ? null : new int[(int) Math.min(Integer.MAX_VALUE - 8, dv.getValueCount())];
+  }
+
+  private static void count(SortedSetDocValues dv, int doc, int[] counts) throws IOException {
+    if (dv == null || !dv.advanceExact(doc)) return;
+    for (int i = 0; i < dv.docValueCount(); i++) counts[(int) dv.nextOrd()]++;
+  }
+
+  private static void resolve(SortedSetDocValues dv, int[] counts, Map<String, Integer> into) throws IOException {
+    if (dv == null) return;
+    for (int o = 0; o < counts.length; o++) {
+      if (counts[o] > 0) into.merge(dv.lookupOrd(o).utf8ToString(), counts[o], Integer::sum);
     }
   }
 
