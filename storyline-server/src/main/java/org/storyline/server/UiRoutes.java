@@ -183,7 +183,7 @@ final class UiRoutes {
     private String href(String key) {
       boolean ok = known.computeIfAbsent(key, k -> {
         try {
-          return ix.entity(k).isPresent();
+          return ix.contains(k); // an existence check: entity(k) would count every article naming it
         } catch (IOException ex) {
           return false;
         }

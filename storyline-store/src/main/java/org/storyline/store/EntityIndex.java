@@ -497,6 +497,22 @@ public final class EntityIndex implements Closeable {
     }
   }
 
+  /**
+   * Whether an entity with this id is in the read model and some stored article names it: a cheap check (two term
+   * look-ups) for pages that link entities, where {@link #entity} would count every article that names it.
+   */
+  public boolean contains(String id) throws IOException {
+    Objects.requireNonNull(id, "id");
+    IndexSearcher s = searchers.acquire();
+    try {
+      if (s.count(new TermQuery(new Term(F_KEY, id))) == 0) return false;
+      Query q = and(kind(KIND_ARTICLE), new TermQuery(new Term(F_ENTITY, id)));
+      return s.search(q, 1).scoreDocs.length > 0;
+    } finally {
+      searchers.release(s);
+    }
+  }
+
   /** The ids of the stored articles that mention an entity, newest first (undated last), ties by id. */
   public Page<String> articlesMentioning(String entityId, int offset, int limit) throws IOException {
     checkPage(offset, limit);

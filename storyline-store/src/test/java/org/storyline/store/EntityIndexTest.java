@@ -43,6 +43,8 @@ class EntityIndexTest {
           holt.byDay());
       assertTrue(holt.cooccurring().stream().anyMatch(e -> e.name().contains("Alder")), holt.toString());
       assertTrue(ix.entity("per:nobody").isEmpty());
+      assertTrue(ix.contains("per:jane-holt"), "contains agrees with entity()");
+      assertFalse(ix.contains("per:nobody"));
 
       EntityIndex.Page<EntityIndex.StoredQuote> said = ix.quotesBy("per:jane-holt", 0, 10);
       assertEquals(2, said.total(), said.toString());
