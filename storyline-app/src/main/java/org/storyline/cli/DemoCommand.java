@@ -36,13 +36,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-serve", description = "Print the summary and exit instead of serving the web UI.")
   boolean noServe;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT,
-      description = "Port of the web UI (default ${DEFAULT-VALUE}; 0 picks a free one).")
-  int port;
-
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
-      description = "Address to bind (default ${DEFAULT-VALUE}).")
-  String host;
+  @Mixin ServerOptions serverOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -63,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ServerConfig cfg;
     try {
-      cfg = new ServerConfig(host, port, System.getenv("STORYLINE_TOKEN"), ServerConfig.DEFAULT_MAX_UPLOAD);
+      cfg = serverOptions.config(null);
     } catch (IllegalArgumentException e) {
       err.println("storyline: " + e.getMessage());
       return 2;
@@ -78,8 +72,8 @@ final class DemoCommand implements Callable<Integer> {
       lib.close();
       if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("bind")
           || e.getCause() instanceof java.net.BindException) {
-        err.println("storyline: cannot listen on " + host + ":" + port + " (in use?): pass --port N (0 picks a "
-            + "free one), or --no-serve");
+        err.println("storyline: cannot listen on " + serverOptions.host + ":" + serverOptions.port
+            + " (in use?): pass --port N (0 picks a free one), or --no-serve");
         return 2;
       }
       throw e;

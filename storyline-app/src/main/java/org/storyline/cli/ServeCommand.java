@@ -30,13 +30,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin EmbeddingOptions embeddings;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT,
-      description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
-  int port;
-
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
-      description = "Address to bind (default ${DEFAULT-VALUE}).")
-  String host;
+  @Mixin ServerOptions serverOptions;
 
   @Option(names = "--token", paramLabel = "TOKEN", description = "API token required for writes "
       + "(default: $STORYLINE_TOKEN).")
@@ -48,8 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ServerConfig cfg;
     try {
-      cfg = new ServerConfig(host, port, token != null ? token : System.getenv("STORYLINE_TOKEN"),
-          ServerConfig.DEFAULT_MAX_UPLOAD);
+      cfg = serverOptions.config(token);
     } catch (IllegalArgumentException e) {
       err.println("storyline: " + e.getMessage());
       return 2;

@@ -431,15 +431,19 @@ public final class Library implements Closeable {
     todo.sort(KEY_ORDER);
     int n = 0;
     for (int i = 0; i < todo.size(); i += CHUNK) {
-      List<Article> chunk = new ArrayList<>();
-      for (Key k : todo.subList(i, Math.min(todo.size(), i + CHUNK))) {
-        store.get(k.id()).ifPresent(x -> chunk.add(withoutInferredDate(x)));
-      }
+      List<Article> chunk = load(todo.subList(i, Math.min(todo.size(), i + CHUNK)));
       Pipeline.Annotations an = pipeline.annotate(chunk);
       if (writable) entities.put(chunk, an.entities(), an.quotes());
       n += stage.feed(stream, chunk, an.entities(), an.quotes()).size();
     }
     return n;
+  }
+
+  /** The stored articles of these keys, in their order, as the stages read them (no inferred date). */
+  private List<Article> load(List<Key> keys) throws IOException {
+    List<Article> out = new ArrayList<>(keys.size());
+    for (Key k : keys) store.get(k.id()).ifPresent(x -> out.add(withoutInferredDate(x)));
+    return out;
   }
 
   /** Annotates these stored articles (in publish order, in chunks) for the read model only; returns how many. */
@@ -449,10 +453,7 @@ public final class Library implements Closeable {
     todo.sort(KEY_ORDER);
     int n = 0;
     for (int i = 0; i < todo.size(); i += CHUNK) {
-      List<Article> chunk = new ArrayList<>();
-      for (Key k : todo.subList(i, Math.min(todo.size(), i + CHUNK))) {
-        store.get(k.id()).ifPresent(x -> chunk.add(withoutInferredDate(x)));
-      }
+      List<Article> chunk = load(todo.subList(i, Math.min(todo.size(), i + CHUNK)));
       Pipeline.Annotations an = pipeline.annotate(chunk);
       entities.put(chunk, an.entities(), an.quotes());
       n += chunk.size();
