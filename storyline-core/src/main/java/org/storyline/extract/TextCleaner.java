@@ -19,12 +19,15 @@ import org.storyline.model.Article;
  * <p>Each non-empty line is read in order and is either metadata, boilerplate or body:
  * <ul>
  *   <li><b>title</b>: a markdown heading, a {@code Title:} line, or else a headline-like line above the body (short,
- *       no final full stop): the first, unless a later one shares the lead's words and the first does not;</li>
+ *       no final full stop, also none inside closing quotes): the first, unless a later one shares the lead's words
+ *       and the first does not; no line below a kept line that reads as a sentence (five words or more ending in a
+ *       full stop, question or exclamation mark) is taken for the title;</li>
  *   <li><b>date</b>: lines that are only a date, with an optional label ({@code Published on}, {@code Updated:}) or
  *       byline ({@code FP News Desk February 27, 2025, 18:56:48 IST}); time and zone are kept when printed. A
  *       "published" line wins over an "updated" one, which wins over a date in the URL, which wins over a
  *       container date ({@code Document Date:}, {@code Retrieved}), which is used only when the text does not
- *       contradict it and is then marked inferred. Without any, the date may be inferred from a dateline or a weekday
+ *       contradict it and is then marked inferred. A place dateline on its own line ({@code LONDON 1996-08-30},
+ *       {@code BIRMINGHAM, England 1996-08-31}) gives a date too but stays in the text (it names a place). Without any, the date may be inferred from a dateline or a weekday
  *       printed with a date in the text (marked inferred); otherwise it stays null with a diagnostic, never today;</li>
  *   <li><b>byline</b>: {@code By X}, {@code Author: X}, desk bylines ({@code FP News Desk});</li>
  *   <li><b>url</b>: {@code Original url:}/{@code URL:}/{@code Source:} lines (URL on the same or the next line), or a
@@ -122,6 +125,11 @@ public final class TextCleaner implements Extractor {
   private static final Pattern CAMEL = Pattern.compile("\\p{Ll}+\\p{Lu}");
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   private static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
+  private static final Pattern CLOSERS = Pattern.compile("[\"”’')\\]]+$");
+  private static final Pattern PLACE_DATELINE = Pattern.compile(
+      "(?<place>\\p{Lu}[\\p{Lu}\\p{M}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}.'’-]+){0,3}"
+          + "(?:,\\s*(?!(?i:" + MONTH + "|" + WEEKDAY + ")\\b)\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})?)"
+          + "[\\s,]+(?<date>(?:\\d|(?i:" + MONTH + "|" + WEEKDAY + ")\\b).*)");
   private static final Pattern STARTS_LOWER = Pattern.compile("^[\"“‘'(]?\\p{Ll}.*");
 
   private final OutletTable outlets;
@@ -177,6 +185,7 @@ public final class TextCleaner implements Extractor {
     boolean outletLineInBody;
     String outletFurniture;
     boolean bodyStarted;
+    boolean sentenceSeen; // a kept line that reads as a sentence of the body: no title candidates below it
     boolean teaser;
     boolean footer;
   }
@@ -359,6 +368,10 @@ public final class TextCleaner implements Extractor {
       w.remove(raw);
       return i;
     }
+    if (placeDateline(md, w)) { // "LONDON 1996-08-30": its date is read, the place stays
+      w.body.add(new Unit(raw, md, i));
+      return i;
+    }
     if (metadata(md, w)) {
       w.remove(raw);
       return i;
@@ -407,8 +420,8 @@ public final class TextCleaner implements Extractor {
       w.remove(raw);
       return i;
     }
-    if (w.title == null && w.hintTitle == null && !w.bodyStarted && w.titleCands.size() < 6 && headlineLike(md)
-        && !continues(md, lines, i)) { // a title candidate: decided once the lead is known (chooseTitle)
+    if (w.title == null && w.hintTitle == null && !w.bodyStarted && !w.sentenceSeen && w.titleCands.size() < 6
+        && headlineLike(md) && !continues(md, lines, i)) { // a title candidate: decided once the lead is known (chooseTitle)
       Unit u = new Unit(raw, md, i);
       w.titleCands.add(u);
       w.body.add(u);
@@ -416,6 +429,7 @@ public final class TextCleaner implements Extractor {
     }
     w.body.add(new Unit(raw, md, i));
     if (words(md) >= 12) w.bodyStarted = true;
+    if (words(md) >= 5 && sentenceEnd(md)) w.sentenceSeen = true;
     return i;
   }
 
@@ -923,6 +937,38 @@ public final class TextCleaner implements Extractor {
     return words(next) >= 4 && STARTS_LOWER.matcher(next).matches() && boilerplate.classify(next) == null;
   }
 
+  /**
+   * A line ending as a sentence does: a full stop, question or exclamation mark, possibly inside closing quotes or
+   * brackets ({@code rubble.”}); not an ellipsis or an abbreviation ("Inc.").
+   */
+  static boolean sentenceEnd(String s) {
+    String core = CLOSERS.matcher(s).replaceFirst("");
+    if (core.isEmpty() || core.endsWith("...") || core.endsWith("…") || ABBREV_END.matcher(core).find()) return false;
+    char last = core.charAt(core.length() - 1);
+    return last == '.' || last == '!' || last == '?';
+  }
+
+  /**
+   * A dateline on a line of its own: a place in capitals, optionally its region, and a date ("LONDON 1996-08-30",
+   * "BIRMINGHAM, England 1996-08-31"). The date is recorded as a published date; the line stays in the text, as an
+   * agency dateline does (it names a place). False for any other line.
+   */
+  private boolean placeDateline(String md, Work w) {
+    if (md.length() > 80 || !hasDigit(md)) return false;
+    Matcher m = PLACE_DATELINE.matcher(md);
+    if (!m.matches()) return false;
+    String place = m.group("place");
+    if (byline(place) != null || boilerplate.onlySectionWords(place)) return false;
+    String date = m.group("date");
+    List<DateFinder.Found> found = dates.find(date);
+    if (found.size() != 1 || !SEPARATORS.matcher(date.substring(0, found.get(0).start())).matches()
+        || !AFTER_DATE.matcher(date.substring(found.get(0).end())).matches()) {
+      return false;
+    }
+    w.dates.add(new DateCand(DateKind.PUBLISHED, found.get(0), null));
+    return true;
+  }
+
   static boolean headlineLike(String s) {
     if (s.length() < 8 || s.length() > 250) return false;
     int n = words(s);
@@ -930,6 +976,8 @@ public final class TextCleaner implements Extractor {
     char last = s.charAt(s.length() - 1);
     boolean truncated = s.endsWith("...") || s.endsWith("…") || ABBREV_END.matcher(s).find();
     if (!truncated && (last == '.' || last == ',' || last == ';' || last == ':')) return false;
+    String core = CLOSERS.matcher(s).replaceFirst("");
+    if (!truncated && !core.isEmpty() && core.charAt(core.length() - 1) == '.') return false; // rubble.”
     if (OPEN_END.matcher(s).find()) return false;
     int cp = s.codePoints().filter(Character::isLetterOrDigit).findFirst().orElse(-1);
     boolean camel = CAMEL.matcher(s).lookingAt(); // iPhone, eBay

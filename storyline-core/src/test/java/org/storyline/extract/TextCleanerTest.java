@@ -864,4 +864,61 @@ class TextCleanerTest {
         "Why Europe is rushing", "Ukraine war");
     assertTrue(a.text().contains("European Union leaders have backed a plan"), a.text());
   }
+
+  @Test
+  void aPlaceDatelineStaysInTheTextAndDatesTheArticle() {
+    Article a = clean("""
+        SOCCER - ROTOR FANS LOCKED OUT AFTER VOLGOGRAD VIOLENCE.
+
+        MOSCOW 1996-08-30
+
+        Rotor Volgograd must play their next home game behind closed doors after fans hurled bottles and stones at
+        the referee, the club said on Friday.
+
+        BIRMINGHAM, England 1996-08-31
+        """);
+    assertTrue(a.text().contains("MOSCOW 1996-08-30"), a.text());
+    assertTrue(a.text().endsWith("BIRMINGHAM, England 1996-08-31"), a.text());
+    assertTrue(a.text().startsWith("SOCCER - ROTOR FANS"), a.text());
+    assertEquals("1996-08-30", a.published());
+    assertNull(a.byline());
+    // a byline with a date is still a byline line
+    Article b = clean("""
+        Port Workers End Strike After Wage Deal
+
+        Jane Doe March 3, 2025
+
+        Dock workers returned to the container terminals on Monday after unions accepted a four percent raise.
+        """);
+    assertEquals("Jane Doe", b.byline());
+    assertFalse(b.text().contains("Jane Doe"), b.text());
+    assertEquals("2025-03-03", b.published());
+  }
+
+  @Test
+  void noTitleIsGuessedBelowALineThatReadsAsASentence() {
+    // the first line is the headline with a full stop; the lead ends inside a quotation: neither is a title
+    // candidate, so the lead stays in the text
+    Article a = clean("""
+        Flynn says general was right in saying the plan failed.
+
+        Retired Gen. Mark Flint said the senator was “absolutely right” when he said Wednesday night that the plan \
+        “has been reduced to rubble.”
+
+        “He's absolutely right,” Flint said on Thursday.
+        """);
+    assertNull(a.title(), a.title());
+    assertTrue(a.text().contains("Retired Gen. Mark Flint said"), a.text());
+    Article b = clean("""
+        Rotor Volgograd fined after violence.
+
+        Fans locked out for two home games
+
+        Rotor Volgograd must play their next home game behind closed doors, the club said on Friday.
+        """);
+    assertTrue(b.text().contains("Fans locked out for two home games"), b.text());
+    assertTrue(TextCleaner.sentenceEnd("reduced to rubble.”"));
+    assertFalse(TextCleaner.sentenceEnd("Acme Inc."));
+    assertFalse(TextCleaner.headlineLike("He said the plan “has been reduced to rubble.”"));
+  }
 }
