@@ -22,6 +22,8 @@ import java.util.Set;
 public final class LanguageDetector {
   private static final int MAX_CHARS = 6_000;
   private static final int MIN_HITS = 3;
+  /** English clitics after an apostrophe ("men's", "don't"): not words of their own. */
+  private static final Set<String> CLITICS = Set.of("s", "t", "d", "m", "ll", "re", "ve");
   private static final Map<Character.UnicodeScript, String> SCRIPT_LANG = new EnumMap<>(Map.ofEntries(
       Map.entry(Character.UnicodeScript.GREEK, "el"), Map.entry(Character.UnicodeScript.HEBREW, "he"),
       Map.entry(Character.UnicodeScript.DEVANAGARI, "hi"), Map.entry(Character.UnicodeScript.BENGALI, "bn"),
@@ -100,12 +102,15 @@ public final class LanguageDetector {
       if (letter && start < 0) start = i;
       if (!letter && start >= 0) {
         String w = lower.substring(start, i);
+        boolean clitic = start > 0 && (lower.charAt(start - 1) == '\'' || lower.charAt(start - 1) == '\u2019')
+            && CLITICS.contains(w);
+        start = -1;
+        if (clitic) continue; // "Men's": the "s" is no Czech or Slovak preposition
         tokens++;
         int[] ps = index.get(w);
         if (ps != null) {
           for (int p : ps) if (profiles.get(p).script() == script) hits[p]++;
         }
-        start = -1;
       }
     }
     String lang = null;

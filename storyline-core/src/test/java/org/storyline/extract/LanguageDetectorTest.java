@@ -1,6 +1,7 @@
 package org.storyline.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,16 @@ class LanguageDetectorTest {
     assertEquals("pt", d.detect("O ministro disse que as conversas com o sindicato serão retomadas na segunda-feira e que não acabaram."));
     assertEquals("nl", d.detect("De minister zei dat de gesprekken met de vakbond op maandag worden hervat en dat het niet voorbij is."));
     assertEquals("tr", d.detect("Bakan, sendika ile görüşmelerin pazartesi günü devam edeceğini ve bu konuda çok daha fazla bir şey olmadığını söyledi."));
+  }
+
+  @Test
+  void englishCliticsAreNoCzechPrepositions() {
+    // a results list: few English function words, many "'s" whose "s" is also a Czech and Slovak preposition
+    String results = "Men's singles, second round\n\nGoran Ivanisevic (Croatia) beat Scott Draper (Australia) 6-7 6-3\n\n"
+        + "Women's singles, third round\n\nSandrine Testud (France) beat Ines Gorrochategui (Argentina) 4-6 6-2\n\n"
+        + "Men's doubles, first round\n\nWomen's doubles, first round\n\nMen's singles, third round";
+    assertNotEquals("cs", d.detect(results));
+    assertNotEquals("sk", d.detect(results));
   }
 
   @Test
