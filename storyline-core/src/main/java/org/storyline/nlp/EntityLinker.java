@@ -25,7 +25,8 @@ import org.storyline.model.Mention;
  *       edit). A lone surname ("Putin") joins the full name with that surname in the same article, else the most
  *       mentioned one in the collection.</li>
  *   <li>Other names merge on a key without case, accents, periods and "the", through the alias table ("U.S." /
- *       "US" / "United States"); their type is the majority type.</li>
+ *       "US" / "United States") and their type in that article (the majority type of the name there), so "Milan"
+ *       the club and "Milan" the city stay apart; a merged entity's type is the majority type.</li>
  *   <li>A description ("the Kremlin leader") becomes a mention of the person in that article holding the role it
  *       stands for.</li>
  *   <li>The canonical name is the most complete form, then the most frequent; ids derive from type and name.</li>
@@ -119,6 +120,23 @@ public final class EntityLinker {
     Map<String, Group> others = new LinkedHashMap<>();
     Map<Integer, Map<String, Group>> lastWords = new HashMap<>();
     Map<String, List<Group>> surnameMemo = new HashMap<>(); // the surname index is complete from here on
+    List<Map<String, String>> articleTypes = new ArrayList<>(); // per article: name key -> its majority type there
+    for (List<Raw> raws : perArticle) {
+      Map<String, Map<String, Integer>> counts = new HashMap<>();
+      for (Raw r : raws) {
+        if (r.type().equals("PER")) continue;
+        String canon = tables.canonicalAlias(r.name());
+        counts.computeIfAbsent(NameTables.key(canon != null ? canon : r.name()), x -> new java.util.TreeMap<>())
+            .merge(r.type(), 1, Integer::sum);
+      }
+      Map<String, String> major = new HashMap<>();
+      for (var e : counts.entrySet()) {
+        String best = null;
+        for (var t : e.getValue().entrySet()) if (best == null || t.getValue() > e.getValue().get(best)) best = t.getKey();
+        major.put(e.getKey(), best);
+      }
+      articleTypes.add(major);
+    }
     for (int pass = 0; pass < 2; pass++) {
     for (int a = 0; a < perArticle.size(); a++) {
       for (Raw r : perArticle.get(a)) {
@@ -173,7 +191,10 @@ public final class EntityLinker {
         }
         if (target == null) {
           String canon = tables.canonicalAlias(r.name());
-          String k = "X|" + NameTables.key(canon != null ? canon : r.name());
+          String nk = NameTables.key(canon != null ? canon : r.name());
+          // one entity per name and type: "Milan" the club (ORG in a match report) is not "Milan" the city; within
+          // an article the name takes its majority type there
+          String k = "X|" + articleTypes.get(a).getOrDefault(nk, r.type()) + "|" + nk;
           target = others.computeIfAbsent(k, x -> {
             Group g = new Group(r.type(), groups.size());
             g.fixedName = canon;

@@ -270,4 +270,20 @@ class EntityLinkerTest {
     assertEquals("LOC", named(es, "Corsica River").type());
     assertEquals("LOC", named(es, "Lake Tahoe").type());
   }
+
+  @Test
+  void oneNameOfTwoTypesInDifferentArticlesMakesTwoEntities() {
+    var a1 = article("a1", "Lentini joined Milan from Torino in a record deal.", "Lentini:PER", "Milan:ORG",
+        "Torino:ORG");
+    var a2 = article("a2", "Fashion week opened in Milan on Friday.", "Milan:LOC");
+    var a3 = article("a3", "Rain fell on Milan and Turin overnight.", "Milan:LOC", "Turin:LOC");
+    List<Entity> es = linker.link(List.of(a1, a2, a3));
+    List<Entity> milan = es.stream().filter(e -> e.name().equals("Milan")).toList();
+    assertEquals(2, milan.size(), es.toString());
+    Entity club = milan.stream().filter(e -> e.type().equals("ORG")).findFirst().orElseThrow();
+    Entity city = milan.stream().filter(e -> e.type().equals("LOC")).findFirst().orElseThrow();
+    assertEquals(List.of("a1"), club.mentions().stream().map(Mention::article).distinct().toList());
+    assertEquals(List.of("a2", "a3"), city.mentions().stream().map(Mention::article).distinct().toList());
+    assertNotEquals(club.id(), city.id());
+  }
 }
