@@ -27,8 +27,9 @@ import org.storyline.model.Article;
  *       "published" line wins over an "updated" one, which wins over a date in the URL, which wins over a
  *       container date ({@code Document Date:}, {@code Retrieved}), which is used only when the text does not
  *       contradict it and is then marked inferred. A place dateline on its own line ({@code LONDON 1996-08-30},
- *       {@code BIRMINGHAM, England 1996-08-31}) gives a date too but stays in the text (it names a place). Without any, the date may be inferred from a dateline or a weekday
- *       printed with a date in the text (marked inferred); otherwise it stays null with a diagnostic, never today;</li>
+ *       {@code BIRMINGHAM, England 1996-08-31}) gives a date too but stays in the text (it names a place). Without
+ *       any, the date may be inferred from a dateline or a weekday printed with a date in the text (marked
+ *       inferred); otherwise it stays null with a diagnostic, never today;</li>
  *   <li><b>byline</b>: {@code By X}, {@code Author: X}, desk bylines ({@code FP News Desk});</li>
  *   <li><b>url</b>: {@code Original url:}/{@code URL:}/{@code Source:} lines (URL on the same or the next line), or a
  *       bare URL line;</li>
@@ -421,7 +422,7 @@ public final class TextCleaner implements Extractor {
       return i;
     }
     if (w.title == null && w.hintTitle == null && !w.bodyStarted && !w.sentenceSeen && w.titleCands.size() < 6
-        && headlineLike(md) && !continues(md, lines, i)) { // a title candidate: decided once the lead is known (chooseTitle)
+        && headlineLike(md) && !continues(md, lines, i)) { // a title candidate, decided by chooseTitle
       Unit u = new Unit(raw, md, i);
       w.titleCands.add(u);
       w.body.add(u);
@@ -958,7 +959,9 @@ public final class TextCleaner implements Extractor {
     Matcher m = PLACE_DATELINE.matcher(md);
     if (!m.matches()) return false;
     String place = m.group("place");
-    if (byline(place) != null || boilerplate.onlySectionWords(place)) return false;
+    if (byline(place) != null || boilerplate.onlySectionWords(place) || LABEL_WORD.matcher(place).find()) {
+      return false; // "By JANE DOE", "WORLD NEWS", "UPDATED 3 March 2025"
+    }
     String date = m.group("date");
     List<DateFinder.Found> found = dates.find(date);
     if (found.size() != 1 || !SEPARATORS.matcher(date.substring(0, found.get(0).start())).matches()

@@ -893,6 +893,15 @@ class TextCleanerTest {
     assertEquals("Jane Doe", b.byline());
     assertFalse(b.text().contains("Jane Doe"), b.text());
     assertEquals("2025-03-03", b.published());
+    // a date label in capitals is no place
+    Article c = clean("""
+        Port Workers End Strike After Wage Deal
+
+        UPDATED 3 March 2025
+
+        Dock workers returned to the container terminals on Monday after unions accepted a four percent raise.
+        """);
+    assertFalse(c.text().contains("UPDATED"), c.text());
   }
 
   @Test
