@@ -140,19 +140,22 @@ public final class FactTables {
       if (al.articles.size() > 1) tables.add(table(s.id(), "story", al));
     }
     for (int i = 0; i < stories.size(); i++) {
-      summaries.add(Summaries.of(stories.get(i).id(), "story", STORY_BUDGET, storyAl.get(i), table(stories.get(i)
-          .id(), "story", storyAl.get(i))));
+      Alignment al = storyAl.get(i);
+      String id = stories.get(i).id();
+      // a story of one report has no table: its summary's sentences name no fact
+      FactTable t = al.articles.size() > 1 ? table(id, "story", al) : new FactTable(id, "story", List.of(), "words",
+          List.of());
+      summaries.add(Summaries.of(id, "story", STORY_BUDGET, al, t));
     }
-    Map<String, Story> storyById = new HashMap<>();
-    for (Story s : stories) storyById.put(s.id(), s);
     for (Storyline l : storylines) {
       if (l.stories().size() < 2) continue;
-      Set<Article> arts = new LinkedHashSet<>();
-      for (String sid : l.stories()) arts.addAll(ownOf.getOrDefault(sid, List.of()));
-      List<Article> own = arts.stream().limit(MAX_ARTICLES).toList();
+      Map<String, Article> arts = new java.util.LinkedHashMap<>();
+      for (String sid : l.stories()) for (Article a : ownOf.getOrDefault(sid, List.of())) arts.putIfAbsent(a.id(), a);
+      List<Article> own = arts.values().stream().limit(MAX_ARTICLES).toList();
       if (own.isEmpty()) continue;
       Alignment al = ctx.align(own);
-      FactTable t = table(l.id(), "storyline", al);
+      FactTable t = own.size() > 1 ? table(l.id(), "storyline", al) : new FactTable(l.id(), "storyline", List.of(),
+          "words", List.of());
       if (own.size() > 1) tables.add(t);
       summaries.add(Summaries.of(l.id(), "storyline", STORYLINE_BUDGET, al, t));
     }
