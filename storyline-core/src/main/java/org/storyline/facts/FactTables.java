@@ -211,10 +211,10 @@ public final class FactTables {
     for (int i = 0; i < al.groups.size() && i < t.facts().size(); i++) {
       for (Statement s : al.groups.get(i).statements()) factOf.put(s, t.facts().get(i).id());
     }
-    Instant first = null;
+    Article first = null;
     for (Article a : al.articles) {
       Instant p = instant(a.published());
-      if (p != null && (first == null || p.isBefore(first))) first = p;
+      if (p != null && (first == null || p.isBefore(instant(first.published())))) first = a;
     }
     List<OutletView.ArticleView> out = new ArrayList<>();
     for (OutletView.ArticleView av : v.articles()) {
@@ -232,9 +232,7 @@ public final class FactTables {
         facts.add(new OutletView.Fact(s.span().start(), s.span().end(), s.text(),
             Math.round(Math.max(0, al.nearest.getOrDefault(s, 0.0)) * 1000) / 1000.0, factOf.get(s)));
       }
-      Instant p = a == null ? null : instant(a.published());
-      Double hours = p == null || first == null ? null
-          : Math.round((p.getEpochSecond() - first.getEpochSecond()) / 360.0) / 10.0;
+      Double hours = a == null || first == null ? null : hoursAfter(first.published(), a.published());
       out.add(new OutletView.ArticleView(av.article(), av.outlet(), facts, av.speakers(), av.speakersOnlyHere(),
           a == null ? null : a.published(), hours, headlineOnlyHere(a, al.articles)));
     }
@@ -252,6 +250,26 @@ public final class FactTables {
       if (!t.isEmpty() && !others.contains(t.get(0))) out.add(w);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Hours from {@code first} to {@code later} (ISO dates or date-times), one decimal; when either has no time of day,
+   * whole days between the dates as written (a date alone says nothing of the hour); null when either is unreadable.
+   */
+  static Double hoursAfter(String first, String later) {
+    Instant f = instant(first);
+    Instant l = instant(later);
+    if (f == null || l == null) return null;
+    if (first.length() <= 10 || later.length() <= 10) {
+      try {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(first.substring(0, 10)),
+            LocalDate.parse(later.substring(0, 10)));
+        return Math.max(0, days) * 24.0;
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    return Math.max(0, Math.round((l.getEpochSecond() - f.getEpochSecond()) / 360.0) / 10.0);
   }
 
   /** An ISO date (midnight UTC) or date-time as an instant; null when absent or unreadable. */

@@ -16,7 +16,7 @@ public record OutletView(String story, List<ArticleView> articles) {
    * (the story's {@link FactTable} facts with {@code unique} set), most telling first; {@code speakers} whom it quotes;
    * {@code speakersOnlyHere} those no other article quotes. Added later: {@code published} its publish date;
    * {@code hoursToFirstCoverage} how many hours after the story's first report it was published (0 for the first;
-   * null when it or the first is undated or dated to the day only); {@code headlineOnlyHere} the content words of its
+   * whole days times 24 when either date has no time of day; null when either is undated); {@code headlineOnlyHere} the content words of its
    * headline that no other article's headline uses.
    */
   public record ArticleView(String article, String outlet, List<Fact> unique, List<String> speakers,

@@ -159,6 +159,9 @@ class FactTablesTest {
     assertTrue(va.unique().get(0).text().contains("engineers"));
     // day-granular publish dates still give a lag, in whole days
     assertEquals(0.0, va.hoursToFirstCoverage());
+    assertEquals(0.0, FactTables.hoursAfter("2025-02-27", "2025-02-27T18:56:48+05:30"));
+    assertEquals(24.0, FactTables.hoursAfter("2025-02-26T10:00:00Z", "2025-02-27"));
+    assertNull(FactTables.hoursAfter(null, "2025-02-27"));
   }
 
   @Test
