@@ -51,6 +51,12 @@ final class Agreement {
    */
   static Match compare(Statement x, Statement y, float[] ex, float[] ey) {
     // different numbers or different people: different facts, however alike the words
+    if (ex != null && ey != null) {
+      double cos = Embedder.dot(ex, ey);
+      // below COS_MIN nothing else can make them agree: the word measures are not needed (the pairs grow with the
+      // square of a story's sentences)
+      if (cos < COS_MIN) return new Match(false, cos, false);
+    }
     boolean conflict = disjoint(x.numbers(), y.numbers()) || disjoint(x.people(), y.people());
     // different days: a sentence often dates one happening and restates another ("praised on Wednesday the talks of
     // Tuesday"), so only a close paraphrase with shared words passes

@@ -27,11 +27,13 @@ final class Summaries {
   static Summary of(String scope, String kind, int budget, Alignment al, FactTable table) {
     Map<String, Integer> order = new HashMap<>();
     for (int i = 0; i < al.articles.size(); i++) order.put(al.articles.get(i).id(), i);
-    Map<Alignment.Group, String> ids = new HashMap<>();
+    Map<Alignment.Group, String> ids = new java.util.IdentityHashMap<>();
     for (int i = 0; i < al.groups.size() && i < table.facts().size(); i++) {
       ids.put(al.groups.get(i), table.facts().get(i).id());
     }
     List<Alignment.Group> ranked = new ArrayList<>(al.groups);
+    // the lead of a news article is its summary: among facts as widely reported, the earliest stated first (on
+    // AllSides dev, ranking them by embedding centrality instead lowered ROUGE-2 from 0.132 to 0.124-0.128)
     ranked.sort(Comparator.comparingInt((Alignment.Group g) -> -g.articles().size())
         .thenComparingInt(g -> g.statements().stream().mapToInt(Statement::index).min().orElse(0))
         .thenComparingInt(g -> order.get(g.statements().get(0).article().id())));
