@@ -68,8 +68,9 @@ public final class Pipeline {
     this.quotes = b.quotes != null ? b.quotes : new DefaultQuoteStage();
     this.timexes = b.timexes != null ? b.timexes : new TimexTagger();
     this.stories = b.stories != null ? b.stories : OnlineStoryStage.defaults(b.embeddings);
+    boolean factEmbeddings = b.factEmbeddings != null ? b.factEmbeddings : b.embeddings;
     this.factTables = new org.storyline.facts.FactTables(
-        b.embeddings ? org.storyline.nlp.MiniLmEmbedder.sharedOrNull() : null);
+        factEmbeddings ? org.storyline.nlp.MiniLmEmbedder.sharedOrNull() : null);
   }
 
   /** A builder with every stage at its default; replace any of them. */
@@ -90,6 +91,7 @@ public final class Pipeline {
     private TimexStage timexes;
     private StoryStage stories;
     private boolean embeddings = true;
+    private Boolean factEmbeddings;
 
     private Builder() {}
 
@@ -122,6 +124,16 @@ public final class Pipeline {
     /** Sentence embeddings in the default story stage and in fact tables (default true; off is faster). */
     public Builder embeddings(boolean on) {
       this.embeddings = on;
+      return this;
+    }
+
+    /**
+     * Sentence embeddings in fact tables only (default: as {@link #embeddings}). They cost one embedding per sentence
+     * of every story with several reports (about 8 ms of CPU each), so a caller that builds views on demand may turn
+     * them off here and keep them for clustering; fact tables then compare words, names, numbers and dates.
+     */
+    public Builder factEmbeddings(boolean on) {
+      this.factEmbeddings = on;
       return this;
     }
 
