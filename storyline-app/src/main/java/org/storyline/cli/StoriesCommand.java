@@ -152,7 +152,8 @@ final class StoriesCommand {
   }
 
   /** {@code storyline story ID}. */
-  @Command(name = "story", description = "Show one story or storyline: articles, copies, timeline.")
+  @Command(name = "story", description = "Show one story or storyline: articles, copies, timeline, summary, facts "
+      + "and what each outlet reported alone.")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -189,6 +190,7 @@ final class StoriesCommand {
           if (s != null) out.printf("    %-10s  %-34s %s%n", s.first() == null ? "undated" : s.first(), s.id(),
               s.label());
         }
+        FactsPrinter.print(r, l.id(), out);
         out.flush();
         return 0;
       }
@@ -218,6 +220,7 @@ final class StoriesCommand {
       if (s.articles().stream().map(articles::get).anyMatch(a -> a != null && a.publishedInferred())) {
         out.println("  * publish date inferred from the story");
       }
+      FactsPrinter.print(r, s.id(), out);
       if (explain) explain(loaded, s, embeddings.on(), out);
       out.flush();
       return 0;

@@ -38,7 +38,8 @@ import org.storyline.nlp.TimexTagger;
  *       entities), see {@link #annotate(List)};</li>
  *   <li>per corpus: {@link StoryStage} (stories, storylines, inferred publish dates);</li>
  *   <li>per article, against the (possibly inferred) publish date: {@link TimexStage};</li>
- *   <li>per corpus, given the stories: quote variants, dated events, outlet comparison, see {@link #views}.</li>
+ *   <li>per corpus, given the stories: quote variants, dated events, outlet comparison, fact tables and summaries
+ *       ({@link org.storyline.facts.FactTables}), see {@link #views}.</li>
  * </ol>
  * {@link #run} chains them all; {@link #views} runs 2, 4 and 5 for stories decided elsewhere (the store's kept
  * stories), so a story shown by the server reads exactly as the same articles read in a report.
@@ -59,6 +60,7 @@ public final class Pipeline {
   private final QuoteVariants quoteVariants = new QuoteVariants();
   private final EventTimeline eventTimeline = new EventTimeline();
   private final OutletComparison outletComparison = new OutletComparison();
+  private final org.storyline.facts.FactTables factTables;
 
   private Pipeline(Builder b) {
     this.extractor = b.extractor != null ? b.extractor : Extractors.defaults();
@@ -66,6 +68,9 @@ public final class Pipeline {
     this.quotes = b.quotes != null ? b.quotes : new DefaultQuoteStage();
     this.timexes = b.timexes != null ? b.timexes : new TimexTagger();
     this.stories = b.stories != null ? b.stories : OnlineStoryStage.defaults(b.embeddings);
+    boolean factEmbeddings = b.factEmbeddings != null ? b.factEmbeddings : b.embeddings;
+    this.factTables = new org.storyline.facts.FactTables(
+        factEmbeddings ? org.storyline.nlp.MiniLmEmbedder.sharedOrNull() : null);
   }
 
   /** A builder with every stage at its default; replace any of them. */
@@ -86,6 +91,7 @@ public final class Pipeline {
     private TimexStage timexes;
     private StoryStage stories;
     private boolean embeddings = true;
+    private Boolean factEmbeddings;
 
     private Builder() {}
 
@@ -115,9 +121,19 @@ public final class Pipeline {
       return this;
     }
 
-    /** Sentence embeddings in the default story stage (default true; off is faster). */
+    /** Sentence embeddings in the default story stage and in fact tables (default true; off is faster). */
     public Builder embeddings(boolean on) {
       this.embeddings = on;
+      return this;
+    }
+
+    /**
+     * Sentence embeddings in fact tables only (default: as {@link #embeddings}). They cost one embedding per sentence
+     * of every story with several reports (about 8 ms of CPU each), so a caller that builds views on demand may turn
+     * them off here and keep them for clustering; fact tables then compare words, names, numbers and dates.
+     */
+    public Builder factEmbeddings(boolean on) {
+      this.factEmbeddings = on;
       return this;
     }
 
@@ -239,7 +255,8 @@ public final class Pipeline {
     Article[] reported = new Article[order.length];
     for (int k = 0; k < order.length; k++) reported[order[k]] = r.articles().get(k);
     return new Report(r.generator(), r.formatVersion(), List.of(reported), r.problems(), r.entities(), r.quotes(),
-        r.timexes(), r.stories(), r.storylines(), r.quoteVariants(), r.events(), r.outlets());
+        r.timexes(), r.stories(), r.storylines(), r.quoteVariants(), r.events(), r.outlets(), r.facts(),
+        r.summaries());
   }
 
   /**
@@ -271,7 +288,11 @@ public final class Pipeline {
     long t7 = System.nanoTime();
     times.record("events", t7 - t6);
     var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories());
-    times.record("outlets", System.nanoTime() - t7);
+    long t8 = System.nanoTime();
+    times.record("outlets", t8 - t7);
+    // facts by meaning: the tables, the summaries, and the outlet comparison's unique facts taken from the tables
+    var facts = factTables.apply(finalArticles, ents, qs, tx, st.stories(), st.storylines(), outlets);
+    times.record("facts", System.nanoTime() - t8);
     // what a stage left out of an article is said on the article: another language, a cap on dated mentions
     List<Article> reported = new ArrayList<>(finalArticles.size());
     for (Article a : finalArticles) {
@@ -280,6 +301,6 @@ public final class Pipeline {
       reported.add(note == null ? r : r.withDiagnostic(note));
     }
     return new Report(GENERATOR, Report.FORMAT_VERSION, reported, problems, ents, qs, tx, st.stories(),
-        st.storylines(), variants, found.events(), outlets);
+        st.storylines(), variants, found.events(), facts.outlets(), facts.tables(), facts.summaries());
   }
 }

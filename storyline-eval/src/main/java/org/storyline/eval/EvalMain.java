@@ -29,6 +29,7 @@ public final class EvalMain {
     s.add(new ClusteringSuite());
     s.add(new QuotesSuite());
     s.add(new LanguageSuite());
+    s.add(new FactsSuite());
     return s;
   }
 

@@ -80,6 +80,22 @@ class UiPagesTest {
   }
 
   @Test
+  void theStoryPageShowsTheFactTableAndTheSummaryFromTheReport() throws Exception {
+    Story s = lib.snapshot().stories().get(0);
+    String story = get(Links.story(s.id())).body();
+    // the flood of the lower town, told by both outlets in other words, is one fact of two reports
+    assertTrue(story.contains("<section id=\"facts\""), story);
+    int facts = story.indexOf("<section id=\"facts\"");
+    String section = story.substring(facts, story.indexOf("</section>", facts));
+    assertTrue(section.contains("2 reports") && section.contains("Coast News") && section.contains("Daily Post"),
+        section);
+    assertTrue(section.contains("burst its banks") && section.contains("asked the government for help"), section);
+    // the summary links each sentence to its place in its article
+    int sum = story.indexOf("<section id=\"summary\"");
+    assertTrue(story.substring(sum, story.indexOf("</section>", sum)).contains("?hl="), story);
+  }
+
+  @Test
   void badParametersGetClearAnswers() throws Exception {
     assertEquals(404, get("/stories/nope").statusCode());
     assertTrue(get("/stories/nope").body().contains("no story nope"));

@@ -29,7 +29,7 @@ import org.storyline.store.StoryViews;
 public record StoryPage(Story story, Storyline storyline, List<Article> articles, List<Line> summary,
     Charts.Timeline timeline, List<Statement> statements, List<Statement> bySpeaker, List<EntityRow> entities,
     List<OutletRow> outlets,
-    List<Event> events, List<String> explain, Map<String, Article> byId) {
+    List<Event> events, List<String> explain, Map<String, Article> byId, List<FactRow> facts) {
 
   /** A sentence with its article, outlet and link. */
   public record Line(String text, String article, String outlet, String href) {}
@@ -49,7 +49,26 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
       String href, String firstMention) {}
 
   public record OutletRow(String outlet, String article, String title, List<Line> unique, List<String> speakers,
-      List<String> speakersOnlyHere) {}
+      List<String> speakersOnlyHere, Double hoursToFirstCoverage, List<String> headlineOnlyHere) {
+    /** "first to report", "+6.5 h" or "+2 days"; null when undated. */
+    public String lag() {
+      if (hoursToFirstCoverage == null) return null;
+      if (hoursToFirstCoverage == 0) return "first to report";
+      double h = hoursToFirstCoverage;
+      if (h % 24 == 0) return "+" + (long) (h / 24) + (h == 24 ? " day" : " days");
+      return String.format(Locale.ROOT, "+%.1f h", h);
+    }
+  }
+
+  /**
+   * A fact of the story's fact table reported by several articles: the outlets, the first report, and the sentence
+   * stating it in each article (linked).
+   */
+  public record FactRow(String id, int reports, List<String> outlets, String firstOutlet, String firstPublished,
+      List<Line> evidence) {}
+
+  /** Facts reported by several articles shown on the page, most reported first. */
+  static final int FACTS_SHOWN = 15;
 
   private static final SentenceSplitter SENTENCES = new SentenceSplitter();
 
@@ -72,13 +91,42 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
     }
     List<Statement> all = statements(v, byId, speakerHref);
     List<Statement> several = all.stream().filter(st -> st.wordings().size() > 1).toList();
-    return new StoryPage(v.story(), v.storyline(), arts, summary(arts), Charts.timeline(items, 720, 150),
+    return new StoryPage(v.story(), v.storyline(), arts, summary(v, arts), Charts.timeline(items, 720, 150),
         several, bySpeaker(all.stream().filter(st -> st.wordings().size() == 1).toList()), entities(v.report().entities(), entityHref), outlets(v, byId), events(v),
-        explain(v), byId);
+        explain(v), byId, facts(v));
   }
 
   public Article article(String id) {
     return byId.get(id);
+  }
+
+  /** The report's summary of the story (most reported facts first), or for a report without one {@link #summary(List)}. */
+  static List<Line> summary(StoryViews.View v, List<Article> arts) {
+    for (org.storyline.model.Summary s : v.report().summaries()) {
+      if (!s.scope().equals(v.story().id()) || s.sentences().isEmpty()) continue;
+      List<Line> out = new ArrayList<>();
+      for (org.storyline.model.Summary.Sentence x : s.sentences()) {
+        out.add(new Line(x.text(), x.article(), x.outlet(), Links.article(x.article(), x.start(), x.end())));
+      }
+      return out;
+    }
+    return summary(arts);
+  }
+
+  static List<FactRow> facts(StoryViews.View v) {
+    List<FactRow> out = new ArrayList<>();
+    for (org.storyline.model.FactTable t : v.report().facts()) {
+      if (!t.scope().equals(v.story().id())) continue;
+      for (org.storyline.model.FactTable.Fact f : t.facts()) {
+        if (f.articles().size() < 2 || out.size() >= FACTS_SHOWN) continue;
+        List<Line> ev = new ArrayList<>();
+        for (org.storyline.model.FactTable.Evidence e : f.evidence()) {
+          ev.add(new Line(e.text(), e.article(), e.outlet(), Links.article(e.article(), e.start(), e.end())));
+        }
+        out.add(new FactRow(f.id(), f.articles().size(), f.outlets(), f.firstOutlet(), f.firstPublished(), ev));
+      }
+    }
+    return out;
   }
 
   /**
@@ -231,7 +279,7 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
           unique.add(new Line(f.text(), av.article(), av.outlet(), Links.article(av.article(), f.start(), f.end())));
         }
         out.add(new OutletRow(av.outlet(), av.article(), a == null ? av.article() : a.title(), unique,
-            av.speakers(), av.speakersOnlyHere()));
+            av.speakers(), av.speakersOnlyHere(), av.hoursToFirstCoverage(), av.headlineOnlyHere()));
       }
     }
     return out;

@@ -1,0 +1,176 @@
+package org.storyline.facts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.storyline.cluster.Tokens;
+import org.storyline.model.Article;
+import org.storyline.nlp.SentenceSplitter;
+import org.storyline.nlp.Span;
+
+/**
+ * Cuts an article into the statements that facts are made of: its sentences, each with what decides whether two
+ * statements say the same thing (content words, the entities it names, its numbers and day dates, whether it quotes
+ * someone). Stateless and thread-safe.
+ */
+final class Statements {
+  /** Content words a sentence needs to state a fact ("Advertisement", "He said." state none). */
+  static final int MIN_TERMS = 4;
+  /** Longer sentences are not statements of one fact but run-together text (a list, a table, lost paragraphs). */
+  static final int MAX_CHARS = 700;
+  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*\\d|\\d");
+  private static final SentenceSplitter SPLITTER = new SentenceSplitter();
+
+  private Statements() {}
+
+  /** A name an article mentions: its entity id and type (PER, ORG, LOC, MISC), at {@code start..end}. */
+  record Name(String entity, String type, int start, int end) {}
+
+  /** A dated expression of the article: its normalised value at {@code start..end}. */
+  record Date(String value, int start, int end) {}
+
+  /**
+   * One sentence of an article: {@code index} its position among the article's sentences; {@code people} and
+   * {@code names} entity ids (PER only, and all types); {@code numbers} digit strings without separators;
+   * {@code days} day-granular dates ("2025-02-18"); {@code quote} whether it holds a quote; {@code clauses} the
+   * clauses of a sentence that joins several ("X said ..., but cautioned that ..."), each a statement of its own
+   * (empty when the sentence is one clause).
+   */
+  record Statement(Article article, int index, Span span, Set<String> terms, Set<String> names,
+      Set<String> people, Set<String> numbers, Set<String> days, boolean quote, List<Statement> clauses) {
+    Statement {
+      clauses = List.copyOf(clauses);
+    }
+
+    String text() {
+      return span.text(article.text());
+    }
+
+    /** The sentence, then its clauses. */
+    List<Statement> units() {
+      if (clauses.isEmpty()) return List.of(this);
+      List<Statement> out = new ArrayList<>(clauses.size() + 1);
+      out.add(this);
+      out.addAll(clauses);
+      return out;
+    }
+  }
+
+  /**
+   * Where a sentence joins clauses: a comma or semicolon before a conjunction that starts a new statement, or a
+   * semicolon. Only cuts that leave {@link #MIN_TERMS} content words on both sides are made.
+   */
+  private static final Pattern CLAUSE = Pattern.compile(
+      "[,;]\\s+(?=(?:but|while|though|although|whereas|and|as|with)\\s)|;\\s+|\\s+(?=but\\s)");
+
+  /**
+   * The statements of {@code a}; {@code names}, {@code dates} and
+   * {@code quotes} ({@code [start, end]} pairs) are those of this article.
+   */
+  static List<Statement> of(Article a, List<Name> names, List<Date> dates, List<int[]> quotes) {
+    List<Statement> out = new ArrayList<>();
+    List<Span> spans = SPLITTER.split(a.text());
+    for (int i = 0; i < spans.size(); i++) {
+      Span s = spans.get(i);
+      if (s.length() > MAX_CHARS) continue;
+      Statement st = unit(a, i, s, names, dates, quotes, List.of());
+      if (st.terms().size() < MIN_TERMS) continue;
+      List<Statement> clauses = new ArrayList<>();
+      for (Span c : clauses(a.text(), s)) clauses.add(unit(a, i, c, names, dates, quotes, List.of()));
+      out.add(clauses.size() < 2 ? st : unit(a, i, s, names, dates, quotes, clauses));
+    }
+    return out;
+  }
+
+  /** The clauses of sentence {@code s}, each with at least {@link #MIN_TERMS} content words (one: no cut). */
+  static List<Span> clauses(String text, Span s) {
+    String t = s.text(text);
+    List<Span> out = new ArrayList<>();
+    int from = 0;
+    Matcher m = CLAUSE.matcher(t);
+    while (m.find()) {
+      if (Tokens.terms(t.substring(from, m.start())).size() < MIN_TERMS) continue;
+      if (Tokens.terms(t.substring(m.end())).size() < MIN_TERMS) break;
+      out.add(new Span(s.start() + from, s.start() + m.start()));
+      from = m.end();
+    }
+    out.add(new Span(s.start() + from, s.end()));
+    return out;
+  }
+
+  private static Statement unit(Article a, int i, Span s, List<Name> names, List<Date> dates, List<int[]> quotes,
+      List<Statement> clauses) {
+    String text = s.text(a.text());
+    Set<String> terms = new LinkedHashSet<>(Tokens.terms(text));
+    Set<String> ns = new HashSet<>();
+    Set<String> people = new HashSet<>();
+    for (Name n : names) {
+      if (n.start() >= s.start() && n.end() <= s.end()) {
+        ns.add(n.entity());
+        if (n.type().equals("PER")) people.add(surname(n.entity()));
+      }
+    }
+    Set<String> days = new HashSet<>();
+    for (Date d : dates) {
+      if (d.start() >= s.start() && d.end() <= s.end() && d.value().matches("\\d{4}-\\d\\d-\\d\\d")) {
+        days.add(d.value());
+      }
+    }
+    boolean quote = false;
+    for (int[] q : quotes) if (q[0] < s.end() && q[1] > s.start()) quote = true;
+    return new Statement(a, i, s, terms, ns, people, numbers(text), days, quote, clauses);
+  }
+
+  /**
+   * A person's key for agreement: the last word of the entity id ("per:roger-b-taney" and "per:b-taney" are one
+   * person to the veto even when entity linking left them apart; two people of one surname in one story are rare).
+   */
+  static String surname(String entity) {
+    int cut = Math.max(entity.lastIndexOf('-'), entity.lastIndexOf(':'));
+    return entity.substring(cut + 1);
+  }
+
+  private static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
+  private static final Pattern WORD_NUMBER = Pattern.compile(
+      "(?i)\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|"
+      + "nine))?\\b|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+      + "sixteen|seventeen|eighteen|nineteen)\\b");
+
+  private static java.util.Map<String, Integer> numberWords() {
+    String[] units = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    String[] tens = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    for (int i = 1; i < units.length; i++) m.put(units[i], i);
+    for (int i = 2; i < tens.length; i++) m.put(tens[i], i * 10);
+    return java.util.Map.copyOf(m);
+  }
+
+  /**
+   * The numbers of a text: written in digits (separators removed: "1,500" and "1500" agree) or in words from two to
+   * ninety-nine ("Sixty-seven Republicans" and "67 Republicans" agree; "one" is left out, it is mostly not a count).
+   */
+  static Set<String> numbers(String text) {
+    Set<String> out = new HashSet<>();
+    Matcher w = WORD_NUMBER.matcher(text);
+    while (w.find()) {
+      int v = w.group(1) != null
+          ? NUMBER_WORDS.get(w.group(1).toLowerCase(Locale.ROOT))
+              + (w.group(2) == null ? 0 : NUMBER_WORDS.get(w.group(2).toLowerCase(Locale.ROOT)))
+          : NUMBER_WORDS.get(w.group(3).toLowerCase(Locale.ROOT));
+      out.add(Integer.toString(v));
+    }
+    Matcher m = NUMBER.matcher(text);
+    while (m.find()) {
+      String n = m.group().replace(",", "");
+      if (n.endsWith(".")) n = n.substring(0, n.length() - 1);
+      out.add(n.toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+}
