@@ -32,15 +32,20 @@ import java.util.regex.Pattern;
 public final class EventPhrase {
   /**
    * The phrase: short {@code what} (empty when no action word is near the date), the action's kind (or null), whether
-   * the date only recalls it, the kinds of action the words name, and whether the phrase names who acted.
+   * the date only recalls it, the kinds of action the words name, and where in the text the words saying who acted
+   * are ({@code agentStart} -1 when the phrase names nobody).
    */
-  public record Phrase(String what, String kind, boolean recalled, Set<String> kinds, boolean agent) {
+  public record Phrase(String what, String kind, boolean recalled, Set<String> kinds, int agentStart, int agentEnd) {
     public Phrase {
       kinds = Set.copyOf(kinds);
     }
 
+    boolean agent() {
+      return agentStart >= 0;
+    }
+
     Phrase withKinds(Set<String> k) {
-      return new Phrase(what, kind, recalled, k, agent);
+      return new Phrase(what, kind, recalled, k, agentStart, agentEnd);
     }
   }
 
@@ -67,6 +72,8 @@ public final class EventPhrase {
   private static final Set<String> DATE_PREPS = Set.of("on", "in", "at", "by", "during", "earlier", "late", "early");
   private static final Set<String> TRAILING = Set.of("the", "a", "an", "of", "to", "in", "at", "on", "for", "and",
       "his", "her", "its", "their", "from", "by", "with", "about");
+  private static final Set<String> PREPOSITIONS = Set.of("of", "to", "in", "at", "on", "for", "over", "with", "by",
+      "from", "about", "into", "against", "between", "under", "across");
   private static final int MAX_SUBJECT = 8;
   private static final int MAX_OBJECT = 10;
   /** Words from the date within which an action word is looked for. */
@@ -106,7 +113,7 @@ public final class EventPhrase {
       Action a = ACTIONS.get(t.lower);
       if (a != null) kinds.add(a.kind);
     }
-    if (toks.isEmpty()) return new Phrase("", null, false, kinds, false);
+    if (toks.isEmpty()) return new Phrase("", null, false, kinds, -1, -1);
     int ti;
     int tj;
     if (ts < 0) {
@@ -135,16 +142,25 @@ public final class EventPhrase {
         }
       }
     }
-    if (v < 0) return new Phrase("", null, false, kinds, false);
+    if (v < 0) return new Phrase("", null, false, kinds, -1, -1);
     Action a = ACTIONS.get(toks.get(v).lower);
     List<Tok> subject = subject(toks, v, ti, tj);
+    String kind = a.kind;
+    // "The invasion began in February 2022": the beginning of an invasion is the invasion
+    if (kind.equals("begin")) {
+      for (Tok t : subject) {
+        Action noun = ACTIONS.get(t.lower);
+        if (noun != null && noun.noun) kind = noun.kind;
+      }
+    }
     List<Tok> object = object(toks, v, ti, tj, a.kind.equals("say"));
     String subj = join(subject);
     boolean plural = plural(subject);
     String verb = plural ? a.base : a.present;
     if (toks.get(v).lower.endsWith("ing") && v > 0 && !subject.isEmpty()) verb = plural ? a.base : a.present;
     String what = (subj.isEmpty() ? "" : subj + " ") + verb + (object.isEmpty() ? "" : " " + join(object));
-    return new Phrase(capitalise(what.strip()), a.kind, false, kinds, !subj.isEmpty());
+    return new Phrase(capitalise(what.strip()), kind, false, kinds, subject.isEmpty() ? -1 : subject.get(0).start,
+        subject.isEmpty() ? -1 : subject.get(subject.size() - 1).end);
   }
 
   /** A capitalised action word inside a name ("Security Council", "Talks") is not the verb unless it starts a sentence. */
@@ -204,7 +220,7 @@ public final class EventPhrase {
     }
     for (int i = cue + 1; cue >= 0 && i < ti && n < 0; i++) if (ACTIONS.containsKey(toks.get(i).lower)) n = i;
     Set<String> kinds = new LinkedHashSet<>();
-    if (n < 0) return new Phrase("", null, true, kinds, false);
+    if (n < 0) return new Phrase("", null, true, kinds, -1, -1);
     Action a = ACTIONS.get(toks.get(n).lower);
     // "the conflict in Ukraine began": a beginning of a conflict is the conflict
     for (int i = Math.max(cue + 1, 0); i < n; i++) {
@@ -218,14 +234,19 @@ public final class EventPhrase {
     kinds.add(a.kind);
     // possessor: "Moscow's", "Russia's" (the word before the date, or before the noun)
     String who = null;
+    int whoFrom = -1;
+    int whoTo = -1;
     for (int i = Math.min(ti, n) - 1; i >= Math.max(0, Math.min(ti, n) - 2); i--) {
       String w = toks.get(i).text;
       if (w.endsWith("'s") || w.endsWith("\u2019s")) {
         who = w.substring(0, w.length() - 2);
+        whoFrom = i;
+        whoTo = i;
         // the whole name: "Donald Trump's"
         for (int j = i - 1; j >= 0 && Character.isUpperCase(toks.get(j).text.charAt(0)) && !toks.get(j).boundary()
             && j > 0; j--) {
           who = toks.get(j).text + " " + who;
+          whoFrom = j;
         }
         break;
       }
@@ -248,7 +269,8 @@ public final class EventPhrase {
     } else {
       what = toks.get(n).lower + (object.isEmpty() ? "" : " " + toks.get(n + 1).lower + " " + join(object));
     }
-    return new Phrase(capitalise(what.strip()), a.kind, true, kinds, who != null);
+    return new Phrase(capitalise(what.strip()), a.kind, true, kinds, who == null ? -1 : toks.get(whoFrom).start,
+        who == null ? -1 : toks.get(whoTo).end);
   }
 
   private static List<Tok> subject(List<Tok> toks, int v, int ti, int tj) {
@@ -300,6 +322,15 @@ public final class EventPhrase {
         break;
       }
       out.add(t);
+    }
+    // cut at the length limit: leave out the unfinished phrase ("to resolve disputes over their respective")
+    if (out.size() >= MAX_OBJECT) {
+      for (int i = out.size() - 1; i > 1; i--) {
+        if (PREPOSITIONS.contains(out.get(i).lower)) {
+          out = new ArrayList<>(out.subList(0, i));
+          break;
+        }
+      }
     }
     // a date preposition just before a date that was skipped ("met on Tuesday")
     trimTrailing(out);
@@ -354,6 +385,7 @@ public final class EventPhrase {
 
   private static Map<String, Action> load() {
     Map<String, Action> out = new HashMap<>();
+    Map<String, Action> present = new java.util.TreeMap<>();
     try (InputStream in = EventPhrase.class.getResourceAsStream("/org/storyline/events/actions.tsv");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
@@ -361,7 +393,10 @@ public final class EventPhrase {
         String[] f = line.split("\t");
         if (f.length != 5) throw new IllegalStateException("actions.tsv: 5 columns expected: " + line);
         out.put(f[0], new Action(f[1], f[2], f[3], f[4].equals("n")));
+        // the present form of a verb is a verb form too ("Clinton blames ...", the tense of headlines and leads)
+        if (f[4].equals("v") && !f[1].contains(" ")) present.put(f[1], new Action(f[1], f[2], f[3], false));
       }
+      for (var e : present.entrySet()) out.putIfAbsent(e.getKey(), e.getValue());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

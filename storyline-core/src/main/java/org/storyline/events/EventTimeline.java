@@ -45,7 +45,11 @@ public final class EventTimeline {
   static final int NESTED_DATE_EVIDENCE = 3;
   /** Evidence a shared kind of action counts for, and one person's words on one day. */
   private static final int KIND_BONUS = 3;
+  /** Shared names and words two reports whose kinds of action differ need to be one event. */
+  static final int INCOMPATIBLE_EVIDENCE = 5;
   private static final int PERSON_BONUS = 2;
+  /** Mentions one report's naming someone as the subject of its phrase counts for, in ranking an event's who. */
+  private static final int AGENT_WEIGHT = 2;
   /** Days before the earliest of its articles' publish dates that an event must end by to be background. */
   static final int BACKGROUND_DAYS = 7;
   /** A name or word in more than 1/COMMON_SHARE of a storyline's dated sentences is no evidence of one event. */
@@ -91,7 +95,7 @@ public final class EventTimeline {
   /** A sentence saying something happened in a period. */
   private record Mark(Article article, Span sentence, Span clause, Span next, Period period, String dateFrom, int timexStart, int timexEnd,
       Set<String> names, Set<String> terms, List<String> who, List<String> where, EventPhrase.Phrase phrase,
-      Set<String> persons) {
+      Set<String> persons, Set<String> agents, Set<String> sentenceTerms) {
     /** The kinds of action that tell this mark's happening (speech is too common to). */
     boolean strongKind(Set<String> kinds) {
       return phrase.kind() != null && !"say".equals(phrase.kind()) && kinds.contains(phrase.kind());
@@ -111,6 +115,7 @@ public final class EventTimeline {
     /** The people whose words on the day are marks of this group, and every main kind (speech included). */
     final Set<String> speakers = new LinkedHashSet<>();
     final Set<String> signature = new LinkedHashSet<>();
+    final Set<String> sentenceTerms = new LinkedHashSet<>();
 
     void add(Mark m) {
       if (marks.isEmpty() || period.contains(m.period) && !m.period.equals(period)) {
@@ -124,6 +129,7 @@ public final class EventTimeline {
       allKinds.addAll(m.phrase.kinds());
       allKinds.remove("say");
       persons.addAll(m.persons);
+      sentenceTerms.addAll(m.sentenceTerms);
       if ("say".equals(m.phrase.kind())) speakers.addAll(m.persons);
       if (m.phrase.kind() != null) signature.add(m.phrase.kind());
     }
@@ -138,6 +144,14 @@ public final class EventTimeline {
       if (m.strongKind(kinds)) return true;
       for (String k : kinds) if (m.phrase.kinds().contains(k)) return true;
       return false;
+    }
+
+    /** Shared names, and words of the whole sentences (not only the dated clauses), that are not common. */
+    int sentenceEvidence(Mark m, Set<String> common) {
+      int n = 0;
+      for (String x : m.names) if (names.contains(x) && !common.contains(x)) n++;
+      for (String x : m.sentenceTerms) if (sentenceTerms.contains(x) && !common.contains(x)) n++;
+      return n;
     }
 
     int sharedNames(Mark m) {
@@ -240,7 +254,9 @@ public final class EventTimeline {
         // one kind of action by the same actors or at the same place ("met", "talks", "discussions"), even when
         // the names are common to the storyline; one person's words on one day (a speech, a press conference)
         int shared = g.sharedNames(m);
-        enough &= g.compatible(m);
+        // reports whose kinds of action differ need many shared words ("flood waters reached ... closing the river
+        // bridge" and "the river bridge ... closed"), not two ("Putin said" and "diplomats met", both naming the US)
+        if (!g.compatible(m)) enough &= g.sentenceEvidence(m, common) >= INCOMPATIBLE_EVIDENCE;
         if (g.sameKind(m) && (shared > 0 || m.names.isEmpty())) {
           enough = true;
           n += KIND_BONUS + shared;
@@ -297,6 +313,8 @@ public final class EventTimeline {
             -1, -1));
       }
       for (String x : m.who) who.merge(x, 1, Integer::sum);
+      // who acted (the subject of a report's phrase) ranks before whom the reports only name
+      for (String x : m.agents) who.merge(x, AGENT_WEIGHT, Integer::sum);
       for (String x : m.where) where.merge(x, 1, Integer::sum);
     }
     Mark first = marks.get(0);
@@ -312,7 +330,7 @@ public final class EventTimeline {
     Mark best = headline(marks);
     String what = stated(best.phrase) ? best.phrase.what() : best.clause.text(best.article.text());
     return new Event(id, g.period.value(), g.period.granularity(), g.dateFrom, what, ranked(who), ranked(where),
-        evidence, background, kind(marks));
+        evidence, background, kind(marks), first.clause.text(first.article.text()));
   }
 
   /**
@@ -504,6 +522,7 @@ public final class EventTimeline {
     Set<String> who = new LinkedHashSet<>();
     Set<String> where = new LinkedHashSet<>();
     Set<String> persons = new LinkedHashSet<>();
+    Set<String> agents = new LinkedHashSet<>();
     int end = next != null ? Math.max(s.end(), next.end()) : s.end();
     for (int i = firstFrom(mentions, s.start()); i < mentions.size() && mentions.get(i).start() < end; i++) {
       Mention m = mentions.get(i);
@@ -513,14 +532,26 @@ public final class EventTimeline {
       Entity e = entityOf.get(m);
       if (e.type().equals("MISC")) continue;
       (e.type().equals("LOC") ? where : who).add(e.name());
+      if (!e.type().equals("LOC") && m.start() >= phrase.agentStart() && m.end() <= phrase.agentEnd()) {
+        agents.add(e.name());
+      }
       if (inNext && (m.start() < s.start() || m.end() > s.end())) continue;
       // the next sentence is evidence, but only the dated clause's own names tell its happening from another
       names.add(e.id());
       if (e.type().equals("PER")) persons.add(e.id());
       for (String w : Tokens.terms(m.text())) terms.remove(w);
     }
+    Set<String> sentenceTerms = new LinkedHashSet<>();
+    if (s.equals(sentence)) {
+      sentenceTerms.addAll(terms);
+    } else {
+      for (String w : Tokens.terms(sentence.text(a.text()))) {
+        if (!DATE_WORDS.contains(w) && !w.chars().allMatch(Character::isDigit)) sentenceTerms.add(w);
+      }
+      work.addAndGet(sentence.end() - sentence.start());
+    }
     return new Mark(a, sentence, s, next, p, from, ts, te, names, terms, List.copyOf(who), List.copyOf(where), phrase,
-        persons);
+        persons, agents, sentenceTerms);
   }
 
   private static boolean boundary(char c) {

@@ -13,11 +13,12 @@ import java.util.List;
  * evidence ("Russia annexes Ukraine's Crimea peninsula"); {@code who} and {@code where} are canonical names of the
  * people/organisations and places named in the evidence sentences. {@code background} marks an event the articles
  * recall (its date ends more than a week before the earliest of them was published); {@code kind} is the kind of
- * action ({@code meet}, {@code invade}, {@code say}, ...) or null. An evidence sentence that {@code recalls} the event
+ * action ({@code meet}, {@code invade}, {@code say}, ...) or null; {@code clause} is the clause around the date in the
+ * first evidence sentence (a substring of it: what {@code what} was before it became a short statement). An evidence sentence that {@code recalls} the event
  * only names its date in passing ("since Moscow's February 2022 invasion"): its own news is another event.
  */
 public record Event(String id, String date, String granularity, String dateFrom, String what, List<String> who,
-    List<String> where, List<Evidence> evidence, boolean background, String kind) {
+    List<String> where, List<Evidence> evidence, boolean background, String kind, String clause) {
   public Event {
     who = List.copyOf(who);
     where = List.copyOf(where);
@@ -27,7 +28,7 @@ public record Event(String id, String date, String granularity, String dateFrom,
   /** An event of the news (not background) whose kind of action is not known. */
   public Event(String id, String date, String granularity, String dateFrom, String what, List<String> who,
       List<String> where, List<Evidence> evidence) {
-    this(id, date, granularity, dateFrom, what, who, where, evidence, false, null);
+    this(id, date, granularity, dateFrom, what, who, where, evidence, false, null, what);
   }
 
   /**

@@ -35,8 +35,9 @@ import org.storyline.model.Report;
  * <p>Scoring, per answer, on the scale Giveme5W's human judges used (relevant 1, partly relevant 0.5, not 0): what,
  * who and where score 1 when the answer's content words and those of one annotated phrase overlap with F1 &ge; 0.5,
  * 0.5 when they share a content word; when scores 1 when the date equals an annotation's parsed date (to the day),
- * 0.5 when the parsed date lies inside the answer's coarser period, and, where the coders gave no parsed date, is
- * scored like the others against the text of the time expression in the article's evidence. Questions the coders
+ * 0.5 when the parsed date lies inside the answer's coarser period, or like the others when the time expression
+ * the evidence dates the event by matches the coders' phrase (their parsed values are sometimes off). Who and where
+ * are the event's first name that this article's evidence names. Questions the coders
  * left empty are not scored. Precision is the mean score over answered questions, coverage the share of scored
  * questions answered. Giveme5W1H's published figures are precision judged by people on its own answers, so the two
  * are side by side, not the same measure.
@@ -46,6 +47,18 @@ import org.storyline.model.Report;
  */
 public final class EventsSuite implements EvalSuite {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** With {@code -Dstoryline.eval.events.dump=FILE}, each dev answer beside the coders' phrases (for error analysis). */
+  private static final PrintWriter DUMP = dump(System.getProperty("storyline.eval.events.dump"));
+
+  private static PrintWriter dump(String file) {
+    if (file == null) return null;
+    try {
+      return new PrintWriter(Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8), true);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static final List<String> QUESTIONS = List.of("who", "what", "when", "where");
 
   @Override
@@ -145,6 +158,7 @@ public final class EventsSuite implements EvalSuite {
         double[] v = out.get(q);
         v[2]++;
         String answer = main == null ? null : answer(q, main, g.id, texts.get(g.id));
+        if (DUMP != null && g.split.equals("training")) DUMP.println(g.id + "\t" + q + "\t" + answer + "\t" + ann.stream().map(a -> a.path("text").asText() + (a.has("parsed") ? "=" + a.path("parsed").asText() : "")).toList() + "\t" + (answer == null ? "-" : q.equals("when") ? when(main, answer, ann) : best(answer, ann)));
         if (answer == null || answer.isBlank()) continue;
         v[1]++;
         v[0] += q.equals("when") ? when(main, answer, ann) : best(answer, ann);
@@ -177,11 +191,24 @@ public final class EventsSuite implements EvalSuite {
 
   static String answer(String q, Event e, String article, String text) {
     return switch (q) {
-      case "who" -> e.who().isEmpty() ? null : e.who().get(0);
-      case "where" -> e.where().isEmpty() ? null : e.where().get(0);
+      case "who" -> local(e.who(), e, article);
+      case "where" -> local(e.where(), e, article);
       case "what" -> e.what();
       default -> e.date();
     };
+  }
+
+  /** Of an event's names (most reported first), the first one this article's evidence names; else the first. */
+  static String local(List<String> names, Event e, String article) {
+    if (names.isEmpty()) return null;
+    StringBuilder b = new StringBuilder();
+    for (Event.Evidence ev : e.evidence()) if (ev.article().equals(article)) b.append(ev.text()).append(' ');
+    String text = b.toString().toLowerCase(Locale.ROOT);
+    for (String n : names) {
+      String[] parts = n.toLowerCase(Locale.ROOT).split(" ");
+      if (text.contains(parts[parts.length - 1])) return n;
+    }
+    return names.get(0);
   }
 
   private static double when(Event e, String date, List<JsonNode> ann) {
@@ -192,13 +219,13 @@ public final class EventsSuite implements EvalSuite {
         String day = parsed.substring(0, 10);
         if (day.equals(date)) return 1;
         if (day.startsWith(date)) best = Math.max(best, 0.5);
-      } else {
-        // no parsed date: the time expression the evidence dates the event by, against the coders' phrase
-        for (Event.Evidence ev : e.evidence()) {
-          if (ev.timexStart() < 0) continue;
-          String expr = ev.text().substring(ev.timexStart() - ev.start(), ev.timexEnd() - ev.start());
-          best = Math.max(best, best(expr, List.of(a)));
-        }
+      }
+      // the time expression the evidence dates the event by, against the coders' phrase (their parsed values are
+      // sometimes off: "Sunday" in an article of Tuesday 2016-11-08 parsed as 2016-11-12)
+      for (Event.Evidence ev : e.evidence()) {
+        if (ev.timexStart() < 0) continue;
+        String expr = ev.text().substring(ev.timexStart() - ev.start(), ev.timexEnd() - ev.start());
+        best = Math.max(best, best(expr, List.of(a)));
       }
     }
     return best;
