@@ -47,6 +47,10 @@ public final class EventPhrase {
     Phrase withKinds(Set<String> k) {
       return new Phrase(what, kind, recalled, k, agentStart, agentEnd);
     }
+
+    Phrase withWhat(String w, int from, int to) {
+      return new Phrase(w, kind, recalled, kinds, from, to);
+    }
   }
 
   record Action(String present, String base, String kind, boolean noun) {}

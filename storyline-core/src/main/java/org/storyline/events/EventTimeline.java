@@ -441,6 +441,29 @@ public final class EventTimeline {
     return out;
   }
 
+  private static final Pattern PRONOUN_SUBJECT = Pattern.compile("^(He|She) ");
+  /** Mentions looked back over for the person a pronoun subject stands for. */
+  private static final int PRONOUN_REACH = 400;
+
+  /**
+   * "He contends ..." names nobody: the pronoun stands for the person last named before the sentence (within a few
+   * hundred characters), whose name then opens the phrase and counts as who acted.
+   */
+  private static EventPhrase.Phrase resolvePronoun(EventPhrase.Phrase p, String text, Span sentence,
+      List<Mention> mentions, Map<Mention, Entity> entityOf) {
+    Matcher m = PRONOUN_SUBJECT.matcher(p.what());
+    if (!m.find() || p.agentStart() < 0 || p.agentEnd() - p.agentStart() > 3) return p;
+    int i = firstFrom(mentions, sentence.start()) - 1;
+    for (; i >= 0 && mentions.get(i).start() >= sentence.start() - PRONOUN_REACH; i--) {
+      Entity e = entityOf.get(mentions.get(i));
+      if (e == null || !e.type().equals("PER")) continue;
+      String[] parts = e.name().split(" ");
+      return p.withWhat(parts[parts.length - 1] + p.what().substring(m.group(1).length()), mentions.get(i).start(),
+          mentions.get(i).end());
+    }
+    return p;
+  }
+
   /** Pronouns and participles that open a sentence going on about the one before ("Speaking at ...", "He ..."). */
   private static final Pattern CONTINUES = Pattern.compile("^[\"\u201c]?(?:He|She|They|It|His|Her|Their|Its|"
       + "\\p{Lu}\\p{Ll}+ing)\\b");
@@ -513,6 +536,7 @@ public final class EventTimeline {
     String text = s.text(a.text());
     EventPhrase.Phrase phrase = EventPhrase.of(a.text(), sentence.start(), sentence.end(), ts, te);
     phrase = phrase.withKinds(EventPhrase.kinds(text));
+    phrase = resolvePronoun(phrase, a.text(), sentence, mentions, entityOf);
     work.addAndGet(text.length() + (long) (s.end() - s.start()));
     List<String> words = Tokens.terms(text);
     if (words.size() < MIN_WORDS - 2) return null;
@@ -549,6 +573,14 @@ public final class EventTimeline {
         if (!DATE_WORDS.contains(w) && !w.chars().allMatch(Character::isDigit)) sentenceTerms.add(w);
       }
       work.addAndGet(sentence.end() - sentence.start());
+    }
+    if (phrase.agentStart() >= 0 && phrase.agentEnd() <= sentence.start()) {
+      // a pronoun subject, resolved to an earlier mention: that person acted
+      int k = firstFrom(mentions, phrase.agentStart());
+      if (k < mentions.size() && mentions.get(k).start() == phrase.agentStart()) {
+        Entity e = entityOf.get(mentions.get(k));
+        if (e != null) agents.add(e.name());
+      }
     }
     return new Mark(a, sentence, s, next, p, from, ts, te, names, terms, List.copyOf(who), List.copyOf(where), phrase,
         persons, agents, sentenceTerms);

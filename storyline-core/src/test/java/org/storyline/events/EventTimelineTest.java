@@ -95,6 +95,21 @@ class EventTimelineTest {
   }
 
   @Test
+  void aPronounSubjectStandsForThePersonNamedBefore() {
+    String text = "Mayor Jane Holt visited the harbour.\n\nShe opened the new ferry terminal on Tuesday.";
+    Article a = article("a", "2025-02-19", text);
+    int at = text.indexOf("Jane Holt");
+    var holt = new org.storyline.model.Entity("per:jane-holt", "Jane Holt", "PER", List.of("Jane Holt"), List.of(),
+        List.of(new org.storyline.model.Mention("a", at, at + 9, "Jane Holt")));
+    List<Timex> tx = new ArrayList<>(tagger.apply(a));
+    Story s = new Story("s", "label", List.of("a"), null, null, List.of(), List.of());
+    List<Event> es = timeline.find(List.of(a), List.of(holt), List.of(), tx, List.of(s), List.of());
+    Event opened = es.stream().filter(e -> e.date().equals("2025-02-18")).findFirst().orElseThrow();
+    assertEquals("Holt opens the new ferry terminal", opened.what());
+    assertEquals(List.of("Jane Holt"), opened.who());
+  }
+
+  @Test
   void periodsAndClauses() {
     assertEquals("week", EventTimeline.period("2025-W08").granularity());
     assertTrue(EventTimeline.period("2025-W08").contains(EventTimeline.period("2025-02-18")));
