@@ -185,12 +185,15 @@ final class StoriesCommand {
       for (Storyline l : r.storylines()) {
         if (!l.id().equals(id)) continue;
         out.printf("%s  %s%n  timeline:%n", l.id(), l.label());
+        java.util.Set<String> members = new java.util.HashSet<>();
         for (String sid : l.stories()) {
           Story s = stories.get(sid);
           if (s != null) out.printf("    %-10s  %-34s %s%n", s.first() == null ? "undated" : s.first(), s.id(),
               s.label());
+          if (s != null) members.addAll(s.articles());
         }
         FactsPrinter.print(r, l.id(), out);
+        events(r, members, out);
         out.flush();
         return 0;
       }
@@ -221,10 +224,37 @@ final class StoriesCommand {
         out.println("  * publish date inferred from the story");
       }
       FactsPrinter.print(r, s.id(), out);
+      events(r, new java.util.HashSet<>(s.articles()), out);
       if (explain) explain(loaded, s, embeddings.on(), out);
       out.flush();
       return 0;
     }
   }
 
+
+  /**
+   * The events that the given articles report (one per happening, in date order): date, what, who and where, and each
+   * evidence sentence with its article and offsets; background events are marked, and a sentence that only recalls an
+   * event by its date is marked "recalls".
+   */
+  static void events(Report r, java.util.Set<String> articles, PrintWriter out) {
+    List<org.storyline.model.Event> evs = r.events().stream()
+        .filter(e -> e.evidence().stream().anyMatch(x -> articles.contains(x.article()))).toList();
+    if (evs.isEmpty()) return;
+    long background = evs.stream().filter(org.storyline.model.Event::background).count();
+    out.printf("  events (%d, %d of them background):%n", evs.size(), background);
+    for (var e : evs) {
+      out.printf("    %-10s %s%s%n", e.date(), e.what(), e.background() ? "  [background]" : "");
+      if (!e.who().isEmpty() || !e.where().isEmpty()) {
+        out.printf("               who: %s; where: %s%n", e.who().isEmpty() ? "-" : String.join(", ", e.who()),
+            e.where().isEmpty() ? "-" : String.join(", ", e.where()));
+      }
+      for (var x : e.evidence()) {
+        if (!articles.contains(x.article())) continue;
+        String text = x.text().replaceAll("\\s+", " ");
+        out.printf("               %s [%d,%d)%s %s%n", x.article(), x.start(), x.end(), x.recalls() ? " recalls:" : "",
+            text.length() > 110 ? text.substring(0, 109) + "\u2026" : text);
+      }
+    }
+  }
 }

@@ -37,12 +37,22 @@ class StoriesCommandTest {
         article("b", "Flood copy", "2024-03-04", false), article("c", null, "2024-03-04", true),
         article("d", "Rebuild", "2024-04-02", false)), List.of(), List.of(), List.of(), List.of(), List.of(s1, s2),
         List.of(new Storyline("storyline-a", "Flood hits Kestrel Bay (March\u2013April 2024)",
-            List.of("story-a", "story-d"))), List.of(), List.of(), List.of());
+            List.of("story-a", "story-d"))), List.of(), events(), List.of());
     Path p = dir.resolve("r.json");
     try (OutputStream o = Files.newOutputStream(p)) {
       ReportJson.write(r, o);
     }
     return p;
+  }
+
+  private static List<org.storyline.model.Event> events() {
+    var news = new org.storyline.model.Event("ev-a-0", "2024-03-03", "day", "text", "Floods close the bay road",
+        List.of("Kestrel Council"), List.of("Kestrel Bay"), List.of(new org.storyline.model.Event.Evidence("a", 0, 10,
+            "Text of a.", -1, -1, false)), false, "close", "Text of a");
+    var old = new org.storyline.model.Event("ev-d-0", "2019", "year", "text", "A storm floods the bay", List.of(),
+        List.of(), List.of(new org.storyline.model.Event.Evidence("d", 0, 10, "Text of d.", -1, -1, true)), true,
+        "crash", "Text of d");
+    return List.of(old, news);
   }
 
   private static String run(String... args) {
@@ -67,6 +77,12 @@ class StoriesCommandTest {
     assertTrue(out.contains("b is a near copy of a (overlap 0.93)"), out);
     assertTrue(out.contains("2024-03-04*"), out);
     assertTrue(out.contains("storyline storyline-a"), out);
+    // issue 16: the story's events, one per happening, with who, where and each evidence sentence's offsets
+    assertTrue(out.contains("events (1, 0 of them background):"), out);
+    assertTrue(out.contains("2024-03-03 Floods close the bay road"), out);
+    assertTrue(out.contains("who: Kestrel Council; where: Kestrel Bay"), out);
+    assertTrue(out.contains("a [0,10) Text of a."), out);
+    assertTrue(!out.contains("A storm floods the bay"), "an event of another story's articles: " + out);
   }
 
   @Test
@@ -75,6 +91,9 @@ class StoriesCommandTest {
     int a = out.indexOf("2024-03-04  story-a");
     int d = out.indexOf("2024-04-02  story-d");
     assertTrue(a > 0 && d > a, out);
+    assertTrue(out.contains("events (2, 1 of them background):"), out);
+    assertTrue(out.contains("2019       A storm floods the bay  [background]"), out);
+    assertTrue(out.contains("d [0,10) recalls: Text of d."), out);
   }
 
   @Test

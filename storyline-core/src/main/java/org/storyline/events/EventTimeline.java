@@ -43,6 +43,15 @@ public final class EventTimeline {
   static final int SAME_DATE_EVIDENCE = 2;
   /** The same, for a date inside another ("last week" and "Tuesday"; "2022" and "February 2022"). */
   static final int NESTED_DATE_EVIDENCE = 3;
+  /** Evidence a shared kind of action counts for, and one person's words on one day. */
+  private static final int KIND_BONUS = 3;
+  /** Shared names and words two reports whose kinds of action differ need to be one event. */
+  static final int INCOMPATIBLE_EVIDENCE = 5;
+  private static final int PERSON_BONUS = 2;
+  /** Mentions one report's naming someone as the subject of its phrase counts for, in ranking an event's who. */
+  private static final int AGENT_WEIGHT = 2;
+  /** Days before the earliest of its articles' publish dates that an event must end by to be background. */
+  static final int BACKGROUND_DAYS = 7;
   /** A name or word in more than 1/COMMON_SHARE of a storyline's dated sentences is no evidence of one event. */
   private static final int COMMON_SHARE = 4;
   private static final int MIN_MARKS_FOR_COMMON = 8;
@@ -85,7 +94,13 @@ public final class EventTimeline {
 
   /** A sentence saying something happened in a period. */
   private record Mark(Article article, Span sentence, Span clause, Span next, Period period, String dateFrom, int timexStart, int timexEnd,
-      Set<String> names, Set<String> terms, List<String> who, List<String> where) {}
+      Set<String> names, Set<String> terms, List<String> who, List<String> where, EventPhrase.Phrase phrase,
+      Set<String> persons, Set<String> agents, Set<String> sentenceTerms) {
+    /** The kinds of action that tell this mark's happening (speech is too common to). */
+    boolean strongKind(Set<String> kinds) {
+      return phrase.kind() != null && !"say".equals(phrase.kind()) && kinds.contains(phrase.kind());
+    }
+  }
 
   private static final class Group {
     Period period;
@@ -93,6 +108,14 @@ public final class EventTimeline {
     final List<Mark> marks = new ArrayList<>();
     final Set<String> names = new LinkedHashSet<>();
     final Set<String> terms = new LinkedHashSet<>();
+    /** The main action kinds of the marks, and every action kind their clauses name. */
+    final Set<String> kinds = new LinkedHashSet<>();
+    final Set<String> allKinds = new LinkedHashSet<>();
+    final Set<String> persons = new LinkedHashSet<>();
+    /** The people whose words on the day are marks of this group, and every main kind (speech included). */
+    final Set<String> speakers = new LinkedHashSet<>();
+    final Set<String> signature = new LinkedHashSet<>();
+    final Set<String> sentenceTerms = new LinkedHashSet<>();
 
     void add(Mark m) {
       if (marks.isEmpty() || period.contains(m.period) && !m.period.equals(period)) {
@@ -102,6 +125,39 @@ public final class EventTimeline {
       marks.add(m);
       names.addAll(m.names);
       terms.addAll(m.terms);
+      if (m.phrase.kind() != null && !"say".equals(m.phrase.kind())) kinds.add(m.phrase.kind());
+      allKinds.addAll(m.phrase.kinds());
+      allKinds.remove("say");
+      persons.addAll(m.persons);
+      sentenceTerms.addAll(m.sentenceTerms);
+      if ("say".equals(m.phrase.kind())) speakers.addAll(m.persons);
+      if (m.phrase.kind() != null) signature.add(m.phrase.kind());
+    }
+
+    /** Shared words may join the mark only when no kinds of action tell them apart. */
+    boolean compatible(Mark m) {
+      return m.phrase.kind() == null || signature.isEmpty() || signature.contains(m.phrase.kind()) || sameKind(m);
+    }
+
+    /** The mark and the group tell the same kind of action (one names the other's main action). */
+    boolean sameKind(Mark m) {
+      if (m.strongKind(kinds)) return true;
+      for (String k : kinds) if (m.phrase.kinds().contains(k)) return true;
+      return false;
+    }
+
+    /** Shared names, and words of the whole sentences (not only the dated clauses), that are not common. */
+    int sentenceEvidence(Mark m, Set<String> common) {
+      int n = 0;
+      for (String x : m.names) if (names.contains(x) && !common.contains(x)) n++;
+      for (String x : m.sentenceTerms) if (sentenceTerms.contains(x) && !common.contains(x)) n++;
+      return n;
+    }
+
+    int sharedNames(Mark m) {
+      int n = 0;
+      for (String x : m.names) if (names.contains(x)) n++;
+      return n;
     }
 
     int evidence(Mark m, Set<String> common) {
@@ -159,7 +215,10 @@ public final class EventTimeline {
   private List<Group> group(List<Mark> marks) {
     // finer dates first, so a coarse mention ("2022") joins the event its precise one ("February 2022") started
     List<Mark> order = new ArrayList<>(marks);
-    order.sort(Comparator.comparingLong((Mark m) -> m.period.last - m.period.first).thenComparing(m -> published(
+    // and of one date, the marks that name someone or somewhere first: a lead with no names ("Talks focused on ...")
+    // then joins the happening of its kind rather than starting one every later report would join
+    order.sort(Comparator.comparingLong((Mark m) -> m.period.last - m.period.first).thenComparing(m -> m.names
+        .isEmpty()).thenComparing(m -> published(
         m.article)).thenComparing(m -> m.article.id()).thenComparingInt(m -> m.sentence.start()));
     // names and words in most of a storyline's dated sentences ("Russia" in a Russia storyline) tell no event apart
     Map<String, Integer> df = new HashMap<>();
@@ -191,10 +250,27 @@ public final class EventTimeline {
         boolean same = g.period.equals(m.period);
         if (!same && !m.period.contains(g.period) && !g.period.contains(m.period)) continue;
         int n = g.evidence(m, common);
-        if (n < (same ? SAME_DATE_EVIDENCE : NESTED_DATE_EVIDENCE) || n <= bestN) continue;
+        boolean enough = n >= (same ? SAME_DATE_EVIDENCE : NESTED_DATE_EVIDENCE);
+        // one kind of action by the same actors or at the same place ("met", "talks", "discussions"), even when
+        // the names are common to the storyline; one person's words on one day (a speech, a press conference)
+        int shared = g.sharedNames(m);
+        // reports whose kinds of action differ need many shared words ("flood waters reached ... closing the river
+        // bridge" and "the river bridge ... closed"), not two ("Putin said" and "diplomats met", both naming the US)
+        if (!g.compatible(m)) enough &= g.sentenceEvidence(m, common) >= INCOMPATIBLE_EVIDENCE;
+        if (g.sameKind(m) && (shared > 0 || m.names.isEmpty())) {
+          enough = true;
+          n += KIND_BONUS + shared;
+        } else if (same && m.period.granularity().equals("day") && "say".equals(m.phrase.kind())
+            && !java.util.Collections.disjoint(g.speakers, m.persons)) {
+          enough = true;
+          n += PERSON_BONUS;
+        }
+        if (!enough || n <= bestN) continue;
         best = g;
         bestN = n;
       }
+      // a date that only recalls something no action word names ("his country's 2014 boundaries") is no event
+      if (best == null && m.phrase.recalled() && m.phrase.kind() == null) continue;
       if (best == null) {
         best = new Group();
         groups.add(best);
@@ -231,19 +307,64 @@ public final class EventTimeline {
     for (Mark m : marks) {
       if (!seen.add(m.article.id() + ":" + m.sentence.start())) continue;
       evidence.add(new Event.Evidence(m.article.id(), m.sentence.start(), m.sentence.end(),
-          m.sentence.text(m.article.text()), m.timexStart, m.timexEnd));
+          m.sentence.text(m.article.text()), m.timexStart, m.timexEnd, m.phrase.recalled()));
       if (m.next != null && seen.add(m.article.id() + ":" + m.next.start())) {
         evidence.add(new Event.Evidence(m.article.id(), m.next.start(), m.next.end(), m.next.text(m.article.text()),
             -1, -1));
       }
       for (String x : m.who) who.merge(x, 1, Integer::sum);
+      // who acted (the subject of a report's phrase) ranks before whom the reports only name
+      for (String x : m.agents) who.merge(x, AGENT_WEIGHT, Integer::sum);
       for (String x : m.where) where.merge(x, 1, Integer::sum);
     }
     Mark first = marks.get(0);
     String id = "ev-" + first.article.id() + "-" + first.sentence.start();
     for (int k = 2; !ids.add(id); k++) id = "ev-" + first.article.id() + "-" + first.sentence.start() + "-" + k;
-    return new Event(id, g.period.value(), g.period.granularity(), g.dateFrom, first.clause.text(first.article.text()),
-        ranked(who), ranked(where), evidence);
+    long firstPublished = Long.MAX_VALUE;
+    for (Mark m : marks) {
+      Period p = m.article.published() == null ? null : period(m.article.published().substring(0, Math.min(10,
+          m.article.published().length())));
+      if (p != null) firstPublished = Math.min(firstPublished, p.first());
+    }
+    boolean background = firstPublished != Long.MAX_VALUE && g.period.last() < firstPublished - BACKGROUND_DAYS;
+    Mark best = headline(marks);
+    String what = stated(best.phrase) ? best.phrase.what() : best.clause.text(best.article.text());
+    return new Event(id, g.period.value(), g.period.granularity(), g.dateFrom, what, ranked(who), ranked(where),
+        evidence, background, kind(marks), first.clause.text(first.article.text()));
+  }
+
+  /**
+   * The mark whose phrase states the event best: the phrase most reports word alike, then one that names an action
+   * other than speech, one that says who acted, one of the news rather than a recalled date, then the earliest report.
+   */
+  private static Mark headline(List<Mark> marks) {
+    Map<String, Integer> alike = new HashMap<>();
+    for (Mark m : marks) if (stated(m.phrase)) alike.merge(m.phrase.what().toLowerCase(Locale.ROOT), 1, Integer::sum);
+    Mark best = marks.get(0);
+    int bestScore = Integer.MIN_VALUE;
+    for (Mark m : marks) {
+      EventPhrase.Phrase p = m.phrase;
+      int score = !stated(p) ? 0 : 1 + 8 * alike.get(p.what().toLowerCase(Locale.ROOT));
+      if (p.kind() != null && !"say".equals(p.kind())) score += 4;
+      if (p.kind() != null && !p.recalled()) score += 2;
+      if (p.agent()) score += 3;
+      if (score > bestScore) {
+        best = m;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** A phrase that states something: at least two words ("Talks" alone says too little). */
+  private static boolean stated(EventPhrase.Phrase p) {
+    return p.what().indexOf(' ') > 0;
+  }
+
+  private static String kind(List<Mark> marks) {
+    Map<String, Integer> n = new TreeMap<>();
+    for (Mark m : marks) if (m.phrase.kind() != null) n.merge(m.phrase.kind(), "say".equals(m.phrase.kind()) ? 1 : 3, Integer::sum);
+    return n.isEmpty() ? null : java.util.Collections.max(n.entrySet(), Map.Entry.comparingByValue()).getKey();
   }
 
   private static List<String> ranked(Map<String, Integer> counts) {
@@ -281,7 +402,7 @@ public final class EventTimeline {
     for (Timex t : timexes) if (period(t.value()) != null) dated.add(sentenceOf(sentences, t.start()));
     for (Timex t : timexes) {
       if (!t.type().equals("DATE") && !t.type().equals("TIME")) continue;
-      Period p = period(t.value());
+      Period p = loose(period(t.value()), t.text());
       if (p == null || quoted(qStart, qReach, t.start(), t.end())) continue;
       int si = sentenceOf(sentences, t.start());
       if (si < 0) continue;
@@ -289,8 +410,9 @@ public final class EventTimeline {
         datedSentences++;
         continue;
       }
-      Span next = si + 1 < sentences.size() && !dated.contains(si + 1)
-          && continues(sentences.get(si + 1).text(a.text())) ? sentences.get(si + 1) : null;
+      Span next = si + 1 < sentences.size() && (!dated.contains(si + 1) && continues(sentences.get(si + 1).text(
+          a.text())) || startsWithSurname(sentences.get(si + 1).text(a.text()), sentences.get(si), mentions,
+          entityOf)) ? sentences.get(si + 1) : null;
       Mark m = mark(a, window(sentences.get(si), t.start(), t.end()), next == null ? null : window(next, next.start(),
           next.start()), p, "text", t.start(), t.end(), mentions, entityOf);
       if (m == null) continue;
@@ -319,12 +441,55 @@ public final class EventTimeline {
     return out;
   }
 
+  private static final Pattern PRONOUN_SUBJECT = Pattern.compile("^(He|She) ");
+  /** Mentions looked back over for the person a pronoun subject stands for. */
+  private static final int PRONOUN_REACH = 400;
+
+  /**
+   * "He contends ..." names nobody: the pronoun stands for the person last named before the sentence (within a few
+   * hundred characters), whose name then opens the phrase and counts as who acted.
+   */
+  private static EventPhrase.Phrase resolvePronoun(EventPhrase.Phrase p, String text, Span sentence,
+      List<Mention> mentions, Map<Mention, Entity> entityOf) {
+    Matcher m = PRONOUN_SUBJECT.matcher(p.what());
+    if (!m.find() || p.agentStart() < 0 || p.agentEnd() - p.agentStart() > 3) return p;
+    int i = firstFrom(mentions, sentence.start()) - 1;
+    for (; i >= 0 && mentions.get(i).start() >= sentence.start() - PRONOUN_REACH; i--) {
+      Entity e = entityOf.get(mentions.get(i));
+      if (e == null || !e.type().equals("PER")) continue;
+      String[] parts = e.name().split(" ");
+      return p.withWhat(parts[parts.length - 1] + p.what().substring(m.group(1).length()), mentions.get(i).start(),
+          mentions.get(i).end());
+    }
+    return p;
+  }
+
   /** Pronouns and participles that open a sentence going on about the one before ("Speaking at ...", "He ..."). */
   private static final Pattern CONTINUES = Pattern.compile("^[\"\u201c]?(?:He|She|They|It|His|Her|Their|Its|"
       + "\\p{Lu}\\p{Ll}+ing)\\b");
 
   static boolean continues(String sentence) {
     return CONTINUES.matcher(sentence).find();
+  }
+
+  /**
+   * A sentence that opens with the surname of a person the dated sentence names ("Putin told reporters ..." after
+   * "Putin said Wednesday ...") goes on about the same person's day, even when it dates something else in passing.
+   */
+  private static boolean startsWithSurname(String next, Span sentence, List<Mention> mentions,
+      Map<Mention, Entity> entityOf) {
+    int sp = next.indexOf(' ');
+    if (sp <= 1) return false;
+    String first = next.substring(0, sp);
+    int seen = 0;
+    for (int i = firstFrom(mentions, sentence.start()); i < mentions.size() && mentions.get(i).start()
+        < sentence.end() && seen < 50; i++, seen++) {
+      Entity e = entityOf.get(mentions.get(i));
+      if (e == null || !e.type().equals("PER")) continue;
+      String name = e.name();
+      if (name.endsWith(" " + first) || name.equals(first)) return true;
+    }
+    return false;
   }
 
   /** At most {@link #MAX_SENTENCE_CHARS} of a sentence, around {@code from..to}. */
@@ -369,7 +534,9 @@ public final class EventTimeline {
       List<Mention> mentions, Map<Mention, Entity> entityOf) {
     Span s = ts < 0 ? sentence : clause(a.text(), sentence, ts, te);
     String text = s.text(a.text());
-    if (next != null) text = text + " " + next.text(a.text());
+    EventPhrase.Phrase phrase = EventPhrase.of(a.text(), sentence.start(), sentence.end(), ts, te);
+    phrase = phrase.withKinds(EventPhrase.kinds(text));
+    phrase = resolvePronoun(phrase, a.text(), sentence, mentions, entityOf);
     work.addAndGet(text.length() + (long) (s.end() - s.start()));
     List<String> words = Tokens.terms(text);
     if (words.size() < MIN_WORDS - 2) return null;
@@ -378,6 +545,8 @@ public final class EventTimeline {
     Set<String> names = new LinkedHashSet<>();
     Set<String> who = new LinkedHashSet<>();
     Set<String> where = new LinkedHashSet<>();
+    Set<String> persons = new LinkedHashSet<>();
+    Set<String> agents = new LinkedHashSet<>();
     int end = next != null ? Math.max(s.end(), next.end()) : s.end();
     for (int i = firstFrom(mentions, s.start()); i < mentions.size() && mentions.get(i).start() < end; i++) {
       Mention m = mentions.get(i);
@@ -386,11 +555,35 @@ public final class EventTimeline {
       if ((m.start() < s.start() || m.end() > s.end()) && !inNext) continue;
       Entity e = entityOf.get(m);
       if (e.type().equals("MISC")) continue;
-      names.add(e.id());
       (e.type().equals("LOC") ? where : who).add(e.name());
+      if (!e.type().equals("LOC") && m.start() >= phrase.agentStart() && m.end() <= phrase.agentEnd()) {
+        agents.add(e.name());
+      }
+      if (inNext && (m.start() < s.start() || m.end() > s.end())) continue;
+      // the next sentence is evidence, but only the dated clause's own names tell its happening from another
+      names.add(e.id());
+      if (e.type().equals("PER")) persons.add(e.id());
       for (String w : Tokens.terms(m.text())) terms.remove(w);
     }
-    return new Mark(a, sentence, s, next, p, from, ts, te, names, terms, List.copyOf(who), List.copyOf(where));
+    Set<String> sentenceTerms = new LinkedHashSet<>();
+    if (s.equals(sentence)) {
+      sentenceTerms.addAll(terms);
+    } else {
+      for (String w : Tokens.terms(sentence.text(a.text()))) {
+        if (!DATE_WORDS.contains(w) && !w.chars().allMatch(Character::isDigit)) sentenceTerms.add(w);
+      }
+      work.addAndGet(sentence.end() - sentence.start());
+    }
+    if (phrase.agentStart() >= 0 && phrase.agentEnd() <= sentence.start()) {
+      // a pronoun subject, resolved to an earlier mention: that person acted
+      int k = firstFrom(mentions, phrase.agentStart());
+      if (k < mentions.size() && mentions.get(k).start() == phrase.agentStart()) {
+        Entity e = entityOf.get(mentions.get(k));
+        if (e != null) agents.add(e.name());
+      }
+    }
+    return new Mark(a, sentence, s, next, p, from, ts, te, names, terms, List.copyOf(who), List.copyOf(where), phrase,
+        persons, agents, sentenceTerms);
   }
 
   private static boolean boundary(char c) {
@@ -435,6 +628,20 @@ public final class EventTimeline {
       else return mid;
     }
     return -1;
+  }
+
+  /**
+   * "Three years ago next week" resolves to a week, but reporters count years loosely: a date counted back in years
+   * (months) is only as fine as its year (month), so it joins the event others date exactly ("February 2022").
+   */
+  static Period loose(Period p, String expression) {
+    if (p == null || expression == null) return p;
+    String e = expression.toLowerCase(Locale.ROOT);
+    if (!e.contains("ago")) return p;
+    LocalDate d = LocalDate.ofEpochDay(p.first());
+    if (e.contains("year")) return period(String.format(Locale.ROOT, "%04d", d.getYear()));
+    if (e.contains("month")) return period(String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue()));
+    return p;
   }
 
   /** The last day (epoch day) of the period a TIMEX3 calendar value names, or {@link Long#MIN_VALUE}. */

@@ -68,6 +68,47 @@ class EventTimelineTest {
     assertEquals(-1, es.get(0).evidence().get(0).timexStart());
   }
 
+  /** Issue 16: one event per happening, with a short what; a date mentioned in passing is the earlier event's. */
+  @Test
+  void reportsOfOneHappeningAreOneEventAndARecalledDateIsEvidenceOfTheEarlierEvent() {
+    Article a = article("a", "2025-02-19", "Officials from both countries met Tuesday in Riyadh for their first talks "
+        + "since the 2022 invasion of the neighbouring country.\n\nThe invasion began in February 2022 after months "
+        + "of tension.");
+    Article b = article("b", "2025-02-20", "The delegations held talks on Tuesday in the Saudi capital.\n\n"
+        + "Separately, a flood closed the river bridge in Kestrel on Tuesday.");
+    List<Event> es = events(List.of(a, b), List.of());
+    assertEquals(List.of("2022-02", "2025-02-18", "2025-02-18"), es.stream().map(Event::date).toList(),
+        es.toString());
+    Event invasion = es.get(0);
+    assertTrue(invasion.background());
+    assertEquals("invade", invasion.kind());
+    Event.Evidence passing = invasion.evidence().stream().filter(x -> x.start() == 0).findFirst().orElseThrow();
+    assertTrue(passing.recalls(), "the talks sentence names the invasion's date only in passing");
+    Event talks = es.stream().filter(e -> "meet".equals(e.kind())).findFirst().orElseThrow();
+    assertTrue(!talks.background());
+    assertEquals(List.of("a", "b"), talks.evidence().stream().map(Event.Evidence::article).distinct().toList());
+    assertTrue(talks.evidence().stream().noneMatch(Event.Evidence::recalls));
+    assertTrue(talks.what().length() < 80 && talks.what().contains("meet"), talks.what());
+    Event flood = es.stream().filter(e -> "close".equals(e.kind())).findFirst().orElseThrow();
+    assertEquals(List.of("b"), flood.evidence().stream().map(Event.Evidence::article).distinct().toList());
+    assertEquals("A flood closes the river bridge in Kestrel", flood.what());
+  }
+
+  @Test
+  void aPronounSubjectStandsForThePersonNamedBefore() {
+    String text = "Mayor Jane Holt visited the harbour.\n\nShe opened the new ferry terminal on Tuesday.";
+    Article a = article("a", "2025-02-19", text);
+    int at = text.indexOf("Jane Holt");
+    var holt = new org.storyline.model.Entity("per:jane-holt", "Jane Holt", "PER", List.of("Jane Holt"), List.of(),
+        List.of(new org.storyline.model.Mention("a", at, at + 9, "Jane Holt")));
+    List<Timex> tx = new ArrayList<>(tagger.apply(a));
+    Story s = new Story("s", "label", List.of("a"), null, null, List.of(), List.of());
+    List<Event> es = timeline.find(List.of(a), List.of(holt), List.of(), tx, List.of(s), List.of());
+    Event opened = es.stream().filter(e -> e.date().equals("2025-02-18")).findFirst().orElseThrow();
+    assertEquals("Holt opens the new ferry terminal", opened.what());
+    assertEquals(List.of("Jane Holt"), opened.who());
+  }
+
   @Test
   void periodsAndClauses() {
     assertEquals("week", EventTimeline.period("2025-W08").granularity());

@@ -23,6 +23,7 @@ public final class EvalMain {
     List<EvalSuite> s = new ArrayList<>();
     // suites register here, one line each
     s.add(new SeedsSuite());
+    s.add(new EventsSuite());
     s.add(new org.storyline.eval.extraction.ExtractionSuite());
     s.add(new EntitiesSuite());
     s.add(new TimexSuite());

@@ -241,16 +241,19 @@ public final class SeedsSuite implements EvalSuite {
   /**
    * gold.json's {@code events} ({what, date, where}): one is found when an event of the report has the same date
    * value and its sentences or names share at least two content words with the gold description and place (one, when
-   * the gold gives fewer than three).
+   * the gold gives fewer than three). It is found <em>once</em> when exactly one event of the report matches it (one
+   * event per happening); every evidence item must quote its article's text at its offsets.
    */
   private static void events(JsonNode gold, Report report, Map<String, Double> metrics, PrintWriter out) {
     if (!gold.isArray() || gold.isEmpty()) return;
     int found = 0;
+    int once = 0;
     for (JsonNode g : gold) {
       java.util.Set<String> want = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(
           g.path("what").asText("") + " " + g.path("where").asText("")));
       int need = Math.min(2, Math.max(1, want.size() - 1));
       boolean hit = false;
+      int matches = 0;
       for (var e : report.events()) {
         if (!e.date().equals(g.path("date").asText())) continue;
         StringBuilder b = new StringBuilder(String.join(" ", e.who())).append(' ').append(String.join(" ", e.where()));
@@ -258,10 +261,33 @@ public final class SeedsSuite implements EvalSuite {
         java.util.Set<String> have = new java.util.HashSet<>(org.storyline.cluster.Tokens.terms(b.toString()));
         have.retainAll(want);
         hit |= have.size() >= need;
+        if (have.size() >= need) matches++;
       }
       if (hit) found++;
       else out.println("  event not found: " + g);
+      if (matches == 1) once++;
+      else if (matches > 1) out.println("  event reported " + matches + " times: " + g);
     }
+    Map<String, String> texts = new java.util.HashMap<>();
+    for (var a : report.articles()) texts.put(a.id(), a.text());
+    int evidence = 0;
+    int exact = 0;
+    for (var e : report.events()) {
+      for (var ev : e.evidence()) {
+        evidence++;
+        String t = texts.get(ev.article());
+        if (t != null && ev.start() >= 0 && ev.end() <= t.length() && t.substring(ev.start(), ev.end()).equals(ev.text())
+            && (ev.timexStart() < 0 || ev.start() <= ev.timexStart() && ev.timexEnd() <= ev.end())) {
+          exact++;
+        }
+      }
+    }
+    long background = report.events().stream().filter(org.storyline.model.Event::background).count();
+    out.printf(java.util.Locale.ROOT, "  events: %d/%d gold events reported exactly once (one event per happening); "
+        + "%d of %d evidence offsets quote their sentence; %d background events%n", once, gold.size(), exact,
+        evidence, background);
+    metrics.put("events.once", once / (double) gold.size());
+    metrics.put("events.offsets", evidence == 0 ? 0 : exact / (double) evidence);
     out.printf(java.util.Locale.ROOT, "  events: %d/%d gold events found among %d dated events reported%n", found,
         gold.size(), report.events().size());
     metrics.put("events.found", found / (double) gold.size());

@@ -271,6 +271,9 @@ final class ApiRoutes {
     m.put("who", e.who());
     m.put("where", e.where());
     m.put("evidence", e.evidence());
+    m.put("background", e.background());
+    m.put("kind", e.kind());
+    m.put("clause", e.clause());
     return m;
   }
 

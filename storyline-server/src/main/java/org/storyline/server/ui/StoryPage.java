@@ -295,10 +295,15 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
     return v.assignments().stream().map(org.storyline.cluster.Assignment::explain).toList();
   }
 
-  /** The link of an event's first evidence sentence. */
+  /** The link of an event's first evidence sentence that states it (not one that only recalls its date). */
   public static String href(Event e) {
     if (e.evidence().isEmpty()) return null;
-    Event.Evidence ev = e.evidence().get(0);
+    Event.Evidence ev = e.evidence().stream().filter(x -> !x.recalls()).findFirst().orElse(e.evidence().get(0));
+    return href(ev);
+  }
+
+  /** The link of one evidence sentence: its article, with the sentence marked. */
+  public static String href(Event.Evidence ev) {
     return Links.article(ev.article(), ev.start(), ev.end());
   }
 }

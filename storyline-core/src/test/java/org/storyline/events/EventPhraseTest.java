@@ -1,0 +1,74 @@
+package org.storyline.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The short {@code what} of a dated sentence, and whether its date only recalls an earlier event. */
+class EventPhraseTest {
+  private static EventPhrase.Phrase of(String sentence, String date) {
+    int ts = sentence.indexOf(date);
+    return EventPhrase.of(sentence, 0, sentence.length(), ts, ts + date.length());
+  }
+
+  @Test
+  void theVerbNearestTheDateWithItsSubjectAndObjectInThePresentTense() {
+    var p = of("Russia in 2014 annexed Ukraine's Crimea peninsula following a brief military operation.", "2014");
+    assertEquals("Russia annexes Ukraine's Crimea peninsula", p.what());
+    assertEquals("annex", p.kind());
+    assertFalse(p.recalled());
+    assertTrue(p.agent());
+
+    // the date and its preposition are left out; a plural subject keeps the base form
+    p = of("On Thursday, Russian and US diplomats met in Turkey for talks.", "Thursday");
+    assertEquals("Russian and US diplomats meet in Turkey for talks", p.what());
+    assertEquals("meet", p.kind());
+    p = of("President Vladimir Putin on Wednesday praised the talks, calling them a first step.", "Wednesday");
+    assertEquals("President Vladimir Putin praises the talks", p.what());
+    assertEquals("say", p.kind());
+  }
+
+  @Test
+  void aDateThatModifiesANounOrFollowsSinceRecallsAnEarlierEvent() {
+    String s = "Officials met Tuesday for their first direct talks since Moscow's February 2022 invasion of Ukraine.";
+    var news = of(s, "Tuesday");
+    assertFalse(news.recalled());
+    assertEquals("meet", news.kind());
+    var recalled = of(s, "February 2022");
+    assertTrue(recalled.recalled());
+    assertEquals("Moscow invades Ukraine", recalled.what());
+    assertEquals("invade", recalled.kind());
+
+    var conflict = of("It was their first meeting since the conflict in Ukraine began in 2022.", "2022");
+    assertTrue(conflict.recalled());
+    assertEquals("invade", conflict.kind(), "a conflict's beginning is the conflict");
+
+    // a date that recalls no action ("his country's 2014 boundaries") has no kind: no event of its own
+    var none = of("He has long demanded that his country's 2014 boundaries be restored.", "2014");
+    assertTrue(none.recalled());
+    assertNull(none.kind());
+  }
+
+  @Test
+  void anActionWordAfterADeterminerIsANounNotTheVerb() {
+    var p = of("In a new comment Wednesday on his platform, Trump called the governor a dictator.", "Wednesday");
+    assertEquals("say", p.kind());
+    assertTrue(p.what().startsWith("Trump calls"), p.what());
+  }
+
+  @Test
+  void aLeadDatedByItsPublishDateTakesItsFirstAction() {
+    String s = "Flood waters closed the river bridge in Kestrel.";
+    var p = EventPhrase.of(s, 0, s.length(), -1, -1);
+    assertEquals("Flood waters close the river bridge in Kestrel", p.what());
+  }
+
+  @Test
+  void kindsOfActionNamedInAClause() {
+    assertEquals(java.util.Set.of("say", "meet"), EventPhrase.kinds("Rubio said after meeting with Lavrov"));
+    assertTrue(EventPhrase.kinds("They spoke of Peace Talks").isEmpty(), "a capitalised word is part of a name");
+  }
+}
