@@ -51,6 +51,8 @@ public final class Library implements Closeable {
   private static final int BATCH = 256;
   /** Articles annotated (entities, quotes) together before their features go to the story stream. */
   private static final int CHUNK = 2000;
+  /** Story views computed together by {@link #precomputeViews}. */
+  private static final int VIEW_CHUNK = 256;
 
   private final ArticleStore store;
   private final Pipeline pipeline;
@@ -61,6 +63,8 @@ public final class Library implements Closeable {
   private final List<String> notes = new ArrayList<>();
   private final StoryViews views;
   private final EntityIndex entities;
+  /** Each story's report, kept on disk; null for a read-only library of a store without views. */
+  private final ViewStore viewStore;
   private volatile Snapshot snapshot;
   /**
    * Every stored article's header (as stored: no inferred date) as of the last snapshot, by id, so the next snapshot
@@ -86,9 +90,10 @@ public final class Library implements Closeable {
     }
   }
 
-  private Library(ArticleStore store, EntityIndex entities, Options options, boolean writable) {
+  private Library(ArticleStore store, EntityIndex entities, ViewStore viewStore, Options options, boolean writable) {
     this.store = store;
     this.entities = entities;
+    this.viewStore = viewStore;
     this.writable = writable;
     this.embeddingsWanted = options.embeddings();
     this.stage = OnlineStoryStage.defaults(options.embeddings());
@@ -124,13 +129,21 @@ public final class Library implements Closeable {
   public static Library open(Path data, Options options) throws IOException {
     ArticleStore store = ArticleStore.open(data, options.commitEvery());
     EntityIndex ix;
+    ViewStore vs;
     try {
       ix = EntityIndex.open(data);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
     }
-    Library lib = new Library(store, ix, options, true);
+    try {
+      vs = ViewStore.open(data);
+    } catch (IOException | RuntimeException e) {
+      ix.close();
+      store.close();
+      throw e;
+    }
+    Library lib = new Library(store, ix, vs, options, true);
     try {
       lib.annotateMissing();
     } catch (IOException | RuntimeException e) {
@@ -144,7 +157,8 @@ public final class Library implements Closeable {
   public static Library openReadOnly(Path data, boolean embeddings) throws IOException {
     ArticleStore store = ArticleStore.openReadOnly(data);
     try {
-      return new Library(store, EntityIndex.openReadOnly(data), Options.defaults().withEmbeddings(embeddings), false);
+      return new Library(store, EntityIndex.openReadOnly(data), ViewStore.openReadOnly(data),
+          Options.defaults().withEmbeddings(embeddings), false);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
@@ -331,6 +345,7 @@ public final class Library implements Closeable {
         if (c.articles() == store.size()) {
           if (counts.revised > 0) snapshot = null;
           entities.commit();
+          if (viewStore != null) viewStore.commit();
           return new IngestResult(0, counts.unchanged, counts.revised, counts.problems, ids, 0, c.stories(),
               store.size());
         }
@@ -344,10 +359,23 @@ public final class Library implements Closeable {
     if (assigned > 0 || fresh && !Files.isRegularFile(storiesFile(store.dataDir()))) {
       s.save(storiesFile(store.dataDir()));
     }
-    if (counts.addedN + counts.revised > 0 || assigned > 0) {
-      // a library whose snapshot is in use (a server) gets the next one now, so readers never wait for it
-      snapshot = snapshot == null ? null : buildSnapshot();
+    List<String> revisedIds = counts.revisedKeys.stream().map(Key::id).toList();
+    if (!revisedIds.isEmpty()) {
+      // a revised article keeps its story's stamp: forget what was said of it
+      if (viewStore != null) viewStore.deleteArticles(revisedIds);
+      views.forget(revisedIds);
     }
+    if (counts.addedN + counts.revised > 0 || assigned > 0) {
+      // a library whose snapshot is in use (a server) gets the next one now, with the views of the stories that
+      // changed, so readers never wait for either
+      Snapshot old = snapshot;
+      if (old != null) {
+        Snapshot next = buildSnapshot();
+        computeViews(next, changedStories(old, next, revisedIds));
+        snapshot = next;
+      }
+    }
+    if (viewStore != null) viewStore.commit();
     entities.commit();
     return new IngestResult(counts.addedN, counts.unchanged, counts.revised, counts.problems, ids, assigned,
         s.stories(), store.size());
@@ -525,6 +553,127 @@ public final class Library implements Closeable {
     return all;
   }
 
+  // ------------------------------------------------------------------------------------------- story views
+
+  /** The stories of {@code next} whose view {@code old} did not have: new or changed stories, revised articles. */
+  private static List<Story> changedStories(Snapshot old, Snapshot next, List<String> revised) {
+    java.util.Set<String> rev = new java.util.HashSet<>(revised);
+    List<Story> out = new ArrayList<>();
+    for (Story s : next.stories()) {
+      Story before = old.story(s.id());
+      boolean changed = before == null || !before.equals(s)
+          || !java.util.Objects.equals(lineId(old.storylineOf(s.id())), lineId(next.storylineOf(s.id())));
+      if (!changed && !rev.isEmpty()) changed = s.articles().stream().anyMatch(rev::contains);
+      if (changed) out.add(s);
+    }
+    return out;
+  }
+
+  private static String lineId(Storyline l) {
+    return l == null ? null : l.id();
+  }
+
+  /** Computes and keeps the views of these stories (in parallel; each view is computed alone). */
+  private void computeViews(Snapshot snap, List<Story> stories) throws IOException {
+    if (viewStore == null || !viewStore.writable() || stories.isEmpty()) return;
+    try {
+      stories.parallelStream().forEach(s -> {
+        try {
+          Storyline line = snap.storylineOf(s.id());
+          viewStore.put(s.id(), ViewStore.stamp(s, line), report(snap, List.of(s)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    viewStore.refresh();
+  }
+
+  /**
+   * The report of one story of the snapshot (what {@code analyze} says of its articles): its kept view when it is
+   * current, else computed (and kept when this library writes).
+   */
+  Report storyReport(Snapshot snap, Story s) throws IOException {
+    Storyline line = snap.storylineOf(s.id());
+    String stamp = ViewStore.stamp(s, line);
+    if (viewStore != null) {
+      Optional<Report> kept = viewStore.get(s.id(), stamp);
+      if (kept.isPresent()) return withStoryline(kept.get(), line, s);
+    }
+    Report r = report(snap, List.of(s));
+    if (viewStore != null && viewStore.writable()) viewStore.put(s.id(), stamp, r);
+    return r;
+  }
+
+  /** A kept report with the story's storyline as the snapshot names it now (a label changes as a storyline grows). */
+  private static Report withStoryline(Report r, Storyline line, Story s) {
+    List<Storyline> lines = line == null ? List.of() : List.of(new Storyline(line.id(), line.label(), List.of(s.id())));
+    if (lines.equals(r.storylines())) return r;
+    return new Report(r.generator(), r.formatVersion(), r.articles(), r.problems(), r.entities(), r.quotes(),
+        r.timexes(), r.stories(), lines, r.quoteVariants(), r.events(), r.outlets());
+  }
+
+  /**
+   * Computes the views of the snapshot's stories that have none for their current stamp, a chunk at a time, until
+   * done or {@code stop} says so; returns how many were computed. The server runs it in the background after it
+   * starts, so a store built by {@code storyline ingest} (which computes no views) needs no pipeline run per read.
+   */
+  public int precomputeViews(java.util.function.BooleanSupplier stop) throws IOException {
+    if (viewStore == null || !viewStore.writable()) return 0;
+    Snapshot snap = snapshot();
+    Map<String, String> have = viewStore.stamps();
+    List<Story> todo = new ArrayList<>();
+    // newest first: the stories the front page lists are read most
+    for (Story s : snap.stories().reversed()) {
+      if (!ViewStore.stamp(s, snap.storylineOf(s.id())).equals(have.get(s.id()))) todo.add(s);
+    }
+    int n = 0;
+    for (int i = 0; i < todo.size() && !stop.getAsBoolean(); i += VIEW_CHUNK) {
+      List<Story> part = todo.subList(i, Math.min(todo.size(), i + VIEW_CHUNK));
+      computeViews(snap, part);
+      n += part.size();
+    }
+    viewStore.commit();
+    return n;
+  }
+
+  private volatile Thread backfill;
+  /** Stops the background views (a flag, not an interrupt: an interrupted Lucene write closes its files). */
+  private volatile boolean stopping;
+
+  /** Starts {@link #precomputeViews} on a daemon thread (once); {@link #close} stops it. */
+  public synchronized void precomputeViewsInBackground(java.util.function.IntConsumer done) {
+    if (backfill != null || viewStore == null || !viewStore.writable()) return;
+    Thread t = new Thread(() -> {
+      try {
+        done.accept(precomputeViews(() -> stopping));
+      } catch (IOException | RuntimeException e) {
+        if (!stopping) {
+          synchronized (this) {
+            notes.add("story views were not all computed: " + e.getMessage());
+          }
+        }
+      }
+    }, "storyline-views");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    backfill = t;
+    t.start();
+  }
+
+  private void stopBackfill() {
+    Thread t = backfill;
+    if (t == null) return;
+    stopping = true;
+    try {
+      t.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * The full articles of a story, with the publish dates the snapshot gives them (inferred from story mates where
    * the article has none), in the story's order.
@@ -553,8 +702,13 @@ public final class Library implements Closeable {
 
   @Override
   public void close() throws IOException {
+    stopBackfill();
     try {
-      entities.close();
+      try {
+        entities.close();
+      } finally {
+        if (viewStore != null) viewStore.close();
+      }
     } finally {
       store.close();
     }
