@@ -240,21 +240,33 @@ public final class Library implements Closeable {
     }
   }
 
+  /** The analyzer snippets are highlighted with (thread-safe, as Lucene's analyzers are). */
+  private static final org.apache.lucene.analysis.Analyzer SNIPPET_ANALYZER =
+      new org.apache.lucene.analysis.standard.StandardAnalyzer();
+
   /** A faceted search ({@link EntityIndex#search}) with each hit's metadata, story and snippet. */
   public SearchPage search(EntityIndex.Search q, boolean facets) throws IOException {
     EntityIndex.SearchResult r = entities.search(q, facets);
     Snapshot snap = snapshot();
     org.apache.lucene.search.Query text = entities.parse(q.query());
-    org.apache.lucene.analysis.Analyzer analyzer = new org.apache.lucene.analysis.standard.StandardAnalyzer();
+    var highlighter = ArticleStore.highlighter(SNIPPET_ANALYZER);
     List<SearchItem> items = new ArrayList<>();
     for (EntityIndex.Hit h : r.hits()) {
       Article meta = snap.article(h.article());
-      Optional<Article> full = store.get(h.article());
-      if (full.isEmpty()) continue;
-      Article a = meta != null ? meta : full.get();
+      String snippet;
+      Article a;
+      if (meta != null && h.highlighted() != null) { // the read model highlighted it: no read of the article
+        a = meta;
+        snippet = ArticleStore.snippet(h.highlighted(), "");
+      } else {
+        Optional<Article> full = store.current(h.article());
+        if (full.isEmpty()) continue;
+        a = meta != null ? meta : full.get();
+        snippet = ArticleStore.snippet(highlighter, text, full.get().text());
+      }
       Story story = snap.storyOf(h.article());
       items.add(new SearchItem(a.id(), a.title(), a.outlet(), a.published(), a.publishedInferred(),
-          story == null ? null : story.id(), h.score(), ArticleStore.snippet(analyzer, text, full.get().text())));
+          story == null ? null : story.id(), h.score(), snippet));
     }
     return new SearchPage(r.total(), q.offset(), q.limit(), items, r.facets());
   }
@@ -694,8 +706,17 @@ public final class Library implements Closeable {
   Report report(Snapshot snap, List<Story> stories) throws IOException {
     List<Article> articles = new ArrayList<>();
     for (Story s : stories) articles.addAll(articlesOf(snap, s));
-    List<String> ids = stories.stream().map(Story::id).toList();
-    List<Storyline> lines = snap.storylines().stream().filter(l -> l.stories().stream().anyMatch(ids::contains))
+    // each story's storyline by the snapshot's map (not a scan of every storyline), in the snapshot's order
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Story s : stories) ids.add(s.id());
+    Map<String, Storyline> touched = new java.util.TreeMap<>();
+    for (Story s : stories) {
+      Storyline l = snap.storylineOf(s.id());
+      if (l != null) touched.put(l.id(), l);
+    }
+    List<Storyline> lines = touched.size() <= 1 ? List.copyOf(touched.values())
+        : snap.storylines().stream().filter(l -> touched.containsKey(l.id())).toList();
+    lines = lines.stream()
         .map(l -> new Storyline(l.id(), l.label(), l.stories().stream().filter(ids::contains).toList())).toList();
     return pipeline.views(new StoryStage.Result(articles, stories, lines));
   }
