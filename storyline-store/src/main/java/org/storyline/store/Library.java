@@ -368,9 +368,7 @@ public final class Library implements Closeable {
     boolean fresh = stream == null;
     StoryStream s = stream();
     int assigned = assign(counts.added);
-    if (assigned > 0 || fresh && !Files.isRegularFile(storiesFile(store.dataDir()))) {
-      s.save(storiesFile(store.dataDir()));
-    }
+    if (assigned > 0 || fresh && !Files.isRegularFile(storiesFile(store.dataDir()))) saveStories(false);
     List<String> revisedIds = counts.revisedKeys.stream().map(Key::id).toList();
     if (!revisedIds.isEmpty()) {
       // a revised article keeps its story's stamp: forget what was said of it
@@ -392,6 +390,27 @@ public final class Library implements Closeable {
     return new IngestResult(counts.addedN, counts.unchanged, counts.revised, counts.problems, ids, assigned,
         s.stories(), store.size());
   }
+
+  /**
+   * Saves the stories ({@code stories.bin}, the whole stream: tens of MB at 100k articles). A library whose snapshot
+   * is in use (a server, ingesting small batches often) saves at most every {@link #SAVE_EVERY_NANOS} and when it
+   * closes; an ingest that finds a saved stream behind the store (a crash before the next save) assigns the
+   * articles it lacks, so nothing is lost, only recomputed.
+   */
+  private void saveStories(boolean force) throws IOException {
+    long now = System.nanoTime();
+    if (!force && snapshot != null && now - lastSave < SAVE_EVERY_NANOS) {
+      unsaved = true;
+      return;
+    }
+    stream.save(storiesFile(store.dataDir()));
+    lastSave = System.nanoTime();
+    unsaved = false;
+  }
+
+  private static final long SAVE_EVERY_NANOS = 60_000_000_000L;
+  private long lastSave = System.nanoTime();
+  private boolean unsaved;
 
   private void addBatch(List<RawDocument> batch, Counts counts) {
     requireWritable();
@@ -531,7 +550,7 @@ public final class Library implements Closeable {
     if (late > 0) {
       notes.add(late + " stored articles had no story yet; they were assigned"
           + (writable ? " and saved" : " for this listing (`storyline ingest` keeps them)"));
-      if (writable) stream.save(storiesFile(store.dataDir()));
+      if (writable) saveStories(false);
     }
     List<Article> headers = new ArrayList<>(currentHeaders().values());
     headers.sort(STORE_ORDER);
@@ -724,6 +743,9 @@ public final class Library implements Closeable {
   @Override
   public void close() throws IOException {
     stopBackfill();
+    synchronized (this) {
+      if (unsaved && writable && stream != null) saveStories(true);
+    }
     try {
       try {
         entities.close();
