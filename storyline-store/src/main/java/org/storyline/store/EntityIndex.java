@@ -503,25 +503,24 @@ public final class EntityIndex implements Closeable {
       Map<String, Integer> co = new HashMap<>();
       TreeMap<Long, Integer> days = new TreeMap<>();
       int[] n = {0};
-      // co-occurring entities counted by segment ordinal and resolved once per segment (not once per mention)
+      // co-occurring entities counted by global ordinal; only those listed are turned into strings
+      GlobalOrdinals.Counter ec = GlobalOrdinals.of(s.getIndexReader()).new Counter(F_ENTITY);
       Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
       for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
         Scorer sc = w.scorer(ctx);
         if (sc == null) continue;
         Bits live = ctx.reader().getLiveDocs();
-        Leaf leaf = new Leaf(ctx);
-        int[] ec = counter(leaf.entity);
+        NumericDocValues dv = ctx.reader().getNumericDocValues(F_DAY_DV);
+        ec.leaf(ctx);
         DocIdSetIterator it = sc.iterator();
         for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
           if (live != null && !live.get(d)) continue;
           n[0]++;
-          NumericDocValues dv = leaf.day;
           if (dv != null && dv.advanceExact(d)) days.merge(dv.longValue(), 1, Integer::sum);
-          count(leaf.entity, d, ec);
+          ec.count(d);
         }
-        resolve(leaf.entity, ec, co);
       }
-      co.remove(id);
+      for (var e : ec.top(COOCCURRING + 1)) if (!e.getKey().equals(id)) co.put(e.getKey(), e.getValue());
       if (n[0] == 0) return Optional.empty();
       List<DayCount> byDay = new ArrayList<>();
       for (var d : days.entrySet()) byDay.add(new DayCount(LocalDate.ofEpochDay(d.getKey()).toString(), d.getValue()));
@@ -681,40 +680,41 @@ public final class EntityIndex implements Closeable {
       long[] total = {0};
       Map<String, List<FacetValue>> facetLists = new LinkedHashMap<>();
       if (!facets) return new SearchResult(s.count(query), hits, facetLists);
-      // counted by segment ordinal, resolved to values once per segment (not once per hit)
+      // counted by global ordinal; only the values shown are turned into strings
       Map<Long, Integer> days = new HashMap<>();
+      GlobalOrdinals go = GlobalOrdinals.of(s.getIndexReader());
+      GlobalOrdinals.Counter oc = go.new Counter(F_OUTLET_FACET);
+      GlobalOrdinals.Counter ec = go.new Counter(F_ENTITY);
+      GlobalOrdinals.Counter sp = go.new Counter(F_SPEAKER);
       Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
       for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
         Scorer sc = w.scorer(ctx);
         if (sc == null) continue;
         Bits live = ctx.reader().getLiveDocs();
-        Leaf leaf = new Leaf(ctx);
-        int[] oc = counter(leaf.outlet);
-        int[] ec = counter(leaf.entity);
-        int[] sp = counter(leaf.speaker);
+        NumericDocValues day = ctx.reader().getNumericDocValues(F_DAY_DV);
+        oc.leaf(ctx);
+        ec.leaf(ctx);
+        sp.leaf(ctx);
         DocIdSetIterator it = sc.iterator();
         for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
           if (live != null && !live.get(d)) continue;
           total[0]++;
-          count(leaf.outlet, d, oc);
-          count(leaf.entity, d, ec);
-          count(leaf.speaker, d, sp);
-          if (leaf.day != null && leaf.day.advanceExact(d)) days.merge(leaf.day.longValue(), 1, Integer::sum);
+          oc.count(d);
+          ec.count(d);
+          sp.count(d);
+          if (day != null && day.advanceExact(d)) days.merge(day.longValue(), 1, Integer::sum);
         }
-        resolve(leaf.outlet, oc, outlets);
-        resolve(leaf.entity, ec, ents);
-        resolve(leaf.speaker, sp, speakers);
       }
       for (var e : days.entrySet()) {
         String d = LocalDate.ofEpochDay(e.getKey()).toString();
         dates.merge(q.bucket() == DateBucket.MONTH ? d.substring(0, 7) : d, e.getValue(), Integer::sum);
       }
-      facetLists.put("outlet", top(outlets, k -> k));
+      facetLists.put("outlet", facet(oc.top(FACET_SIZE), k -> k));
       List<FacetValue> ds = new ArrayList<>();
       for (var e : dates.entrySet()) ds.add(new FacetValue(e.getKey(), e.getKey(), e.getValue()));
       facetLists.put("date", ds);
-      facetLists.put("entity", top(ents, this::nameOf));
-      facetLists.put("speaker", top(speakers, this::nameOf));
+      facetLists.put("entity", facet(ec.top(FACET_SIZE), this::nameOf));
+      facetLists.put("speaker", facet(sp.top(FACET_SIZE), this::nameOf));
       return new SearchResult(total[0], hits, facetLists);
     } finally {
       searchers.release(s);
@@ -819,6 +819,13 @@ public final class EntityIndex implements Closeable {
   private EntityCount count(String id, int n) throws IOException {
     Name i = name(id);
     return new EntityCount(id, i.name(), i.type(), n);
+  }
+
+  private static List<FacetValue> facet(List<Map.Entry<String, Integer>> top,
+      java.util.function.Function<String, String> label) {
+    List<FacetValue> out = new ArrayList<>(top.size());
+    for (var e : top) out.add(new FacetValue(e.getKey(), label.apply(e.getKey()), e.getValue()));
+    return out;
   }
 
   private List<FacetValue> top(Map<String, Integer> counts, java.util.function.Function<String, String> label) {

@@ -244,10 +244,40 @@ public final class Library implements Closeable {
   private static final org.apache.lucene.analysis.Analyzer SNIPPET_ANALYZER =
       new org.apache.lucene.analysis.standard.StandardAnalyzer();
 
-  /** A faceted search ({@link EntityIndex#search}) with each hit's metadata, story and snippet. */
+  /** Search pages kept for the current snapshot (a new snapshot, after an ingest that changed something, clears them). */
+  private static final int SEARCH_CACHE = 1024;
+  private final Map<Object, SearchPage> searchCache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Object, SearchPage> e) {
+      return size() > SEARCH_CACHE;
+    }
+  };
+  private long searchCacheVersion = -1;
+
+  /**
+   * A faceted search ({@link EntityIndex#search}) with each hit's metadata, story and snippet. The same search on
+   * the same snapshot gives the same page, so the last {@value #SEARCH_CACHE} pages are kept until the next one.
+   */
   public SearchPage search(EntityIndex.Search q, boolean facets) throws IOException {
-    EntityIndex.SearchResult r = entities.search(q, facets);
     Snapshot snap = snapshot();
+    Object key = List.of(q, facets);
+    synchronized (searchCache) {
+      if (searchCacheVersion != snap.version()) {
+        searchCache.clear();
+        searchCacheVersion = snap.version();
+      }
+      SearchPage kept = searchCache.get(key);
+      if (kept != null) return kept;
+    }
+    SearchPage page = searchUncached(snap, q, facets);
+    synchronized (searchCache) {
+      if (searchCacheVersion == snap.version()) searchCache.put(key, page);
+    }
+    return page;
+  }
+
+  private SearchPage searchUncached(Snapshot snap, EntityIndex.Search q, boolean facets) throws IOException {
+    EntityIndex.SearchResult r = entities.search(q, facets);
     org.apache.lucene.search.Query text = entities.parse(q.query());
     var highlighter = ArticleStore.highlighter(SNIPPET_ANALYZER);
     List<SearchItem> items = new ArrayList<>();
