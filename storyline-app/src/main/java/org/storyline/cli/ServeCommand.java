@@ -62,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
     lib.snapshot(); // load the stories before the first request
     for (String note : lib.notes()) err.println("storyline: " + note);
     StorylineServer server = StorylineServer.start(lib, cfg);
+    // each story's view computed once and kept (<data>/views), so a read never runs the pipeline
+    lib.precomputeViewsInBackground(n -> {
+      if (n > 0) err.println("storyline: computed the views of " + n + " stories");
+      err.flush();
+    });
     AutoCloseable following = Follower.background(lib, FollowConfig.defaults(), FollowClock.system(),
         r -> FollowCommand.print(out, err, r)); // follows the sources (storyline sources add) while serving
     CountDownLatch stopped = new CountDownLatch(1);

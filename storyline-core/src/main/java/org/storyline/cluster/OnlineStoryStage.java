@@ -201,21 +201,51 @@ public final class OnlineStoryStage implements StoryStage {
     for (Article a : articles) {
       if (stream.contains(a.id()) && articleById.putIfAbsent(a.id(), a) == null) seen.add(a);
     }
+    Map<String, Summary> memo = new HashMap<>();
     Result r = summarize(stream.index, stream.features, articleById, seen,
-        f -> stream.countNorms.getOrDefault(f.id(), 0.0));
+        f -> stream.countNorms.getOrDefault(f.id(), 0.0), stream.summaries, memo);
+    stream.summaries = memo;
     return new Outcome(r, stream.assignments(), stream.index.events());
   }
 
+  /**
+   * What {@link #summarize} computed for one story from its articles as given (their headers): the same articles
+   * give the same story, so a stream summarized again (after each ingest of a server) recomputes only the stories
+   * that changed.
+   */
+  record Summary(List<Article> mates, List<Article> inferred, Story story, StorylineLinker.StoryInfo info) {}
+
   private Result summarize(StoryIndex index, Map<String, ArticleFeatures> byId, Map<String, Article> articleById,
       List<Article> articles, java.util.function.ToDoubleFunction<ArticleFeatures> squaredNorm) {
+    return summarize(index, byId, articleById, articles, squaredNorm, Map.of(), new HashMap<>());
+  }
+
+  private Result summarize(StoryIndex index, Map<String, ArticleFeatures> byId, Map<String, Article> articleById,
+      List<Article> articles, java.util.function.ToDoubleFunction<ArticleFeatures> squaredNorm,
+      Map<String, Summary> before, Map<String, Summary> after) {
     Map<String, Article> finalArticle = new HashMap<>(articleById);
     List<Story> stories = new ArrayList<>();
     List<StorylineLinker.StoryInfo> infos = new ArrayList<>();
-    for (StoryIndex.StoryView v : index.stories()) {
-      List<Article> mates = v.articles().stream().map(articleById::get).filter(java.util.Objects::nonNull).toList();
+    for (StoryIndex.StoryHead head : index.storyHeads()) {
+      List<Article> mates = head.articles().stream().map(articleById::get).filter(java.util.Objects::nonNull)
+          .toList();
       if (mates.isEmpty()) continue;
+      Summary kept = before.get(head.id());
+      if (kept != null && kept.mates().equals(mates)) {
+        for (Article a : kept.inferred()) finalArticle.put(a.id(), a);
+        stories.add(kept.story());
+        infos.add(kept.info());
+        after.put(head.id(), kept);
+        continue;
+      }
+      StoryIndex.StoryView v = index.story(head.id());
       var matesByDate = DateInference.datedMates(mates);
-      for (Article a : mates) finalArticle.put(a.id(), DateInference.infer(a, matesByDate));
+      List<Article> inferred = new ArrayList<>(mates.size());
+      for (Article a : mates) {
+        Article x = DateInference.infer(a, matesByDate);
+        finalArticle.put(a.id(), x);
+        inferred.add(x);
+      }
       List<ArticleFeatures> members = mates.stream().map(a -> byId.get(a.id())).toList();
       List<String> ids = mates.stream().map(Article::id)
           .sorted(Comparator.comparingLong((String id) -> dayOf(finalArticle.get(id))).thenComparing(id -> id))
@@ -234,11 +264,14 @@ public final class OnlineStoryStage implements StoryStage {
       }
       boolean dated = first != Long.MAX_VALUE;
       String label = Labels.story(members, v.centroid(), squaredNorm);
-      stories.add(new Story(v.id(), label, ids, dated ? LocalDate.ofEpochDay(first).toString() : null,
+      Story story = new Story(v.id(), label, ids, dated ? LocalDate.ofEpochDay(first).toString() : null,
           dated ? LocalDate.ofEpochDay(last).toString() : null, List.copyOf(outlets),
-          Duplicates.group(members, cfg)));
-      infos.add(new StorylineLinker.StoryInfo(v.id(), label, dated ? first : ArticleFeatures.NO_DAY,
-          dated ? last : ArticleFeatures.NO_DAY, v.centroid()));
+          Duplicates.group(members, cfg));
+      StorylineLinker.StoryInfo info = new StorylineLinker.StoryInfo(v.id(), label,
+          dated ? first : ArticleFeatures.NO_DAY, dated ? last : ArticleFeatures.NO_DAY, v.centroid());
+      stories.add(story);
+      infos.add(info);
+      after.put(v.id(), new Summary(mates, List.copyOf(inferred), story, info));
     }
     Comparator<Story> storyOrder = Comparator.comparing((Story s) -> s.first() == null ? "~" : s.first())
         .thenComparing(Story::id);

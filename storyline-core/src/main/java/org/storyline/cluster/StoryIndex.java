@@ -721,6 +721,23 @@ public final class StoryIndex implements java.io.Serializable {
   /** A stored story: id, articles, and its (pruned, unnormalised) centroid. */
   public record StoryView(String id, List<String> articles, Map<String, Double> centroid) {}
 
+  /** Live stories with their articles, without copying their centroids (see {@link #story(String)}). */
+  public List<StoryHead> storyHeads() {
+    List<StoryHead> out = new ArrayList<>();
+    for (StoryState s : stories) if (s.mergedInto == null) out.add(new StoryHead(s.id, List.copyOf(s.articles)));
+    return out;
+  }
+
+  /** A live story's view (its centroid copied), or null when there is none of that id or it was merged away. */
+  public StoryView story(String id) {
+    StoryState s = byId.get(id);
+    return s == null || s.mergedInto != null ? null
+        : new StoryView(s.id, List.copyOf(s.articles), Map.copyOf(s.centroid));
+  }
+
+  /** A live story's id and articles. */
+  public record StoryHead(String id, List<String> articles) {}
+
   public List<Event> events() {
     return List.copyOf(events);
   }

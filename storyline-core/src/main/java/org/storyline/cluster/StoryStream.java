@@ -68,6 +68,8 @@ public final class StoryStream implements Serializable {
 
   /** Each article's squared count norm, taken before its counts were cut (for the label's centrality). */
   transient Map<String, Double> countNorms = new HashMap<>();
+  /** What the last summary computed per story (not saved: a reloaded stream summarizes every story once). */
+  transient Map<String, OnlineStoryStage.Summary> summaries = new HashMap<>();
 
   void record(ArticleFeatures f, Assignment a) {
     features.put(f.id(), f.slim(KEPT_COUNTS));
@@ -97,6 +99,7 @@ public final class StoryStream implements Serializable {
     features = new HashMap<>();
     assignments = new LinkedHashMap<>();
     countNorms = new HashMap<>();
+    summaries = new HashMap<>();
     for (int i = 0; i < n; i++) {
       ArticleFeatures f = readFeatures(in);
       countNorms.put(f.id(), in.readDouble());

@@ -69,7 +69,7 @@ final class StorylineLinker {
       double bc = -1;
       double nb = b.norm();
       for (StoryInfo s : b.stories) {
-        double c = StoryState.cosine(unitOf.get(s.id), 1.0, b.sum, nb);
+        double c = cosine(unitOf.get(s.id), b, nb);
         if (c > bc + TIE) { // (of two stories alone, both are exactly as central: the first in time names it)
           bc = c;
           central = s;
@@ -78,6 +78,20 @@ final class StorylineLinker {
       out.add(new Line(b.id, List.copyOf(b.stories), central));
     }
     return out;
+  }
+
+  /**
+   * The cosine of a story's unit vector with a storyline's sum, as {@code StoryState.cosine(u, 1, sum, nb)}: the
+   * story is in the storyline, so its terms are a subset of the sum's and the sum is iterated over the story's terms.
+   */
+  private static double cosine(Map<String, Double> u, Builder b, double nb) {
+    if (nb == 0) return 0;
+    double dot = 0;
+    for (var e : u.entrySet()) {
+      Cell c = b.sum.get(e.getKey());
+      if (c != null) dot += e.getValue() * c.value;
+    }
+    return dot / (1.0 * nb);
   }
 
   private static Map<String, Double> unit(Map<String, Double> c) {
@@ -93,7 +107,8 @@ final class StorylineLinker {
   private static final class Index {
     final double maxGap;
     final List<Builder> builders = new ArrayList<>();
-    final Map<String, List<Builder>> postings = new HashMap<>();
+    /** Per term, the storylines holding it with their weight cell (no map look-up in the scoring loop). */
+    final Map<String, List<Cell>> postings = new HashMap<>();
     /** Builders in the postings (the others are out of reach of the stories still to come). */
     final List<Builder> active = new ArrayList<>();
     /** The newest dated story's first day seen so far; NO_DAY before any. */
@@ -121,15 +136,17 @@ final class StorylineLinker {
       }
       int n = 0;
       for (var e : u.entrySet()) {
-        List<Builder> p = postings.get(e.getKey());
+        List<Cell> p = postings.get(e.getKey());
         if (p == null) continue;
         double w = e.getValue();
-        for (Builder b : p) {
+        for (int i = 0, size = p.size(); i < size; i++) {
+          Cell c = p.get(i);
+          Builder b = c.builder;
           if (!b.hit) {
             b.hit = true;
             touched[n++] = b.seq;
           }
-          dots[b.seq] += w * b.sum.get(e.getKey());
+          dots[b.seq] += w * c.value;
         }
       }
       Builder best = null;
@@ -169,12 +186,17 @@ final class StorylineLinker {
     void absorb(Builder b, StoryInfo s, Map<String, Double> u) {
       b.stories.add(s);
       for (var e : u.entrySet()) {
-        Double old = b.sum.get(e.getKey());
-        double o = old == null ? 0 : old;
+        Cell cell = b.sum.get(e.getKey());
+        boolean fresh = cell == null;
+        if (fresh) {
+          cell = new Cell(b);
+          b.sum.put(e.getKey(), cell);
+        }
+        double o = cell.value;
         double x = o + e.getValue();
-        b.sum.put(e.getKey(), x);
+        cell.value = x;
         b.sq += x * x - o * o;
-        if (old == null && b.indexed) postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(b);
+        if (fresh && b.indexed) postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(cell);
       }
       if (s.last != ArticleFeatures.NO_DAY) b.last = Math.max(b.last, s.last);
       if (current != null) {
@@ -195,8 +217,8 @@ final class StorylineLinker {
       if (!any) return;
       active.removeIf(b -> !b.indexed);
       for (var it = postings.values().iterator(); it.hasNext(); ) {
-        List<Builder> p = it.next();
-        p.removeIf(b -> !b.indexed);
+        List<Cell> p = it.next();
+        p.removeIf(c -> !c.builder.indexed);
         if (p.isEmpty()) it.remove();
       }
     }
@@ -208,8 +230,18 @@ final class StorylineLinker {
       for (Builder b : builders) {
         b.indexed = true;
         active.add(b);
-        for (String t : b.sum.keySet()) postings.computeIfAbsent(t, k -> new ArrayList<>()).add(b);
+        for (var t : b.sum.entrySet()) postings.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(t.getValue());
       }
+    }
+  }
+
+  /** One term's summed weight in one storyline, shared by the storyline's map and the term's postings. */
+  private static final class Cell {
+    final Builder builder;
+    double value;
+
+    Cell(Builder builder) {
+      this.builder = builder;
     }
   }
 
@@ -217,7 +249,7 @@ final class StorylineLinker {
     final String id;
     final int seq;
     final List<StoryInfo> stories = new ArrayList<>();
-    final Map<String, Double> sum = new HashMap<>();
+    final Map<String, Cell> sum = new HashMap<>();
     /** Squared norm of {@link #sum}, kept up to date as stories are added. */
     double sq;
     long last = ArticleFeatures.NO_DAY;

@@ -44,6 +44,10 @@ public final class EvalMain {
       DemoCorpus.main(java.util.Arrays.copyOfRange(args, 2, args.length));
       return;
     }
+    if (args.length > 1 && args[0].equals("eval") && args[1].equals("read-cost")) {
+      org.storyline.eval.bench.ReadCost.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
     if (args.length > 1 && args[0].equals("eval") && args[1].equals("serve-load")) {
       org.storyline.eval.bench.ServeLoad.main(java.util.Arrays.copyOfRange(args, 2, args.length));
       return;

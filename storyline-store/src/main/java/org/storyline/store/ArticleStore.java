@@ -334,6 +334,25 @@ public final class ArticleStore implements Closeable {
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(r.size() - 1).article());
   }
 
+  /**
+   * The current revision of the article with this id (not a URL), as {@link #get} finds it, with one look-up and
+   * without reading older revisions: what a search result page reads per hit.
+   */
+  public Optional<Article> current(String id) throws IOException {
+    if (ownsPending()) return get(id);
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs t = s.search(new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(F_ID, term(id))), BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(F_CURRENT, "1")), BooleanClause.Occur.FILTER).build(), 1,
+          new Sort(new SortField(F_KEY + "_sort", SortField.Type.STRING)));
+      return t.scoreDocs.length == 0 ? Optional.empty() : Optional.of(article(stored(s.storedFields(),
+          t.scoreDocs[0].doc)));
+    } finally {
+      searchers.release(s);
+    }
+  }
+
   /** All revisions of the article with this id (or URL), oldest first; empty when unknown. */
   public List<Revision> revisions(String idOrUrl) throws IOException {
     if (ownsPending()) {
@@ -435,16 +454,25 @@ public final class ArticleStore implements Closeable {
 
   /** A snippet of {@code text} with the hits of {@code q} «marked», as {@link #search} gives. */
   static String snippet(Analyzer analyzer, Query q, String text) throws IOException {
-    UnifiedHighlighter hl = UnifiedHighlighter.builderWithoutSearcher(analyzer)
+    return snippet(highlighter(analyzer), q, text);
+  }
+
+  /** The highlighter of {@link #snippet}: build one per search and use it for every hit. */
+  static UnifiedHighlighter highlighter(Analyzer analyzer) {
+    return UnifiedHighlighter.builderWithoutSearcher(analyzer)
         .withFormatter(new DefaultPassageFormatter("«", "»", " … ", false))
         .withMaxLength(HIGHLIGHT_CHARS)
         .build();
-    return snippet(hl, q, text);
   }
 
-  private static String snippet(UnifiedHighlighter hl, Query q, String text) throws IOException {
+  static String snippet(UnifiedHighlighter hl, Query q, String text) throws IOException {
     Object h = hl.highlightWithoutSearcher("text", q, text, 2);
-    String s = h == null ? "" : h.toString().strip().replaceAll("\\s+", " ");
+    return snippet(h == null ? "" : h.toString(), text);
+  }
+
+  /** A snippet from highlighted passages ({@code text} itself when there are none), clipped around the first hit. */
+  static String snippet(String highlighted, String text) {
+    String s = highlighted.strip().replaceAll("\\s+", " ");
     if (s.isEmpty()) s = text.strip().replaceAll("\\s+", " ");
     return clip(s, SNIPPET_CHARS);
   }

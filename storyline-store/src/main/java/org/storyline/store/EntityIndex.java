@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -215,7 +217,11 @@ public final class EntityIndex implements Closeable {
   public record FacetValue(String value, String label, int count) {}
 
   /** One hit: the article's id, its score and publish day. */
-  public record Hit(String article, float score, String day) {}
+  /**
+   * One hit: the article, its score, its publish day, and its highlighted passages (hits «marked») when the index
+   * keeps the text with offsets (stores created since it does; null otherwise: the caller highlights the text itself).
+   */
+  public record Hit(String article, float score, String day, String highlighted) {}
 
   /**
    * The hits of one page (best first, ties by article id), the total, and the facets over all hits: {@code outlet},
@@ -238,6 +244,30 @@ public final class EntityIndex implements Closeable {
     this.directory = directory;
     this.writer = writer;
     this.searchers = writer != null ? new SearcherManager(writer, null) : new SearcherManager(directory, null);
+    IndexSearcher s = searchers.acquire();
+    try {
+      // a field keeps one index schema: an index started before the text had offsets goes on without them
+      org.apache.lucene.index.FieldInfo fi =
+          org.apache.lucene.index.FieldInfos.getMergedFieldInfos(s.getIndexReader()).fieldInfo("text");
+      this.textOffsets = fi == null || fi.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /**
+   * Whether the article text is stored and indexed with offsets, so search highlights hits from the postings
+   * (no second read of the article, no re-analysis of its text). True for indexes created since; an older index
+   * keeps its schema (delete {@code <data>/annotations} and reopen to rebuild it with offsets).
+   */
+  private final boolean textOffsets;
+
+  private static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS;
+
+  static {
+    TEXT_WITH_OFFSETS = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+    TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TEXT_WITH_OFFSETS.freeze();
   }
 
   /** Opens (creating if needed) the index of a data directory for writing; the caller holds the store's lock. */
@@ -316,11 +346,13 @@ public final class EntityIndex implements Closeable {
     touched.clear();
     writer.commit();
     searchers.maybeRefreshBlocking();
+    names.clear();
   }
 
   /** For a reader beside a writer in another process: see its last commit. */
   void refresh() throws IOException {
     searchers.maybeRefreshBlocking();
+    names.clear();
   }
 
   /** The ids of the articles that have an entry. */
@@ -362,7 +394,7 @@ public final class EntityIndex implements Closeable {
     d.add(new StringField(F_KIND, KIND_ARTICLE, Field.Store.NO));
     common(d, a, day);
     if (a.title() != null) d.add(new TextField("title", a.title(), Field.Store.NO));
-    d.add(new TextField("text", a.text(), Field.Store.NO));
+    d.add(textOffsets ? new Field("text", a.text(), TEXT_WITH_OFFSETS) : new TextField("text", a.text(), Field.Store.NO));
     Set<String> keys = new LinkedHashSet<>();
     for (ArticleEntity e : an.entities()) keys.add(e.id());
     for (String k : keys) {
@@ -471,18 +503,24 @@ public final class EntityIndex implements Closeable {
       Map<String, Integer> co = new HashMap<>();
       TreeMap<Long, Integer> days = new TreeMap<>();
       int[] n = {0};
-      forEachMatch(s, q, (leaf, doc) -> {
-        n[0]++;
-        NumericDocValues dv = leaf.day;
-        if (dv != null && dv.advanceExact(doc)) days.merge(dv.longValue(), 1, Integer::sum);
-        SortedSetDocValues es = leaf.entity;
-        if (es != null && es.advanceExact(doc)) {
-          for (int i = 0; i < es.docValueCount(); i++) {
-            String k = es.lookupOrd(es.nextOrd()).utf8ToString();
-            if (!k.equals(id)) co.merge(k, 1, Integer::sum);
-          }
+      // co-occurring entities counted by global ordinal; only those listed are turned into strings
+      GlobalOrdinals.Counter ec = GlobalOrdinals.of(s.getIndexReader()).new Counter(F_ENTITY);
+      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+        Scorer sc = w.scorer(ctx);
+        if (sc == null) continue;
+        Bits live = ctx.reader().getLiveDocs();
+        NumericDocValues dv = ctx.reader().getNumericDocValues(F_DAY_DV);
+        ec.leaf(ctx);
+        DocIdSetIterator it = sc.iterator();
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+          if (live != null && !live.get(d)) continue;
+          n[0]++;
+          if (dv != null && dv.advanceExact(d)) days.merge(dv.longValue(), 1, Integer::sum);
+          ec.count(d);
         }
-      });
+      }
+      for (var e : ec.top(COOCCURRING + 1)) if (!e.getKey().equals(id)) co.put(e.getKey(), e.getValue());
       if (n[0] == 0) return Optional.empty();
       List<DayCount> byDay = new ArrayList<>();
       for (var d : days.entrySet()) byDay.add(new DayCount(LocalDate.ofEpochDay(d.getKey()).toString(), d.getValue()));
@@ -629,9 +667,11 @@ public final class EntityIndex implements Closeable {
       TopDocs top = s.search(query, (int) Math.min(Integer.MAX_VALUE, (long) q.offset() + q.limit()), sort, true);
       List<Hit> hits = new ArrayList<>();
       StoredFields f = s.storedFields();
+      String[] marked = highlight(s, text, top, q.offset());
       for (int i = q.offset(); i < top.scoreDocs.length; i++) {
         ScoreDoc d = top.scoreDocs[i];
-        hits.add(new Hit(f.document(d.doc).get(F_ARTICLE), d.score, dayOf(s, d.doc)));
+        hits.add(new Hit(f.document(d.doc, Set.of(F_ARTICLE)).get(F_ARTICLE), d.score, dayOf(s, d.doc),
+            marked == null ? null : marked[i - q.offset()]));
       }
       Map<String, Integer> outlets = new HashMap<>();
       Map<String, Integer> dates = new TreeMap<>();
@@ -640,44 +680,57 @@ public final class EntityIndex implements Closeable {
       long[] total = {0};
       Map<String, List<FacetValue>> facetLists = new LinkedHashMap<>();
       if (!facets) return new SearchResult(s.count(query), hits, facetLists);
-      // counted by segment ordinal, resolved to values once per segment (not once per hit)
+      // counted by global ordinal; only the values shown are turned into strings
       Map<Long, Integer> days = new HashMap<>();
+      GlobalOrdinals go = GlobalOrdinals.of(s.getIndexReader());
+      GlobalOrdinals.Counter oc = go.new Counter(F_OUTLET_FACET);
+      GlobalOrdinals.Counter ec = go.new Counter(F_ENTITY);
+      GlobalOrdinals.Counter sp = go.new Counter(F_SPEAKER);
       Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
       for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
         Scorer sc = w.scorer(ctx);
         if (sc == null) continue;
         Bits live = ctx.reader().getLiveDocs();
-        Leaf leaf = new Leaf(ctx);
-        int[] oc = counter(leaf.outlet);
-        int[] ec = counter(leaf.entity);
-        int[] sp = counter(leaf.speaker);
+        NumericDocValues day = ctx.reader().getNumericDocValues(F_DAY_DV);
+        oc.leaf(ctx);
+        ec.leaf(ctx);
+        sp.leaf(ctx);
         DocIdSetIterator it = sc.iterator();
         for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
           if (live != null && !live.get(d)) continue;
           total[0]++;
-          count(leaf.outlet, d, oc);
-          count(leaf.entity, d, ec);
-          count(leaf.speaker, d, sp);
-          if (leaf.day != null && leaf.day.advanceExact(d)) days.merge(leaf.day.longValue(), 1, Integer::sum);
+          oc.count(d);
+          ec.count(d);
+          sp.count(d);
+          if (day != null && day.advanceExact(d)) days.merge(day.longValue(), 1, Integer::sum);
         }
-        resolve(leaf.outlet, oc, outlets);
-        resolve(leaf.entity, ec, ents);
-        resolve(leaf.speaker, sp, speakers);
       }
       for (var e : days.entrySet()) {
         String d = LocalDate.ofEpochDay(e.getKey()).toString();
         dates.merge(q.bucket() == DateBucket.MONTH ? d.substring(0, 7) : d, e.getValue(), Integer::sum);
       }
-      facetLists.put("outlet", top(outlets, k -> k));
+      facetLists.put("outlet", facet(oc.top(FACET_SIZE), k -> k));
       List<FacetValue> ds = new ArrayList<>();
       for (var e : dates.entrySet()) ds.add(new FacetValue(e.getKey(), e.getKey(), e.getValue()));
       facetLists.put("date", ds);
-      facetLists.put("entity", top(ents, this::nameOf));
-      facetLists.put("speaker", top(speakers, this::nameOf));
+      facetLists.put("entity", facet(ec.top(FACET_SIZE), this::nameOf));
+      facetLists.put("speaker", facet(sp.top(FACET_SIZE), this::nameOf));
       return new SearchResult(total[0], hits, facetLists);
     } finally {
       searchers.release(s);
     }
+  }
+
+  /** The page's hits highlighted from the postings' offsets (null when the index has none). */
+  private String[] highlight(IndexSearcher s, Query text, TopDocs top, int offset) throws IOException {
+    if (!textOffsets || offset >= top.scoreDocs.length || text instanceof MatchAllDocsQuery) return null;
+    ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, offset, top.scoreDocs.length);
+    org.apache.lucene.search.uhighlight.UnifiedHighlighter hl =
+        org.apache.lucene.search.uhighlight.UnifiedHighlighter.builder(s, analyzer)
+            .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("«", "»", " … ", false))
+            .withMaxLength(ArticleStore.HIGHLIGHT_CHARS)
+            .build();
+    return hl.highlight("text", text, new TopDocs(top.totalHits, page), 2);
   }
 
   @Override
@@ -726,6 +779,21 @@ public final class EntityIndex implements Closeable {
     }
   }
 
+  /** An entity's name and type, by id: read once per commit (facets and co-occurrence lists name many). */
+  private record Name(String name, String type) {}
+
+  private final java.util.concurrent.ConcurrentHashMap<String, Name> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Name name(String id) throws IOException {
+    Name n = names.get(id);
+    if (n != null) return n;
+    Optional<EntityInfo> i = info(id);
+    String type = i.map(x -> x.type).orElse(id.substring(0, Math.max(0, id.indexOf(':'))).toUpperCase(Locale.ROOT));
+    n = new Name(i.map(x -> x.name).orElse(id), type);
+    if (names.size() < 100_000) names.put(id, n);
+    return n;
+  }
+
   private Optional<EntityInfo> info(String id) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
@@ -742,16 +810,22 @@ public final class EntityIndex implements Closeable {
 
   private String nameOf(String id) {
     try {
-      return info(id).map(i -> i.name).orElse(id);
+      return name(id).name();
     } catch (IOException e) {
       return id;
     }
   }
 
   private EntityCount count(String id, int n) throws IOException {
-    Optional<EntityInfo> i = info(id);
-    String type = i.map(x -> x.type).orElse(id.substring(0, Math.max(0, id.indexOf(':'))).toUpperCase(Locale.ROOT));
-    return new EntityCount(id, i.map(x -> x.name).orElse(id), type, n);
+    Name i = name(id);
+    return new EntityCount(id, i.name(), i.type(), n);
+  }
+
+  private static List<FacetValue> facet(List<Map.Entry<String, Integer>> top,
+      java.util.function.Function<String, String> label) {
+    List<FacetValue> out = new ArrayList<>(top.size());
+    for (var e : top) out.add(new FacetValue(e.getKey(), label.apply(e.getKey()), e.getValue()));
+    return out;
   }
 
   private List<FacetValue> top(Map<String, Integer> counts, java.util.function.Function<String, String> label) {

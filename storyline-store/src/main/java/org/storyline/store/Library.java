@@ -51,6 +51,8 @@ public final class Library implements Closeable {
   private static final int BATCH = 256;
   /** Articles annotated (entities, quotes) together before their features go to the story stream. */
   private static final int CHUNK = 2000;
+  /** Story views computed together by {@link #precomputeViews}. */
+  private static final int VIEW_CHUNK = 256;
 
   private final ArticleStore store;
   private final Pipeline pipeline;
@@ -61,6 +63,8 @@ public final class Library implements Closeable {
   private final List<String> notes = new ArrayList<>();
   private final StoryViews views;
   private final EntityIndex entities;
+  /** Each story's report, kept on disk; null for a read-only library of a store without views. */
+  private final ViewStore viewStore;
   private volatile Snapshot snapshot;
   /**
    * Every stored article's header (as stored: no inferred date) as of the last snapshot, by id, so the next snapshot
@@ -86,9 +90,10 @@ public final class Library implements Closeable {
     }
   }
 
-  private Library(ArticleStore store, EntityIndex entities, Options options, boolean writable) {
+  private Library(ArticleStore store, EntityIndex entities, ViewStore viewStore, Options options, boolean writable) {
     this.store = store;
     this.entities = entities;
+    this.viewStore = viewStore;
     this.writable = writable;
     this.embeddingsWanted = options.embeddings();
     this.stage = OnlineStoryStage.defaults(options.embeddings());
@@ -124,13 +129,21 @@ public final class Library implements Closeable {
   public static Library open(Path data, Options options) throws IOException {
     ArticleStore store = ArticleStore.open(data, options.commitEvery());
     EntityIndex ix;
+    ViewStore vs;
     try {
       ix = EntityIndex.open(data);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
     }
-    Library lib = new Library(store, ix, options, true);
+    try {
+      vs = ViewStore.open(data);
+    } catch (IOException | RuntimeException e) {
+      ix.close();
+      store.close();
+      throw e;
+    }
+    Library lib = new Library(store, ix, vs, options, true);
     try {
       lib.annotateMissing();
     } catch (IOException | RuntimeException e) {
@@ -144,7 +157,8 @@ public final class Library implements Closeable {
   public static Library openReadOnly(Path data, boolean embeddings) throws IOException {
     ArticleStore store = ArticleStore.openReadOnly(data);
     try {
-      return new Library(store, EntityIndex.openReadOnly(data), Options.defaults().withEmbeddings(embeddings), false);
+      return new Library(store, EntityIndex.openReadOnly(data), ViewStore.openReadOnly(data),
+          Options.defaults().withEmbeddings(embeddings), false);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
@@ -226,21 +240,63 @@ public final class Library implements Closeable {
     }
   }
 
-  /** A faceted search ({@link EntityIndex#search}) with each hit's metadata, story and snippet. */
+  /** The analyzer snippets are highlighted with (thread-safe, as Lucene's analyzers are). */
+  private static final org.apache.lucene.analysis.Analyzer SNIPPET_ANALYZER =
+      new org.apache.lucene.analysis.standard.StandardAnalyzer();
+
+  /** Search pages kept for the current snapshot (a new snapshot, after an ingest that changed something, clears them). */
+  private static final int SEARCH_CACHE = 1024;
+  private final Map<Object, SearchPage> searchCache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Object, SearchPage> e) {
+      return size() > SEARCH_CACHE;
+    }
+  };
+  private long searchCacheVersion = -1;
+
+  /**
+   * A faceted search ({@link EntityIndex#search}) with each hit's metadata, story and snippet. The same search on
+   * the same snapshot gives the same page, so the last {@value #SEARCH_CACHE} pages are kept until the next one.
+   */
   public SearchPage search(EntityIndex.Search q, boolean facets) throws IOException {
-    EntityIndex.SearchResult r = entities.search(q, facets);
     Snapshot snap = snapshot();
+    Object key = List.of(q, facets);
+    synchronized (searchCache) {
+      if (searchCacheVersion != snap.version()) {
+        searchCache.clear();
+        searchCacheVersion = snap.version();
+      }
+      SearchPage kept = searchCache.get(key);
+      if (kept != null) return kept;
+    }
+    SearchPage page = searchUncached(snap, q, facets);
+    synchronized (searchCache) {
+      if (searchCacheVersion == snap.version()) searchCache.put(key, page);
+    }
+    return page;
+  }
+
+  private SearchPage searchUncached(Snapshot snap, EntityIndex.Search q, boolean facets) throws IOException {
+    EntityIndex.SearchResult r = entities.search(q, facets);
     org.apache.lucene.search.Query text = entities.parse(q.query());
-    org.apache.lucene.analysis.Analyzer analyzer = new org.apache.lucene.analysis.standard.StandardAnalyzer();
+    var highlighter = ArticleStore.highlighter(SNIPPET_ANALYZER);
     List<SearchItem> items = new ArrayList<>();
     for (EntityIndex.Hit h : r.hits()) {
       Article meta = snap.article(h.article());
-      Optional<Article> full = store.get(h.article());
-      if (full.isEmpty()) continue;
-      Article a = meta != null ? meta : full.get();
+      String snippet;
+      Article a;
+      if (meta != null && h.highlighted() != null) { // the read model highlighted it: no read of the article
+        a = meta;
+        snippet = ArticleStore.snippet(h.highlighted(), "");
+      } else {
+        Optional<Article> full = store.current(h.article());
+        if (full.isEmpty()) continue;
+        a = meta != null ? meta : full.get();
+        snippet = ArticleStore.snippet(highlighter, text, full.get().text());
+      }
       Story story = snap.storyOf(h.article());
       items.add(new SearchItem(a.id(), a.title(), a.outlet(), a.published(), a.publishedInferred(),
-          story == null ? null : story.id(), h.score(), ArticleStore.snippet(analyzer, text, full.get().text())));
+          story == null ? null : story.id(), h.score(), snippet));
     }
     return new SearchPage(r.total(), q.offset(), q.limit(), items, r.facets());
   }
@@ -331,6 +387,7 @@ public final class Library implements Closeable {
         if (c.articles() == store.size()) {
           if (counts.revised > 0) snapshot = null;
           entities.commit();
+          if (viewStore != null) viewStore.commit();
           return new IngestResult(0, counts.unchanged, counts.revised, counts.problems, ids, 0, c.stories(),
               store.size());
         }
@@ -341,17 +398,49 @@ public final class Library implements Closeable {
     boolean fresh = stream == null;
     StoryStream s = stream();
     int assigned = assign(counts.added);
-    if (assigned > 0 || fresh && !Files.isRegularFile(storiesFile(store.dataDir()))) {
-      s.save(storiesFile(store.dataDir()));
+    if (assigned > 0 || fresh && !Files.isRegularFile(storiesFile(store.dataDir()))) saveStories(false);
+    List<String> revisedIds = counts.revisedKeys.stream().map(Key::id).toList();
+    if (!revisedIds.isEmpty()) {
+      // a revised article keeps its story's stamp: forget what was said of it
+      if (viewStore != null) viewStore.deleteArticles(revisedIds);
+      views.forget(revisedIds);
     }
     if (counts.addedN + counts.revised > 0 || assigned > 0) {
-      // a library whose snapshot is in use (a server) gets the next one now, so readers never wait for it
-      snapshot = snapshot == null ? null : buildSnapshot();
+      // a library whose snapshot is in use (a server) gets the next one now, with the views of the stories that
+      // changed, so readers never wait for either
+      Snapshot old = snapshot;
+      if (old != null) {
+        Snapshot next = buildSnapshot();
+        computeViews(next, changedStories(old, next, revisedIds));
+        snapshot = next;
+      }
     }
+    if (viewStore != null) viewStore.commit();
     entities.commit();
     return new IngestResult(counts.addedN, counts.unchanged, counts.revised, counts.problems, ids, assigned,
         s.stories(), store.size());
   }
+
+  /**
+   * Saves the stories ({@code stories.bin}, the whole stream: tens of MB at 100k articles). A library whose snapshot
+   * is in use (a server, ingesting small batches often) saves at most every {@link #SAVE_EVERY_NANOS} and when it
+   * closes; an ingest that finds a saved stream behind the store (a crash before the next save) assigns the
+   * articles it lacks, so nothing is lost, only recomputed.
+   */
+  private void saveStories(boolean force) throws IOException {
+    long now = System.nanoTime();
+    if (!force && snapshot != null && now - lastSave < SAVE_EVERY_NANOS) {
+      unsaved = true;
+      return;
+    }
+    stream.save(storiesFile(store.dataDir()));
+    lastSave = System.nanoTime();
+    unsaved = false;
+  }
+
+  private static final long SAVE_EVERY_NANOS = 60_000_000_000L;
+  private long lastSave = System.nanoTime();
+  private boolean unsaved;
 
   private void addBatch(List<RawDocument> batch, Counts counts) {
     requireWritable();
@@ -491,7 +580,7 @@ public final class Library implements Closeable {
     if (late > 0) {
       notes.add(late + " stored articles had no story yet; they were assigned"
           + (writable ? " and saved" : " for this listing (`storyline ingest` keeps them)"));
-      if (writable) stream.save(storiesFile(store.dataDir()));
+      if (writable) saveStories(false);
     }
     List<Article> headers = new ArrayList<>(currentHeaders().values());
     headers.sort(STORE_ORDER);
@@ -525,6 +614,127 @@ public final class Library implements Closeable {
     return all;
   }
 
+  // ------------------------------------------------------------------------------------------- story views
+
+  /** The stories of {@code next} whose view {@code old} did not have: new or changed stories, revised articles. */
+  private static List<Story> changedStories(Snapshot old, Snapshot next, List<String> revised) {
+    java.util.Set<String> rev = new java.util.HashSet<>(revised);
+    List<Story> out = new ArrayList<>();
+    for (Story s : next.stories()) {
+      Story before = old.story(s.id());
+      boolean changed = before == null || !before.equals(s)
+          || !java.util.Objects.equals(lineId(old.storylineOf(s.id())), lineId(next.storylineOf(s.id())));
+      if (!changed && !rev.isEmpty()) changed = s.articles().stream().anyMatch(rev::contains);
+      if (changed) out.add(s);
+    }
+    return out;
+  }
+
+  private static String lineId(Storyline l) {
+    return l == null ? null : l.id();
+  }
+
+  /** Computes and keeps the views of these stories (in parallel; each view is computed alone). */
+  private void computeViews(Snapshot snap, List<Story> stories) throws IOException {
+    if (viewStore == null || !viewStore.writable() || stories.isEmpty()) return;
+    try {
+      stories.parallelStream().forEach(s -> {
+        try {
+          Storyline line = snap.storylineOf(s.id());
+          viewStore.put(s.id(), ViewStore.stamp(s, line), report(snap, List.of(s)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    viewStore.refresh();
+  }
+
+  /**
+   * The report of one story of the snapshot (what {@code analyze} says of its articles): its kept view when it is
+   * current, else computed (and kept when this library writes).
+   */
+  Report storyReport(Snapshot snap, Story s) throws IOException {
+    Storyline line = snap.storylineOf(s.id());
+    String stamp = ViewStore.stamp(s, line);
+    if (viewStore != null) {
+      Optional<Report> kept = viewStore.get(s.id(), stamp);
+      if (kept.isPresent()) return withStoryline(kept.get(), line, s);
+    }
+    Report r = report(snap, List.of(s));
+    if (viewStore != null && viewStore.writable()) viewStore.put(s.id(), stamp, r);
+    return r;
+  }
+
+  /** A kept report with the story's storyline as the snapshot names it now (a label changes as a storyline grows). */
+  private static Report withStoryline(Report r, Storyline line, Story s) {
+    List<Storyline> lines = line == null ? List.of() : List.of(new Storyline(line.id(), line.label(), List.of(s.id())));
+    if (lines.equals(r.storylines())) return r;
+    return new Report(r.generator(), r.formatVersion(), r.articles(), r.problems(), r.entities(), r.quotes(),
+        r.timexes(), r.stories(), lines, r.quoteVariants(), r.events(), r.outlets());
+  }
+
+  /**
+   * Computes the views of the snapshot's stories that have none for their current stamp, a chunk at a time, until
+   * done or {@code stop} says so; returns how many were computed. The server runs it in the background after it
+   * starts, so a store built by {@code storyline ingest} (which computes no views) needs no pipeline run per read.
+   */
+  public int precomputeViews(java.util.function.BooleanSupplier stop) throws IOException {
+    if (viewStore == null || !viewStore.writable()) return 0;
+    Snapshot snap = snapshot();
+    Map<String, String> have = viewStore.stamps();
+    List<Story> todo = new ArrayList<>();
+    // newest first: the stories the front page lists are read most
+    for (Story s : snap.stories().reversed()) {
+      if (!ViewStore.stamp(s, snap.storylineOf(s.id())).equals(have.get(s.id()))) todo.add(s);
+    }
+    int n = 0;
+    for (int i = 0; i < todo.size() && !stop.getAsBoolean(); i += VIEW_CHUNK) {
+      List<Story> part = todo.subList(i, Math.min(todo.size(), i + VIEW_CHUNK));
+      computeViews(snap, part);
+      n += part.size();
+    }
+    viewStore.commit();
+    return n;
+  }
+
+  private volatile Thread backfill;
+  /** Stops the background views (a flag, not an interrupt: an interrupted Lucene write closes its files). */
+  private volatile boolean stopping;
+
+  /** Starts {@link #precomputeViews} on a daemon thread (once); {@link #close} stops it. */
+  public synchronized void precomputeViewsInBackground(java.util.function.IntConsumer done) {
+    if (backfill != null || viewStore == null || !viewStore.writable()) return;
+    Thread t = new Thread(() -> {
+      try {
+        done.accept(precomputeViews(() -> stopping));
+      } catch (IOException | RuntimeException e) {
+        if (!stopping) {
+          synchronized (this) {
+            notes.add("story views were not all computed: " + e.getMessage());
+          }
+        }
+      }
+    }, "storyline-views");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    backfill = t;
+    t.start();
+  }
+
+  private void stopBackfill() {
+    Thread t = backfill;
+    if (t == null) return;
+    stopping = true;
+    try {
+      t.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * The full articles of a story, with the publish dates the snapshot gives them (inferred from story mates where
    * the article has none), in the story's order.
@@ -545,16 +755,33 @@ public final class Library implements Closeable {
   Report report(Snapshot snap, List<Story> stories) throws IOException {
     List<Article> articles = new ArrayList<>();
     for (Story s : stories) articles.addAll(articlesOf(snap, s));
-    List<String> ids = stories.stream().map(Story::id).toList();
-    List<Storyline> lines = snap.storylines().stream().filter(l -> l.stories().stream().anyMatch(ids::contains))
+    // each story's storyline by the snapshot's map (not a scan of every storyline), in the snapshot's order
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Story s : stories) ids.add(s.id());
+    Map<String, Storyline> touched = new java.util.TreeMap<>();
+    for (Story s : stories) {
+      Storyline l = snap.storylineOf(s.id());
+      if (l != null) touched.put(l.id(), l);
+    }
+    List<Storyline> lines = touched.size() <= 1 ? List.copyOf(touched.values())
+        : snap.storylines().stream().filter(l -> touched.containsKey(l.id())).toList();
+    lines = lines.stream()
         .map(l -> new Storyline(l.id(), l.label(), l.stories().stream().filter(ids::contains).toList())).toList();
     return pipeline.views(new StoryStage.Result(articles, stories, lines));
   }
 
   @Override
   public void close() throws IOException {
+    stopBackfill();
+    synchronized (this) {
+      if (unsaved && writable && stream != null) saveStories(true);
+    }
     try {
-      entities.close();
+      try {
+        entities.close();
+      } finally {
+        if (viewStore != null) viewStore.close();
+      }
     } finally {
       store.close();
     }

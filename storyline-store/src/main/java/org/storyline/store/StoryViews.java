@@ -74,6 +74,14 @@ public final class StoryViews {
     return ix;
   }
 
+  /** Forgets the kept views holding these articles (revised: their story may look the same). */
+  void forget(java.util.Collection<String> articles) {
+    java.util.Set<String> gone = new java.util.HashSet<>(articles);
+    synchronized (cache) {
+      cache.values().removeIf(v -> v.story().articles().stream().anyMatch(gone::contains));
+    }
+  }
+
   Optional<View> story(Snapshot snap, String id) throws IOException {
     Story s = snap.story(id);
     if (s == null) return Optional.empty();
@@ -82,7 +90,7 @@ public final class StoryViews {
       View v = cache.get(id);
       if (v != null && v.story().equals(s) && Objects.equals(v.storyline(), line)) return Optional.of(v);
     }
-    Report r = library.report(snap, List.of(s));
+    Report r = library.storyReport(snap, s);
     Index ix = index(snap);
     List<Assignment> as = new ArrayList<>();
     for (String a : s.articles()) as.addAll(ix.assignments().getOrDefault(a, List.of()));

@@ -79,6 +79,12 @@ public final class ServeLoad {
     Library.Options opts = Library.Options.defaults().withEmbeddings(embeddings);
     try (Library lib = Library.open(storeDir, opts)) {
       build(lib, all.subList(0, articles));
+      long v0 = System.nanoTime();
+      lib.snapshot();
+      long v1 = System.nanoTime();
+      int views = lib.precomputeViews(() -> false);
+      System.out.printf(Locale.ROOT, "snapshot %.1f s; story views computed: %d (%.0f s)%n", (v1 - v0) / 1e9, views,
+          (System.nanoTime() - v1) / 1e9);
       if (buildOnly) return;
       run(lib, all.subList(articles, articles + ingest), clients, seconds, warmup);
     }

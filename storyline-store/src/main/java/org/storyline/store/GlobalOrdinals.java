@@ -1,0 +1,115 @@
+package org.storyline.store;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.util.LongValues;
+import org.apache.lucene.util.packed.PackedInts;
+
+/**
+ * Counts of a multi-valued doc-values field (entity, speaker, outlet) over a set of documents by global ordinal:
+ * one array for the whole index instead of one per segment, and only the top values are turned into strings (a
+ * facet over 20,000 hits names thousands of entities but shows 20). The ordinal maps are built once per reader
+ * (once per commit) and shared by the requests that use it. Global ordinals follow the values' byte order, so ties
+ * in count go to the smaller value, as they did when the counts were merged by string.
+ */
+final class GlobalOrdinals {
+  private final IndexReader reader;
+  private final Map<String, OrdinalMap> maps = new HashMap<>();
+
+  private GlobalOrdinals(IndexReader reader) {
+    this.reader = reader;
+  }
+
+  private static volatile GlobalOrdinals last;
+
+  /** The ordinals of this reader (cached for the newest reader asked for). */
+  static GlobalOrdinals of(IndexReader reader) {
+    GlobalOrdinals g = last;
+    if (g != null && g.reader == reader) return g;
+    g = new GlobalOrdinals(reader);
+    last = g;
+    return g;
+  }
+
+  /** A field's ordinal map (null when no segment has the field). */
+  synchronized OrdinalMap map(String field) throws IOException {
+    if (maps.containsKey(field)) return maps.get(field);
+    List<LeafReaderContext> leaves = reader.leaves();
+    SortedSetDocValues[] values = new SortedSetDocValues[leaves.size()];
+    boolean any = false;
+    for (int i = 0; i < values.length; i++) {
+      SortedSetDocValues dv = leaves.get(i).reader().getSortedSetDocValues(field);
+      any |= dv != null;
+      values[i] = dv == null ? DocValues.emptySortedSet() : dv;
+    }
+    OrdinalMap m = any ? OrdinalMap.build(null, values, PackedInts.DEFAULT) : null;
+    maps.put(field, m);
+    return m;
+  }
+
+  /** A counter of one field over documents visited segment by segment. */
+  final class Counter {
+    private final String field;
+    private final OrdinalMap map;
+    final int[] counts;
+    private SortedSetDocValues dv;
+    private LongValues toGlobal;
+
+    Counter(String field) throws IOException {
+      this.field = field;
+      this.map = map(field);
+      this.counts = new int[map == null ? 0 : (int) map.getValueCount()];
+    }
+
+    /** Moves to a segment (its position in the reader's leaves). */
+    void leaf(LeafReaderContext ctx) throws IOException {
+      dv = map == null ? null : ctx.reader().getSortedSetDocValues(field);
+      toGlobal = dv == null ? null : map.getGlobalOrds(ctx.ord);
+    }
+
+    void count(int doc) throws IOException {
+      if (dv == null || !dv.advanceExact(doc)) return;
+      for (int i = 0; i < dv.docValueCount(); i++) counts[(int) toGlobal.get(dv.nextOrd())]++;
+    }
+
+    /** The {@code k} values counted most (ties: the smaller value first), with their counts, most first. */
+    List<Map.Entry<String, Integer>> top(int k) throws IOException {
+      // a bounded heap: the weakest kept on top (fewest, then the larger ordinal)
+      java.util.PriorityQueue<int[]> heap = new java.util.PriorityQueue<>(
+          (a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[0], a[0]));
+      for (int g = 0; g < counts.length; g++) {
+        int c = counts[g];
+        if (c == 0) continue;
+        if (heap.size() < k) heap.add(new int[] {g, c});
+        else {
+          int[] weakest = heap.peek();
+          if (c > weakest[1] || c == weakest[1] && g < weakest[0]) {
+            heap.poll();
+            heap.add(new int[] {g, c});
+          }
+        }
+      }
+      List<int[]> best = new ArrayList<>(heap);
+      best.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
+      List<Map.Entry<String, Integer>> out = new ArrayList<>(best.size());
+      for (int[] e : best) out.add(Map.entry(value(e[0]), e[1]));
+      return out;
+    }
+
+    /** The value of a global ordinal. */
+    String value(int global) throws IOException {
+      int seg = map.getFirstSegmentNumber(global);
+      long ord = map.getFirstSegmentOrd(global);
+      SortedSetDocValues d = reader.leaves().get(seg).reader().getSortedSetDocValues(field);
+      return d.lookupOrd(ord).utf8ToString();
+    }
+  }
+}
