@@ -97,7 +97,8 @@ public final class Library implements Closeable {
     this.writable = writable;
     this.embeddingsWanted = options.embeddings();
     this.stage = OnlineStoryStage.defaults(options.embeddings());
-    this.pipeline = Pipeline.builder().stories(stage).build();
+    // fact tables compare sentences by embedding only in a store that uses embeddings (as analyze does with them on)
+    this.pipeline = Pipeline.builder().stories(stage).factEmbeddings(options.embeddings()).build();
     this.views = new StoryViews(this);
   }
 

@@ -54,7 +54,7 @@ final class ViewStore implements Closeable {
   /** The folder of the sidecar index inside the data directory. */
   static final String DIR = "views";
   /** Changes when the stored reports would differ for the same story (the pipeline's views changed). */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2; // 2: fact tables, summaries, one event per happening
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
