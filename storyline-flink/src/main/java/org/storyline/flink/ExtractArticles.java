@@ -29,11 +29,14 @@ public final class ExtractArticles extends ProcessFunction<RawRecord, ArticleRec
 
   private final PartitionKey key;
   private final boolean embeddings;
+  private final boolean writtenTime;
   private transient Pipeline pipeline;
 
-  public ExtractArticles(PartitionKey key, boolean embeddings) {
+  /** @param writtenTime the event time is the record's write time (a live feed), not the publish date */
+  public ExtractArticles(PartitionKey key, boolean embeddings, boolean writtenTime) {
     this.key = key;
     this.embeddings = embeddings;
+    this.writtenTime = writtenTime;
   }
 
   @Override
@@ -69,7 +72,8 @@ public final class ExtractArticles extends ProcessFunction<RawRecord, ArticleRec
       return;
     }
     Article a = x.articles().get(0);
-    out.collect(new ArticleRecord(key.of(a), eventMillis(a.published()), r.writtenMillis, Json.article(a)));
+    long t = writtenTime ? r.writtenMillis : eventMillis(a.published());
+    out.collect(new ArticleRecord(key.of(a), t, r.writtenMillis, Json.article(a)));
   }
 
   /**

@@ -28,11 +28,14 @@ import java.util.Objects;
  *     key at most)
  * @param embeddings sentence embeddings in story clustering (as {@code analyze}'s default)
  * @param group the Kafka consumer group of the input
+ * @param writtenTime event time is when the record was written to the input topic, not the publish date: for a
+ *     live feed (articles arrive as they are published), slices then close on the wall clock, so an article is
+ *     assigned about {@code batch + lateness} after it arrived; a back-fill keeps the publish date ({@code published})
  */
 public record JobConfig(String bootstrap, String inputTopic, String assignmentsTopic, String storiesTopic, String articlesTopic,
     String deadLetterTopic, List<String> files, boolean bounded, PartitionKey key, long batchMillis,
-    long latenessMillis, long checkpointMillis, int parallelism, boolean embeddings, String group)
-    implements Serializable {
+    long latenessMillis, long checkpointMillis, int parallelism, boolean embeddings, String group,
+    boolean writtenTime) implements Serializable {
 
   public JobConfig {
     files = List.copyOf(files);
@@ -63,6 +66,7 @@ public record JobConfig(String bootstrap, String inputTopic, String assignmentsT
     d.put("parallelism", "1");
     d.put("embeddings", "true");
     d.put("group", "storyline");
+    d.put("time", "published");
     DEFAULTS = java.util.Collections.unmodifiableMap(d);
   }
 
@@ -98,7 +102,8 @@ public record JobConfig(String bootstrap, String inputTopic, String assignmentsT
     return new JobConfig(v.get("bootstrap"), v.get("input-topic"), v.get("assignments-topic"),
         v.get("stories-topic"), v.get("articles-topic"), v.get("dead-letter-topic"), files, bool(v, "bounded"), PartitionKey.parse(v.get("key")),
         batch.equals("end") ? AssignStories.END : millis("batch", batch), millis("lateness", v.get("lateness")),
-        millis("checkpoint", v.get("checkpoint")), integer(v, "parallelism"), bool(v, "embeddings"), v.get("group"));
+        millis("checkpoint", v.get("checkpoint")), integer(v, "parallelism"), bool(v, "embeddings"), v.get("group"),
+        timeOf(v.get("time")));
   }
 
   /** A copy with other values for some names, e.g. {@code with("parallelism", "2")}. */
@@ -132,7 +137,13 @@ public record JobConfig(String bootstrap, String inputTopic, String assignmentsT
     m.put("parallelism", Integer.toString(parallelism));
     m.put("embeddings", Boolean.toString(embeddings));
     m.put("group", group);
+    m.put("time", writtenTime ? "written" : "published");
     return m;
+  }
+
+  private static boolean timeOf(String s) {
+    if (s.equals("published") || s.equals("written")) return s.equals("written");
+    throw new IllegalArgumentException("--time must be published or written, got " + s);
   }
 
   private static boolean bool(Map<String, String> v, String name) {

@@ -82,13 +82,20 @@ public final class StorylineJob {
   /** The pipeline between the input and the outputs. */
   public static Outputs build(DataStream<RawRecord> input, JobConfig cfg) {
     SingleOutputStreamOperator<ArticleRecord> articles = input
-        .process(new ExtractArticles(cfg.key(), cfg.embeddings()))
+        .process(new ExtractArticles(cfg.key(), cfg.embeddings(), cfg.writtenTime()))
         .returns(TypeInformation.of(ArticleRecord.class))
         .name("extract").uid("extract");
-    WatermarkStrategy<ArticleRecord> wm = WatermarkStrategy
-        .<ArticleRecord>forBoundedOutOfOrderness(Duration.ofMillis(cfg.latenessMillis()))
-        .withTimestampAssigner((r, ts) -> r.eventMillis);
-    if (!cfg.bounded() && cfg.files().isEmpty()) wm = wm.withIdleness(Duration.ofMinutes(1));
+    WatermarkStrategy<ArticleRecord> wm;
+    if (cfg.writtenTime()) {
+      // a live feed: event time is the write time, so the watermark is the wall clock less the lateness
+      long lateness = cfg.latenessMillis();
+      wm = WatermarkStrategy.<ArticleRecord>forGenerator(ctx -> new WallClock(lateness))
+          .withTimestampAssigner((r, ts) -> r.eventMillis);
+    } else {
+      wm = WatermarkStrategy.<ArticleRecord>forBoundedOutOfOrderness(Duration.ofMillis(cfg.latenessMillis()))
+          .withTimestampAssigner((r, ts) -> r.eventMillis);
+      if (!cfg.bounded() && cfg.files().isEmpty()) wm = wm.withIdleness(Duration.ofMinutes(1));
+    }
     SingleOutputStreamOperator<String> assigned = articles
         .assignTimestampsAndWatermarks(wm).name("publish time").uid("publish-time")
         .keyBy(new ByKey())
@@ -149,6 +156,24 @@ public final class StorylineJob {
       } catch (java.io.IOException e) {
         return null;
       }
+    }
+  }
+
+  /** Watermarks of a live feed: the wall clock less the lateness, whether or not records come. */
+  static final class WallClock implements org.apache.flink.api.common.eventtime.WatermarkGenerator<ArticleRecord> {
+    private final long lateness;
+
+    WallClock(long lateness) {
+      this.lateness = lateness;
+    }
+
+    @Override
+    public void onEvent(ArticleRecord r, long ts, org.apache.flink.api.common.eventtime.WatermarkOutput out) {}
+
+    @Override
+    public void onPeriodicEmit(org.apache.flink.api.common.eventtime.WatermarkOutput out) {
+      out.emitWatermark(new org.apache.flink.api.common.eventtime.Watermark(
+          System.currentTimeMillis() - lateness - 1));
     }
   }
 
