@@ -28,6 +28,7 @@ import java.util.Objects;
  *     key at most)
  * @param embeddings sentence embeddings in story clustering (as {@code analyze}'s default)
  * @param group the Kafka consumer group of the input
+ * @param checkpointDir where checkpoints go ({@code file:///...}, {@code s3://...}); blank: the cluster's setting
  * @param writtenTime event time is when the record was written to the input topic, not the publish date: for a
  *     live feed (articles arrive as they are published), slices then close on the wall clock, so an article is
  *     assigned about {@code batch + lateness} after it arrived; a back-fill keeps the publish date ({@code published})
@@ -35,7 +36,7 @@ import java.util.Objects;
 public record JobConfig(String bootstrap, String inputTopic, String assignmentsTopic, String storiesTopic, String articlesTopic,
     String deadLetterTopic, List<String> files, boolean bounded, PartitionKey key, long batchMillis,
     long latenessMillis, long checkpointMillis, int parallelism, boolean embeddings, String group,
-    boolean writtenTime) implements Serializable {
+    boolean writtenTime, String checkpointDir) implements Serializable {
 
   public JobConfig {
     files = List.copyOf(files);
@@ -67,6 +68,7 @@ public record JobConfig(String bootstrap, String inputTopic, String assignmentsT
     d.put("embeddings", "true");
     d.put("group", "storyline");
     d.put("time", "published");
+    d.put("checkpoint-dir", "");
     DEFAULTS = java.util.Collections.unmodifiableMap(d);
   }
 
@@ -103,7 +105,7 @@ public record JobConfig(String bootstrap, String inputTopic, String assignmentsT
         v.get("stories-topic"), v.get("articles-topic"), v.get("dead-letter-topic"), files, bool(v, "bounded"), PartitionKey.parse(v.get("key")),
         batch.equals("end") ? AssignStories.END : millis("batch", batch), millis("lateness", v.get("lateness")),
         millis("checkpoint", v.get("checkpoint")), integer(v, "parallelism"), bool(v, "embeddings"), v.get("group"),
-        timeOf(v.get("time")));
+        timeOf(v.get("time")), v.get("checkpoint-dir"));
   }
 
   /** A copy with other values for some names, e.g. {@code with("parallelism", "2")}. */
@@ -138,6 +140,7 @@ public record JobConfig(String bootstrap, String inputTopic, String assignmentsT
     m.put("embeddings", Boolean.toString(embeddings));
     m.put("group", group);
     m.put("time", writtenTime ? "written" : "published");
+    m.put("checkpoint-dir", checkpointDir);
     return m;
   }
 

@@ -55,6 +55,15 @@ public final class StorylineJob {
   public static void configure(StreamExecutionEnvironment env, JobConfig cfg) {
     env.setParallelism(cfg.parallelism());
     env.enableCheckpointing(cfg.checkpointMillis(), CheckpointingMode.EXACTLY_ONCE);
+    // one failed checkpoint (a slow disk, a busy machine) is retried at the next interval, not a restart of the job
+    env.getCheckpointConfig().setTolerableCheckpointFailureNumber(3);
+    if (!cfg.checkpointDir().isBlank()) {
+      // checkpoints in files, not in the JobManager's memory (which refuses a task state over 5 MB)
+      org.apache.flink.configuration.Configuration c = new org.apache.flink.configuration.Configuration();
+      c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      c.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY, cfg.checkpointDir());
+      env.configure(c);
+    }
   }
 
   /** The input: the configured JSONL files (bounded), or the input topic (bounded when configured so). */

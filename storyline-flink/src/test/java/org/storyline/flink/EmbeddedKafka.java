@@ -52,7 +52,12 @@ final class EmbeddedKafka implements AutoCloseable {
     return JobConfig.parse(new String[] {"--bootstrap", bootstrap(), "--input-topic", prefix + ".raw",
         "--assignments-topic", prefix + ".assignments", "--stories-topic", prefix + ".stories",
         "--articles-topic", prefix + ".articles", "--dead-letter-topic", prefix + ".dead", "--group", prefix,
-        "--bounded", "true"});
+        "--bounded", "true", "--checkpoint-dir", checkpointDir(prefix)});
+  }
+
+  /** A fresh folder for a run's checkpoints (files, as a cluster keeps them). */
+  static String checkpointDir(String prefix) throws java.io.IOException {
+    return java.nio.file.Files.createTempDirectory("storyline-ckpt-" + prefix).toUri().toString();
   }
 
   @Override

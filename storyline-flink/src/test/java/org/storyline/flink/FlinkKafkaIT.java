@@ -92,6 +92,17 @@ class FlinkKafkaIT {
     List<String> items = EmbeddedKafka.values(Topics.readAll(cfg.bootstrap(), cfg.articlesTopic()));
     assertEquals(sent.documents(), items.size());
 
+    if (parallelism == 1) { // the loader: the job's articles into a store, whose stories are the job's
+      Path data = Files.createTempDirectory("storyline-flink-store");
+      StoreLoader.Loaded l = StoreLoader.load(cfg.bootstrap(), cfg.articlesTopic(), cfg.storiesTopic(), data, true);
+      assertEquals(sent.documents(), l.articles(), l.line());
+      assertEquals(sent.documents(), l.added(), l.line());
+      assertEquals(job.size(), l.sameStories(), l.line());
+      try (org.storyline.store.Library lib = org.storyline.store.Library.openReadOnly(data, true)) {
+        assertEquals(sent.documents(), lib.snapshot().articles().size(), "the server's store reads them back");
+      }
+    }
+
     List<String> dead = EmbeddedKafka.values(Topics.readAll(cfg.bootstrap(), cfg.deadLetterTopic()));
     assertEquals(2, dead.size(), "both poison records are dead letters: " + dead);
     List<String> reasons = new ArrayList<>();
