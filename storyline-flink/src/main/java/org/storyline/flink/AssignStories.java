@@ -93,7 +93,7 @@ public final class AssignStories extends KeyedProcessFunction<String, ArticleRec
     long wm = ctx.timerService().currentWatermark();
     // an undated article goes with the next slice the watermark closes; a dated one with its own slice
     r.releaseMillis = batchMillis == END ? Long.MAX_VALUE
-        : r.eventMillis == ArticleRecord.UNDATED ? roundUp(wm == Long.MIN_VALUE ? wm + 1 : wm + 1)
+        : r.eventMillis == ArticleRecord.UNDATED ? roundUp(wm + 1)
         : roundUp(r.eventMillis);
     pending.add(r);
     ctx.timerService().registerEventTimeTimer(r.releaseMillis);

@@ -48,7 +48,9 @@ public final class ExtractArticles extends ProcessFunction<RawRecord, ArticleRec
   public void processElement(RawRecord r, Context ctx, Collector<ArticleRecord> out) {
     List<RawDocument> docs = new ArrayList<>(1);
     List<InputProblem> problems = new ArrayList<>(1);
-    String fallbackId = "record-" + Integer.toHexString(r.source.hashCode());
+    // a record with neither an id nor a URL is named by its content, so a replayed record keeps its id
+    String fallbackId = "record-" + Integer.toHexString(java.util.Arrays.hashCode(r.body)) + "-"
+        + (r.body == null ? 0 : r.body.length);
     JsonlReader.readRecord(r.body == null ? new byte[0] : r.body, r.source, fallbackId, new SourceReader.Sink() {
       @Override
       public void document(RawDocument doc) {
