@@ -1,5 +1,6 @@
 package org.storyline.flink;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
@@ -158,9 +159,11 @@ public final class StorylineJob {
 
     static byte[] keyOf(String line) {
       try {
-        com.fasterxml.jackson.databind.JsonNode n = Json.MAPPER.readTree(line);
-        String k = n.hasNonNull("story") && !n.has("created") ? n.get("story").asText()
-            : n.hasNonNull("article") && n.get("article").isTextual() ? n.get("article").asText() : null;
+        JsonNode n = Json.MAPPER.readTree(line);
+        JsonNode article = n.path("article");
+        String k = n.hasNonNull("story") && !n.has("created") ? n.get("story").asText() // a story line
+            : article.isTextual() ? article.asText() // an assignment
+            : article.hasNonNull("id") ? article.get("id").asText() : null; // an article item; dead letters: none
         return k == null ? null : k.getBytes(StandardCharsets.UTF_8);
       } catch (java.io.IOException e) {
         return null;
