@@ -171,7 +171,14 @@ public final class OnlineStoryStage implements StoryStage {
    * @throws java.io.IOException when the file is of another format version or damaged (start a new stream)
    */
   public StoryStream resume(java.nio.file.Path file) throws java.io.IOException {
-    StoryStream s = StoryStream.read(file);
+    return attach(StoryStream.read(file));
+  }
+
+  /**
+   * Gives a stream read back by other means than {@link #resume} (a stream engine's checkpointed state, written with
+   * Java serialisation) this stage's tunables, on the same terms as {@link #resume}; returns it.
+   */
+  public StoryStream attach(StoryStream s) {
     s.index.attach(cfg, s.embeddings() ? emb : null);
     return s;
   }

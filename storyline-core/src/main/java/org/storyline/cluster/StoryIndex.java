@@ -718,6 +718,17 @@ public final class StoryIndex implements java.io.Serializable {
     return out;
   }
 
+  /**
+   * The story a story id now stands for (itself, or the story it was merged into) with its article ids in arrival
+   * order; null for an unknown id.
+   */
+  public StoryView story(String storyId) {
+    StoryState s = byId.get(storyId);
+    if (s == null) return null;
+    while (s.mergedInto != null) s = byId.get(s.mergedInto);
+    return new StoryView(s.id, List.copyOf(s.articles), Map.copyOf(s.centroid));
+  }
+
   /** A stored story: id, articles, and its (pruned, unnormalised) centroid. */
   public record StoryView(String id, List<String> articles, Map<String, Double> centroid) {}
 

@@ -234,6 +234,15 @@ public final class StoryStream implements Serializable {
   }
 
   /** Whether the stream was started with the sentence-embedding channel (it keeps it for life). */
+  /**
+   * A story's id now (itself, or the story it was merged into) and its article ids in arrival order, as the key
+   * of a story update for stores fed from elsewhere (e.g. a stream engine's output topic); null for an unknown id.
+   */
+  public Map.Entry<String, List<String>> story(String storyId) {
+    StoryIndex.StoryView v = index.story(storyId);
+    return v == null ? null : Map.entry(v.id(), v.articles());
+  }
+
   public boolean embeddings() {
     return embeddings;
   }

@@ -104,6 +104,10 @@ public final class JsonlReader implements SourceReader {
   static final int MAX_SAME_PROBLEM = 10;
 
   private static boolean readLine(Path file, String src, long no, byte[] bytes, Sink sink) {
+    return readLine(src, Ids.fromFile(file) + "-" + no, no, bytes, sink);
+  }
+
+  private static boolean readLine(String src, String fallbackId, long no, byte[] bytes, Sink sink) {
     Decoding.Decoded d = Decoding.decode(bytes, "UTF-8");
     String line = d.text();
     if (line.isBlank()) return false;
@@ -118,7 +122,7 @@ public final class JsonlReader implements SourceReader {
       sink.problem(new InputProblem(src, no, "not a JSON object", true));
       return false;
     }
-    RawDocument doc = article(n, src + ":" + no, Ids.fromFile(file) + "-" + no);
+    RawDocument doc = article(n, src + ":" + no, fallbackId);
     if (doc == null) {
       sink.problem(new InputProblem(src, no, "no text or html field", true));
       return false;
@@ -126,6 +130,20 @@ public final class JsonlReader implements SourceReader {
     if (d.note() != null) sink.problem(new InputProblem(src, no, d.note(), false));
     sink.document(doc);
     return true;
+  }
+
+  /**
+   * One record of a stream (a Kafka message holding one JSONL line) read as a line of a file is read: the document
+   * goes to the sink, or a problem saying why there is none (binary content, broken JSON, no text). Its id is its
+   * {@code id} field, else one from its URL, else {@code fallbackId}. Returns whether a document was found.
+   */
+  public static boolean readRecord(byte[] record, String source, String fallbackId, Sink sink) {
+    String binary = Decoding.binaryKind(record);
+    if (binary != null) {
+      sink.problem(new InputProblem(source, 1, binary, true));
+      return false;
+    }
+    return readLine(source, fallbackId, 1, record, sink);
   }
 
   /** Whether a JSON object looks like an article record (a title or a URL), with or without its body. */
