@@ -739,13 +739,6 @@ public final class StoryIndex implements java.io.Serializable {
     return out;
   }
 
-  /** A live story's view (its centroid copied), or null when there is none of that id or it was merged away. */
-  public StoryView story(String id) {
-    StoryState s = byId.get(id);
-    return s == null || s.mergedInto != null ? null
-        : new StoryView(s.id, List.copyOf(s.articles), Map.copyOf(s.centroid));
-  }
-
   /** A live story's id and articles. */
   public record StoryHead(String id, List<String> articles) {}
 
