@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storyline.resources.Resources;
 
 /**
  * Finds printed dates (with time and zone where given) in a line: "February 19, 2025", "Feb 27, 2025, 18:56:48 IST",
@@ -68,7 +69,7 @@ public final class DateFinder {
   private final Map<String, String> zones = new HashMap<>();
 
   public DateFinder() {
-    for (String line : Resources.lines("timezones.tsv")) {
+    for (String line : Resources.entries(DateFinder.class, "timezones.tsv")) {
       String[] f = line.split("\t");
       if (f.length == 2) zones.put(f[0].strip(), f[1].strip());
     }

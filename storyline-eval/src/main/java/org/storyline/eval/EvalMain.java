@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.storyline.resources.Resources;
 
 /**
  * Entry point for {@code storyline eval SUITE|all [--data DIR] [--check]}: runs suites, prints their figures and,
@@ -101,8 +102,9 @@ public final class EvalMain {
 
   static Map<String, Double> floors(String suite) throws Exception {
     Map<String, Double> m = new LinkedHashMap<>();
-    try (InputStream in = EvalMain.class.getResourceAsStream("/floors/" + suite + ".properties")) {
-      if (in == null) return m;
+    String name = "/floors/" + suite + ".properties";
+    if (!Resources.exists(EvalMain.class, name)) return m;
+    try (InputStream in = Resources.open(EvalMain.class, name)) {
       Properties p = new Properties();
       p.load(in);
       for (String k : p.stringPropertyNames()) m.put(k, Double.parseDouble(p.getProperty(k)));
