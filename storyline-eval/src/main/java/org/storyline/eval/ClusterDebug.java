@@ -58,11 +58,9 @@ public final class ClusterDebug {
     ClusterConfig cfg = ClusterConfig.DEFAULTS;
     if (System.getProperty("maxGap") != null || System.getProperty("window") != null) {
       ClusterConfig d = cfg;
-      cfg = new ClusterConfig(d.titleWeight(), d.nameWeight(), d.quoteWeight(), d.threshold(), d.graceDays(),
-          d.tauDays(), Double.parseDouble(System.getProperty("maxGap", "" + d.maxGapDays())),
-          Double.parseDouble(System.getProperty("window", "" + d.windowDays())), d.queryTerms(), d.indexTerms(),
-          d.centroidTerms(), d.postingsCap(), d.mergeThreshold(), d.nearDup(), d.rewrite(), d.rewriteWire(),
-          d.storylineThreshold(), d.storylineMaxGapDays(), d.model(), d.arguments(), d.bridgeProbability());
+      // (as before the builder: these runs have no story core)
+      cfg = d.toBuilder().maxGapDays(Double.parseDouble(System.getProperty("maxGap", "" + d.maxGapDays())))
+          .windowDays(Double.parseDouble(System.getProperty("window", "" + d.windowDays()))).coreSize(0).build();
     }
     if (System.getProperty("tau") != null) {
       cfg = cfg.withTime(Double.parseDouble(System.getProperty("grace", "" + cfg.graceDays())),
@@ -161,8 +159,10 @@ public final class ClusterDebug {
           }
         }
       }
-      String name = rule != null ? String.format(Locale.ROOT, "rule p>=%.2f-%.1f*(cos-%.2f) cos>=%.2f",
-          rule.followProbability(), rule.followSlope(), rule.followCosine(), rule.followCosine())
+      String name = rule != null && rule.follow().isPresent() ? String.format(Locale.ROOT,
+          "rule p>=%.2f-%.1f*(cos-%.2f) cos>=%.2f", rule.follow().get().probability(), rule.followSlope(),
+          rule.follow().get().cosine(), rule.follow().get().cosine())
+          : rule != null ? "rule off (no follow-up bars in the config)"
           : String.format(Locale.ROOT, "bars p>=%.2f cos>=%.2f", b[0], b[1]);
       out.printf(Locale.ROOT, "follow %s on ECB+ dev: other instance of the same kind of event"
           + " %d/%d (%.3f), own event %d/%d (%.3f)%n", name, crossPass, cross, crossPass / (double) cross,
@@ -192,8 +192,8 @@ public final class ClusterDebug {
       docs.sort(Comparator.comparing((ClusteringSuite.Doc d) -> d.article().published())
           .thenComparing(d -> d.article().id()));
       for (int k = 0; k < 3; k++) {
-        EmbeddingConfig c = k == 0 ? emb.cfg() : k == 1 ? emb.cfg().withLate(2, 2)
-            : emb.cfg().withLate(2, 2).withFollow(2, 2);
+        EmbeddingConfig c = k == 0 ? emb.cfg() : k == 1 ? emb.cfg().withoutLate()
+            : emb.cfg().withoutLate().withoutFollow();
         ClusterScores sc = ClusteringSuite.stream(docs, cfg, trainIdf(ecb, cfg), null, emb.with(c));
         out.printf(Locale.ROOT, "ECB+ %s dated (instances %d days apart), %s: %s%n", split, gap,
             k == 0 ? "defaults" : k == 1 ? "no late reports" : "no late reports, no follow-ups", sc.line());
@@ -290,12 +290,12 @@ public final class ClusterDebug {
     for (var d : g5) gold.put(d.article().id(), d.gold());
     var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
     ClusterConfig d = ClusterConfig.DEFAULTS;
-    ClusterConfig c = new ClusterConfig(d.titleWeight(), d.nameWeight(), d.quoteWeight(), d.threshold(), d.graceDays(),
-        d.tauDays(), d.maxGapDays(), d.windowDays(), d.queryTerms(), d.indexTerms(), d.centroidTerms(), d.postingsCap(),
-        d.mergeThreshold(), d.nearDup(), d.rewrite(), d.rewriteWire(),
-        Double.parseDouble(System.getProperty("lineThr", "" + d.storylineThreshold())),
-        Double.parseDouble(System.getProperty("lineGap", "" + d.storylineMaxGapDays())), d.model(), d.arguments(),
-        d.bridgeProbability());
+    // (as before the builder: these runs have no story core)
+    ClusterConfig c = d.toBuilder()
+        .storylineThreshold(Double.parseDouble(System.getProperty("lineThr", "" + d.storylineThreshold())))
+        .storylineMaxGapDays(Double.parseDouble(System.getProperty("lineGap", "" + d.storylineMaxGapDays())))
+        .coreSize(0)
+        .build();
     EmbeddingConfig ec = emb.cfg().withStoryline(
         Double.parseDouble(System.getProperty("lineW", "" + emb.cfg().storylineWeight())),
         Double.parseDouble(System.getProperty("lineOff", "" + emb.cfg().storylineOffset())));
