@@ -1,5 +1,9 @@
 package org.storyline.nlp;
 
+import static org.storyline.nlp.QuoteMarks.isDoubleMark;
+import static org.storyline.nlp.QuoteMarks.isQuoteChar;
+import static org.storyline.nlp.QuoteMarks.isSingleMark;
+import static org.storyline.nlp.QuoteMarks.ws;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -8,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.storyline.model.Article;
+import org.storyline.nlp.QuoteMarks.Marked;
+import org.storyline.nlp.QuoteMarks.Span;
 
 /**
  * Finds direct quotes in one article and attributes them to a speaker, with no other stage's help: quotation marks
@@ -64,8 +70,6 @@ public final class QuoteExtractor {
   static final int ORG = 3;
   private static final int UNNAMED = 4;
 
-  /** A quoted span: opening mark at {@code open}, closing mark at {@code close} (or the paragraph end if none). */
-  private record Span(int open, int close, int para, boolean unclosed) {}
 
   record Mention(int tokStart, int tokEnd, int kind, int person, char gender) {}
 
@@ -89,20 +93,21 @@ public final class QuoteExtractor {
   final class Doc {
     final String text;
     final int n;
-    int[] paraStart;
-    int[] paraEnd;
-    int[] charPara;
-    boolean[] heading;
-    final List<Span> spans = new ArrayList<>();
-    int[] qmask; // char -> span index or -1 (marks included)
-    // tokens
-    int[] ts;
-    int[] te;
-    String[] tw;
-    int nt;
-    int[] tokSent;
-    int[] sentStart;
-    int[] tokQuote;
+    // paragraphs and quoted spans (QuoteMarks), tokens and sentences (QuoteTokens): read only
+    final Marked marked;
+    final int[] paraStart;
+    final int[] paraEnd;
+    final int[] charPara;
+    final boolean[] heading;
+    final List<Span> spans;
+    final int[] qmask; // char -> span index or -1 (marks included)
+    final int[] ts;
+    final int[] te;
+    final String[] tw;
+    final int nt;
+    final int[] tokSent;
+    final int[] sentStart;
+    final int[] tokQuote;
     final Map<Integer, Mention> mentionByEnd = new HashMap<>();
     final Map<Integer, Mention> mentionByStart = new HashMap<>();
     final List<Mention> mentions = new ArrayList<>();
@@ -113,293 +118,38 @@ public final class QuoteExtractor {
     Doc(String text) {
       this.text = text;
       this.n = text.length();
+      marked = QuoteMarks.find(text);
+      paraStart = marked.paraStart();
+      paraEnd = marked.paraEnd();
+      charPara = marked.charPara();
+      heading = marked.heading();
+      spans = marked.spans();
+      qmask = marked.qmask();
+      QuoteTokens.Tokens tokens = QuoteTokens.of(marked, lex);
+      ts = tokens.ts();
+      te = tokens.te();
+      tw = tokens.tw();
+      nt = tokens.nt();
+      tokSent = tokens.tokSent();
+      sentStart = tokens.sentStart();
+      tokQuote = tokens.tokQuote();
     }
 
     List<Found> run() {
-      paragraphs();
-      findQuotes();
-      tokenize();
-      sentences();
       findMentions();
       return attribute();
     }
 
-    // ---- paragraphs ------------------------------------------------------------------------------------------
-
-    void paragraphs() {
-      List<int[]> ps = new ArrayList<>();
-      int i = 0;
-      while (i < n) {
-        while (i < n && text.charAt(i) == '\n') i++;
-        if (i >= n) break;
-        int s = i;
-        while (i < n && text.charAt(i) != '\n') i++;
-        int e = i;
-        while (e > s && ws(text.charAt(e - 1))) e--;
-        int s2 = s;
-        while (s2 < e && ws(text.charAt(s2))) s2++;
-        if (s2 < e) ps.add(new int[] {s2, e});
-      }
-      int m = ps.size();
-      paraStart = new int[m];
-      paraEnd = new int[m];
-      charPara = new int[n];
-      java.util.Arrays.fill(charPara, -1);
-      for (int k = 0; k < m; k++) {
-        paraStart[k] = ps.get(k)[0];
-        paraEnd[k] = ps.get(k)[1];
-        for (int c = paraStart[k]; c < paraEnd[k]; c++) charPara[c] = k;
-      }
-      heading = new boolean[m];
-      for (int k = 0; k < m; k++) heading[k] = isHeading(k);
-    }
-
-    /** A line with no closing punctuation that is not continued by the next line: a headline, caption, label. */
-    boolean isHeading(int k) {
-      int s = paraStart[k];
-      int e = paraEnd[k];
-      if (text.charAt(s) == '#') return true;
-      int j = e - 1;
-      while (j > s && isClosingPunct(text.charAt(j))) j--;
-      char last = text.charAt(j);
-      if (".!?…:;".indexOf(last) >= 0) return false;
-      if (isQuoteChar(text.charAt(e - 1)) && ".!?,…".indexOf(last) >= 0) return false;
-      if (k + 1 < paraStart.length && startsLowercase(k + 1)) return false;
-      if (k + 1 < paraStart.length && isQuoteChar(text.charAt(paraStart[k + 1])) && !isQuoteChar(text.charAt(e - 1))
-          && continuesQuote(k)) {
-        return false;
-      }
-      int words = 0;
-      for (int c = s; c < e; c++) if (c == s || ws(text.charAt(c - 1))) words++;
-      return words <= 30;
-    }
-
-    /** Whether paragraph k ends inside an open double quote (a multi-paragraph quote). */
-    boolean continuesQuote(int k) {
-      int count = 0;
-      for (int c = paraStart[k]; c < paraEnd[k]; c++) if (isDoubleMark(text.charAt(c))) count++;
-      return count % 2 == 1;
-    }
-
     boolean startsLowercase(int k) {
-      for (int c = paraStart[k]; c < paraEnd[k]; c++) {
-        char ch = text.charAt(c);
-        if (isQuoteChar(ch) || ch == '(' || ch == '[') continue;
-        return Character.isLowerCase(ch);
-      }
-      return false;
-    }
-
-    // ---- quotation marks -------------------------------------------------------------------------------------
-
-    void findQuotes() {
-      qmask = new int[n];
-      java.util.Arrays.fill(qmask, -1);
-      List<Span> doubles = new ArrayList<>();
-      int open = -1;
-      char openCh = 0;
-      int openPara = -1;
-      for (int k = 0; k < paraStart.length; k++) {
-        int s = paraStart[k];
-        int e = paraEnd[k];
-        int from = s;
-        if (open >= 0) {
-          if (isDoubleMark(text.charAt(s)) && openerContext(s)) {
-            from = s + 1; // a continued quote re-opens each paragraph
-          } else {
-            doubles.add(new Span(open, paraEnd[k - 1], openPara, true));
-            open = -1;
-          }
-        }
-        for (int i = from; i < e; i++) {
-          char c = text.charAt(i);
-          if (!isDoubleMark(c)) continue;
-          if (open < 0) {
-            if (openerContext(i) || (isNominalOpener(c) && !closerContext(i))) {
-              open = i;
-              openCh = c;
-              openPara = k;
-            }
-          } else {
-            if (closesDouble(openCh, c) && (closerContext(i) || !openerContext(i))) {
-              doubles.add(new Span(open, i, openPara, false));
-              open = -1;
-            } else if (openerContext(i) && !closerContext(i)) {
-              open = i; // the earlier mark was stray
-              openCh = c;
-              openPara = k;
-            }
-          }
-        }
-        if (open >= 0) {
-          boolean nextContinues = k + 1 < paraStart.length && isDoubleMark(text.charAt(paraStart[k + 1]))
-              && openerContext(paraStart[k + 1]);
-          if (!nextContinues) {
-            // An unclosed quote: keep it only when it opens its paragraph (a missing closing mark).
-            if (open == paraStart[openPara]) doubles.add(new Span(open, e, openPara, true));
-            open = -1;
-          }
-        }
-      }
-      for (Span d : doubles) mark(d, Integer.MAX_VALUE);
-      // Single quotes, only outside double quotes.
-      List<Span> singles = new ArrayList<>();
-      for (int k = 0; k < paraStart.length; k++) {
-        int sOpen = -1;
-        for (int i = paraStart[k]; i < paraEnd[k]; i++) {
-          char c = text.charAt(i);
-          if (!isSingleMark(c) || qmask[i] >= 0) continue;
-          if (sOpen < 0) {
-            if (c != '›' && singleOpenerContext(i)) sOpen = i;
-          } else if (c != '‹' && singleCloserContext(i)) {
-            if (i - sOpen > 1) singles.add(new Span(sOpen, i, k, false));
-            sOpen = -1;
-          }
-        }
-      }
-      spans.addAll(doubles);
-      spans.addAll(singles);
-      spans.sort((a, b) -> Integer.compare(a.open, b.open));
-      java.util.Arrays.fill(qmask, -1);
-      for (int i = 0; i < spans.size(); i++) mark(spans.get(i), i);
-    }
-
-    void mark(Span sp, int v) {
-      int end = Math.min(n - 1, sp.unclosed ? sp.close - 1 : sp.close);
-      for (int c = sp.open; c <= end; c++) qmask[c] = v;
-    }
-
-    boolean openerContext(int i) {
-      char prev = i > 0 ? text.charAt(i - 1) : '\n';
-      char next = i + 1 < n ? text.charAt(i + 1) : '\n';
-      boolean prevOk = ws(prev) || "([{—–-/:;".indexOf(prev) >= 0 || isQuoteChar(prev);
-      return prevOk && !ws(next);
-    }
-
-    boolean closerContext(int i) {
-      char prev = i > 0 ? text.charAt(i - 1) : '\n';
-      char next = i + 1 < n ? text.charAt(i + 1) : '\n';
-      boolean nextOk = ws(next) || ".,;:!?)]}—–-…/".indexOf(next) >= 0 || isQuoteChar(next);
-      return !ws(prev) && nextOk;
-    }
-
-    boolean singleOpenerContext(int i) {
-      char prev = i > 0 ? text.charAt(i - 1) : '\n';
-      boolean prevOk = ws(prev) || "([{—–-/:".indexOf(prev) >= 0 || isDoubleMark(prev);
-      if (!prevOk || i + 1 >= n) return false;
-      char next = text.charAt(i + 1);
-      if (!Character.isLetterOrDigit(next) && next != '…') return false;
-      return !ELISION.matcher(text).region(i + 1, Math.min(n, i + 8)).lookingAt();
-    }
-
-    boolean singleCloserContext(int i) {
-      char prev = text.charAt(i - 1);
-      char next = i + 1 < n ? text.charAt(i + 1) : '\n';
-      return !ws(prev) && !Character.isLetterOrDigit(next);
-    }
-
-    // ---- tokens and sentences --------------------------------------------------------------------------------
-
-    void tokenize() {
-      int cap = Math.max(16, n / 4);
-      ts = new int[cap];
-      te = new int[cap];
-      tw = new String[cap];
-      nt = 0;
-      int i = 0;
-      while (i < n) {
-        char c = text.charAt(i);
-        if (ws(c)) {
-          i++;
-          continue;
-        }
-        int s = i;
-        if (Character.isLetterOrDigit(c)) {
-          i++;
-          while (i < n) {
-            char d = text.charAt(i);
-            if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
-              i++;
-            } else if ((d == '\'' || d == '’' || d == '-' || d == '.' || d == '&') && i + 1 < n
-                && Character.isLetterOrDigit(text.charAt(i + 1)) && (d == '-' || d == '.' || qmask[i] < 0
-                    || qmask[i] == qmask[s])) {
-              i += 2;
-            } else {
-              break;
-            }
-          }
-          if (i < n && (text.charAt(i) == '’' || text.charAt(i) == '\'') && qmask[i] < 0
-              && (text.charAt(i - 1) == 's' || text.charAt(i - 1) == 'S')
-              && (i + 1 >= n || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
-            i++; // plural possessive: "Sanders’ campaign"
-          } else if (i < n && text.charAt(i) == '.') {
-            String w = text.substring(s, i);
-            if (w.indexOf('.') >= 0 || (w.length() == 1 && Character.isUpperCase(w.charAt(0)))
-                || lex.abbreviations.contains(w)) {
-              i++;
-            }
-          }
-        } else {
-          i++;
-        }
-        add(s, i);
-      }
-      tokSent = new int[nt];
-      tokQuote = new int[nt];
-      for (int t = 0; t < nt; t++) tokQuote[t] = qmask[ts[t]];
-    }
-
-    void add(int s, int e) {
-      if (nt == ts.length) {
-        ts = java.util.Arrays.copyOf(ts, nt * 2);
-        te = java.util.Arrays.copyOf(te, nt * 2);
-        tw = java.util.Arrays.copyOf(tw, nt * 2);
-      }
-      ts[nt] = s;
-      te[nt] = e;
-      tw[nt] = text.substring(s, e);
-      nt++;
-    }
-
-    void sentences() {
-      sentStart = new int[nt + 1];
-      int sent = 0;
-      boolean pending = false;
-      for (int t = 0; t < nt; t++) {
-        if (t > 0) {
-          boolean sameQuote = tokQuote[t] >= 0 && tokQuote[t] == tokQuote[t - 1];
-          if (!sameQuote) {
-            int pa = charPara[ts[t]];
-            int pb = charPara[ts[t - 1]];
-            if (pa != pb && !startsLowercase(pa)) {
-              sent++;
-            } else if (pending) {
-              char c = text.charAt(ts[t]);
-              if (Character.isUpperCase(c) || Character.isDigit(c) || isQuoteChar(c)) sent++;
-            }
-          }
-        }
-        pending = false;
-        String w = tw[t];
-        if (tokQuote[t] < 0) {
-          if (w.equals(".") || w.equals("!") || w.equals("?") || w.equals("…")) pending = true;
-        } else {
-          Span sp = spans.get(tokQuote[t]);
-          if (ts[t] == sp.close && endsWithTerminal(sp)) pending = true;
-        }
-        tokSent[t] = sent;
-        if (t == 0 || tokSent[t - 1] != sent) sentStart[sent] = t;
-      }
+      return marked.startsLowercase(k);
     }
 
     boolean endsWithTerminal(Span sp) {
-      int j = sp.close - 1;
-      while (j > sp.open && ws(text.charAt(j))) j--;
-      char c = text.charAt(j);
-      return c == '.' || c == '!' || c == '?';
+      return marked.endsWithTerminal(sp);
     }
 
-    // ---- mentions ---------------------------------------------------------------------------------------------
+    // ---- paragraphs ------------------------------------------------------------------------------------------
+
 
     boolean usable(int t) {
       return tokQuote[t] < 0 && !heading[charPara[ts[t]]];
@@ -795,16 +545,16 @@ public final class QuoteExtractor {
       int prevSpanEndPara = -2;
       for (int q = 0; q < spans.size(); q++) {
         Span sp = spans.get(q);
-        if (heading[sp.para] || firstTok[q] < 0) continue;
-        int cs = sp.open + 1;
-        int ce = sp.close;
+        if (heading[sp.para()] || firstTok[q] < 0) continue;
+        int cs = sp.open() + 1;
+        int ce = sp.close();
         while (cs < ce && ws(text.charAt(cs))) cs++;
         while (ce > cs && (ws(text.charAt(ce - 1)) || ",;:".indexOf(text.charAt(ce - 1)) >= 0)) {
           ce--;
         }
         if (ce <= cs) continue;
         int words = countWords(cs, ce);
-        boolean embedded = embedded(sp.open);
+        boolean embedded = embedded(sp.open());
         boolean partial = words <= PARTIAL_MAX_WORDS && (embedded || Character.isLowerCase(text.charAt(cs)));
         if (partial) {
           while (ce > cs && ".!".indexOf(text.charAt(ce - 1)) >= 0) ce--;
@@ -812,7 +562,7 @@ public final class QuoteExtractor {
         }
         int open = firstTok[q];
         int close = lastTok[q];
-        int endPara = charPara[Math.max(sp.open, sp.close - 1)];
+        int endPara = charPara[Math.max(sp.open(), sp.close() - 1)];
         Attribution a = null;
         Attribution before = before(open);
         boolean adjacent = before != null && adjacentCue(before, open);
@@ -835,14 +585,14 @@ public final class QuoteExtractor {
         }
         if (a == null && !partial && !ownSubject(open)) a = previousSentence(open);
         if (a == null && prev != null && !partial && !ownSubject(open)) {
-          boolean samePara = prevPara == sp.para || prevSpanEndPara == sp.para;
-          boolean nextPara = sp.open == paraStart[sp.para] && prevSpanEndPara >= 0
-              && onlyHeadingsBetween(prevSpanEndPara, sp.para);
+          boolean samePara = prevPara == sp.para() || prevSpanEndPara == sp.para();
+          boolean nextPara = sp.open() == paraStart[sp.para()] && prevSpanEndPara >= 0
+              && onlyHeadingsBetween(prevSpanEndPara, sp.para());
           if (samePara || nextPara) a = prev;
         }
         if (a == null && !partial) a = fallbacks.sentenceSubject(open);
-        if (a == null && !partial && sp.open == paraStart[sp.para]) {
-          a = fallbacks.previousParagraphSpeaker(open, sp.para);
+        if (a == null && !partial && sp.open() == paraStart[sp.para()]) {
+          a = fallbacks.previousParagraphSpeaker(open, sp.para());
         }
         if (a == null && partial) continue; // a scare quote or a title, not speech
         if (charPara[cs] != charPara[Math.max(cs, ce - 1)]) {
@@ -860,7 +610,7 @@ public final class QuoteExtractor {
         }
         if (a != null) {
           prev = a;
-          prevPara = sp.para;
+          prevPara = sp.para();
           prevSpanEndPara = endPara;
         } else {
           prev = null;
@@ -1001,9 +751,9 @@ public final class QuoteExtractor {
     }
 
     boolean endsWithPeriod(Span sp) {
-      if (sp.unclosed) return true;
-      int j = sp.close - 1;
-      while (j > sp.open && ws(text.charAt(j))) j--;
+      if (sp.unclosed()) return true;
+      int j = sp.close() - 1;
+      while (j > sp.open() && ws(text.charAt(j))) j--;
       return text.charAt(j) == '.';
     }
 
@@ -1250,9 +1000,9 @@ public final class QuoteExtractor {
     /** A speaker and cue right after a closing mark: ', Putin said', ', said Putin', ', he added'. */
     /** Whether the quote's words end in a comma, question or exclamation mark or a dash: '“...,” he said'. */
     boolean separated(Span sp) {
-      int j = sp.close - 1;
-      while (j > sp.open && (ws(text.charAt(j)) || isSingleMark(text.charAt(j)) || text.charAt(j) == ')')) j--;
-      return ",?!—–-…".indexOf(text.charAt(j)) >= 0 || sp.unclosed;
+      int j = sp.close() - 1;
+      while (j > sp.open() && (ws(text.charAt(j)) || isSingleMark(text.charAt(j)) || text.charAt(j) == ')')) j--;
+      return ",?!—–-…".indexOf(text.charAt(j)) >= 0 || sp.unclosed();
     }
 
     boolean separatorAt(int t) {
@@ -1433,8 +1183,6 @@ public final class QuoteExtractor {
   // ---------------------------------------------------------------------------------------------------------------
 
   private static final int PARTIAL_MAX_WORDS = 4;
-  private static final java.util.regex.Pattern ELISION =
-      java.util.regex.Pattern.compile("(?i)(n['’]|em\\b|tis\\b|twas\\b|til\\b|cause\\b|bout\\b|round\\b|\\d0s\\b|\\d\\d\\b)");
   static final Set<String> BE = Set.of("was", "were", "is", "are", "be", "been", "being");
   private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
   static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
@@ -1477,38 +1225,4 @@ public final class QuoteExtractor {
       Map.entry("dame", 'f'), Map.entry("lord", 'm'), Map.entry("lady", 'f'), Map.entry("businessman", 'm'),
       Map.entry("businesswoman", 'f'), Map.entry("prince", 'm'), Map.entry("princess", 'f'));
 
-  static boolean ws(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
-  }
-
-  static boolean isDoubleMark(char c) {
-    return c == '"' || c == '“' || c == '”' || c == '„' || c == '‟' || c == '«' || c == '»';
-  }
-
-  static boolean isSingleMark(char c) {
-    return c == '\'' || c == '‘' || c == '’' || c == '‚' || c == '‹' || c == '›';
-  }
-
-  static boolean isQuoteChar(char c) {
-    return isDoubleMark(c) || isSingleMark(c);
-  }
-
-  static boolean isNominalOpener(char c) {
-    return c == '“' || c == '„' || c == '«' || c == '‟';
-  }
-
-  static boolean closesDouble(char open, char c) {
-    return switch (open) {
-      case '“' -> c == '”' || c == '"' || c == '“';
-      case '„' -> c == '“' || c == '”' || c == '"';
-      case '«' -> c == '»';
-      case '»' -> c == '«';
-      case '"' -> c == '"' || c == '”' || c == '“';
-      default -> c == '”' || c == '"';
-    };
-  }
-
-  static boolean isClosingPunct(char c) {
-    return isQuoteChar(c) || c == ')' || c == ']' || c == '*' || c == '_';
-  }
 }
