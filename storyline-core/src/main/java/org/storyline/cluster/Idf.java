@@ -1,14 +1,10 @@
 package org.storyline.cluster;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import org.storyline.resources.Resources;
 
 /**
  * Document frequencies learnt online from the articles seen so far, added to an optional background table (document
@@ -80,21 +76,13 @@ public final class Idf implements java.io.Serializable {
     static {
       Map<String, Integer> df = new HashMap<>();
       long docs = 0;
-      try (InputStream in = Idf.class.getResourceAsStream("idf-background.tsv")) {
-        if (in != null) {
-          BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-          for (String line; (line = r.readLine()) != null; ) {
-            if (line.startsWith("#") || line.isBlank()) continue;
-            int tab = line.indexOf('\t');
-            if (tab < 0) {
-              docs = Long.parseLong(line.strip());
-            } else {
-              df.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1).strip()));
-            }
-          }
+      for (String line : Resources.optionalEntries(Idf.class, "idf-background.tsv")) {
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+          docs = Long.parseLong(line.strip());
+        } else {
+          df.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1).strip()));
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
       DF = Map.copyOf(df);
       DOCS = docs;

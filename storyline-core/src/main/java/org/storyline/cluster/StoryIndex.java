@@ -54,7 +54,7 @@ public final class StoryIndex implements java.io.Serializable {
    * looked up for undated articles (an article without a date may belong to a story of any time, so the time
    * window does not apply to it), for articles more than half the window behind the newest (postings of at most
    * {@value #BACKFILL_POSTINGS} stories) and, through its rare terms only, for late reports of dated ones (see
-   * {@link EmbeddingConfig#lateProbability}). Saved as it is (its terms are those at retirement, not derivable later).
+   * {@link EmbeddingConfig#late()}). Saved as it is (its terms are those at retirement, not derivable later).
    */
   private final Map<String, Set<StoryState>> archive = new HashMap<>();
   private final List<StoryState> active = new ArrayList<>();
@@ -218,8 +218,7 @@ public final class StoryIndex implements java.io.Serializable {
       // an article that matches two stories of the same days this strongly bridges them (dated only: see
       // ClusterConfig#bridgeProbability)
       boolean bridged = f.dated() && other.first != ArticleFeatures.NO_DAY && best.first != ArticleFeatures.NO_DAY
-          && gap <= cfg.graceDays() && scored.get(0).score >= cfg.bridgeProbability()
-          && scored.get(i).score >= cfg.bridgeProbability();
+          && gap <= cfg.graceDays() && cfg.bridges(scored.get(0).score, scored.get(i).score);
       if (cc < cfg.mergeThreshold() && !bridged) continue;
       if (cfg.arguments().numberWeight() > 0 && best.marksConflict(other)) continue;
       StoryState keep = best.seq < other.seq ? best : other;
@@ -253,24 +252,25 @@ public final class StoryIndex implements java.io.Serializable {
   }
 
   private boolean lateOn() {
-    return emb != null && current != null && cfg.model() != null && emb.lateProbability() <= 1;
+    return emb != null && current != null && cfg.model() != null && emb.late().isPresent();
   }
 
   /**
    * The undecayed content probability of {@code s} when the dated article is a late report of it (see
-   * {@link EmbeddingConfig#lateProbability}): a story beyond the follow-up gap or retired from the window, matched
+   * {@link EmbeddingConfig#late()}): a story beyond the follow-up gap or retired from the window, matched
    * nearly word for word and in meaning; else 0.
    */
   private double lateReport(StoryState s, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
-    return lateOn() ? strongMatch(s, v, vNorm, f, emb.lateCosine(), emb::late) : 0;
+    return lateOn() ? strongMatch(s, v, vNorm, f, emb.late().get().cosine(), emb::lateReport) : 0;
   }
 
   /**
    * The undecayed content probability of {@code s} when the article follows it up (see
-   * {@link EmbeddingConfig#followProbability}), else 0.
+   * {@link EmbeddingConfig#follow()}), else 0.
    */
   private double followUp(StoryState s, Map<String, Double> v, double[] vNorm, ArticleFeatures f) {
-    return emb == null ? 0 : strongMatch(s, v, vNorm, f, emb.followCosine(), emb::follows);
+    return emb == null || emb.follow().isEmpty() ? 0
+        : strongMatch(s, v, vNorm, f, emb.follow().get().cosine(), emb::follows);
   }
 
   /**

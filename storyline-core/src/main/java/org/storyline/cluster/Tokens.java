@@ -1,16 +1,11 @@
 package org.storyline.cluster;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.storyline.resources.Resources;
 
 /**
  * Tokenisation for clustering: lower-cased word tokens without stop words, capitalised-name tokens (the fallback for
@@ -248,15 +243,8 @@ public final class Tokens {
 
   private static Set<String> load(String name) {
     Set<String> s = new HashSet<>();
-    try (InputStream in = Tokens.class.getResourceAsStream(name)) {
-      if (in == null) throw new IllegalStateException("missing resource " + name);
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith("#")) continue;
-        for (String w : line.trim().split("\\s+")) if (!w.isEmpty()) s.add(w.toLowerCase(Locale.ROOT));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String line : Resources.entries(Tokens.class, name)) {
+      for (String w : line.split("\\s+")) if (!w.isEmpty()) s.add(w.toLowerCase(Locale.ROOT));
     }
     return Set.copyOf(s);
   }

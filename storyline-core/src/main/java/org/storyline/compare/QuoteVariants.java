@@ -205,40 +205,38 @@ public final class QuoteVariants {
   static List<QuoteVariant.Change> changes(String article, String from, String to) {
     List<Tok> a = surface(from);
     List<Tok> b = surface(to);
-    int n = a.size();
-    int m = b.size();
-    int[][] lcs = new int[n + 1][m + 1];
-    for (int i = n - 1; i >= 0; i--) {
-      for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).key().equals(b.get(j).key()) ? lcs[i + 1][j + 1] + 1
-            : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-      }
-    }
     List<QuoteVariant.Change> out = new ArrayList<>();
-    int i = 0;
-    int j = 0;
+    // a change is each run of edits between two kept words (or the ends)
     int ra = 0;
     int rb = 0;
-    while (i <= n && j <= m) {
-      boolean end = i == n && j == m;
-      if (end || i < n && j < m && a.get(i).key().equals(b.get(j).key())) {
-        if (ra < i || rb < j) {
-          String f = ra < i ? from.substring(a.get(ra).start(), a.get(i - 1).end()) : "";
-          String t = rb < j ? to.substring(b.get(rb).start(), b.get(j - 1).end()) : "";
-          if (hasWord(f) || hasWord(t)) out.add(new QuoteVariant.Change(article, f, t));
+    int i = 0;
+    int j = 0;
+    for (WordDiff.Edit e : WordDiff.diff(keys(a), keys(b), WordDiff.Ties.REMOVED_FIRST)) {
+      switch (e.kind()) {
+        case REMOVED -> i++;
+        case ADDED -> j++;
+        case SAME -> {
+          change(article, from, to, a, b, ra, i, rb, j, out);
+          ra = ++i;
+          rb = ++j;
         }
-        if (end) break;
-        i++;
-        j++;
-        ra = i;
-        rb = j;
-      } else if (j == m || i < n && lcs[i + 1][j] >= lcs[i][j + 1]) {
-        i++;
-      } else {
-        j++;
       }
     }
+    change(article, from, to, a, b, ra, i, rb, j, out);
     return out;
+  }
+
+  /** The change of words {@code a[ra, i)} into {@code b[rb, j)}, when there is one and it holds a word. */
+  private static void change(String article, String from, String to, List<Tok> a, List<Tok> b, int ra, int i,
+      int rb, int j, List<QuoteVariant.Change> out) {
+    if (ra == i && rb == j) return;
+    String f = ra < i ? from.substring(a.get(ra).start(), a.get(i - 1).end()) : "";
+    String t = rb < j ? to.substring(b.get(rb).start(), b.get(j - 1).end()) : "";
+    if (hasWord(f) || hasWord(t)) out.add(new QuoteVariant.Change(article, f, t));
+  }
+
+  private static List<String> keys(List<Tok> toks) {
+    return toks.stream().map(Tok::key).toList();
   }
 
   private static boolean hasWord(String s) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.storyline.resources.Resources;
 
 /**
  * Page furniture in scraped text, from the table {@code boilerplate.tsv} (ads, teaser labels, newsletter sign-ups,
@@ -22,14 +23,16 @@ final class Boilerplate {
 
   Boilerplate(WireList wires) {
     String wireAlt = wires.listAlternation();
-    for (String line : Resources.lines("boilerplate.tsv")) {
+    for (String line : Resources.entries(Boilerplate.class, "boilerplate.tsv")) {
       int tab = line.indexOf('\t');
       if (tab < 0) continue;
       Kind kind = Kind.valueOf(line.substring(0, tab).strip().toUpperCase(Locale.ROOT));
       String re = line.substring(tab + 1).strip().replace("WIRES", wireAlt);
       rules.add(new Rule(kind, Pattern.compile(re, Pattern.CASE_INSENSITIVE)));
     }
-    nav = Set.copyOf(Resources.lines("nav.txt").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+    nav = Set.copyOf(Resources.entries(Boilerplate.class, "nav.txt").stream()
+        .map(s -> s.toLowerCase(Locale.ROOT))
+        .toList());
   }
 
   /** The kind of boilerplate this (markdown-free, trimmed) line is, or null when it is not boilerplate. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storyline.resources.Resources;
 
 /**
  * Wire and agency credit lines ("AFP contributed reporting.", "With inputs from agencies", "Some information for
@@ -37,7 +38,7 @@ final class CreditFinder {
   CreditFinder(WireList wires) {
     this.wires = wires;
     String alt = wires.listAlternation();
-    for (String re : Resources.lines("credits.txt")) {
+    for (String re : Resources.entries(CreditFinder.class, "credits.txt")) {
       lines.add(Pattern.compile(re.replace("WIRES", alt), Pattern.CASE_INSENSITIVE));
     }
     dateline = Pattern.compile("^[\\p{Lu}][\\p{L}\\d .,'’-]{1,60}?\\s*\\((?<who>" + alt + ")\\)\\s*[-–—:]");

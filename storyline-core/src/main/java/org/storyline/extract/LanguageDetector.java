@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.storyline.resources.Resources;
 
 /**
  * Small, fast, deterministic language identification (ISO 639-1). The writing system decides first (Hangul -> ko,
@@ -43,7 +44,7 @@ public final class LanguageDetector {
   private final Map<String, int[]> index = new HashMap<>();
 
   public LanguageDetector() {
-    for (String line : Resources.lines("stopwords.tsv")) {
+    for (String line : Resources.entries(LanguageDetector.class, "stopwords.tsv")) {
       String[] f = line.split("\t");
       if (f.length != 2) continue;
       Set<String> words = new HashSet<>(List.of(f[1].strip().split("\\s+")));

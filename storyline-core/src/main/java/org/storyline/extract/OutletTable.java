@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.storyline.resources.Resources;
 
 /**
  * Known news outlets (resource {@code outlets.tsv}): web domain to outlet name, plus aliases (other spellings,
@@ -15,7 +16,7 @@ public final class OutletTable {
   private final Map<String, String> byName = new HashMap<>();
 
   public OutletTable() {
-    for (String line : Resources.lines("outlets.tsv")) {
+    for (String line : Resources.entries(OutletTable.class, "outlets.tsv")) {
       String[] f = line.split("\t");
       if (f.length < 2) continue;
       String domain = f[0].strip().toLowerCase(Locale.ROOT);

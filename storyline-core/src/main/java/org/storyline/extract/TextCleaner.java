@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storyline.dates.DateFinder;
+import org.storyline.dates.UrlDates;
 import org.storyline.ingest.RawDocument;
 import org.storyline.model.Article;
 
@@ -85,8 +87,6 @@ public final class TextCleaner implements Extractor {
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>()\\[\\]\"']+[^\\s<>()\\[\\]\"'.,;:!?]");
   private static final Pattern BARE_URL = Pattern.compile("^<?(https?://\\S+?)>?$");
   private static final Pattern HTML_LINE = Pattern.compile("^<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[\\s>/].*|^<!--.*|^</?[a-zA-Z][a-zA-Z0-9]*>.*");
-  private static final Pattern URL_DATE = Pattern.compile(
-      "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|-|$)");
   private static final Pattern OUTLET_IN_FURNITURE = Pattern.compile(
       "(?:terms\\s*(?:&|and)\\s*conditions|terms of (?:use|service)|privacy policy)\\s+of\\s+(?<a>[\\p{Lu}][\\p{L}\\d&.' -]{1,60}?)\\.?$"
           + "|^(?:copyright|©|\\(c\\))\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*-\\s*\\d{4})?)?\\s*(?<b>[\\p{Lu}][\\p{L}\\d&.' -]{1,60}?)"
@@ -672,18 +672,10 @@ public final class TextCleaner implements Extractor {
       }
       return new String[] {bestIso(w, chosen), null};
     }
-    if (url != null) {
-      Matcher m = URL_DATE.matcher(url);
-      if (m.find()) {
-        try {
-          LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-              Integer.parseInt(m.group(3)));
-          w.diagnostics.add("publish date taken from the URL");
-          return new String[] {d.toString(), null};
-        } catch (java.time.DateTimeException e) {
-          // not a date after all
-        }
-      }
+    LocalDate fromUrl = UrlDates.pathDate(url);
+    if (fromUrl != null) {
+      w.diagnostics.add("publish date taken from the URL");
+      return new String[] {fromUrl.toString(), null};
     }
     LocalDate inferredDate = inferFromText(text, weak == null ? null : weak.found().date(), w);
     if (weak != null) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.storyline.resources.Resources;
 
 /** Wire services and agencies (resource {@code wires.txt}). Immutable, thread-safe. */
 final class WireList {
@@ -13,7 +14,7 @@ final class WireList {
   private final Set<String> lower;
 
   WireList() {
-    names = Resources.lines("wires.txt");
+    names = Resources.entries(WireList.class, "wires.txt");
     lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
   }
 

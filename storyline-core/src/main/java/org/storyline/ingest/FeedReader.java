@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
+import org.storyline.dates.FeedDates;
 import org.storyline.model.InputProblem;
 
 /**

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.storyline.dates.FeedDates;
 import org.storyline.model.InputProblem;
 
 /**

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipException;
+import org.storyline.dates.FeedDates;
 import org.storyline.model.InputProblem;
 
 /**

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storyline.dates.FeedDates;
 
 /**
  * Checks a publish date given with an article (a JSONL or feed field): a value in ISO 8601 form must name a real day
@@ -66,7 +67,7 @@ public final class PublishedValues {
     return "published date " + clip(iso.strip()) + " is far in the future (year " + m.group(1) + "): kept, but check it";
   }
 
-  private static final org.storyline.extract.DateFinder WRITTEN = new org.storyline.extract.DateFinder();
+  private static final org.storyline.dates.DateFinder WRITTEN = new org.storyline.dates.DateFinder();
 
   /**
    * Why a given publish value is rejected: invalid in ISO form ({@link #invalid}), or in no form a date is read in

@@ -1,14 +1,9 @@
 package org.storyline.nlp;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.storyline.resources.Resources;
 
 /**
  * Abbreviation tables for tokenizing and sentence splitting, loaded from {@code abbreviations.txt}: lines
@@ -37,22 +32,14 @@ final class Abbreviations {
   private static Abbreviations load() {
     Set<String> titles = new HashSet<>();
     Set<String> all = new HashSet<>();
-    try (InputStream in = Abbreviations.class.getResourceAsStream("abbreviations.txt")) {
-      if (in == null) throw new IllegalStateException("abbreviations.txt missing");
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        line = line.strip();
-        if (line.isEmpty() || line.startsWith("#")) continue;
-        String[] p = line.split("\\s+");
-        if (p.length < 2) continue;
-        for (int i = 1; i < p.length; i++) {
-          String w = p[i].toLowerCase(Locale.ROOT);
-          all.add(w);
-          if (p[0].equals("title")) titles.add(w);
-        }
+    for (String line : Resources.entries(Abbreviations.class, "abbreviations.txt")) {
+      String[] p = line.split("\\s+");
+      if (p.length < 2) continue;
+      for (int i = 1; i < p.length; i++) {
+        String w = p[i].toLowerCase(Locale.ROOT);
+        all.add(w);
+        if (p[0].equals("title")) titles.add(w);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return new Abbreviations(titles, all);
   }

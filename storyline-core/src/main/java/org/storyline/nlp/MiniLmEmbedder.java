@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.LongBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import org.storyline.resources.Resources;
 
 /**
  * The all-MiniLM-L6-v2 sentence encoder (quantized ONNX, 384 dimensions; docs/models/all-minilm-l6-v2.md), run
@@ -37,7 +38,7 @@ public final class MiniLmEmbedder implements Embedder {
   private MiniLmEmbedder() throws IOException, OrtException {
     env = OrtEnvironment.getEnvironment();
     byte[] model;
-    try (InputStream in = resource(MODEL)) {
+    try (InputStream in = Resources.open(MiniLmEmbedder.class, MODEL)) {
       model = in.readAllBytes();
     }
     try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
@@ -51,15 +52,9 @@ public final class MiniLmEmbedder implements Embedder {
     opts.put("padding", "false");
     opts.put("truncation", "true");
     opts.put("maxLength", Integer.toString(MAX_TOKENS));
-    try (InputStream in = resource(TOKENIZER)) {
+    try (InputStream in = Resources.open(MiniLmEmbedder.class, TOKENIZER)) {
       tokenizer = HuggingFaceTokenizer.newInstance(in, opts);
     }
-  }
-
-  private static InputStream resource(String name) throws IOException {
-    InputStream in = MiniLmEmbedder.class.getResourceAsStream(name);
-    if (in == null) throw new IOException("model resource " + name + " not on the class path");
-    return in;
   }
 
   private static final class Holder {

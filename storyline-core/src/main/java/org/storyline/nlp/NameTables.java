@@ -1,11 +1,5 @@
 package org.storyline.nlp;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.storyline.resources.Resources;
 
 /**
  * The data tables behind alias merging, from {@code names.txt}: role head nouns and modifiers, honorifics, name
@@ -45,43 +40,36 @@ public final class NameTables {
 
   private static NameTables load() {
     NameTables t = new NameTables();
-    try (InputStream in = NameTables.class.getResourceAsStream("names.txt")) {
-      if (in == null) throw new IllegalStateException("names.txt missing");
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.isBlank() || line.startsWith("#")) continue;
-        int tab = line.indexOf('\t');
-        if (tab < 0) continue;
-        String kind = line.substring(0, tab);
-        String[] vals = line.substring(tab + 1).split("\\|");
-        switch (kind) {
-          case "head" -> {
-            for (String v : vals) t.heads.add(v.strip().toLowerCase(Locale.ROOT));
-          }
-          case "mod" -> {
-            for (String v : vals) t.mods.add(v.strip().toLowerCase(Locale.ROOT));
-          }
-          case "honorific" -> {
-            for (String v : vals) t.honorifics.add(v.strip().toLowerCase(Locale.ROOT));
-          }
-          case "alias" -> {
-            for (String v : vals) t.aliasCanonical.putIfAbsent(key(v), vals[0].strip());
-          }
-          case "type" -> {
-            for (int i = 1; i < vals.length; i++) t.knownType.put(key(vals[i]), vals[0].strip());
-          }
-          case "describe" -> {
-            List<String> places = new ArrayList<>();
-            for (int i = 2; i < vals.length; i++) places.add(vals[i].strip().toLowerCase(Locale.ROOT));
-            t.descriptions.add(new Description(vals[0].strip(), vals[1].strip().toLowerCase(Locale.ROOT),
-                List.copyOf(places)));
-          }
-          default -> { }
+    for (String line : Resources.entries(NameTables.class, "names.txt")) {
+      int tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      String kind = line.substring(0, tab);
+      String[] vals = line.substring(tab + 1).split("\\|");
+      switch (kind) {
+        case "head" -> {
+          for (String v : vals) t.heads.add(v.strip().toLowerCase(Locale.ROOT));
         }
+        case "mod" -> {
+          for (String v : vals) t.mods.add(v.strip().toLowerCase(Locale.ROOT));
+        }
+        case "honorific" -> {
+          for (String v : vals) t.honorifics.add(v.strip().toLowerCase(Locale.ROOT));
+        }
+        case "alias" -> {
+          for (String v : vals) t.aliasCanonical.putIfAbsent(key(v), vals[0].strip());
+        }
+        case "type" -> {
+          for (int i = 1; i < vals.length; i++) t.knownType.put(key(vals[i]), vals[0].strip());
+        }
+        case "describe" -> {
+          List<String> places = new ArrayList<>();
+          for (int i = 2; i < vals.length; i++) places.add(vals[i].strip().toLowerCase(Locale.ROOT));
+          t.descriptions.add(new Description(vals[0].strip(), vals[1].strip().toLowerCase(Locale.ROOT),
+              List.copyOf(places)));
+        }
+        default -> { }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  }
     return t;
   }
 

@@ -1,13 +1,16 @@
 package org.storyline.nlp;
 
+import static org.storyline.nlp.QuoteMarks.isDoubleMark;
+import static org.storyline.nlp.QuoteMarks.isSingleMark;
+import static org.storyline.nlp.QuoteMarks.ws;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.storyline.model.Article;
+import org.storyline.nlp.QuoteMarks.Span;
 
 /**
  * Finds direct quotes in one article and attributes them to a speaker, with no other stage's help: quotation marks
@@ -15,6 +18,13 @@ import org.storyline.model.Article;
  * quotes, quotes running over several paragraphs are joined, and each quote gets its cue ("said", "told reporters")
  * and the phrase naming its speaker: a name, a pronoun resolved to the latest compatible person, a description
  * ("the Kremlin leader") resolved through role words seen before a name, or an unnamed source (speaker null).
+ *
+ * <p>The steps, each its own class: {@link QuoteMarks} (paragraphs, headings, quotation marks), {@link QuoteTokens}
+ * (tokens, sentences), {@link QuoteWords} (what each token can be), {@link QuoteMentions} (people, roles and the
+ * coreference of pronouns and descriptions), then speaker attribution here (cues before, after and around each
+ * quote, the speaker phrase, {@link SpeakerFallbacks}). The attribution is kept in one class (about 800 lines) on
+ * purpose for now: its cue patterns call one another and share the quote being attributed; splitting it by pattern
+ * is the next step, with the quotes suite as the check.
  *
  * <p>Stateless and thread-safe; all word lists come from {@link QuoteLexicon}.
  */
@@ -60,16 +70,14 @@ public final class QuoteExtractor {
 
   static final int NAME = 0;
   static final int PRON = 1;
-  private static final int DESC = 2;
+  static final int DESC = 2;
   static final int ORG = 3;
-  private static final int UNNAMED = 4;
+  static final int UNNAMED = 4;
 
-  /** A quoted span: opening mark at {@code open}, closing mark at {@code close} (or the paragraph end if none). */
-  private record Span(int open, int close, int para, boolean unclosed) {}
 
   record Mention(int tokStart, int tokEnd, int kind, int person, char gender) {}
 
-  private static final class Person {
+  static final class Person {
     String canonical;
     final String surname;
     char gender;
@@ -87,694 +95,71 @@ public final class QuoteExtractor {
   record Attribution(int cueTok, int cueEndTok, Mention subject) {}
 
   final class Doc {
+    final QuoteWords qw;
+    final QuoteMentions men;
     final String text;
     final int n;
-    int[] paraStart;
-    int[] paraEnd;
-    int[] charPara;
-    boolean[] heading;
-    final List<Span> spans = new ArrayList<>();
-    int[] qmask; // char -> span index or -1 (marks included)
-    // tokens
-    int[] ts;
-    int[] te;
-    String[] tw;
-    int nt;
-    int[] tokSent;
-    int[] sentStart;
-    int[] tokQuote;
-    final Map<Integer, Mention> mentionByEnd = new HashMap<>();
-    final Map<Integer, Mention> mentionByStart = new HashMap<>();
-    final List<Mention> mentions = new ArrayList<>();
-    final List<Person> persons = new ArrayList<>();
-    final SpeakerFallbacks fallbacks = new SpeakerFallbacks(this, lex);
-    final Map<String, Integer> personBySurname = new HashMap<>();
+    final int[] paraStart;
+    final int[] paraEnd;
+    final int[] charPara;
+    final boolean[] heading;
+    final List<Span> spans;
+    final int[] ts;
+    final int[] te;
+    final String[] tw;
+    final int nt;
+    final int[] tokSent;
+    final int[] sentStart;
+    final int[] tokQuote;
+    final Map<Integer, Mention> mentionByEnd;
+    final Map<Integer, Mention> mentionByStart;
+    final List<Mention> mentions;
+    final List<Person> persons;
+    final SpeakerFallbacks fallbacks;
 
     Doc(String text) {
+      qw = new QuoteWords(text, lex);
+      men = new QuoteMentions(qw);
       this.text = text;
       this.n = text.length();
+      paraStart = qw.paraStart;
+      paraEnd = qw.paraEnd;
+      charPara = qw.charPara;
+      heading = qw.heading;
+      spans = qw.spans;
+      ts = qw.ts;
+      te = qw.te;
+      tw = qw.tw;
+      nt = qw.nt;
+      tokSent = qw.tokSent;
+      sentStart = qw.sentStart;
+      tokQuote = qw.tokQuote;
+      mentionByEnd = men.mentionByEnd;
+      mentionByStart = men.mentionByStart;
+      mentions = men.mentions;
+      persons = men.persons;
+      fallbacks = new SpeakerFallbacks(this, lex);
     }
 
     List<Found> run() {
-      paragraphs();
-      findQuotes();
-      tokenize();
-      sentences();
-      findMentions();
       return attribute();
     }
 
-    // ---- paragraphs ------------------------------------------------------------------------------------------
-
-    void paragraphs() {
-      List<int[]> ps = new ArrayList<>();
-      int i = 0;
-      while (i < n) {
-        while (i < n && text.charAt(i) == '\n') i++;
-        if (i >= n) break;
-        int s = i;
-        while (i < n && text.charAt(i) != '\n') i++;
-        int e = i;
-        while (e > s && ws(text.charAt(e - 1))) e--;
-        int s2 = s;
-        while (s2 < e && ws(text.charAt(s2))) s2++;
-        if (s2 < e) ps.add(new int[] {s2, e});
-      }
-      int m = ps.size();
-      paraStart = new int[m];
-      paraEnd = new int[m];
-      charPara = new int[n];
-      java.util.Arrays.fill(charPara, -1);
-      for (int k = 0; k < m; k++) {
-        paraStart[k] = ps.get(k)[0];
-        paraEnd[k] = ps.get(k)[1];
-        for (int c = paraStart[k]; c < paraEnd[k]; c++) charPara[c] = k;
-      }
-      heading = new boolean[m];
-      for (int k = 0; k < m; k++) heading[k] = isHeading(k);
-    }
-
-    /** A line with no closing punctuation that is not continued by the next line: a headline, caption, label. */
-    boolean isHeading(int k) {
-      int s = paraStart[k];
-      int e = paraEnd[k];
-      if (text.charAt(s) == '#') return true;
-      int j = e - 1;
-      while (j > s && isClosingPunct(text.charAt(j))) j--;
-      char last = text.charAt(j);
-      if (".!?…:;".indexOf(last) >= 0) return false;
-      if (isQuoteChar(text.charAt(e - 1)) && ".!?,…".indexOf(last) >= 0) return false;
-      if (k + 1 < paraStart.length && startsLowercase(k + 1)) return false;
-      if (k + 1 < paraStart.length && isQuoteChar(text.charAt(paraStart[k + 1])) && !isQuoteChar(text.charAt(e - 1))
-          && continuesQuote(k)) {
-        return false;
-      }
-      int words = 0;
-      for (int c = s; c < e; c++) if (c == s || ws(text.charAt(c - 1))) words++;
-      return words <= 30;
-    }
-
-    /** Whether paragraph k ends inside an open double quote (a multi-paragraph quote). */
-    boolean continuesQuote(int k) {
-      int count = 0;
-      for (int c = paraStart[k]; c < paraEnd[k]; c++) if (isDoubleMark(text.charAt(c))) count++;
-      return count % 2 == 1;
-    }
-
-    boolean startsLowercase(int k) {
-      for (int c = paraStart[k]; c < paraEnd[k]; c++) {
-        char ch = text.charAt(c);
-        if (isQuoteChar(ch) || ch == '(' || ch == '[') continue;
-        return Character.isLowerCase(ch);
-      }
-      return false;
-    }
-
-    // ---- quotation marks -------------------------------------------------------------------------------------
-
-    void findQuotes() {
-      qmask = new int[n];
-      java.util.Arrays.fill(qmask, -1);
-      List<Span> doubles = new ArrayList<>();
-      int open = -1;
-      char openCh = 0;
-      int openPara = -1;
-      for (int k = 0; k < paraStart.length; k++) {
-        int s = paraStart[k];
-        int e = paraEnd[k];
-        int from = s;
-        if (open >= 0) {
-          if (isDoubleMark(text.charAt(s)) && openerContext(s)) {
-            from = s + 1; // a continued quote re-opens each paragraph
-          } else {
-            doubles.add(new Span(open, paraEnd[k - 1], openPara, true));
-            open = -1;
-          }
-        }
-        for (int i = from; i < e; i++) {
-          char c = text.charAt(i);
-          if (!isDoubleMark(c)) continue;
-          if (open < 0) {
-            if (openerContext(i) || (isNominalOpener(c) && !closerContext(i))) {
-              open = i;
-              openCh = c;
-              openPara = k;
-            }
-          } else {
-            if (closesDouble(openCh, c) && (closerContext(i) || !openerContext(i))) {
-              doubles.add(new Span(open, i, openPara, false));
-              open = -1;
-            } else if (openerContext(i) && !closerContext(i)) {
-              open = i; // the earlier mark was stray
-              openCh = c;
-              openPara = k;
-            }
-          }
-        }
-        if (open >= 0) {
-          boolean nextContinues = k + 1 < paraStart.length && isDoubleMark(text.charAt(paraStart[k + 1]))
-              && openerContext(paraStart[k + 1]);
-          if (!nextContinues) {
-            // An unclosed quote: keep it only when it opens its paragraph (a missing closing mark).
-            if (open == paraStart[openPara]) doubles.add(new Span(open, e, openPara, true));
-            open = -1;
-          }
-        }
-      }
-      for (Span d : doubles) mark(d, Integer.MAX_VALUE);
-      // Single quotes, only outside double quotes.
-      List<Span> singles = new ArrayList<>();
-      for (int k = 0; k < paraStart.length; k++) {
-        int sOpen = -1;
-        for (int i = paraStart[k]; i < paraEnd[k]; i++) {
-          char c = text.charAt(i);
-          if (!isSingleMark(c) || qmask[i] >= 0) continue;
-          if (sOpen < 0) {
-            if (c != '›' && singleOpenerContext(i)) sOpen = i;
-          } else if (c != '‹' && singleCloserContext(i)) {
-            if (i - sOpen > 1) singles.add(new Span(sOpen, i, k, false));
-            sOpen = -1;
-          }
-        }
-      }
-      spans.addAll(doubles);
-      spans.addAll(singles);
-      spans.sort((a, b) -> Integer.compare(a.open, b.open));
-      java.util.Arrays.fill(qmask, -1);
-      for (int i = 0; i < spans.size(); i++) mark(spans.get(i), i);
-    }
-
-    void mark(Span sp, int v) {
-      int end = Math.min(n - 1, sp.unclosed ? sp.close - 1 : sp.close);
-      for (int c = sp.open; c <= end; c++) qmask[c] = v;
-    }
-
-    boolean openerContext(int i) {
-      char prev = i > 0 ? text.charAt(i - 1) : '\n';
-      char next = i + 1 < n ? text.charAt(i + 1) : '\n';
-      boolean prevOk = ws(prev) || "([{—–-/:;".indexOf(prev) >= 0 || isQuoteChar(prev);
-      return prevOk && !ws(next);
-    }
-
-    boolean closerContext(int i) {
-      char prev = i > 0 ? text.charAt(i - 1) : '\n';
-      char next = i + 1 < n ? text.charAt(i + 1) : '\n';
-      boolean nextOk = ws(next) || ".,;:!?)]}—–-…/".indexOf(next) >= 0 || isQuoteChar(next);
-      return !ws(prev) && nextOk;
-    }
-
-    boolean singleOpenerContext(int i) {
-      char prev = i > 0 ? text.charAt(i - 1) : '\n';
-      boolean prevOk = ws(prev) || "([{—–-/:".indexOf(prev) >= 0 || isDoubleMark(prev);
-      if (!prevOk || i + 1 >= n) return false;
-      char next = text.charAt(i + 1);
-      if (!Character.isLetterOrDigit(next) && next != '…') return false;
-      return !ELISION.matcher(text).region(i + 1, Math.min(n, i + 8)).lookingAt();
-    }
-
-    boolean singleCloserContext(int i) {
-      char prev = text.charAt(i - 1);
-      char next = i + 1 < n ? text.charAt(i + 1) : '\n';
-      return !ws(prev) && !Character.isLetterOrDigit(next);
-    }
-
-    // ---- tokens and sentences --------------------------------------------------------------------------------
-
-    void tokenize() {
-      int cap = Math.max(16, n / 4);
-      ts = new int[cap];
-      te = new int[cap];
-      tw = new String[cap];
-      nt = 0;
-      int i = 0;
-      while (i < n) {
-        char c = text.charAt(i);
-        if (ws(c)) {
-          i++;
-          continue;
-        }
-        int s = i;
-        if (Character.isLetterOrDigit(c)) {
-          i++;
-          while (i < n) {
-            char d = text.charAt(i);
-            if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
-              i++;
-            } else if ((d == '\'' || d == '’' || d == '-' || d == '.' || d == '&') && i + 1 < n
-                && Character.isLetterOrDigit(text.charAt(i + 1)) && (d == '-' || d == '.' || qmask[i] < 0
-                    || qmask[i] == qmask[s])) {
-              i += 2;
-            } else {
-              break;
-            }
-          }
-          if (i < n && (text.charAt(i) == '’' || text.charAt(i) == '\'') && qmask[i] < 0
-              && (text.charAt(i - 1) == 's' || text.charAt(i - 1) == 'S')
-              && (i + 1 >= n || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
-            i++; // plural possessive: "Sanders’ campaign"
-          } else if (i < n && text.charAt(i) == '.') {
-            String w = text.substring(s, i);
-            if (w.indexOf('.') >= 0 || (w.length() == 1 && Character.isUpperCase(w.charAt(0)))
-                || lex.abbreviations.contains(w)) {
-              i++;
-            }
-          }
-        } else {
-          i++;
-        }
-        add(s, i);
-      }
-      tokSent = new int[nt];
-      tokQuote = new int[nt];
-      for (int t = 0; t < nt; t++) tokQuote[t] = qmask[ts[t]];
-    }
-
-    void add(int s, int e) {
-      if (nt == ts.length) {
-        ts = java.util.Arrays.copyOf(ts, nt * 2);
-        te = java.util.Arrays.copyOf(te, nt * 2);
-        tw = java.util.Arrays.copyOf(tw, nt * 2);
-      }
-      ts[nt] = s;
-      te[nt] = e;
-      tw[nt] = text.substring(s, e);
-      nt++;
-    }
-
-    void sentences() {
-      sentStart = new int[nt + 1];
-      int sent = 0;
-      boolean pending = false;
-      for (int t = 0; t < nt; t++) {
-        if (t > 0) {
-          boolean sameQuote = tokQuote[t] >= 0 && tokQuote[t] == tokQuote[t - 1];
-          if (!sameQuote) {
-            int pa = charPara[ts[t]];
-            int pb = charPara[ts[t - 1]];
-            if (pa != pb && !startsLowercase(pa)) {
-              sent++;
-            } else if (pending) {
-              char c = text.charAt(ts[t]);
-              if (Character.isUpperCase(c) || Character.isDigit(c) || isQuoteChar(c)) sent++;
-            }
-          }
-        }
-        pending = false;
-        String w = tw[t];
-        if (tokQuote[t] < 0) {
-          if (w.equals(".") || w.equals("!") || w.equals("?") || w.equals("…")) pending = true;
-        } else {
-          Span sp = spans.get(tokQuote[t]);
-          if (ts[t] == sp.close && endsWithTerminal(sp)) pending = true;
-        }
-        tokSent[t] = sent;
-        if (t == 0 || tokSent[t - 1] != sent) sentStart[sent] = t;
-      }
-    }
-
     boolean endsWithTerminal(Span sp) {
-      int j = sp.close - 1;
-      while (j > sp.open && ws(text.charAt(j))) j--;
-      char c = text.charAt(j);
-      return c == '.' || c == '!' || c == '?';
+      return qw.marked.endsWithTerminal(sp);
     }
 
-    // ---- mentions ---------------------------------------------------------------------------------------------
-
+    // for SpeakerFallbacks
     boolean usable(int t) {
-      return tokQuote[t] < 0 && !heading[charPara[ts[t]]];
-    }
-
-    boolean isCap(int t) {
-      String w = tw[t];
-      return Character.isUpperCase(w.charAt(0)) && Character.isLetter(w.charAt(0));
-    }
-
-    String bare(int t) {
-      String w = tw[t];
-      if (w.endsWith("’s") || w.endsWith("'s")) return w.substring(0, w.length() - 2);
-      if (w.endsWith("’") || w.endsWith("'")) return w.substring(0, w.length() - 1);
-      return w;
+      return qw.usable(t);
     }
 
     boolean possessive(int t) {
-      String w = tw[t];
-      return w.endsWith("’s") || w.endsWith("'s") || w.endsWith("s’") || w.endsWith("s'");
-    }
-
-    boolean nameLike(int t) {
-      String b = bare(t);
-      if (SUFFIXES.contains(b) && t > 0 && isCap(t - 1)) return true; // "Vann R. Newkirk II"
-      String lower = b.toLowerCase(Locale.ROOT);
-      String noDot = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-      if (lex.titles.contains(noDot) || lex.titles.contains(lower)) return false;
-      if (lex.orgWords.contains(b) || lex.places.contains(b) || lex.functionWords.contains(b)) return false;
-      if (b.length() > 1 && b.equals(b.toUpperCase(Locale.ROOT)) && !b.endsWith(".")) return false;
-      return true;
-    }
-
-    void findMentions() {
-      // Pass 1: capitalised runs -> names with their descriptors.
-      List<int[]> runs = new ArrayList<>();
-      int t = 0;
-      while (t < nt) {
-        if (!usable(t) || !isCap(t)) {
-          t++;
-          continue;
-        }
-        int s = t;
-        int e = t + 1;
-        while (e < nt && usable(e) && tokSent[e] == tokSent[s] && !possessive(e - 1)) {
-          if (isCap(e)) {
-            e++;
-          } else if (CONNECTORS.contains(tw[e]) && e + 1 < nt && isCap(e + 1) && usable(e + 1)) {
-            e += 2;
-          } else {
-            break;
-          }
-        }
-        runs.add(new int[] {s, e});
-        t = e;
-      }
-      // Multi-word names and titled names are persons; learn their surnames first.
-      List<int[]> pending = new ArrayList<>();
-      for (int[] r : runs) {
-        int s = r[0];
-        while (s < r[1] && lex.functionWords.contains(bare(s))) s++;
-        if (s >= r[1]) continue;
-        int ns = r[1];
-        while (ns > s && nameLike(ns - 1)) ns--;
-        while (ns < r[1] && CONNECTORS.contains(tw[ns])) ns++;
-        int fn = firstNameStart(s, r[1], ns);
-        if (fn >= 0) {
-          // "Senate Minority Whip Dick Durbin", "Atlantic City Mayor Don Guardian", "Amy Pope": a known first name
-          // opens the name whatever the words before it or the surname's other uses
-          int p = person(fn, r[1]);
-          collectRoles(p, s, fn);
-          if (fn > s) mention(s, fn, ORG, -1, 'u');
-          mention(fn, r[1], NAME, p, persons.get(p).gender);
-          continue;
-        }
-        if (ns >= r[1] && r[1] - s == 2 && HONORIFICS.contains(bare(s))) ns = s + 1; // "Mr. King", "Ms. Rice"
-        boolean titled = ns > s && isTitle(ns - 1) || ns == s && s > 0 && isRoleWord(s - 1);
-        if (ns >= r[1]) {
-          mention(s, r[1], ORG, -1, 'u');
-          continue;
-        }
-        boolean orgish = false;
-        for (int k = s; k < ns; k++) if (lex.orgWords.contains(bare(k))) orgish = true;
-        int len = r[1] - ns;
-        if (orgish && !titled) {
-          mention(s, r[1], ORG, -1, 'u');
-        } else if (titled || len >= 2) {
-          int p = person(ns, r[1]);
-          collectRoles(p, s, ns);
-          mention(ns, r[1], NAME, p, persons.get(p).gender);
-        } else {
-          pending.add(new int[] {ns, r[1]});
-        }
-      }
-      for (int[] r : pending) {
-        String w = bare(r[0]);
-        Integer p = personBySurname.get(w);
-        if (p == null && speechVerbAfter(r[1]) && !tw[r[0]].endsWith(".")) p = person(r[0], r[1]);
-        if (p != null) mention(r[0], r[1], NAME, p, persons.get(p).gender);
-        else mention(r[0], r[1], ORG, -1, 'u');
-      }
-      // Pass 2, in text order: pronouns and descriptions resolve against the persons mentioned before them.
-      for (int k = 0; k < nt; k++) {
-        if (!usable(k) || mentionByStart.containsKey(k)) continue;
-        String lw = bare(k).toLowerCase(Locale.ROOT);
-        String pr = lex.pronouns.get(lw);
-        if (pr != null && (lw.equals("i") ? tw[k].equals("I") : true)) {
-          mention(k, k + 1, PRON, -1, pr.charAt(0));
-          continue;
-        }
-        if (lex.determiners.contains(lw) && (lw.equals("the") || lw.equals("this") || lw.equals("that"))) {
-          int head = -1;
-          for (int j = k + 1; j < Math.min(nt, k + 5) && usable(j) && Character.isLetter(tw[j].charAt(0)); j++) {
-            if (lex.roleClasses.containsKey(tw[j].toLowerCase(Locale.ROOT))) head = j;
-            else if (head >= 0) break;
-          }
-          if (head >= 0 && !(head + 1 < nt && isCap(head + 1) && mentionByStart.containsKey(head + 1))) {
-            mention(k, head + 1, DESC, -1, 'u');
-          }
-        }
-      }
-      mentions.sort((a, b) -> Integer.compare(a.tokStart, b.tokStart));
-      // Resolve in order.
-      List<Mention> resolved = new ArrayList<>();
-      Map<Integer, Set<String>> rolesSoFar = new HashMap<>();
-      for (Mention m : mentions) {
-        Mention r = m;
-        if (m.kind == PRON && (m.gender == 'm' || m.gender == 'f')) {
-          int p = resolvePronoun(resolved, m);
-          r = new Mention(m.tokStart, m.tokEnd, PRON, p, m.gender);
-        } else if (m.kind == DESC) {
-          r = new Mention(m.tokStart, m.tokEnd, DESC, byRole(resolved, m, rolesSoFar), 'u');
-        } else if (m.kind == NAME) {
-          rolesSoFar.computeIfAbsent(m.person, x -> new LinkedHashSet<>()).addAll(localRoles(m));
-        }
-        resolved.add(r);
-        mentionByStart.put(r.tokStart, r);
-        mentionByEnd.put(r.tokEnd - 1, r);
-      }
-      mentions.clear();
-      mentions.addAll(resolved);
-    }
-
-    /**
-     * Where a known first name opens the last one or two words of a capitalised run [s, e) that the surname rule
-     * would not read as a person name (ns: where that rule starts the name), or -1.
-     */
-    int firstNameStart(int s, int e, int ns) {
-      for (int k = Math.max(s, e - 3); k < e - 1; k++) {
-        if (!lex.firstNames.containsKey(tw[k]) || possessive(k) || tw[k].endsWith(".")) continue;
-        if (k == ns) return -1; // the usual rule already starts the name here
-        boolean capsOnly = true;
-        for (int j = k + 1; j < e; j++) if (!Character.isLetter(tw[j].charAt(0))) capsOnly = false;
-        if (!capsOnly || !(isTitle(k - 1 < s ? k : k - 1) || k > s && lex.orgWords.contains(bare(k - 1))
-            || ns >= e || ns > k)) {
-          return -1;
-        }
-        boolean nameEnd = e >= nt || !isCap(e) && (tw[e].equals(",") || tw[e].equals("(") || isVerb(e)
-            || speechVerbAfter(e) || Character.isLowerCase(tw[e].charAt(0)) || tw[e].equals("."));
-        return nameEnd ? k : -1;
-      }
-      return -1;
-    }
-
-    boolean isTitle(int t) {
-      String lower = bare(t).toLowerCase(Locale.ROOT);
-      if (lower.endsWith(".")) lower = lower.substring(0, lower.length() - 1);
-      return lex.titles.contains(lower) || lex.roleClasses.containsKey(lower);
-    }
-
-    boolean isRoleWord(int t) {
-      if (!usable(t)) return false;
-      String lower = tw[t].toLowerCase(Locale.ROOT);
-      return Character.isLowerCase(tw[t].charAt(0)) && (lex.titles.contains(lower)
-          || lex.roleClasses.containsKey(lower));
-    }
-
-    boolean speechVerbAfter(int t) {
-      int k = t;
-      while (k < nt && k < t + 4 && lex.adverbs.contains(tw[k].toLowerCase(Locale.ROOT))) k++;
-      return k < nt && isVerb(k);
+      return qw.possessive(t);
     }
 
     boolean isVerb(int t) {
-      String w = tw[t];
-      if (!usable(t)) return false;
-      if (Character.isUpperCase(w.charAt(0))) {
-        // "Said Ellis: “...”": an inverted cue opening its sentence
-        return SENTENCE_VERBS.contains(w) && (t == 0 || tokSent[t - 1] != tokSent[t]) && t + 1 < nt && isCap(t + 1);
-      }
-      if (!lex.speechVerbs.containsKey(w)) return false;
-      if (t == 0) return true;
-      String prev = tw[t - 1].toLowerCase(Locale.ROOT);
-      if (NOUN_MARKERS.contains(prev) || possessive(t - 1)) return false;
-      if (NAMING.contains(w) && t + 1 < nt && isCap(t + 1) && Character.isLowerCase(tw[t - 1].charAt(0))
-          && !lex.pronouns.containsKey(prev) && !lex.adverbs.contains(prev)) {
-        return false; // "a band called Sophistafunk", "a PAC called Future 45"
-      }
-      boolean npBefore = false;
-      for (int j = t - 2; j >= 0 && j >= t - 4 && Character.isLetter(tw[j].charAt(0)); j--) {
-        if (lex.determiners.contains(tw[j].toLowerCase(Locale.ROOT))) npBefore = true; // "the letter reads"
-      }
-      if (Character.isUpperCase(tw[t - 1].charAt(0)) && DEMONYM.matcher(tw[t - 1]).matches()
-          && (lex.places.contains(tw[t - 1]) || lex.orgWords.contains(tw[t - 1]))) {
-        return false; // "Republican claims", "Russian reports": an adjective and a noun
-      }
-      if (w.equals(lex.speechVerbs.get(w)) && !w.equals("say")) {
-        // base forms ("call", "retort", "state") are verbs after a subject, "to" or a modal, nouns otherwise
-        return (npBefore && w.equals("read")) || lex.pronouns.containsKey(prev)
-            || (lex.adverbs.contains(prev) && !PREPOSITIONS.contains(prev)) || MODALS.contains(prev)
-            || lex.genericSources.contains(prev) || Character.isUpperCase(tw[t - 1].charAt(0));
-      }
-      if (w.endsWith("s") && !w.equals(lex.speechVerbs.get(w)) && !w.equals("says")) {
-        // "says", "claims", "remarks": a verb only after its subject ("Putin says", "he also claims")
-        return npBefore || Character.isUpperCase(tw[t - 1].charAt(0)) || lex.pronouns.containsKey(prev)
-            || isQuoteChar(prev.charAt(0)) || prev.equals(",") || prev.equals("—")
-            || lex.adverbs.contains(prev) || lex.genericSources.contains(prev) || lex.roleClasses.containsKey(prev);
-      }
-      return true;
-    }
-
-    int person(int s, int e) {
-      String surname = e - s >= 3 && SUFFIXES.contains(bare(e - 1)) ? bare(e - 2) : bare(e - 1);
-      StringBuilder sb = new StringBuilder();
-      for (int k = s; k < e; k++) {
-        if (k > s) sb.append(' ');
-        sb.append(k == e - 1 ? bare(k) : tw[k]);
-      }
-      String name = sb.toString();
-      Integer p = personBySurname.get(surname);
-      char g = e - s >= 2 ? lex.firstNames.getOrDefault(tw[s], 'u') : 'u';
-      if (p != null && e - s >= 2) {
-        // same surname, another first name: another person (Hillary and Chelsea Clinton)
-        String first = tw[s];
-        String known = persons.get(p).canonical;
-        if (known.indexOf(' ') > 0 && !known.startsWith(first + " ") && !known.equals(name)) {
-          for (int i = 0; i < persons.size(); i++) {
-            if (persons.get(i).canonical.startsWith(first + " ") && persons.get(i).surname.equals(surname)) return i;
-          }
-          persons.add(new Person(name, surname, g));
-          return persons.size() - 1;
-        }
-      }
-      if (p == null) {
-        persons.add(new Person(name, surname, g));
-        p = persons.size() - 1;
-        personBySurname.put(surname, p);
-      } else {
-        Person x = persons.get(p);
-        if (name.split(" ").length > x.canonical.split(" ").length) x.canonical = name;
-        if (x.gender == 'u') x.gender = g;
-      }
-      return p;
-    }
-
-    void collectRoles(int p, int runStart, int nameStart) {
-      Person x = persons.get(p);
-      int from = runStart;
-      while (from > 0 && runStart - from < 3 && usable(from - 1) && tokSent[from - 1] == tokSent[runStart]
-          && Character.isLetter(tw[from - 1].charAt(0))
-          && !lex.determiners.contains(tw[from - 1].toLowerCase(Locale.ROOT))) {
-        from--;
-      }
-      for (int k = from; k < nameStart; k++) {
-        String r = bare(k).toLowerCase(Locale.ROOT);
-        if (r.endsWith(".")) r = r.substring(0, r.length() - 1);
-        x.roles.add(r);
-        char g = GENDERED.getOrDefault(r, 'u');
-        if (x.gender == 'u' && g != 'u') x.gender = g;
-      }
-    }
-
-    Set<String> localRoles(Mention m) {
-      Set<String> out = new LinkedHashSet<>();
-      int from = m.tokStart;
-      int k = m.tokStart - 1;
-      while (k >= 0 && m.tokStart - k <= 5 && usable(k) && tokSent[k] == tokSent[m.tokStart]
-          && Character.isLetter(tw[k].charAt(0))
-          && !lex.determiners.contains(tw[k].toLowerCase(Locale.ROOT))) {
-        from = k;
-        k--;
-      }
-      for (int j = from; j < m.tokStart; j++) {
-        String r = bare(j).toLowerCase(Locale.ROOT);
-        if (r.endsWith(".")) r = r.substring(0, r.length() - 1);
-        out.add(r);
-      }
-      return out;
-    }
-
-    void mention(int s, int e, int kind, int person, char gender) {
-      Mention m = new Mention(s, e, kind, person, gender);
-      mentions.add(m);
-      mentionByStart.put(s, m);
-    }
-
-    /**
-     * he/she: the main-clause subject of its own sentence when that comes first and fits, else the main-clause
-     * subject of the latest earlier sentence naming someone, else the latest person that fits.
-     */
-    int resolvePronoun(List<Mention> before, Mention pron) {
-      int sent = tokSent[pron.tokStart];
-      Mention s = clauseSubject(before, sent, pron.tokStart, pron.gender);
-      if (s != null) return s.person;
-      for (int i = before.size() - 1; i >= 0; i--) {
-        Mention m = before.get(i);
-        int ms = tokSent[m.tokStart];
-        if (ms < sent && m.person >= 0) {
-          s = clauseSubject(before, ms, Integer.MAX_VALUE, pron.gender);
-          if (s != null) return s.person;
-          break;
-        }
-      }
-      return latestPerson(before, pron.gender);
-    }
-
-    Mention clauseSubject(List<Mention> before, int sent, int limit, char gender) {
-      int start = sentStart[sent];
-      int mainStart = start;
-      String opener = tw[start].toLowerCase(Locale.ROOT);
-      if (SUBORDINATORS.contains(opener) || PREPOSITIONS.contains(opener) || opener.equals("amid")) {
-        for (int t = start; t < nt && tokSent[t] == sent && t < limit; t++) {
-          if (tw[t].equals(",") && tokQuote[t] < 0) {
-            mainStart = t + 1;
-            break;
-          }
-        }
-      }
-      for (Mention m : before) {
-        if (m.tokStart < mainStart) continue;
-        if (m.tokStart >= limit || tokSent[m.tokStart] != sent) break;
-        if (m.person < 0 || possessive(m.tokEnd - 1)) continue;
-        String before1 = m.tokStart > 0 ? tw[m.tokStart - 1].toLowerCase(Locale.ROOT) : "";
-        if (PREPOSITIONS.contains(before1) || before1.equals("to")) continue;
-        char g = persons.get(m.person).gender;
-        return g == 'u' || g == gender ? m : null;
-      }
-      return null;
-    }
-
-    int latestPerson(List<Mention> before, char gender) {
-      for (int i = before.size() - 1; i >= 0; i--) {
-        Mention m = before.get(i);
-        if (m.person < 0) continue;
-        char g = persons.get(m.person).gender;
-        if (g == 'u' || g == gender) return m.person;
-      }
-      return -1;
-    }
-
-    int byRole(List<Mention> before, Mention d, Map<Integer, Set<String>> rolesSoFar) {
-      String head = tw[d.tokEnd - 1].toLowerCase(Locale.ROOT);
-      Set<String> classes = lex.roleClasses.get(head);
-      Integer aff = null;
-      for (int k = d.tokStart + 1; k < d.tokEnd - 1; k++) {
-        Integer a = lex.affiliations.get(bare(k).toLowerCase(Locale.ROOT));
-        if (a != null) aff = a;
-      }
-      int fallback = -1;
-      for (int i = before.size() - 1; i >= 0; i--) {
-        Mention m = before.get(i);
-        if (m.person < 0 || m.kind != NAME) continue;
-        Set<String> roles = new LinkedHashSet<>(persons.get(m.person).roles);
-        roles.addAll(rolesSoFar.getOrDefault(m.person, Set.of()));
-        boolean match = false;
-        boolean affMatch = aff == null;
-        for (String r : roles) {
-          Set<String> rc = lex.roleClasses.get(r);
-          if (rc != null) for (String c : rc) if (classes.contains(c)) match = true;
-          if (aff != null && aff.equals(lex.affiliations.get(r))) affMatch = true;
-        }
-        if (match && affMatch) return m.person;
-        if (match && fallback < 0) fallback = m.person;
-      }
-      return fallback;
+      return qw.isVerb(t);
     }
 
     // ---- attribution ------------------------------------------------------------------------------------------
@@ -795,16 +180,16 @@ public final class QuoteExtractor {
       int prevSpanEndPara = -2;
       for (int q = 0; q < spans.size(); q++) {
         Span sp = spans.get(q);
-        if (heading[sp.para] || firstTok[q] < 0) continue;
-        int cs = sp.open + 1;
-        int ce = sp.close;
+        if (heading[sp.para()] || firstTok[q] < 0) continue;
+        int cs = sp.open() + 1;
+        int ce = sp.close();
         while (cs < ce && ws(text.charAt(cs))) cs++;
         while (ce > cs && (ws(text.charAt(ce - 1)) || ",;:".indexOf(text.charAt(ce - 1)) >= 0)) {
           ce--;
         }
         if (ce <= cs) continue;
         int words = countWords(cs, ce);
-        boolean embedded = embedded(sp.open);
+        boolean embedded = embedded(sp.open());
         boolean partial = words <= PARTIAL_MAX_WORDS && (embedded || Character.isLowerCase(text.charAt(cs)));
         if (partial) {
           while (ce > cs && ".!".indexOf(text.charAt(ce - 1)) >= 0) ce--;
@@ -812,7 +197,7 @@ public final class QuoteExtractor {
         }
         int open = firstTok[q];
         int close = lastTok[q];
-        int endPara = charPara[Math.max(sp.open, sp.close - 1)];
+        int endPara = charPara[Math.max(sp.open(), sp.close() - 1)];
         Attribution a = null;
         Attribution before = before(open);
         boolean adjacent = before != null && adjacentCue(before, open);
@@ -835,14 +220,14 @@ public final class QuoteExtractor {
         }
         if (a == null && !partial && !ownSubject(open)) a = previousSentence(open);
         if (a == null && prev != null && !partial && !ownSubject(open)) {
-          boolean samePara = prevPara == sp.para || prevSpanEndPara == sp.para;
-          boolean nextPara = sp.open == paraStart[sp.para] && prevSpanEndPara >= 0
-              && onlyHeadingsBetween(prevSpanEndPara, sp.para);
+          boolean samePara = prevPara == sp.para() || prevSpanEndPara == sp.para();
+          boolean nextPara = sp.open() == paraStart[sp.para()] && prevSpanEndPara >= 0
+              && onlyHeadingsBetween(prevSpanEndPara, sp.para());
           if (samePara || nextPara) a = prev;
         }
         if (a == null && !partial) a = fallbacks.sentenceSubject(open);
-        if (a == null && !partial && sp.open == paraStart[sp.para]) {
-          a = fallbacks.previousParagraphSpeaker(open, sp.para);
+        if (a == null && !partial && sp.open() == paraStart[sp.para()]) {
+          a = fallbacks.previousParagraphSpeaker(open, sp.para());
         }
         if (a == null && partial) continue; // a scare quote or a title, not speech
         if (charPara[cs] != charPara[Math.max(cs, ce - 1)]) {
@@ -860,7 +245,7 @@ public final class QuoteExtractor {
         }
         if (a != null) {
           prev = a;
-          prevPara = sp.para;
+          prevPara = sp.para();
           prevSpanEndPara = endPara;
         } else {
           prev = null;
@@ -888,9 +273,9 @@ public final class QuoteExtractor {
           e++;
         }
         t = e;
-        if (quoted || !usable(s)) continue;
+        if (quoted || !qw.usable(s)) continue;
         for (int v = s + 1; v < e; v++) {
-          if (!isVerb(v) || tw[v].endsWith("ing") || !REPORTING.contains(lex.speechVerbs.get(tw[v]))) continue;
+          if (!qw.isVerb(v) || tw[v].endsWith("ing") || !REPORTING.contains(lex.speechVerbs.get(tw[v]))) continue;
           Mention subj = subjectBefore(v, s);
           if (subj == null || subj.kind == UNNAMED && subj.tokEnd - subj.tokStart > 4) break;
           int c = cueEnd(v);
@@ -921,7 +306,7 @@ public final class QuoteExtractor {
       if (openTok == 0 || !tw[openTok - 1].equals(":") || tokQuote[openTok - 1] >= 0) return null;
       int sent = tokSent[openTok - 1];
       Mention named = openTok >= 2 ? mentionByEnd.get(openTok - 2) : null;
-      if (named != null && named.kind == NAME && named.person >= 0 && !possessive(named.tokEnd - 1)
+      if (named != null && named.kind == NAME && named.person >= 0 && !qw.possessive(named.tokEnd - 1)
           && (named.tokStart == sentStart[sent] || tokQuote[named.tokStart - 1] >= 0
               || tw[named.tokStart - 1].equals("."))) {
         return new Attribution(-1, -1, named); // 'Clinton: "Our goal is to defeat ISIS." Bush: "..."'
@@ -929,7 +314,7 @@ public final class QuoteExtractor {
       for (int t = openTok - 2; t >= 0 && tokSent[t] == sent; t--) {
         if (tokQuote[t] >= 0) return null;
         Mention m = mentionByStart.get(t);
-        if (m == null || m.kind == ORG || m.kind == UNNAMED || possessive(m.tokEnd - 1)) continue;
+        if (m == null || m.kind == ORG || m.kind == UNNAMED || qw.possessive(m.tokEnd - 1)) continue;
         if (t > 0 && tokSent[t - 1] == sent && !tw[t - 1].equals(",")) continue;
         int w = m.tokEnd;
         while (w < openTok - 1 && lex.adverbs.contains(tw[w].toLowerCase(Locale.ROOT))) w++;
@@ -954,7 +339,7 @@ public final class QuoteExtractor {
       for (int t = end; t >= first; t--) {
         if (tokQuote[t] >= 0) return null;
         if (end - t > 10) return null;
-        if (isVerb(t)) {
+        if (qw.isVerb(t)) {
           Mention subj = subjectBefore(t, first);
           return subj == null ? null : new Attribution(t, cueEnd(t), subj);
         }
@@ -968,7 +353,7 @@ public final class QuoteExtractor {
       for (int t = openTok - 1; t >= 0 && tokSent[t] == sent; t--) {
         if (tokQuote[t] >= 0) continue;
         Mention m = mentionByStart.get(t);
-        if (m != null && (m.kind == NAME || m.kind == PRON || m.kind == DESC) && !possessive(m.tokEnd - 1)) {
+        if (m != null && (m.kind == NAME || m.kind == PRON || m.kind == DESC) && !qw.possessive(m.tokEnd - 1)) {
           return true;
         }
       }
@@ -1001,9 +386,9 @@ public final class QuoteExtractor {
     }
 
     boolean endsWithPeriod(Span sp) {
-      if (sp.unclosed) return true;
-      int j = sp.close - 1;
-      while (j > sp.open && ws(text.charAt(j))) j--;
+      if (sp.unclosed()) return true;
+      int j = sp.close() - 1;
+      while (j > sp.open() && ws(text.charAt(j))) j--;
       return text.charAt(j) == '.';
     }
 
@@ -1049,7 +434,7 @@ public final class QuoteExtractor {
       int v = -1;
       for (int t = end - 1; t >= first; t--) {
         if (tokQuote[t] >= 0) continue;
-        if (isVerb(t) || isAccordingTo(t)) {
+        if (qw.isVerb(t) || isAccordingTo(t)) {
           v = t;
           break;
         }
@@ -1075,7 +460,7 @@ public final class QuoteExtractor {
         // coordinated or participle cue: take the subject of an earlier cue, else the last mention that is
         // followed by a verb-like word
         for (int t = v - 1; t >= first && subj == null; t--) {
-          if (tokQuote[t] < 0 && isVerb(t)) subj = subjectBefore(t, first);
+          if (tokQuote[t] < 0 && qw.isVerb(t)) subj = subjectBefore(t, first);
         }
         if (subj == null && !participle && !(v > first && COORD.contains(tw[v - 1].toLowerCase(Locale.ROOT)))) {
           return null;
@@ -1099,7 +484,7 @@ public final class QuoteExtractor {
       }
       for (int t = first; t < v; t++) {
         Mention m = mentionByStart.get(t);
-        if (m == null || m.kind == ORG || possessive(m.tokEnd - 1) || tokQuote[t] >= 0) continue;
+        if (m == null || m.kind == ORG || qw.possessive(m.tokEnd - 1) || tokQuote[t] >= 0) continue;
         int after = m.tokEnd;
         if (after < v && Character.isLowerCase(tw[after].charAt(0))
             && !STOP_SUBJECT.contains(tw[after].toLowerCase(Locale.ROOT)) && !tw[after].equals("and")) {
@@ -1110,7 +495,7 @@ public final class QuoteExtractor {
     }
 
     boolean isAccordingTo(int t) {
-      return tw[t].equalsIgnoreCase("according") && t + 1 < nt && tw[t + 1].equals("to") && usable(t);
+      return tw[t].equalsIgnoreCase("according") && t + 1 < nt && tw[t + 1].equals("to") && qw.usable(t);
     }
 
     /** The phrase naming the speaker that ends just before verb {@code v}. */
@@ -1171,7 +556,7 @@ public final class QuoteExtractor {
         if (j >= first && tw[j].equalsIgnoreCase("the")) j--;
         if (j - 1 >= first && (tw[j].equals("of") || tw[j].equals("at") || tw[j].equals("from"))) {
           Mention p = mentionByEnd.get(j - 1);
-          if (p != null && p.kind == NAME && p.person >= 0 && !possessive(p.tokEnd - 1)) return p;
+          if (p != null && p.kind == NAME && p.person >= 0 && !qw.possessive(p.tokEnd - 1)) return p;
         }
       }
       if (m != null && m.kind == UNNAMED && m.tokStart - 1 >= first
@@ -1190,13 +575,13 @@ public final class QuoteExtractor {
       if (!Character.isUpperCase(tw[k].charAt(0)) && !lex.determiners.contains(lw) && !lex.adverbs.contains(lw)
           && !lex.pronouns.containsKey(lw) && !STOP_SUBJECT.contains(lw)) {
         // "the editorial board", "one former campaign staffer": a determiner and up to four words
-        for (int j = k - 1; j >= 0 && k - j <= 5 && usable(j) && Character.isLetterOrDigit(tw[j].charAt(0)); j--) {
+        for (int j = k - 1; j >= 0 && k - j <= 5 && qw.usable(j) && Character.isLetterOrDigit(tw[j].charAt(0)); j--) {
           String lj = tw[j].toLowerCase(Locale.ROOT);
           if (lex.determiners.contains(lj)) {
             if (lj.equals("that") || lj.equals("this") && j < k - 1) break;
             return new Mention(j, k + 1, UNNAMED, -1, 'u');
           }
-          if (isVerb(j) || STOP_SUBJECT.contains(lj) || lex.adverbs.contains(lj) || lj.endsWith("ly")
+          if (qw.isVerb(j) || STOP_SUBJECT.contains(lj) || lex.adverbs.contains(lj) || lj.endsWith("ly")
               || lex.pronouns.containsKey(lj)) {
             break;
           }
@@ -1204,12 +589,12 @@ public final class QuoteExtractor {
       }
       if (Character.isLowerCase(tw[k].charAt(0)) && lex.genericSources.contains(lw)) {
         int s = k;
-        for (int j = k - 1; j >= 0 && k - j <= 4 && usable(j) && Character.isLetter(tw[j].charAt(0)); j--) {
+        for (int j = k - 1; j >= 0 && k - j <= 4 && qw.usable(j) && Character.isLetter(tw[j].charAt(0)); j--) {
           if (lex.determiners.contains(tw[j].toLowerCase(Locale.ROOT))) {
             s = j;
             break;
           }
-          if (isVerb(j)) break;
+          if (qw.isVerb(j)) break;
           s = j;
         }
         return new Mention(s, k + 1, UNNAMED, -1, 'u');
@@ -1225,7 +610,7 @@ public final class QuoteExtractor {
         for (int k = m.tokEnd; k < Math.min(nt, m.tokEnd + 4); k++) {
           Mention p = mentionByStart.get(k);
           if (p != null && p.person >= 0 && (m.kind == ORG || m.kind == DESC)) return p;
-          if (!Character.isLetter(tw[k].charAt(0)) || (!isRoleWord(k) && p == null && !isCap(k) && !modifierWord(k))) {
+          if (!Character.isLetter(tw[k].charAt(0)) || (!qw.isRoleWord(k) && p == null && !qw.isCap(k) && !modifierWord(k))) {
             break;
           }
         }
@@ -1234,10 +619,10 @@ public final class QuoteExtractor {
       // a description or unnamed source: up to 5 words ending in a noun before punctuation or a verb
       for (int k = t; k < Math.min(nt, t + 6); k++) {
         if (tw[k].equals("/") || tw[k].equals("-")) continue; // "9/11 widow Terry Strada"
-        if (!Character.isLetterOrDigit(tw[k].charAt(0)) || !usable(k)) break;
+        if (!Character.isLetterOrDigit(tw[k].charAt(0)) || !qw.usable(k)) break;
         Mention p = mentionByStart.get(k);
         if (p != null && p.person >= 0) return p;
-        if (k + 1 < nt && (isVerb(k + 1) || !Character.isLetterOrDigit(tw[k + 1].charAt(0))
+        if (k + 1 < nt && (qw.isVerb(k + 1) || !Character.isLetterOrDigit(tw[k + 1].charAt(0))
             || PREPOSITIONS.contains(tw[k + 1].toLowerCase(Locale.ROOT)) || tw[k + 1].equals("who"))) {
           Mention e = mentionEndingAt(k);
           if (e != null) return e;
@@ -1250,9 +635,9 @@ public final class QuoteExtractor {
     /** A speaker and cue right after a closing mark: ', Putin said', ', said Putin', ', he added'. */
     /** Whether the quote's words end in a comma, question or exclamation mark or a dash: '“...,” he said'. */
     boolean separated(Span sp) {
-      int j = sp.close - 1;
-      while (j > sp.open && (ws(text.charAt(j)) || isSingleMark(text.charAt(j)) || text.charAt(j) == ')')) j--;
-      return ",?!—–-…".indexOf(text.charAt(j)) >= 0 || sp.unclosed;
+      int j = sp.close() - 1;
+      while (j > sp.open() && (ws(text.charAt(j)) || isSingleMark(text.charAt(j)) || text.charAt(j) == ')')) j--;
+      return ",?!—–-…".indexOf(text.charAt(j)) >= 0 || sp.unclosed();
     }
 
     boolean separatorAt(int t) {
@@ -1271,8 +656,8 @@ public final class QuoteExtractor {
 
     Attribution after(int t, int para) {
       while (t < nt && (tw[t].equals(",") || tw[t].equals("—") || tw[t].equals("–") || tw[t].equals("-"))) t++;
-      if (t >= nt || !usable(t) || charPara[ts[t]] != para) return null;
-      if (isVerb(t) && !"tell".equals(lex.speechVerbs.get(tw[t]))) {
+      if (t >= nt || !qw.usable(t) || charPara[ts[t]] != para) return null;
+      if (qw.isVerb(t) && !"tell".equals(lex.speechVerbs.get(tw[t]))) {
         Mention m = mentionAt(t + 1, nt);
         if (m == null) {
           int c = cueEnd(t);
@@ -1292,20 +677,20 @@ public final class QuoteExtractor {
       int lastDet = -9;
       for (int k = t; k < Math.min(nt, t + 28); k++) {
         if (apposition && tokQuote[k] >= 0) continue; // 'Bill Eastland, wearing “Ted Cruz” pins, said'
-        if (!usable(k) || tokQuote[k] >= 0) return null;
+        if (!qw.usable(k) || tokQuote[k] >= 0) return null;
         String w = tw[k];
         if (w.equals(",")) apposition = !apposition;
         else if (w.equals("(")) apposition = true;
         else if (w.equals(")")) apposition = false;
         if (lex.determiners.contains(w.toLowerCase(Locale.ROOT))) lastDet = k;
-        if (!apposition && Character.isLowerCase(w.charAt(0)) && !isVerb(k) && !subjectWord(w)
-            && !(k + 1 < nt && isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))
+        if (!apposition && Character.isLowerCase(w.charAt(0)) && !qw.isVerb(k) && !subjectWord(w)
+            && !(k + 1 < nt && qw.isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))
             && !(k - lastDet <= 4 && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
           return apposition || k > t + 4 ? null : fallbacks.namedAfterModifiers(t);
         }
         if (!apposition && (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";"))) return null;
         if (charPara[ts[k]] != charPara[ts[t]]) return null;
-        if (isVerb(k) && k > t) {
+        if (qw.isVerb(k) && k > t) {
           Mention subj = subjectBefore(k, t);
           if (subj == null) {
             subj = mentionAt(t, k);
@@ -1320,9 +705,9 @@ public final class QuoteExtractor {
     /** A lower-case word that may describe a person before the name: "party boss", "pollster", "political". */
     boolean modifierWord(int k) {
       String lw = tw[k].toLowerCase(Locale.ROOT);
-      return Character.isLowerCase(tw[k].charAt(0)) && usable(k) && !STOP_SUBJECT.contains(lw)
+      return Character.isLowerCase(tw[k].charAt(0)) && qw.usable(k) && !STOP_SUBJECT.contains(lw)
           && !PREPOSITIONS.contains(lw) && !lex.determiners.contains(lw) && !lex.pronouns.containsKey(lw)
-          && !isVerb(k) && !lex.adverbs.contains(lw);
+          && !qw.isVerb(k) && !lex.adverbs.contains(lw);
     }
 
     boolean subjectWord(String w) {
@@ -1348,15 +733,15 @@ public final class QuoteExtractor {
     int cueEnd(int v) {
       int e = v + 1;
       String lemma = lex.speechVerbs.get(tw[v]);
-      if ("tell".equals(lemma) && e < nt && usable(e)) {
+      if ("tell".equals(lemma) && e < nt && qw.usable(e)) {
         int obj = objectEnd(e);
         if (obj > e) e = obj;
       }
-      if (e + 1 < nt && tw[e].equals("on") && usable(e + 1)) {
+      if (e + 1 < nt && tw[e].equals("on") && qw.usable(e + 1)) {
         for (List<String> p : lex.platforms) {
           int k = e + 1;
           int i = 0;
-          while (i < p.size() && k < nt && bare(k).equals(p.get(i))) {
+          while (i < p.size() && k < nt && qw.bare(k).equals(p.get(i))) {
             i++;
             k++;
           }
@@ -1376,7 +761,7 @@ public final class QuoteExtractor {
       int k = e;
       if (k < nt && tw[k].equals("The")) k++;
       int s = k;
-      while (k < nt && k - s < 4 && isCap(k) && usable(k)) {
+      while (k < nt && k - s < 4 && qw.isCap(k) && qw.usable(k)) {
         Mention m = mentionByStart.get(k);
         if (m != null && m.kind == NAME) return e; // told Putin: the listener is a person, not a medium
         k++;
@@ -1393,7 +778,7 @@ public final class QuoteExtractor {
       Mention m = a.subject;
       int srcS = ts[m.tokStart];
       int srcE = te[m.tokEnd - 1];
-      if (m.kind == NAME && possessive(m.tokEnd - 1)) srcE = ts[m.tokEnd - 1] + bare(m.tokEnd - 1).length();
+      if (m.kind == NAME && qw.possessive(m.tokEnd - 1)) srcE = ts[m.tokEnd - 1] + qw.bare(m.tokEnd - 1).length();
       String speaker = null;
       int nameS = -1;
       int nameE = -1;
@@ -1425,90 +810,54 @@ public final class QuoteExtractor {
       }
       if (best == null) return new int[] {-1, -1};
       int e = te[best.tokEnd - 1];
-      if (possessive(best.tokEnd - 1)) e = ts[best.tokEnd - 1] + bare(best.tokEnd - 1).length();
+      if (qw.possessive(best.tokEnd - 1)) e = ts[best.tokEnd - 1] + qw.bare(best.tokEnd - 1).length();
       return new int[] {ts[best.tokStart], e};
     }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  private static final int PARTIAL_MAX_WORDS = 4;
-  private static final java.util.regex.Pattern ELISION =
-      java.util.regex.Pattern.compile("(?i)(n['’]|em\\b|tis\\b|twas\\b|til\\b|cause\\b|bout\\b|round\\b|\\d0s\\b|\\d\\d\\b)");
+  static final int PARTIAL_MAX_WORDS = 4;
   static final Set<String> BE = Set.of("was", "were", "is", "are", "be", "been", "being");
-  private static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
+  static final Set<String> NAMING = Set.of("called", "dubbed", "named", "labeled", "labelled");
   static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "of", "from", "with", "by",
       "during", "after", "before", "since", "over", "under", "about", "into", "through", "against", "among");
-  private static final Set<String> MINOR = Set.of("a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
+  static final Set<String> MINOR = Set.of("a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
       "for", "with", "by", "from", "vs", "vs.", "de", "la", "&", "-", "—", "–", "…", "as", "but", "nor", "so",
       "than", "via", "per", "into", "onto", "up", "out", "off", "over");
-  private static final Set<String> REPORTING = Set.of("say", "tell", "add", "state", "claim", "argue", "insist",
+  static final Set<String> REPORTING = Set.of("say", "tell", "add", "state", "claim", "argue", "insist",
       "warn", "note", "explain", "announce", "acknowledge", "admit", "confirm", "suggest", "predict", "promise",
       "vow", "write", "report", "contend", "maintain", "stress", "emphasize", "assert", "reiterate", "declare",
       "caution", "allege", "concede", "deny", "recall", "tweet", "post");
-  private static final Set<String> SAY = Set.of("said", "says");
-  private static final Set<String> HONORIFICS = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr");
-  private static final Set<String> SUFFIXES = Set.of("II", "III", "IV", "Jr", "Jr.", "Sr", "Sr.");
-  private static final Set<String> AUX = Set.of("is", "was", "are", "were", "has", "had", "will", "would", "could",
+  static final Set<String> SAY = Set.of("said", "says");
+  static final Set<String> HONORIFICS = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr");
+  static final Set<String> SUFFIXES = Set.of("II", "III", "IV", "Jr", "Jr.", "Sr", "Sr.");
+  static final Set<String> AUX = Set.of("is", "was", "are", "were", "has", "had", "will", "would", "could",
       "may", "might", "should", "must", "can");
-  private static final Set<String> CLAUSE_START = Set.of("he", "she", "they", "we", "i", "it", "there", "the",
+  static final Set<String> CLAUSE_START = Set.of("he", "she", "they", "we", "i", "it", "there", "the",
       "his", "her", "their", "its", "this", "these", "those", "a", "an", "no", "all", "some", "both", "most");
-  private static final Set<String> SENTENCE_VERBS = Set.of("Said", "Says", "Asked", "Added", "Wrote", "Explained");
-  private static final java.util.regex.Pattern DEMONYM =
+  static final Set<String> SENTENCE_VERBS = Set.of("Said", "Says", "Asked", "Added", "Wrote", "Explained");
+  static final java.util.regex.Pattern DEMONYM =
       java.util.regex.Pattern.compile(".*(an|ic|ish|ese|i)");
-  private static final Set<String> DASHES = Set.of("—", "–", "―", "-", "--");
-  private static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
-  private static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",
+  static final Set<String> DASHES = Set.of("—", "–", "―", "-", "--");
+  static final Set<String> COORD = Set.of(",", "and", "but", "then", "or", "also");
+  static final Set<String> MODALS = Set.of("to", "will", "would", "could", "can", "should", "might",
       "may", "must", "did", "do", "does", "not", "never");
   static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "as", "when", "after",
       "before", "if", "because", "since", "once", "despite", "unlike", "like", "whereas", "until", "citing",
       "speaking", "asked", "according");
-  private static final Set<String> CONNECTORS = Set.of("de", "da", "van", "von", "der", "den", "bin", "al", "ibn",
+  static final Set<String> CONNECTORS = Set.of("de", "da", "van", "von", "der", "den", "bin", "al", "ibn",
       "la", "le", "du", "dos", "del", "di");
-  private static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "these",
+  static final Set<String> NOUN_MARKERS = Set.of("the", "a", "an", "his", "her", "their", "its", "these",
       "those", "such", "new", "recent", "earlier", "our", "my", "your", "whose", "any", "no", "media", "news");
   static final Set<String> STOP_SUBJECT = Set.of("and", "but", "or", "which", "that", "who", "as", "while",
       "when", "because", "if", "then", "so", "without", "with", "to", "in", "on", "at", "for", "of", "by", "from",
       "than", "is", "was", "are", "were", "it", "not", "into", "about", "after", "before", "where", "whom");
-  private static final Map<String, Character> GENDERED = Map.ofEntries(Map.entry("mr", 'm'), Map.entry("mrs", 'f'),
+  static final Map<String, Character> GENDERED = Map.ofEntries(Map.entry("mr", 'm'), Map.entry("mrs", 'f'),
       Map.entry("ms", 'f'), Map.entry("miss", 'f'), Map.entry("spokesman", 'm'), Map.entry("spokeswoman", 'f'),
       Map.entry("congressman", 'm'), Map.entry("congresswoman", 'f'), Map.entry("chairman", 'm'),
       Map.entry("chairwoman", 'f'), Map.entry("king", 'm'), Map.entry("queen", 'f'), Map.entry("sir", 'm'),
       Map.entry("dame", 'f'), Map.entry("lord", 'm'), Map.entry("lady", 'f'), Map.entry("businessman", 'm'),
       Map.entry("businesswoman", 'f'), Map.entry("prince", 'm'), Map.entry("princess", 'f'));
 
-  static boolean ws(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
-  }
-
-  static boolean isDoubleMark(char c) {
-    return c == '"' || c == '“' || c == '”' || c == '„' || c == '‟' || c == '«' || c == '»';
-  }
-
-  static boolean isSingleMark(char c) {
-    return c == '\'' || c == '‘' || c == '’' || c == '‚' || c == '‹' || c == '›';
-  }
-
-  static boolean isQuoteChar(char c) {
-    return isDoubleMark(c) || isSingleMark(c);
-  }
-
-  static boolean isNominalOpener(char c) {
-    return c == '“' || c == '„' || c == '«' || c == '‟';
-  }
-
-  static boolean closesDouble(char open, char c) {
-    return switch (open) {
-      case '“' -> c == '”' || c == '"' || c == '“';
-      case '„' -> c == '“' || c == '”' || c == '"';
-      case '«' -> c == '»';
-      case '»' -> c == '«';
-      case '"' -> c == '"' || c == '”' || c == '“';
-      default -> c == '”' || c == '"';
-    };
-  }
-
-  static boolean isClosingPunct(char c) {
-    return isQuoteChar(c) || c == ')' || c == ']' || c == '*' || c == '_';
-  }
 }

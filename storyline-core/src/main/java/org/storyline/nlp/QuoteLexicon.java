@@ -1,11 +1,5 @@
 package org.storyline.nlp;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.storyline.resources.Resources;
 
 /**
  * The word tables the quote stage works from (resources under {@code org/storyline/nlp/quotes/}): speech verbs,
@@ -125,19 +120,6 @@ public final class QuoteLexicon {
   }
 
   private static List<String> lines(String name) {
-    String path = "/org/storyline/nlp/quotes/" + name;
-    try (InputStream in = QuoteLexicon.class.getResourceAsStream(path)) {
-      if (in == null) throw new IllegalStateException("missing resource " + path);
-      List<String> out = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String l; (l = r.readLine()) != null; ) {
-          String t = l.strip();
-          if (!t.isEmpty() && !t.startsWith("#")) out.add(t);
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Resources.entries(QuoteLexicon.class, "/org/storyline/nlp/quotes/" + name);
   }
 }

@@ -1,11 +1,5 @@
 package org.storyline.nlp;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.storyline.resources.Resources;
 
 /**
  * The word tables behind {@link TimexTagger}: month and weekday names, number words, units, seasons, holidays,
@@ -52,18 +47,11 @@ final class TimexTables {
 
   private static Map<String, List<String>> read(String name) {
     Map<String, List<String>> m = new LinkedHashMap<>();
-    try (InputStream in = TimexTables.class.getResourceAsStream("/org/storyline/nlp/timex/" + name)) {
-      if (in == null) throw new IllegalStateException("missing timex table " + name);
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.isBlank() || line.startsWith("#")) continue;
-        String[] f = line.split("\t");
-        List<String> vals = new ArrayList<>();
-        for (int i = 1; i < f.length; i++) vals.add(f[i].trim());
-        m.put(f[0].trim().toLowerCase(Locale.ROOT), vals);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String line : Resources.entries(TimexTables.class, "/org/storyline/nlp/timex/" + name)) {
+      String[] f = line.split("\t");
+      List<String> vals = new ArrayList<>();
+      for (int i = 1; i < f.length; i++) vals.add(f[i].trim());
+      m.put(f[0].trim().toLowerCase(Locale.ROOT), vals);
     }
     return m;
   }

@@ -58,7 +58,7 @@ class EmbeddingChannelTest {
     // with the follow-up bars, without them, and the same report naming its own (new) day: another event
     for (int k = 0; k < 3; k++) {
       // the rule is off by default (a later development starts a new story of the storyline); here it is switched on
-      EmbeddingConfig ec = k == 1 ? EmbeddingConfig.DEFAULTS.withFollow(2, 2) : FOLLOW;
+      EmbeddingConfig ec = k == 1 ? EmbeddingConfig.DEFAULTS.withoutFollow() : FOLLOW;
       StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground(), ec);
       index.add(f(Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD)), one);
       index.add(f(Fixtures.article("chess-1", "Chess", "2024-03-04", Fixtures.CHESS)), new float[] {0, 1, 0, 0});
@@ -78,7 +78,7 @@ class EmbeddingChannelTest {
     // k: 0 beyond the follow-up gap but still in the index; 1 retired to the archive (window passed, swept);
     // 2 as 1 with late reports off; 3 as 1 but the report names its own (new) day: another event
     for (int k = 0; k < 4; k++) {
-      EmbeddingConfig ec = k == 2 ? EmbeddingConfig.DEFAULTS.withLate(2, 2) : EmbeddingConfig.DEFAULTS;
+      EmbeddingConfig ec = k == 2 ? EmbeddingConfig.DEFAULTS.withoutLate() : EmbeddingConfig.DEFAULTS;
       StoryIndex index = new StoryIndex(ClusterConfig.DEFAULTS, Idf.withBackground(), ec);
       index.add(f(Fixtures.article("flood-1", "Flood", "2024-03-04", Fixtures.FLOOD)), one);
       if (k >= 1) {

@@ -162,7 +162,7 @@ class StoryIndexTest {
     String both = Fixtures.FLOOD + "\n\n" + Fixtures.CHESS;
     for (int k = 0; k < 4; k++) {
       // k: 0 dated, same days; 1 bridging off; 2 undated; 3 the two stories 10 days apart
-      StoryIndex index = new StoryIndex(k == 1 ? plain.withBridge(2) : plain, Idf.withBackground());
+      StoryIndex index = new StoryIndex(k == 1 ? plain.withoutBridge() : plain, Idf.withBackground());
       String day = k == 2 ? null : "2024-03-04";
       index.add(f(Fixtures.article("flood-1", "Flood", day, Fixtures.FLOOD)));
       index.add(f(Fixtures.article("chess-1", "Chess", k == 3 ? "2024-03-14" : day, Fixtures.CHESS)));

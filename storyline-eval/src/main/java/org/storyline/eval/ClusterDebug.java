@@ -56,48 +56,46 @@ public final class ClusterDebug {
     both.addAll(g5);
     ClusteringSuite.Emb emb = embeddings(both, Path.of(prefix + "-emb.bin"), EmbeddingConfig.DEFAULTS);
     ClusterConfig cfg = ClusterConfig.DEFAULTS;
-    if (System.getProperty("maxGap") != null || System.getProperty("window") != null) {
+    if (EvalOptions.text("maxGap") != null || EvalOptions.text("window") != null) {
       ClusterConfig d = cfg;
-      cfg = new ClusterConfig(d.titleWeight(), d.nameWeight(), d.quoteWeight(), d.threshold(), d.graceDays(),
-          d.tauDays(), Double.parseDouble(System.getProperty("maxGap", "" + d.maxGapDays())),
-          Double.parseDouble(System.getProperty("window", "" + d.windowDays())), d.queryTerms(), d.indexTerms(),
-          d.centroidTerms(), d.postingsCap(), d.mergeThreshold(), d.nearDup(), d.rewrite(), d.rewriteWire(),
-          d.storylineThreshold(), d.storylineMaxGapDays(), d.model(), d.arguments(), d.bridgeProbability());
+      // (as before the builder: these runs have no story core)
+      cfg = d.toBuilder().maxGapDays(Double.parseDouble(EvalOptions.text("maxGap", "" + d.maxGapDays())))
+          .windowDays(Double.parseDouble(EvalOptions.text("window", "" + d.windowDays()))).coreSize(0).build();
     }
-    if (System.getProperty("tau") != null) {
-      cfg = cfg.withTime(Double.parseDouble(System.getProperty("grace", "" + cfg.graceDays())),
-          Double.parseDouble(System.getProperty("tau")), cfg.maxGapDays());
+    if (EvalOptions.text("tau") != null) {
+      cfg = cfg.withTime(Double.parseDouble(EvalOptions.text("grace", "" + cfg.graceDays())),
+          Double.parseDouble(EvalOptions.text("tau")), cfg.maxGapDays());
     }
-    if (System.getProperty("core") != null) cfg = cfg.withCoreSize(Integer.getInteger("core"));
-    if (System.getProperty("lineThr") != null || System.getProperty("lineGap") != null) {
-      cfg = cfg.withStoryline(Double.parseDouble(System.getProperty("lineThr", "" + cfg.storylineThreshold())),
-          Double.parseDouble(System.getProperty("lineGap", "" + cfg.storylineMaxGapDays())));
+    if (EvalOptions.text("core") != null) cfg = cfg.withCoreSize(EvalOptions.integer("core"));
+    if (EvalOptions.text("lineThr") != null || EvalOptions.text("lineGap") != null) {
+      cfg = cfg.withStoryline(Double.parseDouble(EvalOptions.text("lineThr", "" + cfg.storylineThreshold())),
+          Double.parseDouble(EvalOptions.text("lineGap", "" + cfg.storylineMaxGapDays())));
     }
-    String[] lineEmb = System.getProperty("lineEmb", "").split(",");
+    String[] lineEmb = EvalOptions.text("lineEmb", "").split(",");
     if (lineEmb.length == 2) {
       emb = emb.with(emb.cfg().withStoryline(Double.parseDouble(lineEmb[0]), Double.parseDouble(lineEmb[1])));
     }
-    if (System.getProperty("thr") != null) cfg = cfg.withThreshold(Double.parseDouble(System.getProperty("thr")));
-    if (System.getProperty("bridge") != null) cfg = cfg.withBridge(Double.parseDouble(System.getProperty("bridge")));
-    String[] follow = System.getProperty("follow", "").split(",");
+    if (EvalOptions.text("thr") != null) cfg = cfg.withThreshold(Double.parseDouble(EvalOptions.text("thr")));
+    if (EvalOptions.text("bridge") != null) cfg = cfg.withBridge(Double.parseDouble(EvalOptions.text("bridge")));
+    String[] follow = EvalOptions.text("follow", "").split(",");
     if (follow.length == 2) {
       emb = emb.with(emb.cfg().withFollow(Double.parseDouble(follow[0]), Double.parseDouble(follow[1])));
     }
-    String[] late = System.getProperty("late", "").split(",");
+    String[] late = EvalOptions.text("late", "").split(",");
     if (late.length == 2) {
       emb = emb.with(emb.cfg().withLate(Double.parseDouble(late[0]), Double.parseDouble(late[1])));
     }
-    if (System.getProperty("slope") != null) {
-      emb = emb.with(emb.cfg().withFollowSlope(Double.parseDouble(System.getProperty("slope"))));
+    if (EvalOptions.text("slope") != null) {
+      emb = emb.with(emb.cfg().withFollowSlope(Double.parseDouble(EvalOptions.text("slope"))));
     }
-    String[] bonus = System.getProperty("bonus", "").split(",");
+    String[] bonus = EvalOptions.text("bonus", "").split(",");
     if (bonus.length == 2) {
       emb = emb.with(emb.cfg().withBonus(Double.parseDouble(bonus[0]), Double.parseDouble(bonus[1])));
     }
-    List<String> what = List.of(System.getProperty("what", "g5,ecb,lines").split(","));
+    List<String> what = List.of(EvalOptions.text("what", "g5,ecb,lines").split(","));
     if (what.contains("g5")) trace(g5, cfg, emb, out);
     if (what.contains("ecb")) {
-      for (String split : System.getProperty("splits", "dev").split(",")) {
+      for (String split : EvalOptions.text("splits", "dev").split(",")) {
         List<ClusterScores> all = new ArrayList<>();
         for (int o = 0; o < 5; o++) all.add(ClusteringSuite.ecbRun(ecb, split, cfg, o, null, emb));
         out.printf(Locale.ROOT, "ECB+ %s mean of 5 orders: %s%n", split, ClusteringSuite.average(all).line());
@@ -161,8 +159,10 @@ public final class ClusterDebug {
           }
         }
       }
-      String name = rule != null ? String.format(Locale.ROOT, "rule p>=%.2f-%.1f*(cos-%.2f) cos>=%.2f",
-          rule.followProbability(), rule.followSlope(), rule.followCosine(), rule.followCosine())
+      String name = rule != null && rule.follow().isPresent() ? String.format(Locale.ROOT,
+          "rule p>=%.2f-%.1f*(cos-%.2f) cos>=%.2f", rule.follow().get().probability(), rule.followSlope(),
+          rule.follow().get().cosine(), rule.follow().get().cosine())
+          : rule != null ? "rule off (no follow-up bars in the config)"
           : String.format(Locale.ROOT, "bars p>=%.2f cos>=%.2f", b[0], b[1]);
       out.printf(Locale.ROOT, "follow %s on ECB+ dev: other instance of the same kind of event"
           + " %d/%d (%.3f), own event %d/%d (%.3f)%n", name, crossPass, cross, crossPass / (double) cross,
@@ -178,7 +178,7 @@ public final class ClusterDebug {
    */
   static void ecbDated(List<ClusteringSuite.Doc> ecb, ClusteringSuite.Emb emb, PrintWriter out) {
     ClusterConfig cfg = ClusterConfig.DEFAULTS;
-    int gap = Integer.getInteger("ecbGap", 120);
+    int gap = EvalOptions.integer("ecbGap", 120);
     java.time.LocalDate base = java.time.LocalDate.of(2020, 1, 6);
     for (String split : List.of("dev", "test")) {
       List<ClusteringSuite.Doc> docs = new ArrayList<>();
@@ -192,8 +192,8 @@ public final class ClusterDebug {
       docs.sort(Comparator.comparing((ClusteringSuite.Doc d) -> d.article().published())
           .thenComparing(d -> d.article().id()));
       for (int k = 0; k < 3; k++) {
-        EmbeddingConfig c = k == 0 ? emb.cfg() : k == 1 ? emb.cfg().withLate(2, 2)
-            : emb.cfg().withLate(2, 2).withFollow(2, 2);
+        EmbeddingConfig c = k == 0 ? emb.cfg() : k == 1 ? emb.cfg().withoutLate()
+            : emb.cfg().withoutLate().withoutFollow();
         ClusterScores sc = ClusteringSuite.stream(docs, cfg, trainIdf(ecb, cfg), null, emb.with(c));
         out.printf(Locale.ROOT, "ECB+ %s dated (instances %d days apart), %s: %s%n", split, gap,
             k == 0 ? "defaults" : k == 1 ? "no late reports" : "no late reports, no follow-ups", sc.line());
@@ -250,7 +250,7 @@ public final class ClusterDebug {
       Map<String, String> pr = new HashMap<>();
       for (var st : stage.apply(mix, e2, List.of()).stories()) for (String a : st.articles()) pr.put(a, st.id());
       out.printf(Locale.ROOT, "suite articles with the pipeline's %s: %s%n", part, ClusterScores.of(ids, pr, gold).line());
-      if (part.equals("text") && Boolean.getBoolean("diffs")) {
+      if (part.equals("text") && EvalOptions.flag("diffs")) {
         Map<String, java.util.Set<String>> a1 = new HashMap<>();
         Map<String, java.util.Set<String>> a2 = new HashMap<>();
         for (String id : ids) {
@@ -290,15 +290,15 @@ public final class ClusterDebug {
     for (var d : g5) gold.put(d.article().id(), d.gold());
     var ents = org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
     ClusterConfig d = ClusterConfig.DEFAULTS;
-    ClusterConfig c = new ClusterConfig(d.titleWeight(), d.nameWeight(), d.quoteWeight(), d.threshold(), d.graceDays(),
-        d.tauDays(), d.maxGapDays(), d.windowDays(), d.queryTerms(), d.indexTerms(), d.centroidTerms(), d.postingsCap(),
-        d.mergeThreshold(), d.nearDup(), d.rewrite(), d.rewriteWire(),
-        Double.parseDouble(System.getProperty("lineThr", "" + d.storylineThreshold())),
-        Double.parseDouble(System.getProperty("lineGap", "" + d.storylineMaxGapDays())), d.model(), d.arguments(),
-        d.bridgeProbability());
+    // (as before the builder: these runs have no story core)
+    ClusterConfig c = d.toBuilder()
+        .storylineThreshold(Double.parseDouble(EvalOptions.text("lineThr", "" + d.storylineThreshold())))
+        .storylineMaxGapDays(Double.parseDouble(EvalOptions.text("lineGap", "" + d.storylineMaxGapDays())))
+        .coreSize(0)
+        .build();
     EmbeddingConfig ec = emb.cfg().withStoryline(
-        Double.parseDouble(System.getProperty("lineW", "" + emb.cfg().storylineWeight())),
-        Double.parseDouble(System.getProperty("lineOff", "" + emb.cfg().storylineOffset())));
+        Double.parseDouble(EvalOptions.text("lineW", "" + emb.cfg().storylineWeight())),
+        Double.parseDouble(EvalOptions.text("lineOff", "" + emb.cfg().storylineOffset())));
     var r = new org.storyline.cluster.OnlineStoryStage(c, emb.embedder(), ec).apply(arts, ents, List.of());
     List<String> ids = arts.stream().map(org.storyline.model.Article::id).distinct().toList();
     Map<String, String> line = new HashMap<>();
@@ -422,7 +422,7 @@ public final class ClusterDebug {
       String prev = first.get(d.gold());
       StoryIndex.Probe p = prev == null ? null : index.probe(f, emb.of(d), prev);
       Map<String, StoryIndex.Probe> probes = new HashMap<>();
-      if (Boolean.getBoolean("clusters")) {
+      if (EvalOptions.flag("clusters")) {
         for (String rep : first.values()) {
           StoryIndex.Probe q = index.probe(f, emb.of(d), rep);
           if (q != null) probes.putIfAbsent(q.story(), q);
@@ -448,8 +448,8 @@ public final class ClusterDebug {
     }
     Map<String, String> pred = new HashMap<>();
     for (String id : ids) pred.put(id, index.storyOf(id));
-    if (Boolean.getBoolean("misses")) lines.forEach(out::println);
-    if (Boolean.getBoolean("clusters")) {
+    if (EvalOptions.flag("misses")) lines.forEach(out::println);
+    if (EvalOptions.flag("clusters")) {
       Map<String, List<String>> byStory = new TreeMap<>();
       for (String id : ids) byStory.computeIfAbsent(pred.get(id), k -> new ArrayList<>()).add(id);
       for (var e : byStory.entrySet()) {
@@ -487,7 +487,7 @@ public final class ClusterDebug {
     for (var l : r.storylines()) for (String sid : l.stories()) for (String a : byId.get(sid).articles()) line.put(a, l.id());
     out.println("allsides stage stories: " + ClusterScores.of(ids, pred, gold).line());
     out.println("allsides stage storylines: " + ClusterScores.of(ids, line, gold).line());
-    if (Boolean.getBoolean("dump")) {
+    if (EvalOptions.flag("dump")) {
       for (var l : r.storylines()) {
         out.println("LINE " + l.id() + " " + l.label());
         for (String sid : l.stories()) {
@@ -504,9 +504,9 @@ public final class ClusterDebug {
   static void trace(List<ClusteringSuite.Doc> g5, ClusterConfig cfg, ClusteringSuite.Emb emb, PrintWriter out) {
     List<ClusteringSuite.Doc> docs = new ArrayList<>(g5);
     docs.sort(Comparator.comparing(ClusteringSuite.Doc::article, org.storyline.cluster.OnlineStoryStage.PUBLISH_ORDER));
-    if (Integer.getInteger("shuffle") != null) {
+    if (EvalOptions.integer("shuffle") != null) {
       // the suite's random order is seed 7
-      java.util.Collections.shuffle(docs, new java.util.Random(Integer.getInteger("shuffle")));
+      java.util.Collections.shuffle(docs, new java.util.Random(EvalOptions.integer("shuffle")));
     }
     StoryIndex index = new StoryIndex(cfg, Idf.withBackground(), emb.cfg());
     Map<String, String> latest = new HashMap<>();
@@ -534,14 +534,14 @@ public final class ClusterDebug {
     }
     Map<String, String> pred = new HashMap<>();
     for (String id : ids) pred.put(id, index.storyOf(id));
-    if (Boolean.getBoolean("misses")) lines.forEach(out::println);
+    if (EvalOptions.flag("misses")) lines.forEach(out::println);
     out.printf(Locale.ROOT, "g5 stream: %s (%d misses vs the gold event's latest article)%n",
         ClusterScores.of(ids, pred, gold).line(), lines.size());
     for (String split : List.of("training", "test")) {
       out.printf(Locale.ROOT, "g5 stream, %s-split articles only (%d): %s%n", split,
           docs.stream().filter(d -> d.split().equals(split)).count(), ClusteringSuite.g5Split(docs, pred, split).line());
     }
-    if (Boolean.getBoolean("clusters")) {
+    if (EvalOptions.flag("clusters")) {
       Map<String, List<ClusteringSuite.Doc>> byGold = new TreeMap<>();
       for (ClusteringSuite.Doc d : docs) byGold.computeIfAbsent(d.gold(), k -> new ArrayList<>()).add(d);
       for (var e : byGold.entrySet()) {

@@ -112,23 +112,23 @@ public final class ClusteringSuite implements EvalSuite {
     Map<String, Double> m = new LinkedHashMap<>();
     List<Doc> ecb = loadEcb(dataDir.resolve("clustering/ecbplus_doc_clusters/docs.jsonl"));
     List<Doc> g5 = loadG5(dataDir.resolve("corpora/giveme5w1h_news_cluster/news_cluster.jsonl.gz"));
-    if (!Boolean.getBoolean("storyline.clustering.noentities")) {
+    if (!EvalOptions.flag("storyline.clustering.noentities")) {
       long t0 = System.nanoTime();
-      String cache = System.getProperty("storyline.clustering.namecache");
+      String cache = EvalOptions.text("storyline.clustering.namecache");
       ecb = cache == null ? withEntities(ecb) : cachedEntities(ecb, Path.of(cache + "-ecb.json"));
       g5 = cache == null ? withEntities(g5) : cachedEntities(g5, Path.of(cache + "-g5.json"));
       out.printf(Locale.ROOT, "  entity stage on %d articles: %.1f s%n", ecb.size() + g5.size(),
           (System.nanoTime() - t0) / 1e9);
     }
     Emb emb = null;
-    if (!Boolean.getBoolean("storyline.clustering.noembeddings")) {
+    if (!EvalOptions.flag("storyline.clustering.noembeddings")) {
       long t0 = System.nanoTime();
       List<Doc> both = new ArrayList<>(ecb);
       both.addAll(g5);
       EmbeddingConfig ec = EmbeddingConfig.DEFAULTS;
-      String[] bonus = System.getProperty("storyline.clustering.embBonus", "").split(",");
+      String[] bonus = EvalOptions.text("storyline.clustering.embBonus", "").split(",");
       if (bonus.length == 2) ec = ec.withBonus(Double.parseDouble(bonus[0]), Double.parseDouble(bonus[1]));
-      String[] line = System.getProperty("storyline.clustering.embStoryline", "").split(",");
+      String[] line = EvalOptions.text("storyline.clustering.embStoryline", "").split(",");
       if (line.length == 2) ec = ec.withStoryline(Double.parseDouble(line[0]), Double.parseDouble(line[1]));
       emb = Emb.compute(both, MiniLmEmbedder.shared(), ec);
       double secs = (System.nanoTime() - t0) / 1e9;
@@ -138,11 +138,11 @@ public final class ClusteringSuite implements EvalSuite {
     } else {
       out.println("  sentence embeddings off (storyline.clustering.noembeddings=true)");
     }
-    if (Boolean.getBoolean("storyline.clustering.tuneEmb") && emb != null) tuneEmb(ecb, g5, emb, out);
-    if (Boolean.getBoolean("storyline.clustering.tune")) tune(ecb, g5, out);
-    if (Boolean.getBoolean("storyline.clustering.train")) train(ecb, g5, out);
-    if (System.getProperty("storyline.clustering.sweep") != null) {
-      sweep(ecb, g5, System.getProperty("storyline.clustering.sweep"), out);
+    if (EvalOptions.flag("storyline.clustering.tuneEmb") && emb != null) tuneEmb(ecb, g5, emb, out);
+    if (EvalOptions.flag("storyline.clustering.tune")) tune(ecb, g5, out);
+    if (EvalOptions.flag("storyline.clustering.train")) train(ecb, g5, out);
+    if (EvalOptions.text("storyline.clustering.sweep") != null) {
+      sweep(ecb, g5, EvalOptions.text("storyline.clustering.sweep"), out);
       return m;
     }
 
@@ -212,10 +212,10 @@ public final class ClusteringSuite implements EvalSuite {
     out.printf(Locale.ROOT, "  throughput %.0f articles/s (features + assignment, 1 thread, %d articles); "
         + "assignment latency p50 %.3f ms p99 %.3f ms%n", lat.assign.size() / (lat.nanos / 1e9), lat.assign.size(),
         pct(lat.assign, 0.50) / 1e6, pct(lat.assign, 0.99) / 1e6);
-    if (Boolean.getBoolean("storyline.clustering.latency")) {
+    if (EvalOptions.flag("storyline.clustering.latency")) {
       Path reuters = dataDir.resolve("corpora/reuters21578/reuters21578.jsonl.gz");
       latency(reuters, cfg, null, out);
-      if (emb != null && Boolean.getBoolean("storyline.clustering.latencyEmb")) latency(reuters, cfg, emb, out);
+      if (emb != null && EvalOptions.flag("storyline.clustering.latencyEmb")) latency(reuters, cfg, emb, out);
     } else {
       out.println("  (latency at 1k/10k/100k stored: STORYLINE_JAVA_OPTS=-Dstoryline.clustering.latency=true; with"
           + " -Dstoryline.clustering.latencyEmb=true also with the sentence-embedding channel)");
@@ -294,7 +294,7 @@ public final class ClusteringSuite implements EvalSuite {
       ids.add(d.article.id());
     }
     for (String id : ids) pred.put(id, index.storyOf(id));
-    String dump = System.getProperty("storyline.clustering.dump");
+    String dump = EvalOptions.text("storyline.clustering.dump");
     if (dump != null) {
       try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(dump + "-" + docs.size() + ".tsv")))) {
         for (Doc d : docs) w.println(d.article.id() + "\t" + d.gold + "\t" + pred.get(d.article.id()));
@@ -447,7 +447,7 @@ public final class ClusteringSuite implements EvalSuite {
     List<Article> arts = g5.stream().map(Doc::article).toList();
     Map<String, String> gold = new HashMap<>();
     for (Doc d : g5) gold.put(d.article.id(), d.gold);
-    List<org.storyline.model.Entity> ents = Boolean.getBoolean("storyline.clustering.noentities") ? List.of()
+    List<org.storyline.model.Entity> ents = EvalOptions.flag("storyline.clustering.noentities") ? List.of()
         : org.storyline.nlp.DefaultEntityStage.defaults().apply(arts);
     var r = (emb == null ? new org.storyline.cluster.OnlineStoryStage(cfg)
         : new org.storyline.cluster.OnlineStoryStage(cfg, emb.embedder(), emb.cfg()))
@@ -524,11 +524,11 @@ public final class ClusteringSuite implements EvalSuite {
    * (3 orders) and the giveme5w1h stream.
    */
   private static void tuneEmb(List<Doc> ecb, List<Doc> g5, Emb emb, PrintWriter out) {
-    String[] ws = System.getProperty("storyline.clustering.embWeights", "0.3,0.5,0.8").split(",");
-    String[] offs = System.getProperty("storyline.clustering.embOffsets", "0.4,0.5,0.6").split(",");
-    String[] ths = System.getProperty("storyline.clustering.grid", "0.25,0.3,0.35").split(",");
-    String[] ks = System.getProperty("storyline.clustering.embTopK", "5").split(",");
-    double merge = Double.parseDouble(System.getProperty("storyline.clustering.merge",
+    String[] ws = EvalOptions.text("storyline.clustering.embWeights", "0.3,0.5,0.8").split(",");
+    String[] offs = EvalOptions.text("storyline.clustering.embOffsets", "0.4,0.5,0.6").split(",");
+    String[] ths = EvalOptions.text("storyline.clustering.grid", "0.25,0.3,0.35").split(",");
+    String[] ks = EvalOptions.text("storyline.clustering.embTopK", "5").split(",");
+    double merge = Double.parseDouble(EvalOptions.text("storyline.clustering.merge",
         Double.toString(ClusterConfig.DEFAULTS.mergeThreshold())));
     for (String k : ks) {
       for (String w : ws) {
@@ -562,7 +562,7 @@ public final class ClusteringSuite implements EvalSuite {
    */
   private static void train(List<Doc> ecb, List<Doc> g5, PrintWriter out) {
     ClusterConfig base = ClusterConfig.DEFAULTS.withModel(null);
-    base = base.withArguments(base.arguments().with(System.getProperty("storyline.clustering.trainargs", "")));
+    base = base.withArguments(base.arguments().with(EvalOptions.text("storyline.clustering.trainargs", "")));
     List<double[]> ex = new ArrayList<>();
     for (int o = 0; o < 3; o++) {
       Idf idf = Idf.withBackground();
@@ -572,7 +572,7 @@ public final class ClusteringSuite implements EvalSuite {
       List<Doc> docs = new ArrayList<>(ecb.stream().filter(d -> d.split.equals("train")).toList());
       Collections.shuffle(docs, new Random(1000L + o));
       StoryIndex index = new StoryIndex(base, idf);
-      int topk = Integer.getInteger("storyline.clustering.topk", 0);
+      int topk = EvalOptions.integer("storyline.clustering.topk", 0);
       for (Doc d : docs) {
         List<double[]> one = new ArrayList<>();
         index.addGold(d.features(base), d.gold, one::add);
@@ -588,7 +588,7 @@ public final class ClusteringSuite implements EvalSuite {
         }
       }
     }
-    if (!Boolean.getBoolean("storyline.clustering.ecbonly")) {
+    if (!EvalOptions.flag("storyline.clustering.ecbonly")) {
       List<Doc> docs = new ArrayList<>(g5);
       docs.sort(Comparator.comparing((Doc d) -> d.article.published() == null ? "~" : d.article.published())
           .thenComparing(d -> d.article.id()));
@@ -598,7 +598,7 @@ public final class ClusteringSuite implements EvalSuite {
     long pos = ex.stream().filter(e -> e[e.length - 1] > 0.5).count();
     org.storyline.cluster.ScoreModel model = org.storyline.cluster.ScoreModel.fit(ex, 4000, 8.0, 1e-4);
     out.printf(Locale.ROOT, "  trained on %d examples (%d positive): %s%n", ex.size(), pos, model);
-    for (String th : System.getProperty("storyline.clustering.grid", "0.3,0.4,0.5,0.6,0.7").split(",")) {
+    for (String th : EvalOptions.text("storyline.clustering.grid", "0.3,0.4,0.5,0.6,0.7").split(",")) {
       ClusterConfig c = base.withModel(model).withThreshold(Double.parseDouble(th));
       List<ClusterScores> tr = new ArrayList<>();
       List<ClusterScores> dv = new ArrayList<>();
@@ -693,17 +693,17 @@ public final class ClusteringSuite implements EvalSuite {
   }
 
   private static void tune(List<Doc> ecb, List<Doc> g5, PrintWriter out) {
-    String[] grid = System.getProperty("storyline.clustering.grid", "0.2,0.25,0.3,0.35,0.4").split(",");
-    String[] names = System.getProperty("storyline.clustering.names", "1.0,1.5,2.0,3.0").split(",");
-    String[] titles = System.getProperty("storyline.clustering.titles", "2.0").split(",");
+    String[] grid = EvalOptions.text("storyline.clustering.grid", "0.2,0.25,0.3,0.35,0.4").split(",");
+    String[] names = EvalOptions.text("storyline.clustering.names", "1.0,1.5,2.0,3.0").split(",");
+    String[] titles = EvalOptions.text("storyline.clustering.titles", "2.0").split(",");
     for (String tw : titles) {
       for (String nw : names) {
         for (String th : grid) {
           ClusterConfig c = ClusterConfig.DEFAULTS.withThreshold(Double.parseDouble(th))
               .withNameWeight(Double.parseDouble(nw)).withTitleWeight(Double.parseDouble(tw));
-          c = c.withQuoteWeight(Double.parseDouble(System.getProperty("storyline.clustering.quote", "1")));
-          c = c.withMergeThreshold(Double.parseDouble(System.getProperty("storyline.clustering.merge", "0.6")));
-          String[] tm = System.getProperty("storyline.clustering.time", "").split(",");
+          c = c.withQuoteWeight(Double.parseDouble(EvalOptions.text("storyline.clustering.quote", "1")));
+          c = c.withMergeThreshold(Double.parseDouble(EvalOptions.text("storyline.clustering.merge", "0.6")));
+          String[] tm = EvalOptions.text("storyline.clustering.time", "").split(",");
           if (tm.length == 3) {
             c = c.withTime(Double.parseDouble(tm[0]), Double.parseDouble(tm[1]), Double.parseDouble(tm[2]));
           }

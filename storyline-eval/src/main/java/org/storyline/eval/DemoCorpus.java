@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.storyline.resources.Resources;
 
 /**
  * Writes the bundled demo corpus ({@code demo/wikinews-demo.jsonl}) and its attribution ({@code demo/ATTRIBUTION.md})
@@ -75,14 +75,10 @@ public final class DemoCorpus {
 
   static List<Topic> topics() throws IOException {
     List<Topic> out = new ArrayList<>();
-    try (InputStream in = DemoCorpus.class.getResourceAsStream("/demo/demo-corpus.tsv")) {
-      if (in == null) throw new IllegalStateException("resource /demo/demo-corpus.tsv missing");
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) continue;
-        String[] f = line.split("\t");
-        if (f.length != 5) throw new IllegalStateException("demo-corpus.tsv: 5 tab-separated columns expected: " + line);
-        out.add(new Topic(f[0], f[1], f[2], Pattern.compile(f[3]), f[4]));
-      }
+    for (String line : Resources.entries(DemoCorpus.class, "/demo/demo-corpus.tsv")) {
+      String[] f = line.split("\t");
+      if (f.length != 5) throw new IllegalStateException("demo-corpus.tsv: 5 tab-separated columns expected: " + line);
+      out.add(new Topic(f[0], f[1], f[2], Pattern.compile(f[3]), f[4]));
     }
     return out;
   }

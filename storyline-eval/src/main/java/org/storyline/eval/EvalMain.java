@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.storyline.resources.Resources;
 
 /**
- * Entry point for {@code storyline eval SUITE|all [--data DIR] [--check]}: runs suites, prints their figures and,
- * with {@code --check}, exits 1 when a gated metric falls below its pinned floor.
+ * Entry point for {@code storyline eval SUITE|all [--data DIR] [--check] [--set KEY=VALUE ...]}: runs suites, prints
+ * their figures and, with {@code --check}, exits 1 when a gated metric falls below its pinned floor. The
+ * {@code --set} knobs are the typed {@link EvalOptions}.
  */
 public final class EvalMain {
   private EvalMain() {}
@@ -36,6 +38,12 @@ public final class EvalMain {
 
   public static void main(String[] args) throws Exception {
     PrintWriter out = new PrintWriter(System.out, true);
+    try {
+      args = EvalOptions.init(List.of(args)).toArray(String[]::new);
+    } catch (IllegalArgumentException e) {
+      System.err.println("storyline eval: " + e.getMessage());
+      System.exit(2);
+    }
     if (args.length > 0 && args[0].equals("bench")) {
       org.storyline.eval.bench.BenchMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
@@ -53,7 +61,8 @@ public final class EvalMain {
       return;
     }
     if (args.length < 2 || !args[0].equals("eval")) {
-      System.err.println("usage: storyline eval SUITE|all [--data DIR] [--check]   suites: " + names()
+      System.err.println("usage: storyline eval SUITE|all [--data DIR] [--check] [--set KEY=VALUE ...]   suites: "
+          + names()
           + "\n       storyline eval demo-corpus [--data DIR] [--out demo/wikinews-demo.jsonl]");
       System.exit(2);
     }
@@ -107,8 +116,9 @@ public final class EvalMain {
 
   static Map<String, Double> floors(String suite) throws Exception {
     Map<String, Double> m = new LinkedHashMap<>();
-    try (InputStream in = EvalMain.class.getResourceAsStream("/floors/" + suite + ".properties")) {
-      if (in == null) return m;
+    String name = "/floors/" + suite + ".properties";
+    if (!Resources.exists(EvalMain.class, name)) return m;
+    try (InputStream in = Resources.open(EvalMain.class, name)) {
       Properties p = new Properties();
       p.load(in);
       for (String k : p.stringPropertyNames()) m.put(k, Double.parseDouble(p.getProperty(k)));

@@ -56,7 +56,7 @@ public final class QuotesSuite implements EvalSuite {
   @Override
   public Map<String, Double> run(Path dataDir, PrintWriter out) throws Exception {
     Map<String, Double> m = new LinkedHashMap<>();
-    String split = System.getProperty("storyline.quotes.split", "dev");
+    String split = EvalOptions.text("storyline.quotes.split", "dev");
     Path pol = dataDir.resolve("quotes/polnear").resolve(split);
     if (Files.isDirectory(pol)) {
       polnear(pol, out, m);
@@ -75,7 +75,7 @@ public final class QuotesSuite implements EvalSuite {
   record Gold(int start, int end, List<int[]> sources, String sourceText) {}
 
   private void polnear(Path dir, PrintWriter out, Map<String, Double> m) throws Exception {
-    boolean dump = Boolean.getBoolean("storyline.quotes.dump");
+    boolean dump = EvalOptions.flag("storyline.quotes.dump");
     QuoteExtractor ex = new QuoteExtractor(org.storyline.nlp.QuoteLexicon.defaults(), true);
     List<Path> anns;
     try (Stream<Path> s = Files.list(dir.resolve("attributions"))) {
@@ -235,7 +235,7 @@ public final class QuotesSuite implements EvalSuite {
    * person; it is right when the reported speaker shares a word with those name words.
    */
   private void pipeline(Path dir, PrintWriter out, Map<String, Double> m) throws Exception {
-    boolean dump = Boolean.getBoolean("storyline.quotes.dump");
+    boolean dump = EvalOptions.flag("storyline.quotes.dump");
     List<Path> anns;
     try (Stream<Path> s = Files.list(dir.resolve("attributions"))) {
       anns = s.filter(p -> p.toString().endsWith(".ann")).sorted().toList();

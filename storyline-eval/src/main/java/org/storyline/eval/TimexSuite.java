@@ -141,7 +141,7 @@ public final class TimexSuite implements EvalSuite {
             + "%.2f s CPU = %.0f articles per CPU-second (one thread)%n", n, avgChars(timebank, aquaint), secs,
         n / secs, cpu, n / cpu);
     seedEvents(dataDir, out, res);
-    String errFile = System.getProperty("timex.errors");
+    String errFile = EvalOptions.text("timex.errors");
     if (errFile != null) Files.writeString(Path.of(errFile), errors.toString(), StandardCharsets.UTF_8);
     res.put("tbaq.valueF1", all.valueF1());
     res.put("tbaq.relaxedF1", all.relaxedF1());

@@ -3,8 +3,8 @@ package org.storyline.extract.html;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.storyline.dates.DateParser;
 
 /**
  * The publication date of a page, from the most to the least reliable source: JSON-LD {@code datePublished}, meta

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.storyline.dates.DateParser;
 import org.storyline.ingest.RawDocument;
 import org.storyline.model.Article;
 

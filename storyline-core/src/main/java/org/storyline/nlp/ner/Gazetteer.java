@@ -1,15 +1,10 @@
 package org.storyline.nlp.ner;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import org.storyline.resources.Resources;
 
 /**
  * Name lists used as tagger features: country and language names and time-zone cities that ship with the JDK, plus
@@ -53,26 +48,17 @@ final class Gazetteer {
       String city = id.substring(slash + 1).replace('_', ' ');
       if (city.chars().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '-')) add(m, city, loc);
     }
-    try (InputStream in = Gazetteer.class.getResourceAsStream("gazetteer.txt")) {
-      if (in != null) {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line; (line = r.readLine()) != null; ) {
-          line = line.strip();
-          if (line.isEmpty() || line.startsWith("#")) continue;
-          int tab = line.indexOf('\t');
-          if (tab < 0) continue;
-          int bit = switch (line.substring(0, tab)) {
-            case "LOC" -> loc;
-            case "MISC" -> misc;
-            case "ORG" -> org;
-            case "PER" -> per;
-            default -> 0;
-          };
-          for (String name : line.substring(tab + 1).split("\\|")) add(m, name.strip(), bit);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String line : Resources.optionalEntries(Gazetteer.class, "gazetteer.txt")) {
+      int tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      int bit = switch (line.substring(0, tab)) {
+        case "LOC" -> loc;
+        case "MISC" -> misc;
+        case "ORG" -> org;
+        case "PER" -> per;
+        default -> 0;
+      };
+      for (String name : line.substring(tab + 1).split("\\|")) add(m, name.strip(), bit);
     }
     return new Gazetteer(m);
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.storyline.resources.Resources;
 
 /**
  * Named-entity tagger (PER, ORG, LOC, MISC) over tokenized documents: a greedy BILOU averaged-perceptron model
@@ -43,8 +44,7 @@ public final class NerTagger {
   }
 
   private static NerTagger loadDefault() {
-    try (InputStream in = NerTagger.class.getResourceAsStream(MODEL_RESOURCE)) {
-      if (in == null) throw new IllegalStateException("NER model missing: " + MODEL_RESOURCE);
+    try (InputStream in = Resources.open(NerTagger.class, MODEL_RESOURCE)) {
       return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,15 +1,9 @@
 package org.storyline.nlp.ner;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
+import org.storyline.resources.Resources;
 
 /**
  * Distributional word clusters at three granularities (512, 128, 32), built by {@code ClusterBuild} in
@@ -33,33 +27,19 @@ final class WordClusters {
 
   private static Map<String, Integer> loadCaps() {
     Map<String, Integer> m = new HashMap<>(1 << 15);
-    try (InputStream in = WordClusters.class.getResourceAsStream("caps.tsv.gz")) {
-      if (in == null) return m;
-      BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith("#")) continue;
-        int tab = line.indexOf('\t');
-        if (tab > 0) m.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String line : Resources.optionalEntries(WordClusters.class, "caps.tsv.gz")) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) m.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
     }
     return m;
   }
 
   static WordClusters load() {
     Map<String, Integer> m = new HashMap<>(1 << 16);
-    try (InputStream in = WordClusters.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) return new WordClusters(Map.of(), loadCaps());
-      BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith("#")) continue;
-        String[] p = line.split("\t");
-        if (p.length < 4) continue;
-        m.put(p[0], (Integer.parseInt(p[1]) << 16) | (Integer.parseInt(p[2]) << 8) | Integer.parseInt(p[3]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String line : Resources.optionalEntries(WordClusters.class, RESOURCE)) {
+      String[] p = line.split("\t");
+      if (p.length < 4) continue;
+      m.put(p[0], (Integer.parseInt(p[1]) << 16) | (Integer.parseInt(p[2]) << 8) | Integer.parseInt(p[3]));
     }
     return new WordClusters(m, loadCaps());
   }

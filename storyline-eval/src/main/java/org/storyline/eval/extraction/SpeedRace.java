@@ -2,6 +2,7 @@ package org.storyline.eval.extraction;
 
 import java.util.Arrays;
 import java.util.List;
+import org.storyline.eval.EvalOptions;
 
 /**
  * Side-by-side speed of extractors on the same pages, made robust to a shared, noisy machine (the CI and dev boxes
@@ -39,7 +40,7 @@ final class SpeedRace {
    * data warm in the CPU caches, as it would over a stream of pages, rather than right after another system
    * evicted them. Read from {@code -Dstoryline.speed.block} for experiments (1 = page by page).
    */
-  static final int BLOCK = Integer.getInteger("storyline.speed.block", 8);
+  static final int BLOCK = EvalOptions.integer("storyline.speed.block", 8);
 
   private SpeedRace() {}
 

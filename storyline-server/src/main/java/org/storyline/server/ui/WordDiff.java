@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storyline.compare.WordDiff.Edit;
+import org.storyline.compare.WordDiff.Ties;
 
 /**
  * The words of one wording of a quote against a reference wording: each word of {@code text} is kept or added, and
  * the reference's words missing here are given as removed at the place they would be. Words are compared without
- * case and punctuation (a longest common subsequence), so "Now," and "now" are the same word.
+ * case and punctuation, so "Now," and "now" are the same word. The alignment is the core's one word diff
+ * ({@link org.storyline.compare.WordDiff}, additions first on ties, as this page always showed them).
  */
 public final class WordDiff {
   /** A word (with the spacing and punctuation around it) and whether it is the same, added or removed here. */
@@ -26,29 +29,13 @@ public final class WordDiff {
   public static List<Token> diff(String reference, String text) {
     List<String> a = words(reference);
     List<String> b = words(text);
-    int n = a.size();
-    int m = b.size();
-    int[][] l = new int[n + 1][m + 1];
-    for (int i = n - 1; i >= 0; i--) {
-      for (int j = m - 1; j >= 0; j--) {
-        l[i][j] = key(a.get(i)).equals(key(b.get(j))) ? l[i + 1][j + 1] + 1 : Math.max(l[i + 1][j], l[i][j + 1]);
-      }
-    }
     List<Token> out = new ArrayList<>();
-    int i = 0;
-    int j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && key(a.get(i)).equals(key(b.get(j)))) {
-        out.add(new Token(b.get(j), "same"));
-        i++;
-        j++;
-      } else if (j < m && (i == n || l[i][j + 1] >= l[i + 1][j])) {
-        out.add(new Token(b.get(j), "added"));
-        j++;
-      } else {
-        out.add(new Token(a.get(i), "removed"));
-        i++;
-      }
+    for (Edit e : org.storyline.compare.WordDiff.diff(keys(a), keys(b), Ties.ADDED_FIRST)) {
+      out.add(switch (e.kind()) {
+        case SAME -> new Token(b.get(e.to()), "same");
+        case ADDED -> new Token(b.get(e.to()), "added");
+        case REMOVED -> new Token(a.get(e.from()), "removed");
+      });
     }
     return out;
   }
@@ -63,6 +50,10 @@ public final class WordDiff {
     Matcher mt = WORD.matcher(s == null ? "" : s);
     while (mt.find()) out.add(mt.group());
     return out;
+  }
+
+  private static List<String> keys(List<String> words) {
+    return words.stream().map(WordDiff::key).toList();
   }
 
   static String key(String w) {

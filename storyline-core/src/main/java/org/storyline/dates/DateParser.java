@@ -1,4 +1,4 @@
-package org.storyline.extract.html;
+package org.storyline.dates;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -18,22 +18,22 @@ import java.util.regex.Pattern;
 /**
  * Finds calendar dates in strings: ISO 8601 (with time and offset kept when stated), numeric day-first and
  * month-first forms, month names in several languages, CJK year-month-day, and dates in URL paths. Rejects
- * impossible dates and years outside {@link #MIN_YEAR}..{@link #MAX_YEAR}.
+ * impossible dates and years outside {@link #MIN_YEAR}..{@link #MAX_YEAR}. Month names: every row of
+ * {@link Months}. Stateless, thread-safe.
  */
-final class DateParser {
+public final class DateParser {
   static final int MIN_YEAR = 1990;
   static final int MAX_YEAR = 2099;
 
   /** A found date: {@code iso} is {@code yyyy-MM-dd} or an ISO offset date-time. */
-  record Found(LocalDate date, String iso) {}
+  public record Found(LocalDate date, String iso) {}
 
   private static final Map<String, Integer> MONTHS = new HashMap<>();
   private static final String MONTH_ALT;
 
   static {
-    String[] names = HtmlPatterns.MONTH_NAMES;
-    for (int i = 0; i < names.length; i++) MONTHS.putIfAbsent(names[i], i % 12 + 1);
-    MONTH_ALT = String.join("|", Arrays.stream(names).distinct()
+    MONTHS.putAll(Months.numbers(null));
+    MONTH_ALT = String.join("|", MONTHS.keySet().stream()
         .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
         .toList());
   }
@@ -64,14 +64,14 @@ final class DateParser {
   private DateParser() {}
 
   /** The first date in {@code s}, trying the unambiguous forms first; null when none. */
-  static Found parse(String s) {
+  public static Found parse(String s) {
     if (s == null || s.isBlank()) return null;
     List<Found> all = all(s, 1);
     return all.isEmpty() ? null : all.get(0);
   }
 
   /** Up to {@code limit} dates of {@code s}, in the order of the forms tried (most reliable first). */
-  static List<Found> all(String s, int limit) {
+  public static List<Found> all(String s, int limit) {
     List<Found> out = new ArrayList<>();
     // every form holds a year 19xx or 20xx; the forms after the one that filled the list are not tried
     if (limit <= 0 || !hasYear(s)) return out;
@@ -109,7 +109,7 @@ final class DateParser {
   }
 
   /** A date in a URL path ({@code /2019/11/05/}, {@code /2019-11-05-}, {@code /20191105/}); null when none. */
-  static Found fromUrl(String url) {
+  public static Found fromUrl(String url) {
     if (url == null) return null;
     Matcher m = URL_YMD.matcher(url);
     while (m.find()) {
@@ -135,7 +135,7 @@ final class DateParser {
    * The date that starts first in {@code s} (any form of {@link #parse}, and day-first dates with a two-digit
    * year read as 20yy), for text where the position matters, such as the line under a heading; null when none.
    */
-  static Found earliest(String s) {
+  public static Found earliest(String s) {
     if (s == null || s.isBlank() || !hasDigit(s)) return null; // every date form has digits
     Found best = null;
     int bestAt = Integer.MAX_VALUE;
@@ -207,7 +207,7 @@ final class DateParser {
    * A date in a short label such as a byline ({@code 8.5.12}, {@code 28.01.22}): the full forms of
    * {@link #parse}, then a day-first date with a two-digit year read as 20yy; null when none.
    */
-  static Found parseLabel(String s) {
+  public static Found parseLabel(String s) {
     Found f = parse(s);
     if (f != null || s == null) return f;
     Matcher m = DMY_SHORT.matcher(s);

@@ -1,4 +1,4 @@
-package org.storyline.extract.html;
+package org.storyline.dates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

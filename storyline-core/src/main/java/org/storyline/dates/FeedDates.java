@@ -1,4 +1,4 @@
-package org.storyline.ingest;
+package org.storyline.dates;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code yyyy-MM-dd'T'HH:mm:ssXXX} when the source gives a time (offset as stated), {@code yyyy-MM-dd} for a date
  * alone, null when unparseable. Never reads the clock.
  */
-final class FeedDates {
+public final class FeedDates {
   private FeedDates() {}
 
   private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
@@ -35,9 +34,6 @@ final class FeedDates {
   private static final Pattern RFC822 = Pattern.compile(
       "^(?:[A-Za-z]{3,9},?\\s*)?(\\d{1,2})(?:\\s+|-)([A-Za-z]{3,9})\\.?(?:\\s+|-)(\\d{2,4})"
           + "(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*([+-]\\d{2}:?\\d{2}|[A-Za-z]{1,5})?\\s*$");
-
-  private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-      "oct", "nov", "dec");
 
   private static final DateTimeFormatter ISO_LENIENT = new DateTimeFormatterBuilder()
       .parseCaseInsensitive()
@@ -55,7 +51,8 @@ final class FeedDates {
       .withResolverStyle(java.time.format.ResolverStyle.STRICT) // 2025-02-30 is no date, not 2025-02-28
       .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
-  static String normalize(String raw) {
+  /** The date in ISO 8601, or null when unparseable. */
+  public static String normalize(String raw) {
     if (raw == null) return null;
     String s = raw.strip();
     if (s.isEmpty()) return null;
@@ -82,7 +79,7 @@ final class FeedDates {
     if (!m.matches()) return null;
     int day = Integer.parseInt(m.group(1));
     String mon = m.group(2).toLowerCase(Locale.ROOT);
-    int month = mon.length() >= 3 ? MONTHS.indexOf(mon.substring(0, 3)) + 1 : 0;
+    int month = mon.length() >= 3 ? Months.englishAbbreviation(mon.substring(0, 3)) : 0;
     if (month == 0) return null;
     int year = Integer.parseInt(m.group(3));
     if (m.group(3).length() == 2) year += year < 50 ? 2000 : 1900;

@@ -1,4 +1,4 @@
-package org.storyline.extract;
+package org.storyline.dates;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -15,34 +15,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storyline.resources.Resources;
 
 /**
  * Finds printed dates (with time and zone where given) in a line: "February 19, 2025", "Feb 27, 2025, 18:56:48 IST",
  * "Thu 27 Feb 2025 18.56 GMT", "2025-03-11T09:30:00+03:00", "Wed, Dec 31 2025 12:35:16 pm", "19/02/2025". Zone
- * abbreviations come from {@code timezones.tsv}. Immutable, thread-safe.
+ * abbreviations come from {@code timezones.tsv}, month names from {@link Months} (English and the other
+ * {@link Months#TEXT_LANGUAGES}). Immutable, thread-safe.
  */
 public final class DateFinder {
-  static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november|"
-      + "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?";
-  /** Month names of other major news languages (German, French, Spanish, Italian, Portuguese, Dutch), by number. */
-  private static final String[][] FOREIGN_MONTHS = {
-      {"januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jänner"},
-      {"februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"},
-      {"märz", "maerz", "mars", "marzo", "março", "marco", "maart"},
-      {"avril", "abril", "aprile"},
-      {"mai", "mayo", "maggio", "maio", "mei"},
-      {"juni", "juin", "junio", "giugno", "junho"},
-      {"juli", "juillet", "julio", "luglio", "julho"},
-      {"août", "aout", "agosto", "augustus"},
-      {"septembre", "septiembre", "settembre", "setembro"},
-      {"oktober", "octobre", "octubre", "ottobre", "outubro"},
-      {"novembre", "noviembre", "novembro"},
-      {"dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"}};
-  static final String MONTH_ANY = "(?:" + MONTH.substring(3, MONTH.length() - 4) + "|"
-      + java.util.Arrays.stream(FOREIGN_MONTHS).flatMap(java.util.Arrays::stream)
-          .sorted(java.util.Comparator.comparingInt(String::length).reversed()).collect(
-              java.util.stream.Collectors.joining("|")) + ")\\.?";
-  static final String WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+  /** English month names and abbreviations, a regex group with an optional final period. */
+  public static final String MONTH = "(?:" + String.join("|", Months.english()) + ")\\.?";
+  /** Month spellings of the text languages, by spelling (English ones included). */
+  private static final Map<String, Integer> TEXT_MONTHS = Months.numbers(Months.TEXT_LANGUAGES);
+  /** {@link #MONTH} and the other text languages' months (longest first), a regex group with an optional period. */
+  static final String MONTH_ANY = "(?:" + String.join("|", Months.english()) + "|"
+      + TEXT_MONTHS.keySet().stream().filter(k -> !Months.english().contains(k))
+          .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+          .collect(java.util.stream.Collectors.joining("|")) + ")\\.?";
+  /** English weekday names and abbreviations, a regex group with an optional final period. */
+  public static final String WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
       + "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\\.?";
   private static final Pattern DATE = Pattern.compile(
       "(?<![\\p{L}\\d])(?:(?<wd>" + WEEKDAY + ")[,\\s]+)?(?:"
@@ -68,7 +60,7 @@ public final class DateFinder {
   private final Map<String, String> zones = new HashMap<>();
 
   public DateFinder() {
-    for (String line : Resources.lines("timezones.tsv")) {
+    for (String line : Resources.entries(DateFinder.class, "timezones.tsv")) {
       String[] f = line.split("\t");
       if (f.length == 2) zones.put(f[0].strip(), f[1].strip());
     }
@@ -166,11 +158,11 @@ public final class DateFinder {
     return ZoneId.of(v).getRules().getOffset(at);
   }
 
-  static int month(String s) {
+  /** The number of a month spelling matched by {@link #MONTH} or {@link #MONTH_ANY} (case and period ignored). */
+  public static int month(String s) {
     String k = s.toLowerCase(Locale.ROOT).replace(".", "");
-    for (int i = 0; i < FOREIGN_MONTHS.length; i++) {
-      for (String f : FOREIGN_MONTHS[i]) if (f.equals(k)) return i + 1;
-    }
+    Integer n = TEXT_MONTHS.get(k);
+    if (n != null) return n;
     return switch (k.substring(0, 3)) {
       case "jan" -> 1;
       case "feb" -> 2;
@@ -188,7 +180,8 @@ public final class DateFinder {
     };
   }
 
-  static DayOfWeek weekday(String s) {
+  /** The day of a weekday spelling matched by {@link #WEEKDAY}. */
+  public static DayOfWeek weekday(String s) {
     String k = s.toLowerCase(Locale.ROOT).replace(".", "");
     return switch (k.substring(0, 2)) {
       case "mo" -> DayOfWeek.MONDAY;
