@@ -136,7 +136,9 @@ public final class BenchMain {
     md.append("\nCPU ms/article is the process's CPU time (every thread: stages, JIT, GC) per article; art/s at full "
         + "cores is the core count divided by it, what the run would reach with the cores to itself. Load avg is the "
         + "machine's one-minute load average at the end of the run (other work on the same cores slows the wall-clock "
-        + "figures; the CPU figures much less).\n");
+        + "figures most, but contention for caches and hyper-threads inflates CPU time too (BBC at load average 22: "
+        + "25.7 ms per article, against 11.6 ms over BBC and Reuters on a quieter machine): compare runs made side by "
+        + "side).\n");
 
     // Latency: one article alone through the whole pipeline (a 1-article batch), single-threaded caller.
     int n = Math.min(latencySample, all.size());
