@@ -71,7 +71,7 @@ final class LongIntMap {
     for (int i = 0; i < old.length; i += 2) if (old[i] != 0) put(old[i], (int) old[i + 1]);
   }
 
-  private static int mix(long h) {
+  static int mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

@@ -19,6 +19,12 @@ final class NerModel {
   private final int[] offsets; // sparse (loaded): entries of feature f at [offsets[f], offsets[f + 1])
   private final int[] entries; // label << 16 | (weight & 0xffff), weight scaled by scale
   private final float scale;
+  /**
+   * Sparse (loaded): feature key -> {@code offsets[f] << 8 | count} in one open-addressing table, so a look-up
+   * touches the table slot and the entries, not {@code offsets} too (the tagger's hottest loop); null when dense.
+   */
+  private final long[] spans;
+  private final int spanMask;
 
   NerModel(LongIntMap index, float[] weights) {
     this.index = index;
@@ -26,6 +32,8 @@ final class NerModel {
     this.offsets = null;
     this.entries = null;
     this.scale = 0;
+    this.spans = null;
+    this.spanMask = 0;
   }
 
   private NerModel(LongIntMap index, int[] offsets, int[] entries, float scale) {
@@ -34,6 +42,19 @@ final class NerModel {
     this.offsets = offsets;
     this.entries = entries;
     this.scale = scale;
+    int n = index.size();
+    int cap = Integer.highestOneBit(Math.max(16, n * 2) - 1) << 1;
+    long[] t = new long[cap * 2];
+    int mask = cap - 1;
+    long[] keys = index.keysByIndex();
+    for (int f = 0; f < n; f++) {
+      int i = LongIntMap.mix(keys[f]) & mask;
+      while (t[2 * i] != 0) i = (i + 1) & mask;
+      t[2 * i] = keys[f];
+      t[2 * i + 1] = ((long) offsets[f] << 8) | (offsets[f + 1] - offsets[f]);
+    }
+    this.spans = t;
+    this.spanMask = mask;
   }
 
   int features() {
@@ -96,10 +117,20 @@ final class NerModel {
       }
       return;
     }
+    long[] t = spans;
+    int mask = spanMask;
     for (int j = 0; j < k; j++) {
-      int f = index.get(feats[j]);
-      if (f < 0) continue;
-      for (int e = offsets[f], end = offsets[f + 1]; e < end; e++) {
+      long key = feats[j];
+      int i = LongIntMap.mix(key) & mask;
+      long found;
+      while (true) {
+        found = t[2 * i];
+        if (found == key || found == 0) break;
+        i = (i + 1) & mask;
+      }
+      if (found == 0) continue;
+      long span = t[2 * i + 1];
+      for (int e = (int) (span >>> 8), end = e + (int) (span & 0xff); e < end; e++) {
         int x = entries[e];
         score[x >>> 16] += (short) x;
       }

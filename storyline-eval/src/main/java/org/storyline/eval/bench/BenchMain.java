@@ -89,8 +89,9 @@ public final class BenchMain {
         + "leave them out).\n\n" : "Story clustering without sentence embeddings (`--no-embeddings`).\n\n");
     List<RawDocument> all = new ArrayList<>();
     md.append("## Per corpus, whole pipeline\n\n| corpus | articles | read art/s | extract | entities | quotes | "
-        + "stories | timexes | quote variants | events | outlets | end-to-end art/s | peak heap MB |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "stories | timexes | quote variants | events | outlets | end-to-end art/s | peak heap MB | CPU ms/article "
+        + "| art/s at full cores | load avg |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     List<Map<String, Object>> perCorpus = new ArrayList<>();
     for (String c : corpora) {
       long r0 = System.nanoTime();
@@ -101,8 +102,11 @@ public final class BenchMain {
       resetPeaks();
       StageTimes.Totals t = new StageTimes.Totals();
       long e0 = System.nanoTime();
+      long cpu0 = processCpuNs();
       Report r = analyzer.analyzeDocuments(docs, List.of(), t);
       long endNs = System.nanoTime() - e0;
+      long cpuNs = processCpuNs() - cpu0;
+      double load = loadAverage();
       long peak = peakHeapMb();
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("corpus", c);
@@ -114,16 +118,27 @@ public final class BenchMain {
       row.put("endToEndArticlesPerSec", rate(docs.size(), endNs));
       row.put("peakHeapMb", peak);
       row.put("stories", r.stories().size());
+      row.put("cpuMsPerArticle", cpuNs / 1e6 / docs.size());
+      row.put("articlesPerSecAtFullCores", cpuRate(docs.size(), cpuNs));
+      row.put("loadAverage", load);
       perCorpus.add(row);
       md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s "
-          + "| **%.0f** | %d |%n", c, docs.size(), rate(docs.size(), readNs), f(stageRates.get("extract")), f(stageRates.get("entities")),
+          + "| **%.0f** | %d | %.2f | %.0f | %.1f |%n", c, docs.size(), rate(docs.size(), readNs),
+          f(stageRates.get("extract")), f(stageRates.get("entities")),
           f(stageRates.get("quotes")), f(stageRates.get("stories")), f(stageRates.get("timexes")),
           f(stageRates.get("quoteVariants")), f(stageRates.get("events")), f(stageRates.get("outlets")),
-          rate(docs.size(), endNs), peak));
-      System.out.printf(Locale.ROOT, "%s: %d articles, %.0f articles/s end to end, peak heap %d MB%n", c,
-          docs.size(), rate(docs.size(), endNs), peak);
+          rate(docs.size(), endNs), peak, cpuNs / 1e6 / docs.size(), cpuRate(docs.size(), cpuNs), load));
+      System.out.printf(Locale.ROOT, "%s: %d articles, %.0f articles/s end to end, peak heap %d MB, %.2f CPU ms per "
+          + "article (%.0f articles/s if the cores were ours alone), load average %.1f%n", c, docs.size(),
+          rate(docs.size(), endNs), peak, cpuNs / 1e6 / docs.size(), cpuRate(docs.size(), cpuNs), load);
     }
     json.put("perCorpus", perCorpus);
+    md.append("\nCPU ms/article is the process's CPU time (every thread: stages, JIT, GC) per article; art/s at full "
+        + "cores is the core count divided by it, what the run would reach with the cores to itself. Load avg is the "
+        + "machine's one-minute load average at the end of the run (other work on the same cores slows the wall-clock "
+        + "figures most, but contention for caches and hyper-threads inflates CPU time too (BBC at load average 22: "
+        + "25.7 ms per article, against 11.6 ms over BBC and Reuters on a quieter machine): compare runs made side by "
+        + "side).\n");
 
     // Latency: one article alone through the whole pipeline (a 1-article batch), single-threaded caller.
     int n = Math.min(latencySample, all.size());
@@ -137,9 +152,11 @@ public final class BenchMain {
     Arrays.sort(lat);
     double p50 = lat[n / 2] / 1e6;
     double p99 = lat[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6;
-    json.put("latencyMs", Map.of("sample", n, "p50", p50, "p99", p99));
+    double latLoad = loadAverage();
+    json.put("latencyMs", Map.of("sample", n, "p50", p50, "p99", p99, "loadAverage", latLoad));
     md.append(String.format(Locale.ROOT, "%n## Latency, one article alone through the pipeline%n%n"
-        + "Sample of %d articles spread over the corpora: p50 **%.2f ms**, p99 **%.2f ms**.%n", n, p50, p99));
+        + "Sample of %d articles spread over the corpora: p50 **%.2f ms**, p99 **%.2f ms** (load average %.1f).%n", n,
+        p50, p99, latLoad));
     System.out.printf(Locale.ROOT, "latency (1-article batches, n=%d): p50 %.2f ms, p99 %.2f ms%n", n, p50, p99);
 
     // Growth: one store filled chunk by chunk (pipeline + store add + commit), measured as it passes each size.
@@ -147,7 +164,7 @@ public final class BenchMain {
         + "with shifted ids and dates; at each size the same 1,000-article probe, spread over all corpora, is "
         + "analysed and stored)\n\n"
         + "| stored articles | ingest art/s (probe) | µs/article | ratio to first | store MB on disk |"
-        + " peak heap MB |\n|---|---|---|---|---|---|\n");
+        + " peak heap MB | load avg |\n|---|---|---|---|---|---|---|\n");
     List<Map<String, Object>> growth = new ArrayList<>();
     int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
     List<RawDocument> docs = BenchCorpora.replay(all, max);
@@ -175,10 +192,11 @@ public final class BenchMain {
           if (first == 0) first = usPer;
           long disk = diskMb(storeDir);
           long peak = peakHeapMb();
+          double gl = loadAverage();
           growth.add(Map.of("storedArticles", to, "articlesPerSec", rate(probe.size(), ns), "usPerArticle", usPer,
-              "ratioToFirst", usPer / first, "storeMbOnDisk", disk, "peakHeapMb", peak));
-          md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d | %d |%n", to,
-              rate(probe.size(), ns), usPer, usPer / first, disk, peak));
+              "ratioToFirst", usPer / first, "storeMbOnDisk", disk, "peakHeapMb", peak, "loadAverage", gl));
+          md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d | %d | %.1f |%n", to,
+              rate(probe.size(), ns), usPer, usPer / first, disk, peak, gl));
           System.out.printf(Locale.ROOT, "growth %d stored: %.0f articles/s, %.0f us/article (x%.2f), store %d MB,"
               + " peak heap %d MB%n", to, rate(probe.size(), ns), usPer, usPer / first, disk, peak);
         }
@@ -199,8 +217,8 @@ public final class BenchMain {
       double ours = pps.values().iterator().next();
       md.append(String.format(Locale.ROOT, "%n## HTML extraction, side by side (%d raw pages: AEB + trafilatura-eval;"
           + " one thread, systems interleaved in blocks of pages, median of 3 rounds after a warm-up)%n%n"
-          + "| system | pages/s | ms/page | ours ÷ it |%n"
-          + "|---|---|---|---|%n", pages.size()));
+          + "Load average %.1f.%n%n| system | pages/s | ms/page | ours ÷ it |%n"
+          + "|---|---|---|---|%n", pages.size(), loadAverage()));
       for (var e : pps.entrySet()) {
         md.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2fx |%n", e.getKey(), e.getValue(),
             1000 / e.getValue(), ours / e.getValue()));
@@ -213,11 +231,17 @@ public final class BenchMain {
         htmlDocs.add(new RawDocument("page-" + i, "page-" + i, RawDocument.Format.HTML, pages.get(i), null));
       }
       long h0 = System.nanoTime();
+      long hc0 = processCpuNs();
       analyzer.analyzeDocuments(htmlDocs, List.of());
       double hps = rate(htmlDocs.size(), System.nanoTime() - h0);
-      md.append(String.format(Locale.ROOT, "%nWhole pipeline from raw HTML (both cores): **%.0f pages/s**.%n", hps));
-      System.out.printf(Locale.ROOT, "html whole pipeline: %.0f pages/s%n", hps);
-      json.put("html", Map.of("pages", pages.size(), "pagesPerSec", pps, "pipelinePagesPerSec", hps));
+      double hcpu = cpuRate(htmlDocs.size(), processCpuNs() - hc0);
+      double hl = loadAverage();
+      md.append(String.format(Locale.ROOT, "%nWhole pipeline from raw HTML (both cores): **%.0f pages/s** (%.0f pages/s"
+          + " at full cores by CPU time; load average %.1f).%n", hps, hcpu, hl));
+      System.out.printf(Locale.ROOT, "html whole pipeline: %.0f pages/s (%.0f at full cores), load average %.1f%n",
+          hps, hcpu, hl);
+      json.put("html", Map.of("pages", pages.size(), "pagesPerSec", pps, "pipelinePagesPerSec", hps,
+          "pipelinePagesPerSecAtFullCores", hcpu, "loadAverage", hl));
     }
 
     Files.createDirectories(outDir);
@@ -264,6 +288,22 @@ public final class BenchMain {
 
   static double rate(int n, long nanos) {
     return nanos <= 0 ? 0 : n / (nanos / 1e9);
+  }
+
+  /** CPU time of the whole process so far (every thread), or 0 when the platform does not say. */
+  static long processCpuNs() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? Math.max(0, os.getProcessCpuTime()) : 0;
+  }
+
+  /** Articles per second the cores would give this process alone: cores x articles / CPU seconds. */
+  static double cpuRate(int n, long cpuNanos) {
+    return cpuNanos <= 0 ? 0 : Runtime.getRuntime().availableProcessors() * n / (cpuNanos / 1e9);
+  }
+
+  /** The machine's one-minute load average (negative when unknown). */
+  static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static void resetPeaks() {
