@@ -33,6 +33,8 @@ import org.storyline.store.StoryViews;
  */
 final class ApiRoutes {
   static final int DEFAULT_LIMIT = 50;
+  /** Search hits per page unless asked (as the UI's search page): each hit is highlighted. */
+  static final int SEARCH_LIMIT = 20;
   static final int MAX_LIMIT = 1000;
   /** Stories of a storyline whose dated events the storyline's timeline lists (newest first). */
   static final int TIMELINE_EVENT_STORIES = 100;
@@ -79,7 +81,8 @@ final class ApiRoutes {
         api::events, page1, page2, OpenApi.query("story", "string", "story id"),
         OpenApi.query("storyline", "string", "storyline id"));
     api.get(config, "/api/search", "Full-text search (Lucene syntax) with facets outlet, date, entity, speaker",
-        api::search, OpenApi.query("q", "string", "query, Lucene syntax (default: everything)"), page1, page2,
+        api::search, OpenApi.query("q", "string", "query, Lucene syntax (default: everything)"), page1,
+        OpenApi.query("limit", "integer", "hits per page, 1..1000 (default 20: each hit is highlighted)"),
         from, to, outlet, OpenApi.query("entity", "string", "entity id"),
         OpenApi.query("speaker", "string", "speaker entity id"),
         OpenApi.query("date", "string", "date facet by month (default) or day"),
@@ -366,7 +369,7 @@ final class ApiRoutes {
   // ----------------------------------------------------------------------------------------------------- search
 
   void search(Context ctx) throws IOException {
-    Page p = page(ctx);
+    Page p = page(ctx, SEARCH_LIMIT);
     String bucket = Optional.ofNullable(blankToNull(ctx.queryParam("date"))).orElse("month");
     EntityIndex.DateBucket b = switch (bucket.toLowerCase(Locale.ROOT)) {
       case "month" -> EntityIndex.DateBucket.MONTH;
@@ -418,8 +421,12 @@ final class ApiRoutes {
   }
 
   static Page page(Context ctx) {
+    return page(ctx, DEFAULT_LIMIT);
+  }
+
+  static Page page(Context ctx, int defaultLimit) {
     int offset = intParam(ctx, "offset", 0);
-    int limit = intParam(ctx, "limit", DEFAULT_LIMIT);
+    int limit = intParam(ctx, "limit", defaultLimit);
     if (offset < 0) throw ApiException.badRequest("offset must be >= 0; got " + offset);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ApiException.badRequest("limit must be 1.." + MAX_LIMIT + "; got " + limit);

@@ -347,12 +347,14 @@ public final class EntityIndex implements Closeable {
     writer.commit();
     searchers.maybeRefreshBlocking();
     names.clear();
+    contained.clear();
   }
 
   /** For a reader beside a writer in another process: see its last commit. */
   void refresh() throws IOException {
     searchers.maybeRefreshBlocking();
     names.clear();
+    contained.clear();
   }
 
   /** The ids of the articles that have an entry. */
@@ -541,6 +543,18 @@ public final class EntityIndex implements Closeable {
    */
   public boolean contains(String id) throws IOException {
     Objects.requireNonNull(id, "id");
+    Boolean known = contained.get(id);
+    if (known != null) return known;
+    boolean c = containsUncached(id);
+    if (contained.size() < 200_000) contained.put(id, c);
+    return c;
+  }
+
+  /** {@link #contains} answers, kept until the next commit (a story page asks for every entity it names). */
+  private final java.util.concurrent.ConcurrentHashMap<String, Boolean> contained =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private boolean containsUncached(String id) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       if (s.count(new TermQuery(new Term(F_KEY, id))) == 0) return false;
@@ -670,7 +684,7 @@ public final class EntityIndex implements Closeable {
       String[] marked = highlight(s, text, top, q.offset());
       for (int i = q.offset(); i < top.scoreDocs.length; i++) {
         ScoreDoc d = top.scoreDocs[i];
-        hits.add(new Hit(f.document(d.doc, Set.of(F_ARTICLE)).get(F_ARTICLE), d.score, dayOf(s, d.doc),
+        hits.add(new Hit(articleOf(s, d.doc), d.score, dayOf(s, d.doc),
             marked == null ? null : marked[i - q.offset()]));
       }
       Map<String, Integer> outlets = new HashMap<>();
@@ -719,6 +733,17 @@ public final class EntityIndex implements Closeable {
     } finally {
       searchers.release(s);
     }
+  }
+
+  /** An article document's article id, from its doc values (no stored-fields block decompressed). */
+  private static String articleOf(IndexSearcher s, int doc) throws IOException {
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    LeafReaderContext ctx = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+    org.apache.lucene.index.SortedDocValues dv = DocValues.getSorted(ctx.reader(), F_ARTICLE_SORT);
+    if (!dv.advanceExact(doc - ctx.docBase)) {
+      return s.storedFields().document(doc, Set.of(F_ARTICLE)).get(F_ARTICLE);
+    }
+    return dv.lookupOrd(dv.ordValue()).utf8ToString();
   }
 
   /** The page's hits highlighted from the postings' offsets (null when the index has none). */
