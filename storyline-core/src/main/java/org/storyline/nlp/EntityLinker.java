@@ -194,7 +194,7 @@ public final class EntityLinker {
           String nk = NameTables.key(canon != null ? canon : r.name());
           // one entity per name and type: "Milan" the club (ORG in a match report) is not "Milan" the city; within
           // an article the name takes its majority type there
-          String k = "X|" + articleTypes.get(a).getOrDefault(nk, r.type()) + "|" + nk;
+          String k = "X|" + linkClass(articleTypes.get(a).getOrDefault(nk, r.type())) + "|" + nk;
           target = others.computeIfAbsent(k, x -> {
             Group g = new Group(r.type(), groups.size());
             g.fixedName = canon;
@@ -761,5 +761,13 @@ public final class EntityLinker {
       }
     }
     return b.isEmpty() ? "x" : b.toString();
+  }
+
+  /**
+   * The type class names link within: LOC and MISC are one (a place's name used as a modifier, "US diplomats", is
+   * tagged MISC and is still the place), ORG stays apart ("Milan" the club is not "Milan" the city).
+   */
+  private static String linkClass(String type) {
+    return type.equals("MISC") ? "LOC" : type;
   }
 }
