@@ -761,15 +761,18 @@ public final class EntityIndex implements Closeable {
   @Override
   public void close() throws IOException {
     try {
-      searchers.close();
       if (writer != null) {
         synchronized (this) {
-          if (!touched.isEmpty()) commit();
+          if (!touched.isEmpty()) commit(); // before the searchers close: a commit refreshes them
         }
-        writer.close();
       }
     } finally {
-      directory.close();
+      try {
+        searchers.close();
+        if (writer != null) writer.close();
+      } finally {
+        directory.close();
+      }
     }
   }
 
