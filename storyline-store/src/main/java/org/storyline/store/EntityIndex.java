@@ -687,10 +687,7 @@ public final class EntityIndex implements Closeable {
         hits.add(new Hit(articleOf(s, d.doc), d.score, dayOf(s, d.doc),
             marked == null ? null : marked[i - q.offset()]));
       }
-      Map<String, Integer> outlets = new HashMap<>();
       Map<String, Integer> dates = new TreeMap<>();
-      Map<String, Integer> ents = new HashMap<>();
-      Map<String, Integer> speakers = new HashMap<>();
       long[] total = {0};
       Map<String, List<FacetValue>> facetLists = new LinkedHashMap<>();
       if (!facets) return new SearchResult(s.count(query), hits, facetLists);
@@ -856,14 +853,6 @@ public final class EntityIndex implements Closeable {
     return out;
   }
 
-  private List<FacetValue> top(Map<String, Integer> counts, java.util.function.Function<String, String> label) {
-    List<FacetValue> out = new ArrayList<>();
-    for (var e : counts.entrySet().stream().sorted(BY_COUNT).limit(FACET_SIZE).toList()) {
-      out.add(new FacetValue(e.getKey(), label.apply(e.getKey()), e.getValue()));
-    }
-    return out;
-  }
-
   private Page<StoredQuote> quotes(Query filter, int offset, int limit) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
@@ -933,22 +922,6 @@ public final class EntityIndex implements Closeable {
       for (int i = 0; i < dv.docValueCount(); i++) {
         into.merge(dv.lookupOrd(dv.nextOrd()).utf8ToString(), 1, Integer::sum);
       }
-    }
-  }
-
-  private static int[] counter(SortedSetDocValues dv) {
-    return dv == null ? null : new int[(int) Math.min(Integer.MAX_VALUE - 8, dv.getValueCount())];
-  }
-
-  private static void count(SortedSetDocValues dv, int doc, int[] counts) throws IOException {
-    if (dv == null || !dv.advanceExact(doc)) return;
-    for (int i = 0; i < dv.docValueCount(); i++) counts[(int) dv.nextOrd()]++;
-  }
-
-  private static void resolve(SortedSetDocValues dv, int[] counts, Map<String, Integer> into) throws IOException {
-    if (dv == null) return;
-    for (int o = 0; o < counts.length; o++) {
-      if (counts[o] > 0) into.merge(dv.lookupOrd(o).utf8ToString(), counts[o], Integer::sum);
     }
   }
 
