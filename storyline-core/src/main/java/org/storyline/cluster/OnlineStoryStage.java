@@ -209,8 +209,9 @@ public final class OnlineStoryStage implements StoryStage {
       if (stream.contains(a.id()) && articleById.putIfAbsent(a.id(), a) == null) seen.add(a);
     }
     Map<String, Summary> memo = new HashMap<>();
+    if (stream.linker == null || !stream.linker.matches(cfg, emb)) stream.linker = new StorylineLinker.Session(cfg, emb, LINKER_WINDOW);
     Result r = summarize(stream.index, stream.features, articleById, seen,
-        f -> stream.countNorms.getOrDefault(f.id(), 0.0), stream.summaries, memo);
+        f -> stream.countNorms.getOrDefault(f.id(), 0.0), stream.summaries, memo, stream.linker);
     stream.summaries = memo;
     return new Outcome(r, stream.assignments(), stream.index.events());
   }
@@ -220,16 +221,23 @@ public final class OnlineStoryStage implements StoryStage {
    * give the same story, so a stream summarized again (after each ingest of a server) recomputes only the stories
    * that changed.
    */
+  /**
+   * How many linking steps a stream's linker can take back: an ingest that changes no story older than the newest
+   * this many (in time order) relinks only from its first changed story; one that does links every story again.
+   */
+  static final int LINKER_WINDOW = 4096;
+
   record Summary(List<Article> mates, List<Article> inferred, Story story, StorylineLinker.StoryInfo info) {}
 
   private Result summarize(StoryIndex index, Map<String, ArticleFeatures> byId, Map<String, Article> articleById,
       List<Article> articles, java.util.function.ToDoubleFunction<ArticleFeatures> squaredNorm) {
-    return summarize(index, byId, articleById, articles, squaredNorm, Map.of(), new HashMap<>());
+    return summarize(index, byId, articleById, articles, squaredNorm, Map.of(), new HashMap<>(),
+        new StorylineLinker.Session(cfg, emb, 0));
   }
 
   private Result summarize(StoryIndex index, Map<String, ArticleFeatures> byId, Map<String, Article> articleById,
       List<Article> articles, java.util.function.ToDoubleFunction<ArticleFeatures> squaredNorm,
-      Map<String, Summary> before, Map<String, Summary> after) {
+      Map<String, Summary> before, Map<String, Summary> after, StorylineLinker.Session linker) {
     Map<String, Article> finalArticle = new HashMap<>(articleById);
     List<Story> stories = new ArrayList<>();
     List<StorylineLinker.StoryInfo> infos = new ArrayList<>();
@@ -293,7 +301,7 @@ public final class OnlineStoryStage implements StoryStage {
         if (e != null) storyEmbeddings.put(s.id(), e);
       }
     }
-    for (StorylineLinker.Line l : StorylineLinker.link(infos, cfg, storyEmbeddings, emb)) {
+    for (StorylineLinker.Line l : linker.link(infos, storyEmbeddings)) {
       long first = l.stories().stream().mapToLong(StorylineLinker.StoryInfo::first)
           .filter(d -> d != ArticleFeatures.NO_DAY).min().orElse(ArticleFeatures.NO_DAY);
       long last = l.stories().stream().mapToLong(StorylineLinker.StoryInfo::last)

@@ -70,6 +70,8 @@ public final class StoryStream implements Serializable {
   transient Map<String, Double> countNorms = new HashMap<>();
   /** What the last summary computed per story (not saved: a reloaded stream summarizes every story once). */
   transient Map<String, OnlineStoryStage.Summary> summaries = new HashMap<>();
+  /** The storyline linker's state after the last summary (not saved: a reloaded stream links every story once). */
+  transient StorylineLinker.Session linker;
 
   void record(ArticleFeatures f, Assignment a) {
     features.put(f.id(), f.slim(KEPT_COUNTS));

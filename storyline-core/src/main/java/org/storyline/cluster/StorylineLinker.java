@@ -47,37 +47,107 @@ final class StorylineLinker {
    */
   static List<Line> link(List<StoryInfo> storiesInTimeOrder, ClusterConfig cfg, Map<String, float[]> embeddings,
       EmbeddingConfig emb) {
-    Index index = new Index(cfg.storylineMaxGapDays());
-    if (emb != null && emb.storylineWeight() > 0) index.emb = emb;
-    List<Map<String, Double>> units = new ArrayList<>(storiesInTimeOrder.size());
-    for (StoryInfo s : storiesInTimeOrder) {
-      Map<String, Double> u = unit(s.centroid);
-      units.add(u);
-      index.current = index.emb == null ? null : embeddings.get(s.id);
-      Builder best = index.best(u, s.first);
-      if (best == null || best.cosine < cfg.storylineThreshold()) {
-        best = index.create("storyline-" + s.id.replaceFirst("^story-", ""));
-      }
-      index.absorb(best, s, u);
+    return new Session(cfg, emb, 0).link(storiesInTimeOrder, embeddings);
+  }
+
+  /**
+   * A linker that keeps its state between calls, for a stream summarized again after each ingest: linking is a fold
+   * over the stories in time order, so a call whose stories begin as the previous call's did (the same story infos,
+   * the same embeddings) takes back the steps after the first difference and links only the stories from there on.
+   * The steps it can take back are the last {@code window}; a difference further back links everything again. The
+   * storylines are exactly those of {@link StorylineLinker#link} on the same stories ({@code StorylineLinkerTest}).
+   */
+  static final class Session {
+    private final ClusterConfig cfg;
+    private final EmbeddingConfig emb;
+    private final int window;
+    private Index index;
+    /** The stories linked so far, in the order given, with the embedding each was linked with. */
+    private final List<StoryInfo> linked = new ArrayList<>();
+    private final List<float[]> linkedEmbeddings = new ArrayList<>();
+    /** How to take back each of the last {@code window} steps (the newest last). */
+    private final java.util.ArrayDeque<Step> steps = new java.util.ArrayDeque<>();
+    private int lastLinked;
+
+    Session(ClusterConfig cfg, EmbeddingConfig emb, int window) {
+      this.cfg = java.util.Objects.requireNonNull(cfg);
+      this.emb = emb != null && emb.storylineWeight() > 0 ? emb : null;
+      if (window < 0) throw new IllegalArgumentException("window must be >= 0: " + window);
+      this.window = window;
     }
-    Map<String, Map<String, Double>> unitOf = new HashMap<>();
-    for (int i = 0; i < storiesInTimeOrder.size(); i++) unitOf.put(storiesInTimeOrder.get(i).id, units.get(i));
-    List<Line> out = new ArrayList<>();
-    for (Builder b : index.builders) {
-      if (b.stories.size() < 2) continue;
-      StoryInfo central = b.stories.get(0);
-      double bc = -1;
-      double nb = b.norm();
-      for (StoryInfo s : b.stories) {
-        double c = cosine(unitOf.get(s.id), b, nb);
-        if (c > bc + TIE) { // (of two stories alone, both are exactly as central: the first in time names it)
-          bc = c;
-          central = s;
+
+    /** Whether this session links as a stage of {@code cfg} and {@code emb} would. */
+    boolean matches(ClusterConfig cfg, EmbeddingConfig emb) {
+      EmbeddingConfig e = emb != null && emb.storylineWeight() > 0 ? emb : null;
+      return this.cfg.equals(cfg) && java.util.Objects.equals(this.emb, e);
+    }
+
+    /** How many stories the last call linked (the rest were kept from the call before). */
+    int lastLinked() {
+      return lastLinked;
+    }
+
+    List<Line> link(List<StoryInfo> storiesInTimeOrder, Map<String, float[]> embeddings) {
+      int same = 0;
+      int n = Math.min(storiesInTimeOrder.size(), linked.size());
+      while (same < n && sameStory(storiesInTimeOrder.get(same), linked.get(same), embeddings,
+          linkedEmbeddings.get(same))) {
+        same++;
+      }
+      int back = linked.size() - same;
+      if (index == null || back > steps.size()) {
+        index = new Index(cfg.storylineMaxGapDays());
+        linked.clear();
+        linkedEmbeddings.clear();
+        steps.clear();
+        same = 0;
+      } else {
+        for (int i = 0; i < back; i++) {
+          index.undo(steps.removeLast());
+          linked.removeLast();
+          linkedEmbeddings.removeLast();
         }
       }
-      out.add(new Line(b.id, List.copyOf(b.stories), central));
+      for (int i = same; i < storiesInTimeOrder.size(); i++) {
+        StoryInfo s = storiesInTimeOrder.get(i);
+        float[] e = emb == null ? null : embeddings.get(s.id);
+        Step step = index.step(s, e, emb, cfg.storylineThreshold(), window > 0);
+        linked.add(s);
+        linkedEmbeddings.add(e);
+        if (window > 0) {
+          steps.addLast(step);
+          if (steps.size() > window) steps.removeFirst();
+        }
+      }
+      lastLinked = storiesInTimeOrder.size() - same;
+      return index.lines();
     }
-    return out;
+
+    private boolean sameStory(StoryInfo s, StoryInfo before, Map<String, float[]> embeddings, float[] e) {
+      if (s != before && !s.equals(before)) return false;
+      return emb == null || Arrays.equals(embeddings.get(s.id), e);
+    }
+  }
+
+  /** What one step of the fold changed, so that it can be taken back exactly. */
+  private static final class Step {
+    boolean everyone;
+    long newest;
+    int seen;
+    /** Storylines the step's sweep took out of the postings (null: none). */
+    List<Builder> swept;
+    /** Storylines the step's re-indexing put back into the postings (null: it did not re-index). */
+    List<Builder> reindexed;
+    Builder builder;
+    boolean created;
+    boolean indexedAtAbsorb;
+    double sq;
+    long last;
+    double[] embSum;
+    String[] terms;
+    Cell[] cells;
+    double[] before;
+    boolean[] fresh;
   }
 
   /**
@@ -116,6 +186,7 @@ final class StorylineLinker {
     /** Once an undated story (or one out of time order) arrives every storyline is a candidate again. */
     boolean everyone;
     double[] dots = new double[16];
+    double[] scores = new double[16];
     int[] touched = new int[16];
     int seen;
     /** The embedding channel (null: off) and the unit embedding of the story being linked (null: none). */
@@ -126,13 +197,37 @@ final class StorylineLinker {
       this.maxGap = maxGap;
     }
 
-    /** The storyline most similar to the unit vector {@code u} of a story starting on {@code first} (its cosine set). */
-    Builder best(Map<String, Double> u, long first) {
+    /** Links one story: it joins the best storyline or starts one. Returns how to take it back when {@code record}. */
+    Step step(StoryInfo s, float[] embedding, EmbeddingConfig emb, double threshold, boolean record) {
+      this.emb = emb;
+      current = emb == null ? null : embedding;
+      Map<String, Double> u = unit(s.centroid);
+      Step step = record ? new Step() : null;
+      if (step != null) {
+        step.everyone = everyone;
+        step.newest = newest;
+        step.seen = seen;
+      }
+      Builder best = best(u, s.first, step);
+      boolean created = best == null || best.cosine < threshold;
+      if (created) best = create("storyline-" + s.id.replaceFirst("^story-", ""));
+      absorb(best, s, u, step);
+      if (step != null) step.created = created;
+      return step;
+    }
+
+    /**
+     * The storyline most similar to the unit vector {@code u} of a story starting on {@code first} (its cosine set):
+     * the highest score above 0, of scores within {@link #TIE} of it the storyline created first, so the choice does
+     * not depend on the order the candidates were met in (postings rebuilt after a step was taken back keep another
+     * order).
+     */
+    Builder best(Map<String, Double> u, long first, Step step) {
       if (first == ArticleFeatures.NO_DAY || newest != ArticleFeatures.NO_DAY && first < newest) {
-        if (!everyone) reindexAll();
+        if (!everyone) reindexAll(step);
       } else {
         newest = first;
-        if (!everyone && ++seen % SWEEP_EVERY == 0) sweep(first);
+        if (!everyone && ++seen % SWEEP_EVERY == 0) sweep(first, step);
       }
       int n = 0;
       for (var e : u.entrySet()) {
@@ -149,25 +244,32 @@ final class StorylineLinker {
           dots[b.seq] += w * c.value;
         }
       }
-      Builder best = null;
-      double bs = 0;
+      double max = TIE;
       for (int i = 0; i < n; i++) {
         Builder b = builders.get(touched[i]);
         double dot = dots[b.seq];
         dots[b.seq] = 0;
         b.hit = false;
-        if (first != ArticleFeatures.NO_DAY && b.last != ArticleFeatures.NO_DAY && first - b.last > maxGap) continue;
-        double nb = b.norm();
-        double c = nb == 0 ? 0 : dot / nb;
-        if (current != null && b.embSum != null) {
-          c += emb.storylineWeight() * (b.embeddingCosine(current) - emb.storylineOffset());
+        double c;
+        if (first != ArticleFeatures.NO_DAY && b.last != ArticleFeatures.NO_DAY && first - b.last > maxGap) {
+          c = Double.NEGATIVE_INFINITY;
+        } else {
+          double nb = b.norm();
+          c = nb == 0 ? 0 : dot / nb;
+          if (current != null && b.embSum != null) {
+            c += emb.storylineWeight() * (b.embeddingCosine(current) - emb.storylineOffset());
+          }
         }
-        if (c > bs + TIE || Math.abs(c - bs) <= TIE && best != null && b.seq < best.seq) {
-          bs = c;
-          best = b;
+        scores[i] = c;
+        if (c > max) max = c;
+      }
+      Builder best = null;
+      for (int i = 0; i < n; i++) {
+        if (scores[i] > TIE && scores[i] >= max - TIE && (best == null || touched[i] < best.seq)) {
+          best = builders.get(touched[i]);
+          best.cosine = scores[i];
         }
       }
-      if (best != null) best.cosine = bs;
       return best;
     }
 
@@ -178,13 +280,28 @@ final class StorylineLinker {
       b.indexed = true;
       if (dots.length < builders.size()) {
         dots = Arrays.copyOf(dots, builders.size() * 2);
+        scores = Arrays.copyOf(scores, builders.size() * 2);
         touched = Arrays.copyOf(touched, builders.size() * 2);
       }
       return b;
     }
 
-    void absorb(Builder b, StoryInfo s, Map<String, Double> u) {
+    void absorb(Builder b, StoryInfo s, Map<String, Double> u, Step step) {
+      if (step != null) {
+        step.builder = b;
+        step.indexedAtAbsorb = b.indexed;
+        step.sq = b.sq;
+        step.last = b.last;
+        step.embSum = b.embSum == null ? null : b.embSum.clone();
+        step.terms = new String[u.size()];
+        step.cells = new Cell[u.size()];
+        step.before = new double[u.size()];
+        step.fresh = new boolean[u.size()];
+      }
       b.stories.add(s);
+      b.units.add(u);
+      b.line = null;
+      int j = 0;
       for (var e : u.entrySet()) {
         Cell cell = b.sum.get(e.getKey());
         boolean fresh = cell == null;
@@ -197,6 +314,13 @@ final class StorylineLinker {
         cell.value = x;
         b.sq += x * x - o * o;
         if (fresh && b.indexed) postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(cell);
+        if (step != null) {
+          step.terms[j] = e.getKey();
+          step.cells[j] = cell;
+          step.before[j] = o;
+          step.fresh[j] = fresh;
+          j++;
+        }
       }
       if (s.last != ArticleFeatures.NO_DAY) b.last = Math.max(b.last, s.last);
       if (current != null) {
@@ -205,16 +329,99 @@ final class StorylineLinker {
       }
     }
 
+    /** Takes back the newest step (steps are taken back newest first). */
+    void undo(Step step) {
+      Builder b = step.builder;
+      for (int j = step.terms.length - 1; j >= 0; j--) {
+        Cell cell = step.cells[j];
+        if (step.fresh[j]) {
+          b.sum.remove(step.terms[j]);
+          if (step.indexedAtAbsorb) {
+            List<Cell> p = postings.get(step.terms[j]);
+            for (int x = p.size() - 1; x >= 0; x--) {
+              if (p.get(x) == cell) {
+                p.remove(x);
+                break;
+              }
+            }
+            if (p.isEmpty()) postings.remove(step.terms[j]);
+          }
+        } else {
+          cell.value = step.before[j];
+        }
+      }
+      b.sq = step.sq;
+      b.last = step.last;
+      b.embSum = step.embSum;
+      b.stories.removeLast();
+      b.units.removeLast();
+      b.line = null;
+      if (step.created) {
+        builders.removeLast();
+        for (int x = active.size() - 1; x >= 0; x--) {
+          if (active.get(x) == b) {
+            active.remove(x);
+            break;
+          }
+        }
+      }
+      if (step.swept != null) {
+        for (Builder s : step.swept) {
+          s.indexed = true;
+          active.add(s);
+          for (var t : s.sum.entrySet()) postings.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(t.getValue());
+        }
+      }
+      if (step.reindexed != null) {
+        for (Builder r : step.reindexed) r.indexed = false;
+        postings.clear();
+        active.clear();
+        for (Builder x : builders) {
+          if (!x.indexed) continue;
+          active.add(x);
+          for (var t : x.sum.entrySet()) postings.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(t.getValue());
+        }
+      }
+      everyone = step.everyone;
+      newest = step.newest;
+      seen = step.seen;
+    }
+
+    /** The storylines of two or more stories, in the order they were started, each with its most central story. */
+    List<Line> lines() {
+      List<Line> out = new ArrayList<>();
+      for (Builder b : builders) {
+        if (b.stories.size() < 2) continue;
+        if (b.line == null) {
+          StoryInfo central = b.stories.get(0);
+          double bc = -1;
+          double nb = b.norm();
+          for (int i = 0; i < b.stories.size(); i++) {
+            double c = cosine(b.units.get(i), b, nb);
+            if (c > bc + TIE) { // (of two stories alone, both are exactly as central: the first in time names it)
+              bc = c;
+              central = b.stories.get(i);
+            }
+          }
+          b.line = new Line(b.id, List.copyOf(b.stories), central);
+        }
+        out.add(b.line);
+      }
+      return out;
+    }
+
     /** Drops storylines whose last story is more than the gap before {@code day} from the postings. */
-    private void sweep(long day) {
-      boolean any = false;
+    private void sweep(long day, Step step) {
+      List<Builder> swept = null;
       for (Builder b : active) {
         if (b.last != ArticleFeatures.NO_DAY && day - b.last > maxGap) {
           b.indexed = false;
-          any = true;
+          if (swept == null) swept = new ArrayList<>();
+          swept.add(b);
         }
       }
-      if (!any) return;
+      if (swept == null) return;
+      if (step != null) step.swept = swept;
       active.removeIf(b -> !b.indexed);
       for (var it = postings.values().iterator(); it.hasNext(); ) {
         List<Cell> p = it.next();
@@ -223,15 +430,18 @@ final class StorylineLinker {
       }
     }
 
-    private void reindexAll() {
+    private void reindexAll(Step step) {
       everyone = true;
+      List<Builder> reindexed = new ArrayList<>();
       postings.clear();
       active.clear();
       for (Builder b : builders) {
+        if (!b.indexed) reindexed.add(b);
         b.indexed = true;
         active.add(b);
         for (var t : b.sum.entrySet()) postings.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(t.getValue());
       }
+      if (step != null) step.reindexed = reindexed;
     }
   }
 
@@ -249,7 +459,11 @@ final class StorylineLinker {
     final String id;
     final int seq;
     final List<StoryInfo> stories = new ArrayList<>();
+    /** Each story's unit vector, as {@link #stories}. */
+    final List<Map<String, Double>> units = new ArrayList<>();
     final Map<String, Cell> sum = new HashMap<>();
+    /** The storyline as last returned (null: changed since). */
+    Line line;
     /** Squared norm of {@link #sum}, kept up to date as stories are added. */
     double sq;
     long last = ArticleFeatures.NO_DAY;

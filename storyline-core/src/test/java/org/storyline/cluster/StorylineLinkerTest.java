@@ -62,6 +62,88 @@ class StorylineLinkerTest {
     assertTrue(lines > 0);
   }
 
+  /**
+   * A session keeps its state between calls and takes back only the steps after the first changed story: after
+   * every kind of change a server's ingest makes (new stories after the others, a recent story grown, an old one
+   * grown beyond the window, undated stories, a story gone in a merge) it gives exactly the storylines of a fresh
+   * link, with and without the embedding channel, and it relinks only the changed end when it can.
+   */
+  @Test
+  void aSessionLinksAsAFreshLinkAfterEachChange() {
+    int partial = 0;
+    int full = 0;
+    for (int seed = 1; seed <= 12; seed++) {
+      Random rnd = new Random(seed);
+      boolean withEmbeddings = seed % 2 == 0;
+      EmbeddingConfig emb = withEmbeddings ? EmbeddingConfig.DEFAULTS.withStoryline(0.5, 0.3) : null;
+      List<StorylineLinker.StoryInfo> stories = new ArrayList<>(randomStories(rnd, 300));
+      Map<String, float[]> embeddings = new HashMap<>();
+      for (StorylineLinker.StoryInfo s : stories) embeddings.put(s.id(), randomUnit(rnd));
+      StorylineLinker.Session session = new StorylineLinker.Session(ClusterConfig.DEFAULTS, emb, 64);
+      int next = 1000;
+      for (int round = 0; round < 25; round++) {
+        if (round > 0) {
+          int op = rnd.nextInt(5);
+          int dated = (int) stories.stream().filter(s -> s.first() != ArticleFeatures.NO_DAY).count();
+          if (op == 0) { // new stories, later than the others
+            for (int k = 0; k < 1 + rnd.nextInt(6); k++) {
+              StorylineLinker.StoryInfo s = randomStory(rnd, "story-" + next++, 19365 + round + rnd.nextInt(3));
+              stories.add(s);
+              embeddings.put(s.id(), randomUnit(rnd));
+            }
+          } else if (op == 1 || op == 2) { // a story grown: recent (op 1) or anywhere (op 2)
+            int i = op == 1 ? Math.max(0, dated - 1 - rnd.nextInt(40)) : rnd.nextInt(dated);
+            StorylineLinker.StoryInfo s = stories.get(i);
+            Map<String, Double> c = new HashMap<>(s.centroid());
+            c.merge("w" + rnd.nextInt(500), 0.7, Double::sum);
+            stories.set(i, new StorylineLinker.StoryInfo(s.id(), s.label(), s.first(), s.last() + 1, c));
+            if (rnd.nextBoolean()) embeddings.put(s.id(), randomUnit(rnd));
+          } else if (op == 3) { // an undated story
+            StorylineLinker.StoryInfo s = randomStory(rnd, "story-" + next++, ArticleFeatures.NO_DAY);
+            stories.add(s);
+            embeddings.put(s.id(), randomUnit(rnd));
+          } else { // a recent story merged into another: gone
+            stories.remove(Math.max(0, dated - 1 - rnd.nextInt(20)));
+          }
+          stories.sort(Comparator.comparingLong((StorylineLinker.StoryInfo s) -> s.first() == ArticleFeatures.NO_DAY
+              ? Long.MAX_VALUE : s.first()).thenComparing(StorylineLinker.StoryInfo::id));
+        }
+        List<StorylineLinker.Line> expected = StorylineLinker.link(stories, ClusterConfig.DEFAULTS, embeddings, emb);
+        List<StorylineLinker.Line> got = session.link(stories, embeddings);
+        assertEquals(describe(expected), describe(got), "seed " + seed + ", round " + round);
+        if (session.lastLinked() < stories.size()) partial++;
+        else full++;
+      }
+    }
+    assertTrue(partial > 100, "most rounds should relink only the changed end: " + partial + " of " + (partial + full));
+    assertTrue(full > 12, "changes beyond the window relink everything: " + full);
+  }
+
+  private static List<String> describe(List<StorylineLinker.Line> lines) {
+    return lines.stream().map(l -> l.id() + " " + l.central().id() + " "
+        + l.stories().stream().map(StorylineLinker.StoryInfo::id).toList()).toList();
+  }
+
+  private static float[] randomUnit(Random rnd) {
+    float[] e = new float[8];
+    double sq = 0;
+    for (int i = 0; i < e.length; i++) {
+      e[i] = (float) rnd.nextGaussian();
+      sq += e[i] * e[i];
+    }
+    for (int i = 0; i < e.length; i++) e[i] /= (float) Math.sqrt(sq);
+    return e;
+  }
+
+  private static StorylineLinker.StoryInfo randomStory(Random rnd, String id, long first) {
+    Map<String, Double> c = new HashMap<>();
+    int topic = rnd.nextInt(40);
+    for (int k = 0; k < 8; k++) c.merge("t" + topic + "-" + rnd.nextInt(6), 1 + rnd.nextDouble(), Double::sum);
+    for (int k = 0; k < 12; k++) c.merge("w" + rnd.nextInt(500), rnd.nextDouble(), Double::sum);
+    long last = first == ArticleFeatures.NO_DAY ? first : first + rnd.nextInt(5);
+    return new StorylineLinker.StoryInfo(id, id, first, last, c);
+  }
+
   /** Stories over a few topics (shared topic terms plus noise), dated over a year, a few undated at the end. */
   private static List<StorylineLinker.StoryInfo> randomStories(Random rnd, int n) {
     List<StorylineLinker.StoryInfo> out = new ArrayList<>();
