@@ -60,6 +60,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -513,8 +514,8 @@ public final class EntityIndex implements Closeable {
         if (sc == null) continue;
         Bits live = ctx.reader().getLiveDocs();
         NumericDocValues dv = ctx.reader().getNumericDocValues(F_DAY_DV);
-        ec.leaf(ctx);
         DocIdSetIterator it = sc.iterator();
+        ec.leaf(ctx, it.cost());
         for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
           if (live != null && !live.get(d)) continue;
           n[0]++;
@@ -690,7 +691,11 @@ public final class EntityIndex implements Closeable {
       Map<String, Integer> dates = new TreeMap<>();
       long[] total = {0};
       Map<String, List<FacetValue>> facetLists = new LinkedHashMap<>();
-      if (!facets) return new SearchResult(s.count(query), hits, facetLists);
+      if (!facets) {
+        // the collector counted every hit up to its threshold: counted again only past it
+        long n = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : s.count(query);
+        return new SearchResult(n, hits, facetLists);
+      }
       // counted by global ordinal; only the values shown are turned into strings
       Map<Long, Integer> days = new HashMap<>();
       GlobalOrdinals go = GlobalOrdinals.of(s.getIndexReader());
@@ -703,10 +708,10 @@ public final class EntityIndex implements Closeable {
         if (sc == null) continue;
         Bits live = ctx.reader().getLiveDocs();
         NumericDocValues day = ctx.reader().getNumericDocValues(F_DAY_DV);
-        oc.leaf(ctx);
-        ec.leaf(ctx);
-        sp.leaf(ctx);
         DocIdSetIterator it = sc.iterator();
+        oc.leaf(ctx, it.cost());
+        ec.leaf(ctx, it.cost());
+        sp.leaf(ctx, it.cost());
         for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
           if (live != null && !live.get(d)) continue;
           total[0]++;

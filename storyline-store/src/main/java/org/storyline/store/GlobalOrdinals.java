@@ -55,6 +55,9 @@ final class GlobalOrdinals {
     return m;
   }
 
+  /** Per thread and field, the array segment-local counts are kept in (all zeros between segments). */
+  private static final ThreadLocal<Map<String, int[]>> LOCAL = ThreadLocal.withInitial(HashMap::new);
+
   /** A counter of one field over documents visited segment by segment. */
   final class Counter {
     private final String field;
@@ -69,19 +72,58 @@ final class GlobalOrdinals {
       this.counts = new int[map == null ? 0 : (int) map.getValueCount()];
     }
 
-    /** Moves to a segment (its position in the reader's leaves). */
-    void leaf(LeafReaderContext ctx) throws IOException {
+    /** Segment-local counts of the current segment (null: counted straight into the global array). */
+    private int[] local;
+    private int localSize;
+
+    /**
+     * Moves to a segment (its position in the reader's leaves); {@code hits} is an upper bound of the documents
+     * that will be counted there (a scorer's cost). Many hits are counted by segment ordinal into a reused array and
+     * mapped to global ordinals once per distinct value when the segment is done (a packed look-up per value and
+     * document was most of a facet's cost); few hits map each value as they go.
+     */
+    void leaf(LeafReaderContext ctx, long hits) throws IOException {
+      flush();
       dv = map == null ? null : ctx.reader().getSortedSetDocValues(field);
       toGlobal = dv == null ? null : map.getGlobalOrds(ctx.ord);
+      if (dv != null && dv.getValueCount() <= Integer.MAX_VALUE && hits * 4 >= dv.getValueCount()) {
+        localSize = (int) dv.getValueCount();
+        // taken out of the pool while in use: one left half-counted by an exception is never reused
+        local = LOCAL.get().remove(field);
+        if (local == null || local.length < localSize) {
+          local = new int[Math.max(localSize, local == null ? 0 : local.length * 2)];
+        }
+      }
     }
 
     void count(int doc) throws IOException {
       if (dv == null || !dv.advanceExact(doc)) return;
-      for (int i = 0; i < dv.docValueCount(); i++) counts[(int) toGlobal.get(dv.nextOrd())]++;
+      int n = dv.docValueCount();
+      if (local != null) {
+        for (int i = 0; i < n; i++) local[(int) dv.nextOrd()]++;
+      } else {
+        for (int i = 0; i < n; i++) counts[(int) toGlobal.get(dv.nextOrd())]++;
+      }
+    }
+
+    /** Adds the segment-local counts to the global ones (and clears the reused array). */
+    private void flush() {
+      if (local == null) return;
+      int[] l = local;
+      for (int o = 0; o < localSize; o++) {
+        int c = l[o];
+        if (c != 0) {
+          counts[(int) toGlobal.get(o)] += c;
+          l[o] = 0;
+        }
+      }
+      LOCAL.get().put(field, l);
+      local = null;
     }
 
     /** The {@code k} values counted most (ties: the smaller value first), with their counts, most first. */
     List<Map.Entry<String, Integer>> top(int k) throws IOException {
+      flush();
       // a bounded heap: the weakest kept on top (fewest, then the larger ordinal)
       java.util.PriorityQueue<int[]> heap = new java.util.PriorityQueue<>(
           (a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[0], a[0]));

@@ -32,7 +32,8 @@ import org.storyline.store.Library;
  * with {@code --clients} concurrent clients for {@code --seconds} over the story page, the story API, search, the
  * entity API and the article API while an ingest of {@code --ingest} new articles runs through {@code POST
  * /api/ingest}, prints throughput and p50/p99 per endpoint, then checks that every ingested article is readable.
- * Clients are bounded in count and time and talk to 127.0.0.1 only.
+ * Clients are bounded in count and time and talk to 127.0.0.1 only, each over one keep-alive connection
+ * ({@link LoadClient}). Before the load it prints what one request of each endpoint costs the process in CPU time.
  */
 public final class ServeLoad {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +41,8 @@ public final class ServeLoad {
   private static final int INGEST_BATCH = 100;
   /** Stories the "front" endpoints pick from: the newest, as the front page lists them. */
   private static final int FRONT = 200;
+  /** Sequential requests per endpoint for the CPU-per-request figures. */
+  private static final int CPU_REQUESTS = 300;
 
   private ServeLoad() {}
 
@@ -149,10 +152,22 @@ public final class ServeLoad {
       // warm-up (JIT, caches, the first story views): the same requests, not recorded, without the ingest
       long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
       Random wr = new Random(7);
-      for (int i = 0; System.nanoTime() < warmEnd; i++) {
-        String ep = endpoints.get(i % endpoints.size());
-        http.send(HttpRequest.newBuilder(URI.create(base + path(ep, storyIds, frontIds, articleIds, entityIds, words, wr)))
-            .build(), HttpResponse.BodyHandlers.discarding());
+      try (LoadClient warm = new LoadClient(server.port(), 30_000)) {
+        for (int i = 0; System.nanoTime() < warmEnd; i++) {
+          String ep = endpoints.get(i % endpoints.size());
+          warm.get(path(ep, storyIds, frontIds, articleIds, entityIds, words, wr), accept(ep));
+        }
+        // what one request costs the process (server and this client, on every thread: CPU time, so it holds on a
+        // busy machine), one request at a time without the ingest
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean();
+        System.out.println("\nCPU per request (process CPU time over " + CPU_REQUESTS + " sequential requests each):");
+        Random cr = new Random(11);
+        for (String ep : endpoints) {
+          long c0 = os.getProcessCpuTime();
+          for (int i = 0; i < CPU_REQUESTS; i++) warm.get(path(ep, storyIds, frontIds, articleIds, entityIds, words, cr), accept(ep));
+          System.out.printf(Locale.ROOT, "  %-20s %.2f ms%n", ep, (os.getProcessCpuTime() - c0) / 1e6 / CPU_REQUESTS);
+        }
       }
       long deadline = System.nanoTime() + seconds * 1_000_000_000L;
       CountDownLatch done = new CountDownLatch(clients);
@@ -191,25 +206,26 @@ public final class ServeLoad {
           System.out.println("ingest failed: " + e);
         }
       });
+      var osb = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean();
+      long gc0 = gcMillis();
+      long cpu0 = osb.getProcessCpuTime();
       writer.start();
       long start = System.nanoTime();
       for (int c = 0; c < clients; c++) {
         Random rnd = new Random(1000 + c);
         int first = c;
         Thread t = new Thread(() -> {
-          try {
+          try (LoadClient client = new LoadClient(server.port(), 30_000)) {
             for (int i = first; System.nanoTime() < deadline; i++) {
               String ep = endpoints.get(i % endpoints.size());
               String path = path(ep, storyIds, frontIds, articleIds, entityIds, words, rnd);
-              HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-              if (ep.startsWith("story page")) b.header("Accept", "text/html");
               long t0 = System.nanoTime();
               Stats st = stats.get(ep);
               try {
-                HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() != 200) st.errors.incrementAndGet();
-              } catch (java.net.http.HttpTimeoutException e) {
-                st.errors.incrementAndGet(); // counted (at its 30 s) and the client goes on
+                if (client.get(path, accept(ep)) != 200) st.errors.incrementAndGet();
+              } catch (IOException e) {
+                st.errors.incrementAndGet(); // counted (a timeout at its 30 s) and the client goes on
               }
               st.nanos.add(System.nanoTime() - t0);
             }
@@ -224,6 +240,8 @@ public final class ServeLoad {
       }
       done.await();
       double wall = (System.nanoTime() - start) / 1e9;
+      double cpuCores = (osb.getProcessCpuTime() - cpu0) / 1e9 / wall;
+      long gc = gcMillis() - gc0;
       // the POST in flight when the time is up may still be building the next snapshot (its articles are committed
       // first, so they are readable before it answers): wait for it a bounded time
       writer.join(180_000);
@@ -237,7 +255,8 @@ public final class ServeLoad {
         total += line(e, stats.get(e), wall);
       }
       line("ingest (POST " + INGEST_BATCH + ")", ingestStats, wall);
-      System.out.printf(Locale.ROOT, "all reads: %d requests, %.0f req/s%n", total, total / wall);
+      System.out.printf(Locale.ROOT, "all reads: %d requests, %.0f req/s; process CPU %.2f of %d cores; GC %d ms%n",
+          total, total / wall, cpuCores, Runtime.getRuntime().availableProcessors(), gc);
 
       // every article the ingest stored is readable
       int missing = 0;
@@ -256,6 +275,10 @@ public final class ServeLoad {
           check.size(), check.size() - missing, missing);
       if (missing > 0) System.exit(1);
     }
+  }
+
+  private static String accept(String ep) {
+    return ep.startsWith("story page") ? "text/html" : "application/json";
   }
 
   private static String path(String ep, List<String> storyIds, List<String> frontIds, List<String> articleIds,
@@ -286,6 +309,12 @@ public final class ServeLoad {
         a[a.length / 2] / 1e6, a[Math.min(a.length - 1, (int) Math.ceil(a.length * 0.99) - 1)] / 1e6,
         a[a.length - 1] / 1e6, s.errors.get());
     return a.length;
+  }
+
+  private static long gcMillis() {
+    long t = 0;
+    for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, b.getCollectionTime());
+    return t;
   }
 
   private static String pick(List<String> l, Random r) {
