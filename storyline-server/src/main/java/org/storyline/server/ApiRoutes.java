@@ -44,6 +44,9 @@ final class ApiRoutes {
   private final List<OpenApi.Route> routes = new ArrayList<>();
   private final AtomicReference<ArticleOrder> articleOrder = new AtomicReference<>();
 
+  /** Stories as JSON, while their view is the library's current one. */
+  private final RenderedCache rendered = new RenderedCache(32L << 20);
+
   private ApiRoutes(Library library, ServerConfig cfg) {
     this.library = library;
     this.cfg = cfg;
@@ -210,7 +213,8 @@ final class ApiRoutes {
   void story(Context ctx) throws IOException {
     StoryViews.View v = library.story(ctx.pathParam("id"))
         .orElseThrow(() -> ApiException.notFound("no story " + ctx.pathParam("id")));
-    ctx.json(v);
+    ctx.contentType("application/json").result(rendered.get(v.story().id(), v, 0,
+        () -> StorylineServer.JSON.writeValueAsBytes(v)));
   }
 
   void storylines(Context ctx) throws IOException {

@@ -43,6 +43,8 @@ final class UiRoutes {
   static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
 
   private final Library library;
+  /** Story pages as rendered, while their view and the read model are current. */
+  private final RenderedCache rendered = new RenderedCache(32L << 20);
 
   private UiRoutes(Library library) {
     this.library = library;
@@ -77,8 +79,13 @@ final class UiRoutes {
   void story(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     StoryViews.View v = library.story(id).orElseThrow(() -> ApiException.notFound("no story " + id));
-    EntityLinks links = new EntityLinks(library.entities());
-    render(ctx, "story.jte", Map.of("page", StoryPage.of(v, links::of, links::speaker)));
+    byte[] html = rendered.get(id, v, library.entities().version(), () -> {
+      EntityLinks links = new EntityLinks(library.entities());
+      StringOutput out = new StringOutput();
+      TEMPLATES.render("story.jte", Map.of("page", StoryPage.of(v, links::of, links::speaker)), out);
+      return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    });
+    ctx.contentType("text/html; charset=utf-8").result(html);
   }
 
   void storyline(Context ctx) throws IOException {

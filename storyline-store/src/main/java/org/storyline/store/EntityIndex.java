@@ -349,6 +349,7 @@ public final class EntityIndex implements Closeable {
     searchers.maybeRefreshBlocking();
     names.clear();
     contained.clear();
+    version++;
   }
 
   /** For a reader beside a writer in another process: see its last commit. */
@@ -356,6 +357,14 @@ public final class EntityIndex implements Closeable {
     searchers.maybeRefreshBlocking();
     names.clear();
     contained.clear();
+    version++;
+  }
+
+  private volatile long version;
+
+  /** A number that changes with every commit (and refresh) this object sees: what was read before may differ now. */
+  public long version() {
+    return version;
   }
 
   /** The ids of the articles that have an entry. */
