@@ -430,17 +430,28 @@ public final class Library implements Closeable {
    */
   private void saveStories(boolean force) throws IOException {
     long now = System.nanoTime();
-    if (!force && snapshot != null && now - lastSave < SAVE_EVERY_NANOS) {
+    if (!force && snapshot != null && now - lastSave < saveEvery()) {
       unsaved = true;
       return;
     }
     stream.save(storiesFile(store.dataDir()));
     lastSave = System.nanoTime();
+    lastSaveTook = lastSave - now;
     unsaved = false;
+  }
+
+  /**
+   * How long a server waits between saves: a minute, or thirty times what the last save took when that is longer
+   * (the file grows with the store: at 100k articles a save takes seconds of CPU, which a minute's rhythm would take
+   * from the readers), so saving stays within a few per cent of the time.
+   */
+  private long saveEvery() {
+    return Math.max(SAVE_EVERY_NANOS, 30 * lastSaveTook);
   }
 
   private static final long SAVE_EVERY_NANOS = 60_000_000_000L;
   private long lastSave = System.nanoTime();
+  private long lastSaveTook;
   private boolean unsaved;
 
   private void addBatch(List<RawDocument> batch, Counts counts) {
