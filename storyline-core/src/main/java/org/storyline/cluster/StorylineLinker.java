@@ -299,7 +299,6 @@ final class StorylineLinker {
         step.fresh = new boolean[u.size()];
       }
       b.stories.add(s);
-      b.units.add(u);
       b.line = null;
       int j = 0;
       for (var e : u.entrySet()) {
@@ -354,7 +353,6 @@ final class StorylineLinker {
       b.last = step.last;
       b.embSum = step.embSum;
       b.stories.removeLast();
-      b.units.removeLast();
       b.line = null;
       if (step.created) {
         builders.removeLast();
@@ -397,7 +395,7 @@ final class StorylineLinker {
           double bc = -1;
           double nb = b.norm();
           for (int i = 0; i < b.stories.size(); i++) {
-            double c = cosine(b.units.get(i), b, nb);
+            double c = cosine(unit(b.stories.get(i).centroid), b, nb); // (not kept: a map per story)
             if (c > bc + TIE) { // (of two stories alone, both are exactly as central: the first in time names it)
               bc = c;
               central = b.stories.get(i);
@@ -459,8 +457,6 @@ final class StorylineLinker {
     final String id;
     final int seq;
     final List<StoryInfo> stories = new ArrayList<>();
-    /** Each story's unit vector, as {@link #stories}. */
-    final List<Map<String, Double>> units = new ArrayList<>();
     final Map<String, Cell> sum = new HashMap<>();
     /** The storyline as last returned (null: changed since). */
     Line line;
