@@ -102,16 +102,18 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
    * their name forms; the duplicate keys, signature, title and lead are kept whole.
    */
   ArticleFeatures slim(int k) {
-    if (counts.size() <= k) return this;
     Map<String, Double> kept = new HashMap<>();
     Map<String, String> forms = new LinkedHashMap<>();
-    for (String t : StoryIndex.top(counts, k)) {
-      kept.put(t, counts.get(t));
+    // the kept terms are interned: a store's features repeat the same few hundred thousand terms millions of times
+    // (at 100k articles, one String per term and article was a third of a server's heap)
+    boolean all = counts.size() <= k;
+    for (String t : all ? counts.keySet() : StoryIndex.top(counts, k)) {
+      kept.put(t.intern(), counts.get(t));
       String form = nameForms.get(t);
-      if (form != null) forms.put(t, form);
+      if (form != null && !all) forms.put(t, form);
     }
-    return new ArticleFeatures(id, day, title, lead, kept, forms, signature, shingleCount, urlKey, textKey, wires,
-        eventDay);
+    return new ArticleFeatures(id, day, title, lead, kept, all ? nameForms : forms, signature, shingleCount, urlKey,
+        textKey, wires, eventDay);
   }
 
   boolean dated() {
