@@ -32,6 +32,9 @@ import org.storyline.store.Library;
  * with {@code --clients} concurrent clients for {@code --seconds} over the story page, the story API, search, the
  * entity API and the article API while an ingest of {@code --ingest} new articles runs through {@code POST
  * /api/ingest}, prints throughput and p50/p99 per endpoint, then checks that every ingested article is readable.
+ * Without {@code --think} the clients ask again as soon as they have an answer (the server's saturation: latency is
+ * then the clients' count over the throughput); with {@code --think MS} each waits about that long between two
+ * requests, as a reader does between two pages.
  * Clients are bounded in count and time and talk to 127.0.0.1 only, each over one keep-alive connection
  * ({@link LoadClient}). Before the load it prints what one request of each endpoint costs the process in CPU time.
  */
@@ -53,7 +56,8 @@ public final class ServeLoad {
     int clients = 50;
     int seconds = 60;
     int ingest = 1000;
-    int warmup = 10;
+    int warmup = 30;
+    int think = 0;
     boolean embeddings = true;
     boolean buildOnly = false;
     for (int i = 0; i < args.length; i++) {
@@ -65,18 +69,20 @@ public final class ServeLoad {
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--ingest" -> ingest = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--think" -> think = Integer.parseInt(args[++i]);
         case "--no-embeddings" -> embeddings = false;
         case "--build-only" -> buildOnly = true;
         default -> {
           System.err.println("storyline eval serve-load: unknown option " + args[i] + "\nusage: storyline eval "
               + "serve-load [--data DIR] [--store DIR] [--articles 100000] [--clients 50] [--seconds 60] "
-              + "[--ingest 1000] [--no-embeddings] [--build-only]");
+              + "[--ingest 1000] [--warmup 30] [--think MS] [--no-embeddings] [--build-only]");
           System.exit(2);
         }
       }
     }
     if (clients < 1 || clients > 500) throw new IllegalArgumentException("--clients must be 1..500");
     if (seconds < 1 || seconds > 3600) throw new IllegalArgumentException("--seconds must be 1..3600");
+    if (think < 0 || think > 60_000) throw new IllegalArgumentException("--think must be 0..60000 ms");
     List<RawDocument> base = BenchCorpora.load(data, "reuters");
     List<RawDocument> all = BenchCorpora.replay(base, articles + ingest);
     Library.Options opts = Library.Options.defaults().withEmbeddings(embeddings);
@@ -89,7 +95,7 @@ public final class ServeLoad {
       System.out.printf(Locale.ROOT, "snapshot %.1f s; story views computed: %d (%.0f s)%n", (v1 - v0) / 1e9, views,
           (System.nanoTime() - v1) / 1e9);
       if (buildOnly) return;
-      run(lib, all.subList(articles, articles + ingest), clients, seconds, warmup);
+      run(lib, all.subList(articles, articles + ingest), clients, seconds, warmup, think);
     }
   }
 
@@ -116,7 +122,7 @@ public final class ServeLoad {
     final AtomicLong errors = new AtomicLong();
   }
 
-  static void run(Library lib, List<RawDocument> toIngest, int clients, int seconds, int warmup)
+  static void run(Library lib, List<RawDocument> toIngest, int clients, int seconds, int warmup, int think)
       throws Exception {
     var snap = lib.snapshot();
     List<String> storyIds = snap.stories().stream().map(s -> s.id()).toList();
@@ -150,13 +156,12 @@ public final class ServeLoad {
       for (String e : endpoints) stats.put(e, new Stats());
       Stats ingestStats = new Stats();
       // warm-up (JIT, caches, the first story views): the same requests, not recorded, without the ingest
-      long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
+      // with the clients of the load, so the JIT sees the load's mix and concurrency before anything is recorded
+      warm(server.port(), clients, warmup, endpoints, storyIds, frontIds, articleIds, entityIds, words);
+      var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+      long jitWarm = jit.getTotalCompilationTime();
       Random wr = new Random(7);
       try (LoadClient warm = new LoadClient(server.port(), 30_000)) {
-        for (int i = 0; System.nanoTime() < warmEnd; i++) {
-          String ep = endpoints.get(i % endpoints.size());
-          warm.get(path(ep, storyIds, frontIds, articleIds, entityIds, words, wr), accept(ep));
-        }
         // what one request costs the process (server and this client, on every thread: CPU time, so it holds on a
         // busy machine), one request at a time without the ingest
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -226,6 +231,7 @@ public final class ServeLoad {
                 st.errors.incrementAndGet(); // counted (a timeout at its 30 s) and the client goes on
               }
               st.nanos.add(System.nanoTime() - t0);
+              if (think > 0) Thread.sleep(think / 2 + rnd.nextInt(think + 1)); // a reader between two pages
             }
           } catch (Exception e) {
             System.out.println("client failed: " + e);
@@ -239,13 +245,16 @@ public final class ServeLoad {
       done.await();
       double wall = (System.nanoTime() - start) / 1e9;
       double cpuCores = (osb.getProcessCpuTime() - cpu0) / 1e9 / wall;
+      long jitLoad = jit.getTotalCompilationTime() - jitWarm;
       long gc = gcMillis() - gc0;
       // the POST in flight when the time is up may still be building the next snapshot (its articles are committed
       // first, so they are readable before it answers): wait for it a bounded time
       writer.join(180_000);
       if (writer.isAlive()) System.out.println("(the last ingest POST had not answered 180 s after the load ended)");
-      System.out.printf(Locale.ROOT, "%n%d stored articles, %d stories, %d clients, %.0f s, server on 127.0.0.1%n",
-          lib.store().size(), lib.snapshot().stories().size(), clients, wall);
+      System.out.printf(Locale.ROOT, "%n%d stored articles, %d stories, %d clients, %s, %.0f s, server on 127.0.0.1%n",
+          lib.store().size(), lib.snapshot().stories().size(), clients, think == 0 ? "no think time (each client "
+          + "asks again as soon as it has its answer)" : "think time " + think / 2 + ".." + (think + think / 2)
+          + " ms between a client's requests", wall);
       System.out.println("| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors |");
       System.out.println("|---|---|---|---|---|---|---|");
       long total = 0;
@@ -253,8 +262,9 @@ public final class ServeLoad {
         total += line(e, stats.get(e), wall);
       }
       line("ingest (POST " + INGEST_BATCH + ")", ingestStats, wall);
-      System.out.printf(Locale.ROOT, "all reads: %d requests, %.0f req/s; process CPU %.2f of %d cores; GC %d ms%n",
-          total, total / wall, cpuCores, Runtime.getRuntime().availableProcessors(), gc);
+      System.out.printf(Locale.ROOT, "all reads: %d requests, %.0f req/s; process CPU %.2f of %d cores; GC %d ms; "
+          + "JIT compiling after the %d s warm-up: %d ms%n", total, total / wall, cpuCores,
+          Runtime.getRuntime().availableProcessors(), gc, warmup, jitLoad);
 
       // every article the ingest stored is readable
       int missing = 0;
@@ -273,6 +283,32 @@ public final class ServeLoad {
           check.size(), check.size() - missing, missing);
       if (missing > 0) System.exit(1);
     }
+  }
+
+  /** {@code clients} clients over the endpoints for {@code seconds}, nothing recorded. */
+  private static void warm(int port, int clients, int seconds, List<String> endpoints, List<String> storyIds,
+      List<String> frontIds, List<String> articleIds, List<String> entityIds, List<String> words)
+      throws InterruptedException {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Random rnd = new Random(7 + c);
+      int first = c;
+      Thread t = new Thread(() -> {
+        try (LoadClient client = new LoadClient(port, 30_000)) {
+          for (int i = first; System.nanoTime() < end; i++) {
+            String ep = endpoints.get(i % endpoints.size());
+            client.get(path(ep, storyIds, frontIds, articleIds, entityIds, words, rnd), accept(ep));
+          }
+        } catch (IOException e) {
+          System.out.println("warm-up client failed: " + e);
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) t.join();
   }
 
   private static HttpResponse<String> post(HttpClient http, String base, List<RawDocument> part)
