@@ -28,7 +28,7 @@ public record AnnotatedArticle(Article article, List<Span> tokens, List<Sentence
     List<NamedEntityRecognizer.Found> mentions, List<Quote> quotes, List<Timex> timexes) {
   public AnnotatedArticle {
     Objects.requireNonNull(article, "article");
-    tokens = List.copyOf(tokens);
+    tokens = TokenList.of(tokens); // immutable, compact: a document keeps its tokens for the whole run
     sentences = List.copyOf(sentences);
     mentions = mentions == null ? null : List.copyOf(mentions);
     quotes = quotes == null ? null : List.copyOf(quotes);
@@ -69,7 +69,7 @@ public record AnnotatedArticle(Article article, List<Span> tokens, List<Sentence
     };
   }
 
-  /** The tokens of sentence {@code i} (a view of {@link #tokens()}). */
+  /** The tokens of sentence {@code i} (an unmodifiable view of {@link #tokens()}). */
   public List<Span> tokensOf(int i) {
     Sentence s = sentences.get(i);
     return tokens.subList(s.firstToken(), s.endToken());

@@ -229,7 +229,7 @@ public final class Pipeline {
     return articles.parallelStream().map(segmenter::segment).toList();
   }
 
-  /** The documents with their mentions and quotes (those the stages do not read unchanged), and the entities. */
+  /** The run's documents (those of supported languages with their mentions and quotes), entities and quotes. */
   private record Annotated(List<AnnotatedArticle> docs, List<Entity> entities, List<Quote> quotes) {}
 
   /**

@@ -34,6 +34,7 @@ class AnnotatedArticleTest {
     AnnotatedArticle d = new Segmenter().segment(article("a", TEXT));
     assertEquals(splitter.split(TEXT), d.sentenceSpans());
     assertEquals(splitter.splitTokens(TEXT), d.sentenceTokens());
+    assertEquals(splitter.splitTokens(TEXT).stream().flatMap(List::stream).toList(), d.tokens());
     assertEquals(5, d.sentences().size(), d.sentenceSpans().toString());
     int expected = 0;
     for (int i = 0; i < d.sentences().size(); i++) {
