@@ -51,7 +51,9 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
     // without a title, the headline words of the URL's slug stand in (as terms only: they carry no capitals)
     String headline = title != null ? title : Tokens.urlTitle(a.url());
     if (headline != null) for (String t : Tokens.terms(headline)) counts.merge(t, cfg.titleWeight(), Double::sum);
-    for (String t : Tokens.terms(a.text())) counts.merge(t, 1.0, Double::sum);
+    // the text's words, once: its terms, shingles and text key are all made of them
+    List<String> words = Tokens.words(a.text());
+    for (String t : Tokens.termsOf(words)) counts.merge(t, 1.0, Double::sum);
     Map<String, String> forms = new LinkedHashMap<>();
     String all = title == null ? a.text() : title + ".\n" + a.text();
     for (String n : Tokens.names(all)) {
@@ -79,11 +81,11 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
         counts.merge("\"" + w.get(i) + " " + w.get(i + 1) + " " + w.get(i + 2), 1.0, Double::sum);
       }
     }
-    long[] sh = Tokens.shingles(a.text(), SHINGLE);
+    long[] sh = Tokens.shinglesOf(words, SHINGLE);
     long day = day(a.published());
     String lead = lead(a.text());
     return new ArticleFeatures(a.id(), day, title, lead, counts, forms,
-        MinHash.signature(sh), sh.length, urlKey(a.url()), textKey(a.text()), wires(a.credits()),
+        MinHash.signature(sh), sh.length, urlKey(a.url()), textKey(words), wires(a.credits()),
         Tokens.eventDay(lead, day));
   }
 
@@ -163,9 +165,9 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
     return host + path;
   }
 
-  /** Hash of the words of the text (case, punctuation and spacing ignored). */
-  static long textKey(String text) {
-    return Tokens.hash(String.join(" ", Tokens.words(text)));
+  /** Hash of the words of a text ({@link Tokens#words}: case, punctuation and spacing ignored). */
+  static long textKey(List<String> words) {
+    return Tokens.hash(String.join(" ", words));
   }
 
   static Set<String> wires(List<String> credits) {

@@ -34,8 +34,13 @@ public final class Tokens {
 
   /** Content terms: words minus stop words, pure numbers and one-letter tokens; plural "s" folded. */
   public static List<String> terms(String text) {
+    return termsOf(words(text));
+  }
+
+  /** {@link #terms(String)} of a text's {@link #words}, for a caller that needs the words too (one pass). */
+  static List<String> termsOf(List<String> words) {
     List<String> out = new ArrayList<>();
-    for (String w : words(text)) {
+    for (String w : words) {
       if (isYear(w)) {
         out.add(w);
         continue;
@@ -89,7 +94,11 @@ public final class Tokens {
 
   /** Hashes of overlapping word k-grams over all words (stop words kept), for duplicate detection. */
   static long[] shingles(String text, int k) {
-    List<String> w = words(text);
+    return shinglesOf(words(text), k);
+  }
+
+  /** {@link #shingles(String, int)} of a text's {@link #words}. */
+  static long[] shinglesOf(List<String> w, int k) {
     if (w.size() < k) {
       return w.isEmpty() ? new long[0] : new long[] {hash(String.join(" ", w))};
     }

@@ -16,7 +16,7 @@ import org.storyline.model.Mention;
 import org.storyline.model.OutletView;
 import org.storyline.model.Quote;
 import org.storyline.model.Story;
-import org.storyline.nlp.SentenceSplitter;
+import org.storyline.document.Documents;
 import org.storyline.nlp.Span;
 
 /**
@@ -40,12 +40,16 @@ public final class OutletComparison {
   /** Longer postings (words in very many sentences of a story) are not followed. */
   private static final int POSTINGS_CAP = 2000;
 
-  private final SentenceSplitter splitter = new SentenceSplitter();
-
   private record Sent(String article, Span span, Set<String> terms, int names, boolean number, boolean quote) {}
 
   public List<OutletView> compare(List<Article> articles, List<Entity> entities, List<Quote> quotes,
       List<Story> stories) {
+    return compare(articles, entities, quotes, stories, Documents.none());
+  }
+
+  /** {@link #compare(List, List, List, List)} reading each article's sentences from {@code docs}. */
+  public List<OutletView> compare(List<Article> articles, List<Entity> entities, List<Quote> quotes,
+      List<Story> stories, Documents docs) {
     Map<String, Article> byId = new HashMap<>();
     for (Article a : articles) byId.putIfAbsent(a.id(), a);
     Map<String, List<Mention>> mentions = new HashMap<>();
@@ -61,15 +65,16 @@ public final class OutletComparison {
       List<Article> own = s.articles().stream().filter(id -> !copies.contains(id)).map(byId::get)
           .filter(java.util.Objects::nonNull).limit(MAX_ARTICLES).toList();
       if (own.size() < 2) continue;
-      out.add(view(s.id(), own, mentions, quotesOf));
+      out.add(view(s.id(), own, mentions, quotesOf, docs));
     }
     return out;
   }
 
   private OutletView view(String story, List<Article> own, Map<String, List<Mention>> mentions,
-      Map<String, List<Quote>> quotesOf) {
+      Map<String, List<Quote>> quotesOf, Documents docs) {
     List<List<Sent>> sents = own.parallelStream()
-        .map(a -> sentences(a, mentions.getOrDefault(a.id(), List.of()), quotesOf.getOrDefault(a.id(), List.of())))
+        .map(a -> sentences(a, docs.sentences(a), mentions.getOrDefault(a.id(), List.of()),
+            quotesOf.getOrDefault(a.id(), List.of())))
         .toList();
     Map<String, List<Sent>> postings = new HashMap<>();
     for (List<Sent> l : sents) {
@@ -117,9 +122,9 @@ public final class OutletComparison {
     return new OutletView(story, views);
   }
 
-  private List<Sent> sentences(Article a, List<Mention> mentions, List<Quote> quotes) {
+  private List<Sent> sentences(Article a, List<Span> spans, List<Mention> mentions, List<Quote> quotes) {
     List<Sent> out = new ArrayList<>();
-    for (Span s : splitter.split(a.text())) {
+    for (Span s : spans) {
       String text = s.text(a.text());
       Set<String> terms = new LinkedHashSet<>(Tokens.terms(text));
       Set<String> names = new HashSet<>();

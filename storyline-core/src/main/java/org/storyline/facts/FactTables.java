@@ -80,7 +80,11 @@ public final class FactTables {
     final Map<String, List<Statement>> statements = new ConcurrentHashMap<>();
     final Map<String, float[][]> vectors = new ConcurrentHashMap<>();
 
-    Context(List<Article> articles, List<Entity> entities, List<Quote> qs, List<Timex> timexes) {
+    final org.storyline.document.Documents docs;
+
+    Context(List<Article> articles, List<Entity> entities, List<Quote> qs, List<Timex> timexes,
+        org.storyline.document.Documents docs) {
+      this.docs = docs;
       for (Article a : articles) byId.putIfAbsent(a.id(), a);
       for (Entity e : entities) {
         for (Mention m : e.mentions()) {
@@ -98,7 +102,7 @@ public final class FactTables {
     }
 
     List<Statement> statements(Article a) {
-      return statements.computeIfAbsent(a.id(), k -> Statements.of(a, names.getOrDefault(k, List.of()),
+      return statements.computeIfAbsent(a.id(), k -> Statements.of(a, docs.sentences(a), names.getOrDefault(k, List.of()),
           dates.getOrDefault(k, List.of()), quotes.getOrDefault(k, List.of())));
     }
 
@@ -126,7 +130,15 @@ public final class FactTables {
 
   public Result apply(List<Article> articles, List<Entity> entities, List<Quote> quotes, List<Timex> timexes,
       List<Story> stories, List<Storyline> storylines, List<OutletView> outlets) {
-    Context ctx = new Context(articles, entities, quotes, timexes);
+    return apply(articles, entities, quotes, timexes, stories, storylines, outlets,
+        org.storyline.document.Documents.none());
+  }
+
+  /** {@link #apply(List, List, List, List, List, List, List)} reading each article's sentences from {@code docs}. */
+  public Result apply(List<Article> articles, List<Entity> entities, List<Quote> quotes, List<Timex> timexes,
+      List<Story> stories, List<Storyline> storylines, List<OutletView> outlets,
+      org.storyline.document.Documents docs) {
+    Context ctx = new Context(articles, entities, quotes, timexes, docs);
     Map<String, List<Article>> ownOf = new HashMap<>();
     for (Story s : stories) ownOf.put(s.id(), own(s, ctx));
     List<Alignment> storyAl = stories.stream().map(s -> ctx.align(ownOf.get(s.id()))).toList();

@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.storyline.cluster.Tokens;
 import org.storyline.model.Article;
-import org.storyline.nlp.SentenceSplitter;
 import org.storyline.nlp.Span;
 
 /**
@@ -24,7 +23,6 @@ final class Statements {
   /** Longer sentences are not statements of one fact but run-together text (a list, a table, lost paragraphs). */
   static final int MAX_CHARS = 700;
   private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*\\d|\\d");
-  private static final SentenceSplitter SPLITTER = new SentenceSplitter();
 
   private Statements() {}
 
@@ -73,8 +71,12 @@ final class Statements {
    * {@code quotes} ({@code [start, end]} pairs) are those of this article.
    */
   static List<Statement> of(Article a, List<Name> names, List<Date> dates, List<int[]> quotes) {
+    return of(a, org.storyline.document.Documents.none().sentences(a), names, dates, quotes);
+  }
+
+  /** {@link #of(Article, List, List, List)} with the sentences already split ({@code spans}: its document's). */
+  static List<Statement> of(Article a, List<Span> spans, List<Name> names, List<Date> dates, List<int[]> quotes) {
     List<Statement> out = new ArrayList<>();
-    List<Span> spans = SPLITTER.split(a.text());
     for (int i = 0; i < spans.size(); i++) {
       Span s = spans.get(i);
       if (s.length() > MAX_CHARS) continue;

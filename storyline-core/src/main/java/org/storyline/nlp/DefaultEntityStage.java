@@ -1,14 +1,18 @@
 package org.storyline.nlp;
 
 import java.util.List;
+import org.storyline.document.AnnotatedArticle;
+import org.storyline.document.Segmenter;
 import org.storyline.model.Article;
 import org.storyline.model.Entity;
 
 /**
- * The default entity stage: {@link NamedEntityRecognizer} on every article (in parallel, order kept), then
- * {@link EntityLinker} across all of them. Thread-safe; deterministic.
+ * The default entity stage: {@link NamedEntityRecognizer} on every article (in parallel, order kept), on the
+ * document's sentences and tokens when the pipeline gives them ({@link #recognize}), then {@link EntityLinker} across
+ * all of them, on those same tokens ({@link #link}). Thread-safe; deterministic.
  */
 public final class DefaultEntityStage implements EntityStage {
+  private static final Segmenter SEGMENTER = new Segmenter();
   private final NamedEntityRecognizer recognizer;
   private final EntityLinker linker;
 
@@ -23,15 +27,22 @@ public final class DefaultEntityStage implements EntityStage {
 
   @Override
   public List<Entity> apply(List<Article> articles) {
-    List<EntityLinker.ArticleMentions> found = articles.parallelStream().map(a -> {
-      try {
-        NamedEntityRecognizer.Result r = recognizer.analyze(a.text());
-        return new EntityLinker.ArticleMentions(a.id(), a.text(), r.tokens(), r.found());
-      } catch (RuntimeException e) {
-        // one unreadable article must not stop the batch: it contributes no mentions
-        return new EntityLinker.ArticleMentions(a.id(), a.text(), List.of(), List.of());
-      }
-    }).toList();
-    return linker.link(found);
+    return link(articles.parallelStream().map(a -> recognize(SEGMENTER.segment(a))).toList());
+  }
+
+  @Override
+  public AnnotatedArticle recognize(AnnotatedArticle doc) {
+    try {
+      return doc.withMentions(recognizer.analyze(doc.text(), doc.sentenceTokens()).found());
+    } catch (RuntimeException e) {
+      // one unreadable article must not stop the batch: it contributes no mentions
+      return doc.withMentions(List.of());
+    }
+  }
+
+  @Override
+  public List<Entity> link(List<AnnotatedArticle> docs) {
+    return linker.link(docs.stream().map(d -> d.mentions() == null ? recognize(d) : d)
+        .map(d -> new EntityLinker.ArticleMentions(d.id(), d.text(), d.tokens(), d.mentions())).toList());
   }
 }

@@ -35,7 +35,15 @@ public final class NamedEntityRecognizer {
 
   /** Tokens and mentions in text order. */
   public Result analyze(String text) {
-    List<List<Span>> sents = splitter.splitTokens(text);
+    return analyze(text, splitter.splitTokens(text));
+  }
+
+  /**
+   * Tokens and mentions in text order, for a text already split into sentences of tokens (an annotated document's,
+   * see {@link org.storyline.document.AnnotatedArticle#sentenceTokens}): the same as {@link #analyze(String)} when
+   * {@code sents} is this recogniser's splitter's {@code splitTokens(text)}.
+   */
+  public Result analyze(String text, List<List<Span>> sents) {
     List<Span> allTokens = new ArrayList<>();
     for (List<Span> s : sents) allTokens.addAll(s);
     List<List<String>> words = new ArrayList<>(sents.size());

@@ -1,7 +1,6 @@
 package org.storyline.nlp;
 
 import static org.storyline.nlp.QuoteMarks.isDoubleMark;
-import static org.storyline.nlp.QuoteMarks.isSingleMark;
 import static org.storyline.nlp.QuoteMarks.ws;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,10 +20,15 @@ import org.storyline.nlp.QuoteMarks.Span;
  *
  * <p>The steps, each its own class: {@link QuoteMarks} (paragraphs, headings, quotation marks), {@link QuoteTokens}
  * (tokens, sentences), {@link QuoteWords} (what each token can be), {@link QuoteMentions} (people, roles and the
- * coreference of pronouns and descriptions), then speaker attribution here (cues before, after and around each
- * quote, the speaker phrase, {@link SpeakerFallbacks}). The attribution is kept in one class (about 800 lines) on
- * purpose for now: its cue patterns call one another and share the quote being attributed; splitting it by pattern
- * is the next step, with the quotes suite as the check.
+ * coreference of pronouns and descriptions), {@link QuoteSpeakers} (speaker resolution: the phrase naming the
+ * speaker of a cue), {@link QuoteCues} (the cue patterns before, after and around a quote) and
+ * {@link SpeakerFallbacks}; this class pairs each quote with its attribution (and finds reported speech).
+ *
+ * <p>It reads its own segmentation, not the annotated document's ({@link org.storyline.document.AnnotatedArticle}),
+ * for reasons of substance: a sentence never ends inside a quotation, a paragraph that starts in lower case continues
+ * the sentence before, quotation marks must be told apart from apostrophes before tokens are cut (the CoNLL tokens of
+ * the entity tagger split "Russia's" and "don't" and cut sentences inside quotes), and headings are no evidence.
+ * Entities reach the quotes afterwards, in {@link DefaultQuoteStage}.
  *
  * <p>Stateless and thread-safe; all word lists come from {@link QuoteLexicon}.
  */
@@ -116,6 +120,8 @@ public final class QuoteExtractor {
     final List<Mention> mentions;
     final List<Person> persons;
     final SpeakerFallbacks fallbacks;
+    final QuoteSpeakers speakers;
+    final QuoteCues cues;
 
     Doc(String text) {
       qw = new QuoteWords(text, lex);
@@ -139,6 +145,8 @@ public final class QuoteExtractor {
       mentions = men.mentions;
       persons = men.persons;
       fallbacks = new SpeakerFallbacks(this, lex);
+      speakers = new QuoteSpeakers(this, lex);
+      cues = new QuoteCues(this, lex);
     }
 
     List<Found> run() {
@@ -188,8 +196,8 @@ public final class QuoteExtractor {
           ce--;
         }
         if (ce <= cs) continue;
-        int words = countWords(cs, ce);
-        boolean embedded = embedded(sp.open());
+        int words = cues.countWords(cs, ce);
+        boolean embedded = cues.embedded(sp.open());
         boolean partial = words <= PARTIAL_MAX_WORDS && (embedded || Character.isLowerCase(text.charAt(cs)));
         if (partial) {
           while (ce > cs && ".!".indexOf(text.charAt(ce - 1)) >= 0) ce--;
@@ -199,30 +207,30 @@ public final class QuoteExtractor {
         int close = lastTok[q];
         int endPara = charPara[Math.max(sp.open(), sp.close() - 1)];
         Attribution a = null;
-        Attribution before = before(open);
-        boolean adjacent = before != null && adjacentCue(before, open);
+        Attribution before = cues.before(open);
+        boolean adjacent = before != null && cues.adjacentCue(before, open);
         if (adjacent) a = before;
         boolean spoken = adjacent;
-        if (a == null) a = dashName(close + 1, endPara);
-        if (a == null && !endsWithPeriod(sp) && (separated(sp) || separatorAt(close + 1))) {
-          a = after(close + 1, endPara);
+        if (a == null) a = cues.dashName(close + 1, endPara);
+        if (a == null && !cues.endsWithPeriod(sp) && (cues.separated(sp) || cues.separatorAt(close + 1))) {
+          a = cues.after(close + 1, endPara);
           spoken = a != null;
         }
         if (!spoken && a != null && a.cueTok < 0) spoken = true;
-        if (!spoken && titleCase(cs, ce)) continue; // “Face the Nation”, “All Bets Are Off”: a title, not speech
+        if (!spoken && cues.titleCase(cs, ce)) continue; // “Face the Nation”, “All Bets Are Off”: a title, not speech
         if (a == null) a = before;
-        if (a == null) a = tail(close + 1, tokSent[open], endPara);
-        if (a == null) a = colonLead(open);
+        if (a == null) a = cues.tail(close + 1, tokSent[open], endPara);
+        if (a == null) a = cues.colonLead(open);
         if (a != null && !adjacent && a == before) {
           // "When Trump suggested that ..., Rubio fired back: “...”": the lead-in's subject, not the aside's
-          Attribution c = colonLead(open);
+          Attribution c = cues.colonLead(open);
           if (c != null && c.subject.tokStart > a.cueTok) a = c;
         }
-        if (a == null && !partial && !ownSubject(open)) a = previousSentence(open);
-        if (a == null && prev != null && !partial && !ownSubject(open)) {
+        if (a == null && !partial && !cues.ownSubject(open)) a = cues.previousSentence(open);
+        if (a == null && prev != null && !partial && !cues.ownSubject(open)) {
           boolean samePara = prevPara == sp.para() || prevSpanEndPara == sp.para();
           boolean nextPara = sp.open() == paraStart[sp.para()] && prevSpanEndPara >= 0
-              && onlyHeadingsBetween(prevSpanEndPara, sp.para());
+              && cues.onlyHeadingsBetween(prevSpanEndPara, sp.para());
           if (samePara || nextPara) a = prev;
         }
         if (a == null && !partial) a = fallbacks.sentenceSubject(open);
@@ -276,9 +284,9 @@ public final class QuoteExtractor {
         if (quoted || !qw.usable(s)) continue;
         for (int v = s + 1; v < e; v++) {
           if (!qw.isVerb(v) || tw[v].endsWith("ing") || !REPORTING.contains(lex.speechVerbs.get(tw[v]))) continue;
-          Mention subj = subjectBefore(v, s);
+          Mention subj = speakers.subjectBefore(v, s);
           if (subj == null || subj.kind == UNNAMED && subj.tokEnd - subj.tokStart > 4) break;
-          int c = cueEnd(v);
+          int c = cues.cueEnd(v);
           int k = c;
           while (k < e && k - c < 8 && !tw[k].equals("that") && !tw[k].equals(",") && !tw[k].equals(".")) k++;
           int from;
@@ -301,473 +309,29 @@ public final class QuoteExtractor {
       }
     }
 
-    /** "Kasich resisted: “...”": a person opening the sentence, the word after it as the cue. */
-    Attribution colonLead(int openTok) {
-      if (openTok == 0 || !tw[openTok - 1].equals(":") || tokQuote[openTok - 1] >= 0) return null;
-      int sent = tokSent[openTok - 1];
-      Mention named = openTok >= 2 ? mentionByEnd.get(openTok - 2) : null;
-      if (named != null && named.kind == NAME && named.person >= 0 && !qw.possessive(named.tokEnd - 1)
-          && (named.tokStart == sentStart[sent] || tokQuote[named.tokStart - 1] >= 0
-              || tw[named.tokStart - 1].equals("."))) {
-        return new Attribution(-1, -1, named); // 'Clinton: "Our goal is to defeat ISIS." Bush: "..."'
-      }
-      for (int t = openTok - 2; t >= 0 && tokSent[t] == sent; t--) {
-        if (tokQuote[t] >= 0) return null;
-        Mention m = mentionByStart.get(t);
-        if (m == null || m.kind == ORG || m.kind == UNNAMED || qw.possessive(m.tokEnd - 1)) continue;
-        if (t > 0 && tokSent[t - 1] == sent && !tw[t - 1].equals(",")) continue;
-        int w = m.tokEnd;
-        while (w < openTok - 1 && lex.adverbs.contains(tw[w].toLowerCase(Locale.ROOT))) w++;
-        if (w < openTok - 1 && Character.isLowerCase(tw[w].charAt(0))
-            && !STOP_SUBJECT.contains(tw[w].toLowerCase(Locale.ROOT))) {
-          return new Attribution(w, w + 1, m);
-        }
-      }
-      return null;
-    }
 
-    /**
-     * A quote opening a sentence right after one that ends in a cue with no quote of its own: "Sam Lau, the
-     * party's spokesman, said in a statement. “There are no paper ballots to recount.”"
-     */
-    Attribution previousSentence(int openTok) {
-      int sent = tokSent[openTok];
-      if (sentStart[sent] != openTok || sent == 0) return null;
-      int end = openTok - 1;
-      int first = sentStart[sent - 1];
-      if (charPara[ts[openTok]] - charPara[ts[end]] > 1) return null;
-      for (int t = end; t >= first; t--) {
-        if (tokQuote[t] >= 0) return null;
-        if (end - t > 10) return null;
-        if (qw.isVerb(t)) {
-          Mention subj = subjectBefore(t, first);
-          return subj == null ? null : new Attribution(t, cueEnd(t), subj);
-        }
-      }
-      return null;
-    }
 
-    /** Whether the quote's sentence names someone before it (then it does not continue an earlier speaker). */
-    boolean ownSubject(int openTok) {
-      int sent = tokSent[openTok];
-      for (int t = openTok - 1; t >= 0 && tokSent[t] == sent; t--) {
-        if (tokQuote[t] >= 0) continue;
-        Mention m = mentionByStart.get(t);
-        if (m != null && (m.kind == NAME || m.kind == PRON || m.kind == DESC) && !qw.possessive(m.tokEnd - 1)) {
-          return true;
-        }
-      }
-      return false;
-    }
 
-    /** Up to sixteen words, every one but minor words capitalised: the title of a show, book, film or article. */
-    boolean titleCase(int s, int e) {
-      int words = 0;
-      int content = 0;
-      int i = s;
-      while (i < e) {
-        while (i < e && !Character.isLetterOrDigit(text.charAt(i))) i++;
-        if (i >= e) break;
-        int w = i;
-        while (i < e && !ws(text.charAt(i))) i++;
-        words++;
-        String word = text.substring(w, i).replaceAll("[^\\p{L}\\p{N}'’-]+$", "");
-        if (MINOR.contains(word)) continue;
-        content++;
-        if (!Character.isUpperCase(word.charAt(0)) && !Character.isDigit(word.charAt(0))) return false;
-      }
-      return content > 0 && words <= 16;
-    }
 
-    boolean onlyHeadingsBetween(int a, int b) {
-      if (b <= a) return false;
-      for (int k = a + 1; k < b; k++) if (!heading[k]) return false;
-      return b - a <= 3;
-    }
 
-    boolean endsWithPeriod(Span sp) {
-      if (sp.unclosed()) return true;
-      int j = sp.close() - 1;
-      while (j > sp.open() && ws(text.charAt(j))) j--;
-      return text.charAt(j) == '.';
-    }
 
-    int countWords(int s, int e) {
-      int w = 0;
-      boolean in = false;
-      for (int c = s; c < e; c++) {
-        boolean l = Character.isLetterOrDigit(text.charAt(c));
-        if (l && !in) w++;
-        in = l || (in && (text.charAt(c) == '-' || text.charAt(c) == '\'' || text.charAt(c) == '’'));
-      }
-      return w;
-    }
 
-    /** Whether the quote opening at {@code open} sits inside a sentence (preceded by a word, not a lead-in). */
-    boolean embedded(int open) {
-      int j = open - 1;
-      while (j >= 0 && text.charAt(j) == ' ') j--;
-      if (j < 0 || text.charAt(j) == '\n') return false;
-      char c = text.charAt(j);
-      return !(c == ',' || c == ':' || c == '.' || c == '!' || c == '?' || c == '—' || c == '–' || c == '(');
-    }
 
-    boolean adjacentCue(Attribution a, int openTok) {
-      int k = a.cueEndTok;
-      if (k < 0) return false;
-      return k < nt && (k == openTok || (k + 1 == openTok && (tw[k].equals(",") || tw[k].equals(":")))
-          || (k + 1 == openTok && tw[k].equals("—")));
-    }
 
-    /** A cue before the quote in its sentence, and its subject. */
-    Attribution before(int openTok) {
-      int sent = tokSent[openTok];
-      int first = openTok;
-      while (first > 0 && tokSent[first - 1] == sent) first--;
-      int end = openTok;
-      if (first == openTok && openTok > 0 && tw[openTok - 1].equals(":") && tokQuote[openTok - 1] < 0) {
-        // the lead-in closes the previous paragraph: "In a 1963 speech, he declared:"
-        end = openTok - 1;
-        first = end;
-        while (first > 0 && tokSent[first - 1] == tokSent[end]) first--;
-      }
-      int v = -1;
-      for (int t = end - 1; t >= first; t--) {
-        if (tokQuote[t] >= 0) continue;
-        if (qw.isVerb(t) || isAccordingTo(t)) {
-          v = t;
-          break;
-        }
-      }
-      if (v < 0) return null;
-      if (isAccordingTo(v)) {
-        Mention m = mentionAt(v + 2, openTok);
-        return m == null ? null : new Attribution(v, v + 2, m);
-      }
-      boolean participle = tw[v].endsWith("ing");
-      Mention subj = participle && v > first && tw[v - 1].equals(",") ? null : subjectBefore(v, first);
-      // "a statement saying", "on Facebook writing": the participle's subject is the clause's, not the noun before
-      if (subj != null && participle && subj.person < 0 && subj.kind != PRON) subj = null;
-      if (subj == null && v > first && tokQuote[v - 1] >= 0 && !participle) {
-        subj = mentionAt(v + 1, openTok); // '“...,” said Sherman, speaking of politicians, “...”'
-      }
-      if (subj == null && !participle && !"tell".equals(lex.speechVerbs.get(tw[v])) && v + 1 < openTok
-          && openTok - v <= 6 && (tw[openTok - 1].equals(":") || tw[openTok - 1].equals(","))) {
-        Mention m = mentionAt(v + 1, openTok); // "explained CBS moderator Nancy Cordes: “...”"
-        if (m != null && m.kind == NAME && m.person >= 0) subj = m;
-      }
-      if (subj == null) {
-        // coordinated or participle cue: take the subject of an earlier cue, else the last mention that is
-        // followed by a verb-like word
-        for (int t = v - 1; t >= first && subj == null; t--) {
-          if (tokQuote[t] < 0 && qw.isVerb(t)) subj = subjectBefore(t, first);
-        }
-        if (subj == null && !participle && !(v > first && COORD.contains(tw[v - 1].toLowerCase(Locale.ROOT)))) {
-          return null;
-        }
-        if (subj == null) subj = lastSubjectLike(first, v);
-        if (subj == null) return null;
-      }
-      return new Attribution(v, cueEnd(v), subj);
-    }
 
-    /** The last person-like mention in [first, v) that stands before a lower-case word (a verb, presumably). */
-    Mention lastSubjectLike(int first, int v) {
-      Mention best = null;
-      if (SUBORDINATORS.contains(tw[first].toLowerCase(Locale.ROOT))) {
-        for (int t = first; t < v; t++) {
-          if (tw[t].equals(",") && tokQuote[t] < 0) {
-            first = t + 1;
-            break;
-          }
-        }
-      }
-      for (int t = first; t < v; t++) {
-        Mention m = mentionByStart.get(t);
-        if (m == null || m.kind == ORG || qw.possessive(m.tokEnd - 1) || tokQuote[t] >= 0) continue;
-        int after = m.tokEnd;
-        if (after < v && Character.isLowerCase(tw[after].charAt(0))
-            && !STOP_SUBJECT.contains(tw[after].toLowerCase(Locale.ROOT)) && !tw[after].equals("and")) {
-          return m;
-        }
-      }
-      return best;
-    }
 
-    boolean isAccordingTo(int t) {
-      return tw[t].equalsIgnoreCase("according") && t + 1 < nt && tw[t + 1].equals("to") && qw.usable(t);
-    }
 
-    /** The phrase naming the speaker that ends just before verb {@code v}. */
-    Mention subjectBefore(int v, int first) {
-      int k = v - 1;
-      int skipped = 0;
-      boolean passive = false;
-      while (k >= first && skipped < 4 && lex.adverbs.contains(tw[k].toLowerCase(Locale.ROOT))) {
-        if (BE.contains(tw[k].toLowerCase(Locale.ROOT))) passive = true;
-        k--;
-        skipped++;
-      }
-      if (k < first) return null;
-      // "his salespersons were told": the listener, not the speaker ("was quoted as saying" is the speaker)
-      if (passive && !tw[v].equals("quoted") && !tw[v].endsWith("ing")) return null;
-      if (tw[k].equals(",") && k - 1 >= first && tw[k - 1].equals(")")) k--;
-      if (tw[k].equals(")")) {
-        int j = k - 1;
-        while (j >= first && k - j < 12 && !tw[j].equals("(")) j--;
-        if (j > first && tw[j].equals("(")) {
-          Mention m = mentionEndingAt(j - 1);
-          if (m != null) return m;
-        }
-        return null;
-      }
-      if (tw[k].equals(",")) {
-        String opener = tw[k].equals(")") ? "(" : ",";
-        int j = k - 1;
-        while (j >= first && k - j < 20 && !tw[j].equals(opener) && tokQuote[j] < 0) j--;
-        if (j < first || !tw[j].equals(opener) || tokQuote[j] >= 0) return null;
-        Mention inner = null;
-        for (int x = j + 1; x < k; x++) {
-          Mention m = mentionByStart.get(x);
-          if (m != null && m.kind == NAME && m.person >= 0) inner = m;
-        }
-        int mj = j - 1;
-        if (mj >= first && tw[mj].equals(")")) {
-          // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said": step over the parenthesis
-          while (mj >= first && !tw[mj].equals("(")) mj--;
-          mj--;
-        }
-        Mention main = mj >= first ? mentionEndingAt(mj) : null;
-        boolean relative = j + 1 < k && (tw[j + 1].equals("who") || tw[j + 1].equals("which"));
-        if ((main == null || main.person < 0) && !relative) {
-          Mention p = fallbacks.personBeforeAppositives(j, first);
-          if (p != null) return p;
-        }
-        if (main != null && (main.person >= 0 || inner == null || relative)) return main;
-        return relative ? null : inner;
-      }
-      if (tw[k].equals("who") && k - 2 >= first && tw[k - 1].equals(",")) {
-        return mentionEndingAt(k - 2); // "said Beck, who said there were ..."
-      }
-      Mention m = mentionEndingAt(k);
-      if (m != null && m.person < 0 && m.kind != PRON) {
-        // "Mr. Morgan of the Sierra Club said", "John Smith at Brookings says": the person before the affiliation
-        int j = m.tokStart - 1;
-        if (j >= first && tw[j].equalsIgnoreCase("the")) j--;
-        if (j - 1 >= first && (tw[j].equals("of") || tw[j].equals("at") || tw[j].equals("from"))) {
-          Mention p = mentionByEnd.get(j - 1);
-          if (p != null && p.kind == NAME && p.person >= 0 && !qw.possessive(p.tokEnd - 1)) return p;
-        }
-      }
-      if (m != null && m.kind == UNNAMED && m.tokStart - 1 >= first
-          && PREPOSITIONS.contains(tw[m.tokStart - 1].toLowerCase(Locale.ROOT))) {
-        // "Sanders in the past has criticized": step over the prepositional phrase
-        return subjectBefore(m.tokStart, first);
-      }
-      return m;
-    }
 
-    Mention mentionEndingAt(int k) {
-      if (k < 0 || tokQuote[k] >= 0) return null;
-      Mention m = mentionByEnd.get(k);
-      if (m != null) return m;
-      String lw = tw[k].toLowerCase(Locale.ROOT);
-      if (!Character.isUpperCase(tw[k].charAt(0)) && !lex.determiners.contains(lw) && !lex.adverbs.contains(lw)
-          && !lex.pronouns.containsKey(lw) && !STOP_SUBJECT.contains(lw)) {
-        // "the editorial board", "one former campaign staffer": a determiner and up to four words
-        for (int j = k - 1; j >= 0 && k - j <= 5 && qw.usable(j) && Character.isLetterOrDigit(tw[j].charAt(0)); j--) {
-          String lj = tw[j].toLowerCase(Locale.ROOT);
-          if (lex.determiners.contains(lj)) {
-            if (lj.equals("that") || lj.equals("this") && j < k - 1) break;
-            return new Mention(j, k + 1, UNNAMED, -1, 'u');
-          }
-          if (qw.isVerb(j) || STOP_SUBJECT.contains(lj) || lex.adverbs.contains(lj) || lj.endsWith("ly")
-              || lex.pronouns.containsKey(lj)) {
-            break;
-          }
-        }
-      }
-      if (Character.isLowerCase(tw[k].charAt(0)) && lex.genericSources.contains(lw)) {
-        int s = k;
-        for (int j = k - 1; j >= 0 && k - j <= 4 && qw.usable(j) && Character.isLetter(tw[j].charAt(0)); j--) {
-          if (lex.determiners.contains(tw[j].toLowerCase(Locale.ROOT))) {
-            s = j;
-            break;
-          }
-          if (qw.isVerb(j)) break;
-          s = j;
-        }
-        return new Mention(s, k + 1, UNNAMED, -1, 'u');
-      }
-      return null;
-    }
 
-    Mention mentionAt(int t, int limit) {
-      if (t >= nt || t >= limit) return null;
-      Mention m = mentionByStart.get(t);
-      if (m != null) {
-        // "Kremlin spokesman Dmitry Peskov": prefer a person named right after a leading organisation or role
-        for (int k = m.tokEnd; k < Math.min(nt, m.tokEnd + 4); k++) {
-          Mention p = mentionByStart.get(k);
-          if (p != null && p.person >= 0 && (m.kind == ORG || m.kind == DESC)) return p;
-          if (!Character.isLetter(tw[k].charAt(0)) || (!qw.isRoleWord(k) && p == null && !qw.isCap(k) && !modifierWord(k))) {
-            break;
-          }
-        }
-        return m;
-      }
-      // a description or unnamed source: up to 5 words ending in a noun before punctuation or a verb
-      for (int k = t; k < Math.min(nt, t + 6); k++) {
-        if (tw[k].equals("/") || tw[k].equals("-")) continue; // "9/11 widow Terry Strada"
-        if (!Character.isLetterOrDigit(tw[k].charAt(0)) || !qw.usable(k)) break;
-        Mention p = mentionByStart.get(k);
-        if (p != null && p.person >= 0) return p;
-        if (k + 1 < nt && (qw.isVerb(k + 1) || !Character.isLetterOrDigit(tw[k + 1].charAt(0))
-            || PREPOSITIONS.contains(tw[k + 1].toLowerCase(Locale.ROOT)) || tw[k + 1].equals("who"))) {
-          Mention e = mentionEndingAt(k);
-          if (e != null) return e;
-          break;
-        }
-      }
-      return null;
-    }
 
-    /** A speaker and cue right after a closing mark: ', Putin said', ', said Putin', ', he added'. */
-    /** Whether the quote's words end in a comma, question or exclamation mark or a dash: '“...,” he said'. */
-    boolean separated(Span sp) {
-      int j = sp.close() - 1;
-      while (j > sp.open() && (ws(text.charAt(j)) || isSingleMark(text.charAt(j)) || text.charAt(j) == ')')) j--;
-      return ",?!—–-…".indexOf(text.charAt(j)) >= 0 || sp.unclosed();
-    }
 
-    boolean separatorAt(int t) {
-      return t < nt && (tw[t].equals(",") || DASHES.contains(tw[t]));
-    }
 
-    /** '“...” ― Sonya Herridge': a dash and a name closing the paragraph or sentence; no cue. */
-    Attribution dashName(int t, int para) {
-      if (t >= nt || !DASHES.contains(tw[t]) || charPara[ts[t]] != para) return null;
-      Mention m = mentionByStart.get(t + 1);
-      if (m == null || (m.kind != NAME && m.kind != ORG)) return null;
-      int e = m.tokEnd;
-      if (e < nt && charPara[ts[e]] == para && !tw[e].equals(".") && tokQuote[e] < 0) return null;
-      return new Attribution(-1, -1, m);
-    }
 
-    Attribution after(int t, int para) {
-      while (t < nt && (tw[t].equals(",") || tw[t].equals("—") || tw[t].equals("–") || tw[t].equals("-"))) t++;
-      if (t >= nt || !qw.usable(t) || charPara[ts[t]] != para) return null;
-      if (qw.isVerb(t) && !"tell".equals(lex.speechVerbs.get(tw[t]))) {
-        Mention m = mentionAt(t + 1, nt);
-        if (m == null) {
-          int c = cueEnd(t);
-          m = mentionAt(c, nt);
-        }
-        if (m == null) return null;
-        return new Attribution(t, cueEnd(t), m);
-      }
-      if (isAccordingTo(t)) {
-        Mention m = mentionAt(t + 2, nt);
-        return m == null ? null : new Attribution(t, t + 2, m);
-      }
-      String lw = tw[t].toLowerCase(Locale.ROOT);
-      if (STOP_SUBJECT.contains(lw)) return null;
-      // subject phrase up to the verb: names, titles, determiners, adverbs, or an appositive between commas
-      boolean apposition = false;
-      int lastDet = -9;
-      for (int k = t; k < Math.min(nt, t + 28); k++) {
-        if (apposition && tokQuote[k] >= 0) continue; // 'Bill Eastland, wearing “Ted Cruz” pins, said'
-        if (!qw.usable(k) || tokQuote[k] >= 0) return null;
-        String w = tw[k];
-        if (w.equals(",")) apposition = !apposition;
-        else if (w.equals("(")) apposition = true;
-        else if (w.equals(")")) apposition = false;
-        if (lex.determiners.contains(w.toLowerCase(Locale.ROOT))) lastDet = k;
-        if (!apposition && Character.isLowerCase(w.charAt(0)) && !qw.isVerb(k) && !subjectWord(w)
-            && !(k + 1 < nt && qw.isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))
-            && !(k - lastDet <= 4 && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
-          return apposition || k > t + 4 ? null : fallbacks.namedAfterModifiers(t);
-        }
-        if (!apposition && (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";"))) return null;
-        if (charPara[ts[k]] != charPara[ts[t]]) return null;
-        if (qw.isVerb(k) && k > t) {
-          Mention subj = subjectBefore(k, t);
-          if (subj == null) {
-            subj = mentionAt(t, k);
-            if (subj == null) return null;
-          }
-          return new Attribution(k, cueEnd(k), subj);
-        }
-      }
-      return null;
-    }
 
-    /** A lower-case word that may describe a person before the name: "party boss", "pollster", "political". */
-    boolean modifierWord(int k) {
-      String lw = tw[k].toLowerCase(Locale.ROOT);
-      return Character.isLowerCase(tw[k].charAt(0)) && qw.usable(k) && !STOP_SUBJECT.contains(lw)
-          && !PREPOSITIONS.contains(lw) && !lex.determiners.contains(lw) && !lex.pronouns.containsKey(lw)
-          && !qw.isVerb(k) && !lex.adverbs.contains(lw);
-    }
 
-    boolean subjectWord(String w) {
-      String lw = w.toLowerCase(Locale.ROOT);
-      return lex.determiners.contains(lw) || lex.adverbs.contains(lw) || lex.titles.contains(lw)
-          || lex.roleClasses.containsKey(lw) || lex.genericSources.contains(lw) || CONNECTORS.contains(lw)
-          || lex.pronouns.containsKey(lw) || lw.equals("of");
-    }
 
-    /** An attribution closing the quote's sentence: '... "candidate who is a lightning rod" and ..., said Link.' */
-    Attribution tail(int t, int sent, int para) {
-      for (int k = t; k < nt && tokSent[k] == sent; k++) {
-        if (tokQuote[k] >= 0) return null;
-        if (tw[k].equals(",")) {
-          Attribution x = after(k + 1, para);
-          if (x != null) return x;
-        }
-      }
-      return null;
-    }
 
-    /** The cue phrase that starts at verb {@code v}: the verb, a "told" object, "on" + platform; exclusive end. */
-    int cueEnd(int v) {
-      int e = v + 1;
-      String lemma = lex.speechVerbs.get(tw[v]);
-      if ("tell".equals(lemma) && e < nt && qw.usable(e)) {
-        int obj = objectEnd(e);
-        if (obj > e) e = obj;
-      }
-      if (e + 1 < nt && tw[e].equals("on") && qw.usable(e + 1)) {
-        for (List<String> p : lex.platforms) {
-          int k = e + 1;
-          int i = 0;
-          while (i < p.size() && k < nt && qw.bare(k).equals(p.get(i))) {
-            i++;
-            k++;
-          }
-          if (i == p.size()) return k;
-        }
-      }
-      return e;
-    }
 
-    int objectEnd(int e) {
-      for (int len = 3; len >= 1; len--) {
-        if (e + len > nt) continue;
-        StringBuilder sb = new StringBuilder();
-        for (int k = e; k < e + len; k++) sb.append(k > e ? " " : "").append(tw[k].toLowerCase(Locale.ROOT));
-        if (lex.cueObjects.contains(sb.toString())) return e + len;
-      }
-      int k = e;
-      if (k < nt && tw[k].equals("The")) k++;
-      int s = k;
-      while (k < nt && k - s < 4 && qw.isCap(k) && qw.usable(k)) {
-        Mention m = mentionByStart.get(k);
-        if (m != null && m.kind == NAME) return e; // told Putin: the listener is a person, not a medium
-        k++;
-      }
-      return k > s ? k : e;
-    }
 
     Found found(int cs, int ce, Attribution a, boolean partial) {
       if (a == null) {
@@ -785,7 +349,7 @@ public final class QuoteExtractor {
       if (m.person >= 0) {
         Person p = persons.get(m.person);
         speaker = p.canonical;
-        int[] span = nameSpanBefore(m);
+        int[] span = speakers.nameSpanBefore(m);
         nameS = span[0];
         nameE = span[1];
       }
@@ -793,26 +357,6 @@ public final class QuoteExtractor {
           speaker, srcS, srcE, nameS, nameE, partial, "direct");
     }
 
-    /** The latest name mention of the subject's person at or before the subject. */
-    int[] nameSpanBefore(Mention subj) {
-      Mention best = null;
-      for (Mention m : mentions) {
-        if (m.tokStart > subj.tokStart) break;
-        if (m.kind == NAME && m.person == subj.person) best = m;
-      }
-      if (best == null) {
-        for (Mention m : mentions) {
-          if (m.kind == NAME && m.person == subj.person) {
-            best = m;
-            break;
-          }
-        }
-      }
-      if (best == null) return new int[] {-1, -1};
-      int e = te[best.tokEnd - 1];
-      if (qw.possessive(best.tokEnd - 1)) e = ts[best.tokEnd - 1] + qw.bare(best.tokEnd - 1).length();
-      return new int[] {ts[best.tokStart], e};
-    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------

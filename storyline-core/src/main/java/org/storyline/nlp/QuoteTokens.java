@@ -13,6 +13,11 @@ import org.storyline.nlp.QuoteMarks.Span;
  * period. A sentence ends at a full stop outside quotes (or a quote ending in one) before an upper-case word, a
  * digit or a mark, and at a paragraph break unless the next paragraph starts in lower case; a quote never splits.
  * Stateless, thread-safe: {@link #of} returns a new {@link Tokens} for each text.
+ *
+ * <p>Why not the annotated document's tokens and sentences ({@link org.storyline.document.Segmenter}): those follow
+ * the entity tagger's CoNLL conventions ("Russia" "'s", "do" "n't") and end sentences inside quotations, where these
+ * tokens depend on the paired quotation marks (an apostrophe that closes a quote splits, one inside a word does not)
+ * and a sentence holds its quotes whole; attribution rules read both.
  */
 final class QuoteTokens {
   private QuoteTokens() {}

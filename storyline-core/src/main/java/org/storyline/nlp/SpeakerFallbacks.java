@@ -90,7 +90,7 @@ final class SpeakerFallbacks {
       for (int v = first + 1; v < d.nt && d.tokSent[v] == sent; v++) {
         if (d.tokQuote[v] >= 0) break;
         if (!d.isVerb(v) || d.tw[v].endsWith("ing")) continue;
-        Mention m = d.subjectBefore(v, first);
+        Mention m = d.speakers.subjectBefore(v, first);
         if (m != null && personal(m)) return new Attribution(-1, -1, m);
         break;
       }
@@ -131,7 +131,7 @@ final class SpeakerFallbacks {
       if (!d.usable(k) || d.charPara[d.ts[k]] != d.charPara[d.ts[t]]) return null;
       Mention m = d.mentionByStart.get(k);
       if (m != null && named(m) && m.tokEnd() < d.nt && d.isVerb(m.tokEnd())) {
-        return new Attribution(m.tokEnd(), d.cueEnd(m.tokEnd()), m);
+        return new Attribution(m.tokEnd(), d.cues.cueEnd(m.tokEnd()), m);
       }
       String w = d.tw[k];
       if (!Character.isLetter(w.charAt(0)) && !w.equals("-")) return null;

@@ -8,6 +8,9 @@ import org.storyline.cluster.OnlineStoryStage;
 import org.storyline.cluster.StoryStage;
 import org.storyline.compare.OutletComparison;
 import org.storyline.compare.QuoteVariants;
+import org.storyline.document.AnnotatedArticle;
+import org.storyline.document.Documents;
+import org.storyline.document.Segmenter;
 import org.storyline.events.EventTimeline;
 import org.storyline.extract.Extractor;
 import org.storyline.extract.Extractors;
@@ -34,6 +37,9 @@ import org.storyline.nlp.TimexTagger;
  * <p>The stages, in order:
  * <ol>
  *   <li>per document: {@link Extractor} (clean text and metadata), see {@link #extract(List)};</li>
+ *   <li>per article: {@link Segmenter}, its tokens and sentences, computed once into an {@link AnnotatedArticle}
+ *       that the later stages add to and read (the entity stage's recogniser and linker, the time-expression stage,
+ *       outlet comparison and fact tables share them);</li>
  *   <li>per corpus: {@link EntityStage} (mentions, aliases merged), {@link QuoteStage} (quotes resolved to those
  *       entities), see {@link #annotate(List)};</li>
  *   <li>per corpus: {@link StoryStage} (stories, storylines, inferred publish dates);</li>
@@ -41,7 +47,7 @@ import org.storyline.nlp.TimexTagger;
  *   <li>per corpus, given the stories: quote variants, dated events, outlet comparison, fact tables and summaries
  *       ({@link org.storyline.facts.FactTables}), see {@link #views}.</li>
  * </ol>
- * {@link #run} chains them all; {@link #views} runs 2, 4 and 5 for stories decided elsewhere (the store's kept
+ * {@link #run} chains them all; {@link #views} runs 2, 3, 5 and 6 for stories decided elsewhere (the store's kept
  * stories), so a story shown by the server reads exactly as the same articles read in a report.
  *
  * <pre>{@code
@@ -61,6 +67,7 @@ public final class Pipeline {
   private final EventTimeline eventTimeline = new EventTimeline();
   private final OutletComparison outletComparison = new OutletComparison();
   private final org.storyline.facts.FactTables factTables;
+  private final Segmenter segmenter = new Segmenter();
 
   private Pipeline(Builder b) {
     this.extractor = b.extractor != null ? b.extractor : Extractors.defaults();
@@ -203,12 +210,6 @@ public final class Pipeline {
     return a.language() == null || STAGE_LANGUAGES.contains(a.language());
   }
 
-  private static List<Article> supported(List<Article> articles) {
-    List<Article> out = new ArrayList<>(articles.size());
-    for (Article a : articles) if (supported(a)) out.add(a);
-    return out.size() == articles.size() ? articles : out;
-  }
-
   static String skippedNote(Article a) {
     return "entities, quotes and time expressions: not run (language " + a.language() + "; these stages support "
         + String.join(", ", new java.util.TreeSet<>(STAGE_LANGUAGES)) + " only)";
@@ -219,9 +220,39 @@ public final class Pipeline {
    * the stages do not support get none.
    */
   public Annotations annotate(List<Article> articles) {
-    List<Article> read = supported(articles);
-    List<Entity> ents = entities.apply(read);
-    return new Annotations(ents, quotes.apply(read, ents));
+    Annotated an = annotate(segment(articles), StageTimes.NONE);
+    return new Annotations(an.entities, an.quotes);
+  }
+
+  /** Each article's tokens and sentences, once (in parallel on the common pool; order kept). */
+  private List<AnnotatedArticle> segment(List<Article> articles) {
+    return articles.parallelStream().map(segmenter::segment).toList();
+  }
+
+  /** The run's documents (those of supported languages with their mentions and quotes), entities and quotes. */
+  private record Annotated(List<AnnotatedArticle> docs, List<Entity> entities, List<Quote> quotes) {}
+
+  /**
+   * The entity stage (per document in parallel, then linked across them) and the quote stage on the documents of
+   * supported languages; each document gets its mentions and quotes.
+   */
+  private Annotated annotate(List<AnnotatedArticle> docs, StageTimes times) {
+    long t1 = System.nanoTime();
+    List<AnnotatedArticle> read = new ArrayList<>(docs.size());
+    for (AnnotatedArticle d : docs) if (supported(d.article())) read.add(d);
+    List<AnnotatedArticle> recognized = read.parallelStream().map(entities::recognize).toList();
+    List<Entity> ents = entities.link(recognized);
+    long t2 = System.nanoTime();
+    times.record("entities", t2 - t1);
+    List<Quote> qs = quotes.apply(recognized.stream().map(AnnotatedArticle::article).toList(), ents);
+    times.record("quotes", System.nanoTime() - t2);
+    java.util.Map<String, List<Quote>> byArticle = new java.util.HashMap<>();
+    for (Quote q : qs) byArticle.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q);
+    java.util.Map<String, AnnotatedArticle> done = new java.util.HashMap<>();
+    for (AnnotatedArticle d : recognized) done.put(d.id(), d.withQuotes(byArticle.getOrDefault(d.id(), List.of())));
+    List<AnnotatedArticle> out = new ArrayList<>(docs.size());
+    for (AnnotatedArticle d : docs) out.add(done.getOrDefault(d.id(), d));
+    return new Annotated(out, ents, qs);
   }
 
   /** {@link #run(List, List, StageTimes)} with no input problems and no timing. */
@@ -241,17 +272,14 @@ public final class Pipeline {
     java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> inputOrder.get(i).id()));
     List<Article> articles = new ArrayList<>(order.length);
     for (Integer i : order) articles.add(inputOrder.get(i));
-    long t1 = System.nanoTime();
-    List<Article> read = supported(articles);
-    List<Entity> ents = entities.apply(read);
-    long t2 = System.nanoTime();
-    times.record("entities", t2 - t1);
-    List<Quote> qs = quotes.apply(read, ents);
+    long t0 = System.nanoTime();
+    List<AnnotatedArticle> docs = segment(articles);
+    times.record("sentences", System.nanoTime() - t0);
+    Annotated an = annotate(docs, times);
     long t3 = System.nanoTime();
-    times.record("quotes", t3 - t2);
-    StoryStage.Result st = stories.apply(articles, ents, qs);
+    StoryStage.Result st = stories.apply(articles, an.entities, an.quotes);
     times.record("stories", System.nanoTime() - t3);
-    Report r = finish(st, problems, ents, qs, times);
+    Report r = finish(st, an, problems, times);
     Article[] reported = new Article[order.length];
     for (int k = 0; k < order.length; k++) reported[order[k]] = r.articles().get(k);
     return new Report(r.generator(), r.formatVersion(), List.of(reported), r.problems(), r.entities(), r.quotes(),
@@ -268,17 +296,23 @@ public final class Pipeline {
     // the canonical order of run(): by id, so a story reads the same whatever order its articles are listed in
     List<Article> byId = stories.articles().stream().sorted(java.util.Comparator.comparing(Article::id)).toList();
     StoryStage.Result st = new StoryStage.Result(byId, stories.stories(), stories.storylines());
-    Annotations an = annotate(byId);
-    return finish(st, List.of(), an.entities(), an.quotes(), StageTimes.NONE);
+    return finish(st, annotate(segment(byId), StageTimes.NONE), List.of(), StageTimes.NONE);
   }
 
-  private Report finish(StoryStage.Result st, List<InputProblem> problems, List<Entity> ents, List<Quote> qs,
-      StageTimes times) {
+  private Report finish(StoryStage.Result st, Annotated an, List<InputProblem> problems, StageTimes times) {
+    List<Entity> ents = an.entities;
+    List<Quote> qs = an.quotes;
     long t4 = System.nanoTime();
     List<Article> finalArticles = st.articles();
-    // Time expressions resolve against the publish date, which the story stage may have inferred.
-    List<Timex> tx = finalArticles.parallelStream().filter(Pipeline::supported)
-        .flatMap(a -> timexes.apply(a).stream()).toList();
+    // Time expressions resolve against the publish date, which the story stage may have inferred: each document
+    // takes its article's final version, then its time expressions.
+    Documents byId = Documents.of(an.docs);
+    List<AnnotatedArticle> docs = finalArticles.parallelStream().map(a -> {
+      AnnotatedArticle d = byId.of(a).withArticle(a);
+      return supported(a) ? d.withTimexes(timexes.apply(a)) : d;
+    }).toList();
+    List<Timex> tx = docs.stream().filter(d -> d.timexes() != null).flatMap(d -> d.timexes().stream()).toList();
+    Documents documents = Documents.of(docs);
     long t5 = System.nanoTime();
     times.record("timexes", t5 - t4);
     var variants = quoteVariants.find(finalArticles, qs, st.stories(), st.storylines());
@@ -287,11 +321,11 @@ public final class Pipeline {
     var found = eventTimeline.findAll(finalArticles, ents, qs, tx, st.stories(), st.storylines());
     long t7 = System.nanoTime();
     times.record("events", t7 - t6);
-    var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories());
+    var outlets = outletComparison.compare(finalArticles, ents, qs, st.stories(), documents);
     long t8 = System.nanoTime();
     times.record("outlets", t8 - t7);
     // facts by meaning: the tables, the summaries, and the outlet comparison's unique facts taken from the tables
-    var facts = factTables.apply(finalArticles, ents, qs, tx, st.stories(), st.storylines(), outlets);
+    var facts = factTables.apply(finalArticles, ents, qs, tx, st.stories(), st.storylines(), outlets, documents);
     times.record("facts", System.nanoTime() - t8);
     // what a stage left out of an article is said on the article: another language, a cap on dated mentions
     List<Article> reported = new ArrayList<>(finalArticles.size());
