@@ -441,7 +441,7 @@ public final class EventTimeline {
     return out;
   }
 
-  private static final Pattern PRONOUN_SUBJECT = Pattern.compile("^(He|She) ");
+  private static final Pattern PRONOUN_SUBJECT = Pattern.compile("^(He|She)(?=[ :])");
   /** Mentions looked back over for the person a pronoun subject stands for. */
   private static final int PRONOUN_REACH = 400;
 

@@ -61,6 +61,7 @@ final class Alignment {
     List<Statement> all = new ArrayList<>();
     Map<Statement, float[]> vec = new IdentityHashMap<>();
     Map<Statement, Integer> articleIndex = new IdentityHashMap<>();
+    Map<Statement, Integer> rank = new IdentityHashMap<>();
     for (int i = 0; i < articles.size(); i++) {
       List<Statement> ss = statements.get(articles.get(i).id());
       float[][] vs = vectors == null ? null : vectors.get(articles.get(i).id());
@@ -68,6 +69,7 @@ final class Alignment {
       for (int k = 0; k < ss.size(); k++) {
         all.add(ss.get(k));
         articleIndex.put(ss.get(k), i);
+        rank.put(ss.get(k), k);
         for (Statement unit : ss.get(k).units()) if (vs != null) vec.put(unit, vs[u++]);
       }
     }
@@ -89,7 +91,8 @@ final class Alignment {
         Agreement.Match m = Agreement.compareUnits(x, y, vec);
         nearest.merge(x, m.score(), Math::max);
         nearest.merge(y, m.score(), Math::max);
-        if (!m.same()) continue;
+        boolean leads = rank.get(x) < Agreement.LEAD && rank.get(y) < Agreement.LEAD;
+        if (!m.same() && !(leads && Agreement.sameLead(x, y, vec))) continue;
         covered.merge(x, m.score(), Math::max);
         covered.merge(y, m.score(), Math::max);
         earlier.get(j).add(new int[] {i});
@@ -119,8 +122,37 @@ final class Alignment {
       sims.get(best).add(g.isEmpty() ? 1.0 : score(x, g.get(0), vec));
       g.add(x);
     }
+    // a statement that restates, in its own article, a statement another article reports joins that one's fact
+    // (a standfirst and the lead clause it sums up): one hop, from facts one article alone states
+    if (emb) {
+      for (int g = 0; g < members.size(); g++) {
+        List<Statement> ms = members.get(g);
+        if (ms.isEmpty() || ms.stream().anyMatch(covered::containsKey)) continue;
+        if (ms.stream().map(st -> st.article().id()).distinct().count() > 1) continue;
+        int target = -1;
+        for (Statement x : ms) {
+          for (Statement y : all) {
+            if (y == x || !articleIndex.get(x).equals(articleIndex.get(y)) || !covered.containsKey(y)) continue;
+            if (Math.min(rank.get(x), rank.get(y)) != 0 || Math.max(rank.get(x), rank.get(y)) > Agreement.LEAD) continue;
+            if (groupOf.get(y) == g || !Agreement.restates(x, y, vec)) continue;
+            target = groupOf.get(y);
+            break;
+          }
+          if (target >= 0) break;
+        }
+        if (target < 0) continue;
+        for (Statement x : ms) {
+          groupOf.put(x, target);
+          members.get(target).add(x);
+          sims.get(target).add(score(x, members.get(target).get(0), vec));
+        }
+        ms.clear();
+        sims.get(g).clear();
+      }
+    }
     List<Group> groups = new ArrayList<>();
     for (int g = 0; g < members.size(); g++) {
+      if (members.get(g).isEmpty()) continue;
       List<Statement> ms = members.get(g);
       boolean one = ms.stream().map(s -> s.article().id()).distinct().count() == 1;
       boolean agreesElsewhere = ms.stream().anyMatch(covered::containsKey);

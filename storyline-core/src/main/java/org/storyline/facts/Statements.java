@@ -37,10 +37,12 @@ final class Statements {
    * {@code names} entity ids (PER only, and all types); {@code numbers} digit strings without separators;
    * {@code days} day-granular dates ("2025-02-18"); {@code quote} whether it holds a quote; {@code clauses} the
    * clauses of a sentence that joins several ("X said ..., but cautioned that ..."), each a statement of its own
-   * (empty when the sentence is one clause).
+   * (empty when the sentence is one clause); {@code subject} the person named first (their {@link #surname} key),
+   * mostly the one who acts or speaks, or null when it names nobody.
    */
   record Statement(Article article, int index, Span span, Set<String> terms, Set<String> names,
-      Set<String> people, Set<String> numbers, Set<String> days, boolean quote, List<Statement> clauses) {
+      Set<String> people, Set<String> numbers, Set<String> days, boolean quote, List<Statement> clauses,
+      String subject) {
     Statement {
       clauses = List.copyOf(clauses);
     }
@@ -61,10 +63,15 @@ final class Statements {
 
   /**
    * Where a sentence joins clauses: a comma or semicolon before a conjunction that starts a new statement, or a
-   * semicolon. Only cuts that leave {@link #MIN_TERMS} content words on both sides are made.
+   * semicolon; and, without a comma, "but" or a temporal "as" ("praised the efforts as officials held talks": the
+   * "as" of a comparison, a role or a list, "as well as", "such as", "as a", "as part of", is not cut). Only cuts
+   * that leave {@link #MIN_TERMS} content words on both sides are made.
    */
   private static final Pattern CLAUSE = Pattern.compile(
-      "[,;]\\s+(?=(?:but|while|though|although|whereas|and|as|with)\\s)|;\\s+|\\s+(?=but\\s)");
+      "[,;]\\s+(?=(?:but|while|though|although|whereas|and|as|with)\\s)|;\\s+|\\s+(?=but\\s)"
+      + "|(?<!such|well|same|just|so|known|much|many|soon|long|far|twice|serve|served|serves|seen|regarded|described)"
+      + "\\s+(?=as\\s+(?!(?:a|an|well|part|of|if|though|soon|long|much|many|far|to|for|in|the\\s+(?:first|last|"
+      + "only|same|result|latest|new))\\s)[\\p{L}])");
 
   /**
    * The statements of {@code a}; {@code names}, {@code dates} and
@@ -111,10 +118,18 @@ final class Statements {
     Set<String> terms = new LinkedHashSet<>(Tokens.terms(text));
     Set<String> ns = new HashSet<>();
     Set<String> people = new HashSet<>();
+    String subject = null;
+    int subjectAt = Integer.MAX_VALUE;
     for (Name n : names) {
       if (n.start() >= s.start() && n.end() <= s.end()) {
         ns.add(n.entity());
-        if (n.type().equals("PER")) people.add(surname(n.entity()));
+        if (n.type().equals("PER")) {
+          people.add(surname(n.entity()));
+          if (n.start() < subjectAt) {
+            subjectAt = n.start();
+            subject = surname(n.entity());
+          }
+        }
       }
     }
     Set<String> days = new HashSet<>();
@@ -125,7 +140,7 @@ final class Statements {
     }
     boolean quote = false;
     for (int[] q : quotes) if (q[0] < s.end() && q[1] > s.start()) quote = true;
-    return new Statement(a, i, s, terms, ns, people, numbers(text), days, quote, clauses);
+    return new Statement(a, i, s, terms, ns, people, numbers(text), days, quote, clauses, subject);
   }
 
   /**

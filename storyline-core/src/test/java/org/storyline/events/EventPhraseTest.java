@@ -71,4 +71,31 @@ class EventPhraseTest {
     assertEquals(java.util.Set.of("say", "meet"), EventPhrase.kinds("Rubio said after meeting with Lavrov"));
     assertTrue(EventPhrase.kinds("They spoke of Peace Talks").isEmpty(), "a capitalised word is part of a name");
   }
+
+  @Test
+  void aReportingVerbGivesWayToWhatItReports() {
+    // the complement's own action, with its subject and object
+    var p = of("Police said on Monday that the tram derailed near the Sandilands stop.", "Monday");
+    assertEquals("The tram derails near the Sandilands stop", p.what());
+    assertEquals("say", p.kind());
+    // a pronoun subject stands for the speaker
+    p = of("Putin told reporters on Wednesday that he had met the envoy in Riyadh.", "Wednesday");
+    assertEquals("Putin meets the envoy in Riyadh", p.what());
+    p = of("On Thursday, Syria said that it supports the plan and said it would send observers.", "Thursday");
+    assertEquals("Syria supports the plan", p.what());
+    // a relative "that" ("a meeting that was broadcast") does not open what was said
+    p = of("\"The country is under attack by the navy, the air force and ground troops,\" he said in a meeting "
+        + "that was broadcast on Friday.", "Friday");
+    assertEquals("He: the country is under attack by the navy", p.what());
+    // no action word of the table: the speaker's words, headline style
+    p = of("\"We need pumps and we need them now,\" Mayor Jane Holt said at the town hall on Monday evening.",
+        "Monday");
+    assertEquals("Mayor Jane Holt: we need pumps and we need them now", p.what());
+    p = of("Russian President Vladimir Putin on Thursday said that initial contact with the US \u201cgives some "
+        + "hope\u201d that the war will be resolved.", "Thursday");
+    assertEquals("Russian President Vladimir Putin: initial contact with the US gives some hope", p.what());
+    // "announced" reports only with "that"; with an object it is the happening
+    p = of("The ministry on Friday announced a ban on imports of grain.", "Friday");
+    assertTrue(p.what().startsWith("The ministry announces"), p.what());
+  }
 }

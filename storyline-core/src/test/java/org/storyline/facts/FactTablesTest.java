@@ -224,4 +224,41 @@ class FactTablesTest {
     FactTables ft = new FactTables(MiniLmEmbedder.shared());
     assertEquals(run(ft, List.of(a, b), List.of()), run(ft, List.of(a, b), List.of()));
   }
+
+  @Test
+  void aTemporalAsStartsAClauseButAComparisonDoesNot() {
+    String t = "The president praised early efforts by the new chancellor to mend strained ties as negotiators held "
+        + "talks to restore staff at both embassies.";
+    List<org.storyline.nlp.Span> cs = Statements.clauses(t, new org.storyline.nlp.Span(0, t.length()));
+    assertEquals(2, cs.size(), cs.toString());
+    assertTrue(cs.get(1).text(t).startsWith("as negotiators held talks"), cs.get(1).text(t));
+    String u = "Exports of goods such as grain and timber rose sharply this spring as well as imports of farm "
+        + "machinery and fuel, as many traders had expected.";
+    assertEquals(1, Statements.clauses(u, new org.storyline.nlp.Span(0, u.length())).size());
+  }
+
+  /** Leads of two reports: {@code lead} names Reyes first in each; the rest are each report's own. */
+  private static FactTables.Result leads(String leadA, String leadB) {
+    String ta = leadA + "\n\nThe harbour authority said 300 sandbags were placed along the quay before the storm.";
+    String tb = leadB + "\n\nFishermen in the northern villages moved their boats inland on Tuesday night.";
+    Article a = article("a", "Daily A", null, "2025-02-20", ta);
+    Article b = article("b", "Paper B", null, "2025-02-20", tb);
+    List<Entity> ents = List.of(new Entity("per:alma-reyes", "Alma Reyes", "PER", List.of("Alma Reyes"), List.of(),
+        List.of(new Mention("a", ta.indexOf("Alma Reyes"), ta.indexOf("Alma Reyes") + 10, "Alma Reyes"),
+            new Mention("b", tb.indexOf("Alma Reyes"), tb.indexOf("Alma Reyes") + 10, "Alma Reyes"))));
+    return run(new FactTables(MiniLmEmbedder.shared()), List.of(a, b), ents);
+  }
+
+  @Test
+  void twoLeadsOfOneHappeningInOtherWordsAreOneFact() {
+    // the same person, the same kind of act (speech: "praised", "said"), at the head of both reports: the news they
+    // share, however differently worded (their cosine is below the bar that any two sentences need)
+    FactTables.Result r = leads("Alma Reyes praised early efforts by her neighbour's new leader to ease years of "
+        + "strained ties.", "Speaking to army officers, Alma Reyes said initial contact with the government in "
+        + "Valdora \"gives some hope\" that the border war will be resolved.");
+    for (OutletView.ArticleView v : r.outlets().get(0).articles()) {
+      assertEquals(1, v.unique().size(), v.toString());
+      assertFalse(v.unique().get(0).text().contains("Reyes"), v.toString());
+    }
+  }
 }

@@ -44,6 +44,10 @@ public final class EvalOptions {
       // quotes, timex, speed
       new Option("storyline.quotes.split", Type.TEXT, "QuotesSuite: the split to score (dev)"),
       new Option("storyline.quotes.dump", Type.FLAG, "QuotesSuite: print each quote's verdict"),
+      new Option("storyline.facts.list", Type.FLAG, "FactsSuite: print every unique claim with its text"),
+      new Option("storyline.facts.debug", Type.TEXT, "FactsSuite: AllSides stories whose nearest pairs to print"),
+      new Option("storyline.facts.margins", Type.FLAG, "FactsSuite: nearest unit pairs of every judged claim"),
+      new Option("storyline.eval.events.dump", Type.TEXT, "EventsSuite: write each dev answer beside the coders' phrases to this file"),
       new Option("timex.errors", Type.TEXT, "TimexSuite: write the tagger's errors to this file"),
       new Option("storyline.speed.block", Type.INT, "bench speed race: articles per block (8)"),
       // clustering suite

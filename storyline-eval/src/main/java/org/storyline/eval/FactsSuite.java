@@ -142,6 +142,15 @@ public final class FactsSuite implements EvalSuite {
       }
     }
     precision("seeds", claims, judged, m, out, list);
+    if (Boolean.getBoolean("storyline.facts.margins")) margins(report, judged, out);
+  }
+
+  /** With {@code -Dstoryline.facts.margins=true}: the nearest pairs of every judged claim (a tuning aid). */
+  private static void margins(Report r, Map<String, Judgement> judged, PrintWriter out) {
+    List<org.storyline.facts.FactsMargins.Claim> cs = new ArrayList<>();
+    for (Judgement j : judged.values()) cs.add(new org.storyline.facts.FactsMargins.Claim(j.key(), j.start(), j.end(),
+        j.unique()));
+    org.storyline.facts.FactsMargins.print(r, cs, out);
   }
 
   /** Scores unique claims ({key, start, end, text}) against hand judgements. */
@@ -205,6 +214,7 @@ public final class FactsSuite implements EvalSuite {
     }
     out.printf("  allsides: %d roundups with several reports, %d judged by hand%n", multi, judgedStories.size());
     precision("allsides", claims, judged, m, out, list);
+    if (Boolean.getBoolean("storyline.facts.margins")) margins(r, judged, out);
     m.put("allsides.unique.stories", (double) judgedStories.size());
     summaries(r, stories, roundups, m, out);
   }
