@@ -57,6 +57,8 @@ import org.storyline.nlp.TimexTagger;
  */
 public final class Pipeline {
   public static final String GENERATOR = "storyline 0.1.0";
+  /** Sentence vectors the fact tables keep (about 1.6 kB each: 20,000 are about 33 MB). */
+  static final int FACT_VECTORS_KEPT = 20_000;
 
   private final Extractor extractor;
   private final EntityStage entities;
@@ -76,8 +78,10 @@ public final class Pipeline {
     this.timexes = b.timexes != null ? b.timexes : new TimexTagger();
     this.stories = b.stories != null ? b.stories : OnlineStoryStage.defaults(b.embeddings);
     boolean factEmbeddings = b.factEmbeddings != null ? b.factEmbeddings : b.embeddings;
-    this.factTables = new org.storyline.facts.FactTables(
-        factEmbeddings ? org.storyline.nlp.MiniLmEmbedder.sharedOrNull() : null);
+    // a story's fact table is computed again when an article joins it: its other sentences' vectors are kept
+    this.factTables = new org.storyline.facts.FactTables(factEmbeddings
+        ? org.storyline.nlp.CachedEmbedder.of(org.storyline.nlp.MiniLmEmbedder.sharedOrNull(), FACT_VECTORS_KEPT)
+        : null);
   }
 
   /** A builder with every stage at its default; replace any of them. */
