@@ -105,7 +105,7 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
     if (counts.size() <= k) return this;
     Map<String, Double> kept = new HashMap<>();
     Map<String, String> forms = new LinkedHashMap<>();
-    for (String t : StoryIndex.top(counts, k)) {
+    for (String t : TopTerms.top(counts, k)) {
       kept.put(t, counts.get(t));
       String form = nameForms.get(t);
       if (form != null) forms.put(t, form);

@@ -340,7 +340,7 @@ final class StoryState implements java.io.Serializable {
     mark(v.keySet(), 1);
     if (r.members() <= 0) return;
     Map<String, Double> kept = new HashMap<>();
-    for (String t : StoryIndex.top(v, r.memberTerms())) kept.put(t, v.get(t));
+    for (String t : TopTerms.top(v, r.memberTerms())) kept.put(t, v.get(t));
     double[] cn = channelNorms(kept);
     double n = 0;
     for (double x : cn) n += x * x;
@@ -408,7 +408,7 @@ final class StoryState implements java.io.Serializable {
   private void prune(int keep) {
     if (centroid.size() > keep) {
       Map<String, Double> kept = new HashMap<>();
-      for (String t : StoryIndex.top(centroid, keep)) kept.put(t, centroid.get(t));
+      for (String t : TopTerms.top(centroid, keep)) kept.put(t, centroid.get(t));
       centroid = kept;
     }
     double sq = 0;
@@ -519,7 +519,7 @@ final class StoryState implements java.io.Serializable {
   private void pruneCore(int keep) {
     if (core.size() > keep) {
       HashMap<String, Double> kept = new HashMap<>();
-      for (String t : StoryIndex.top(core, keep)) kept.put(t, core.get(t));
+      for (String t : TopTerms.top(core, keep)) kept.put(t, core.get(t));
       core = kept;
     }
     double sq = 0;
