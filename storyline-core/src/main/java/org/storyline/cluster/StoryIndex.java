@@ -117,7 +117,7 @@ public final class StoryIndex implements java.io.Serializable {
     DuplicateIndex.Hit hit = dups.find(f, cfg);
     if (hit == null) return null;
     StoryState s = byId.get(storyOf(hit.rec().id));
-    double score = s.score(v, StoryState.channelNorms(v), f, cfg);
+    double score = s.score(v, Channels.channelNorms(v), f, cfg);
     join(s, f, v);
     return StoryScorer.explain(f, v, s, Math.max(score, hit.overlap()), false, hit.rec().id, hit.overlap(),
         hit.kind(), 0, List.of(), List.of());
@@ -131,7 +131,7 @@ public final class StoryIndex implements java.io.Serializable {
     Set<StoryState> cands = candidates.candidates(query, !f.dated(), backfill, f.dated() && scorer.lateOn(current),
         current, emb, cfg);
     List<ScoredStory> scored = new ArrayList<>();
-    double[] vNorm = StoryState.channelNorms(v);
+    double[] vNorm = Channels.channelNorms(v);
     for (StoryState s : cands) {
       if (s.mergedInto != null) continue;
       if (f.dated() && (s.retired && !backfill || s.gap(f.day()) > cfg.maxGapDays())) {
@@ -242,7 +242,7 @@ public final class StoryIndex implements java.io.Serializable {
     String gid = PREFIX + gold;
     StoryState g = byId.get(gid);
     if (g != null) cands.add(g);
-    double[] vNorm = StoryState.channelNorms(v);
+    double[] vNorm = Channels.channelNorms(v);
     List<StoryState> sorted = new ArrayList<>(cands);
     sorted.sort(Comparator.comparingInt(x -> x.seq));
     for (StoryState s : sorted) {
@@ -384,7 +384,7 @@ public final class StoryIndex implements java.io.Serializable {
     Map<String, Double> v = scorer.vector(f);
     boolean byTerm = candidates.postedUnder(TopTerms.top(v, cfg.queryTerms()), s, cfg);
     boolean byEmb = candidates.nearestByEmbedding(current, emb).contains(s);
-    double[] vNorm = StoryState.channelNorms(v);
+    double[] vNorm = Channels.channelNorms(v);
     double prob = cfg.model() == null ? Double.NaN : cfg.model().probability(s.evidence(v, vNorm, f, cfg));
     double decay = s.decay(f, cfg);
     double ecos = current == null ? Double.NaN : s.embeddingCosine(current);

@@ -151,8 +151,8 @@ final class StoryScorer {
         // a name found both as a capitalised word (#) and as an entity (@) is shown once
         String form = f.nameForms().getOrDefault(t, t.substring(1));
         if (names.size() < 6 && !names.contains(form)) names.add(form);
-      } else if (StoryState.channel(t) == 3 && args.size() < 6) {
-        args.add(StoryState.markLabel(t));
+      } else if (Channels.channel(t) == 3 && args.size() < 6) {
+        args.add(TimeMarks.label(t));
       } else if (c != '"' && terms.size() < 6) {
         terms.add(t);
       }
