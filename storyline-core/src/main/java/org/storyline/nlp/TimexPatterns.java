@@ -46,13 +46,14 @@ final class TimexPatterns {
     tz = "(?:\\s+(?<tz>[a-z]{1,2}[sd]?t|gmt|utc)\\b|\\s+local\\s+time)?";
 
     dig = Set.of("#");
-    monthW = TimexText.lastWords(t.months.keySet());
-    wdW = TimexText.lastWords(t.weekdays.keySet());
-    unitW = TimexText.lastWords(t.units.keySet());
-    decadeW = new HashSet<>(Set.of("#", "twenties", "thirties", "forties", "fifties", "sixties",
-        "seventies", "eighties", "nineties"));
-    setW = new HashSet<>(unitW);
-    setW.addAll(wdW);
-    setW.addAll(t.dayparts.keySet());
+    monthW = Set.copyOf(TimexText.lastWords(t.months.keySet()));
+    wdW = Set.copyOf(TimexText.lastWords(t.weekdays.keySet()));
+    unitW = Set.copyOf(TimexText.lastWords(t.units.keySet()));
+    decadeW = Set.of("#", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties");
+    Set<String> sets = new HashSet<>(unitW);
+    sets.addAll(wdW);
+    sets.addAll(t.dayparts.keySet());
+    setW = Set.copyOf(sets);
   }
 }

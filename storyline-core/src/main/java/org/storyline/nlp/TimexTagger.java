@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.storyline.model.Article;
 import org.storyline.model.Timex;
 import org.storyline.nlp.TimexText.Toks;
