@@ -1,34 +1,20 @@
 package org.storyline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.storyline.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Issue 14, case 1 (and the exit code of case 9): a damaged store is refused by every command, never wiped. */
 class DamagedStoreTest {
   @TempDir Path dir;
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private static List<Path> list(Path d) throws IOException {
     try (Stream<Path> s = Files.list(d)) {
@@ -45,9 +31,9 @@ class DamagedStoreTest {
         """);
     Files.writeString(in.resolve("b.txt"), "Bridge closes\n\nThe bridge closed on Tuesday, the mayor said.");
     Path data = dir.resolve("store");
-    Run first = run("ingest", "--no-embeddings", "--data", data.toString(), in.resolve("a.jsonl").toString());
+    CliRun first = run("ingest", "--no-embeddings", "--data", data.toString(), in.resolve("a.jsonl").toString());
     assertEquals(0, first.exit(), first.err());
-    Run ok = run("check", "--data", data.toString());
+    CliRun ok = run("check", "--data", data.toString());
     assertEquals(0, ok.exit(), ok.out() + ok.err());
     assertTrue(ok.out().contains("2 articles"), ok.out());
 
@@ -55,14 +41,14 @@ class DamagedStoreTest {
       if (f.getFileName().toString().startsWith("segments_")) Files.delete(f);
     }
     List<Path> before = list(data.resolve("index"));
-    Run ingest = run("ingest", "--no-embeddings", "--data", data.toString(), in.resolve("b.txt").toString());
+    CliRun ingest = run("ingest", "--no-embeddings", "--data", data.toString(), in.resolve("b.txt").toString());
     assertEquals(Main.EXIT_STORE, ingest.exit(), ingest.err());
     assertTrue(ingest.err().contains("damaged") && ingest.err().contains("backup"), ingest.err());
     assertEquals(before, list(data.resolve("index")), "nothing of the damaged store was removed");
-    Run search = run("search", "--data", data.toString(), "mayor");
+    CliRun search = run("search", "--data", data.toString(), "mayor");
     assertEquals(Main.EXIT_STORE, search.exit(), search.err());
     assertTrue(search.err().contains("damaged"), search.err());
-    Run check = run("check", "--data", data.toString());
+    CliRun check = run("check", "--data", data.toString());
     assertEquals(Main.EXIT_STORE, check.exit(), check.out() + check.err());
     assertEquals(before, list(data.resolve("index")));
   }

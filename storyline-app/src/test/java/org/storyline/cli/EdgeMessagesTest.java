@@ -1,33 +1,19 @@
 package org.storyline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.storyline.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Issue 14, cases 9 and 13: one clear line for each failure, with the exit code the README gives. */
 class EdgeMessagesTest {
   @TempDir Path dir;
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @Test
   void aDeeplyNestedQueryGetsOneLineNotAStackTrace() throws IOException {
@@ -35,7 +21,7 @@ class EdgeMessagesTest {
     Path data = dir.resolve("store");
     assertEquals(0, run("ingest", "--no-embeddings", "--data", data.toString(), in.toString()).exit());
     String deep = "(".repeat(50_000) + "harbour" + ")".repeat(50_000);
-    Run r = run("search", "--data", data.toString(), deep);
+    CliRun r = run("search", "--data", data.toString(), deep);
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("nested too deeply"), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -48,7 +34,7 @@ class EdgeMessagesTest {
     Path data = dir.resolve("store");
     assertEquals(0, run("ingest", "--no-embeddings", "--data", data.toString(), in.toString()).exit());
     try (var held = org.storyline.store.ArticleStore.open(data)) {
-      Run r = run("ingest", "--no-embeddings", "--data", data.toString(), in.toString());
+      CliRun r = run("ingest", "--no-embeddings", "--data", data.toString(), in.toString());
       assertEquals(Main.EXIT_STORE, r.exit(), r.err());
       assertTrue(r.err().contains("in use"), r.err());
     }
@@ -58,19 +44,19 @@ class EdgeMessagesTest {
   void optionsThatCannotWorkAreRefusedAsBadUsage() throws IOException {
     Path in = Files.writeString(dir.resolve("a.txt"), "Harbour plan\n\nThe council approved the harbour plan.");
     Path data = dir.resolve("store");
-    Run empty = run("ingest", "--no-embeddings", "--data", "", in.toString());
+    CliRun empty = run("ingest", "--no-embeddings", "--data", "", in.toString());
     assertEquals(2, empty.exit(), empty.err());
     assertTrue(empty.err().contains("--data needs a folder"), empty.err());
-    Run commit = run("ingest", "--no-embeddings", "--data", data.toString(), "--commit-every", "0", in.toString());
+    CliRun commit = run("ingest", "--no-embeddings", "--data", data.toString(), "--commit-every", "0", in.toString());
     assertEquals(2, commit.exit(), commit.err());
     assertFalse(Files.exists(data), "nothing written for a refused command");
     assertEquals(0, run("ingest", "--no-embeddings", "--data", data.toString(), in.toString()).exit());
-    Run limit = run("search", "--data", data.toString(), "--limit", "-1", "harbour");
+    CliRun limit = run("search", "--data", data.toString(), "--limit", "-1", "harbour");
     assertEquals(2, limit.exit(), limit.err());
     assertTrue(limit.err().contains("--limit"), limit.err());
 
     Path notReport = Files.writeString(dir.resolve("x.json"), "{\"articles\": 5, \"stories\": \"no\"}");
-    Run r = run("stories", "--report", notReport.toString());
+    CliRun r = run("stories", "--report", notReport.toString());
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("is not a report"), r.err());
     assertFalse(r.err().contains("com.fasterxml") || r.err().contains("jackson"), r.err());
@@ -83,7 +69,7 @@ class EdgeMessagesTest {
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.createSymbolicLink(in.resolve("linked"), real);
     Files.writeString(in.resolve("b.txt"), "Bridge\n\nThe bridge closed on Tuesday.");
-    Run r = run("analyze", "--no-embeddings", in.toString());
+    CliRun r = run("analyze", "--no-embeddings", in.toString());
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("linked") && r.err().contains("link to a folder"), r.err());
   }
@@ -96,12 +82,12 @@ class EdgeMessagesTest {
         + "\"outlet\":\"Bad\\u001b]0;owned\\u0007 Outlet\",\"published\":\"2025-03-04\",\"text\":\"The council "
         + "approved the harbour plan on Tuesday, the mayor said.\"}\n");
     Files.write(in.resolve("x\u001b[2J.txt"), new byte[] {1, 2, 0, 3});
-    Run analyzed = run("analyze", "--no-embeddings", in.toString());
+    CliRun analyzed = run("analyze", "--no-embeddings", in.toString());
     Path data = dir.resolve("store");
-    Run ingested = run("ingest", "--no-embeddings", "--data", data.toString(), in.toString());
-    Run searched = run("search", "--data", data.toString(), "harbour");
-    Run listed = run("stories", "--no-embeddings", "--data", data.toString());
-    for (Run r : new Run[] {analyzed, ingested, searched, listed}) {
+    CliRun ingested = run("ingest", "--no-embeddings", "--data", data.toString(), in.toString());
+    CliRun searched = run("search", "--data", data.toString(), "harbour");
+    CliRun listed = run("stories", "--no-embeddings", "--data", data.toString());
+    for (CliRun r : new CliRun[] {analyzed, ingested, searched, listed}) {
       String all = r.out() + r.err();
       assertTrue(all.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c < 0xa0), all);
     }
@@ -116,7 +102,7 @@ class EdgeMessagesTest {
     jsonl.append("{\"id\":\"ok\",\"text\":\"The council approved the harbour plan on Tuesday.\"}\n");
     for (int i = 0; i < 40; i++) jsonl.append("{\"id\":\"t").append(i).append("\",\"title\":\"No body\"}\n");
     Path in = Files.writeString(dir.resolve("a.jsonl"), jsonl);
-    Run r = run("ingest", "--no-embeddings", "--data", dir.resolve("store").toString(), in.toString());
+    CliRun r = run("ingest", "--no-embeddings", "--data", dir.resolve("store").toString(), in.toString());
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.out().contains("1 added, 0 unchanged, 0 revised, 40 skipped"), r.out());
   }

@@ -1,14 +1,13 @@
 package org.storyline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.storyline.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storyline.model.Story;
 import org.storyline.store.Library;
-import picocli.CommandLine;
 
 /**
  * From the command line, against a local fixture site: {@code sources add} and {@code follow --once} fill a store
@@ -32,18 +30,6 @@ import picocli.CommandLine;
  */
 class FollowCommandTest {
   @TempDir Path dir;
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private static final String[][] FLOOD = {
       {"River Alder floods Port Alder", "The river Alder burst its banks on Monday and flooded the lower town of "
@@ -100,15 +86,15 @@ class FollowCommandTest {
     server.start();
     Path data = dir.resolve("data");
     try {
-      Run added = run("sources", "add", base + "/feed.xml", "--name", "fixture", "--every", "15m", "--data",
+      CliRun added = run("sources", "add", base + "/feed.xml", "--name", "fixture", "--every", "15m", "--data",
           data.toString());
       assertEquals(0, added.exit(), added.err());
-      Run followed = run("follow", "--once", "--no-embeddings", "--data", data.toString());
+      CliRun followed = run("follow", "--once", "--no-embeddings", "--data", data.toString());
       assertEquals(0, followed.exit(), followed.err());
       assertTrue(followed.out().contains("6 new articles"), followed.out() + followed.err());
-      Run listed = run("sources", "list", "--data", data.toString());
+      CliRun listed = run("sources", "list", "--data", data.toString());
       assertTrue(listed.out().contains("items 6") && listed.out().contains("(fixture)"), listed.out());
-      Run again = run("follow", "--once", "--no-embeddings", "--data", data.toString());
+      CliRun again = run("follow", "--once", "--no-embeddings", "--data", data.toString());
       assertTrue(again.out().contains("0 pages fetched, 0 new articles"), again.out());
     } finally {
       server.stop(0);
@@ -118,7 +104,7 @@ class FollowCommandTest {
     Path files = Files.createDirectories(dir.resolve("pages"));
     for (var e : pages.entrySet()) Files.writeString(files.resolve(e.getKey().substring(3)), e.getValue());
     Path report = dir.resolve("report.json");
-    Run analyzed = run("analyze", "--no-embeddings", "--out", report.toString(), files.toString());
+    CliRun analyzed = run("analyze", "--no-embeddings", "--out", report.toString(), files.toString());
     assertEquals(0, analyzed.exit(), analyzed.err());
     JsonNode r = new ObjectMapper().readTree(report.toFile());
     Map<String, String> titleById = new HashMap<>();

@@ -3,25 +3,19 @@ package org.storyline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code show --revisions} says what changed between revisions: headline, lead, quotes, corrections. */
 class ShowRevisionsTest {
   @TempDir Path dir;
 
   private static String run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(new StringWriter()));
-    assertEquals(0, cl.execute(args));
-    return out.toString();
+    CliRun r = CliRun.run(args);
+    assertEquals(0, r.exit());
+    return r.out();
   }
 
   @Test

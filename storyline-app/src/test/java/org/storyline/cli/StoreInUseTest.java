@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storyline.store.Library;
-import picocli.CommandLine;
 
 /** A CLI ingest against a store a running server holds fails at once, says what to do, and changes nothing. */
 class StoreInUseTest {
@@ -32,14 +29,9 @@ class StoreInUseTest {
     // the server's Library: the store's one writer while it runs
     try (Library held = Library.open(data, Library.Options.defaults().withEmbeddings(false))) {
       held.ingest(List.of(in), p -> {});
-      CommandLine cl = Main.commandLine();
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      cl.setOut(new PrintWriter(out));
-      cl.setErr(new PrintWriter(err));
-      int exit = cl.execute("ingest", "--data", data.toString(), "--no-embeddings", more.toString());
-      assertEquals(Main.EXIT_STORE, exit, err.toString());
-      String e = err.toString();
+      CliRun r = CliRun.run("ingest", "--data", data.toString(), "--no-embeddings", more.toString());
+      assertEquals(Main.EXIT_STORE, r.exit(), r.err());
+      String e = r.err();
       assertTrue(e.contains("is in use by another process (a running `storyline serve`?): add articles through its "
           + "API (POST /api/ingest) or stop it"), e);
       assertFalse(e.contains("\tat ") || e.contains("Exception"), e);
@@ -47,10 +39,7 @@ class StoreInUseTest {
       assertTrue(held.store().check().isEmpty());
     }
     // and after the server stops, the same command works and nothing was lost
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(new StringWriter()));
-    assertEquals(0, cl.execute("ingest", "--data", data.toString(), "--no-embeddings", more.toString()));
+    assertEquals(0, CliRun.run("ingest", "--data", data.toString(), "--no-embeddings", more.toString()).exit());
     try (Library lib = Library.openReadOnly(data, false)) {
       assertEquals(2, lib.store().size());
     }

@@ -51,7 +51,7 @@ public record ArgumentRules(double numberWeight, double weight, double full, int
     return new ArgumentRules(x[0], x[1], x[2], (int) x[3], (int) x[4], (int) x[5], x[6], x[7], x[8], x[9]);
   }
 
-  /** The conflict factor of a mark kind ({@link StoryState#markKind}): year 0, month 1, weekday 2. */
+  /** The conflict factor of a mark kind ({@link TimeMarks#kind}): year 0, month 1, weekday 2. */
   double conflict(int kind) {
     return kind == 0 ? yearConflict : kind == 1 ? monthConflict : weekdayConflict;
   }

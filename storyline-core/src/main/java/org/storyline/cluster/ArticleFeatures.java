@@ -109,7 +109,7 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
     // the kept terms are interned: a store's features repeat the same few hundred thousand terms millions of times
     // (at 100k articles, one String per term and article was a third of a server's heap)
     boolean all = counts.size() <= k;
-    for (String t : all ? counts.keySet() : StoryIndex.top(counts, k)) {
+    for (String t : all ? counts.keySet() : TopTerms.top(counts, k)) {
       kept.put(t.intern(), counts.get(t));
       String form = nameForms.get(t);
       if (form != null && !all) forms.put(t, form);

@@ -1,11 +1,23 @@
 package org.storyline.cluster;
 
+import static org.storyline.cluster.Channels.CHANNELS;
+import static org.storyline.cluster.Channels.agreement;
+import static org.storyline.cluster.Channels.argCos;
+import static org.storyline.cluster.Channels.argNorm;
+import static org.storyline.cluster.Channels.channelNorms;
+import static org.storyline.cluster.Channels.dots;
+import static org.storyline.cluster.Channels.sum;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The mutable state of one stored story inside a {@link StoryIndex}; never shared outside it. */
+/**
+ * The mutable state of one stored story inside a {@link StoryIndex}; never shared outside it: its articles and dates,
+ * its centroid (and core, and embedding centroid), its kept member articles, and how an article scores against it
+ * ({@link #evidence}, {@link #score}). Its vectors' channels are {@link Channels}; its time marks {@link TimeMarks}.
+ */
 final class StoryState implements java.io.Serializable {
   @java.io.Serial private static final long serialVersionUID = 1L;
   final String id;
@@ -27,6 +39,7 @@ final class StoryState implements java.io.Serializable {
   StoryState(String id, int seq) {
     this.id = id;
     this.seq = seq;
+    this.timeMarks = new TimeMarks(marks, markKinds);
   }
 
   @java.io.Serial
@@ -53,6 +66,7 @@ final class StoryState implements java.io.Serializable {
     n = StateIO.count(in);
     centroid = new HashMap<>();
     for (int i = 0; i < n; i++) centroid.put(StateIO.readString(in), in.readDouble());
+    timeMarks = new TimeMarks(marks, markKinds);
   }
 
   /**
@@ -81,70 +95,6 @@ final class StoryState implements java.io.Serializable {
   /** The date range of the core's dated articles (NO_DAY while none). */
   long coreFirst = ArticleFeatures.NO_DAY;
   long coreLast = ArticleFeatures.NO_DAY;
-
-  /** Feature channels: plain terms, names, quotes, numbers/dates/years (names and numbers are the arguments). */
-  static final int CHANNELS = 4;
-
-  static int channel(String term) {
-    char c = term.charAt(0);
-    if (c == '#' || c == '@') return 1;
-    if (c == '"') return 2;
-    if (c == '%' || Tokens.isYear(term)) return 3;
-    return 0;
-  }
-
-  static boolean argument(String term) {
-    int c = channel(term);
-    return c == 1 || c == 3;
-  }
-
-  /** Norms of a vector per channel. */
-  static double[] channelNorms(Map<String, Double> v) {
-    double[] n = new double[CHANNELS];
-    for (var e : v.entrySet()) n[channel(e.getKey())] += e.getValue() * e.getValue();
-    for (int i = 0; i < CHANNELS; i++) n[i] = Math.sqrt(n[i]);
-    return n;
-  }
-
-  /** Dot products of two vectors per channel. */
-  static double[] dots(Map<String, Double> a, Map<String, Double> b) {
-    double[] dot = new double[CHANNELS];
-    Map<String, Double> small = a.size() <= b.size() ? a : b;
-    Map<String, Double> big = small == a ? b : a;
-    for (var e : small.entrySet()) {
-      Double w = big.get(e.getKey());
-      if (w != null) dot[channel(e.getKey())] += e.getValue() * w;
-    }
-    return dot;
-  }
-
-  /** Norm of the argument channels (names, numbers and dates) from per-channel norms. */
-  static double argNorm(double[] n) {
-    return Math.sqrt(n[1] * n[1] + n[3] * n[3]);
-  }
-
-  /** Cosine over the argument channels, from per-channel dot products and norms (0 when a side has none). */
-  static double argCos(double[] dot, double[] na, double[] nb) {
-    double a = argNorm(na);
-    double b = argNorm(nb);
-    return a == 0 || b == 0 ? 0 : (dot[1] + dot[3]) / (a * b);
-  }
-
-  static double sum(double[] x) {
-    double s = 0;
-    for (double d : x) s += d;
-    return s;
-  }
-
-  /**
-   * Cosine of an article vector with another vector scaled by how well their arguments agree
-   * ({@link ArgumentRules#factor}).
-   */
-  static double agreement(double[] dot, double[] vNorm, double vn, double[] wNorm, double wn, ArgumentRules r) {
-    if (vn == 0 || wn == 0) return 0;
-    double cos = sum(dot) / (vn * wn);
-    return cos * r.factor(argCos(dot, vNorm, wNorm), argNorm(vNorm) > 0 && argNorm(wNorm) > 0);
-  }
 
   /**
    * The evidence for a learnt {@link ScoreModel}: cosine times decay, per-channel cosines (terms and names times
@@ -177,7 +127,7 @@ final class StoryState implements java.io.Serializable {
     x[5] = !f.dated() || first == ArticleFeatures.NO_DAY ? 1 : 0;
     x[6] = argCos(dot, vNorm, channelNorm) * decay;
     x[7] = argNorm(vNorm) == 0 || argNorm(channelNorm) == 0 ? 1 : 0;
-    int c = f.dated() && first != ArticleFeatures.NO_DAY ? 0 : conflicts(v.keySet());
+    int c = f.dated() && first != ArticleFeatures.NO_DAY ? 0 : timeMarks.conflicts(v.keySet());
     for (int k = 0; k < 3; k++) x[8 + k] = (c & 1 << k) != 0 ? 1 : 0;
     return x;
   }
@@ -223,55 +173,12 @@ final class StoryState implements java.io.Serializable {
     return best * decay(f, cfg) * (cfg.model() != null ? 1.0 : marksFactor(v, f, cfg));
   }
 
-  /** The kind of a time mark (0 year, 1 month, 2 weekday) or -1 for any other feature. */
-  static int markKind(String term) {
-    if (Tokens.isYear(term)) return 0;
-    if (term.startsWith("%m:")) return 1;
-    if (term.startsWith("%w:")) return 2;
-    return -1;
-  }
-
   /** Time marks (years, months, weekdays) of the member articles: how many members name each. */
   final Map<String, Integer> marks = new HashMap<>();
   /** Distinct marks per kind in {@link #marks}. */
   final int[] markKinds = new int[3];
-
-  /** Counts (sign +1) or uncounts (-1) an article's time marks. */
-  void mark(java.util.Collection<String> terms, int sign) {
-    for (String t : terms) {
-      int k = markKind(t);
-      if (k < 0) continue;
-      int n = marks.getOrDefault(t, 0) + sign;
-      if (n <= 0) {
-        if (marks.remove(t) != null) markKinds[k]--;
-      } else {
-        if (!marks.containsKey(t)) markKinds[k]++;
-        marks.put(t, n);
-      }
-    }
-  }
-
-  /**
-   * The kinds of time mark on which an article and this story conflict: both name some of that kind (a year, a
-   * month, a weekday), and none is shared. Bit {@code k} set for kind {@code k}.
-   */
-  int conflicts(java.util.Collection<String> terms) {
-    int has = 0;
-    int shared = 0;
-    for (String t : terms) {
-      int k = markKind(t);
-      if (k < 0) continue;
-      has |= 1 << k;
-      if (marks.containsKey(t)) shared |= 1 << k;
-    }
-    int c = 0;
-    for (int k = 0; k < 3; k++) {
-      if ((has & 1 << k) != 0 && (shared & 1 << k) == 0 && markKinds[k] > 0) c |= 1 << k;
-    }
-    return c;
-  }
-
-  private static final String[] MARK_NAMES = {"year", "month", "weekday"};
+  /** The time marks' logic, over the two fields above (rebuilt on loading). */
+  transient TimeMarks timeMarks;
 
   /**
    * The time-mark conflicts of an article with this story, readable: "year 2005 vs 2008" (the article's marks of
@@ -279,25 +186,9 @@ final class StoryState implements java.io.Serializable {
    */
   java.util.List<String> describeConflicts(Map<String, Double> v, ArticleFeatures f) {
     if (f.dated() && first != ArticleFeatures.NO_DAY) return java.util.List.of();
-    int c = conflicts(v.keySet());
-    java.util.List<String> out = new ArrayList<>();
-    for (int k = 0; k < 3; k++) {
-      if ((c & 1 << k) == 0) continue;
-      final int kind = k;
-      java.util.List<String> mine = v.keySet().stream().filter(t -> markKind(t) == kind).sorted().limit(2)
-          .map(StoryState::markLabel).toList();
-      java.util.List<String> theirs = marks.entrySet().stream().filter(e -> markKind(e.getKey()) == kind)
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(2).map(e -> markLabel(e.getKey())).toList();
-      out.add(MARK_NAMES[k] + " " + String.join("/", mine) + " vs " + String.join("/", theirs));
-    }
-    return out;
+    return timeMarks.describe(v);
   }
 
-  /** A feature as printed: "%n:6.1" -> "6.1", "%d:sep-19" -> "sep-19", "%w:sat" -> "sat", a year as is. */
-  static String markLabel(String t) {
-    return t.startsWith("%") && t.length() > 3 ? t.substring(3) : t;
-  }
 
   /**
    * Whether two stories' time marks conflict (some kind named by both, none shared), when either is undated: two
@@ -305,18 +196,7 @@ final class StoryState implements java.io.Serializable {
    */
   boolean marksConflict(StoryState other) {
     if (first != ArticleFeatures.NO_DAY && other.first != ArticleFeatures.NO_DAY) return false;
-    StoryState small = marks.size() <= other.marks.size() ? this : other;
-    StoryState big = small == this ? other : this;
-    return big.conflicts(small.marks.keySet()) != 0;
-  }
-
-  /** The score factor for the conflicts of an article's time marks with this story. */
-  double conflictFactor(java.util.Collection<String> terms, ArgumentRules r) {
-    if (r.yearConflict() >= 1 && r.monthConflict() >= 1 && r.weekdayConflict() >= 1) return 1.0;
-    int c = conflicts(terms);
-    double f = 1.0;
-    for (int k = 0; k < 3; k++) if ((c & 1 << k) != 0) f *= r.conflict(k);
-    return f;
+    return timeMarks.conflictsWith(other.timeMarks);
   }
 
   /**
@@ -326,7 +206,7 @@ final class StoryState implements java.io.Serializable {
    */
   double marksFactor(Map<String, Double> v, ArticleFeatures f, ClusterConfig cfg) {
     if (f.dated() && first != ArticleFeatures.NO_DAY) return 1.0;
-    return conflictFactor(v.keySet(), cfg.arguments());
+    return timeMarks.factor(v.keySet(), cfg.arguments());
   }
 
   /** A kept member article: its heaviest features (a bounded copy of its unit vector). */
@@ -337,10 +217,10 @@ final class StoryState implements java.io.Serializable {
 
   /** Counts an article's time marks and keeps its vector for the second look (the most recent {@link ArgumentRules#members} are kept). */
   void remember(String id, Map<String, Double> v, ArgumentRules r) {
-    mark(v.keySet(), 1);
+    timeMarks.count(v.keySet(), 1);
     if (r.members() <= 0) return;
     Map<String, Double> kept = new HashMap<>();
-    for (String t : StoryIndex.top(v, r.memberTerms())) kept.put(t, v.get(t));
+    for (String t : TopTerms.top(v, r.memberTerms())) kept.put(t, v.get(t));
     double[] cn = channelNorms(kept);
     double n = 0;
     for (double x : cn) n += x * x;
@@ -367,7 +247,7 @@ final class StoryState implements java.io.Serializable {
 
   /** Takes an article's vector out of the centroid (weights that fall to about zero are dropped). */
   void subtract(Map<String, Double> v) {
-    mark(v.keySet(), -1);
+    timeMarks.count(v.keySet(), -1);
     for (var e : v.entrySet()) {
       Double w = centroid.get(e.getKey());
       if (w == null) continue;
@@ -396,10 +276,7 @@ final class StoryState implements java.io.Serializable {
 
   /** Takes the time marks and kept members of a story merged into this one (the most recent are kept). */
   void absorbMembers(StoryState other, ArgumentRules r) {
-    for (var e : other.marks.entrySet()) {
-      if (!marks.containsKey(e.getKey())) markKinds[markKind(e.getKey())]++;
-      marks.merge(e.getKey(), e.getValue(), Integer::sum);
-    }
+    timeMarks.absorb(other.timeMarks);
     members.addAll(other.members);
     other.members.clear();
     while (members.size() > Math.max(0, r.members())) members.removeFirst();
@@ -408,7 +285,7 @@ final class StoryState implements java.io.Serializable {
   private void prune(int keep) {
     if (centroid.size() > keep) {
       Map<String, Double> kept = new HashMap<>();
-      for (String t : StoryIndex.top(centroid, keep)) kept.put(t, centroid.get(t));
+      for (String t : TopTerms.top(centroid, keep)) kept.put(t, centroid.get(t));
       centroid = kept;
     }
     double sq = 0;
@@ -519,7 +396,7 @@ final class StoryState implements java.io.Serializable {
   private void pruneCore(int keep) {
     if (core.size() > keep) {
       HashMap<String, Double> kept = new HashMap<>();
-      for (String t : StoryIndex.top(core, keep)) kept.put(t, core.get(t));
+      for (String t : TopTerms.top(core, keep)) kept.put(t, core.get(t));
       core = kept;
     }
     double sq = 0;

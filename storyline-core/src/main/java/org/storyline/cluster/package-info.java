@@ -19,7 +19,12 @@
  * arc. Story ids come from the first article and never change; a
  * merge of two stories is an explicit {@link org.storyline.cluster.StoryIndex.Event}. Every assignment explains itself
  * ({@link org.storyline.cluster.Assignment#explain()}). All tunables are in {@link org.storyline.cluster.ClusterConfig},
- * word lists in resources next to this package.
+ * word lists in resources next to this package. Inside the index each stage has its own package-private class:
+ * {@code DuplicateIndex} (copies by URL, text key and MinHash bands), {@code CandidateIndex} (the postings of live
+ * stories, the archive of retired ones, the nearest by embedding), {@code StoryScorer} (the article's vector, its
+ * score against a candidate, the follow-up and late-report rules, the second look, the explanation), and
+ * {@code StoryState} (one story: articles, dates, centroid, core, members) with {@code Channels} (per-channel vector
+ * arithmetic) and {@code TimeMarks} (years, months and weekdays named, and their conflicts).
  *
  * <p>Optionally (on by default in the pipeline, {@code OnlineStoryStage.defaults(true)}), a sentence embedding of
  * each article's title and lead ({@link org.storyline.nlp.Embedder}, computed in parallel with the features) is a

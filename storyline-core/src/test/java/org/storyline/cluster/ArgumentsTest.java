@@ -59,33 +59,33 @@ class ArgumentsTest {
 
   @Test
   void yearsNamesAndNumbersAreArgumentsPlainWordsAreNot() {
-    assertEquals(3, StoryState.channel("2008"));
-    assertEquals(3, StoryState.channel("%n:6.1"));
-    assertEquals(1, StoryState.channel("#torvesh"));
-    assertEquals(0, StoryState.channel("earthquake"));
-    assertTrue(StoryState.argument("%w:sun") && StoryState.argument("@torvesh"));
-    assertFalse(StoryState.argument("quake"));
+    assertEquals(3, Channels.channel("2008"));
+    assertEquals(3, Channels.channel("%n:6.1"));
+    assertEquals(1, Channels.channel("#torvesh"));
+    assertEquals(0, Channels.channel("earthquake"));
+    assertTrue(Channels.argument("%w:sun") && Channels.argument("@torvesh"));
+    assertFalse(Channels.argument("quake"));
   }
 
   @Test
   void timeMarksConflictOnlyWhenBothSidesNameSomeOfAKindAndNoneIsShared() {
     StoryState s = new StoryState("s", 0);
-    s.mark(List.of("2005", "%w:sun", "quake"), 1);
-    assertEquals(0b001, s.conflicts(List.of("2008")), "year named by both, none shared");
-    assertEquals(0, s.conflicts(List.of("2008", "2005")), "one year shared");
-    assertEquals(0, s.conflicts(List.of("%m:nov")), "the story names no month");
-    assertEquals(0b101, s.conflicts(List.of("2008", "%w:tue")));
-    s.mark(List.of("2005", "%w:sun"), -1);
-    assertEquals(0, s.conflicts(List.of("2008")), "marks are uncounted when an article leaves");
+    s.timeMarks.count(List.of("2005", "%w:sun", "quake"), 1);
+    assertEquals(0b001, s.timeMarks.conflicts(List.of("2008")), "year named by both, none shared");
+    assertEquals(0, s.timeMarks.conflicts(List.of("2008", "2005")), "one year shared");
+    assertEquals(0, s.timeMarks.conflicts(List.of("%m:nov")), "the story names no month");
+    assertEquals(0b101, s.timeMarks.conflicts(List.of("2008", "%w:tue")));
+    s.timeMarks.count(List.of("2005", "%w:sun"), -1);
+    assertEquals(0, s.timeMarks.conflicts(List.of("2008")), "marks are uncounted when an article leaves");
   }
 
   @Test
   void conflictFactorMultipliesThePenaltiesOfTheConflictingKinds() {
     StoryState s = new StoryState("s", 0);
-    s.mark(List.of("2005", "%w:sun"), 1);
+    s.timeMarks.count(List.of("2005", "%w:sun"), 1);
     ArgumentRules r = ArgumentRules.DEFAULTS.with("yearConflict=0.5,weekdayConflict=0.8");
-    assertEquals(0.4, s.conflictFactor(List.of("2008", "%w:tue"), r), 1e-9);
-    assertEquals(1.0, s.conflictFactor(List.of("2005", "%w:sun"), r), 1e-9);
+    assertEquals(0.4, s.timeMarks.factor(List.of("2008", "%w:tue"), r), 1e-9);
+    assertEquals(1.0, s.timeMarks.factor(List.of("2005", "%w:sun"), r), 1e-9);
   }
 
   @Test
@@ -102,8 +102,8 @@ class ArgumentsTest {
   void argumentCosineComesFromTheNameAndNumberChannelsOnly() {
     Map<String, Double> a = Map.of("quake", 0.6, "#torvesh", 0.6, "2005", 0.5291502622129181);
     Map<String, Double> b = Map.of("quake", 0.6, "#torvesh", 0.6, "2008", 0.5291502622129181);
-    double[] dot = StoryState.dots(a, b);
-    double cos = StoryState.argCos(dot, StoryState.channelNorms(a), StoryState.channelNorms(b));
+    double[] dot = Channels.dots(a, b);
+    double cos = Channels.argCos(dot, Channels.channelNorms(a), Channels.channelNorms(b));
     // arguments: torvesh shared (0.36), years differ: 0.36 / (0.64) for both norms
     assertEquals(0.36 / 0.64, cos, 1e-6);
   }

@@ -23,7 +23,7 @@ class TopTermsTest {
             .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey()))
             .limit(k).map(Map.Entry::getKey).toList();
-        assertEquals(sorted, StoryIndex.top(v, k), "round " + round + " k " + k);
+        assertEquals(sorted, TopTerms.top(v, k), "round " + round + " k " + k);
       }
     }
   }

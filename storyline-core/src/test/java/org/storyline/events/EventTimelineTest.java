@@ -111,17 +111,17 @@ class EventTimelineTest {
 
   @Test
   void periodsAndClauses() {
-    assertEquals("week", EventTimeline.period("2025-W08").granularity());
-    assertTrue(EventTimeline.period("2025-W08").contains(EventTimeline.period("2025-02-18")));
-    assertTrue(EventTimeline.period("2022").contains(EventTimeline.period("2022-02")));
-    assertNull(EventTimeline.period("PRESENT_REF"));
-    assertNull(EventTimeline.period("P3Y"));
+    assertEquals("week", Period.of("2025-W08").granularity());
+    assertTrue(Period.of("2025-W08").contains(Period.of("2025-02-18")));
+    assertTrue(Period.of("2022").contains(Period.of("2022-02")));
+    assertNull(Period.of("PRESENT_REF"));
+    assertNull(Period.of("P3Y"));
     String s = "In December 2016, the old administration expelled 35 diplomats in response to hacking.";
-    var c = EventTimeline.clause(s, new org.storyline.nlp.Span(0, s.length()), 3, 16);
+    var c = DatedSentences.clause(s, new org.storyline.nlp.Span(0, s.length()), 3, 16);
     assertEquals("In December 2016, the old administration expelled 35 diplomats in response to hacking.",
         s.substring(c.start(), c.end()));
-    assertTrue(EventTimeline.continues("Speaking at the meeting, she said the talks went well."));
-    assertTrue(!EventTimeline.continues("The talks went well."));
+    assertTrue(DatedSentences.continues("Speaking at the meeting, she said the talks went well."));
+    assertTrue(!DatedSentences.continues("The talks went well."));
   }
 
   /**

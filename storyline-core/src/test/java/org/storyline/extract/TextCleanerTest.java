@@ -926,8 +926,8 @@ class TextCleanerTest {
         Rotor Volgograd must play their next home game behind closed doors, the club said on Friday.
         """);
     assertTrue(b.text().contains("Fans locked out for two home games"), b.text());
-    assertTrue(TextCleaner.sentenceEnd("reduced to rubble.”"));
-    assertFalse(TextCleaner.sentenceEnd("Acme Inc."));
-    assertFalse(TextCleaner.headlineLike("He said the plan “has been reduced to rubble.”"));
+    assertTrue(LineShapes.sentenceEnd("reduced to rubble.”"));
+    assertFalse(LineShapes.sentenceEnd("Acme Inc."));
+    assertFalse(LineShapes.headlineLike("He said the plan “has been reduced to rubble.”"));
   }
 }
