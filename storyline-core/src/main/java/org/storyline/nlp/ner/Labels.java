@@ -24,8 +24,18 @@ final class Labels {
     return label == 0 ? -1 : (label - 1) % 4;
   }
 
+  private static final boolean[] ALLOWED = new boolean[N * N];
+
+  static {
+    for (int p = 0; p < N; p++) for (int q = 0; q < N; q++) ALLOWED[p * N + q] = allows(p, q);
+  }
+
   /** Whether {@code next} may follow {@code prev} (0 = O also stands for the sentence start / end). */
   static boolean allowed(int prev, int next) {
+    return ALLOWED[prev * N + next];
+  }
+
+  private static boolean allows(int prev, int next) {
     boolean open = prev != 0 && (pos(prev) == B || pos(prev) == I);
     if (open) return next != 0 && type(next) == type(prev) && (pos(next) == I || pos(next) == L);
     return next == 0 || pos(next) == B || pos(next) == U;

@@ -62,6 +62,14 @@ final class LongIntMap {
     return out;
   }
 
+  /** All keys, in slot order. */
+  long[] keys() {
+    long[] out = new long[size];
+    int j = 0;
+    for (int i = 0; i <= mask; i++) if (slots[2 * i] != 0) out[j++] = slots[2 * i];
+    return out;
+  }
+
   private void grow() {
     long[] old = slots;
     int cap = (mask + 1) * 2;

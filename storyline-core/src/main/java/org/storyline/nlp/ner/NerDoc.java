@@ -21,6 +21,9 @@ final class NerDoc {
   final Set<String> lowercaseSeen;
   /** Second stage only: per token, packed facts about the first stage's labels in this document, else null. */
   int[][] prior;
+  /** Facts from the training names ({@link NameMemory}) per token, or null when the model has none. */
+  int[][] memPhrase;
+  int[][] memWord;
 
   NerDoc(List<String[]> sentences, Gazetteer gazetteer, WordClusters clusters) {
     int n = sentences.size();

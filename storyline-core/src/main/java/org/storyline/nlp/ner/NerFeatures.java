@@ -4,10 +4,12 @@ package org.storyline.nlp.ner;
  * Feature templates of the entity tagger, hashed to 64-bit keys without building strings. Templates: word, lower
  * case, shape, prefixes and suffixes, a window of two words and shapes each side, word bigrams, the two previous
  * labels, headline (all-caps sentence) and sentence-start flags, hyphen parts, gazetteer matches, whether the
- * document also writes the word in lower case, and the type this document's earlier mentions of the word received.
+ * document also writes the word in lower case, the type this document's earlier mentions of the word received, the
+ * run of capitalised words around the token (its length, the token's place in it, the words just outside it), and
+ * what the training names say ({@link NameMemory}) about the token, its word and its neighbours.
  */
 final class NerFeatures {
-  static final int MAX = 128;
+  static final int MAX = 160;
   private static final long FNV = 0xcbf29ce484222325L;
   private static final long PRIME = 0x100000001b3L;
 
@@ -50,12 +52,44 @@ final class NerFeatures {
     return x == 0 ? 1 : x;
   }
 
+  /** Type and BILOU position of a remembered name over a token, 98 when none. */
+  private static int memTag(int pm) {
+    return pm == 0 ? 98 : ((pm >>> 1) & 3) * 4 + ((pm >>> 10) & 3);
+  }
+
   /**
    * Writes the feature keys of token {@code i} of sentence {@code s} into {@code out}; returns how many.
    * {@code p1}, {@code p2} are the previous two labels (0 at the sentence start); {@code hist} the most frequent
    * type earlier mentions of this word got in the document (-1 none, 4 = was tagged O while capitalised).
    */
   static int extract(NerDoc d, int s, int i, int p1, int p2, int hist, long[] out) {
+    return extractDynamic(d, s, i, p1, p2, hist, out, extractStatic(d, s, i, hist, out));
+  }
+
+  /**
+   * The features that read the previous labels, written into {@code out} from {@code k}; returns the new count.
+   * Beam search scores {@link #extractStatic} once per token and these once per hypothesis.
+   */
+  static int extractDynamic(NerDoc d, int s, int i, int p1, int p2, int hist, long[] out, int k) {
+    String low = d.lower[s][i];
+    String shp = d.shape[s][i];
+    out[k++] = fin(t(31, p1));
+    out[k++] = fin(t(32, p1 * 31L + p2));
+    out[k++] = fin(h(t(33, p1), low));
+    out[k++] = fin(h(t(34, p1), shp));
+    int c = d.cluster[s][i];
+    if (c >= 0) out[k++] = fin(t(53, (long) (c >>> 16) * 32 + p1));
+    if (d.memPhrase != null) {
+      int pm = d.memPhrase[s][i];
+      if (pm != 0) out[k++] = fin(t(84, (((pm >>> 1) & 3) * 4 + ((pm >>> 10) & 3)) * 32L + p1));
+    }
+    if (d.prior != null) out[k++] = fin(t(66, ((d.prior[s][i] >>> 8) & 0xf) * 32L + p1));
+    if (Character.isUpperCase(d.words[s][i].charAt(0))) out[k++] = fin(t(47, (hist + 1L) * 64 + p1));
+    return k;
+  }
+
+  /** The features that do not read the previous labels; returns how many. */
+  static int extractStatic(NerDoc d, int s, int i, int hist, long[] out) {
     String[] w = d.words[s];
     String[] lw = d.lower[s];
     String[] sh = d.shape[s];
@@ -91,10 +125,6 @@ final class NerFeatures {
     out[k++] = fin(h(h(t(28), low), lp1));
     if (!caps && i > 0) out[k++] = fin(h(h(t(29), w[i - 1]), shp));
     if (!caps && i + 1 < n) out[k++] = fin(h(h(t(30), shp), w[i + 1]));
-    out[k++] = fin(t(31, p1));
-    out[k++] = fin(t(32, p1 * 31L + p2));
-    out[k++] = fin(h(t(33, p1), low));
-    out[k++] = fin(h(t(34, p1), shp));
     if (i == 0) out[k++] = fin(h(t(35), shp));
     if (caps) {
       out[k++] = fin(h(t(36), shp));
@@ -133,7 +163,6 @@ final class NerFeatures {
       out[k++] = fin(t(50, c >>> 16));
       out[k++] = fin(t(51, (c >>> 8) & 0xff));
       out[k++] = fin(t(52, c & 0xff));
-      out[k++] = fin(t(53, (long) (c >>> 16) * 32 + p1));
     } else {
       out[k++] = fin(t(54));
     }
@@ -144,6 +173,45 @@ final class NerFeatures {
     if (i + 1 < n && cl[i + 1] >= 0) {
       out[k++] = fin(t(57, cl[i + 1] >>> 16));
       out[k++] = fin(t(58, (cl[i + 1] >>> 8) & 0xff));
+    }
+    if (!caps && Character.isUpperCase(word.charAt(0))) { // the run of capitalised words around the token
+      int a = i;
+      while (a > 0 && Character.isUpperCase(w[a - 1].charAt(0))) a--;
+      int b = i + 1;
+      while (b < n && Character.isUpperCase(w[b].charAt(0))) b++;
+      int len2 = Math.min(b - a, 4);
+      int at = b - a == 1 ? 0 : i == a ? 1 : i == b - 1 ? 2 : 3;
+      out[k++] = fin(t(90, len2 * 4L + at));
+      out[k++] = fin(h(t(91, at), a > 0 ? lw[a - 1] : "<s>"));
+      out[k++] = fin(h(t(92, at), b < n ? lw[b] : "</s>"));
+    }
+    out[k++] = fin(h(t(93), i > 1 ? sh[i - 2] : "<s>"));
+    out[k++] = fin(h(t(94), i + 2 < n ? sh[i + 2] : "</s>"));
+    if (d.memPhrase != null) {
+      int[] mp = d.memPhrase[s];
+      int pm = mp[i];
+      if (pm != 0) {
+        int type = (pm >>> 1) & 3;
+        int tp = type * 4 + ((pm >>> 10) & 3);
+        out[k++] = fin(t(80, tp));
+        out[k++] = fin(t(81, tp * 16L + ((pm >>> 3) & 15)));
+        out[k++] = fin(t(82, type * 8L + ((pm >>> 7) & 7)));
+        out[k++] = fin(h(t(83, tp), shp));
+      } else if (Character.isUpperCase(word.charAt(0))) {
+        out[k++] = fin(h(t(85), shp));
+      }
+      out[k++] = fin(t(86, i > 0 ? memTag(mp[i - 1]) : 99));
+      out[k++] = fin(t(87, i + 1 < n ? memTag(mp[i + 1]) : 99));
+      int[] mw = d.memWord[s];
+      out[k++] = fin(t(95, i > 0 ? mw[i - 1] & 0x1f : 99));
+      out[k++] = fin(t(96, i + 1 < n ? mw[i + 1] & 0x1f : 99));
+      out[k++] = fin(t(97, i > 1 ? memTag(mp[i - 2]) : 99));
+      out[k++] = fin(t(98, i + 2 < n ? memTag(mp[i + 2]) : 99));
+      if (Character.isUpperCase(word.charAt(0))) {
+        int pw = d.memWord[s][i];
+        out[k++] = fin(t(88, pw));
+        out[k++] = fin(h(t(89, pw & 0x1f), shp));
+      }
     }
     if (d.prior != null) {
       int[] pr = d.prior[s];
@@ -156,7 +224,6 @@ final class NerFeatures {
       out[k++] = fin(t(63, cm * 32L + own));
       out[k++] = fin(t(64, i > 0 ? pr[i - 1] & 0xff : 99));
       out[k++] = fin(t(65, i + 1 < n ? pr[i + 1] & 0xff : 99));
-      out[k++] = fin(t(66, wm * 32L + p1));
     }
     int cap = d.capRate[s][i];
     out[k++] = fin(t(71, cap + 1L));
@@ -168,7 +235,6 @@ final class NerFeatures {
       out[k++] = fin(t(44, (lcSeen ? 1 : 0) * 2 + (i == 0 ? 1 : 0)));
       out[k++] = fin(t(45, hist + 1L));
       out[k++] = fin(h(t(46, hist + 1L), shp));
-      out[k++] = fin(t(47, (hist + 1L) * 64 + p1));
     }
     return k;
   }

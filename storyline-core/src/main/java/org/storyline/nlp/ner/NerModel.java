@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A trained greedy left-to-right BILOU tagger: a linear model (averaged perceptron weights) over
- * {@link NerFeatures}. Immutable once built; {@link #tag} is thread-safe.
+ * A trained left-to-right BILOU tagger (beam of two, see {@link #tag}): a linear model (averaged perceptron weights)
+ * over {@link NerFeatures}. Immutable once built; {@link #tag} is thread-safe.
  */
 final class NerModel {
   private static final int MAGIC = 0x4e455231; // NER1
@@ -75,8 +75,115 @@ final class NerModel {
     return weights;
   }
 
-  /** Labels for every token of every sentence of {@code d}. */
+  /** Beam width of {@link #tag}: two hypotheses per sentence (dev F1 +0.4, holdout +0.2 over greedy). */
+  static final int BEAM = 2;
+  /**
+   * Perceptron scores are turned into per-token log-probabilities, {@code log softmax(score / TEMP)} over the labels
+   * allowed after the hypothesis's previous label, so hypotheses compare as sums of log-probabilities. Chosen on the
+   * dev set (5 and below: as greedy; 50: worse than greedy).
+   */
+  static final double TEMP = 20;
+
+  /**
+   * Beam search over each sentence. Label-independent features are scored once per token, the features reading the
+   * previous labels once per hypothesis ({@link NerFeatures#extractDynamic}). The document history is updated after
+   * each sentence, as in greedy tagging.
+   */
+  int[][] tagBeam(NerDoc d, int width) {
+    int[][] out = new int[d.words.length][];
+    long[] buf = new long[NerFeatures.MAX];
+    float[] score = new float[Labels.N];
+    float[] base = new float[Labels.N];
+    Map<String, int[]> history = new HashMap<>();
+    for (int s = 0; s < d.words.length; s++) {
+      int n = d.words[s].length;
+      int[][] labs = new int[width][n];
+      double[] tot = new double[width];
+      int live = 1;
+      int[][] nl = new int[width][n];
+      double[] nt = new double[width];
+      int[] candH = new int[width * Labels.N];
+      int[] candL = new int[width * Labels.N];
+      double[] candS = new double[width * Labels.N];
+      for (int i = 0; i < n; i++) {
+        int hist = history(history, d, s, i);
+        int nc = 0;
+        int ks = NerFeatures.extractStatic(d, s, i, hist, buf);
+        java.util.Arrays.fill(base, 0f);
+        accumulate(buf, 0, ks, base);
+        int lastP1 = -1;
+        int lastP2 = -1;
+        double norm = 0;
+        for (int h = 0; h < live; h++) {
+          int p1 = i > 0 ? labs[h][i - 1] : 0;
+          int p2 = i > 1 ? labs[h][i - 2] : 0;
+          if (p1 != lastP1 || p2 != lastP2) { // hypotheses ending in the same two labels score alike
+            int k = NerFeatures.extractDynamic(d, s, i, p1, p2, hist, buf, ks);
+            System.arraycopy(base, 0, score, 0, Labels.N);
+            accumulate(buf, ks, k, score);
+            finish(score);
+            norm = 0;
+            if (live > 1) { // one hypothesis: the normaliser is the same for all its candidates
+              float mx = Float.NEGATIVE_INFINITY;
+              for (int l = 0; l < Labels.N; l++) if (Labels.allowed(p1, l)) mx = Math.max(mx, score[l]);
+              double z = 0;
+              for (int l = 0; l < Labels.N; l++) {
+                if (!Labels.allowed(p1, l)) continue;
+                double x = (score[l] - mx) / TEMP;
+                if (x > -15) z += Math.exp(x);
+              }
+              norm = mx / TEMP + Math.log(z);
+            }
+            lastP1 = p1;
+            lastP2 = p2;
+          }
+          for (int l = 0; l < Labels.N; l++) {
+            if (!Labels.allowed(p1, l)) continue;
+            if (i == n - 1 && !Labels.closes(l)) continue;
+            candH[nc] = h;
+            candL[nc] = l;
+            candS[nc] = tot[h] + score[l] / TEMP - norm;
+            nc++;
+          }
+        }
+        int keep = Math.min(width, nc);
+        for (int j = 0; j < keep; j++) {
+          int b = j;
+          for (int c = j + 1; c < nc; c++) if (candS[c] > candS[b]) b = c;
+          int th = candH[b], tl = candL[b];
+          double ts = candS[b];
+          candH[b] = candH[j];
+          candL[b] = candL[j];
+          candS[b] = candS[j];
+          candH[j] = th;
+          candL[j] = tl;
+          candS[j] = ts;
+          System.arraycopy(labs[th], 0, nl[j], 0, i);
+          nl[j][i] = tl;
+          nt[j] = ts;
+        }
+        int[][] sw = labs;
+        labs = nl;
+        nl = sw;
+        double[] st = tot;
+        tot = nt;
+        nt = st;
+        live = keep;
+      }
+      int[] lab = n == 0 ? new int[0] : labs[0].clone();
+      remember(history, d, s, lab);
+      out[s] = lab;
+    }
+    return out;
+  }
+
+  /** Labels for every token of every sentence of {@code d} (beam search). */
   int[][] tag(NerDoc d) {
+    return BEAM > 1 ? tagBeam(d, BEAM) : tagGreedy(d);
+  }
+
+  /** Greedy left to right: the best allowed label at each token. */
+  int[][] tagGreedy(NerDoc d) {
     int[][] out = new int[d.words.length][];
     long[] buf = new long[NerFeatures.MAX];
     float[] score = new float[Labels.N];
@@ -108,8 +215,14 @@ final class NerModel {
 
   void scores(long[] feats, int k, float[] score) {
     java.util.Arrays.fill(score, 0f);
+    accumulate(feats, 0, k, score);
+    finish(score);
+  }
+
+  /** Adds the raw weights of features {@code [from, to)} to {@code score} (sparse: unscaled; see {@link #finish}). */
+  void accumulate(long[] feats, int from, int to, float[] score) {
     if (weights != null) {
-      for (int j = 0; j < k; j++) {
+      for (int j = from; j < to; j++) {
         int f = index.get(feats[j]);
         if (f < 0) continue;
         int base = f * Labels.N;
@@ -119,7 +232,7 @@ final class NerModel {
     }
     long[] t = spans;
     int mask = spanMask;
-    for (int j = 0; j < k; j++) {
+    for (int j = from; j < to; j++) {
       long key = feats[j];
       int i = LongIntMap.mix(key) & mask;
       long found;
@@ -135,6 +248,11 @@ final class NerModel {
         score[x >>> 16] += (short) x;
       }
     }
+  }
+
+  /** Scales accumulated raw scores (sparse models store 16-bit weights). */
+  void finish(float[] score) {
+    if (weights != null) return;
     for (int l = 0; l < Labels.N; l++) score[l] *= scale;
   }
 

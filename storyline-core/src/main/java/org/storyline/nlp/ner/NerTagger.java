@@ -12,7 +12,7 @@ import java.util.zip.GZIPOutputStream;
 import org.storyline.resources.Resources;
 
 /**
- * Named-entity tagger (PER, ORG, LOC, MISC) over tokenized documents: a greedy BILOU averaged-perceptron model
+ * Named-entity tagger (PER, ORG, LOC, MISC) over tokenized documents: a BILOU averaged-perceptron model (beam search)
  * trained by this project on CoNLL-2003 English (see docs/models/ner.md). Thread-safe; load once.
  *
  * <p>Input is one document as sentences of tokens (CoNLL / Penn Treebank tokenization, as {@link
@@ -23,12 +23,16 @@ public final class NerTagger {
   public static final String MODEL_RESOURCE = "/org/storyline/nlp/ner/ner-conll2003.bin.gz";
   private static final Gazetteer GAZ = Gazetteer.load();
   private static final WordClusters CLUSTERS = WordClusters.load();
+  /** Model file flag: a {@link NameMemory} follows the weight tables. */
+  private static final int MEMORY = 0x100;
   private final NerModel model;
   private final NerModel stage2; // null: one stage
+  private final NameMemory memory; // null: no name memory features
 
-  private NerTagger(NerModel model, NerModel stage2) {
+  private NerTagger(NerModel model, NerModel stage2, NameMemory memory) {
     this.model = model;
     this.stage2 = stage2;
+    this.memory = memory;
   }
 
   /** An entity chunk: tokens {@code [start, end)} of its sentence, type PER/ORG/LOC/MISC. */
@@ -54,18 +58,20 @@ public final class NerTagger {
   /** Reads a gzipped model written by {@link #write}. */
   public static NerTagger read(InputStream in) throws IOException {
     java.io.DataInputStream din = new java.io.DataInputStream(new GZIPInputStream(in, 1 << 16));
-    int stages = din.readInt();
+    int flags = din.readInt();
     NerModel first = NerModel.read(din);
-    return new NerTagger(first, stages > 1 ? NerModel.read(din) : null);
+    NerModel second = (flags & 0xff) > 1 ? NerModel.read(din) : null;
+    return new NerTagger(first, second, (flags & MEMORY) != 0 ? NameMemory.read(din) : null);
   }
 
   /** Writes the model gzipped, dropping features with all weights below {@code minAbs}. */
   public void write(OutputStream out, float minAbs) throws IOException {
     GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
     java.io.DataOutputStream dout = new java.io.DataOutputStream(gz);
-    dout.writeInt(stage2 == null ? 1 : 2);
+    dout.writeInt((stage2 == null ? 1 : 2) | (memory == null ? 0 : MEMORY));
     model.write(dout, minAbs);
     if (stage2 != null) stage2.write(dout, minAbs);
+    if (memory != null) memory.write(dout);
     dout.flush();
     gz.finish();
   }
@@ -96,6 +102,15 @@ public final class NerTagger {
   /** As above, each model the average of {@code bags} perceptrons trained on different document orders. */
   public static NerTagger train(List<List<List<String>>> docs, List<List<List<String>>> tags, int epochs, long seed,
       int stages, int bags, PrintWriter log) {
+    return train(docs, tags, epochs, seed, stages, bags, true, log);
+  }
+
+  /**
+   * As above; with {@code memory} the model also reads what the training documents say about each name
+   * ({@link NameMemory}, each training document's own names left out).
+   */
+  public static NerTagger train(List<List<List<String>>> docs, List<List<List<String>>> tags, int epochs, long seed,
+      int stages, int bags, boolean memory, PrintWriter log) {
     List<NerDoc> nd = new ArrayList<>(docs.size());
     List<int[][]> gold = new ArrayList<>(docs.size());
     for (int d = 0; d < docs.size(); d++) {
@@ -105,7 +120,9 @@ public final class NerTagger {
       for (int s = 0; s < ts.size(); s++) g[s] = bilou(ts.get(s));
       gold.add(g);
     }
-    if (stages < 2) return new NerTagger(NerTrainer.train(nd, gold, epochs, seed, bags, log), null);
+    NameMemory mem = memory ? NameMemory.build(nd, gold) : null;
+    if (mem != null) for (int d = 0; d < nd.size(); d++) mem.annotateTraining(nd.get(d), d);
+    if (stages < 2) return new NerTagger(NerTrainer.train(nd, gold, epochs, seed, bags, log), null, mem);
     int folds = 5;
     int[][][] first = new int[nd.size()][][];
     for (int f = 0; f < folds; f++) {
@@ -125,12 +142,13 @@ public final class NerTagger {
     for (int d = 0; d < nd.size(); d++) nd.get(d).setPrior(first[d]);
     if (log != null) log.println(" stage 2");
     NerModel two = NerTrainer.train(nd, gold, epochs, seed, bags, log);
-    return new NerTagger(one, two);
+    return new NerTagger(one, two, mem);
   }
 
   /** Tags one document: for each sentence its entity chunks, in order. */
   public List<List<Chunk>> tag(List<List<String>> sentences) {
     NerDoc d = prepare(sentences);
+    if (memory != null) memory.annotate(d);
     int[][] lab = model.tag(d);
     if (stage2 != null) {
       d.setPrior(lab);
