@@ -171,12 +171,14 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
   }
 
   static Set<String> wires(List<String> credits) {
-    Set<String> s = new TreeSet<>();
+    java.util.SortedSet<String> s = new TreeSet<>();
     for (String c : credits) {
       String k = c.toLowerCase(Locale.ROOT).replaceAll("[^a-z\\- ]", " ").strip().replaceAll("\\s+", " ");
       String w = WIRES.get(k);
       if (w != null) s.add(w);
     }
-    return Set.copyOf(s);
+    // sorted, not Set.copyOf: an immutable set's order changes from one JVM to the next, and the saved stories
+    // (stories.bin) write the wires in their set's order, so two runs on the same input wrote different files
+    return java.util.Collections.unmodifiableSortedSet(s);
   }
 }
