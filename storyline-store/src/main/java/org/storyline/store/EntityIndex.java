@@ -349,7 +349,7 @@ public final class EntityIndex implements Closeable {
     searchers.maybeRefreshBlocking();
     names.clear();
     contained.clear();
-    version++;
+    version.incrementAndGet();
   }
 
   /** For a reader beside a writer in another process: see its last commit. */
@@ -357,14 +357,14 @@ public final class EntityIndex implements Closeable {
     searchers.maybeRefreshBlocking();
     names.clear();
     contained.clear();
-    version++;
+    version.incrementAndGet();
   }
 
-  private volatile long version;
+  private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
   /** A number that changes with every commit (and refresh) this object sees: what was read before may differ now. */
   public long version() {
-    return version;
+    return version.get();
   }
 
   /** The ids of the articles that have an entry. */

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.storyline.ingest.RawDocument;
 import org.storyline.server.ServerConfig;
@@ -194,7 +193,6 @@ public final class ServeLoad {
           System.out.printf(Locale.ROOT, "  %-20s %.2f ms%n", ep, (os.getProcessCpuTime() - c0) / 1e6 / CPU_REQUESTS);
         }
       }
-      CountDownLatch done = new CountDownLatch(clients);
       List<String> ingested = java.util.Collections.synchronizedList(new ArrayList<>());
       AtomicLong posted = new AtomicLong();
       // one POST alone first: what an ingest of INGEST_BATCH articles costs without readers
@@ -235,34 +233,8 @@ public final class ServeLoad {
       long cpu0 = osb.getProcessCpuTime();
       writer.start();
       long start = System.nanoTime();
-      for (int c = 0; c < clients; c++) {
-        Random rnd = new Random(1000 + c);
-        int first = c;
-        Thread t = new Thread(() -> {
-          try (LoadClient client = new LoadClient(server.port(), 30_000)) {
-            for (int i = first; System.nanoTime() < deadline; i++) {
-              String ep = endpoints.get(i % endpoints.size());
-              String path = path(ep, storyIds, frontIds, articleIds, entityIds, words, rnd);
-              long t0 = System.nanoTime();
-              Stats st = stats.get(ep);
-              try {
-                if (client.get(path, accept(ep)) != 200) st.errors.incrementAndGet();
-              } catch (IOException e) {
-                st.errors.incrementAndGet(); // counted (a timeout at its 30 s) and the client goes on
-              }
-              st.nanos.add(System.nanoTime() - t0);
-              if (think > 0) Thread.sleep(think / 2 + rnd.nextInt(think + 1)); // a reader between two pages
-            }
-          } catch (Exception e) {
-            System.out.println("client failed: " + e);
-          } finally {
-            done.countDown();
-          }
-        });
-        t.setDaemon(true);
-        t.start();
-      }
-      done.await();
+      drive(server.port(), clients, deadline, endpoints, storyIds, frontIds, articleIds, entityIds, words, stats,
+          think, 1000);
       double wall = (System.nanoTime() - start) / 1e9;
       double cpuCores = (osb.getProcessCpuTime() - cpu0) / 1e9 / wall;
       long jitLoad = jit.getTotalCompilationTime() - jitWarm;
@@ -309,19 +281,39 @@ public final class ServeLoad {
   private static void warm(int port, int clients, int seconds, List<String> endpoints, List<String> storyIds,
       List<String> frontIds, List<String> articleIds, List<String> entityIds, List<String> words)
       throws InterruptedException {
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    drive(port, clients, System.nanoTime() + seconds * 1_000_000_000L, endpoints, storyIds, frontIds, articleIds,
+        entityIds, words, null, 0, 7);
+  }
+
+  /**
+   * {@code clients} clients, each on its own connection, over the endpoints in turn until {@code deadline}; each
+   * request's latency and errors go to {@code stats} by endpoint (null: not recorded); {@code think} ms as in
+   * {@code --think}. Returns when every client has stopped.
+   */
+  private static void drive(int port, int clients, long deadline, List<String> endpoints, List<String> storyIds,
+      List<String> frontIds, List<String> articleIds, List<String> entityIds, List<String> words,
+      Map<String, Stats> stats, int think, long seed) throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      Random rnd = new Random(7 + c);
+      Random rnd = new Random(seed + c);
       int first = c;
       Thread t = new Thread(() -> {
         try (LoadClient client = new LoadClient(port, 30_000)) {
-          for (int i = first; System.nanoTime() < end; i++) {
+          for (int i = first; System.nanoTime() < deadline; i++) {
             String ep = endpoints.get(i % endpoints.size());
-            client.get(path(ep, storyIds, frontIds, articleIds, entityIds, words, rnd), accept(ep));
+            String path = path(ep, storyIds, frontIds, articleIds, entityIds, words, rnd);
+            long t0 = System.nanoTime();
+            Stats st = stats == null ? null : stats.get(ep);
+            try {
+              if (client.get(path, accept(ep)) != 200 && st != null) st.errors.incrementAndGet();
+            } catch (IOException e) {
+              if (st != null) st.errors.incrementAndGet(); // counted (a timeout at its 30 s), the client goes on
+            }
+            if (st != null) st.nanos.add(System.nanoTime() - t0);
+            if (think > 0) Thread.sleep(think / 2 + rnd.nextInt(think + 1)); // a reader between two pages
           }
-        } catch (IOException e) {
-          System.out.println("warm-up client failed: " + e);
+        } catch (Exception e) {
+          System.out.println("client failed: " + e);
         }
       });
       t.setDaemon(true);
