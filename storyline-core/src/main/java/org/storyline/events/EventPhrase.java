@@ -171,8 +171,14 @@ public final class EventPhrase {
       String c = ReportedSpeech.complement(toks, v, ti, tj, subject);
       if (c != null) what = c;
     }
-    return new Phrase(capitalise(what.strip()), kind, false, kinds, subject.isEmpty() ? -1 : subject.get(0).start,
-        subject.isEmpty() ? -1 : subject.get(subject.size() - 1).end);
+    // a relative clause's antecedent ("the flood that hit") names what the clause is about, not who acted: it
+    // serves the what, and who is left to the sentence's names
+    int r = v - 1;
+    while (r > 0 && AUX.contains(toks.get(r).lower)) r--;
+    boolean relative = r >= 0 && RELATIVES.contains(toks.get(r).lower);
+    boolean agent = !subject.isEmpty() && !relative;
+    return new Phrase(capitalise(what.strip()), kind, false, kinds, agent ? subject.get(0).start : -1,
+        agent ? subject.get(subject.size() - 1).end : -1);
   }
 
   /** A capitalised action word inside a name ("Security Council", "Talks") is not the verb unless it starts a sentence. */
@@ -300,12 +306,36 @@ public final class EventPhrase {
     }
     for (int i = out.size() - 1; i >= 0; i--) {
       if (FRONT_CUTS.contains(out.get(i).lower)) {
-        out = new ArrayList<>(out.subList(i + 1, out.size()));
+        // "the flood that hit the town": a relative pronoun right before the verb stands for the noun before it
+        out = i == out.size() - 1 && RELATIVES.contains(out.get(i).lower) ? antecedent(out.subList(0, i))
+            : new ArrayList<>(out.subList(i + 1, out.size()));
         break;
       }
     }
     while (out.size() > MAX_SUBJECT) out.remove(0);
     if (!out.isEmpty() && DATE_PREPS.contains(out.get(0).lower)) out.clear();
+    return out;
+  }
+
+  private static final Set<String> RELATIVES = Set.of("that", "which", "who");
+  /** Words an antecedent noun phrase may hold at most ("the flood", "the new trade agreement"). */
+  private static final int MAX_ANTECEDENT = 4;
+
+  /**
+   * The noun phrase a restrictive relative clause hangs on: the words before the relative pronoun back to a
+   * preposition, an auxiliary or a stop word, at most {@link #MAX_ANTECEDENT}, kept when they open with an article ("into the flood that
+   * hit" -> "the flood"); empty otherwise (an unclear antecedent gives no subject rather than a wrong one).
+   */
+  private static List<Tok> antecedent(List<Tok> before) {
+    int from = before.size();
+    while (from > 0 && before.size() - from < MAX_ANTECEDENT) {
+      Tok t = before.get(from - 1);
+      if (PREPOSITIONS.contains(t.lower) || STOPS.contains(t.lower) || AUX.contains(t.lower)) break;
+      from--;
+      if (Set.of("the", "a", "an").contains(t.lower)) break;
+    }
+    List<Tok> out = new ArrayList<>(before.subList(from, before.size()));
+    if (out.size() < 2 || !Set.of("the", "a", "an").contains(out.get(0).lower)) return new ArrayList<>();
     return out;
   }
 

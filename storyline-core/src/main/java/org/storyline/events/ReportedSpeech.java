@@ -64,6 +64,7 @@ final class ReportedSpeech {
       }
     }
     int to = toks.size();
+    boolean unquoted = false;
     if (from < 0 && THAT_ONLY.contains(toks.get(v).lower())) return null;
     if (from < 0) {
       int i = v + 1;
@@ -88,6 +89,14 @@ final class ReportedSpeech {
         while (b > 0 && !QUOTE_MARKS.contains(toks.get(b - 1).text())) b--;
         from = b;
         to = e + 1;
+      } else if (e >= 0 && v - s <= MAX_SUBJECT && i >= toks.size() && toks.get(s).text().equals(",")) {
+        // "The army sent two trucks on Tuesday, a spokesman said.": the clause before the speaker, unquoted; it
+        // must hold an action of its own (else "In Paris, the minister said" would report "In Paris")
+        int b = e;
+        while (b > 0 && !toks.get(b - 1).boundary()) b--;
+        from = b;
+        to = e + 1;
+        unquoted = true;
       } else if (i >= toks.size() || toks.get(i).boundary()) {
         return null;
       } else {
@@ -148,6 +157,7 @@ final class ReportedSpeech {
           || Set.of("they", "we", "i").contains(subj.get(0).lower()) && subj.size() == 1;
       return who + " " + (plural ? a.base() : a.present()) + (obj.isEmpty() ? "" : " " + join(obj));
     }
+    if (unquoted) return null;
     // no action word of the table: the speaker's words, headline style ("Jane Holt: we need pumps"), the clause to
     // its first subordinate conjunction
     List<Tok> out = new ArrayList<>();

@@ -12,7 +12,8 @@ import org.storyline.nlp.Embedder;
  *   <li>the share of one statement's content words that the other has ({@code cover}), which sees a short statement
  *       restated inside a longer sentence;</li>
  *   <li>the veto: statements whose numbers, day dates or named people all differ are different facts however alike
- *       their words ("expelled 35 diplomats" is not "expelled 755 diplomats", "Peskov said" is not "Putin said").</li>
+ *       their words ("expelled 35 diplomats" is not "expelled 755 diplomats", "Peskov said" is not "Putin said"), and so
+ *       are two direct quotations of different speakers ({@link #otherSpeaker}).</li>
  * </ul>
  * Thresholds were set on AllSides dev ({@code storyline eval facts}) and are constants here, with their reasons.
  * Stateless and thread-safe.
@@ -78,7 +79,10 @@ final class Agreement {
       // square of a story's sentences)
       if (cos < COS_MIN) return new Match(false, cos, false);
     }
-    boolean conflict = disjoint(x.numbers(), y.numbers()) || disjoint(x.people(), y.people());
+    // and quotes of different speakers ("'We owe the families answers,' the mayor said" is not the fire chief's
+    // quote about the mayor, however much the two share her name)
+    boolean conflict = disjoint(x.numbers(), y.numbers()) || disjoint(x.people(), y.people())
+        || otherSpeaker(x, y);
     // different days: a sentence often dates one happening and restates another ("praised on Wednesday the talks of
     // Tuesday"), so only a close paraphrase with shared words passes
     boolean otherDay = disjoint(x.days(), y.days());
@@ -145,7 +149,11 @@ final class Agreement {
     float[] ey = vectors.get(y);
     if (ex == null || ey == null || Embedder.dot(ex, ey) < LEAD_COS) return false;
     if (x.subject() == null || !x.subject().equals(y.subject())) return false;
-    if (disjoint(x.numbers(), y.numbers()) || disjoint(x.people(), y.people()) || disjoint(x.days(), y.days())) {
+    // a quotation: its words are what it says, and the main rule compares them ("said" is no shared action: two
+    // quotes of one speaker in two leads are not one happening for that)
+    if (x.quotation() || y.quotation()) return false;
+    if (disjoint(x.numbers(), y.numbers()) || disjoint(x.people(), y.people()) || disjoint(x.days(), y.days())
+        || otherSpeaker(x, y)) {
       return false;
     }
     return shared(kinds(x), kinds(y)) > 0;
@@ -167,7 +175,8 @@ final class Agreement {
         if (eu == null || ev == null) return false;
         double cos = Embedder.dot(eu, ev);
         if (cos < COS_MIN) continue;
-        if (disjoint(u.numbers(), v.numbers()) || disjoint(u.people(), v.people()) || disjoint(u.days(), v.days())) {
+        if (disjoint(u.numbers(), v.numbers()) || disjoint(u.people(), v.people()) || disjoint(u.days(), v.days())
+            || otherSpeaker(u, v)) {
           continue;
         }
         double cover = Math.max(cover(u.terms(), v.terms()), cover(v.terms(), u.terms()));
@@ -175,6 +184,14 @@ final class Agreement {
       }
     }
     return false;
+  }
+
+  /**
+   * Two whole direct quotations of different named speakers: different statements. Reported speech is not vetoed
+   * so: a spokesman relays his leader's words ("Lomaia said that the president's proposal states ...").
+   */
+  static boolean otherSpeaker(Statement x, Statement y) {
+    return x.quotation() && y.quotation() && !x.quoted().equals(y.quoted());
   }
 
   static int shared(Set<String> a, Set<String> b) {

@@ -76,7 +76,7 @@ public final class FactTables {
     final Map<String, Article> byId = new HashMap<>();
     final Map<String, List<Statements.Name>> names = new HashMap<>();
     final Map<String, List<Statements.Date>> dates = new HashMap<>();
-    final Map<String, List<int[]>> quotes = new HashMap<>();
+    final Map<String, List<Statements.Said>> quotes = new HashMap<>();
     final Map<String, List<Statement>> statements = new ConcurrentHashMap<>();
     final Map<String, float[][]> vectors = new ConcurrentHashMap<>();
 
@@ -98,7 +98,11 @@ public final class FactTables {
               .add(new Statements.Date(t.value(), t.start(), t.end()));
         }
       }
-      for (Quote q : qs) quotes.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(new int[] {q.start(), q.end()});
+      for (Quote q : qs) {
+        quotes.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(new Statements.Said(q.start(), q.end(),
+            q.speakerEntity() == null ? null : Statements.surname(q.speakerEntity()),
+            "direct".equals(q.kind()) && !q.partial()));
+      }
     }
 
     List<Statement> statements(Article a) {

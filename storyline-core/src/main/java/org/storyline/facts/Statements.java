@@ -29,6 +29,12 @@ final class Statements {
   /** A name an article mentions: its entity id and type (PER, ORG, LOC, MISC), at {@code start..end}. */
   record Name(String entity, String type, int start, int end) {}
 
+  /**
+   * A quotation of the article at {@code start..end}, its speaker's {@link #surname} key (null when the quote stage
+   * named nobody), and whether it is a whole direct quotation (not a fragment, not reported speech).
+   */
+  record Said(int start, int end, String speaker, boolean whole) {}
+
   /** A dated expression of the article: its normalised value at {@code start..end}. */
   record Date(String value, int start, int end) {}
 
@@ -38,17 +44,24 @@ final class Statements {
    * {@code days} day-granular dates ("2025-02-18"); {@code quote} whether it holds a quote; {@code clauses} the
    * clauses of a sentence that joins several ("X said ..., but cautioned that ..."), each a statement of its own
    * (empty when the sentence is one clause); {@code subject} the person named first (their {@link #surname} key),
-   * mostly the one who acts or speaks, or null when it names nobody.
+   * mostly the one who acts or speaks, or null when it names nobody; {@code quoted} the speaker's key when the
+   * sentence reports one whole direct quotation of a named speaker (what it says is then that person's words, and its
+   * attribution, "Mayor Jane Holt said", is no shared action: see {@link Agreement}), else null.
    */
   record Statement(Article article, int index, Span span, Set<String> terms, Set<String> names,
       Set<String> people, Set<String> numbers, Set<String> days, boolean quote, List<Statement> clauses,
-      String subject) {
+      String subject, String quoted) {
     Statement {
       clauses = List.copyOf(clauses);
     }
 
     String text() {
       return span.text(article.text());
+    }
+
+    /** Whether it reports one whole direct quotation of a named speaker ({@code quoted}). */
+    boolean quotation() {
+      return quoted != null;
     }
 
     /** The sentence, then its clauses. */
@@ -75,14 +88,14 @@ final class Statements {
 
   /**
    * The statements of {@code a}; {@code names}, {@code dates} and
-   * {@code quotes} ({@code [start, end]} pairs) are those of this article.
+   * {@code quotes} are those of this article.
    */
-  static List<Statement> of(Article a, List<Name> names, List<Date> dates, List<int[]> quotes) {
+  static List<Statement> of(Article a, List<Name> names, List<Date> dates, List<Said> quotes) {
     return of(a, org.storyline.document.Documents.none().sentences(a), names, dates, quotes);
   }
 
   /** {@link #of(Article, List, List, List)} with the sentences already split ({@code spans}: its document's). */
-  static List<Statement> of(Article a, List<Span> spans, List<Name> names, List<Date> dates, List<int[]> quotes) {
+  static List<Statement> of(Article a, List<Span> spans, List<Name> names, List<Date> dates, List<Said> quotes) {
     List<Statement> out = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
       Span s = spans.get(i);
@@ -112,8 +125,18 @@ final class Statements {
     return out;
   }
 
-  private static Statement unit(Article a, int i, Span s, List<Name> names, List<Date> dates, List<int[]> quotes,
+  private static Statement unit(Article a, int i, Span s, List<Name> names, List<Date> dates, List<Said> quotes,
       List<Statement> clauses) {
+    Said whole = null;
+    int overlapping = 0;
+    for (Said q : quotes) {
+      if (q.start() < s.end() && q.end() > s.start()) {
+        overlapping++;
+        whole = q;
+      }
+    }
+    String quoted = overlapping == 1 && whole.whole() && whole.start() >= s.start() && whole.end() <= s.end()
+        ? whole.speaker() : null;
     String text = s.text(a.text());
     Set<String> terms = new LinkedHashSet<>(Tokens.terms(text));
     Set<String> ns = new HashSet<>();
@@ -138,9 +161,7 @@ final class Statements {
         days.add(d.value());
       }
     }
-    boolean quote = false;
-    for (int[] q : quotes) if (q[0] < s.end() && q[1] > s.start()) quote = true;
-    return new Statement(a, i, s, terms, ns, people, numbers(text), days, quote, clauses, subject);
+    return new Statement(a, i, s, terms, ns, people, numbers(text), days, overlapping > 0, clauses, subject, quoted);
   }
 
   /**

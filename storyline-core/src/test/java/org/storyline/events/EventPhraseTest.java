@@ -32,6 +32,25 @@ class EventPhraseTest {
   }
 
   @Test
+  void aRelativeClauseTakesItsAntecedentAsSubjectButNotAsAgent() {
+    var p = of("The council opened an inquiry into the flood that hit the lower town on March 4, when the river "
+        + "burst its banks.", "March 4");
+    assertEquals("The flood hits the lower town", p.what());
+    // "the flood" is what the clause is about, not who acted
+    assertFalse(p.agent());
+  }
+
+  @Test
+  void anUnquotedClauseBeforeItsSpeakerIsWhatWasReported() {
+    var p = of("The army sent two trucks of sandbags on Tuesday morning, a spokesman for the regional government said.",
+        "Tuesday morning");
+    assertEquals("The army sends two trucks of sandbags", p.what());
+    // no action of its own before the speaker: the saying stays the event
+    p = of("In Paris on Tuesday, the minister said.", "Tuesday");
+    assertEquals("The minister says", p.what());
+  }
+
+  @Test
   void aDateThatModifiesANounOrFollowsSinceRecallsAnEarlierEvent() {
     String s = "Officials met Tuesday for their first direct talks since Moscow's February 2022 invasion of Ukraine.";
     var news = of(s, "Tuesday");

@@ -15,6 +15,7 @@ import org.storyline.model.Entity;
 import org.storyline.model.FactTable;
 import org.storyline.model.Mention;
 import org.storyline.model.OutletView;
+import org.storyline.model.Quote;
 import org.storyline.model.Story;
 import org.storyline.model.Storyline;
 import org.storyline.model.Summary;
@@ -138,6 +139,44 @@ class FactTablesTest {
     assertEquals(2, r.tables().get(0).facts().size(), r.tables().get(0).toString());
     // the same person under a shorter id (entity linking left two ids) is still one person to the veto
     assertEquals(Statements.surname("per:roger-b-taney"), Statements.surname("per:b-taney"));
+  }
+
+  @Test
+  void quotesOfDifferentSpeakersOrDifferentWordsAreDifferentFacts() {
+    // the mayor's plea, and the fire chief's praise of the mayor: they share her name and "said", nothing else
+    String ta = "\"We need pumps and we need them now,\" Mayor Jane Holt said at the town hall on Monday evening.";
+    String tb = "\"Jane Holt has done everything a mayor can do,\" said Tom Reyes, the fire chief.";
+    String tc = "\"We owe the families answers,\" Mayor Jane Holt said as the inquiry opened.";
+    Article a = article("a", "Daily A", null, "2024-03-04", ta);
+    Article b = article("b", "Paper B", null, "2024-03-05", tb);
+    Article c = article("c", "Journal C", null, "2024-03-28", tc);
+    List<Entity> ents = List.of(
+        person("per:jane-holt", "Jane Holt", new Mention("a", ta.indexOf("Jane"), ta.indexOf(" said"), "Jane Holt")),
+        person("per:tom-reyes", "Tom Reyes", new Mention("b", tb.indexOf("Tom"), tb.indexOf(", the"), "Tom Reyes")));
+    List<Quote> qs = List.of(quote(a, ta, "We need pumps and we need them now", "per:jane-holt"),
+        quote(b, tb, "Jane Holt has done everything a mayor can do", "per:tom-reyes"),
+        quote(c, tc, "We owe the families answers", "per:jane-holt"));
+    List<Article> as = List.of(a, b, c);
+    List<Story> stories = List.of(story("s1", as));
+    FactTables.Result r = new FactTables(MiniLmEmbedder.shared()).apply(as, ents, qs, List.of(), stories, List.of(),
+        views(stories, as));
+    FactTable t = r.tables().get(0);
+    assertEquals(3, t.facts().size(), t.toString());
+    assertTrue(t.facts().stream().allMatch(FactTable.Fact::unique), t.toString());
+    // the quoted words are what a quotation says; the same words from another outlet are one fact
+    Article d = article("d", "Paper D", null, "2024-03-04", "\"We need pumps, and we need them now,\" Mayor Jane "
+        + "Holt told reporters.");
+    List<Article> ad = List.of(a, d);
+    List<Story> sd = List.of(story("s2", ad));
+    r = new FactTables(MiniLmEmbedder.shared()).apply(ad, ents, List.of(qs.get(0),
+        quote(d, d.text(), "We need pumps, and we need them now", "per:jane-holt")), List.of(), sd, List.of(),
+        views(sd, ad));
+    assertEquals(1, r.tables().get(0).facts().size(), r.tables().get(0).toString());
+  }
+
+  private static Quote quote(Article a, String text, String words, String speaker) {
+    int at = text.indexOf(words);
+    return new Quote(a.id(), words, at, at + words.length(), "said", 0, 0, null, speaker, "direct", false);
   }
 
   private static Entity person(String id, String name, Mention m) {
