@@ -1,20 +1,27 @@
 package org.storyline.events;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import static org.storyline.events.PhraseWords.ACTIONS;
+import static org.storyline.events.PhraseWords.AUX;
+import static org.storyline.events.PhraseWords.DATE_PREPS;
+import static org.storyline.events.PhraseWords.DETERMINERS;
+import static org.storyline.events.PhraseWords.MAX_SUBJECT;
+import static org.storyline.events.PhraseWords.PREPOSITIONS;
+import static org.storyline.events.PhraseWords.STOPS;
+import static org.storyline.events.PhraseWords.capitalisedNoun;
+import static org.storyline.events.PhraseWords.join;
+import static org.storyline.events.PhraseWords.object;
+import static org.storyline.events.PhraseWords.plural;
+import static org.storyline.events.PhraseWords.trimTrailing;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storyline.events.PhraseWords.Action;
+import org.storyline.events.PhraseWords.Tok;
 
 /**
  * What a dated sentence says happened, in the short form an analyst writes ("Russia annexes Ukraine's Crimea
@@ -56,41 +63,16 @@ public final class EventPhrase {
     }
   }
 
-  record Action(String present, String base, String kind, boolean noun) {}
-
-  static final Map<String, Action> ACTIONS = load();
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019.\\-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]|[,;:\u2014\u2013()\"\u201c\u201d]");
   /** Words before a date that make it recall an earlier event rather than date the clause's news. */
   private static final Set<String> RECALL_CUES = Set.of("since", "following", "until", "before", "after", "amid");
   /** Words a recall cue may be separated from its date by, at most. */
   private static final int RECALL_REACH = 9;
-  /** Words that end an object or a subject: conjunctions, relatives and prepositions that start another idea. */
-  static final Set<String> STOPS = Set.of("that", "which", "who", "whom", "following", "after", "since", "amid",
-      "because", "while", "as", "but", "despite", "when", "where", "saying", "calling", "although", "though", "if",
-      "before", "until", "and", "or");
   /** Words stripped from the front of a subject ("a position that Trump" -> "Trump"). */
   private static final Set<String> FRONT_CUTS = Set.of("that", "which", "who", "while", "but", "as", "when",
       "where", "however", "meanwhile", "also", "then", "including", "because", "although", "though", "if", "saying");
-  /** Words before an action word that make it a noun ("a new comment"), not the clause's verb. */
-  static final Set<String> DETERMINERS = Set.of("a", "an", "the", "his", "her", "its", "their", "this",
-      "that", "new", "first", "our", "my", "your", "of", "for", "in", "at", "with", "between", "to", "on", "after");
-  static final Set<String> AUX = Set.of("has", "have", "had", "was", "were", "is", "are", "be", "been", "will",
-      "would", "could", "should", "may", "might", "did", "does", "do", "also", "not", "reportedly", "eventually");
-  static final Set<String> DATE_PREPS = Set.of("on", "in", "at", "by", "during", "earlier", "late", "early");
-  private static final Set<String> TRAILING = Set.of("the", "a", "an", "of", "to", "in", "at", "on", "for", "and",
-      "his", "her", "its", "their", "from", "by", "with", "about");
-  static final Set<String> PREPOSITIONS = Set.of("of", "to", "in", "at", "on", "for", "over", "with", "by",
-      "from", "about", "into", "against", "between", "under", "across");
-  static final int MAX_SUBJECT = 8;
-  private static final int MAX_OBJECT = 10;
   /** Words from the date within which an action word is looked for. */
   private static final int ACTION_REACH = 12;
-
-  record Tok(String text, String lower, int start, int end) {
-    boolean boundary() {
-      return text.length() == 1 && ",;:\u2014\u2013()\"\u201c\u201d".indexOf(text.charAt(0)) >= 0;
-    }
-  }
 
   private EventPhrase() {}
 
@@ -98,8 +80,8 @@ public final class EventPhrase {
   public static Set<String> kinds(String text) {
     Set<String> out = new LinkedHashSet<>();
     for (Tok t : tokens(text, 0, text.length())) {
-      Action a = ACTIONS.get(t.lower);
-      if (a != null && !capitalisedNoun(List.of(t, t), 1)) out.add(a.kind);
+      Action a = ACTIONS.get(t.lower());
+      if (a != null && !capitalisedNoun(List.of(t, t), 1)) out.add(a.kind());
     }
     return out;
   }
@@ -117,8 +99,8 @@ public final class EventPhrase {
     List<Tok> toks = tokens(text, sentenceStart, sentenceEnd);
     Set<String> kinds = new LinkedHashSet<>();
     for (Tok t : toks) {
-      Action a = ACTIONS.get(t.lower);
-      if (a != null) kinds.add(a.kind);
+      Action a = ACTIONS.get(t.lower());
+      if (a != null) kinds.add(a.kind());
     }
     if (toks.isEmpty()) return new Phrase("", null, false, kinds, -1, -1);
     int ti;
@@ -128,9 +110,9 @@ public final class EventPhrase {
       tj = 0;
     } else {
       ti = 0;
-      while (ti < toks.size() && toks.get(ti).end <= ts) ti++;
+      while (ti < toks.size() && toks.get(ti).end() <= ts) ti++;
       tj = ti;
-      while (tj < toks.size() && toks.get(tj).start < te) tj++;
+      while (tj < toks.size() && toks.get(tj).start() < te) tj++;
     }
     if (ts >= 0 && recalled(text, toks, ti, tj, te)) {
       return recalledPhrase(toks, ti, tj, kinds);
@@ -150,54 +132,49 @@ public final class EventPhrase {
       }
     }
     if (v < 0) return new Phrase("", null, false, kinds, -1, -1);
-    Action a = ACTIONS.get(toks.get(v).lower);
+    Action a = ACTIONS.get(toks.get(v).lower());
     List<Tok> subject = subject(toks, v, ti, tj);
-    String kind = a.kind;
+    String kind = a.kind();
     // "The invasion began in February 2022": the beginning of an invasion is the invasion
     if (kind.equals("begin")) {
       for (Tok t : subject) {
-        Action noun = ACTIONS.get(t.lower);
-        if (noun != null && noun.noun) kind = noun.kind;
+        Action noun = ACTIONS.get(t.lower());
+        if (noun != null && noun.noun()) kind = noun.kind();
       }
     }
-    List<Tok> object = object(toks, v, ti, tj, a.kind.equals("say"));
+    List<Tok> object = object(toks, v, ti, tj, a.kind().equals("say"));
     String subj = join(subject);
     boolean plural = plural(subject);
-    String verb = plural ? a.base : a.present;
-    if (toks.get(v).lower.endsWith("ing") && v > 0 && !subject.isEmpty()) verb = plural ? a.base : a.present;
+    String verb = plural ? a.base() : a.present();
+    if (toks.get(v).lower().endsWith("ing") && v > 0 && !subject.isEmpty()) verb = plural ? a.base() : a.present();
     String what = (subj.isEmpty() ? "" : subj + " ") + verb + (object.isEmpty() ? "" : " " + join(object));
     // "X says (that) Y", "Y, X said": the saying is not the happening, Y is (kind and who stay the speech's)
-    if (ReportedSpeech.reports(toks.get(v).lower)) {
+    if (ReportedSpeech.reports(toks.get(v).lower())) {
       String c = ReportedSpeech.complement(toks, v, ti, tj, subject);
       if (c != null) what = c;
     }
     // a relative clause's antecedent ("the flood that hit") names what the clause is about, not who acted: it
     // serves the what, and who is left to the sentence's names
     int r = v - 1;
-    while (r > 0 && AUX.contains(toks.get(r).lower)) r--;
-    boolean relative = r >= 0 && RELATIVES.contains(toks.get(r).lower);
+    while (r > 0 && AUX.contains(toks.get(r).lower())) r--;
+    boolean relative = r >= 0 && RELATIVES.contains(toks.get(r).lower());
     boolean agent = !subject.isEmpty() && !relative;
-    return new Phrase(capitalise(what.strip()), kind, false, kinds, agent ? subject.get(0).start : -1,
-        agent ? subject.get(subject.size() - 1).end : -1);
-  }
-
-  /** A capitalised action word inside a name ("Security Council", "Talks") is not the verb unless it starts a sentence. */
-  static boolean capitalisedNoun(List<Tok> toks, int i) {
-    return i > 0 && Character.isUpperCase(toks.get(i).text.charAt(0));
+    return new Phrase(capitalise(what.strip()), kind, false, kinds, agent ? subject.get(0).start() : -1,
+        agent ? subject.get(subject.size() - 1).end() : -1);
   }
 
   private static boolean verb(List<Tok> toks, int i, int pass) {
-    Action a = ACTIONS.get(toks.get(i).lower);
+    Action a = ACTIONS.get(toks.get(i).lower());
     if (a == null) return false;
-    return pass == 0 ? !a.noun && !notVerb(toks, i) : !capitalisedNoun(toks, i);
+    return pass == 0 ? !a.noun() && !notVerb(toks, i) : !capitalisedNoun(toks, i);
   }
 
   /** An action word used as a noun: capitalised inside a name, or after a determiner ("a new comment"). */
   private static boolean notVerb(List<Tok> toks, int i) {
     if (capitalisedNoun(toks, i)) return true;
-    if (i > 0 && DETERMINERS.contains(toks.get(i - 1).lower)) return true;
-    return i > 1 && DETERMINERS.contains(toks.get(i - 2).lower) && Character.isLowerCase(toks.get(i - 1).text.charAt(0))
-        && !AUX.contains(toks.get(i - 1).lower);
+    if (i > 0 && DETERMINERS.contains(toks.get(i - 1).lower())) return true;
+    return i > 1 && DETERMINERS.contains(toks.get(i - 2).lower()) && Character.isLowerCase(toks.get(i - 1).text().charAt(0))
+        && !AUX.contains(toks.get(i - 1).lower());
   }
 
   private static boolean recalled(String text, List<Tok> toks, int ti, int tj, int te) {
@@ -206,17 +183,17 @@ public final class EventPhrase {
     if (tj < toks.size() && ti > 0) {
       Tok before = toks.get(ti - 1);
       Tok after = toks.get(tj);
-      boolean possessive = before.lower.endsWith("'s") || before.lower.endsWith("\u2019s")
-          || Set.of("the", "its", "his", "her", "their", "our", "a").contains(before.lower);
-      if (possessive && !after.boundary() && Character.isLowerCase(after.text.charAt(0))
-          && !DATE_PREPS.contains(after.lower) && !AUX.contains(after.lower)) {
+      boolean possessive = before.lower().endsWith("'s") || before.lower().endsWith("\u2019s")
+          || Set.of("the", "its", "his", "her", "their", "our", "a").contains(before.lower());
+      if (possessive && !after.boundary() && Character.isLowerCase(after.text().charAt(0))
+          && !DATE_PREPS.contains(after.lower()) && !AUX.contains(after.lower())) {
         return true;
       }
     }
     // "since taking office last month", "since the conflict in Ukraine began in 2022", "following the start of ..."
     for (int i = ti - 1; i >= 0 && i >= ti - RECALL_REACH; i--) {
       if (toks.get(i).boundary()) break;
-      if (RECALL_CUES.contains(toks.get(i).lower)) return true;
+      if (RECALL_CUES.contains(toks.get(i).lower())) return true;
     }
     return false;
   }
@@ -226,69 +203,69 @@ public final class EventPhrase {
     int cue = -1;
     for (int i = ti - 1; i >= 0 && i >= ti - RECALL_REACH; i--) {
       if (toks.get(i).boundary()) break;
-      if (RECALL_CUES.contains(toks.get(i).lower)) {
+      if (RECALL_CUES.contains(toks.get(i).lower())) {
         cue = i;
         break;
       }
     }
     int n = -1;
     for (int i = tj; i < Math.min(toks.size(), tj + 3) && n < 0; i++) {
-      if (toks.get(i).boundary() || AUX.contains(toks.get(i).lower)) break;
-      if (ACTIONS.containsKey(toks.get(i).lower)) n = i;
+      if (toks.get(i).boundary() || AUX.contains(toks.get(i).lower())) break;
+      if (ACTIONS.containsKey(toks.get(i).lower())) n = i;
     }
-    for (int i = cue + 1; cue >= 0 && i < ti && n < 0; i++) if (ACTIONS.containsKey(toks.get(i).lower)) n = i;
+    for (int i = cue + 1; cue >= 0 && i < ti && n < 0; i++) if (ACTIONS.containsKey(toks.get(i).lower())) n = i;
     Set<String> kinds = new LinkedHashSet<>();
     if (n < 0) return new Phrase("", null, true, kinds, -1, -1);
-    Action a = ACTIONS.get(toks.get(n).lower);
+    Action a = ACTIONS.get(toks.get(n).lower());
     // "the conflict in Ukraine began": a beginning of a conflict is the conflict
     for (int i = Math.max(cue + 1, 0); i < n; i++) {
-      Action noun = ACTIONS.get(toks.get(i).lower);
-      if (noun != null && a.kind.equals("begin")) {
+      Action noun = ACTIONS.get(toks.get(i).lower());
+      if (noun != null && a.kind().equals("begin")) {
         a = noun;
         n = i;
         break;
       }
     }
-    kinds.add(a.kind);
+    kinds.add(a.kind());
     // possessor: "Moscow's", "Russia's" (the word before the date, or before the noun)
     String who = null;
     int whoFrom = -1;
     int whoTo = -1;
     for (int i = Math.min(ti, n) - 1; i >= Math.max(0, Math.min(ti, n) - 2); i--) {
-      String w = toks.get(i).text;
+      String w = toks.get(i).text();
       if (w.endsWith("'s") || w.endsWith("\u2019s")) {
         who = w.substring(0, w.length() - 2);
         whoFrom = i;
         whoTo = i;
         // the whole name: "Donald Trump's"
-        for (int j = i - 1; j >= 0 && Character.isUpperCase(toks.get(j).text.charAt(0)) && !toks.get(j).boundary()
+        for (int j = i - 1; j >= 0 && Character.isUpperCase(toks.get(j).text().charAt(0)) && !toks.get(j).boundary()
             && j > 0; j--) {
-          who = toks.get(j).text + " " + who;
+          who = toks.get(j).text() + " " + who;
           whoFrom = j;
         }
         break;
       }
     }
     List<Tok> object = new ArrayList<>();
-    if (n + 1 < toks.size() && Set.of("of", "on", "against", "in").contains(toks.get(n + 1).lower)) {
+    if (n + 1 < toks.size() && Set.of("of", "on", "against", "in").contains(toks.get(n + 1).lower())) {
       for (int i = n + 2; i < toks.size() && object.size() < 4; i++) {
         Tok t = toks.get(i);
         if (i >= ti && i < tj) break;
-        if (t.boundary() || STOPS.contains(t.lower) || t.lower.equals("in") && !object.isEmpty()) break;
+        if (t.boundary() || STOPS.contains(t.lower()) || t.lower().equals("in") && !object.isEmpty()) break;
         object.add(t);
       }
       trimTrailing(object);
     }
     String what;
     if (who != null) {
-      what = who + " " + a.present + (object.isEmpty() ? "" : " " + join(object));
-    } else if (!object.isEmpty() && toks.get(n + 1).lower.equals("of") && Set.of("take office").contains(a.kind)) {
-      what = join(object) + " " + a.present;
+      what = who + " " + a.present() + (object.isEmpty() ? "" : " " + join(object));
+    } else if (!object.isEmpty() && toks.get(n + 1).lower().equals("of") && Set.of("take office").contains(a.kind())) {
+      what = join(object) + " " + a.present();
     } else {
-      what = toks.get(n).lower + (object.isEmpty() ? "" : " " + toks.get(n + 1).lower + " " + join(object));
+      what = toks.get(n).lower() + (object.isEmpty() ? "" : " " + toks.get(n + 1).lower() + " " + join(object));
     }
-    return new Phrase(capitalise(what.strip()), a.kind, true, kinds, who == null ? -1 : toks.get(whoFrom).start,
-        who == null ? -1 : toks.get(whoTo).end);
+    return new Phrase(capitalise(what.strip()), a.kind(), true, kinds, who == null ? -1 : toks.get(whoFrom).start(),
+        who == null ? -1 : toks.get(whoTo).end());
   }
 
   private static List<Tok> subject(List<Tok> toks, int v, int ti, int tj) {
@@ -300,20 +277,20 @@ public final class EventPhrase {
       out.add(0, t);
     }
     // the date's preposition ("Putin on Wednesday" -> "Putin"), auxiliaries ("The Kremlin has stated")
-    while (!out.isEmpty() && (AUX.contains(out.get(out.size() - 1).lower) || DATE_PREPS.contains(out.get(
-        out.size() - 1).lower) || EventTimelineWords.isDateWord(out.get(out.size() - 1).lower))) {
+    while (!out.isEmpty() && (AUX.contains(out.get(out.size() - 1).lower()) || DATE_PREPS.contains(out.get(
+        out.size() - 1).lower()) || EventTimelineWords.isDateWord(out.get(out.size() - 1).lower()))) {
       out.remove(out.size() - 1);
     }
     for (int i = out.size() - 1; i >= 0; i--) {
-      if (FRONT_CUTS.contains(out.get(i).lower)) {
+      if (FRONT_CUTS.contains(out.get(i).lower())) {
         // "the flood that hit the town": a relative pronoun right before the verb stands for the noun before it
-        out = i == out.size() - 1 && RELATIVES.contains(out.get(i).lower) ? antecedent(out.subList(0, i))
+        out = i == out.size() - 1 && RELATIVES.contains(out.get(i).lower()) ? antecedent(out.subList(0, i))
             : new ArrayList<>(out.subList(i + 1, out.size()));
         break;
       }
     }
     while (out.size() > MAX_SUBJECT) out.remove(0);
-    if (!out.isEmpty() && DATE_PREPS.contains(out.get(0).lower)) out.clear();
+    if (!out.isEmpty() && DATE_PREPS.contains(out.get(0).lower())) out.clear();
     return out;
   }
 
@@ -323,91 +300,21 @@ public final class EventPhrase {
 
   /**
    * The noun phrase a restrictive relative clause hangs on: the words before the relative pronoun back to a
-   * preposition, an auxiliary or a stop word, at most {@link #MAX_ANTECEDENT}, kept when they open with an article ("into the flood that
-   * hit" -> "the flood"); empty otherwise (an unclear antecedent gives no subject rather than a wrong one).
+   * preposition, an auxiliary or a stop word, at most {@link #MAX_ANTECEDENT}, kept when they open with an article
+   * ("into the flood that hit" -> "the flood"); empty otherwise (an unclear antecedent gives no subject rather than a
+   * wrong one).
    */
   private static List<Tok> antecedent(List<Tok> before) {
     int from = before.size();
     while (from > 0 && before.size() - from < MAX_ANTECEDENT) {
       Tok t = before.get(from - 1);
-      if (PREPOSITIONS.contains(t.lower) || STOPS.contains(t.lower) || AUX.contains(t.lower)) break;
+      if (PREPOSITIONS.contains(t.lower()) || STOPS.contains(t.lower()) || AUX.contains(t.lower())) break;
       from--;
-      if (Set.of("the", "a", "an").contains(t.lower)) break;
+      if (Set.of("the", "a", "an").contains(t.lower())) break;
     }
     List<Tok> out = new ArrayList<>(before.subList(from, before.size()));
-    if (out.size() < 2 || !Set.of("the", "a", "an").contains(out.get(0).lower)) return new ArrayList<>();
+    if (out.size() < 2 || !Set.of("the", "a", "an").contains(out.get(0).lower())) return new ArrayList<>();
     return out;
-  }
-
-  static List<Tok> object(List<Tok> toks, int v, int ti, int tj, boolean speech) {
-    int from = v + 1;
-    if (speech) {
-      // "Rubio said Tuesday after meeting with Lavrov that both ...": what was said
-      for (int i = v + 1; i < Math.min(toks.size(), v + 10); i++) {
-        if (toks.get(i).boundary()) break;
-        if (toks.get(i).lower.equals("that")) {
-          from = i + 1;
-          break;
-        }
-      }
-    }
-    List<Tok> out = new ArrayList<>();
-    for (int i = from; i < toks.size() && out.size() < MAX_OBJECT; i++) {
-      Tok t = toks.get(i);
-      if (i >= ti && i < tj) {
-        if (!out.isEmpty() && DATE_PREPS.contains(out.get(out.size() - 1).lower)) out.remove(out.size() - 1);
-        continue;
-      }
-      if (t.boundary()) break;
-      if (STOPS.contains(t.lower) && !(t.lower.equals("and") && out.size() > 0 && i + 1 < toks.size()
-          && Character.isUpperCase(toks.get(i + 1).text.charAt(0)))) {
-        break;
-      }
-      out.add(t);
-    }
-    // cut at the length limit: leave out the unfinished phrase ("to resolve disputes over their respective")
-    if (out.size() >= MAX_OBJECT) {
-      for (int i = out.size() - 1; i > 1; i--) {
-        if (PREPOSITIONS.contains(out.get(i).lower)) {
-          out = new ArrayList<>(out.subList(0, i));
-          break;
-        }
-      }
-    }
-    // a date preposition just before a date that was skipped ("met on Tuesday")
-    trimTrailing(out);
-    return out;
-  }
-
-  static void trimTrailing(List<Tok> out) {
-    while (!out.isEmpty() && (TRAILING.contains(out.get(out.size() - 1).lower) || DATE_PREPS.contains(out.get(
-        out.size() - 1).lower))) {
-      out.remove(out.size() - 1);
-    }
-  }
-
-  static boolean plural(List<Tok> subject) {
-    if (subject.isEmpty()) return false;
-    for (Tok t : subject) if (t.lower.equals("and")) return true;
-    String head = subject.get(subject.size() - 1).lower;
-    for (Tok t : subject) {
-      if (Set.of("of", "from", "at", "in").contains(t.lower)) {
-        head = subject.get(Math.max(0, subject.indexOf(t) - 1)).lower;
-        break;
-      }
-    }
-    return head.length() > 3 && head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us")
-        && !head.endsWith("'s") && !head.endsWith("\u2019s") && Character.isLowerCase(head.charAt(0))
-        || Set.of("they", "we", "both", "police", "people").contains(head);
-  }
-
-  static String join(List<Tok> toks) {
-    StringBuilder b = new StringBuilder();
-    for (Tok t : toks) {
-      if (b.length() > 0) b.append(' ');
-      b.append(t.text);
-    }
-    return b.toString();
   }
 
   private static String capitalise(String s) {
@@ -423,26 +330,6 @@ public final class EventPhrase {
       out.add(new Tok(t, t.toLowerCase(Locale.ROOT), m.start(), m.end()));
     }
     return out;
-  }
-
-  private static Map<String, Action> load() {
-    Map<String, Action> out = new HashMap<>();
-    Map<String, Action> present = new java.util.TreeMap<>();
-    try (InputStream in = EventPhrase.class.getResourceAsStream("/org/storyline/events/actions.tsv");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.isBlank() || line.startsWith("#")) continue;
-        String[] f = line.split("\t");
-        if (f.length != 5) throw new IllegalStateException("actions.tsv: 5 columns expected: " + line);
-        out.put(f[0], new Action(f[1], f[2], f[3], f[4].equals("n")));
-        // the present form of a verb is a verb form too ("Clinton blames ...", the tense of headlines and leads)
-        if (f[4].equals("v") && !f[1].contains(" ")) present.put(f[1], new Action(f[1], f[2], f[3], false));
-      }
-      for (var e : present.entrySet()) out.putIfAbsent(e.getKey(), e.getValue());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Map.copyOf(out);
   }
 
   /** Date words left at the end of a subject once the date itself is skipped. */

@@ -1,23 +1,23 @@
 package org.storyline.events;
 
-import static org.storyline.events.EventPhrase.ACTIONS;
-import static org.storyline.events.EventPhrase.AUX;
-import static org.storyline.events.EventPhrase.DATE_PREPS;
-import static org.storyline.events.EventPhrase.DETERMINERS;
-import static org.storyline.events.EventPhrase.MAX_SUBJECT;
-import static org.storyline.events.EventPhrase.PREPOSITIONS;
-import static org.storyline.events.EventPhrase.STOPS;
-import static org.storyline.events.EventPhrase.capitalisedNoun;
-import static org.storyline.events.EventPhrase.join;
-import static org.storyline.events.EventPhrase.object;
-import static org.storyline.events.EventPhrase.plural;
-import static org.storyline.events.EventPhrase.trimTrailing;
+import static org.storyline.events.PhraseWords.ACTIONS;
+import static org.storyline.events.PhraseWords.AUX;
+import static org.storyline.events.PhraseWords.DATE_PREPS;
+import static org.storyline.events.PhraseWords.DETERMINERS;
+import static org.storyline.events.PhraseWords.MAX_SUBJECT;
+import static org.storyline.events.PhraseWords.PREPOSITIONS;
+import static org.storyline.events.PhraseWords.STOPS;
+import static org.storyline.events.PhraseWords.capitalisedNoun;
+import static org.storyline.events.PhraseWords.join;
+import static org.storyline.events.PhraseWords.object;
+import static org.storyline.events.PhraseWords.plural;
+import static org.storyline.events.PhraseWords.trimTrailing;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.storyline.events.EventPhrase.Action;
-import org.storyline.events.EventPhrase.Tok;
+import org.storyline.events.PhraseWords.Action;
+import org.storyline.events.PhraseWords.Tok;
 
 /**
  * The happening a reporting verb governs ({@link EventPhrase}): "X said (that) Y", "X said, \"Y\"" and "\"Y,\" X

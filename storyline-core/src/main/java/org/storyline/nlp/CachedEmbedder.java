@@ -1,8 +1,7 @@
 package org.storyline.nlp;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
+import org.storyline.util.BoundedCache;
 
 /**
  * An {@link Embedder} that keeps the vectors of the last {@code capacity} texts it embedded. A server recomputes a
@@ -13,18 +12,11 @@ import java.util.Objects;
  */
 public final class CachedEmbedder implements Embedder {
   private final Embedder delegate;
-  private final int capacity;
-  private final LinkedHashMap<String, float[]> kept;
+  private final BoundedCache<String, float[]> kept;
 
   private CachedEmbedder(Embedder delegate, int capacity) {
     this.delegate = delegate;
-    this.capacity = capacity;
-    this.kept = new LinkedHashMap<>(256, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-        return size() > CachedEmbedder.this.capacity;
-      }
-    };
+    this.kept = BoundedCache.ofEntries(capacity);
   }
 
   /** {@code delegate} with a cache of {@code capacity} texts; null when {@code delegate} is null. */
@@ -41,15 +33,10 @@ public final class CachedEmbedder implements Embedder {
   @Override
   public float[] embed(String text) {
     Objects.requireNonNull(text, "text");
-    float[] v;
-    synchronized (kept) {
-      v = kept.get(text);
-    }
+    float[] v = kept.get(text);
     if (v == null) {
       v = delegate.embed(text);
-      synchronized (kept) {
-        kept.put(text, v);
-      }
+      kept.put(text, v);
     }
     return v.clone(); // callers may write to theirs
   }
@@ -61,8 +48,6 @@ public final class CachedEmbedder implements Embedder {
 
   /** How many texts are kept now. */
   int size() {
-    synchronized (kept) {
-      return kept.size();
-    }
+    return kept.size();
   }
 }

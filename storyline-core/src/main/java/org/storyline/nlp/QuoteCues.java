@@ -20,58 +20,36 @@ import org.storyline.nlp.QuoteMarks.Span;
  */
 final class QuoteCues {
   private final QuoteLexicon lex;
-  private final QuoteSpeakers speakers;
+  private final QuoteExtractor.Doc d;
   private final QuoteWords qw;
-  private final String text;
-  private final int[] charPara;
-  private final boolean[] heading;
-  private final int[] ts;
-  private final String[] tw;
-  private final int nt;
-  private final int[] tokSent;
-  private final int[] sentStart;
-  private final int[] tokQuote;
-  private final Map<Integer, Mention> mentionByEnd;
-  private final Map<Integer, Mention> mentionByStart;
-  private final SpeakerFallbacks fallbacks;
+  private final QuoteMentions men;
 
   QuoteCues(QuoteExtractor.Doc d, QuoteLexicon lex) {
     this.lex = lex;
-    this.speakers = d.speakers;
+    this.d = d;
     this.qw = d.qw;
-    this.text = d.text;
-    this.charPara = d.charPara;
-    this.heading = d.heading;
-    this.ts = d.ts;
-    this.tw = d.tw;
-    this.nt = d.nt;
-    this.tokSent = d.tokSent;
-    this.sentStart = d.sentStart;
-    this.tokQuote = d.tokQuote;
-    this.mentionByEnd = d.mentionByEnd;
-    this.mentionByStart = d.mentionByStart;
-    this.fallbacks = d.fallbacks;
+    this.men = d.men;
   }
 
   /** "Kasich resisted: “...”": a person opening the sentence, the word after it as the cue. */
   Attribution colonLead(int openTok) {
-    if (openTok == 0 || !tw[openTok - 1].equals(":") || tokQuote[openTok - 1] >= 0) return null;
-    int sent = tokSent[openTok - 1];
-    Mention named = openTok >= 2 ? mentionByEnd.get(openTok - 2) : null;
+    if (openTok == 0 || !qw.tw[openTok - 1].equals(":") || qw.tokQuote[openTok - 1] >= 0) return null;
+    int sent = qw.tokSent[openTok - 1];
+    Mention named = openTok >= 2 ? men.mentionByEnd.get(openTok - 2) : null;
     if (named != null && named.kind() == NAME && named.person() >= 0 && !qw.possessive(named.tokEnd() - 1)
-        && (named.tokStart() == sentStart[sent] || tokQuote[named.tokStart() - 1] >= 0
-            || tw[named.tokStart() - 1].equals("."))) {
+        && (named.tokStart() == qw.sentStart[sent] || qw.tokQuote[named.tokStart() - 1] >= 0
+            || qw.tw[named.tokStart() - 1].equals("."))) {
       return new Attribution(-1, -1, named); // 'Clinton: "Our goal is to defeat ISIS." Bush: "..."'
     }
-    for (int t = openTok - 2; t >= 0 && tokSent[t] == sent; t--) {
-      if (tokQuote[t] >= 0) return null;
-      Mention m = mentionByStart.get(t);
+    for (int t = openTok - 2; t >= 0 && qw.tokSent[t] == sent; t--) {
+      if (qw.tokQuote[t] >= 0) return null;
+      Mention m = men.mentionByStart.get(t);
       if (m == null || m.kind() == ORG || m.kind() == UNNAMED || qw.possessive(m.tokEnd() - 1)) continue;
-      if (t > 0 && tokSent[t - 1] == sent && !tw[t - 1].equals(",")) continue;
+      if (t > 0 && qw.tokSent[t - 1] == sent && !qw.tw[t - 1].equals(",")) continue;
       int w = m.tokEnd();
-      while (w < openTok - 1 && lex.adverbs.contains(tw[w].toLowerCase(Locale.ROOT))) w++;
-      if (w < openTok - 1 && Character.isLowerCase(tw[w].charAt(0))
-          && !STOP_SUBJECT.contains(tw[w].toLowerCase(Locale.ROOT))) {
+      while (w < openTok - 1 && lex.adverbs.contains(qw.tw[w].toLowerCase(Locale.ROOT))) w++;
+      if (w < openTok - 1 && Character.isLowerCase(qw.tw[w].charAt(0))
+          && !STOP_SUBJECT.contains(qw.tw[w].toLowerCase(Locale.ROOT))) {
         return new Attribution(w, w + 1, m);
       }
     }
@@ -82,16 +60,16 @@ final class QuoteCues {
    * party's spokesman, said in a statement. “There are no paper ballots to recount.”"
    */
   Attribution previousSentence(int openTok) {
-    int sent = tokSent[openTok];
-    if (sentStart[sent] != openTok || sent == 0) return null;
+    int sent = qw.tokSent[openTok];
+    if (qw.sentStart[sent] != openTok || sent == 0) return null;
     int end = openTok - 1;
-    int first = sentStart[sent - 1];
-    if (charPara[ts[openTok]] - charPara[ts[end]] > 1) return null;
+    int first = qw.sentStart[sent - 1];
+    if (qw.charPara[qw.ts[openTok]] - qw.charPara[qw.ts[end]] > 1) return null;
     for (int t = end; t >= first; t--) {
-      if (tokQuote[t] >= 0) return null;
+      if (qw.tokQuote[t] >= 0) return null;
       if (end - t > 10) return null;
       if (qw.isVerb(t)) {
-        Mention subj = speakers.subjectBefore(t, first);
+        Mention subj = d.speakers.subjectBefore(t, first);
         return subj == null ? null : new Attribution(t, cueEnd(t), subj);
       }
     }
@@ -99,10 +77,10 @@ final class QuoteCues {
   }
   /** Whether the quote's sentence names someone before it (then it does not continue an earlier speaker). */
   boolean ownSubject(int openTok) {
-    int sent = tokSent[openTok];
-    for (int t = openTok - 1; t >= 0 && tokSent[t] == sent; t--) {
-      if (tokQuote[t] >= 0) continue;
-      Mention m = mentionByStart.get(t);
+    int sent = qw.tokSent[openTok];
+    for (int t = openTok - 1; t >= 0 && qw.tokSent[t] == sent; t--) {
+      if (qw.tokQuote[t] >= 0) continue;
+      Mention m = men.mentionByStart.get(t);
       if (m != null && (m.kind() == NAME || m.kind() == PRON || m.kind() == DESC) && !qw.possessive(m.tokEnd() - 1)) {
         return true;
       }
@@ -115,12 +93,12 @@ final class QuoteCues {
     int content = 0;
     int i = s;
     while (i < e) {
-      while (i < e && !Character.isLetterOrDigit(text.charAt(i))) i++;
+      while (i < e && !Character.isLetterOrDigit(qw.text.charAt(i))) i++;
       if (i >= e) break;
       int w = i;
-      while (i < e && !ws(text.charAt(i))) i++;
+      while (i < e && !ws(qw.text.charAt(i))) i++;
       words++;
-      String word = text.substring(w, i).replaceAll("[^\\p{L}\\p{N}'’-]+$", "");
+      String word = qw.text.substring(w, i).replaceAll("[^\\p{L}\\p{N}'’-]+$", "");
       if (MINOR.contains(word)) continue;
       content++;
       if (!Character.isUpperCase(word.charAt(0)) && !Character.isDigit(word.charAt(0))) return false;
@@ -129,86 +107,86 @@ final class QuoteCues {
   }
   boolean onlyHeadingsBetween(int a, int b) {
     if (b <= a) return false;
-    for (int k = a + 1; k < b; k++) if (!heading[k]) return false;
+    for (int k = a + 1; k < b; k++) if (!qw.heading[k]) return false;
     return b - a <= 3;
   }
   boolean endsWithPeriod(Span sp) {
     if (sp.unclosed()) return true;
     int j = sp.close() - 1;
-    while (j > sp.open() && ws(text.charAt(j))) j--;
-    return text.charAt(j) == '.';
+    while (j > sp.open() && ws(qw.text.charAt(j))) j--;
+    return qw.text.charAt(j) == '.';
   }
   int countWords(int s, int e) {
     int w = 0;
     boolean in = false;
     for (int c = s; c < e; c++) {
-      boolean l = Character.isLetterOrDigit(text.charAt(c));
+      boolean l = Character.isLetterOrDigit(qw.text.charAt(c));
       if (l && !in) w++;
-      in = l || (in && (text.charAt(c) == '-' || text.charAt(c) == '\'' || text.charAt(c) == '’'));
+      in = l || (in && (qw.text.charAt(c) == '-' || qw.text.charAt(c) == '\'' || qw.text.charAt(c) == '’'));
     }
     return w;
   }
   /** Whether the quote opening at {@code open} sits inside a sentence (preceded by a word, not a lead-in). */
   boolean embedded(int open) {
     int j = open - 1;
-    while (j >= 0 && text.charAt(j) == ' ') j--;
-    if (j < 0 || text.charAt(j) == '\n') return false;
-    char c = text.charAt(j);
+    while (j >= 0 && qw.text.charAt(j) == ' ') j--;
+    if (j < 0 || qw.text.charAt(j) == '\n') return false;
+    char c = qw.text.charAt(j);
     return !(c == ',' || c == ':' || c == '.' || c == '!' || c == '?' || c == '—' || c == '–' || c == '(');
   }
   boolean adjacentCue(Attribution a, int openTok) {
     int k = a.cueEndTok();
     if (k < 0) return false;
-    return k < nt && (k == openTok || (k + 1 == openTok && (tw[k].equals(",") || tw[k].equals(":")))
-        || (k + 1 == openTok && tw[k].equals("—")));
+    return k < qw.nt && (k == openTok || (k + 1 == openTok && (qw.tw[k].equals(",") || qw.tw[k].equals(":")))
+        || (k + 1 == openTok && qw.tw[k].equals("—")));
   }
   /** A cue before the quote in its sentence, and its subject. */
   Attribution before(int openTok) {
-    int sent = tokSent[openTok];
+    int sent = qw.tokSent[openTok];
     int first = openTok;
-    while (first > 0 && tokSent[first - 1] == sent) first--;
+    while (first > 0 && qw.tokSent[first - 1] == sent) first--;
     int end = openTok;
-    if (first == openTok && openTok > 0 && tw[openTok - 1].equals(":") && tokQuote[openTok - 1] < 0) {
+    if (first == openTok && openTok > 0 && qw.tw[openTok - 1].equals(":") && qw.tokQuote[openTok - 1] < 0) {
       // the lead-in closes the previous paragraph: "In a 1963 speech, he declared:"
       end = openTok - 1;
       first = end;
-      while (first > 0 && tokSent[first - 1] == tokSent[end]) first--;
+      while (first > 0 && qw.tokSent[first - 1] == qw.tokSent[end]) first--;
     }
     int v = -1;
     for (int t = end - 1; t >= first; t--) {
-      if (tokQuote[t] >= 0) continue;
-      if (qw.isVerb(t) || speakers.isAccordingTo(t)) {
+      if (qw.tokQuote[t] >= 0) continue;
+      if (qw.isVerb(t) || d.speakers.isAccordingTo(t)) {
         v = t;
         break;
       }
     }
     if (v < 0) return null;
-    if (speakers.isAccordingTo(v)) {
-      Mention m = speakers.mentionAt(v + 2, openTok);
+    if (d.speakers.isAccordingTo(v)) {
+      Mention m = d.speakers.mentionAt(v + 2, openTok);
       return m == null ? null : new Attribution(v, v + 2, m);
     }
-    boolean participle = tw[v].endsWith("ing");
-    Mention subj = participle && v > first && tw[v - 1].equals(",") ? null : speakers.subjectBefore(v, first);
+    boolean participle = qw.tw[v].endsWith("ing");
+    Mention subj = participle && v > first && qw.tw[v - 1].equals(",") ? null : d.speakers.subjectBefore(v, first);
     // "a statement saying", "on Facebook writing": the participle's subject is the clause's, not the noun before
     if (subj != null && participle && subj.person() < 0 && subj.kind() != PRON) subj = null;
-    if (subj == null && v > first && tokQuote[v - 1] >= 0 && !participle) {
-      subj = speakers.mentionAt(v + 1, openTok); // '“...,” said Sherman, speaking of politicians, “...”'
+    if (subj == null && v > first && qw.tokQuote[v - 1] >= 0 && !participle) {
+      subj = d.speakers.mentionAt(v + 1, openTok); // '“...,” said Sherman, speaking of politicians, “...”'
     }
-    if (subj == null && !participle && !"tell".equals(lex.speechVerbs.get(tw[v])) && v + 1 < openTok
-        && openTok - v <= 6 && (tw[openTok - 1].equals(":") || tw[openTok - 1].equals(","))) {
-      Mention m = speakers.mentionAt(v + 1, openTok); // "explained CBS moderator Nancy Cordes: “...”"
+    if (subj == null && !participle && !"tell".equals(lex.speechVerbs.get(qw.tw[v])) && v + 1 < openTok
+        && openTok - v <= 6 && (qw.tw[openTok - 1].equals(":") || qw.tw[openTok - 1].equals(","))) {
+      Mention m = d.speakers.mentionAt(v + 1, openTok); // "explained CBS moderator Nancy Cordes: “...”"
       if (m != null && m.kind() == NAME && m.person() >= 0) subj = m;
     }
     if (subj == null) {
       // coordinated or participle cue: take the subject of an earlier cue, else the last mention that is
       // followed by a verb-like word
       for (int t = v - 1; t >= first && subj == null; t--) {
-        if (tokQuote[t] < 0 && qw.isVerb(t)) subj = speakers.subjectBefore(t, first);
+        if (qw.tokQuote[t] < 0 && qw.isVerb(t)) subj = d.speakers.subjectBefore(t, first);
       }
-      if (subj == null && !participle && !(v > first && COORD.contains(tw[v - 1].toLowerCase(Locale.ROOT)))) {
+      if (subj == null && !participle && !(v > first && COORD.contains(qw.tw[v - 1].toLowerCase(Locale.ROOT)))) {
         return null;
       }
-      if (subj == null) subj = speakers.lastSubjectLike(first, v);
+      if (subj == null) subj = d.speakers.lastSubjectLike(first, v);
       if (subj == null) return null;
     }
     return new Attribution(v, cueEnd(v), subj);
@@ -217,61 +195,64 @@ final class QuoteCues {
   /** Whether the quote's words end in a comma, question or exclamation mark or a dash: '“...,” he said'. */
   boolean separated(Span sp) {
     int j = sp.close() - 1;
-    while (j > sp.open() && (ws(text.charAt(j)) || isSingleMark(text.charAt(j)) || text.charAt(j) == ')')) j--;
-    return ",?!—–-…".indexOf(text.charAt(j)) >= 0 || sp.unclosed();
+    while (j > sp.open() && (ws(qw.text.charAt(j)) || isSingleMark(qw.text.charAt(j)) || qw.text.charAt(j) == ')')) j--;
+    return ",?!—–-…".indexOf(qw.text.charAt(j)) >= 0 || sp.unclosed();
   }
   boolean separatorAt(int t) {
-    return t < nt && (tw[t].equals(",") || DASHES.contains(tw[t]));
+    return t < qw.nt && (qw.tw[t].equals(",") || DASHES.contains(qw.tw[t]));
   }
   /** '“...” ― Sonya Herridge': a dash and a name closing the paragraph or sentence; no cue. */
   Attribution dashName(int t, int para) {
-    if (t >= nt || !DASHES.contains(tw[t]) || charPara[ts[t]] != para) return null;
-    Mention m = mentionByStart.get(t + 1);
+    if (t >= qw.nt || !DASHES.contains(qw.tw[t]) || qw.charPara[qw.ts[t]] != para) return null;
+    Mention m = men.mentionByStart.get(t + 1);
     if (m == null || (m.kind() != NAME && m.kind() != ORG)) return null;
     int e = m.tokEnd();
-    if (e < nt && charPara[ts[e]] == para && !tw[e].equals(".") && tokQuote[e] < 0) return null;
+    if (e < qw.nt && qw.charPara[qw.ts[e]] == para && !qw.tw[e].equals(".") && qw.tokQuote[e] < 0) return null;
     return new Attribution(-1, -1, m);
   }
   Attribution after(int t, int para) {
-    while (t < nt && (tw[t].equals(",") || tw[t].equals("—") || tw[t].equals("–") || tw[t].equals("-"))) t++;
-    if (t >= nt || !qw.usable(t) || charPara[ts[t]] != para) return null;
-    if (qw.isVerb(t) && !"tell".equals(lex.speechVerbs.get(tw[t]))) {
-      Mention m = speakers.mentionAt(t + 1, nt);
+    while (t < qw.nt && (qw.tw[t].equals(",") || qw.tw[t].equals("—") || qw.tw[t].equals("–")
+        || qw.tw[t].equals("-"))) {
+      t++;
+    }
+    if (t >= qw.nt || !qw.usable(t) || qw.charPara[qw.ts[t]] != para) return null;
+    if (qw.isVerb(t) && !"tell".equals(lex.speechVerbs.get(qw.tw[t]))) {
+      Mention m = d.speakers.mentionAt(t + 1, qw.nt);
       if (m == null) {
         int c = cueEnd(t);
-        m = speakers.mentionAt(c, nt);
+        m = d.speakers.mentionAt(c, qw.nt);
       }
       if (m == null) return null;
       return new Attribution(t, cueEnd(t), m);
     }
-    if (speakers.isAccordingTo(t)) {
-      Mention m = speakers.mentionAt(t + 2, nt);
+    if (d.speakers.isAccordingTo(t)) {
+      Mention m = d.speakers.mentionAt(t + 2, qw.nt);
       return m == null ? null : new Attribution(t, t + 2, m);
     }
-    String lw = tw[t].toLowerCase(Locale.ROOT);
+    String lw = qw.tw[t].toLowerCase(Locale.ROOT);
     if (STOP_SUBJECT.contains(lw)) return null;
     // subject phrase up to the verb: names, titles, determiners, adverbs, or an appositive between commas
     boolean apposition = false;
     int lastDet = -9;
-    for (int k = t; k < Math.min(nt, t + 28); k++) {
-      if (apposition && tokQuote[k] >= 0) continue; // 'Bill Eastland, wearing “Ted Cruz” pins, said'
-      if (!qw.usable(k) || tokQuote[k] >= 0) return null;
-      String w = tw[k];
+    for (int k = t; k < Math.min(qw.nt, t + 28); k++) {
+      if (apposition && qw.tokQuote[k] >= 0) continue; // 'Bill Eastland, wearing “Ted Cruz” pins, said'
+      if (!qw.usable(k) || qw.tokQuote[k] >= 0) return null;
+      String w = qw.tw[k];
       if (w.equals(",")) apposition = !apposition;
       else if (w.equals("(")) apposition = true;
       else if (w.equals(")")) apposition = false;
       if (lex.determiners.contains(w.toLowerCase(Locale.ROOT))) lastDet = k;
-      if (!apposition && Character.isLowerCase(w.charAt(0)) && !qw.isVerb(k) && !speakers.subjectWord(w)
-          && !(k + 1 < nt && qw.isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))
+      if (!apposition && Character.isLowerCase(w.charAt(0)) && !qw.isVerb(k) && !d.speakers.subjectWord(w)
+          && !(k + 1 < qw.nt && qw.isCap(k + 1) && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))
           && !(k - lastDet <= 4 && !STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)))) {
-        return apposition || k > t + 4 ? null : fallbacks.namedAfterModifiers(t);
+        return apposition || k > t + 4 ? null : d.fallbacks.namedAfterModifiers(t);
       }
       if (!apposition && (w.equals(".") || w.equals("!") || w.equals("?") || w.equals(";"))) return null;
-      if (charPara[ts[k]] != charPara[ts[t]]) return null;
+      if (qw.charPara[qw.ts[k]] != qw.charPara[qw.ts[t]]) return null;
       if (qw.isVerb(k) && k > t) {
-        Mention subj = speakers.subjectBefore(k, t);
+        Mention subj = d.speakers.subjectBefore(k, t);
         if (subj == null) {
-          subj = speakers.mentionAt(t, k);
+          subj = d.speakers.mentionAt(t, k);
           if (subj == null) return null;
         }
         return new Attribution(k, cueEnd(k), subj);
@@ -281,9 +262,9 @@ final class QuoteCues {
   }
   /** An attribution closing the quote's sentence: '... "candidate who is a lightning rod" and ..., said Link.' */
   Attribution tail(int t, int sent, int para) {
-    for (int k = t; k < nt && tokSent[k] == sent; k++) {
-      if (tokQuote[k] >= 0) return null;
-      if (tw[k].equals(",")) {
+    for (int k = t; k < qw.nt && qw.tokSent[k] == sent; k++) {
+      if (qw.tokQuote[k] >= 0) return null;
+      if (qw.tw[k].equals(",")) {
         Attribution x = after(k + 1, para);
         if (x != null) return x;
       }
@@ -293,16 +274,16 @@ final class QuoteCues {
   /** The cue phrase that starts at verb {@code v}: the verb, a "told" object, "on" + platform; exclusive end. */
   int cueEnd(int v) {
     int e = v + 1;
-    String lemma = lex.speechVerbs.get(tw[v]);
-    if ("tell".equals(lemma) && e < nt && qw.usable(e)) {
+    String lemma = lex.speechVerbs.get(qw.tw[v]);
+    if ("tell".equals(lemma) && e < qw.nt && qw.usable(e)) {
       int obj = objectEnd(e);
       if (obj > e) e = obj;
     }
-    if (e + 1 < nt && tw[e].equals("on") && qw.usable(e + 1)) {
+    if (e + 1 < qw.nt && qw.tw[e].equals("on") && qw.usable(e + 1)) {
       for (List<String> p : lex.platforms) {
         int k = e + 1;
         int i = 0;
-        while (i < p.size() && k < nt && qw.bare(k).equals(p.get(i))) {
+        while (i < p.size() && k < qw.nt && qw.bare(k).equals(p.get(i))) {
           i++;
           k++;
         }
@@ -313,16 +294,16 @@ final class QuoteCues {
   }
   int objectEnd(int e) {
     for (int len = 3; len >= 1; len--) {
-      if (e + len > nt) continue;
+      if (e + len > qw.nt) continue;
       StringBuilder sb = new StringBuilder();
-      for (int k = e; k < e + len; k++) sb.append(k > e ? " " : "").append(tw[k].toLowerCase(Locale.ROOT));
+      for (int k = e; k < e + len; k++) sb.append(k > e ? " " : "").append(qw.tw[k].toLowerCase(Locale.ROOT));
       if (lex.cueObjects.contains(sb.toString())) return e + len;
     }
     int k = e;
-    if (k < nt && tw[k].equals("The")) k++;
+    if (k < qw.nt && qw.tw[k].equals("The")) k++;
     int s = k;
-    while (k < nt && k - s < 4 && qw.isCap(k) && qw.usable(k)) {
-      Mention m = mentionByStart.get(k);
+    while (k < qw.nt && k - s < 4 && qw.isCap(k) && qw.usable(k)) {
+      Mention m = men.mentionByStart.get(k);
       if (m != null && m.kind() == NAME) return e; // told Putin: the listener is a person, not a medium
       k++;
     }

@@ -98,27 +98,13 @@ public final class QuoteExtractor {
 
   record Attribution(int cueTok, int cueEndTok, Mention subject) {}
 
+  /**
+   * One text's working state: its words ({@link QuoteWords}) and mentions ({@link QuoteMentions}), which the cue,
+   * speaker and fallback rules read through this object and its two parts (nothing is copied out of them).
+   */
   final class Doc {
     final QuoteWords qw;
     final QuoteMentions men;
-    final String text;
-    final int n;
-    final int[] paraStart;
-    final int[] paraEnd;
-    final int[] charPara;
-    final boolean[] heading;
-    final List<Span> spans;
-    final int[] ts;
-    final int[] te;
-    final String[] tw;
-    final int nt;
-    final int[] tokSent;
-    final int[] sentStart;
-    final int[] tokQuote;
-    final Map<Integer, Mention> mentionByEnd;
-    final Map<Integer, Mention> mentionByStart;
-    final List<Mention> mentions;
-    final List<Person> persons;
     final SpeakerFallbacks fallbacks;
     final QuoteSpeakers speakers;
     final QuoteCues cues;
@@ -126,24 +112,6 @@ public final class QuoteExtractor {
     Doc(String text) {
       qw = new QuoteWords(text, lex);
       men = new QuoteMentions(qw);
-      this.text = text;
-      this.n = text.length();
-      paraStart = qw.paraStart;
-      paraEnd = qw.paraEnd;
-      charPara = qw.charPara;
-      heading = qw.heading;
-      spans = qw.spans;
-      ts = qw.ts;
-      te = qw.te;
-      tw = qw.tw;
-      nt = qw.nt;
-      tokSent = qw.tokSent;
-      sentStart = qw.sentStart;
-      tokQuote = qw.tokQuote;
-      mentionByEnd = men.mentionByEnd;
-      mentionByStart = men.mentionByStart;
-      mentions = men.mentions;
-      persons = men.persons;
       fallbacks = new SpeakerFallbacks(this, lex);
       speakers = new QuoteSpeakers(this, lex);
       cues = new QuoteCues(this, lex);
@@ -153,32 +121,15 @@ public final class QuoteExtractor {
       return attribute();
     }
 
-    boolean endsWithTerminal(Span sp) {
-      return qw.marked.endsWithTerminal(sp);
-    }
-
-    // for SpeakerFallbacks
-    boolean usable(int t) {
-      return qw.usable(t);
-    }
-
-    boolean possessive(int t) {
-      return qw.possessive(t);
-    }
-
-    boolean isVerb(int t) {
-      return qw.isVerb(t);
-    }
-
     // ---- attribution ------------------------------------------------------------------------------------------
 
     List<Found> attribute() {
       List<Found> out = new ArrayList<>();
-      int[] firstTok = new int[spans.size()];
-      int[] lastTok = new int[spans.size()];
+      int[] firstTok = new int[qw.spans.size()];
+      int[] lastTok = new int[qw.spans.size()];
       java.util.Arrays.fill(firstTok, -1);
-      for (int t = 0; t < nt; t++) {
-        int q = tokQuote[t];
+      for (int t = 0; t < qw.nt; t++) {
+        int q = qw.tokQuote[t];
         if (q < 0) continue;
         if (firstTok[q] < 0) firstTok[q] = t;
         lastTok[q] = t;
@@ -186,26 +137,26 @@ public final class QuoteExtractor {
       Attribution prev = null;
       int prevPara = -2;
       int prevSpanEndPara = -2;
-      for (int q = 0; q < spans.size(); q++) {
-        Span sp = spans.get(q);
-        if (heading[sp.para()] || firstTok[q] < 0) continue;
+      for (int q = 0; q < qw.spans.size(); q++) {
+        Span sp = qw.spans.get(q);
+        if (qw.heading[sp.para()] || firstTok[q] < 0) continue;
         int cs = sp.open() + 1;
         int ce = sp.close();
-        while (cs < ce && ws(text.charAt(cs))) cs++;
-        while (ce > cs && (ws(text.charAt(ce - 1)) || ",;:".indexOf(text.charAt(ce - 1)) >= 0)) {
+        while (cs < ce && ws(qw.text.charAt(cs))) cs++;
+        while (ce > cs && (ws(qw.text.charAt(ce - 1)) || ",;:".indexOf(qw.text.charAt(ce - 1)) >= 0)) {
           ce--;
         }
         if (ce <= cs) continue;
         int words = cues.countWords(cs, ce);
         boolean embedded = cues.embedded(sp.open());
-        boolean partial = words <= PARTIAL_MAX_WORDS && (embedded || Character.isLowerCase(text.charAt(cs)));
+        boolean partial = words <= PARTIAL_MAX_WORDS && (embedded || Character.isLowerCase(qw.text.charAt(cs)));
         if (partial) {
-          while (ce > cs && ".!".indexOf(text.charAt(ce - 1)) >= 0) ce--;
+          while (ce > cs && ".!".indexOf(qw.text.charAt(ce - 1)) >= 0) ce--;
           if (ce <= cs) continue;
         }
         int open = firstTok[q];
         int close = lastTok[q];
-        int endPara = charPara[Math.max(sp.open(), sp.close() - 1)];
+        int endPara = qw.charPara[Math.max(sp.open(), sp.close() - 1)];
         Attribution a = null;
         Attribution before = cues.before(open);
         boolean adjacent = before != null && cues.adjacentCue(before, open);
@@ -219,7 +170,7 @@ public final class QuoteExtractor {
         if (!spoken && a != null && a.cueTok < 0) spoken = true;
         if (!spoken && cues.titleCase(cs, ce)) continue; // “Face the Nation”, “All Bets Are Off”: a title, not speech
         if (a == null) a = before;
-        if (a == null) a = cues.tail(close + 1, tokSent[open], endPara);
+        if (a == null) a = cues.tail(close + 1, qw.tokSent[open], endPara);
         if (a == null) a = cues.colonLead(open);
         if (a != null && !adjacent && a == before) {
           // "When Trump suggested that ..., Rubio fired back: “...”": the lead-in's subject, not the aside's
@@ -229,23 +180,23 @@ public final class QuoteExtractor {
         if (a == null && !partial && !cues.ownSubject(open)) a = cues.previousSentence(open);
         if (a == null && prev != null && !partial && !cues.ownSubject(open)) {
           boolean samePara = prevPara == sp.para() || prevSpanEndPara == sp.para();
-          boolean nextPara = sp.open() == paraStart[sp.para()] && prevSpanEndPara >= 0
+          boolean nextPara = sp.open() == qw.paraStart[sp.para()] && prevSpanEndPara >= 0
               && cues.onlyHeadingsBetween(prevSpanEndPara, sp.para());
           if (samePara || nextPara) a = prev;
         }
         if (a == null && !partial) a = fallbacks.sentenceSubject(open);
-        if (a == null && !partial && sp.open() == paraStart[sp.para()]) {
+        if (a == null && !partial && sp.open() == qw.paraStart[sp.para()]) {
           a = fallbacks.previousParagraphSpeaker(open, sp.para());
         }
         if (a == null && partial) continue; // a scare quote or a title, not speech
-        if (charPara[cs] != charPara[Math.max(cs, ce - 1)]) {
+        if (qw.charPara[cs] != qw.charPara[Math.max(cs, ce - 1)]) {
           // a quote running over paragraphs: one quote per paragraph, each with the whole quote's attribution
           int ps = cs;
-          for (int k = charPara[cs]; k <= charPara[ce - 1]; k++) {
-            int s0 = Math.max(ps, paraStart[k]);
-            int e0 = Math.min(ce, paraEnd[k]);
-            while (s0 < e0 && (isDoubleMark(text.charAt(s0)) || ws(text.charAt(s0)))) s0++;
-            while (e0 > s0 && (ws(text.charAt(e0 - 1)) || ",;:".indexOf(text.charAt(e0 - 1)) >= 0)) e0--;
+          for (int k = qw.charPara[cs]; k <= qw.charPara[ce - 1]; k++) {
+            int s0 = Math.max(ps, qw.paraStart[k]);
+            int e0 = Math.min(ce, qw.paraEnd[k]);
+            while (s0 < e0 && (isDoubleMark(qw.text.charAt(s0)) || ws(qw.text.charAt(s0)))) s0++;
+            while (e0 > s0 && (ws(qw.text.charAt(e0 - 1)) || ",;:".indexOf(qw.text.charAt(e0 - 1)) >= 0)) e0--;
             if (e0 > s0) out.add(found(s0, e0, a, false));
           }
         } else {
@@ -271,37 +222,37 @@ public final class QuoteExtractor {
      */
     void indirect(List<Found> out) {
       int t = 0;
-      while (t < nt) {
-        int sent = tokSent[t];
+      while (t < qw.nt) {
+        int sent = qw.tokSent[t];
         int s = t;
         int e = t;
         boolean quoted = false;
-        while (e < nt && tokSent[e] == sent) {
-          if (tokQuote[e] >= 0) quoted = true;
+        while (e < qw.nt && qw.tokSent[e] == sent) {
+          if (qw.tokQuote[e] >= 0) quoted = true;
           e++;
         }
         t = e;
         if (quoted || !qw.usable(s)) continue;
         for (int v = s + 1; v < e; v++) {
-          if (!qw.isVerb(v) || tw[v].endsWith("ing") || !REPORTING.contains(lex.speechVerbs.get(tw[v]))) continue;
+          if (!qw.isVerb(v) || qw.tw[v].endsWith("ing") || !REPORTING.contains(lex.speechVerbs.get(qw.tw[v]))) continue;
           Mention subj = speakers.subjectBefore(v, s);
           if (subj == null || subj.kind == UNNAMED && subj.tokEnd - subj.tokStart > 4) break;
           int c = cues.cueEnd(v);
           int k = c;
-          while (k < e && k - c < 8 && !tw[k].equals("that") && !tw[k].equals(",") && !tw[k].equals(".")) k++;
+          while (k < e && k - c < 8 && !qw.tw[k].equals("that") && !qw.tw[k].equals(",") && !qw.tw[k].equals(".")) k++;
           int from;
-          if (k < e && tw[k].equals("that")) {
+          if (k < e && qw.tw[k].equals("that")) {
             // "said that is unrealistic": here "that" is the subject of the reported clause
-            from = k + 1 < e && AUX.contains(tw[k + 1]) ? k : k + 1;
-          } else if (SAY.contains(tw[v]) && c < e && CLAUSE_START.contains(tw[c].toLowerCase(Locale.ROOT))) {
+            from = k + 1 < e && AUX.contains(qw.tw[k + 1]) ? k : k + 1;
+          } else if (SAY.contains(qw.tw[v]) && c < e && CLAUSE_START.contains(qw.tw[c].toLowerCase(Locale.ROOT))) {
             from = c;
           } else {
             break;
           }
           int to = e;
-          while (to > from && !Character.isLetterOrDigit(tw[to - 1].charAt(0))) to--;
+          while (to > from && !Character.isLetterOrDigit(qw.tw[to - 1].charAt(0))) to--;
           if (to - from < 4) break;
-          Found f = found(ts[from], te[to - 1], new Attribution(v, c, subj), false);
+          Found f = found(qw.ts[from], qw.te[to - 1], new Attribution(v, c, subj), false);
           out.add(new Found(f.text(), f.start(), f.end(), f.cue(), f.cueStart(), f.cueEnd(), f.speaker(),
               f.sourceStart(), f.sourceEnd(), f.nameStart(), f.nameEnd(), false, "indirect"));
           break;
@@ -309,51 +260,27 @@ public final class QuoteExtractor {
       }
     }
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
     Found found(int cs, int ce, Attribution a, boolean partial) {
       if (a == null) {
-        return new Found(text.substring(cs, ce), cs, ce, null, -1, -1, null, -1, -1, -1, -1, partial, "direct");
+        return new Found(qw.text.substring(cs, ce), cs, ce, null, -1, -1, null, -1, -1, -1, -1, partial, "direct");
       }
-      int cueS = a.cueTok < 0 ? -1 : ts[a.cueTok];
-      int cueE = a.cueTok < 0 ? -1 : te[a.cueEndTok - 1];
+      int cueS = a.cueTok < 0 ? -1 : qw.ts[a.cueTok];
+      int cueE = a.cueTok < 0 ? -1 : qw.te[a.cueEndTok - 1];
       Mention m = a.subject;
-      int srcS = ts[m.tokStart];
-      int srcE = te[m.tokEnd - 1];
-      if (m.kind == NAME && qw.possessive(m.tokEnd - 1)) srcE = ts[m.tokEnd - 1] + qw.bare(m.tokEnd - 1).length();
+      int srcS = qw.ts[m.tokStart];
+      int srcE = qw.te[m.tokEnd - 1];
+      if (m.kind == NAME && qw.possessive(m.tokEnd - 1)) srcE = qw.ts[m.tokEnd - 1] + qw.bare(m.tokEnd - 1).length();
       String speaker = null;
       int nameS = -1;
       int nameE = -1;
       if (m.person >= 0) {
-        Person p = persons.get(m.person);
+        Person p = men.persons.get(m.person);
         speaker = p.canonical;
         int[] span = speakers.nameSpanBefore(m);
         nameS = span[0];
         nameE = span[1];
       }
-      return new Found(text.substring(cs, ce), cs, ce, cueS < 0 ? null : text.substring(cueS, cueE), cueS, cueE,
+      return new Found(qw.text.substring(cs, ce), cs, ce, cueS < 0 ? null : qw.text.substring(cueS, cueE), cueS, cueE,
           speaker, srcS, srcE, nameS, nameE, partial, "direct");
     }
 

@@ -29,12 +29,7 @@ final class QuoteMarks {
 
     /** Whether paragraph {@code k} starts (after marks and brackets) with a lower-case letter. */
     boolean startsLowercase(int k) {
-      for (int c = paraStart[k]; c < paraEnd[k]; c++) {
-        char ch = text.charAt(c);
-        if (isQuoteChar(ch) || ch == '(' || ch == '[') continue;
-        return Character.isLowerCase(ch);
-      }
-      return false;
+      return QuoteMarks.startsLowercase(text, paraStart[k], paraEnd[k]);
     }
 
     /** Whether the quoted words of {@code sp} end with a full stop, question or exclamation mark. */
@@ -52,6 +47,16 @@ final class QuoteMarks {
     w.paragraphs();
     w.findQuotes();
     return new Marked(text, w.paraStart, w.paraEnd, w.charPara, w.heading, w.spans, w.qmask);
+  }
+
+  /** Whether {@code text[from, to)} starts (after quotation marks and brackets) with a lower-case letter. */
+  static boolean startsLowercase(String text, int from, int to) {
+    for (int c = from; c < to; c++) {
+      char ch = text.charAt(c);
+      if (isQuoteChar(ch) || ch == '(' || ch == '[') continue;
+      return Character.isLowerCase(ch);
+    }
+    return false;
   }
 
   /** The working state of one {@link #find}. */
@@ -126,12 +131,7 @@ final class QuoteMarks {
     }
 
     boolean startsLowercase(int k) {
-      for (int c = paraStart[k]; c < paraEnd[k]; c++) {
-        char ch = text.charAt(c);
-        if (isQuoteChar(ch) || ch == '(' || ch == '[') continue;
-        return Character.isLowerCase(ch);
-      }
-      return false;
+      return QuoteMarks.startsLowercase(text, paraStart[k], paraEnd[k]);
     }
 
     // ---- quotation marks -------------------------------------------------------------------------------------

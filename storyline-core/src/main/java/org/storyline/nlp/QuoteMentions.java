@@ -22,15 +22,6 @@ import org.storyline.nlp.QuoteExtractor.Person;
 final class QuoteMentions {
   final QuoteWords qw;
   final QuoteLexicon lex;
-  final String text;
-  final String[] tw;
-  final int[] ts;
-  final int[] te;
-  final int nt;
-  final int[] tokSent;
-  final int[] sentStart;
-  final int[] tokQuote;
-  final int[] charPara;
   final Map<Integer, Mention> mentionByEnd = new HashMap<>();
   final Map<Integer, Mention> mentionByStart = new HashMap<>();
   final List<Mention> mentions = new ArrayList<>();
@@ -40,15 +31,6 @@ final class QuoteMentions {
   QuoteMentions(QuoteWords qw) {
     this.qw = qw;
     this.lex = qw.lex;
-    this.text = qw.text;
-    this.tw = qw.tw;
-    this.ts = qw.ts;
-    this.te = qw.te;
-    this.nt = qw.nt;
-    this.tokSent = qw.tokSent;
-    this.sentStart = qw.sentStart;
-    this.tokQuote = qw.tokQuote;
-    this.charPara = qw.charPara;
     findMentions();
   }
 
@@ -56,17 +38,17 @@ final class QuoteMentions {
       // Pass 1: capitalised runs -> names with their descriptors.
       List<int[]> runs = new ArrayList<>();
       int t = 0;
-      while (t < nt) {
+      while (t < qw.nt) {
         if (!qw.usable(t) || !qw.isCap(t)) {
           t++;
           continue;
         }
         int s = t;
         int e = t + 1;
-        while (e < nt && qw.usable(e) && tokSent[e] == tokSent[s] && !qw.possessive(e - 1)) {
+        while (e < qw.nt && qw.usable(e) && qw.tokSent[e] == qw.tokSent[s] && !qw.possessive(e - 1)) {
           if (qw.isCap(e)) {
             e++;
-          } else if (CONNECTORS.contains(tw[e]) && e + 1 < nt && qw.isCap(e + 1) && qw.usable(e + 1)) {
+          } else if (CONNECTORS.contains(qw.tw[e]) && e + 1 < qw.nt && qw.isCap(e + 1) && qw.usable(e + 1)) {
             e += 2;
           } else {
             break;
@@ -83,7 +65,7 @@ final class QuoteMentions {
         if (s >= r[1]) continue;
         int ns = r[1];
         while (ns > s && qw.nameLike(ns - 1)) ns--;
-        while (ns < r[1] && CONNECTORS.contains(tw[ns])) ns++;
+        while (ns < r[1] && CONNECTORS.contains(qw.tw[ns])) ns++;
         int fn = qw.firstNameStart(s, r[1], ns);
         if (fn >= 0) {
           // "Senate Minority Whip Dick Durbin", "Atlantic City Mayor Don Guardian", "Amy Pope": a known first name
@@ -116,26 +98,27 @@ final class QuoteMentions {
       for (int[] r : pending) {
         String w = qw.bare(r[0]);
         Integer p = personBySurname.get(w);
-        if (p == null && qw.speechVerbAfter(r[1]) && !tw[r[0]].endsWith(".")) p = person(r[0], r[1]);
+        if (p == null && qw.speechVerbAfter(r[1]) && !qw.tw[r[0]].endsWith(".")) p = person(r[0], r[1]);
         if (p != null) mention(r[0], r[1], NAME, p, persons.get(p).gender);
         else mention(r[0], r[1], ORG, -1, 'u');
       }
-      // Pass 2, in text order: pronouns and descriptions resolve against the persons mentioned before them.
-      for (int k = 0; k < nt; k++) {
+      // Pass 2, in qw.text order: pronouns and descriptions resolve against the persons mentioned before them.
+      for (int k = 0; k < qw.nt; k++) {
         if (!qw.usable(k) || mentionByStart.containsKey(k)) continue;
         String lw = qw.bare(k).toLowerCase(Locale.ROOT);
         String pr = lex.pronouns.get(lw);
-        if (pr != null && (lw.equals("i") ? tw[k].equals("I") : true)) {
+        if (pr != null && (lw.equals("i") ? qw.tw[k].equals("I") : true)) {
           mention(k, k + 1, PRON, -1, pr.charAt(0));
           continue;
         }
         if (lex.determiners.contains(lw) && (lw.equals("the") || lw.equals("this") || lw.equals("that"))) {
           int head = -1;
-          for (int j = k + 1; j < Math.min(nt, k + 5) && qw.usable(j) && Character.isLetter(tw[j].charAt(0)); j++) {
-            if (lex.roleClasses.containsKey(tw[j].toLowerCase(Locale.ROOT))) head = j;
+          for (int j = k + 1; j < Math.min(qw.nt, k + 5) && qw.usable(j)
+              && Character.isLetter(qw.tw[j].charAt(0)); j++) {
+            if (lex.roleClasses.containsKey(qw.tw[j].toLowerCase(Locale.ROOT))) head = j;
             else if (head >= 0) break;
           }
-          if (head >= 0 && !(head + 1 < nt && qw.isCap(head + 1) && mentionByStart.containsKey(head + 1))) {
+          if (head >= 0 && !(head + 1 < qw.nt && qw.isCap(head + 1) && mentionByStart.containsKey(head + 1))) {
             mention(k, head + 1, DESC, -1, 'u');
           }
         }
@@ -168,14 +151,14 @@ final class QuoteMentions {
       StringBuilder sb = new StringBuilder();
       for (int k = s; k < e; k++) {
         if (k > s) sb.append(' ');
-        sb.append(k == e - 1 ? qw.bare(k) : tw[k]);
+        sb.append(k == e - 1 ? qw.bare(k) : qw.tw[k]);
       }
       String name = sb.toString();
       Integer p = personBySurname.get(surname);
-      char g = e - s >= 2 ? lex.firstNames.getOrDefault(tw[s], 'u') : 'u';
+      char g = e - s >= 2 ? lex.firstNames.getOrDefault(qw.tw[s], 'u') : 'u';
       if (p != null && e - s >= 2) {
         // same surname, another first name: another person (Hillary and Chelsea Clinton)
-        String first = tw[s];
+        String first = qw.tw[s];
         String known = persons.get(p).canonical;
         if (known.indexOf(' ') > 0 && !known.startsWith(first + " ") && !known.equals(name)) {
           for (int i = 0; i < persons.size(); i++) {
@@ -200,9 +183,9 @@ final class QuoteMentions {
     void collectRoles(int p, int runStart, int nameStart) {
       Person x = persons.get(p);
       int from = runStart;
-      while (from > 0 && runStart - from < 3 && qw.usable(from - 1) && tokSent[from - 1] == tokSent[runStart]
-          && Character.isLetter(tw[from - 1].charAt(0))
-          && !lex.determiners.contains(tw[from - 1].toLowerCase(Locale.ROOT))) {
+      while (from > 0 && runStart - from < 3 && qw.usable(from - 1) && qw.tokSent[from - 1] == qw.tokSent[runStart]
+          && Character.isLetter(qw.tw[from - 1].charAt(0))
+          && !lex.determiners.contains(qw.tw[from - 1].toLowerCase(Locale.ROOT))) {
         from--;
       }
       for (int k = from; k < nameStart; k++) {
@@ -218,9 +201,9 @@ final class QuoteMentions {
       Set<String> out = new LinkedHashSet<>();
       int from = m.tokStart();
       int k = m.tokStart() - 1;
-      while (k >= 0 && m.tokStart() - k <= 5 && qw.usable(k) && tokSent[k] == tokSent[m.tokStart()]
-          && Character.isLetter(tw[k].charAt(0))
-          && !lex.determiners.contains(tw[k].toLowerCase(Locale.ROOT))) {
+      while (k >= 0 && m.tokStart() - k <= 5 && qw.usable(k) && qw.tokSent[k] == qw.tokSent[m.tokStart()]
+          && Character.isLetter(qw.tw[k].charAt(0))
+          && !lex.determiners.contains(qw.tw[k].toLowerCase(Locale.ROOT))) {
         from = k;
         k--;
       }
@@ -243,12 +226,12 @@ final class QuoteMentions {
      * subject of the latest earlier sentence naming someone, else the latest person that fits.
      */
     int resolvePronoun(List<Mention> before, Mention pron) {
-      int sent = tokSent[pron.tokStart()];
+      int sent = qw.tokSent[pron.tokStart()];
       Mention s = clauseSubject(before, sent, pron.tokStart(), pron.gender());
       if (s != null) return s.person();
       for (int i = before.size() - 1; i >= 0; i--) {
         Mention m = before.get(i);
-        int ms = tokSent[m.tokStart()];
+        int ms = qw.tokSent[m.tokStart()];
         if (ms < sent && m.person() >= 0) {
           s = clauseSubject(before, ms, Integer.MAX_VALUE, pron.gender());
           if (s != null) return s.person();
@@ -259,12 +242,12 @@ final class QuoteMentions {
     }
 
     Mention clauseSubject(List<Mention> before, int sent, int limit, char gender) {
-      int start = sentStart[sent];
+      int start = qw.sentStart[sent];
       int mainStart = start;
-      String opener = tw[start].toLowerCase(Locale.ROOT);
+      String opener = qw.tw[start].toLowerCase(Locale.ROOT);
       if (SUBORDINATORS.contains(opener) || PREPOSITIONS.contains(opener) || opener.equals("amid")) {
-        for (int t = start; t < nt && tokSent[t] == sent && t < limit; t++) {
-          if (tw[t].equals(",") && tokQuote[t] < 0) {
+        for (int t = start; t < qw.nt && qw.tokSent[t] == sent && t < limit; t++) {
+          if (qw.tw[t].equals(",") && qw.tokQuote[t] < 0) {
             mainStart = t + 1;
             break;
           }
@@ -272,9 +255,9 @@ final class QuoteMentions {
       }
       for (Mention m : before) {
         if (m.tokStart() < mainStart) continue;
-        if (m.tokStart() >= limit || tokSent[m.tokStart()] != sent) break;
+        if (m.tokStart() >= limit || qw.tokSent[m.tokStart()] != sent) break;
         if (m.person() < 0 || qw.possessive(m.tokEnd() - 1)) continue;
-        String before1 = m.tokStart() > 0 ? tw[m.tokStart() - 1].toLowerCase(Locale.ROOT) : "";
+        String before1 = m.tokStart() > 0 ? qw.tw[m.tokStart() - 1].toLowerCase(Locale.ROOT) : "";
         if (PREPOSITIONS.contains(before1) || before1.equals("to")) continue;
         char g = persons.get(m.person()).gender;
         return g == 'u' || g == gender ? m : null;
@@ -293,7 +276,7 @@ final class QuoteMentions {
     }
 
     int byRole(List<Mention> before, Mention d, Map<Integer, Set<String>> rolesSoFar) {
-      String head = tw[d.tokEnd() - 1].toLowerCase(Locale.ROOT);
+      String head = qw.tw[d.tokEnd() - 1].toLowerCase(Locale.ROOT);
       Set<String> classes = lex.roleClasses.get(head);
       Integer aff = null;
       for (int k = d.tokStart() + 1; k < d.tokEnd() - 1; k++) {

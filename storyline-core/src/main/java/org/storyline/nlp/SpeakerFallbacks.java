@@ -25,24 +25,24 @@ final class SpeakerFallbacks {
    * subject is the speaker; there is no cue.
    */
   Attribution sentenceSubject(int openTok) {
-    String[] tw = d.tw;
-    int sent = d.tokSent[openTok];
-    int start = d.sentStart[sent];
+    String[] tw = d.qw.tw;
+    int sent = d.qw.tokSent[openTok];
+    int start = d.qw.sentStart[sent];
     String opener = tw[start].toLowerCase(Locale.ROOT);
     if (QuoteExtractor.SUBORDINATORS.contains(opener) || QuoteExtractor.PREPOSITIONS.contains(opener)) {
       int c = -1;
-      for (int t = start; t < openTok && c < 0; t++) if (tw[t].equals(",") && d.tokQuote[t] < 0) c = t;
+      for (int t = start; t < openTok && c < 0; t++) if (tw[t].equals(",") && d.qw.tokQuote[t] < 0) c = t;
       if (c < 0) return null;
       start = c + 1;
     }
     for (int t = start; t < openTok && t < start + 4; t++) {
-      if (d.tokQuote[t] >= 0) return null;
-      Mention m = d.mentionByStart.get(t);
+      if (d.qw.tokQuote[t] >= 0) return null;
+      Mention m = d.men.mentionByStart.get(t);
       if (m == null) {
         if (!Character.isLetterOrDigit(tw[t].charAt(0)) && !tw[t].equals("-")) return null;
         continue;
       }
-      if (m.kind() == QuoteExtractor.ORG && d.possessive(m.tokEnd() - 1)) { // "The New Republic’s Jeet Heer"
+      if (m.kind() == QuoteExtractor.ORG && d.qw.possessive(m.tokEnd() - 1)) { // "The New Republic’s Jeet Heer"
         t = m.tokEnd() - 1;
         continue;
       }
@@ -80,16 +80,16 @@ final class SpeakerFallbacks {
    * times now.”" The reporting verb's subject (a name or a resolved he/she) is the speaker; the quote has no cue.
    */
   Attribution previousParagraphSpeaker(int openTok, int para) {
-    if (para == 0 || d.heading[para - 1] || openTok == 0) return null;
+    if (para == 0 || d.qw.heading[para - 1] || openTok == 0) return null;
     int end = openTok - 1;
-    if (d.charPara[d.ts[end]] != para - 1) return null;
-    int sent = d.tokSent[end];
+    if (d.qw.charPara[d.qw.ts[end]] != para - 1) return null;
+    int sent = d.qw.tokSent[end];
     for (int k = 0; k < 2 && sent >= 0; k++, sent--) {
-      int first = d.sentStart[sent];
-      if (d.charPara[d.ts[first]] != para - 1) return null;
-      for (int v = first + 1; v < d.nt && d.tokSent[v] == sent; v++) {
-        if (d.tokQuote[v] >= 0) break;
-        if (!d.isVerb(v) || d.tw[v].endsWith("ing")) continue;
+      int first = d.qw.sentStart[sent];
+      if (d.qw.charPara[d.qw.ts[first]] != para - 1) return null;
+      for (int v = first + 1; v < d.qw.nt && d.qw.tokSent[v] == sent; v++) {
+        if (d.qw.tokQuote[v] >= 0) break;
+        if (!d.qw.isVerb(v) || d.qw.tw[v].endsWith("ing")) continue;
         Mention m = d.speakers.subjectBefore(v, first);
         if (m != null && personal(m)) return new Attribution(-1, -1, m);
         break;
@@ -105,17 +105,17 @@ final class SpeakerFallbacks {
    * "of"/"from" and a place or organisation.
    */
   Mention personBeforeAppositives(int j, int first) {
-    String[] tw = d.tw;
+    String[] tw = d.qw.tw;
     for (int c = j; c > first && j - c < 30; c--) {
-      if (d.tokQuote[c] >= 0 || d.isVerb(c)) return null;
+      if (d.qw.tokQuote[c] >= 0 || d.qw.isVerb(c)) return null;
       if (!tw[c].equals(",") && c != j) continue;
-      Mention m = d.mentionByEnd.get(c - 1);
+      Mention m = d.men.mentionByEnd.get(c - 1);
       if (m == null) continue;
       if (named(m)) return m;
       int p = m.tokStart() - 1;
       if (p >= first && tw[p].equalsIgnoreCase("the")) p--;
       if (p - 1 >= first && (tw[p].equals("of") || tw[p].equals("from"))) {
-        Mention n = d.mentionByEnd.get(p - 1);
+        Mention n = d.men.mentionByEnd.get(p - 1);
         if (n != null && named(n)) return n;
       }
     }
@@ -127,27 +127,27 @@ final class SpeakerFallbacks {
    * the person, then a name and the cue verb.
    */
   Attribution namedAfterModifiers(int t) {
-    for (int k = t; k < Math.min(d.nt, t + 9); k++) {
-      if (!d.usable(k) || d.charPara[d.ts[k]] != d.charPara[d.ts[t]]) return null;
-      Mention m = d.mentionByStart.get(k);
-      if (m != null && named(m) && m.tokEnd() < d.nt && d.isVerb(m.tokEnd())) {
+    for (int k = t; k < Math.min(d.qw.nt, t + 9); k++) {
+      if (!d.qw.usable(k) || d.qw.charPara[d.qw.ts[k]] != d.qw.charPara[d.qw.ts[t]]) return null;
+      Mention m = d.men.mentionByStart.get(k);
+      if (m != null && named(m) && m.tokEnd() < d.qw.nt && d.qw.isVerb(m.tokEnd())) {
         return new Attribution(m.tokEnd(), d.cues.cueEnd(m.tokEnd()), m);
       }
-      String w = d.tw[k];
+      String w = d.qw.tw[k];
       if (!Character.isLetter(w.charAt(0)) && !w.equals("-")) return null;
-      if (QuoteExtractor.STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)) || d.isVerb(k)) return null;
+      if (QuoteExtractor.STOP_SUBJECT.contains(w.toLowerCase(Locale.ROOT)) || d.qw.isVerb(k)) return null;
     }
     return null;
   }
 
   /** A person's name, not possessive. */
   private boolean named(Mention m) {
-    return m.kind() == QuoteExtractor.NAME && m.person() >= 0 && !d.possessive(m.tokEnd() - 1);
+    return m.kind() == QuoteExtractor.NAME && m.person() >= 0 && !d.qw.possessive(m.tokEnd() - 1);
   }
 
   /** A person's name or a resolved he/she, not possessive. */
   private boolean personal(Mention m) {
-    return m.person() >= 0 && !d.possessive(m.tokEnd() - 1)
+    return m.person() >= 0 && !d.qw.possessive(m.tokEnd() - 1)
         && (m.kind() == QuoteExtractor.NAME || m.kind() == QuoteExtractor.PRON);
   }
 }

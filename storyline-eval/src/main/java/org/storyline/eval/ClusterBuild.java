@@ -1,9 +1,5 @@
 package org.storyline.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.storyline.nlp.Span;
 import org.storyline.nlp.Tokenizer;
@@ -45,27 +40,13 @@ public final class ClusterBuild {
     Path out = Path.of(args[1]);
     Tokenizer tok = new Tokenizer();
     List<String[]> sents = new ArrayList<>();
-    ObjectMapper om = new ObjectMapper();
-    String[][] sources = {{"corpora/wikinews_en/wikinews_en_politics_economy_2004_2018.jsonl.gz", "text"},
-        {"corpora/reuters21578/reuters21578.jsonl.gz", "body"}, {"corpora/bbc_news/bbc_fulltext.jsonl.gz", "text"}};
-    for (String[] src : sources) {
-      Path p = data.resolve(src[0]);
-      if (!Files.exists(p)) continue;
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(p)),
-          StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          JsonNode n = om.readTree(line);
-          String text = n.path(src[1]).asText("");
-          for (String para : text.split("\n")) {
-            List<Span> sp = tok.tokenize(para);
-            if (sp.isEmpty()) continue;
-            String[] w = new String[sp.size()];
-            for (int i = 0; i < w.length; i++) w[i] = norm(sp.get(i).text(para));
-            sents.add(w);
-          }
-        }
-      }
-    }
+    UnlabelledText.paragraphs(data, para -> {
+      List<Span> sp = tok.tokenize(para);
+      if (sp.isEmpty()) return;
+      String[] w = new String[sp.size()];
+      for (int i = 0; i < w.length; i++) w[i] = norm(sp.get(i).text(para));
+      sents.add(w);
+    });
     for (Conll.Doc d : Conll.read(data.resolve("ner/eng.train"))) {
       for (List<String> s : d.tokens()) sents.add(s.stream().map(ClusterBuild::norm).toArray(String[]::new));
     }

@@ -1,9 +1,5 @@
 package org.storyline.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.storyline.nlp.Span;
 import org.storyline.nlp.Tokenizer;
@@ -22,7 +17,7 @@ import org.storyline.nlp.Tokenizer;
 /**
  * Builds the capitalisation table the entity tagger reads (run by hand, result committed; docs/models/ner.md): for
  * each lower-cased word seen at least 5 times inside sentences (not first) of the unlabelled text, how often it is
- * capitalised there, in tenths. Same text as {@link ClusterBuild}.
+ * capitalised there, in tenths. Same text as {@link ClusterBuild} ({@link UnlabelledText}).
  *
  * <pre>java -cp ... org.storyline.eval.WordStatsBuild DATA_DIR OUT.tsv.gz</pre>
  */
@@ -33,32 +28,19 @@ public final class WordStatsBuild {
     Path data = Path.of(args[0]);
     Path out = Path.of(args[1]);
     Tokenizer tok = new Tokenizer();
-    ObjectMapper om = new ObjectMapper();
     Map<String, int[]> stats = new HashMap<>();
-    String[][] sources = {{"corpora/wikinews_en/wikinews_en_politics_economy_2004_2018.jsonl.gz", "text"},
-        {"corpora/reuters21578/reuters21578.jsonl.gz", "body"}, {"corpora/bbc_news/bbc_fulltext.jsonl.gz", "text"}};
-    for (String[] src : sources) {
-      Path p = data.resolve(src[0]);
-      if (!Files.exists(p)) continue;
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(p)),
-          StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          String text = om.readTree(line).path(src[1]).asText("");
-          for (String para : text.split("\n")) {
-            List<Span> sp = tok.tokenize(para);
-            for (int i = 1; i < sp.size(); i++) {
-              String w = sp.get(i).text(para);
-              String prev = sp.get(i - 1).text(para);
-              if (!Character.isLetter(w.charAt(0)) || prev.equals(".") || prev.equals("\"") || prev.equals(":")) continue;
-              if (w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT))) continue; // acronyms and all-caps lines
-              int[] c = stats.computeIfAbsent(w.toLowerCase(Locale.ROOT), x -> new int[2]);
-              c[0]++;
-              if (Character.isUpperCase(w.charAt(0))) c[1]++;
-            }
-          }
-        }
+    UnlabelledText.paragraphs(data, para -> {
+      List<Span> sp = tok.tokenize(para);
+      for (int i = 1; i < sp.size(); i++) {
+        String w = sp.get(i).text(para);
+        String prev = sp.get(i - 1).text(para);
+        if (!Character.isLetter(w.charAt(0)) || prev.equals(".") || prev.equals("\"") || prev.equals(":")) continue;
+        if (w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT))) continue; // acronyms and all-caps lines
+        int[] c = stats.computeIfAbsent(w.toLowerCase(Locale.ROOT), x -> new int[2]);
+        c[0]++;
+        if (Character.isUpperCase(w.charAt(0))) c[1]++;
       }
-    }
+    });
     Map<String, Integer> sorted = new TreeMap<>();
     for (var e : stats.entrySet()) {
       if (e.getValue()[0] < 5) continue;

@@ -1,8 +1,7 @@
 package org.storyline.server;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.storyline.util.BoundedCache;
 
 /**
  * Rendered responses (a story's page and its JSON) kept for as long as what they were rendered from is current: an
@@ -19,32 +18,21 @@ final class RenderedCache {
   private record Entry(Object source, long version, byte[] body) {}
 
   private final long maxBytes;
-  private long bytes;
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+  private final BoundedCache<String, Entry> entries;
 
   RenderedCache(long maxBytes) {
     if (maxBytes < 0) throw new IllegalArgumentException("maxBytes must be >= 0: " + maxBytes);
     this.maxBytes = maxBytes;
+    this.entries = BoundedCache.ofWeight(maxBytes, e -> e.body().length);
   }
 
   /** The body kept under {@code key} for this source and version, or the one {@code render} makes (then kept). */
   byte[] get(String key, Object source, long version, Render render) throws IOException {
-    synchronized (this) {
-      Entry e = entries.get(key);
-      if (e != null && e.source() == source && e.version() == version) return e.body();
-    }
+    Entry e = entries.get(key);
+    if (e != null && e.source() == source && e.version() == version) return e.body();
     byte[] body = render.render();
     if (body.length > maxBytes / 16) return body; // one page may not push out many
-    synchronized (this) {
-      Entry old = entries.put(key, new Entry(source, version, body));
-      if (old != null) bytes -= old.body().length;
-      bytes += body.length;
-      for (var it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
-        Map.Entry<String, Entry> eldest = it.next();
-        bytes -= eldest.getValue().body().length;
-        it.remove();
-      }
-    }
+    entries.put(key, new Entry(source, version, body));
     return body;
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexOptions;
@@ -64,7 +62,6 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.storyline.model.Article;
@@ -273,23 +270,14 @@ public final class EntityIndex implements Closeable {
 
   /** Opens (creating if needed) the index of a data directory for writing; the caller holds the store's lock. */
   static EntityIndex open(Path dataDir) throws IOException {
-    Path dir = dataDir.resolve(DIR);
-    Files.createDirectories(dir);
-    Directory d = FSDirectory.open(dir);
-    IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(true));
-    if (!DirectoryReader.indexExists(d)) w.commit();
-    return new EntityIndex(d, w);
+    IndexWriter w = LuceneDirs.openWriter(dataDir.resolve(DIR), new StandardAnalyzer());
+    return new EntityIndex(w.getDirectory(), w);
   }
 
   /** Opens the index for reading beside a writer; an empty index when the data directory has none yet. */
   static EntityIndex openReadOnly(Path dataDir) throws IOException {
-    Path dir = dataDir.resolve(DIR);
-    if (Files.isDirectory(dir)) {
-      Directory d = FSDirectory.open(dir);
-      if (DirectoryReader.indexExists(d)) return new EntityIndex(d, null);
-      d.close();
-    }
+    Directory d = LuceneDirs.openExisting(dataDir.resolve(DIR));
+    if (d != null) return new EntityIndex(d, null);
     Directory empty = new ByteBuffersDirectory();
     try (IndexWriter w = new IndexWriter(empty, new IndexWriterConfig(new StandardAnalyzer()))) {
       w.commit();

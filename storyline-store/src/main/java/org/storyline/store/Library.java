@@ -247,13 +247,9 @@ public final class Library implements Closeable {
 
   /** Search pages kept for the current snapshot (a new snapshot, after an ingest that changed something, clears them). */
   private static final int SEARCH_CACHE = 1024;
-  private final Map<Object, SearchPage> searchCache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Object, SearchPage> e) {
-      return size() > SEARCH_CACHE;
-    }
-  };
-  private long searchCacheVersion = -1;
+  private final org.storyline.util.BoundedCache<Object, SearchPage> searchCache =
+      org.storyline.util.BoundedCache.ofEntries(SEARCH_CACHE);
+  private long searchCacheVersion = -1; // guarded by searchCache's lock, held with the clear and the put
 
   /**
    * A faceted search ({@link EntityIndex#search}) with each hit's metadata, story and snippet. The same search on

@@ -3,7 +3,6 @@ package org.storyline.store;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +12,7 @@ import org.storyline.cluster.StoryIndex;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
 import org.storyline.model.Storyline;
+import org.storyline.util.BoundedCache;
 
 /**
  * One story as a user reads it: the story, its storyline, and the pipeline's report of its articles (entities,
@@ -25,12 +25,7 @@ public final class StoryViews {
   static final int CACHE = 256;
 
   private final Library library;
-  private final Map<String, View> cache = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, View> e) {
-      return size() > CACHE;
-    }
-  };
+  private final BoundedCache<String, View> cache = BoundedCache.ofEntries(CACHE);
 
   StoryViews(Library library) {
     this.library = library;
@@ -77,19 +72,15 @@ public final class StoryViews {
   /** Forgets the kept views holding these articles (revised: their story may look the same). */
   void forget(java.util.Collection<String> articles) {
     java.util.Set<String> gone = new java.util.HashSet<>(articles);
-    synchronized (cache) {
-      cache.values().removeIf(v -> v.story().articles().stream().anyMatch(gone::contains));
-    }
+    cache.removeIf(v -> v.story().articles().stream().anyMatch(gone::contains));
   }
 
   Optional<View> story(Snapshot snap, String id) throws IOException {
     Story s = snap.story(id);
     if (s == null) return Optional.empty();
     Storyline line = snap.storylineOf(s.id());
-    synchronized (cache) {
-      View v = cache.get(id);
-      if (v != null && v.story().equals(s) && Objects.equals(v.storyline(), line)) return Optional.of(v);
-    }
+    View kept = cache.get(id);
+    if (kept != null && kept.story().equals(s) && Objects.equals(kept.storyline(), line)) return Optional.of(kept);
     Report r = library.storyReport(snap, s);
     Index ix = index(snap);
     List<Assignment> as = new ArrayList<>();
@@ -97,9 +88,7 @@ public final class StoryViews {
     as.sort(java.util.Comparator.comparingInt(ix.order()::get)); // the snapshot's order, as before
     List<StoryIndex.Event> ev = ix.events().getOrDefault(s.id(), List.of());
     View v = new View(s, line, r, as, ev);
-    synchronized (cache) {
-      cache.put(id, v);
-    }
+    cache.put(id, v);
     return Optional.of(v);
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,9 +17,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -29,7 +26,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.storyline.model.Report;
 import org.storyline.model.Story;
@@ -75,24 +71,14 @@ final class ViewStore implements Closeable {
 
   /** Opens (creating if needed) the views of a data directory for writing; the caller holds the store's lock. */
   static ViewStore open(Path dataDir) throws IOException {
-    Path dir = dataDir.resolve(DIR);
-    Files.createDirectories(dir);
-    Directory d = FSDirectory.open(dir);
-    IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new KeywordAnalyzer())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(true));
-    if (!DirectoryReader.indexExists(d)) w.commit();
-    return new ViewStore(d, w);
+    IndexWriter w = LuceneDirs.openWriter(dataDir.resolve(DIR), new KeywordAnalyzer());
+    return new ViewStore(w.getDirectory(), w);
   }
 
   /** Opens the views for reading beside a writer; none when the data directory has none yet. */
   static ViewStore openReadOnly(Path dataDir) throws IOException {
-    Path dir = dataDir.resolve(DIR);
-    if (Files.isDirectory(dir)) {
-      Directory d = FSDirectory.open(dir);
-      if (DirectoryReader.indexExists(d)) return new ViewStore(d, null);
-      d.close();
-    }
-    return null;
+    Directory d = LuceneDirs.openExisting(dataDir.resolve(DIR));
+    return d == null ? null : new ViewStore(d, null);
   }
 
   /** The stamp a story's view is valid for (hex digest). */

@@ -138,10 +138,14 @@ public final class Charts {
     }
   }
 
-  /** A row's name and middle. */
-  public record Row(String name, double y) {
+  /** A row's name, the middle of its line, and where its name stands (level with the line, or above it). */
+  public record Row(String name, double y, double nameY) {
     public String fy() {
       return fmt(y);
+    }
+
+    public String fny() {
+      return fmt(nameY);
     }
   }
 
@@ -150,12 +154,31 @@ public final class Charts {
       String summary) {}
 
   public static final int ROW_H = 26;
+  /** A row's height when its name stands above its line (a phone's layout). */
+  public static final int STACKED_ROW_H = 38;
+  /** The width of the phone layout: about a phone's page width in CSS pixels, so its text is drawn near 1:1. */
+  public static final int NARROW = 360;
 
   /**
    * Lays out {@code items} (undated ones left out) on rows in first-seen order, over the days from the earliest to
    * the latest item; {@code left} units are kept for the row names.
    */
   public static Timeline timeline(List<Item> items, int width, int left) {
+    return layout(items, width, left, false, 4);
+  }
+
+  /**
+   * The same items laid out for a narrow screen, {@link #NARROW} wide: each row's name above its line, the days
+   * across the whole width, at most three dates on the axis. Scaled to a phone's width, its dots spread over the
+   * screen and its text stays at its size (the wide layout is either scrolled or shrunk there).
+   */
+  public static Timeline stacked(Timeline wide) {
+    return layout(wide.items().stream().map(Placed::item).toList(), NARROW, 0, true, 2);
+  }
+
+  private static Timeline layout(List<Item> items, int width, int left, boolean stacked, int maxTicks) {
+    int rowH = stacked ? STACKED_ROW_H : ROW_H;
+    double lineAt = stacked ? 26 : ROW_H / 2.0; // the line's offset in its row
     List<String> rows = new ArrayList<>();
     LocalDate min = null;
     LocalDate max = null;
@@ -167,22 +190,25 @@ public final class Charts {
       if (max == null || to.isAfter(max)) max = to;
     }
     int top = 8;
-    int height = top + rows.size() * ROW_H + 24;
+    int height = top + rows.size() * rowH + 24;
     if (min == null) return new Timeline(width, height, left, List.of(), List.of(), List.of(), "nothing dated");
     long days = Math.max(1, ChronoUnit.DAYS.between(min, max));
     double plot = width - left - 16;
     List<Row> rowList = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) rowList.add(new Row(rows.get(i), top + i * ROW_H + ROW_H / 2.0));
+    for (int i = 0; i < rows.size(); i++) {
+      double y = top + i * rowH + lineAt;
+      rowList.add(new Row(rows.get(i), y, stacked ? y - 17 : y));
+    }
     List<Placed> placed = new ArrayList<>();
     for (Item it : items) {
       if (it.from() == null) continue;
       LocalDate to = it.to() == null ? it.from() : it.to();
       double x1 = left + 8 + plot * ChronoUnit.DAYS.between(min, it.from()) / days;
       double x2 = left + 8 + plot * ChronoUnit.DAYS.between(min, to) / days;
-      placed.add(new Placed(it, x1, x2, top + rows.indexOf(it.row()) * ROW_H + ROW_H / 2.0));
+      placed.add(new Placed(it, x1, x2, top + rows.indexOf(it.row()) * rowH + lineAt));
     }
     List<Tick> ticks = new ArrayList<>();
-    int n = (int) Math.min(days, 4);
+    int n = (int) Math.min(days, maxTicks);
     for (int i = 0; i <= n; i++) {
       LocalDate d = min.plusDays(Math.round((double) days * i / Math.max(n, 1)));
       ticks.add(new Tick(left + 8 + plot * ChronoUnit.DAYS.between(min, d) / days, d.toString(),

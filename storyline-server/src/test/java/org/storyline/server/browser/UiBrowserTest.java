@@ -207,6 +207,21 @@ class UiBrowserTest {
         Number inner = (Number) phone.executeScript("return window.innerWidth");
         assertTrue(width.intValue() <= inner.intValue(), page[0] + " scrolls sideways at phone width: " + width
             + " > " + inner);
+        if (page[1].equals("story-phone")) {
+          // the reports chart fits the screen: every report's dot in view without scrolling the chart, and its
+          // text drawn at (nearly) its own size, not shrunk
+          List<?> chart = (List<?>) phone.executeScript("var svg = [...document.querySelectorAll('#reports svg"
+              + ".timeline')].find(s => s.getBoundingClientRect().width > 0);"
+              + "var dots = [...svg.querySelectorAll('circle')].map(c => c.getBoundingClientRect());"
+              + "var fig = svg.parentElement;"
+              + "return [dots.length, dots.every(d => d.left >= 0 && d.right <= window.innerWidth),"
+              + " svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,"
+              + " fig.scrollWidth <= fig.clientWidth];");
+          assertEquals(3L, chart.get(0), "one dot per report: " + chart);
+          assertEquals(true, chart.get(1), "every dot on screen: " + chart);
+          assertTrue(((Number) chart.get(2)).doubleValue() >= 0.9, "text scale " + chart);
+          assertEquals(true, chart.get(3), "the chart does not scroll: " + chart);
+        }
         Browser.screenshot(phone, page[1]);
       }
     } finally {

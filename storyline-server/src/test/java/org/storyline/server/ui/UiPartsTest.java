@@ -68,6 +68,15 @@ class UiPartsTest {
     assertNull(Charts.firstDay("2024"));
     assertNull(Charts.firstDay("PRESENT_REF"));
     assertEquals("end", t.ticks().get(t.ticks().size() - 1).anchor());
+    // the phone layout: the same rows and items across the whole narrow width, each name above its line
+    Charts.Timeline n = Charts.stacked(t);
+    assertEquals(Charts.NARROW, n.width());
+    assertEquals(List.of("A", "B"), n.rows().stream().map(Charts.Row::name).toList());
+    assertEquals(2, n.items().size());
+    for (Charts.Placed p : n.items()) assertTrue(p.x1() >= 0 && p.x2() <= Charts.NARROW, p.toString());
+    assertEquals(8.0, n.items().get(0).x1(), 0.01); // the first day at the left edge, not after a name column
+    for (Charts.Row r : n.rows()) assertTrue(r.nameY() < r.y() - 10, r.toString());
+    assertTrue(n.ticks().size() <= 3, n.ticks().toString());
   }
 
   @Test

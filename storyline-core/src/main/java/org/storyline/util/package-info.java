@@ -1,0 +1,6 @@
+/**
+ * Small general-purpose pieces that several modules share and that belong to no pipeline stage: for now
+ * {@link org.storyline.util.BoundedCache}, the one least-recently-used cache with a size cap behind the store's
+ * story views and search pages, the server's rendered pages and the fact tables' sentence vectors.
+ */
+package org.storyline.util;
