@@ -68,10 +68,13 @@ final class Statements {
    * that leave {@link #MIN_TERMS} content words on both sides are made.
    */
   private static final Pattern CLAUSE = Pattern.compile(
-      "[,;]\\s+(?=(?:but|while|though|although|whereas|and|as|with)\\s)|;\\s+|\\s+(?=but\\s)"
-      + "|(?<!such|well|same|just|so|known|much|many|soon|long|far|twice|serve|served|serves|seen|regarded|described)"
+      // each cut starts at a comma, a semicolon or a space: the look-ahead saves trying the alternatives (and the
+      // look-behind) at every other character (it was a sixth of the pipeline's Java time on BBC News)
+      "(?=[,;\\s])(?:[,;]\\s+(?=(?:but|while|though|although|whereas|and|as|with)\\s)|;\\s+|\\s+(?=but\\s)"
+      + "|(?=\\s+as\\s)"
+      + "(?<!such|well|same|just|so|known|much|many|soon|long|far|twice|serve|served|serves|seen|regarded|described)"
       + "\\s+(?=as\\s+(?!(?:a|an|well|part|of|if|though|soon|long|much|many|far|to|for|in|the\\s+(?:first|last|"
-      + "only|same|result|latest|new))\\s)[\\p{L}])");
+      + "only|same|result|latest|new))\\s)[\\p{L}]))");
 
   /**
    * The statements of {@code a}; {@code names}, {@code dates} and
@@ -154,9 +157,10 @@ final class Statements {
 
   private static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
   private static final Pattern WORD_NUMBER = Pattern.compile(
-      "(?i)\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|"
-      + "nine))?\\b|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-      + "sixteen|seventeen|eighteen|nineteen)\\b");
+      // every number word starts with one of these letters: the look-ahead saves trying both branches everywhere
+      "(?i)(?=[tfsen])(?:\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|"
+      + "seven|eight|nine))?\\b|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+      + "fifteen|sixteen|seventeen|eighteen|nineteen)\\b)");
 
   private static java.util.Map<String, Integer> numberWords() {
     String[] units = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

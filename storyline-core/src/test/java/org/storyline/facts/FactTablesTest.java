@@ -145,6 +145,20 @@ class FactTablesTest {
   }
 
   @Test
+  void reportsOfOneOutletAreComparedByWords() {
+    Article a = article("a", "Daily A", "Reyes praises Geneva talks", "2025-02-19T10:00:00Z", A);
+    Article b = article("b", " daily a ", "Reyes pleased with Geneva outcome", "2025-02-19T16:30:00Z", B);
+    FactTables.Result r = run(new FactTables(MiniLmEmbedder.shared()), List.of(a, b), List.of());
+    assertEquals("words", r.tables().get(0).method());
+    // an article that names no outlet may come from another one
+    Article c = article("c", " ", "Reyes pleased with Geneva outcome", "2025-02-19T16:30:00Z", B);
+    assertEquals("embeddings", run(new FactTables(MiniLmEmbedder.shared()), List.of(a, c), List.of()).tables().get(0)
+        .method());
+    assertTrue(FactTables.severalOutlets(List.of(c, article("d", null, null, null, B))));
+    assertFalse(FactTables.severalOutlets(List.of(c)));
+  }
+
+  @Test
   void withoutEmbeddingsSharedWordsDecide() {
     Article a = article("a", "Daily A", null, "2025-02-19", "The city council approved the new tram line to the "
         + "airport on Monday evening.\n\nThe mayor thanked the engineers who drew the first plans in 1998.");
