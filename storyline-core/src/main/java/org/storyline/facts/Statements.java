@@ -42,9 +42,22 @@ final class Statements {
    */
   record Statement(Article article, int index, Span span, Set<String> terms, Set<String> names,
       Set<String> people, Set<String> numbers, Set<String> days, boolean quote, List<Statement> clauses,
-      String subject) {
+      String subject, double[] weights) {
     Statement {
       clauses = List.copyOf(clauses);
+    }
+
+    /** {@code weights}: each term's rarity ({@link Agreement#cover}), in {@code terms} order, looked up once. */
+    Statement(Article article, int index, Span span, Set<String> terms, Set<String> names, Set<String> people,
+        Set<String> numbers, Set<String> days, boolean quote, List<Statement> clauses, String subject) {
+      this(article, index, span, terms, names, people, numbers, days, quote, clauses, subject, weights(terms));
+    }
+
+    private static double[] weights(Set<String> terms) {
+      double[] w = new double[terms.size()];
+      int k = 0;
+      for (String t : terms) w[k++] = Agreement.IDF.idf(t);
+      return w;
     }
 
     String text() {
