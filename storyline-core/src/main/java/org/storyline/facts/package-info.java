@@ -3,7 +3,7 @@
  *
  * <p>A story's reports are cut into statements (sentences, and the clauses of sentences that join several); two
  * statements of different reports state the same fact when their sentence embeddings (all-MiniLM-L6-v2, the model
- * story clustering ships) are close enough, helped by the share of rare words they have in common, unless their
+ * story clustering ships; only when the reports come from at least two outlets, else by words) are close enough, helped by the share of rare words they have in common, unless their
  * numbers or named people differ ({@code Agreement}, thresholds with the measurements that set them). Two reports'
  * leads agree at a lower bar when one person acts in both in the same kind of way, and an article's opening statement
  * that restates its lead joins the lead's fact. Statements are grouped into facts in report order
