@@ -60,7 +60,7 @@ final class Agreement {
   static final double JOINT_RESTATE = 0.8;
 
   /** Read-only after loading, so shared. */
-  private static final org.storyline.cluster.Idf IDF = org.storyline.cluster.Idf.withBackground();
+  static final org.storyline.cluster.Idf IDF = org.storyline.cluster.Idf.withBackground();
 
   private Agreement() {}
 
@@ -87,7 +87,7 @@ final class Agreement {
     // Tuesday"), so only a close paraphrase with shared words passes
     boolean otherDay = disjoint(x.days(), y.days());
     boolean anchor = shared(x.numbers(), y.numbers()) > 0 || shared(x.days(), y.days()) > 0;
-    double cover = Math.max(cover(x.terms(), y.terms()), cover(y.terms(), x.terms()));
+    double cover = Math.max(cover(x, y), cover(y, x));
     if (ex != null && ey != null) {
       double cos = Embedder.dot(ex, ey);
       double joint = cos + COVER_WEIGHT * cover;
@@ -179,7 +179,7 @@ final class Agreement {
             || otherSpeaker(u, v)) {
           continue;
         }
-        double cover = Math.max(cover(u.terms(), v.terms()), cover(v.terms(), u.terms()));
+        double cover = Math.max(cover(u, v), cover(v, u));
         if (cos + COVER_WEIGHT * cover >= JOINT_RESTATE) return true;
       }
     }
@@ -192,6 +192,21 @@ final class Agreement {
    */
   static boolean otherSpeaker(Statement x, Statement y) {
     return x.quotation() && y.quotation() && !x.quoted().equals(y.quoted());
+  }
+
+  /** {@link #cover(Set, Set)} of two statements' terms, with the weights each statement looked up once. */
+  static double cover(Statement a, Statement b) {
+    double[] w = a.weights();
+    Set<String> bt = b.terms();
+    double all = 0;
+    double in = 0;
+    int k = 0;
+    for (String t : a.terms()) {
+      all += w[k];
+      if (bt.contains(t)) in += w[k];
+      k++;
+    }
+    return all == 0 ? 0 : in / all;
   }
 
   static int shared(Set<String> a, Set<String> b) {

@@ -89,9 +89,9 @@ public final class BenchMain {
         + "leave them out).\n\n" : "Story clustering without sentence embeddings (`--no-embeddings`).\n\n");
     List<RawDocument> all = new ArrayList<>();
     md.append("## Per corpus, whole pipeline\n\n| corpus | articles | read art/s | extract | entities | quotes | "
-        + "stories | timexes | quote variants | events | outlets | end-to-end art/s | peak heap MB | CPU ms/article "
-        + "| art/s at full cores | load avg |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "stories | timexes | quote variants | events | outlets | facts | end-to-end art/s | peak heap MB | "
+        + "CPU ms/article | art/s at full cores | load avg |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     List<Map<String, Object>> perCorpus = new ArrayList<>();
     for (String c : corpora) {
       long r0 = System.nanoTime();
@@ -122,11 +122,12 @@ public final class BenchMain {
       row.put("articlesPerSecAtFullCores", cpuRate(docs.size(), cpuNs));
       row.put("loadAverage", load);
       perCorpus.add(row);
-      md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s "
+      md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s "
           + "| **%.0f** | %d | %.2f | %.0f | %.1f |%n", c, docs.size(), rate(docs.size(), readNs),
           f(stageRates.get("extract")), f(stageRates.get("entities")),
           f(stageRates.get("quotes")), f(stageRates.get("stories")), f(stageRates.get("timexes")),
           f(stageRates.get("quoteVariants")), f(stageRates.get("events")), f(stageRates.get("outlets")),
+          f(stageRates.get("facts")),
           rate(docs.size(), endNs), peak, cpuNs / 1e6 / docs.size(), cpuRate(docs.size(), cpuNs), load));
       System.out.printf(Locale.ROOT, "%s: %d articles, %.0f articles/s end to end, peak heap %d MB, %.2f CPU ms per "
           + "article (%.0f articles/s if the cores were ours alone), load average %.1f%n", c, docs.size(),
