@@ -289,10 +289,32 @@ public final class EventPhrase {
         break;
       }
     }
+    // "Russian forces entered Georgia and bombed ...": a second predicate's subject is the first predicate's
+    if (!out.isEmpty() && Set.of("and", "or").contains(out.get(out.size() - 1).lower())) {
+      int k = 1;
+      while (k < out.size() - 1 && !predicate(out, k)) k++;
+      out = k < out.size() - 1 && k <= MAX_SUBJECT ? new ArrayList<>(out.subList(0, k)) : new ArrayList<>();
+    }
     while (out.size() > MAX_SUBJECT) out.remove(0);
     if (!out.isEmpty() && DATE_PREPS.contains(out.get(0).lower())) out.clear();
     return out;
   }
+
+  /**
+   * Whether {@code out[k]} reads as a verb of a predicate: a verb form of the action table, or a lower-case past
+   * form ("entered", "went"), not after a determiner ("the armed forces").
+   */
+  private static boolean predicate(List<Tok> out, int k) {
+    Tok t = out.get(k);
+    if (!Character.isLowerCase(t.text().charAt(0)) || DETERMINERS.contains(out.get(k - 1).lower())) return false;
+    Action a = ACTIONS.get(t.lower());
+    return a != null && !a.noun() || t.lower().length() > 4 && t.lower().endsWith("ed")
+        || IRREGULAR_PAST.contains(t.lower());
+  }
+
+  /** Past forms of common verbs that do not end in "-ed" and are not in the action table. */
+  private static final Set<String> IRREGULAR_PAST = Set.of("went", "came", "made", "gave", "left", "flew", "led",
+      "spoke", "became", "brought", "saw", "got", "put", "ran", "wrote", "broke", "kept", "paid", "stood", "threw");
 
   private static final Set<String> RELATIVES = Set.of("that", "which", "who");
   /** Words an antecedent noun phrase may hold at most ("the flood", "the new trade agreement"). */

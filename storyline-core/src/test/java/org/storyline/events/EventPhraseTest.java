@@ -41,6 +41,13 @@ class EventPhraseTest {
   }
 
   @Test
+  void aSecondPredicateTakesTheFirstOnesSubject() {
+    var p = of("Russian forces entered the territory of Georgia and bombed several targets in the country on August 8.",
+        "August 8");
+    assertEquals("Russian forces bomb several targets in the country", p.what());
+  }
+
+  @Test
   void anUnquotedClauseBeforeItsSpeakerIsWhatWasReported() {
     var p = of("The army sent two trucks of sandbags on Tuesday morning, a spokesman for the regional government said.",
         "Tuesday morning");
