@@ -104,9 +104,15 @@ final class PhraseWords {
     }
   }
 
+  private static final Set<String> COUNTS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "dozens", "hundreds", "thousands", "several", "many");
+
   static boolean plural(List<Tok> subject) {
     if (subject.isEmpty()) return false;
     for (Tok t : subject) if (t.lower.equals("and")) return true;
+    // "three Russian attack aircraft", "20 vans": a count above one before the head
+    String first = subject.get(0).lower;
+    if (subject.size() > 1 && (COUNTS.contains(first) || first.matches("\\d+") && !first.equals("1"))) return true;
     String head = subject.get(subject.size() - 1).lower;
     for (Tok t : subject) {
       if (Set.of("of", "from", "at", "in").contains(t.lower)) {
@@ -116,7 +122,7 @@ final class PhraseWords {
     }
     return head.length() > 3 && head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us")
         && !head.endsWith("'s") && !head.endsWith("\u2019s") && Character.isLowerCase(head.charAt(0))
-        || Set.of("they", "we", "both", "police", "people").contains(head);
+        || Set.of("they", "we", "both", "police", "people", "aircraft", "personnel").contains(head);
   }
 
   static String join(List<Tok> toks) {

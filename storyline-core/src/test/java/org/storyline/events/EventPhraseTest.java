@@ -41,6 +41,14 @@ class EventPhraseTest {
   }
 
   @Test
+  void aCountBeforeTheHeadMakesTheSubjectPlural() {
+    assertEquals("Three Russian attack aircraft invade Georgian air space",
+        of("Three Russian attack aircraft invaded Georgian air space on Friday.", "Friday").what());
+    assertEquals("12 men attack the post", of("12 men attacked the post on Friday.", "Friday").what());
+    assertEquals("One man attacks the post", of("One man attacked the post on Friday.", "Friday").what());
+  }
+
+  @Test
   void aSecondPredicateTakesTheFirstOnesSubject() {
     var p = of("Russian forces entered the territory of Georgia and bombed several targets in the country on August 8.",
         "August 8");
