@@ -28,15 +28,22 @@ final class GlobalOrdinals {
     this.reader = reader;
   }
 
-  private static volatile GlobalOrdinals last;
+  /** The ordinals of each open reader (a reader's entry goes when it closes). */
+  private static final Map<IndexReader.CacheKey, GlobalOrdinals> OPEN =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** The ordinals of this reader (cached for the newest reader asked for). */
+  /**
+   * The ordinals of this reader, shared while it is open. (Only the newest reader's were kept: a request still on
+   * the reader before a commit then replaced the ones the commit had built for the next, and the next request
+   * built them again.)
+   */
   static GlobalOrdinals of(IndexReader reader) {
-    GlobalOrdinals g = last;
-    if (g != null && g.reader == reader) return g;
-    g = new GlobalOrdinals(reader);
-    last = g;
-    return g;
+    IndexReader.CacheHelper h = reader.getReaderCacheHelper();
+    if (h == null) return new GlobalOrdinals(reader);
+    return OPEN.computeIfAbsent(h.getKey(), k -> {
+      h.addClosedListener(OPEN::remove);
+      return new GlobalOrdinals(reader);
+    });
   }
 
   /** A field's ordinal map (null when no segment has the field). */

@@ -1,8 +1,6 @@
 package org.storyline.store;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,31 +42,6 @@ public final class StoryViews {
     }
   }
 
-  /** A snapshot's assignments by article and events by story, built once per snapshot (not scanned per story). */
-  private record Index(long version, Map<String, List<Assignment>> assignments,
-      Map<String, List<StoryIndex.Event>> events, java.util.IdentityHashMap<Assignment, Integer> order) {}
-
-  private volatile Index index;
-
-  private Index index(Snapshot snap) {
-    Index ix = index;
-    if (ix != null && ix.version() == snap.version()) return ix;
-    Map<String, List<Assignment>> as = new HashMap<>();
-    java.util.IdentityHashMap<Assignment, Integer> order = new java.util.IdentityHashMap<>();
-    for (Assignment a : snap.assignments()) {
-      as.computeIfAbsent(a.article(), k -> new ArrayList<>()).add(a);
-      order.put(a, order.size());
-    }
-    Map<String, List<StoryIndex.Event>> ev = new HashMap<>();
-    for (StoryIndex.Event e : snap.events()) {
-      ev.computeIfAbsent(e.into(), k -> new ArrayList<>()).add(e);
-      if (!e.story().equals(e.into())) ev.computeIfAbsent(e.story(), k -> new ArrayList<>()).add(e);
-    }
-    ix = new Index(snap.version(), as, ev, order);
-    index = ix;
-    return ix;
-  }
-
   /** Forgets the kept views holding these articles (revised: their story may look the same). */
   void forget(java.util.Collection<String> articles) {
     java.util.Set<String> gone = new java.util.HashSet<>(articles);
@@ -82,12 +55,7 @@ public final class StoryViews {
     View kept = cache.get(id);
     if (kept != null && kept.story().equals(s) && Objects.equals(kept.storyline(), line)) return Optional.of(kept);
     Report r = library.storyReport(snap, s);
-    Index ix = index(snap);
-    List<Assignment> as = new ArrayList<>();
-    for (String a : s.articles()) as.addAll(ix.assignments().getOrDefault(a, List.of()));
-    as.sort(java.util.Comparator.comparingInt(ix.order()::get)); // the snapshot's order, as before
-    List<StoryIndex.Event> ev = ix.events().getOrDefault(s.id(), List.of());
-    View v = new View(s, line, r, as, ev);
+    View v = new View(s, line, r, snap.assignmentsOf(s), snap.eventsOf(s.id()));
     cache.put(id, v);
     return Optional.of(v);
   }

@@ -44,4 +44,37 @@ class SnapshotUpdateTest {
       assertEquals(2, ro.snapshot().articles().size());
     }
   }
+
+  @Test
+  void aStoryViewHasItsArticlesAssignmentsAndEventsInTheSnapshotsOrder() throws Exception {
+    Path a = dir.resolve("c.jsonl");
+    Files.writeString(a, """
+        {"id":"h1","title":"Harbour plan approved","outlet":"Coast News","published":"2025-03-04","text":"The council approved the harbour plan on Tuesday, the mayor said."}
+        {"id":"b1","title":"Budget cut","outlet":"City Paper","published":"2025-03-05","text":"The mayor cut the budget for parks and libraries."}
+        {"id":"h2","title":"Harbour plan approved by council","outlet":"City Paper","published":"2025-03-05","text":"The council approved the harbour plan, the mayor said on Wednesday."}
+        """);
+    Path b = dir.resolve("d.jsonl");
+    Files.writeString(b, """
+        {"id":"h3","title":"Harbour plan: work starts","outlet":"Coast News","published":"2025-03-09","text":"Work on the harbour plan the council approved starts next week, the mayor said."}
+        {"id":"b2","title":"Budget cut for parks","outlet":"Coast News","published":"2025-03-08","text":"The mayor cut the budget for parks and libraries, the council said."}
+        """);
+    try (Library lib = Library.open(dir.resolve("views"), Library.Options.defaults().withEmbeddings(false))) {
+      lib.ingest(List.of(a), p -> {});
+      lib.snapshot();
+      lib.ingest(List.of(b), p -> {}); // a snapshot in use: the next one is built by the ingest
+      Snapshot snap = lib.snapshot();
+      assertTrue(snap.stories().size() >= 2);
+      int assignments = 0;
+      for (org.storyline.model.Story s : snap.stories()) {
+        StoryViews.View v = lib.story(s.id()).orElseThrow();
+        List<org.storyline.cluster.Assignment> want = snap.assignments().stream()
+            .filter(x -> s.articles().contains(x.article())).toList();
+        assertEquals(want, v.assignments(), s.id());
+        assertEquals(snap.events().stream().filter(e -> e.into().equals(s.id()) || e.story().equals(s.id()))
+            .toList(), v.events(), s.id());
+        assignments += want.size();
+      }
+      assertEquals(snap.assignments().size(), assignments, "each assignment is in its article's story");
+    }
+  }
 }

@@ -194,6 +194,7 @@ public final class ServeLoad {
         }
       }
       List<String> ingested = java.util.Collections.synchronizedList(new ArrayList<>());
+      AtomicLong skipped = new AtomicLong();
       AtomicLong posted = new AtomicLong();
       // one POST alone first: what an ingest of INGEST_BATCH articles costs without readers
       var osq = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -205,7 +206,7 @@ public final class ServeLoad {
         HttpResponse<String> r = post(http, base, toIngest.subList(0, alone));
         System.out.printf(Locale.ROOT, "one ingest POST of %d articles alone: %.1f s, %.1f s of process CPU (HTTP %d)%n",
             alone, (System.nanoTime() - t0) / 1e9, (osq.getProcessCpuTime() - c0) / 1e9, r.statusCode());
-        if (r.statusCode() == 200) for (RawDocument d : toIngest.subList(0, alone)) ingested.add(d.id());
+        if (r.statusCode() == 200) accepted(r.body(), ingested, skipped);
       }
       long deadline = System.nanoTime() + seconds * 1_000_000_000L;
       Thread writer = new Thread(() -> {
@@ -220,7 +221,7 @@ public final class ServeLoad {
               ingestStats.errors.incrementAndGet();
               System.out.println("ingest: HTTP " + r.statusCode() + " " + r.body());
             } else {
-              for (RawDocument d : part) ingested.add(d.id());
+              accepted(r.body(), ingested, skipped);
             }
           }
         } catch (Exception e) {
@@ -271,8 +272,9 @@ public final class ServeLoad {
           if (missing++ < 5) System.out.println("not readable: " + id + " (HTTP " + r.statusCode() + ")");
         }
       }
-      System.out.printf(Locale.ROOT, "ingested during the load: %d articles; readable afterwards: %d; missing: %d%n",
-          check.size(), check.size() - missing, missing);
+      System.out.printf(Locale.ROOT, "ingested during the load: %d articles; readable afterwards: %d; missing: %d%s%n",
+          check.size(), check.size() - missing, missing, skipped.get() == 0 ? "" : "; " + skipped.get()
+          + " posted articles the server did not add (its answer says why: a problem, or unchanged)");
       if (missing > 0) System.exit(1);
     }
   }
@@ -299,6 +301,9 @@ public final class ServeLoad {
       int first = c;
       Thread t = new Thread(() -> {
         try (LoadClient client = new LoadClient(port, 30_000)) {
+          // paced readers arrive at random moments, not all at once: fifty first requests in the same millisecond
+          // were a burst two cores answer in ~100 ms, about 1.5% of a paced run's requests and so its p99
+          if (think > 0) Thread.sleep(rnd.nextInt(think + 1));
           for (int i = first; System.nanoTime() < deadline; i++) {
             String ep = endpoints.get(i % endpoints.size());
             String path = path(ep, storyIds, frontIds, articleIds, entityIds, words, rnd);
@@ -339,6 +344,16 @@ public final class ServeLoad {
         .timeout(Duration.ofMinutes(10))
         .header("Content-Type", "application/x-ndjson")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The ids an ingest answer says it stored ({@code addedIds}): those are checked for afterwards. A posted article
+   * the server did not add (skipped with a problem, as a Reuters item whose body is only a headline) is counted apart.
+   */
+  private static void accepted(String body, List<String> ingested, AtomicLong skipped) throws IOException {
+    var json = JSON.readTree(body);
+    for (var id : json.path("addedIds")) ingested.add(id.asText());
+    skipped.addAndGet(json.path("read").asLong() - json.path("added").asLong());
   }
 
   private static String accept(String ep) {
