@@ -77,6 +77,12 @@ final class QuoteMentions {
           continue;
         }
         if (ns >= r[1] && r[1] - s == 2 && HONORIFICS.contains(qw.bare(s))) ns = s + 1; // "Mr. King", "Ms. Rice"
+        // "the Ministry of Foreign Affairs", "Bank of England": the words after an institution's "of" name it, not a
+        // person
+        if (s >= 2 && qw.tw[s - 1].equals("of") && lex.orgWords.contains(qw.bare(s - 2))) {
+          mention(s, r[1], ORG, -1, 'u');
+          continue;
+        }
         boolean titled = ns > s && qw.isTitle(ns - 1) || ns == s && s > 0 && qw.isRoleWord(s - 1);
         if (ns >= r[1]) {
           mention(s, r[1], ORG, -1, 'u');

@@ -42,6 +42,16 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void theNameAfterAnInstitutionsOfIsNoPerson() {
+    // "Foreign Affairs" names the ministry: no speaker rather than a person called "Affairs"
+    String t = "A spokesman of the Russian Ministry of Foreign Affairs has called the report \"complete nonsense from "
+        + "start to end\".";
+    QuoteExtractor.Found q = only(run(t));
+    assertEquals("complete nonsense from start to end", q.text());
+    assertNull(q.speaker());
+  }
+
+  @Test
   void straightQuotesAndInvertedCue() {
     String t = "The council met on Tuesday.\n\n\"The budget is balanced for the first time,\" said Mayor Tom Okafor.";
     QuoteExtractor.Found q = only(run(t));
