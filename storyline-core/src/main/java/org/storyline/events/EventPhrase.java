@@ -148,6 +148,11 @@ public final class EventPhrase {
     String verb = plural ? a.base() : a.present();
     if (toks.get(v).lower().endsWith("ing") && v > 0 && !subject.isEmpty()) verb = plural ? a.base() : a.present();
     String what = (subj.isEmpty() ? "" : subj + " ") + verb + (object.isEmpty() ? "" : " " + join(object));
+    // a noun naming the action inside a clause of its own ("the country formally entered a state of war"): its words
+    // run before it are no subject, and "wages war" would be made up; the clause's own words stand
+    if (a.noun() && hasPredicate(subject)) {
+      what = subj + " " + toks.get(v).text() + (object.isEmpty() ? "" : " " + join(object));
+    }
     // "X says (that) Y", "Y, X said": the saying is not the happening, Y is (kind and who stay the speech's)
     if (ReportedSpeech.reports(toks.get(v).lower())) {
       String c = ReportedSpeech.complement(toks, v, ti, tj, subject);
@@ -315,6 +320,11 @@ public final class EventPhrase {
   /** Past forms of common verbs that do not end in "-ed" and are not in the action table. */
   private static final Set<String> IRREGULAR_PAST = Set.of("went", "came", "made", "gave", "left", "flew", "led",
       "spoke", "became", "brought", "saw", "got", "put", "ran", "wrote", "broke", "kept", "paid", "stood", "threw");
+
+  private static boolean hasPredicate(List<Tok> subject) {
+    for (int k = 1; k < subject.size(); k++) if (predicate(subject, k)) return true;
+    return false;
+  }
 
   private static final Set<String> RELATIVES = Set.of("that", "which", "who");
   /** Words an antecedent noun phrase may hold at most ("the flood", "the new trade agreement"). */

@@ -49,6 +49,13 @@ class EventPhraseTest {
   }
 
   @Test
+  void aNounActionInsideAClauseKeepsTheClausesWords() {
+    // no "wages war" made up from "a state of war"
+    assertEquals("Before the country formally entered a state of war", of("On Friday, before the country formally "
+        + "entered a state of war, reserve troops were mobilised.", "Friday").what());
+  }
+
+  @Test
   void aSecondPredicateTakesTheFirstOnesSubject() {
     var p = of("Russian forces entered the territory of Georgia and bombed several targets in the country on August 8.",
         "August 8");
