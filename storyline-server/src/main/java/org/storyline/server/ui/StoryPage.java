@@ -31,6 +31,11 @@ public record StoryPage(Story story, Storyline storyline, List<Article> articles
     List<OutletRow> outlets,
     List<Event> events, List<String> explain, Map<String, Article> byId, List<FactRow> facts) {
 
+  /** Reports of the story whose outlet is not known (not counted among its outlets). */
+  public long unknownOutlets() {
+    return articles.stream().filter(a -> a.outlet() == null || a.outlet().isBlank()).count();
+  }
+
   /** A sentence with its article, outlet and link. */
   public record Line(String text, String article, String outlet, String href) {}
 

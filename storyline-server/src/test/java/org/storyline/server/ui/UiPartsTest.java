@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class UiPartsTest {
   @Test
+  void aReportOfUnknownOutletIsCountedApartFromTheOutlets() {
+    var named = new org.storyline.model.Article("a", "t", "T", "Coast News", null, null, "2024-03-04", false,
+        List.of(), "en", "Text.", List.of(), List.of());
+    var unknown = new org.storyline.model.Article("b", "t", "T", " ", null, null, "2024-03-04", true, List.of(), "en",
+        "Text.", List.of(), List.of());
+    var page = new StoryPage(null, null, List.of(named, unknown), null, null, null, null, null, null, null, null, null,
+        null);
+    assertEquals(1, page.unknownOutlets());
+  }
+
+  @Test
   void linksEncodeIdsAsOneSegmentAndOnlyHttpUrlsBecomeLinks() {
     assertEquals("/articles/a%20b%2Fc%3F%23%25%C3%A9", Links.article("a b/c?#%é"));
     assertEquals("/entities/per%3Ajane-holt", Links.entity("per:jane-holt"));
