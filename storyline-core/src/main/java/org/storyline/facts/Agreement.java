@@ -108,21 +108,6 @@ final class Agreement {
   }
 
   /**
-   * Share of {@code a}'s words found in {@code b}, each word weighted by its inverse document frequency in the
-   * shipped background table (a rare word shared, "upended", says more than a common one, "said").
-   */
-  static double cover(Set<String> a, Set<String> b) {
-    double all = 0;
-    double in = 0;
-    for (String t : a) {
-      double w = IDF.idf(t);
-      all += w;
-      if (b.contains(t)) in += w;
-    }
-    return all == 0 ? 0 : in / all;
-  }
-
-  /**
    * Compares two sentences clause by clause as well ({@link Statements.Statement#units()}): they agree when the
    * sentences or any two of their clauses do ("added that X, but cautioned that Y" states Y too); the score is the
    * best of an agreeing pair, or the best of all pairs when none agrees. {@code vectors} holds the units' embeddings
@@ -194,7 +179,11 @@ final class Agreement {
     return x.quotation() && y.quotation() && !x.quoted().equals(y.quoted());
   }
 
-  /** {@link #cover(Set, Set)} of two statements' terms, with the weights each statement looked up once. */
+  /**
+   * Share of {@code a}'s words found in {@code b}'s, each word weighted by its inverse document frequency in the
+   * shipped background table (a rare word shared, "upended", says more than a common one, "said"); the weights are
+   * those {@code a} looked up once ({@link Statements.Statement#weights}).
+   */
   static double cover(Statement a, Statement b) {
     double[] w = a.weights();
     Set<String> bt = b.terms();

@@ -50,7 +50,7 @@ public final class FactsDebug {
             for (int j = 0; j < sts.get(b).size(); j++) {
               var y = sts.get(b).get(j);
               var m = Agreement.compare(x, y, vs.get(a)[i], vs.get(b)[j]);
-              double cover = Math.max(Agreement.cover(x.terms(), y.terms()), Agreement.cover(y.terms(), x.terms()));
+              double cover = Math.max(Agreement.cover(x, y), Agreement.cover(y, x));
               String veto = (Agreement.disjoint(x.numbers(), y.numbers()) ? "N" + x.numbers() + y.numbers() : "")
                   + (Agreement.disjoint(x.days(), y.days()) ? "D" + x.days() + y.days() : "")
                   + (Agreement.disjoint(x.people(), y.people()) ? "P" + x.people() + y.people() : "");

@@ -62,7 +62,7 @@ public final class FactsMargins {
           for (var u : x.units()) {
             for (var v : y.units()) {
               var m = Agreement.compare(u, v, vec.get(u), vec.get(v));
-              double cover = Math.max(Agreement.cover(u.terms(), v.terms()), Agreement.cover(v.terms(), u.terms()));
+              double cover = Math.max(Agreement.cover(u, v), Agreement.cover(v, u));
               String veto = (Agreement.disjoint(u.numbers(), v.numbers()) ? "N" : "")
                   + (Agreement.disjoint(u.days(), v.days()) ? "D" : "")
                   + (Agreement.disjoint(u.people(), v.people()) ? "P" : "");
