@@ -317,6 +317,17 @@ public final class EventPhrase {
         || IRREGULAR_PAST.contains(t.lower());
   }
 
+  /**
+   * Whether {@code word}, after {@code before}, reads as the verb of a predicate (see {@link #predicate}): for the fact
+   * tables, which cut a sentence's coordinated predicates.
+   */
+  public static boolean predicateWord(String before, String word) {
+    if (word.isEmpty() || before.isEmpty()) return false;
+    String b = before.toLowerCase(java.util.Locale.ROOT);
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    return predicate(List.of(new Tok(before, b, 0, 0), new Tok(word, w, 0, 0)), 1);
+  }
+
   /** Past forms of common verbs that do not end in "-ed" and are not in the action table. */
   private static final Set<String> IRREGULAR_PAST = Set.of("went", "came", "made", "gave", "left", "flew", "led",
       "spoke", "became", "brought", "saw", "got", "put", "ran", "wrote", "broke", "kept", "paid", "stood", "threw");

@@ -50,15 +50,21 @@ final class Statements {
    */
   record Statement(Article article, int index, Span span, Set<String> terms, Set<String> names,
       Set<String> people, Set<String> numbers, Set<String> days, boolean quote, List<Statement> clauses,
-      String subject, String quoted, double[] weights) {
+      String subject, String quoted, Span carried, double[] weights) {
     Statement {
       clauses = List.copyOf(clauses);
     }
 
-    /** {@code weights}: each term's rarity ({@link Agreement#cover}), in {@code terms} order, looked up once. */
+    /**
+     * {@code carried}: for a predicate cut from a sentence whose subject governs several ({@link #cores}), the
+     * subject's span, read before {@code span} (null otherwise); {@code weights}: each term's rarity
+     * ({@link Agreement#cover}), in {@code terms} order, looked up once.
+     */
     Statement(Article article, int index, Span span, Set<String> terms, Set<String> names, Set<String> people,
-        Set<String> numbers, Set<String> days, boolean quote, List<Statement> clauses, String subject, String quoted) {
-      this(article, index, span, terms, names, people, numbers, days, quote, clauses, subject, quoted, weights(terms));
+        Set<String> numbers, Set<String> days, boolean quote, List<Statement> clauses, String subject, String quoted,
+        Span carried) {
+      this(article, index, span, terms, names, people, numbers, days, quote, clauses, subject, quoted, carried,
+          weights(terms));
     }
 
     private static double[] weights(Set<String> terms) {
@@ -69,7 +75,7 @@ final class Statements {
     }
 
     String text() {
-      return span.text(article.text());
+      return carried == null ? span.text(article.text()) : carried.text(article.text()) + " " + span.text(article.text());
     }
 
     /** Whether it reports one whole direct quotation of a named speaker ({@code quoted}). */
@@ -116,11 +122,13 @@ final class Statements {
     for (int i = 0; i < spans.size(); i++) {
       Span s = spans.get(i);
       if (s.length() > MAX_CHARS) continue;
-      Statement st = unit(a, i, s, names, dates, quotes, List.of());
+      Statement st = unit(a, i, s, null, names, dates, quotes, List.of());
       if (st.terms().size() < MIN_TERMS) continue;
       List<Statement> clauses = new ArrayList<>();
-      for (Span c : clauses(a.text(), s)) clauses.add(unit(a, i, c, names, dates, quotes, List.of()));
-      out.add(clauses.size() < 2 ? st : unit(a, i, s, names, dates, quotes, clauses));
+      List<Span> cut = clauses(a.text(), s);
+      if (cut.size() > 1) for (Span c : cut) clauses.add(unit(a, i, c, null, names, dates, quotes, List.of()));
+      for (Span[] c : cores(a.text(), s)) clauses.add(unit(a, i, c[1], c[0], names, dates, quotes, List.of()));
+      out.add(clauses.isEmpty() ? st : unit(a, i, s, null, names, dates, quotes, clauses));
     }
     return out;
   }
@@ -141,8 +149,129 @@ final class Statements {
     return out;
   }
 
-  private static Statement unit(Article a, int i, Span s, List<Name> names, List<Date> dates, List<Said> quotes,
-      List<Statement> clauses) {
+  /** Words between a subject and its first predicate that belong to neither ("The two countries have also hailed"). */
+  private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "was", "were", "is", "are", "will",
+      "would", "also", "then", "later", "both", "jointly", "already", "reportedly", "now", "since", "previously");
+  /** Words that end a predicate's core: what follows adds to it (a relative clause, an example, a circumstance). */
+  private static final Set<String> CORE_ENDS = Set.of("that", "which", "who", "whom", "including", "while", "as",
+      "because", "although", "though", "after", "before", "amid", "despite", "when", "where", "if", "but");
+  private static final Pattern CORE_WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'\u2019.-]*[\\p{L}\\p{N}])?|[,;:\u2014\u2013()\"\u201c\u201d]");
+  /** Forms of "be" that make a passive, kept with its verb. */
+  private static final Set<String> BE = Set.of("was", "were", "is", "are", "been");
+  /** Words that link a sentence to the one before, not part of its subject. */
+  private static final Set<String> CONNECTIVES = Set.of("but", "and", "so", "yet", "meanwhile", "however");
+  private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "after", "before", "during", "since",
+      "for", "with", "by", "from", "under", "over", "as", "when", "while", "if", "although", "though", "despite");
+  /** Words that open a clause of their own inside a predicate. */
+  private static final Set<String> NESTED = Set.of("that", "whether", "which", "who", "whom", "if", "when", "where",
+      "because", "while", "as", "after", "before", "since", "until", "but", "or", "yet", "so");
+  /** Content words a core's predicate needs, its verb included. */
+  private static final int CORE_TERMS = 3;
+  /** Predicates' words at most, from the verb (a core is the gist, not the whole clause). */
+  private static final int CORE_WORDS = 12;
+
+  /**
+   * The cores of sentence {@code s} when its subject governs two or more coordinated predicates ("The two countries
+   * have also hailed each other over the war and hinted at signing a new economic deal that could ..."): each
+   * predicate, from its verb to the first word that starts an addition to it (a relative clause, "including", a
+   * comma), with the subject carried over ({@code [subject, predicate]} spans; read together: "The two countries
+   * hinted at signing a new economic deal"). A report restating one of them alone ("The two countries discussed
+   * pursuing joint economic opportunities", from another sentence of two predicates) then meets it without the other
+   * predicate's words between them. Empty when the sentence has one predicate or no plain subject.
+   */
+  static List<Span[]> cores(String text, Span s) {
+    String t = s.text(text);
+    List<int[]> w = new ArrayList<>();
+    Matcher m = CORE_WORD.matcher(t);
+    while (m.find()) w.add(new int[] {m.start(), m.end()});
+    if (w.size() < 6) return List.of();
+    // the first predicate: a verb within the subject's reach, the subject before it plain words from a capital
+    int first = -1;
+    for (int k = 1; k < Math.min(w.size(), 12); k++) {
+      String word = word(t, w.get(k));
+      if (word.length() == 1 && !Character.isLetterOrDigit(word.charAt(0))) return List.of();
+      if (org.storyline.events.EventPhrase.predicateWord(word(t, w.get(k - 1)), word)) {
+        first = k;
+        break;
+      }
+    }
+    if (first < 1 || !Character.isUpperCase(t.charAt(w.get(0)[0]))) return List.of();
+    int subjStart = CONNECTIVES.contains(word(t, w.get(0)).toLowerCase(Locale.ROOT)) ? 1 : 0;
+    // a sentence that opens with a circumstance ("In 2012 she ...") has no plain subject to carry
+    if (PREPOSITIONS.contains(word(t, w.get(subjStart)).toLowerCase(Locale.ROOT))) return List.of();
+    int subjEnd = first;
+    int predStart = first;
+    while (subjEnd > subjStart && (AUXILIARIES.contains(word(t, w.get(subjEnd - 1)).toLowerCase(Locale.ROOT))
+        || word(t, w.get(subjEnd - 1)).endsWith("ly"))) {
+      subjEnd--;
+      // a passive keeps its "was" ("Yates was sacked" is not "Yates sacked")
+      if (BE.contains(word(t, w.get(subjEnd)).toLowerCase(Locale.ROOT))) predStart = subjEnd;
+    }
+    if (subjEnd <= subjStart) return List.of();
+    // a plain noun phrase: no verb of its own ("This was more than expected and helped ..." has none to carry)
+    for (int k = subjStart; k < subjEnd; k++) {
+      String word = word(t, w.get(k));
+      if (AUXILIARIES.contains(word.toLowerCase(Locale.ROOT)) || word.length() == 1 && !Character.isLetterOrDigit(
+          word.charAt(0)) || "-".equals(word)) {
+        return List.of();
+      }
+    }
+    // the coordinated predicates: "and" then a verb (an adverb between allowed), at the subject's level (no comma
+    // since the first predicate: "X said A, and B did C" has a subject of its own)
+    List<Integer> starts = new ArrayList<>();
+    List<Integer> ands = new ArrayList<>();
+    List<Integer> from = new ArrayList<>();
+    starts.add(first);
+    from.add(predStart);
+    for (int k = first + 1; k < w.size() - 1; k++) {
+      String word = word(t, w.get(k));
+      if (word.length() == 1 && !Character.isLetterOrDigit(word.charAt(0))) break;
+      // a clause inside the predicate ("looked at whether companies rigged bids and fixed prices"): its "and"
+      // joins that clause's verbs, not the subject's
+      if (NESTED.contains(word.toLowerCase(Locale.ROOT))) break;
+      if (!"and".equals(word)) {
+        if (org.storyline.events.EventPhrase.predicateWord(word(t, w.get(k - 1)), word)) break;
+        continue;
+      }
+      int v = k + 1;
+      int f = v;
+      if (v < w.size() - 1 && AUXILIARIES.contains(word(t, w.get(v)))) v++;
+      if (!BE.contains(word(t, w.get(f)))) f = v;
+      // not a hyphenated adjective ("and better-than-expected asset sales")
+      if (word(t, w.get(v)).indexOf('-') < 0
+          && org.storyline.events.EventPhrase.predicateWord(word(t, w.get(v - 1)), word(t, w.get(v)))) {
+        ands.add(k);
+        starts.add(v);
+        from.add(f);
+      }
+    }
+    if (starts.size() < 2) return List.of();
+    List<Span[]> out = new ArrayList<>();
+    Span subject = new Span(s.start() + w.get(subjStart)[0], s.start() + w.get(subjEnd - 1)[1]);
+    for (int p = 0; p < starts.size(); p++) {
+      int verb = starts.get(p);
+      int limit = p < ands.size() ? ands.get(p) : w.size();
+      int end = verb + 1;
+      while (end < limit && end - verb < CORE_WORDS) {
+        String word = word(t, w.get(end));
+        if (word.length() == 1 && !Character.isLetterOrDigit(word.charAt(0))) break;
+        if (CORE_ENDS.contains(word.toLowerCase(Locale.ROOT))) break;
+        end++;
+      }
+      Span pred = new Span(s.start() + w.get(from.get(p))[0], s.start() + w.get(end - 1)[1]);
+      // a predicate of its verb alone ("and predicted that ...") says too little beside the subject's words
+      if (Tokens.terms(pred.text(text)).size() < CORE_TERMS) continue;
+      out.add(new Span[] {subject, pred});
+    }
+    return out;
+  }
+
+  private static String word(String t, int[] w) {
+    return t.substring(w[0], w[1]);
+  }
+
+  private static Statement unit(Article a, int i, Span s, Span carried, List<Name> names, List<Date> dates,
+      List<Said> quotes, List<Statement> clauses) {
     Said whole = null;
     int overlapping = 0;
     for (Said q : quotes) {
@@ -153,14 +282,15 @@ final class Statements {
     }
     String quoted = overlapping == 1 && whole.whole() && whole.start() >= s.start() && whole.end() <= s.end()
         ? whole.speaker() : null;
-    String text = s.text(a.text());
+    String text = carried == null ? s.text(a.text()) : carried.text(a.text()) + " " + s.text(a.text());
     Set<String> terms = new LinkedHashSet<>(Tokens.terms(text));
     Set<String> ns = new HashSet<>();
     Set<String> people = new HashSet<>();
     String subject = null;
     int subjectAt = Integer.MAX_VALUE;
     for (Name n : names) {
-      if (n.start() >= s.start() && n.end() <= s.end()) {
+      if (n.start() >= s.start() && n.end() <= s.end()
+          || carried != null && n.start() >= carried.start() && n.end() <= carried.end()) {
         ns.add(n.entity());
         if (n.type().equals("PER")) {
           people.add(surname(n.entity()));
@@ -177,7 +307,8 @@ final class Statements {
         days.add(d.value());
       }
     }
-    return new Statement(a, i, s, terms, ns, people, numbers(text), days, overlapping > 0, clauses, subject, quoted);
+    return new Statement(a, i, s, terms, ns, people, numbers(text), days, overlapping > 0, clauses, subject, quoted,
+        carried);
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * Facts compared across outlets by meaning, and summaries made of them ({@link org.storyline.facts.FactTables}).
  *
- * <p>A story's reports are cut into statements (sentences, and the clauses of sentences that join several); two
+ * <p>A story's reports are cut into statements (sentences, the clauses of sentences that join several, and the
+ * predicates of a subject that governs several, the subject carried to each); two
  * statements of different reports state the same fact when their sentence embeddings (all-MiniLM-L6-v2, the model
  * story clustering ships) are close enough, helped by the share of rare words they have in common, unless their
  * numbers or named people differ ({@code Agreement}, thresholds with the measurements that set them). Two reports'

@@ -276,6 +276,58 @@ class FactTablesTest {
     assertEquals(1, Statements.clauses(u, new org.storyline.nlp.Span(0, u.length())).size());
   }
 
+  private static List<String> cores(String t) {
+    List<String> out = new ArrayList<>();
+    for (org.storyline.nlp.Span[] c : Statements.cores(t, new org.storyline.nlp.Span(0, t.length()))) {
+      out.add(c[0].text(t) + " | " + c[1].text(t));
+    }
+    return out;
+  }
+
+  @Test
+  void aSubjectOfTwoPredicatesIsCarriedToEach() {
+    assertEquals(List.of("The two cities | praised each other over the flood response",
+        "The two cities | hinted at signing a new water deal"), cores("The two cities have also praised each other "
+        + "over the flood response and hinted at signing a new water deal that could reshape the valley."));
+    // a passive keeps its "was"; a connective and an adverb are no part of the subject
+    assertEquals(List.of("the mayor | was questioned by reporters at the town hall",
+        "the mayor | denied any wrongdoing over the contract"), cores("But the mayor was questioned by reporters at "
+        + "the town hall and denied any wrongdoing over the contract, aides said."));
+    // an "and" inside a predicate's object is no new predicate
+    assertEquals(List.of("The army | sent two trucks and a boat to the lower town",
+        "The army | evacuated forty families overnight"), cores("The army sent two trucks and a boat to the lower "
+        + "town and evacuated forty families overnight."));
+    assertEquals(List.of("The council | approved the city's spending plans", "The council | rejected the tax plan"),
+        cores("The council eventually approved the city's spending plans and rejected the tax plan."));
+    // one predicate; a circumstance first; the "and" of a clause inside the predicate; a verb alone
+    assertEquals(List.of(), cores("The water was still rising on Tuesday night, the fire chief said."));
+    assertEquals(List.of(), cores("In 2012 she was given an award in Norvale and met its president."));
+    assertEquals(List.of(), cores("The inquiry looked at whether firms rigged bids and fixed prices."));
+    assertEquals(List.of(), cores("Racing resumed at the end of the lap but the leader spun and crashed into the "
+        + "wall."));
+    assertEquals(List.of("The firm | posted larger annual profits"),
+        cores("The firm posted larger annual profits and predicted that it will outperform the market."));
+  }
+
+  @Test
+  void oneOfTwoPredicatesReportedElsewhereIsNotUnique() {
+    // each report joins two predicates under one subject; one of each pair states the same prospect in other
+    // words, which the whole sentences, diluted by their other predicate, do not show
+    String ta = "The two cities have also praised each other over the flood response and hinted at signing a new "
+        + "water deal that could reshape the valley.\n\nThe harbour authority said 300 sandbags were placed along "
+        + "the quay before the storm.";
+    String tb = "The two cities agreed at the meeting last week in Norvale to reopen the old bridge and discussed "
+        + "pursuing joint water projects including new reservoirs.\n\nFishermen in the northern villages moved their "
+        + "boats inland on Tuesday night.";
+    Article a = article("a", "Daily A", null, "2025-02-20", ta);
+    Article b = article("b", "Paper B", null, "2025-02-20", tb);
+    FactTables.Result r = run(new FactTables(MiniLmEmbedder.shared()), List.of(a, b), List.of());
+    for (OutletView.ArticleView v : r.outlets().get(0).articles()) {
+      assertEquals(1, v.unique().size(), v.toString());
+      assertFalse(v.unique().get(0).text().contains("two cities"), v.toString());
+    }
+  }
+
   /** Leads of two reports: {@code lead} names Reyes first in each; the rest are each report's own. */
   private static FactTables.Result leads(String leadA, String leadB) {
     String ta = leadA + "\n\nThe harbour authority said 300 sandbags were placed along the quay before the storm.";
