@@ -70,7 +70,10 @@ public final class OnlineStoryStage implements StoryStage {
 
   public Outcome run(List<Article> articles, List<Entity> entities, List<Quote> quotes) {
     StoryIndex index = newIndex(emb);
-    Fed fed = assign(index, articles, entities, quotes, embedder != null);
+    // one article into an empty index starts a story whatever its embedding (nothing to compare it with): the model
+    // run, most of the cost of analysing one article alone, is skipped; the result is the same
+    boolean alone = articles.stream().map(Article::id).distinct().limit(2).count() < 2;
+    Fed fed = assign(index, articles, entities, quotes, embedder != null && !alone);
     Result r = summarize(index, fed.features(), fed.articles(), articles, Labels::squaredNorm);
     return new Outcome(r, fed.assignments(), index.events());
   }

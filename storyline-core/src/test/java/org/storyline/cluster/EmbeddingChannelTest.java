@@ -160,6 +160,21 @@ class EmbeddingChannelTest {
   }
 
   @Test
+  void oneArticleAloneIsNotEmbeddedAndReadsTheSame() {
+    // nothing to compare it with: the model run could not change its story
+    Article ship = Fixtures.article("ship-1", "Tourist ship strikes bridge", "2024-03-04", SHIP);
+    FakeEmbedder fake = new FakeEmbedder();
+    var on = new OnlineStoryStage(ClusterConfig.DEFAULTS, fake, STRONG).apply(List.of(ship, ship), List.of(),
+        List.of());
+    assertEquals(0, fake.calls);
+    assertEquals(new OnlineStoryStage(ClusterConfig.DEFAULTS, null, STRONG).apply(List.of(ship, ship), List.of(),
+        List.of()), on);
+    new OnlineStoryStage(ClusterConfig.DEFAULTS, fake, STRONG).apply(List.of(ship,
+        Fixtures.article("ship-2", "Cruise vessel rams motorway span", "2024-03-04", VESSEL)), List.of(), List.of());
+    assertEquals(2, fake.calls, "two articles: each embedded");
+  }
+
+  @Test
   void embeddedTextIsTitleThenLeadCutAtASentence() {
     Article a = Fixtures.article("s", "Tourist ship strikes bridge", "2024-03-04", SHIP);
     String t = EmbeddingConfig.DEFAULTS.withMaxChars(200).text(a);
