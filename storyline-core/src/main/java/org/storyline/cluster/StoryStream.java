@@ -44,7 +44,7 @@ import java.util.zip.GZIPOutputStream;
 public final class StoryStream implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
   /** Bumped whenever the saved classes change shape; older files are then rebuilt. */
-  public static final int FORMAT = 7;
+  public static final int FORMAT = 8;
   private static final byte[] MAGIC = ("storyline-story-stream " + FORMAT + "\n").getBytes(StandardCharsets.US_ASCII);
   /** Heaviest feature counts kept per article (enough for the label's centrality). */
   static final int KEPT_COUNTS = 128;
