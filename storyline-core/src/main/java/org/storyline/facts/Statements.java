@@ -243,6 +243,7 @@ final class Statements {
         ands.add(k);
         starts.add(v);
         from.add(f);
+        k = v; // the verb just taken is no clause inside the predicate
       }
     }
     if (starts.size() < 2) return List.of();

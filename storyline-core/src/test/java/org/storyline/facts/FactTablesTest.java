@@ -299,6 +299,9 @@ class FactTablesTest {
         + "town and evacuated forty families overnight."));
     assertEquals(List.of("The council | approved the city's spending plans", "The council | rejected the tax plan"),
         cores("The council eventually approved the city's spending plans and rejected the tax plan."));
+    assertEquals(List.of("The mayor | visited the flooded streets", "The mayor | thanked the rescue crews",
+        "The mayor | promised new flood defences"), cores("The mayor visited the flooded streets and thanked the "
+        + "rescue crews and promised new flood defences."));
     // one predicate; a circumstance first; the "and" of a clause inside the predicate; a verb alone
     assertEquals(List.of(), cores("The water was still rising on Tuesday night, the fire chief said."));
     assertEquals(List.of(), cores("In 2012 she was given an award in Norvale and met its president."));
