@@ -147,17 +147,24 @@ public final class DateParser {
    * year read as 20yy), for text where the position matters, such as the line under a heading; null when none.
    */
   public static Found earliest(String s) {
+    return earliest(s, true);
+  }
+
+  /** As {@link #earliest(String)}; {@code nearYears}: the numeric forms tried only where a year allows (see Near). */
+  static Found earliest(String s, boolean nearYears) {
     if (s == null || s.isBlank() || !hasDigit(s)) return null; // every date form has digits
     Found best = null;
     int bestAt = Integer.MAX_VALUE;
     // all forms but the two-digit-year one hold a year 19xx or 20xx; the month-name ones can only match near it
     boolean year = hasYear(s);
     int[] windows = year ? yearWindows(s) : null;
+    int[] years = year && nearYears ? years(s) : null;
     boolean dash = s.indexOf('-') >= 0;
     boolean dot = s.indexOf('.') >= 0;
     boolean slash = s.indexOf('/') >= 0;
     Matcher m = ISO.matcher(s);
-    while (year && dash && m.find() && m.start() < bestAt) {
+    Near near = Near.of(m, years, 0, 0);
+    while (year && dash && near.find() && m.start() < bestAt) {
       Found f = iso(m);
       if (f != null) {
         best = f;
@@ -175,6 +182,9 @@ public final class DateParser {
         continue;
       }
       m = forms[i].matcher(s);
+      // the numeric forms with a four-digit year: where their year lets them start (as in all)
+      near = forms[i] == DMY_DOT ? Near.of(m, years, 4, 8) : forms[i] == YMD_SLASH ? Near.of(m, years, 0, 0)
+          : forms[i] == NUM_SLASH ? Near.of(m, years, 4, 6) : Near.of(m, null, 0, 0);
       boolean windowed = forms[i] == D_MONTH_Y || forms[i] == MONTH_D_Y;
       if (windowed) m.useTransparentBounds(true).useAnchoringBounds(false);
       // the whole text is one window for the other forms
@@ -185,7 +195,7 @@ public final class DateParser {
           if (windows[k] >= bestAt) break;
           m.region(windows[k], windows[k + 1]);
         }
-        while (m.find() && m.start() < bestAt) {
+        while (near.find() && m.start() < bestAt) {
           Found f = fromGroups(m, groups[i], forms[i] == NUM_SLASH, forms[i] == DMY_SHORT);
           if (f != null) {
             best = f;

@@ -92,6 +92,10 @@ class DateParserTest {
         assertEquals(plain, DateParser.all(s, limit, true), s);
         found += plain.size();
       }
+      // and the date that starts first, in the whole text and in its first stretch (the line under a heading)
+      String head = s.substring(0, Math.min(s.length(), 120 + r.nextInt(200)));
+      assertEquals(DateParser.earliest(s, false), DateParser.earliest(s, true), s);
+      assertEquals(DateParser.earliest(head, false), DateParser.earliest(head, true), head);
     }
     org.junit.jupiter.api.Assertions.assertTrue(found > 600, "the texts hold dates: " + found);
   }
