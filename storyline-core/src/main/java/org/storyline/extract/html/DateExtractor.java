@@ -254,7 +254,7 @@ final class DateExtractor {
       String text;
       if (n instanceof org.jsoup.nodes.TextNode tn) {
         text = tn.text();
-      } else if (n instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) {
+      } else if (n instanceof Element e && !e.nameIs("script") && !e.nameIs("style")) {
         // only the start of a long element's text can be kept: read no further than that (and fall back to the
         // whole text when the start read is too blank to tell)
         int need = Math.max(1, AFTER_HEADING_CHARS - sb.length() - 1);

@@ -3,9 +3,10 @@ package org.storyline.extract.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.ParseSettings;
+import org.jsoup.parser.Parser;
 import org.storyline.dates.DateParser;
 import org.storyline.ingest.RawDocument;
 import org.storyline.model.Article;
@@ -32,7 +33,10 @@ public final class HtmlArticleExtractor {
     List<String> diagnostics = new ArrayList<>();
     Document d;
     try {
-      d = Jsoup.parse(doc.content(), h.url() == null ? "" : h.url());
+      // names kept as written: the parser need not lower-case every attribute name (look-ups ignore case, and the
+      // tree is built from the lower-case tag names either way)
+      d = Parser.htmlParser().settings(ParseSettings.preserveCase).parseInput(doc.content(),
+          h.url() == null ? "" : h.url());
     } catch (RuntimeException e) {
       diagnostics.add("html: could not parse page (" + e.getClass().getSimpleName() + ")");
       return new Article(doc.id(), doc.source(), h.title(), h.outlet(), h.url(), h.byline(), h.published(), false,
@@ -74,7 +78,7 @@ public final class HtmlArticleExtractor {
     if (content.text().length() < MIN_TEXT && ld.articleBody() != null
         && ld.articleBody().length() > 2 * Math.max(1, content.text().length())) {
       // pages rendered by script often carry the body only in their JSON-LD
-      String body = org.jsoup.parser.Parser.unescapeEntities(ld.articleBody(), false);
+      String body = Parser.unescapeEntities(ld.articleBody(), false);
       content = new Content(String.join("\n\n", paragraphs(body)), content.removed(), content.diagnostics());
       diagnostics.add("html: body taken from JSON-LD articleBody");
     }
