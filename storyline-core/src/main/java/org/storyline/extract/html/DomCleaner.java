@@ -190,8 +190,6 @@ final class DomCleaner {
   }
 
   static boolean hidden(Element e) {
-    // most elements have no attributes: spare them three look-ups
-    if (e.attributesSize() == 0) return false;
     if (e.hasAttr("hidden")) return true;
     if ("true".equalsIgnoreCase(e.attr("aria-hidden")) && !e.normalName().equals("body")) return true;
     String style = e.attr("style");

@@ -113,8 +113,6 @@ final class Hints {
 
   /** Readability's class weight: +25 for a positive hint, -25 for a negative one, for class and id each. */
   int weight(Element e) {
-    // no class, id or itemprop: no hint (spares the look-ups for the many elements without attributes)
-    if (e.attributesSize() == 0) return 0;
     int w = 0;
     int c = flags(e.className(), NEGATIVE | POSITIVE);
     if ((c & NEGATIVE) != 0) w -= 25;
@@ -127,7 +125,6 @@ final class Hints {
 
   /** class or id names boilerplate (and no article-ish word rescues it). */
   boolean unlikely(Element e) {
-    if (e.attributesSize() == 0) return false;
     int f = flags(e.className(), UNLIKELY) | flags(e.id(), UNLIKELY);
     if (f == 0) return false;
     return ((flags(e.className(), MAYBE) | flags(e.id(), MAYBE)) & MAYBE) == 0;
@@ -135,7 +132,6 @@ final class Hints {
 
   /** True when the element is declared or named as the article body. */
   boolean bodyHint(Element e) {
-    if (e.attributesSize() == 0) return false;
     String ip = e.attr("itemprop");
     if (ip.equalsIgnoreCase("articleBody") || ip.equalsIgnoreCase("text")) return true;
     return (flags(e.className(), BODY) | flags(e.id(), BODY)) != 0;
