@@ -72,6 +72,11 @@ public final class DateParser {
 
   /** Up to {@code limit} dates of {@code s}, in the order of the forms tried (most reliable first). */
   public static List<Found> all(String s, int limit) {
+    return all(s, limit, s.length() > WINDOWED_LENGTH);
+  }
+
+  /** As {@link #all(String, int)}; {@code nearYears}: the numeric forms tried only where a year allows (see Near). */
+  static List<Found> all(String s, int limit, boolean nearYears) {
     List<Found> out = new ArrayList<>();
     // every form holds a year 19xx or 20xx; the forms after the one that filled the list are not tried
     if (limit <= 0 || !hasYear(s)) return out;
@@ -79,8 +84,11 @@ public final class DateParser {
     boolean dash = s.indexOf('-') >= 0;
     boolean dot = s.indexOf('.') >= 0;
     boolean slash = s.indexOf('/') >= 0;
+    // in long text the numeric forms are tried only where their year lets a match start (see Near)
+    int[] years = nearYears ? years(s) : null;
     Matcher m = ISO.matcher(s);
-    while (dash && out.size() < limit && m.find()) {
+    Near near = Near.of(m, years, 0, 0);
+    while (dash && out.size() < limit && near.find()) {
       Found f = iso(m);
       if (f != null) out.add(f);
     }
@@ -93,12 +101,15 @@ public final class DateParser {
     if (out.size() >= limit) return out;
     addAll(out, limit, MONTH_D_Y.matcher(s), windows, 3, 1, 2);
     if (out.size() >= limit) return out;
-    if (dot) addAll(out, limit, DMY_DOT.matcher(s), 3, 2, 1);
+    // "31. 12. " before the year at most, "1.1." at least
+    if (dot) addAll(out, limit, Near.of(DMY_DOT.matcher(s), years, 4, 8), 3, 2, 1);
     if (out.size() >= limit) return out;
-    if (dot || slash) addAll(out, limit, YMD_SLASH.matcher(s), 1, 2, 3);
+    if (dot || slash) addAll(out, limit, Near.of(YMD_SLASH.matcher(s), years, 0, 0), 1, 2, 3);
     if (out.size() >= limit) return out;
     m = NUM_SLASH.matcher(s);
-    while ((slash || dash) && m.find() && out.size() < limit) {
+    // "31/12/" before the year at most, "1/1/" at least
+    near = Near.of(m, years, 4, 6);
+    while ((slash || dash) && near.find() && out.size() < limit) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(2));
       int y = Integer.parseInt(m.group(3));
@@ -136,17 +147,24 @@ public final class DateParser {
    * year read as 20yy), for text where the position matters, such as the line under a heading; null when none.
    */
   public static Found earliest(String s) {
+    return earliest(s, true);
+  }
+
+  /** As {@link #earliest(String)}; {@code nearYears}: the numeric forms tried only where a year allows (see Near). */
+  static Found earliest(String s, boolean nearYears) {
     if (s == null || s.isBlank() || !hasDigit(s)) return null; // every date form has digits
     Found best = null;
     int bestAt = Integer.MAX_VALUE;
     // all forms but the two-digit-year one hold a year 19xx or 20xx; the month-name ones can only match near it
     boolean year = hasYear(s);
     int[] windows = year ? yearWindows(s) : null;
+    int[] years = year && nearYears ? years(s) : null;
     boolean dash = s.indexOf('-') >= 0;
     boolean dot = s.indexOf('.') >= 0;
     boolean slash = s.indexOf('/') >= 0;
     Matcher m = ISO.matcher(s);
-    while (year && dash && m.find() && m.start() < bestAt) {
+    Near near = Near.of(m, years, 0, 0);
+    while (year && dash && near.find() && m.start() < bestAt) {
       Found f = iso(m);
       if (f != null) {
         best = f;
@@ -164,6 +182,9 @@ public final class DateParser {
         continue;
       }
       m = forms[i].matcher(s);
+      // the numeric forms with a four-digit year: where their year lets them start (as in all)
+      near = forms[i] == DMY_DOT ? Near.of(m, years, 4, 8) : forms[i] == YMD_SLASH ? Near.of(m, years, 0, 0)
+          : forms[i] == NUM_SLASH ? Near.of(m, years, 4, 6) : Near.of(m, null, 0, 0);
       boolean windowed = forms[i] == D_MONTH_Y || forms[i] == MONTH_D_Y;
       if (windowed) m.useTransparentBounds(true).useAnchoringBounds(false);
       // the whole text is one window for the other forms
@@ -174,7 +195,7 @@ public final class DateParser {
           if (windows[k] >= bestAt) break;
           m.region(windows[k], windows[k + 1]);
         }
-        while (m.find() && m.start() < bestAt) {
+        while (near.find() && m.start() < bestAt) {
           Found f = fromGroups(m, groups[i], forms[i] == NUM_SLASH, forms[i] == DMY_SHORT);
           if (f != null) {
             best = f;
@@ -275,7 +296,12 @@ public final class DateParser {
   }
 
   private static void addAll(List<Found> out, int limit, Matcher m, int yg, int mg, int dg) {
-    while (out.size() < limit && m.find()) {
+    addAll(out, limit, Near.of(m, null, 0, 0), yg, mg, dg);
+  }
+
+  private static void addAll(List<Found> out, int limit, Near near, int yg, int mg, int dg) {
+    Matcher m = near.m;
+    while (out.size() < limit && near.find()) {
       String mon = m.group(mg);
       int month;
       if (Character.isDigit(mon.charAt(0))) month = Integer.parseInt(mon);
@@ -317,6 +343,68 @@ public final class DateParser {
       return new Found(ld, ld.toString());
     } catch (DateTimeException e) {
       return null;
+    }
+  }
+
+  /** The positions of {@code s} where four digits in a row start with 19 or 20 (a full form's year), ascending. */
+  private static int[] years(String s) {
+    int[] out = new int[8];
+    int len = 0;
+    for (int i = 0, n = s.length() - 3; i < n; i++) {
+      char c = s.charAt(i);
+      if ((c == '1' && s.charAt(i + 1) == '9' || c == '2' && s.charAt(i + 1) == '0') && digit(s.charAt(i + 2))
+          && digit(s.charAt(i + 3))) {
+        if (len == out.length) out = Arrays.copyOf(out, 2 * len);
+        out[len++] = i;
+      }
+    }
+    return Arrays.copyOf(out, len);
+  }
+
+  /**
+   * {@link Matcher#find()} over the whole text for a numeric form whose year starts between {@code min} and
+   * {@code max} characters after the match's start: with the year positions known, only the starts they allow are
+   * tried, in ascending order, each as an anchored match that sees the whole text (transparent bounds, region to the
+   * end), which is what {@code find()} tries at each start; so the matches, and their groups, are the same, without
+   * a regex attempt at every character of a long text. Without year positions, plain {@code find()}.
+   */
+  private static final class Near {
+    final Matcher m;
+    private final int[] years;
+    private final int min;
+    private final int max;
+    /** The first start not yet tried: the end of the last match, as for {@code find()}. */
+    private int next;
+    /** The first year whose starts may not all have been tried. */
+    private int year;
+
+    private Near(Matcher m, int[] years, int min, int max) {
+      this.m = m;
+      this.years = years;
+      this.min = min;
+      this.max = max;
+      if (years != null) m.useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    static Near of(Matcher m, int[] years, int min, int max) {
+      return new Near(m, years, min, max);
+    }
+
+    boolean find() {
+      if (years == null) return m.find();
+      int n = m.regionEnd();
+      for (; year < years.length; year++) {
+        int hi = years[year] - min;
+        for (int p = Math.max(next, years[year] - max); p <= hi; p++) {
+          m.region(p, n);
+          if (m.lookingAt()) {
+            next = m.end();
+            return true;
+          }
+        }
+        next = Math.max(next, hi + 1);
+      }
+      return false;
     }
   }
 

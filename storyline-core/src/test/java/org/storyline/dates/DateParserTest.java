@@ -73,4 +73,30 @@ class DateParserTest {
     assertEquals(2, w.length, "one window, around the only four-digit year");
     assertEquals(108 - 8 - 35, w[0], "40 non-space characters back: \" May 3, \" holds 5 of them, then 35 x");
   }
+
+  @Test
+  void numericFormsNearYearsFindWhatAWholeTextSearchFinds() {
+    // text made of date pieces, so that dates, near-dates, overlaps and invalid ones crowd each other
+    String[] pieces = {"2019", "2020", "1999", "2101", "1", "12", "31", "7", "05", "-", "/", ".", ". ", " ", "T",
+        "10:30", ":00", "Z", "+02:00", "a", "0", "13", "\n", "2019-02-30", "29.02.2020", "1.1.2000", "31. 12. ",
+        "1/1/", "4-7-", "12/31/", "1.", "3. "};
+    java.util.Random r = new java.util.Random(7);
+    int found = 0;
+    for (int t = 0; t < 600; t++) {
+      StringBuilder sb = new StringBuilder();
+      int len = 300 + r.nextInt(400);
+      while (sb.length() < len) sb.append(pieces[r.nextInt(pieces.length)]);
+      String s = sb.toString();
+      for (int limit : new int[] {1, 3, 50}) {
+        java.util.List<DateParser.Found> plain = DateParser.all(s, limit, false);
+        assertEquals(plain, DateParser.all(s, limit, true), s);
+        found += plain.size();
+      }
+      // and the date that starts first, in the whole text and in its first stretch (the line under a heading)
+      String head = s.substring(0, Math.min(s.length(), 120 + r.nextInt(200)));
+      assertEquals(DateParser.earliest(s, false), DateParser.earliest(s, true), s);
+      assertEquals(DateParser.earliest(head, false), DateParser.earliest(head, true), head);
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(found > 600, "the texts hold dates: " + found);
+  }
 }

@@ -177,6 +177,12 @@ final class DateExtractor {
    * article's heading (see {@link #textAfterHeading}), where bylines put the publication date.
    */
   static Result textual(Element body, List<String> contentParagraphs, String pageText, String afterHeading) {
+    return textual(body, contentParagraphs, pageText == null ? null : () -> pageText, afterHeading);
+  }
+
+  /** As {@link #textual(Element, List, String, String)}, the page's text read only when it is needed. */
+  static Result textual(Element body, List<String> contentParagraphs, java.util.function.Supplier<String> pageText,
+      String afterHeading) {
     DateParser.Found f;
     if ((f = DateParser.earliest(afterHeading)) != null) {
       return new Result(f.date().toString(), "after heading");
@@ -207,7 +213,7 @@ final class DateExtractor {
       String text = TextPrefix.of(body, 20000);
       if ((f = DateParser.parse(text)) != null) return new Result(f.date().toString(), "page text");
     }
-    if (pageText != null && (f = DateParser.parse(pageText)) != null) {
+    if (pageText != null && (f = DateParser.parse(pageText.get())) != null) {
       return new Result(f.date().toString(), "page text with boilerplate");
     }
     return null;
@@ -254,7 +260,7 @@ final class DateExtractor {
       String text;
       if (n instanceof org.jsoup.nodes.TextNode tn) {
         text = tn.text();
-      } else if (n instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) {
+      } else if (n instanceof Element e && !e.nameIs("script") && !e.nameIs("style")) {
         // only the start of a long element's text can be kept: read no further than that (and fall back to the
         // whole text when the start read is too blank to tell)
         int need = Math.max(1, AFTER_HEADING_CHARS - sb.length() - 1);

@@ -39,6 +39,40 @@ final class DomCleaner {
 
   /** As {@link #strip(Element)}, for a tree of about {@code elements} elements (sizes the statistics table once). */
   static NodeStats strip(Element root, int elements) {
+    return strip(root, elements, new Removals());
+  }
+
+  /**
+   * The nodes {@link #strip} took out of the tree, each with where it stood, in the order taken: {@link #undo} puts
+   * them back, last first, which gives the tree as it was before (for a reader of the whole page that is needed only
+   * now and then, such as the last-resort date search over the page's text).
+   */
+  static final class Removals {
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Element> parents = new ArrayList<>();
+    private final int[][] index = {new int[16]};
+
+    void remove(Node n) {
+      Element parent = (Element) n.parentNode();
+      if (parent == null) return;
+      int k = nodes.size();
+      if (k == index[0].length) index[0] = java.util.Arrays.copyOf(index[0], 2 * k);
+      index[0][k] = n.siblingIndex();
+      nodes.add(n);
+      parents.add(parent);
+      n.remove();
+    }
+
+    /** Puts every removed node back where it stood; the log is then empty. */
+    void undo() {
+      for (int k = nodes.size() - 1; k >= 0; k--) parents.get(k).insertChildren(index[0][k], nodes.get(k));
+      nodes.clear();
+      parents.clear();
+    }
+  }
+
+  /** As {@link #strip(Element, int)}, logging what it removes in {@code removals}. */
+  static NodeStats strip(Element root, int elements, Removals removals) {
     NodeStats.Counter stats = new NodeStats.Counter(elements);
     List<Node> doomed = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
@@ -108,7 +142,7 @@ final class DomCleaner {
         return FilterResult.CONTINUE;
       }
     }, root);
-    for (Node n : doomed) n.remove();
+    for (Node n : doomed) removals.remove(n);
     // the page's text as the tree stands: less each box removed below
     int page = rootLength[0];
     if (!layout.isEmpty()) {
@@ -125,7 +159,7 @@ final class DomCleaner {
           if (len >= SWALLOWED * total) continue;
         }
         stats.removed(e);
-        e.remove();
+        removals.remove(e);
         removed = e;
         page -= len;
       }
@@ -140,7 +174,7 @@ final class DomCleaner {
       // nothing hidden holds text, so nothing is mostly hidden: all go
       for (Element h : hidden) {
         stats.removed(h);
-        h.remove();
+        removals.remove(h);
       }
       return stats.stats;
     }
@@ -149,7 +183,7 @@ final class DomCleaner {
     for (int i = 0; i < lengths.length; i++) {
       if (!mostlyHidden || lengths[i] < 0.3 * total) {
         stats.removed(hidden.get(i));
-        hidden.get(i).remove();
+        removals.remove(hidden.get(i));
       }
     }
     return stats.stats;

@@ -3,9 +3,10 @@ package org.storyline.extract.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.ParseSettings;
+import org.jsoup.parser.Parser;
 import org.storyline.dates.DateParser;
 import org.storyline.ingest.RawDocument;
 import org.storyline.model.Article;
@@ -32,7 +33,10 @@ public final class HtmlArticleExtractor {
     List<String> diagnostics = new ArrayList<>();
     Document d;
     try {
-      d = Jsoup.parse(doc.content(), h.url() == null ? "" : h.url());
+      // names kept as written: the parser need not lower-case every attribute name (look-ups ignore case, and the
+      // tree is built from the lower-case tag names either way)
+      d = Parser.htmlParser().settings(ParseSettings.preserveCase).parseInput(doc.content(),
+          h.url() == null ? "" : h.url());
     } catch (RuntimeException e) {
       diagnostics.add("html: could not parse page (" + e.getClass().getSimpleName() + ")");
       return new Article(doc.id(), doc.source(), h.title(), h.outlet(), h.url(), h.byline(), h.published(), false,
@@ -56,13 +60,19 @@ public final class HtmlArticleExtractor {
     }
     String title = h.title() != null ? h.title() : meta.title();
     // without a declared date the last resort is the whole page's text, boilerplate included: keep it before cleaning
-    String pageText = null;
+    java.util.function.Supplier<String> pageText = null;
+    DomCleaner.Removals removals = new DomCleaner.Removals();
     String afterHeading = null;
     // a page that states only when it was modified may still show its publication date in the text
     boolean onlyModified = date != null && date.source().equals(DateExtractor.MODIFIED_SOURCE);
     boolean textual = (date == null || onlyModified) && h.published() == null && d.body() != null;
     if (textual) {
-      pageText = TextPrefix.of(d.body(), 20000);
+      // read only when every other source failed: the cleaning is undone then
+      Element pageBody = d.body();
+      pageText = () -> {
+        removals.undo();
+        return TextPrefix.of(pageBody, 20000);
+      };
     }
     // the date shown under the heading is read only when it can matter (see DateExtractor.visible)
     if ((textual || h.published() == null && DateExtractor.mayDeferToVisible(date, modified)) && d.body() != null) {
@@ -70,11 +80,11 @@ public final class HtmlArticleExtractor {
           title);
     }
     if (!textual && afterHeading != null) date = DateExtractor.visible(date, modified, afterHeading);
-    Content content = content(d, title, diagnostics, ix == null ? 64 : ix.elements);
+    Content content = content(d, title, diagnostics, ix == null ? 64 : ix.elements, removals);
     if (content.text().length() < MIN_TEXT && ld.articleBody() != null
         && ld.articleBody().length() > 2 * Math.max(1, content.text().length())) {
       // pages rendered by script often carry the body only in their JSON-LD
-      String body = org.jsoup.parser.Parser.unescapeEntities(ld.articleBody(), false);
+      String body = Parser.unescapeEntities(ld.articleBody(), false);
       content = new Content(String.join("\n\n", paragraphs(body)), content.removed(), content.diagnostics());
       diagnostics.add("html: body taken from JSON-LD articleBody");
     }
@@ -84,7 +94,7 @@ public final class HtmlArticleExtractor {
         date = DateExtractor.textual(d.body(), firstParagraphs(content.text()), pageText, afterHeading);
         if (date != null) diagnostics.add("html: publish date guessed from page text (" + date.source() + ")");
       } else if (onlyModified) {
-        DateExtractor.Result t = DateExtractor.textual(d.body(), firstParagraphs(content.text()), null,
+        DateExtractor.Result t = DateExtractor.textual(d.body(), firstParagraphs(content.text()), (String) null,
             afterHeading);
         if (t != null && t.iso().substring(0, 10).compareTo(date.iso().substring(0, 10)) <= 0) {
           date = t;
@@ -105,12 +115,18 @@ public final class HtmlArticleExtractor {
 
   /** As {@link #content(Document, String, List)} for a page of about {@code elements} elements. */
   static Content content(Document d, String title, List<String> diagnostics, int elements) {
+    return content(d, title, diagnostics, elements, new DomCleaner.Removals());
+  }
+
+  /** As {@link #content(Document, String, List, int)}, logging the nodes it removes in {@code removals}. */
+  static Content content(Document d, String title, List<String> diagnostics, int elements,
+      DomCleaner.Removals removals) {
     Element body = d.body();
     if (body == null) {
       diagnostics.add("html: page has no body");
       return new Content("", List.of(), diagnostics);
     }
-    NodeStats stats = DomCleaner.strip(body, elements);
+    NodeStats stats = DomCleaner.strip(body, elements, removals);
     Hints hints = new Hints();
     Set<Element> unlikely = DomCleaner.unlikely(body, stats, hints);
     // Readability's retries: strict, then keeping boilerplate-named boxes, then ignoring class names too

@@ -72,4 +72,19 @@ class DomCleanerStatsTest {
     assertSameStats("<body>" + article + "<nav><p>Links, more</p><div hidden><a href='#'>x, y</a></div></nav>"
         + "<footer><span hidden>a, b</span>c</footer></body>");
   }
+
+  @Test
+  void undoingTheRemovalsGivesTheTreeAsParsed() {
+    String html = "<body><nav>Home <script>x()</script><span hidden>menu</span></nav><!-- c -->"
+        + "<div><p>" + LONG + "<button>Go</button></p><div style='display:none'>hid <i>den</i></div>"
+        + "<aside><p>side</p><noscript>ns</noscript></aside>text<script>y()</script></div>"
+        + "<footer>foot<style>p{}</style></footer><p>" + LONG + "</p></body>";
+    Element body = Jsoup.parse(html).body();
+    String before = body.outerHtml();
+    DomCleaner.Removals removals = new DomCleaner.Removals();
+    DomCleaner.strip(body, 64, removals);
+    assertFalse(body.outerHtml().equals(before), "something was removed");
+    removals.undo();
+    assertEquals(before, body.outerHtml());
+  }
 }
