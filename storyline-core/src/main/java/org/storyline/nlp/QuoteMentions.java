@@ -79,7 +79,8 @@ final class QuoteMentions {
         if (ns >= r[1] && r[1] - s == 2 && HONORIFICS.contains(qw.bare(s))) ns = s + 1; // "Mr. King", "Ms. Rice"
         // "the Ministry of Foreign Affairs", "Bank of England": the words after an institution's "of" name it, not a
         // person
-        if (s >= 2 && qw.tw[s - 1].equals("of") && lex.orgWords.contains(qw.bare(s - 2))) {
+        if (s >= 2 && qw.tw[s - 1].equals("of") && (lex.orgWords.contains(qw.bare(s - 2))
+            || institution(qw.bare(s - 2)))) {
           mention(s, r[1], ORG, -1, 'u');
           continue;
         }
@@ -307,4 +308,17 @@ final class QuoteMentions {
       }
       return fallback;
     }
+
+  /**
+   * A lower-case head of an institution ("the state news agency of South Ossetia", "the government of Georgia"): the
+   * organisation words of the lexicon written in lower case, and the words for a state's bodies.
+   */
+  private boolean institution(String w) {
+    if (w.isEmpty() || !Character.isLowerCase(w.charAt(0))) return false;
+    if (GOVERNING.contains(w)) return true;
+    return lex.orgWords.contains(Character.toUpperCase(w.charAt(0)) + w.substring(1));
+  }
+
+  private static final java.util.Set<String> GOVERNING = java.util.Set.of("government", "administration", "regime",
+      "authorities", "leadership", "military", "army", "police", "cabinet", "embassy", "consulate");
 }

@@ -52,6 +52,16 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void thePlaceAfterAGovernmentsOfIsNoPerson() {
+    // "the state news agency of South Ossetia reports": the agency speaks, not a person called "Ossetia"
+    String t = "Fighting went on overnight.\n\nThe state news agency of Valdora said \"the capital is under heavy "
+        + "artillery fire\".\n\nThe government of Valdora announced \"it will evacuate all children from the town\".";
+    List<QuoteExtractor.Found> qs = run(t);
+    assertEquals(2, qs.size(), qs.toString());
+    for (QuoteExtractor.Found q : qs) assertNull(q.speaker(), q.toString());
+  }
+
+  @Test
   void straightQuotesAndInvertedCue() {
     String t = "The council met on Tuesday.\n\n\"The budget is balanced for the first time,\" said Mayor Tom Okafor.";
     QuoteExtractor.Found q = only(run(t));
