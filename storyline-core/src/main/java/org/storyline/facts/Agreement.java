@@ -84,29 +84,28 @@ final class Agreement {
    * decide).
    */
   static Match compare(Statement x, Statement y, float[] ex, float[] ey) {
-    // different numbers or different people: different facts, however alike the words
-    double cosMin = x.carried() != null || y.carried() != null ? CORE_COS_MIN : COS_MIN;
-    if (ex != null && ey != null) {
-      double cos = Embedder.dot(ex, ey);
-      // below COS_MIN nothing else can make them agree: the word measures are not needed (the pairs grow with the
-      // square of a story's sentences)
-      if (cos < cosMin) return new Match(false, cos, false);
+    boolean embedded = ex != null && ey != null;
+    double cos = embedded ? Embedder.dot(ex, ey) : 0;
+    // below its bar nothing else can make them agree: the word measures are not needed (the pairs grow with the
+    // square of a story's sentences)
+    if (embedded && cos < (x.carried() != null || y.carried() != null ? CORE_COS_MIN : COS_MIN)) {
+      return new Match(false, cos, false);
     }
-    // and quotes of different speakers ("'We owe the families answers,' the mayor said" is not the fire chief's
-    // quote about the mayor, however much the two share her name)
+    // different numbers or different people: different facts, however alike the words; and quotes of different
+    // speakers ("'We owe the families answers,' the mayor said" is not the fire chief's quote about the mayor,
+    // however much the two share her name)
     boolean conflict = disjoint(x.numbers(), y.numbers()) || disjoint(x.people(), y.people())
         || otherSpeaker(x, y);
     // different days: a sentence often dates one happening and restates another ("praised on Wednesday the talks of
     // Tuesday"), so only a close paraphrase with shared words passes
     boolean otherDay = disjoint(x.days(), y.days());
-    boolean anchor = shared(x.numbers(), y.numbers()) > 0 || shared(x.days(), y.days()) > 0;
     double cover = Math.max(cover(x, y), cover(y, x));
-    if (ex != null && ey != null) {
-      double cos = Embedder.dot(ex, ey);
+    if (embedded) {
       double joint = cos + COVER_WEIGHT * cover;
-      boolean same = cos >= cosMin && (otherDay ? joint >= JOINT_OTHER_DAY : cos >= COS_SAME || joint >= JOINT);
+      boolean same = otherDay ? joint >= JOINT_OTHER_DAY : cos >= COS_SAME || joint >= JOINT;
       return new Match(same && !conflict, cos, conflict);
     }
+    boolean anchor = shared(x.numbers(), y.numbers()) > 0 || shared(x.days(), y.days()) > 0;
     int names = shared(x.names(), y.names());
     boolean same = otherDay ? cover >= COVER_ALONE
         : cover >= COVER_ALONE || cover >= COVER_WITH_NAMES && (names >= NAMES_WITH_WORDS || anchor);

@@ -189,7 +189,7 @@ final class Statements {
     int first = -1;
     for (int k = 1; k < Math.min(w.size(), 12); k++) {
       String word = word(t, w.get(k));
-      if (word.length() == 1 && !Character.isLetterOrDigit(word.charAt(0))) return List.of();
+      if (punctuation(word)) return List.of();
       if (org.storyline.events.EventPhrase.predicateWord(word(t, w.get(k - 1)), word)) {
         first = k;
         break;
@@ -211,10 +211,7 @@ final class Statements {
     // a plain noun phrase: no verb of its own ("This was more than expected and helped ..." has none to carry)
     for (int k = subjStart; k < subjEnd; k++) {
       String word = word(t, w.get(k));
-      if (AUXILIARIES.contains(word.toLowerCase(Locale.ROOT)) || word.length() == 1 && !Character.isLetterOrDigit(
-          word.charAt(0)) || "-".equals(word)) {
-        return List.of();
-      }
+      if (AUXILIARIES.contains(word.toLowerCase(Locale.ROOT)) || punctuation(word)) return List.of();
     }
     // the coordinated predicates: "and" then a verb (an adverb between allowed), at the subject's level (no comma
     // since the first predicate: "X said A, and B did C" has a subject of its own)
@@ -225,7 +222,7 @@ final class Statements {
     from.add(predStart);
     for (int k = first + 1; k < w.size() - 1; k++) {
       String word = word(t, w.get(k));
-      if (word.length() == 1 && !Character.isLetterOrDigit(word.charAt(0))) break;
+      if (punctuation(word)) break;
       // a clause inside the predicate ("looked at whether companies rigged bids and fixed prices"): its "and"
       // joins that clause's verbs, not the subject's
       if (NESTED.contains(word.toLowerCase(Locale.ROOT))) break;
@@ -255,7 +252,7 @@ final class Statements {
       int end = verb + 1;
       while (end < limit && end - verb < CORE_WORDS) {
         String word = word(t, w.get(end));
-        if (word.length() == 1 && !Character.isLetterOrDigit(word.charAt(0))) break;
+        if (punctuation(word)) break;
         if (CORE_ENDS.contains(word.toLowerCase(Locale.ROOT))) break;
         end++;
       }
@@ -269,6 +266,11 @@ final class Statements {
 
   private static String word(String t, int[] w) {
     return t.substring(w[0], w[1]);
+  }
+
+  /** A mark of {@link #CORE_WORD}'s punctuation class (its words start with a letter or digit). */
+  private static boolean punctuation(String word) {
+    return word.length() == 1 && !Character.isLetterOrDigit(word.charAt(0));
   }
 
   private static Statement unit(Article a, int i, Span s, Span carried, List<Name> names, List<Date> dates,
