@@ -84,7 +84,7 @@ public final class OnlineStoryStage implements StoryStage {
 
   /** Features of the assigned articles by id, the articles by id, and the assignments in arrival order. */
   private record Fed(Map<String, ArticleFeatures> features, Map<String, Article> articles,
-      List<Assignment> assignments) {}
+      List<Assignment> assignments, Map<String, float[]> embeddings) {}
 
   /**
    * Computes the articles' features (and embeddings when {@code embed}) in parallel and adds them to {@code index}
@@ -124,7 +124,7 @@ public final class OnlineStoryStage implements StoryStage {
     order.sort(Comparator.comparing((ArticleFeatures f) -> keys.get(f.id())));
     List<Assignment> assignments = new ArrayList<>();
     for (ArticleFeatures f : order) assignments.add(index.add(f, embeddingById.get(f.id())));
-    return new Fed(byId, articleById, assignments);
+    return new Fed(byId, articleById, assignments, embeddingById);
   }
 
   /**
@@ -166,7 +166,8 @@ public final class OnlineStoryStage implements StoryStage {
   }
 
   /**
-   * Reads a stream saved by {@link StoryStream#save} and gives it this stage's tunables. A stream started with
+   * Reads a stream saved by {@link StoryStream#save} (the state file, then the articles its log adds, assigned again
+   * in their order) and gives it this stage's tunables. A stream started with
    * sentence embeddings keeps using them when this stage has the model (and goes on without them otherwise); one
    * started without them never starts using them, so its stories stay comparable.
    *
@@ -174,7 +175,9 @@ public final class OnlineStoryStage implements StoryStage {
    * @throws java.io.IOException when the file is of another format version or damaged (start a new stream)
    */
   public StoryStream resume(java.nio.file.Path file) throws java.io.IOException {
-    return attach(StoryStream.read(file));
+    StoryStream s = attach(StoryStream.read(file));
+    s.replayLog(file);
+    return s;
   }
 
   /**
@@ -196,7 +199,9 @@ public final class OnlineStoryStage implements StoryStage {
     List<Article> fresh = articles.stream().filter(a -> !stream.contains(a.id())).toList();
     if (fresh.isEmpty()) return List.of();
     Fed fed = assign(stream.index, fresh, entities, quotes, stream.embeddings() && stream.index.embeddings());
-    for (Assignment a : fed.assignments()) stream.record(fed.features().get(a.article()), a);
+    for (Assignment a : fed.assignments()) {
+      stream.record(fed.features().get(a.article()), fed.embeddings().get(a.article()), a);
+    }
     return fed.assignments();
   }
 

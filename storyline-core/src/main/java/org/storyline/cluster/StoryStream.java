@@ -73,10 +73,44 @@ public final class StoryStream implements Serializable {
   /** The storyline linker's state after the last summary (not saved: a reloaded stream links every story once). */
   transient StorylineLinker.Session linker;
 
+  /*
+   * The state on disk this stream extends (see StoryLog): the file it was read from or last saved to, that file's
+   * token, where its log's good records end (-1: no usable log yet) and how many records the log holds; plus what
+   * was assigned since, kept for the next save only while there is such a file and while the log is not due to be
+   * folded into a whole save anyway (a stream never saved, as a stream engine's, keeps nothing).
+   */
+  private transient Path savedAt;
+  private transient byte[] savedToken;
+  private transient long logEnd = -1;
+  private transient int logged;
+  private transient List<StoryLog.Entry> pending = new java.util.ArrayList<>();
+  private transient boolean pendingDropped;
+  /** Logged articles that, replayed, went elsewhere than the log says (an engine whose decisions changed). */
+  private transient int replayDiffered;
+
+  /** A whole save is written, and the log started again, once the log would hold this many articles or more. */
+  private int logLimit() {
+    return Math.max(LOG_MIN, assignments.size() / 8);
+  }
+
+  /** The log's least limit: below a few thousand articles a whole save takes a few ms. */
+  static final int LOG_MIN = 2048;
+
   void record(ArticleFeatures f, Assignment a) {
+    record(f, null, a);
+  }
+
+  void record(ArticleFeatures f, float[] embedding, Assignment a) {
     features.put(f.id(), f.slim(KEPT_COUNTS));
     countNorms.put(f.id(), Labels.squaredNorm(f));
     assignments.put(f.id(), a);
+    if (savedAt == null || pendingDropped) return;
+    if (logged + pending.size() >= logLimit()) {
+      pending.clear(); // the next save writes the whole state
+      pendingDropped = true;
+      return;
+    }
+    pending.add(new StoryLog.Entry(f, embedding, a, index.storyCount()));
   }
 
   @Serial
@@ -102,6 +136,8 @@ public final class StoryStream implements Serializable {
     assignments = new LinkedHashMap<>();
     countNorms = new HashMap<>();
     summaries = new HashMap<>();
+    pending = new java.util.ArrayList<>();
+    logEnd = -1;
     for (int i = 0; i < n; i++) {
       ArticleFeatures f = readFeatures(in);
       countNorms.put(f.id(), in.readDouble());
@@ -111,7 +147,7 @@ public final class StoryStream implements Serializable {
     }
   }
 
-  private static void writeFeatures(ObjectOutputStream out, ArticleFeatures f) throws IOException {
+  static void writeFeatures(java.io.DataOutput out, ArticleFeatures f) throws IOException {
     StateIO.writeString(out, f.id());
     out.writeLong(f.day());
     StateIO.writeString(out, f.title());
@@ -136,13 +172,17 @@ public final class StoryStream implements Serializable {
     out.writeLong(f.eventDay());
   }
 
-  private static ArticleFeatures readFeatures(ObjectInputStream in) throws IOException {
+  private static ArticleFeatures readFeatures(java.io.DataInput in) throws IOException {
+    return readFeatures(in, new HashMap<>());
+  }
+
+  /** Reads features written by {@link #writeFeatures}, their counts into {@code counts} (empty). */
+  static ArticleFeatures readFeatures(java.io.DataInput in, Map<String, Double> counts) throws IOException {
     String id = StateIO.readString(in);
     long day = in.readLong();
     String title = StateIO.readString(in);
     String lead = StateIO.readString(in);
     int n = StateIO.count(in);
-    Map<String, Double> counts = new HashMap<>();
     for (int i = 0; i < n; i++) counts.put(StateIO.readString(in), in.readDouble());
     n = StateIO.count(in);
     Map<String, String> forms = new LinkedHashMap<>();
@@ -161,7 +201,7 @@ public final class StoryStream implements Serializable {
         in.readLong());
   }
 
-  private static void writeAssignment(ObjectOutputStream out, Assignment a) throws IOException {
+  static void writeAssignment(java.io.DataOutput out, Assignment a) throws IOException {
     StateIO.writeString(out, a.article());
     StateIO.writeString(out, a.story());
     out.writeBoolean(a.created());
@@ -186,7 +226,7 @@ public final class StoryStream implements Serializable {
     StateIO.writeString(out, a.note());
   }
 
-  private static Assignment readAssignment(ObjectInputStream in) throws IOException {
+  static Assignment readAssignment(java.io.DataInput in) throws IOException {
     String article = StateIO.readString(in);
     String story = StateIO.readString(in);
     boolean created = in.readBoolean();
@@ -207,12 +247,12 @@ public final class StoryStream implements Serializable {
         readStrings(in), readStrings(in), StateIO.readString(in));
   }
 
-  private static void writeStrings(ObjectOutputStream out, List<String> l) throws IOException {
+  private static void writeStrings(java.io.DataOutput out, List<String> l) throws IOException {
     out.writeInt(l.size());
     for (String s : l) StateIO.writeString(out, s);
   }
 
-  private static List<String> readStrings(ObjectInputStream in) throws IOException {
+  private static List<String> readStrings(java.io.DataInput in) throws IOException {
     int n = StateIO.count(in);
     List<String> l = new java.util.ArrayList<>(n);
     for (int i = 0; i < n; i++) l.add(StateIO.readString(in));
@@ -259,6 +299,61 @@ public final class StoryStream implements Serializable {
    * {@code file}. Callers must not save one file from two processes at once.
    */
   public void save(Path file) throws IOException {
+    Path at = file.toAbsolutePath().normalize();
+    if (at.equals(savedAt) && !pendingDropped && logged + pending.size() < logLimit() && Files.isRegularFile(at)
+        && Arrays.equals(savedToken, StoryLog.token(at))) {
+      if (!pending.isEmpty()) {
+        logEnd = StoryLog.append(StoryLog.of(at), savedToken, logEnd, pending);
+        logged += pending.size();
+        pending.clear();
+      }
+      return;
+    }
+    writeWhole(at);
+    // a crash before this leaves a stale log, which names the state it extends and is then ignored
+    Files.deleteIfExists(StoryLog.of(at));
+    savedAt = at;
+    savedToken = StoryLog.token(at);
+    logEnd = -1;
+    logged = 0;
+    pending.clear();
+    pendingDropped = false;
+  }
+
+  /**
+   * Assigns the articles of the log beside {@code file} (the state this stream was read from; see {@link StoryLog})
+   * again, in their order, and from then on extends that file: the next {@link #save} to it appends to its log.
+   * Called once the stream has its tunables ({@link OnlineStoryStage#resume}).
+   */
+  void replayLog(Path file) throws IOException {
+    Path at = file.toAbsolutePath().normalize();
+    byte[] token = StoryLog.token(at);
+    Path log = StoryLog.of(at);
+    StoryLog.Read r = StoryLog.read(log, token, true);
+    for (StoryLog.Entry e : r.entries()) {
+      ArticleFeatures f = e.features();
+      if (contains(f.id())) throw new IOException(log + " is damaged: it assigns " + f.id() + " a second time");
+      Assignment a = index.add(f, e.embedding());
+      if (!a.equals(e.assignment())) replayDiffered++;
+      record(f, a);
+    }
+    savedAt = at;
+    savedToken = token;
+    logEnd = r.end();
+    logged = r.count();
+    pending.clear();
+    pendingDropped = false;
+  }
+
+  /**
+   * How many articles of the log went to another story than the log says when they were assigned again on loading
+   * (zero unless the engine's decisions changed since they were logged: the loaded state then holds this engine's).
+   */
+  public int replayDiffered() {
+    return replayDiffered;
+  }
+
+  private void writeWhole(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     // one writer at a time (the store's write lock), so a fixed name; created with the usual file permissions
@@ -345,16 +440,19 @@ public final class StoryStream implements Serializable {
   public record Counts(int articles, int stories) {}
 
   /**
-   * The article and story counts of a state saved by {@link #save}, read from its header only (so a caller can tell
-   * that nothing is left to assign without loading the state).
+   * The article and story counts of a state saved by {@link #save}, read from its header and its log's record heads
+   * only (so a caller can tell that nothing is left to assign without loading the state).
    *
    * @throws NoSuchFileException when there is no such file
    * @throws IOException when it is of another format version or too short
    */
   public static Counts counts(Path file) throws IOException {
+    Counts c;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64)) {
-      return head(file, in);
+      c = head(file, in);
     }
+    StoryLog.Read r = StoryLog.read(StoryLog.of(file), StoryLog.token(file), false);
+    return r.count() == 0 ? c : new Counts(c.articles() + r.count(), r.stories());
   }
 
   private static Counts head(Path file, InputStream in) throws IOException {

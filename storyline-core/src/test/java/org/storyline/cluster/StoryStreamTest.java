@@ -229,4 +229,123 @@ class StoryStreamTest {
     assertTrue(s.features.get("big").counts().size() <= StoryStream.KEPT_COUNTS);
     assertFalse(s.features.get("big").counts().isEmpty());
   }
+
+  /** Enough distinct articles over some days (a few stories of several reports each) for the log tests. */
+  private static List<Article> news(int n) {
+    List<Article> out = new ArrayList<>();
+    String[] texts = {Fixtures.FLOOD, Fixtures.CHESS, Fixtures.BUDGET, Fixtures.FLOOD_REWRITE, EmbeddingChannelTest.SHIP,
+        EmbeddingChannelTest.VESSEL};
+    for (int i = 0; i < n; i++) {
+      String day = String.format(java.util.Locale.ROOT, "2024-03-%02d", 1 + i / 3);
+      out.add(Fixtures.article("n" + i, "Report " + i, day, texts[i % texts.length] + " Item " + i + "."));
+    }
+    return out;
+  }
+
+  /**
+   * Issue 18 (growth): a save of a stream read from a file appends what was assigned since to the file's log instead
+   * of writing the whole state again; reading it back replays the log and gives the state of one uninterrupted run,
+   * with the sentence embeddings the log kept.
+   */
+  @Test
+  void aSaveAfterResumingAppendsToTheLogAndResumingReplaysIt() throws IOException {
+    OnlineStoryStage emb = new OnlineStoryStage(ClusterConfig.DEFAULTS, new EmbeddingChannelTest.FakeEmbedder(),
+        EmbeddingChannelTest.STRONG);
+    List<Article> all = news(30).subList(0, 24);
+    StoryStream oneRun = emb.newStream();
+    for (int i = 0; i < all.size(); i += 6) emb.feed(oneRun, all.subList(i, i + 6), List.of(), List.of());
+
+    Path file = dir.resolve("s.bin");
+    Path log = StoryLog.of(file);
+    StoryStream s = emb.newStream();
+    emb.feed(s, all.subList(0, 6), List.of(), List.of());
+    s.save(file);
+    byte[] base = Files.readAllBytes(file);
+    assertFalse(Files.exists(log), "a whole save leaves no log");
+    s = emb.resume(file);
+    for (int i = 6; i < all.size(); i += 6) {
+      emb.feed(s, all.subList(i, i + 6), List.of(), List.of());
+      s.save(file);
+      assertArrayEquals(base, Files.readAllBytes(file), "the state file is not written again");
+    }
+    assertTrue(Files.size(log) > 0);
+    assertEquals(new StoryStream.Counts(24, oneRun.stories()), StoryStream.counts(file),
+        "the counts include the log's articles");
+
+    StoryStream resumed = emb.resume(file);
+    assertEquals(0, resumed.replayDiffered());
+    assertEquals(oneRun.assignments(), resumed.assignments());
+    assertEquals(emb.summarize(oneRun, all).result(), emb.summarize(resumed, all).result());
+    // and the replayed state goes on as the writer's does: the next articles go where they go in the writer
+    List<Article> more = news(30).subList(24, 30);
+    assertEquals(emb.feed(s, more, List.of(), List.of()), emb.feed(resumed, more, List.of(), List.of()));
+  }
+
+  /** A record torn by a crash while appending is dropped on reading, and the next append writes over it. */
+  @Test
+  void aTornLogRecordIsDroppedAndWrittenOver() throws IOException {
+    List<Article> all = news(12);
+    StoryStream oneRun = stage.newStream();
+    stage.feed(oneRun, all, List.of(), List.of());
+
+    Path file = dir.resolve("s.bin");
+    StoryStream s = stage.newStream();
+    stage.feed(s, all.subList(0, 6), List.of(), List.of());
+    s.save(file);
+    s = stage.resume(file);
+    stage.feed(s, all.subList(6, 12), List.of(), List.of());
+    s.save(file);
+    Path log = StoryLog.of(file);
+    byte[] whole = Files.readAllBytes(log);
+    Files.write(log, java.util.Arrays.copyOf(whole, whole.length - 7)); // the last record torn
+
+    StoryStream resumed = stage.resume(file);
+    assertEquals(11, resumed.size(), "the torn record's article is not assigned");
+    assertEquals(11, StoryStream.counts(file).articles());
+    assertEquals(oneRun.assignments().subList(0, 11), resumed.assignments());
+    stage.feed(resumed, all, List.of(), List.of()); // the store still holds it: the next ingest assigns it again
+    resumed.save(file);
+    StoryStream again = stage.resume(file);
+    assertEquals(oneRun.assignments(), again.assignments());
+    assertEquals(whole.length, Files.size(log), "the torn bytes were cut before appending");
+  }
+
+  /** A log left by a crash after a new state was written, before the old log was removed, names the old state. */
+  @Test
+  void aLogOfAnotherStateIsIgnored() throws IOException {
+    List<Article> all = news(12);
+    Path file = dir.resolve("s.bin");
+    StoryStream s = stage.newStream();
+    stage.feed(s, all.subList(0, 6), List.of(), List.of());
+    s.save(file);
+    s = stage.resume(file);
+    stage.feed(s, all.subList(6, 12), List.of(), List.of());
+    s.save(file);
+    byte[] staleLog = Files.readAllBytes(StoryLog.of(file));
+    s.save(dir.resolve("other.bin")); // a whole save elsewhere ...
+    Files.copy(dir.resolve("other.bin"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.write(StoryLog.of(file), staleLog); // ... as if renamed over the state, the crash keeping the old log
+    StoryStream resumed = stage.resume(file);
+    assertEquals(12, resumed.size(), "the new state alone, not its articles twice");
+    assertEquals(new StoryStream.Counts(12, s.stories()), StoryStream.counts(file));
+  }
+
+  /** Once the log would hold an eighth of the articles (and at least LOG_MIN), the next save writes the whole. */
+  @Test
+  void theLogIsFoldedIntoAWholeSaveWhenItGrows() throws IOException {
+    Path file = dir.resolve("s.bin");
+    StoryStream s = stage.newStream();
+    List<Article> all = news(StoryStream.LOG_MIN + 40);
+    stage.feed(s, all.subList(0, 20), List.of(), List.of());
+    s.save(file);
+    s = stage.resume(file);
+    stage.feed(s, all.subList(20, 40), List.of(), List.of());
+    s.save(file);
+    assertTrue(Files.exists(StoryLog.of(file)));
+    stage.feed(s, all.subList(40, all.size()), List.of(), List.of());
+    s.save(file);
+    assertFalse(Files.exists(StoryLog.of(file)), "the whole state was written and the log removed");
+    assertEquals(all.size(), StoryStream.counts(file).articles());
+    assertEquals(s.assignments(), stage.resume(file).assignments());
+  }
 }

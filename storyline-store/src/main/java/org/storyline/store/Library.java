@@ -118,6 +118,10 @@ public final class Library implements Closeable {
           + "stored articles");
       s = stage.newStream();
     }
+    if (s.replayDiffered() > 0) {
+      notes.add(s.replayDiffered() + " articles of the stories' log (" + f.getFileName() + ".log) went to other"
+          + " stories when assigned again by this version of the engine; its decisions are kept from now on");
+    }
     if (s.embeddings() != embeddingsWanted && s.size() > 0) {
       notes.add("the store's stories were started " + (s.embeddings() ? "with" : "without")
           + " sentence embeddings and go on that way");
