@@ -91,12 +91,17 @@ final class BenchCorpora {
         out.add(d);
         continue;
       }
-      var h = d.hints();
-      String pub = h.published() == null ? null : shift(h.published(), r);
-      out.add(new RawDocument(d.id() + "~" + r, d.source(), d.format(), d.content(),
-          new RawDocument.Hints(h.url() == null ? null : h.url() + "#r" + r, h.title(), h.outlet(), h.byline(), pub)));
+      out.add(shifted(d, r));
     }
     return out;
+  }
+
+  /** {@code d} as if published {@code years} later, under another id and URL (the replay's round {@code years}). */
+  static RawDocument shifted(RawDocument d, int years) {
+    var h = d.hints();
+    String pub = h.published() == null ? null : shift(h.published(), years);
+    return new RawDocument(d.id() + "~" + years, d.source(), d.format(), d.content(),
+        new RawDocument.Hints(h.url() == null ? null : h.url() + "#r" + years, h.title(), h.outlet(), h.byline(), pub));
   }
 
   private static String shift(String iso, int years) {

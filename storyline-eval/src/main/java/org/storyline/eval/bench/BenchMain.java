@@ -18,7 +18,6 @@ import org.storyline.analyze.StageTimes;
 import org.storyline.ingest.RawDocument;
 import org.storyline.model.Article;
 import org.storyline.model.Report;
-import org.storyline.store.ArticleStore;
 
 /**
  * {@code storyline bench [--data DIR] [--corpora reuters,wikinews,bbc] [--sizes 1000,10000,100000]
@@ -160,12 +159,15 @@ public final class BenchMain {
         p50, p99, latLoad));
     System.out.printf(Locale.ROOT, "latency (1-article batches, n=%d): p50 %.2f ms, p99 %.2f ms%n", n, p50, p99);
 
-    // Growth: one store filled chunk by chunk (pipeline + store add + commit), measured as it passes each size.
-    md.append("\n## Growth: ingest cost per article as the store grows (pipeline + embedded store; corpora replayed "
-        + "with shifted ids and dates; at each size the same 1,000-article probe, spread over all corpora, is "
-        + "analysed and stored)\n\n"
-        + "| stored articles | ingest art/s (probe) | µs/article | ratio to first | store MB on disk |"
-        + " peak heap MB | load avg |\n|---|---|---|---|---|---|---|\n");
+    // Growth: one store filled chunk by chunk through the library (what `storyline ingest` and the server do: store,
+    // read model, stories assigned against every stored one, story state saved), measured as it passes each size.
+    md.append("\n## Growth: ingest cost per article as the store grows (`storyline ingest`'s path: the library's "
+        + "store, read model and stories, each new article assigned against every stored story and the story state "
+        + "saved; corpora replayed with shifted ids, URLs and dates; at each size the same 1,000-article probe, "
+        + "spread over all corpora and dated a year after the stored news, is ingested)\n\n"
+        + "| stored articles | ingest art/s (probe) | µs/article | ratio to first | CPU ms/article | "
+        + "story state load s | store MB on disk | KB/article on disk | peak heap MB (probe) | live heap MB | load avg |"
+        + "\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     List<Map<String, Object>> growth = new ArrayList<>();
     int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
     List<RawDocument> docs = BenchCorpora.replay(all, max);
@@ -175,31 +177,43 @@ public final class BenchMain {
     System.gc();
     resetPeaks();
     long ingestStart = System.nanoTime();
-    try (ArticleStore store = ArticleStore.open(storeDir)) {
+    org.storyline.store.Library.Options options = org.storyline.store.Library.Options.defaults()
+        .withEmbeddings(embeddings);
+    try (org.storyline.store.Library lib = org.storyline.store.Library.open(storeDir, options)) {
       for (int from = 0; from < max; from += chunk) {
         int to = Math.min(max, from + chunk);
-        Report r = analyzer.analyzeDocuments(docs.subList(from, to), List.of());
-        for (Article a : r.articles()) store.add(a);
-        store.commit();
+        lib.ingestDocuments(docs.subList(from, to), p -> {});
         if (sizes.contains(to)) {
-          // The probe: the same 1,000 documents (fresh ids) at every size, so only the store's size differs.
-          List<RawDocument> probe = probe(all, chunk, to);
+          // The probe: the same 1,000 documents (fresh ids and URLs, dated a year after the newest stored round) at
+          // every size, so only the store's size differs.
+          List<RawDocument> probe = probe(all, chunk, to, (to - 1) / all.size() + 1);
+          resetPeaks();
           long c0 = System.nanoTime();
-          Report pr = analyzer.analyzeDocuments(probe, List.of());
-          for (Article a : pr.articles()) store.add(a);
-          store.commit();
+          long cpu0 = processCpuNs();
+          lib.ingestDocuments(probe, p -> {});
           long ns = System.nanoTime() - c0;
+          long cpuNs = processCpuNs() - cpu0;
           double usPer = ns / 1e3 / probe.size();
           if (first == 0) first = usPer;
           long disk = diskMb(storeDir);
           long peak = peakHeapMb();
           double gl = loadAverage();
+          System.gc();
+          long live = usedHeapMb(); // what the library holds with this many articles stored
+          // what a new process (a CLI ingest, a server starting) pays once before assigning anything
+          long l0 = System.nanoTime();
+          org.storyline.cluster.OnlineStoryStage.defaults(embeddings)
+              .resume(org.storyline.store.Library.storiesFile(storeDir));
+          double loadS = (System.nanoTime() - l0) / 1e9;
           growth.add(Map.of("storedArticles", to, "articlesPerSec", rate(probe.size(), ns), "usPerArticle", usPer,
-              "ratioToFirst", usPer / first, "storeMbOnDisk", disk, "peakHeapMb", peak, "loadAverage", gl));
-          md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d | %d | %.1f |%n", to,
-              rate(probe.size(), ns), usPer, usPer / first, disk, peak, gl));
-          System.out.printf(Locale.ROOT, "growth %d stored: %.0f articles/s, %.0f us/article (x%.2f), store %d MB,"
-              + " peak heap %d MB%n", to, rate(probe.size(), ns), usPer, usPer / first, disk, peak);
+              "ratioToFirst", usPer / first, "cpuMsPerArticle", cpuNs / 1e6 / probe.size(), "storyStateLoadSeconds",
+              loadS, "storeMbOnDisk", disk, "peakHeapMb", peak, "liveHeapMb", live, "loadAverage", gl));
+          md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.1f | %.2f | %d | %.1f | %d | %d | %.1f |%n",
+              to, rate(probe.size(), ns), usPer, usPer / first, cpuNs / 1e6 / probe.size(), loadS, disk,
+              disk * 1024.0 / lib.store().size(), peak, live, gl));
+          System.out.printf(Locale.ROOT, "growth %d stored: %.0f articles/s, %.0f us/article (x%.2f), %.1f CPU ms "
+              + "per article, story state loads in %.2f s, store %d MB, peak heap %d MB, live heap %d MB%n", to,
+              rate(probe.size(), ns), usPer, usPer / first, cpuNs / 1e6 / probe.size(), loadS, disk, peak, live);
         }
       }
     } finally {
@@ -255,11 +269,14 @@ public final class BenchMain {
   }
 
   /** {@code n} documents spread evenly over {@code all}, with ids unique to this probe point. */
-  private static List<RawDocument> probe(List<RawDocument> all, int n, int point) {
+  private static List<RawDocument> probe(List<RawDocument> all, int n, int point, int years) {
     List<RawDocument> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      RawDocument d = all.get((int) ((long) i * all.size() / n));
-      out.add(new RawDocument(d.id() + "~probe" + point, d.source(), d.format(), d.content(), d.hints()));
+      RawDocument d = BenchCorpora.shifted(all.get((int) ((long) i * all.size() / n)), years);
+      var h = d.hints();
+      out.add(new RawDocument(d.id() + "~probe" + point, d.source(), d.format(), d.content(),
+          new RawDocument.Hints(h.url() == null ? null : h.url() + "#probe" + point, h.title(), h.outlet(),
+              h.byline(), h.published())));
     }
     return out;
   }
@@ -311,6 +328,11 @@ public final class BenchMain {
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
     }
+  }
+
+  /** The heap in use now (after a collection: what is live). */
+  private static long usedHeapMb() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
   }
 
   /** Sum of the heap pools' peaks since the last reset: an upper bound on the peak heap in use. */
