@@ -114,8 +114,8 @@ public record ArticleFeatures(String id, long day, String title, String lead, Ma
       String form = nameForms.get(t);
       if (form != null && !all) forms.put(t, form);
     }
-    return new ArticleFeatures(id, day, title, lead, kept, all ? nameForms : forms, signature, shingleCount, urlKey,
-        textKey, wires, eventDay);
+    return new ArticleFeatures(id, day, title, lead, CompactCounts.of(kept), all ? nameForms : forms, signature,
+        shingleCount, urlKey, textKey, wires, eventDay);
   }
 
   boolean dated() {

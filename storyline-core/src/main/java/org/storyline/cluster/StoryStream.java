@@ -176,8 +176,11 @@ public final class StoryStream implements Serializable {
     out.writeLong(f.eventDay());
   }
 
+  /** Kept features as saved: their counts iterate as the saved map's did (see {@link CompactCounts}). */
   private static ArticleFeatures readFeatures(java.io.DataInput in) throws IOException {
-    return readFeatures(in, new HashMap<>());
+    ArticleFeatures f = readFeatures(in, new HashMap<>());
+    return new ArticleFeatures(f.id(), f.day(), f.title(), f.lead(), CompactCounts.of(f.counts()), f.nameForms(),
+        f.signature(), f.shingleCount(), f.urlKey(), f.textKey(), f.wires(), f.eventDay());
   }
 
   /** Reads features written by {@link #writeFeatures}, their counts into {@code counts} (empty). */
