@@ -37,7 +37,9 @@ import java.util.zip.GZIPOutputStream;
  * this object (read back through an allow-list filter of this package's and {@code java.util}'s classes). The file is
  * a cache of decisions that the store's articles can always rebuild: a file of another version or a damaged one is
  * refused with an {@link IOException}, and the caller starts a new stream. {@link #save} writes a temporary file and
- * renames it over the old one, so a crash leaves the old or the new state, never a mixture.
+ * renames it over the old one, so a crash leaves the old or the new state, never a mixture; a stream read from a
+ * file, or saved to it, then appends what it assigns to that file's {@link StoryLog} at each save, and writes the
+ * whole state again only when the log has grown to an eighth of it.
  *
  * <p>Not thread-safe.
  */
@@ -302,8 +304,11 @@ public final class StoryStream implements Serializable {
   }
 
   /**
-   * Writes the state to {@code file} atomically: to {@code file.tmp} in the same folder, synced, then renamed over
-   * {@code file}. Callers must not save one file from two processes at once.
+   * Saves the state to {@code file}. When this stream was read from {@code file} or last saved to it, and the file is
+   * as it left it, the articles assigned since are appended to the file's {@link StoryLog} (synced), until the log
+   * would hold an eighth of the articles; otherwise the whole state is written atomically (to {@code file.tmp} in
+   * the same folder, synced, then renamed over {@code file}) and the log removed. Callers must not save one file from
+   * two processes at once.
    */
   public void save(Path file) throws IOException {
     Path at = file.toAbsolutePath().normalize();
