@@ -59,4 +59,51 @@ class StoriesLogTest {
       assertEquals(written.size(), r.stories());
     }
   }
+
+  /**
+   * A library killed (SIGKILL) while it ingests batch after batch, each appending to the stories' log: the next open
+   * loads the saved stories without a word of damage (a record torn by the kill is dropped), assigns what the store
+   * holds without a story, and every stored article then has one.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // a net for a hung child
+  void aKillWhileAppendingLosesNoStory() throws Exception {
+    Path data = dir.resolve("killed");
+    Path err = dir.resolve("child.err");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+        LogCrashChild.class.getName(), data.toString()).redirectError(err.toFile()).start();
+    int ingested = 0;
+    try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      while (ingested < 420 && (line = out.readLine()) != null) {
+        if (line.startsWith("ingested ")) ingested = Integer.parseInt(line.substring(9));
+      }
+      child.destroyForcibly();
+      child.waitFor();
+    }
+    assertTrue(ingested >= 420, () -> "the child stopped early: " + readQuietly(err));
+    Path log = Library.storiesFile(data).resolveSibling("stories.bin.log");
+    assertTrue(Files.exists(log), "the child's later ingests appended to the log");
+    try (Library lib = Library.open(data, Library.Options.defaults().withEmbeddings(false))) {
+      lib.ingestDocuments(List.of(), p -> {});
+      assertEquals(List.of(), lib.notes(), "the saved stories loaded as they were");
+      int stored = lib.store().size();
+      assertTrue(stored >= ingested, stored + " >= " + ingested);
+      assertEquals(stored, org.storyline.cluster.StoryStream.counts(Library.storiesFile(data)).articles(),
+          "every stored article is in the saved stories");
+      Snapshot s = lib.snapshot();
+      long inStories = s.stories().stream().mapToLong(x -> x.articles().size()).sum();
+      assertEquals(stored, inStories);
+    }
+  }
+
+  private static String readQuietly(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
 }
