@@ -147,12 +147,31 @@ public final class NerTagger {
 
   /** Tags one document: for each sentence its entity chunks, in order. */
   public List<List<Chunk>> tag(List<List<String>> sentences) {
+    return tag(sentences, true);
+  }
+
+  /**
+   * {@link #tag(List)}; {@code share} false extracts each stage's features on its own instead of the features the
+   * two stages share once (the same labels, more work: for tests).
+   */
+  List<List<Chunk>> tag(List<List<String>> sentences, boolean share) {
     NerDoc d = prepare(sentences);
     if (memory != null) memory.annotate(d);
-    int[][] lab = model.tag(d);
-    if (stage2 != null) {
+    int[][] lab;
+    if (share && stage2 != null && NerModel.BEAM > 1 && model.loaded() && stage2.loaded()) {
+      // the features both stages extract alike: once, their second-stage weights summed in the first stage
+      int tokens = 0;
+      for (String[] w : d.words) tokens += w.length;
+      float[] shared = new float[tokens * Labels.N];
+      lab = model.tagBeam(d, NerModel.BEAM, stage2, shared);
       d.setPrior(lab);
-      lab = stage2.tag(d);
+      lab = stage2.tagBeam(d, NerModel.BEAM, null, shared);
+    } else {
+      lab = model.tag(d);
+      if (stage2 != null) {
+        d.setPrior(lab);
+        lab = stage2.tag(d);
+      }
     }
     List<List<Chunk>> out = new ArrayList<>(lab.length);
     for (int[] l : lab) out.add(chunks(l));
