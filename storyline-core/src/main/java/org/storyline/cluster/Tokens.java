@@ -117,17 +117,18 @@ public final class Tokens {
       + "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
   /** A month-day date (September 19, Sept. 19th) or a day-month date (19 September, 19th of September). */
   private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
-      "\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
-      + "\\b");
+      // every match starts with a month's capital or a digit: the look-ahead saves trying the branches everywhere
+      "(?=[JFMASOND0-9])(?:\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)"
+      + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b)");
   /** A number (thousands separators, decimals, an ordinal suffix) that is not part of a clock time or a date. */
   private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-      "(?<![\\w.:/,-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:st|nd|rd|th)?(?![\\w:/]|[.,]\\d)");
+      "(?=[0-9])(?<![\\w.:/,-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:st|nd|rd|th)?(?![\\w:/]|[.,]\\d)");
   private static final java.util.regex.Pattern WEEKDAY = java.util.regex.Pattern.compile(
-      "\\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b");
+      "(?=[MTWFS])\\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b");
   /** A month name; "May" and "March" only before a day or a year (else they are a verb as often as not). */
   private static final java.util.regex.Pattern MONTH_NAME = java.util.regex.Pattern.compile(
-      "\\b(Jan(?:uary)?|Feb(?:ruary)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?"
-      + "|Dec(?:ember)?|(?:May|Mar(?:ch)?)(?=\\.?\\s+\\d))\\b\\.?");
+      "(?=[JFMASOND])\\b(Jan(?:uary)?|Feb(?:ruary)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+      + "|Nov(?:ember)?|Dec(?:ember)?|(?:May|Mar(?:ch)?)(?=\\.?\\s+\\d))\\b\\.?");
 
   /**
    * The day of the event an article reports, from the first weekday its lead sentence names ("Putin on Thursday

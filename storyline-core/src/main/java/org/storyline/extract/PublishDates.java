@@ -29,13 +29,17 @@ final class PublishDates {
   private static final Pattern DATELINE = Pattern.compile(
       "^[\\p{Lu}][\\p{L} .,'’-]{1,40}?,?\\s+(?<mon>" + MONTH + ")\\s+(?<d>\\d{1,2})(?:,?\\s+(?<y>(?:19|20)\\d{2}))?"
           + "\\s*(?:\\([^)]{1,40}\\))?\\s*[-–—:]", CI);
+  // The look-aheads below name the characters a match can start with (a weekday's first letter, a year's first digit):
+  // they save trying the look-behind and the alternatives at every other character of the text.
   private static final Pattern WEEKDAY_DATE = Pattern.compile(
-      "(?<![\\p{L}])(?<wd>" + WEEKDAY + "),?\\s+\\(?(?:(?<mon>" + MONTH + ")\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?"
+      "(?=[mtwfsMTWFS])(?<![\\p{L}])(?<wd>" + WEEKDAY + "),?\\s+\\(?(?:(?<mon>" + MONTH + ")\\s+(?<d>\\d{1,2})"
+          + "(?:st|nd|rd|th)?"
           + "|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon2>" + MONTH + "))\\)?(?:,?\\s+(?<y>(?:19|20)\\d{2}))?(?![\\p{L}\\d])",
       CI);
-  private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])((?:19|20)\\d{2})(?![\\d])");
+  private static final Pattern YEAR = Pattern.compile("(?=[12])(?<![\\d.,])((?:19|20)\\d{2})(?![\\d])");
   private static final Pattern RELATIVE = Pattern.compile(
-      "(?<![\\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+      "(?=[mtwfsylMTWFSYL])(?<![\\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+          + "tonight|"
           + "this week|last week|this month|last month)(?![\\p{L}])", CI);
 
   private final DateFinder dates;

@@ -22,7 +22,7 @@ final class Statements {
   static final int MIN_TERMS = 4;
   /** Longer sentences are not statements of one fact but run-together text (a list, a table, lost paragraphs). */
   static final int MAX_CHARS = 700;
-  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*\\d|\\d");
+  private static final Pattern NUMBER = Pattern.compile("(?=[0-9])(?:\\d[\\d,.]*\\d|\\d)");
 
   private Statements() {}
 
