@@ -128,7 +128,9 @@ final class Statements {
       List<Span> cut = clauses(a.text(), s);
       if (cut.size() > 1) for (Span c : cut) clauses.add(unit(a, i, c, null, names, dates, quotes, List.of()));
       for (Span[] c : cores(a.text(), s)) clauses.add(unit(a, i, c[1], c[0], names, dates, quotes, List.of()));
-      out.add(clauses.isEmpty() ? st : unit(a, i, s, null, names, dates, quotes, clauses));
+      // the sentence with its clauses: its own reading is st's (the clauses do not change it)
+      out.add(clauses.isEmpty() ? st : new Statement(a, i, s, st.terms(), st.names(), st.people(), st.numbers(),
+          st.days(), st.quote(), clauses, st.subject(), st.quoted(), null, st.weights()));
     }
     return out;
   }
@@ -323,6 +325,10 @@ final class Statements {
     return entity.substring(cut + 1);
   }
 
+  private static boolean asciiWord(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+  }
+
   private static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
   private static final Pattern WORD_NUMBER = Pattern.compile(
       // every number word starts with one of these letters: the look-ahead saves trying both branches everywhere
@@ -346,8 +352,14 @@ final class Statements {
    */
   static Set<String> numbers(String text) {
     Set<String> out = new HashSet<>();
-    Matcher w = WORD_NUMBER.matcher(text);
-    while (w.find()) {
+    Matcher w = WORD_NUMBER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    // find(), tried only where a number word can start (its first letter after no ASCII word character: the
+    // pattern's look-ahead alone lets most letters through); each try sees the whole text
+    for (int p = 0, n = text.length(); p < n; p++) {
+      char c = (char) (text.charAt(p) | 0x20);
+      if (c != 't' && c != 'f' && c != 's' && c != 'e' && c != 'n' || p > 0 && asciiWord(text.charAt(p - 1))) continue;
+      if (!w.region(p, n).lookingAt()) continue;
+      p = w.end() - 1;
       int v = w.group(1) != null
           ? NUMBER_WORDS.get(w.group(1).toLowerCase(Locale.ROOT))
               + (w.group(2) == null ? 0 : NUMBER_WORDS.get(w.group(2).toLowerCase(Locale.ROOT)))
