@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.storyline.resources.Resources;
+import org.storyline.util.Searches;
 
 /**
  * Tokenisation for clustering: lower-cased word tokens without stop words, capitalised-name tokens (the fallback for
@@ -165,7 +166,7 @@ public final class Tokens {
     if (text == null) return out;
     List<int[]> taken = new ArrayList<>();
     java.util.regex.Matcher m = DATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-    for (int at = 0; (at = findAt(m, text, at, "JFMASOND0123456789")) >= 0; ) {
+    for (int at = 0; (at = Searches.findAt(m, text, at, "JFMASOND0123456789")) >= 0; ) {
       String month = m.group(1) != null ? m.group(1) : m.group(4);
       String day = m.group(1) != null ? m.group(2) : m.group(3);
       int d = Integer.parseInt(day);
@@ -183,27 +184,14 @@ public final class Tokens {
       out.add("%n:" + n + (m.group(2) == null ? "" : m.group(2)));
     }
     m = WEEKDAY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-    for (int at = 0; (at = findAt(m, text, at, "MTWFS")) >= 0; ) {
+    for (int at = 0; (at = Searches.findAt(m, text, at, "MTWFS")) >= 0; ) {
       out.add("%w:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
     }
     m = MONTH_NAME.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-    for (int at = 0; (at = findAt(m, text, at, "JFMASOND")) >= 0; ) {
+    for (int at = 0; (at = Searches.findAt(m, text, at, "JFMASOND")) >= 0; ) {
       out.add("%m:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
     }
     return out;
-  }
-
-  /**
-   * {@code m.find()} from {@code from}, tried only at the characters in {@code starts} (every match of {@code m}'s
-   * pattern starts with one; {@code m} has transparent, non-anchoring bounds, so each try sees the whole text):
-   * where the next search starts (the match's end), or -1 when none is left. Skipping the other characters without
-   * the pattern engine is most of the work saved.
-   */
-  private static int findAt(java.util.regex.Matcher m, String text, int from, String starts) {
-    for (int i = from, n = text.length(); i < n; i++) {
-      if (starts.indexOf(text.charAt(i)) >= 0 && m.region(i, n).lookingAt()) return Math.max(m.end(), i + 1);
-    }
-    return -1;
   }
 
   /** A four-digit year 1900-2099: a strong cue to which of two similar events a text is about. */

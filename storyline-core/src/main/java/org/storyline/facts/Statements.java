@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.storyline.cluster.Tokens;
 import org.storyline.model.Article;
 import org.storyline.nlp.Span;
+import org.storyline.util.Searches;
 
 /**
  * Cuts an article into the statements that facts are made of: its sentences, each with what decides whether two
@@ -140,8 +141,8 @@ final class Statements {
     String t = s.text(text);
     List<Span> out = new ArrayList<>();
     int from = 0;
-    Matcher m = CLAUSE.matcher(t);
-    while (m.find()) {
+    Matcher m = CLAUSE.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int at = 0; (at = Searches.findAt(m, t, at, ",; \t\n\u000B\f\r")) >= 0; ) {
       if (Tokens.terms(t.substring(from, m.start())).size() < MIN_TERMS) continue;
       if (Tokens.terms(t.substring(m.end())).size() < MIN_TERMS) break;
       out.add(new Span(s.start() + from, s.start() + m.start()));
@@ -157,7 +158,8 @@ final class Statements {
   /** Words that end a predicate's core: what follows adds to it (a relative clause, an example, a circumstance). */
   private static final Set<String> CORE_ENDS = Set.of("that", "which", "who", "whom", "including", "while", "as",
       "because", "although", "though", "after", "before", "amid", "despite", "when", "where", "if", "but");
-  private static final Pattern CORE_WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'\u2019.-]*[\\p{L}\\p{N}])?|[,;:\u2014\u2013()\"\u201c\u201d]");
+  /** The words and marks of {@link #cores}, read by {@link #coreWords} (this pattern is their definition). */
+  static final Pattern CORE_WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'\u2019.-]*[\\p{L}\\p{N}])?|[,;:\u2014\u2013()\"\u201c\u201d]");
   /** Forms of "be" that make a passive, kept with its verb. */
   private static final Set<String> BE = Set.of("was", "were", "is", "are", "been");
   /** Words that link a sentence to the one before, not part of its subject. */
@@ -184,8 +186,7 @@ final class Statements {
   static List<Span[]> cores(String text, Span s) {
     String t = s.text(text);
     List<int[]> w = new ArrayList<>();
-    Matcher m = CORE_WORD.matcher(t);
-    while (m.find()) w.add(new int[] {m.start(), m.end()});
+    coreWords(t, w);
     if (w.size() < 6) return List.of();
     // the first predicate: a verb within the subject's reach, the subject before it plain words from a capital
     int first = -1;
@@ -268,6 +269,48 @@ final class Statements {
 
   private static String word(String t, int[] w) {
     return t.substring(w[0], w[1]);
+  }
+
+  /**
+   * The matches of {@link #CORE_WORD} in {@code t}, in order, as {@code [start, end]}, read in one pass (the pattern's
+   * search was most of {@link #cores}' time): a letter or number, then the longest run of letters, numbers and
+   * {@code ' ’ . -} that ends in a letter or number; or one mark of its punctuation class.
+   */
+  static void coreWords(String t, List<int[]> out) {
+    int n = t.length();
+    int i = 0;
+    while (i < n) {
+      int c = t.codePointAt(i);
+      if (!letterOrNumber(c)) {
+        if (CORE_MARKS.indexOf(c) >= 0) out.add(new int[] {i, i + 1});
+        i += Character.charCount(c);
+        continue;
+      }
+      int end = i + Character.charCount(c);
+      int j = end;
+      while (j < n) {
+        int d = t.codePointAt(j);
+        if (letterOrNumber(d)) {
+          j += Character.charCount(d);
+          end = j;
+        } else if (d == '\'' || d == '\u2019' || d == '.' || d == '-') {
+          j++;
+        } else {
+          break;
+        }
+      }
+      out.add(new int[] {i, end});
+      i = end;
+    }
+  }
+
+  private static final String CORE_MARKS = ",;:\u2014\u2013()\"\u201c\u201d";
+
+  /** {@code \p{L}} or {@code \p{N}}. */
+  private static boolean letterOrNumber(int c) {
+    if (Character.isLetter(c)) return true;
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   /** A mark of {@link #CORE_WORD}'s punctuation class (its words start with a letter or digit). */
