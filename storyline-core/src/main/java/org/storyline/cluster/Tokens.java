@@ -124,6 +124,7 @@ public final class Tokens {
   /** A number (thousands separators, decimals, an ordinal suffix) that is not part of a clock time or a date. */
   private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
       "(?=[0-9])(?<![\\w.:/,-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:st|nd|rd|th)?(?![\\w:/]|[.,]\\d)");
+  private static final java.util.regex.Pattern LEADING_ZEROS = java.util.regex.Pattern.compile("^0+(?=\\d)");
   private static final java.util.regex.Pattern WEEKDAY = java.util.regex.Pattern.compile(
       "(?=[MTWFS])\\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b");
   /** A month name; "May" and "March" only before a day or a year (else they are a verb as often as not). */
@@ -180,7 +181,7 @@ public final class Tokens {
       for (int[] t : taken) if (m.start() >= t[0] && m.start() < t[1]) continue outer;
       String n = m.group(1).replace(",", "");
       if (m.group(2) == null && isYear(n)) continue;
-      n = n.replaceFirst("^0+(?=\\d)", "");
+      n = LEADING_ZEROS.matcher(n).replaceFirst("");
       out.add("%n:" + n + (m.group(2) == null ? "" : m.group(2)));
     }
     m = WEEKDAY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);

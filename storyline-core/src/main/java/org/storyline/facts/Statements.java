@@ -23,6 +23,7 @@ final class Statements {
   static final int MIN_TERMS = 4;
   /** Longer sentences are not statements of one fact but run-together text (a list, a table, lost paragraphs). */
   static final int MAX_CHARS = 700;
+  private static final Pattern DAY = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
   private static final Pattern NUMBER = Pattern.compile("(?=[0-9])(?:\\d[\\d,.]*\\d|\\d)");
 
   private Statements() {}
@@ -351,7 +352,7 @@ final class Statements {
     }
     Set<String> days = new HashSet<>();
     for (Date d : dates) {
-      if (d.start() >= s.start() && d.end() <= s.end() && d.value().matches("\\d{4}-\\d\\d-\\d\\d")) {
+      if (d.start() >= s.start() && d.end() <= s.end() && DAY.matcher(d.value()).matches()) {
         days.add(d.value());
       }
     }
