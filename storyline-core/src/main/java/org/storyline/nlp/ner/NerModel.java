@@ -70,6 +70,24 @@ final class NerModel {
     this.spanMask = mask;
   }
 
+  /** A loaded model's feature keys (by index). */
+  long[] keys() {
+    return index.keysByIndex();
+  }
+
+  /** A loaded model's number of weight entries. */
+  int entryCount() {
+    return entries.length;
+  }
+
+  /** Copies a loaded model's weights of feature {@code key} into {@code out} from {@code at}; returns their end. */
+  int copyEntries(long key, int[] out, int at) {
+    int f = index.get(key);
+    if (f < 0) return at;
+    System.arraycopy(entries, offsets[f], out, at, offsets[f + 1] - offsets[f]);
+    return at + offsets[f + 1] - offsets[f];
+  }
+
   /** Whether this is a loaded model (16-bit weights, read-only), not one being trained. */
   boolean loaded() {
     return weights == null;
@@ -108,22 +126,21 @@ final class NerModel {
    * each sentence, as in greedy tagging.
    */
   int[][] tagBeam(NerDoc d, int width) {
-    return tagBeam(d, width, null, null);
+    return tagBeam(d, width, null, false, null);
   }
 
   /**
-   * As {@link #tagBeam(NerDoc, int)}, sharing the work of a two-stage tagger's loaded (sparse) models: the features
-   * both stages extract alike ({@link NerFeatures#extractShared}) are extracted once. With {@code next} (the first
-   * stage), their weights in {@code next} are summed into {@code shared} ({@link Labels#N} per token, in document
-   * order) while they are at hand; with {@code shared} alone (the second stage), a token's shared features are not
-   * extracted again and their sum is taken from there. Sparse weights are whole numbers, summed exactly in any
-   * order, so the labels are those of {@link #tagBeam(NerDoc, int)}.
+   * As {@link #tagBeam(NerDoc, int)}, sharing the work of a two-stage tagger's loaded (sparse) models, whose weights
+   * {@code joint} holds (this model's as its first model's when {@code first}, else as its second's): the features
+   * both stages extract alike ({@link NerFeatures#extractShared}) are extracted and looked up once. In the first
+   * stage, their second-stage weights are summed into {@code shared} ({@link Labels#N} per token, in document order)
+   * while they are at hand; in the second, a token's shared features are not extracted again and their sum is taken
+   * from there. Sparse weights are whole numbers, summed exactly in any order, so the labels are those of
+   * {@link #tagBeam(NerDoc, int)}.
    */
-  int[][] tagBeam(NerDoc d, int width, NerModel next, float[] shared) {
-    if (next != null && shared == null) throw new IllegalArgumentException("next without shared sums");
-    if (shared != null && (!loaded() || next != null && !next.loaded())) {
-      throw new IllegalArgumentException("shared features need loaded models");
-    }
+  int[][] tagBeam(NerDoc d, int width, JointWeights joint, boolean first, float[] shared) {
+    if ((joint == null) != (shared == null)) throw new IllegalArgumentException("joint weights need shared sums");
+    if (shared != null && !loaded()) throw new IllegalArgumentException("shared features need loaded models");
     int[][] out = new int[d.words.length][];
     long[] buf = new long[NerFeatures.MAX];
     long[] found = new long[NerFeatures.MAX];
@@ -149,16 +166,16 @@ final class NerModel {
           ks = NerFeatures.extractStatic(d, s, i, hist, buf);
           java.util.Arrays.fill(base, 0f);
           accumulate(buf, 0, ks, base, 0, found);
-        } else if (next != null) {
+        } else if (first) {
           int kc = NerFeatures.extractShared(d, s, i, buf);
-          next.accumulate(buf, 0, kc, shared, tok * Labels.N, found);
-          ks = NerFeatures.extractOwn(d, s, i, hist, buf, kc);
           java.util.Arrays.fill(base, 0f);
-          accumulate(buf, 0, ks, base, 0, found);
+          joint.accumulate(buf, 0, kc, base, 0, shared, tok * Labels.N, found);
+          ks = NerFeatures.extractOwn(d, s, i, hist, buf, kc);
+          joint.accumulate(buf, kc, ks, base, 0, null, 0, found);
         } else {
           ks = NerFeatures.extractOwn(d, s, i, hist, buf, 0);
           System.arraycopy(shared, tok * Labels.N, base, 0, Labels.N);
-          accumulate(buf, 0, ks, base, 0, found);
+          joint.accumulate(buf, 0, ks, null, 0, base, 0, found);
         }
         tok++;
         int lastP1 = -1;
@@ -170,7 +187,11 @@ final class NerModel {
           if (p1 != lastP1 || p2 != lastP2) { // hypotheses ending in the same two labels score alike
             int k = NerFeatures.extractDynamic(d, s, i, p1, p2, hist, buf, ks);
             System.arraycopy(base, 0, score, 0, Labels.N);
-            accumulate(buf, ks, k, score, 0, found);
+            if (joint == null) {
+              accumulate(buf, ks, k, score, 0, found);
+            } else {
+              joint.accumulate(buf, ks, k, first ? score : null, 0, first ? null : score, 0, found);
+            }
             finish(score);
             norm = 0;
             if (live > 1) { // one hypothesis: the normaliser is the same for all its candidates

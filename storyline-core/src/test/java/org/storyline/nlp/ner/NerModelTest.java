@@ -90,6 +90,26 @@ class NerModelTest {
     }
   }
 
+  /** A small two-stage model, written and read: its joint weights tag as its stages do one by one. */
+  @Test
+  void jointWeightsOfAReadModelTagAsItsStages() throws Exception {
+    List<List<List<String>>> docs = List.of(
+        List.of(List.of("Maria", "Lopez", "visited", "Lisbon", "."), List.of("Lopez", "met", "Acme", "Corp", ".")),
+        List.of(List.of("Lopez", "left", "Lisbon", "for", "Oslo", ".")),
+        List.of(List.of("Acme", "Corp", "opened", "in", "Oslo", "on", "Monday", ".")));
+    List<List<List<String>>> tags = List.of(
+        List.of(List.of("I-PER", "I-PER", "O", "I-LOC", "O"), List.of("I-PER", "O", "I-ORG", "I-ORG", "O")),
+        List.of(List.of("I-PER", "O", "I-LOC", "O", "I-LOC", "O")),
+        List.of(List.of("I-ORG", "I-ORG", "O", "O", "I-LOC", "O", "O", "O")));
+    NerTagger trained = NerTagger.train(docs, tags, 4, 3, 2, null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    trained.write(out, 0f);
+    NerTagger t = NerTagger.read(new ByteArrayInputStream(out.toByteArray()));
+    List<List<String>> doc = List.of(List.of("Maria", "Lopez", "left", "Acme", "Corp", "for", "Lisbon", "."),
+        List.of("LOPEZ", "IN", "OSLO"));
+    assertEquals(t.tag(doc, false), t.tag(doc));
+  }
+
   /** Sharing the stages' common features gives the labels of tagging each stage on its own. */
   @Test
   void sharedStagesTagAsSeparateOnes() {
