@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.storyline.resources.Resources;
+import org.storyline.util.Searches;
 
 /**
  * Tokenisation for clustering: lower-cased word tokens without stop words, capitalised-name tokens (the fallback for
@@ -117,17 +118,19 @@ public final class Tokens {
       + "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
   /** A month-day date (September 19, Sept. 19th) or a day-month date (19 September, 19th of September). */
   private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
-      "\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
-      + "\\b");
+      // every match starts with a month's capital or a digit: the look-ahead saves trying the branches everywhere
+      "(?=[JFMASOND0-9])(?:\\b" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)"
+      + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b)");
   /** A number (thousands separators, decimals, an ordinal suffix) that is not part of a clock time or a date. */
   private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-      "(?<![\\w.:/,-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:st|nd|rd|th)?(?![\\w:/]|[.,]\\d)");
+      "(?=[0-9])(?<![\\w.:/,-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:st|nd|rd|th)?(?![\\w:/]|[.,]\\d)");
+  private static final java.util.regex.Pattern LEADING_ZEROS = java.util.regex.Pattern.compile("^0+(?=\\d)");
   private static final java.util.regex.Pattern WEEKDAY = java.util.regex.Pattern.compile(
-      "\\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b");
+      "(?=[MTWFS])\\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b");
   /** A month name; "May" and "March" only before a day or a year (else they are a verb as often as not). */
   private static final java.util.regex.Pattern MONTH_NAME = java.util.regex.Pattern.compile(
-      "\\b(Jan(?:uary)?|Feb(?:ruary)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?"
-      + "|Dec(?:ember)?|(?:May|Mar(?:ch)?)(?=\\.?\\s+\\d))\\b\\.?");
+      "(?=[JFMASOND])\\b(Jan(?:uary)?|Feb(?:ruary)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+      + "|Nov(?:ember)?|Dec(?:ember)?|(?:May|Mar(?:ch)?)(?=\\.?\\s+\\d))\\b\\.?");
 
   /**
    * The day of the event an article reports, from the first weekday its lead sentence names ("Putin on Thursday
@@ -163,8 +166,8 @@ public final class Tokens {
     List<String> out = new ArrayList<>();
     if (text == null) return out;
     List<int[]> taken = new ArrayList<>();
-    java.util.regex.Matcher m = DATE.matcher(text);
-    while (m.find()) {
+    java.util.regex.Matcher m = DATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int at = 0; (at = Searches.findAt(m, text, at, "JFMASOND0123456789")) >= 0; ) {
       String month = m.group(1) != null ? m.group(1) : m.group(4);
       String day = m.group(1) != null ? m.group(2) : m.group(3);
       int d = Integer.parseInt(day);
@@ -178,13 +181,17 @@ public final class Tokens {
       for (int[] t : taken) if (m.start() >= t[0] && m.start() < t[1]) continue outer;
       String n = m.group(1).replace(",", "");
       if (m.group(2) == null && isYear(n)) continue;
-      n = n.replaceFirst("^0+(?=\\d)", "");
+      n = LEADING_ZEROS.matcher(n).replaceFirst("");
       out.add("%n:" + n + (m.group(2) == null ? "" : m.group(2)));
     }
-    m = WEEKDAY.matcher(text);
-    while (m.find()) out.add("%w:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
-    m = MONTH_NAME.matcher(text);
-    while (m.find()) out.add("%m:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
+    m = WEEKDAY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int at = 0; (at = Searches.findAt(m, text, at, "MTWFS")) >= 0; ) {
+      out.add("%w:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+    m = MONTH_NAME.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int at = 0; (at = Searches.findAt(m, text, at, "JFMASOND")) >= 0; ) {
+      out.add("%m:" + m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
+    }
     return out;
   }
 

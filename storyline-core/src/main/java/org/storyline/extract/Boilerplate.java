@@ -15,7 +15,22 @@ import org.storyline.resources.Resources;
 final class Boilerplate {
   enum Kind { DROP, LABEL, FOOTER, CAPTION }
 
-  private record Rule(Kind kind, Pattern pattern) {}
+  /** A rule; {@code needs}: groups of strings, one of each group in the lower-cased line, else it cannot match. */
+  private record Rule(Kind kind, Pattern pattern, String[][] needs) {
+    boolean mayMatch(String lower) {
+      for (String[] any : needs) {
+        boolean found = false;
+        for (String x : any) {
+          if (lower.contains(x)) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) return false;
+      }
+      return true;
+    }
+  }
 
   private static final Pattern NAV_SPLIT = Pattern.compile("[\\s|•·/>»›]+");
   private final List<Rule> rules = new ArrayList<>();
@@ -27,8 +42,12 @@ final class Boilerplate {
       int tab = line.indexOf('\t');
       if (tab < 0) continue;
       Kind kind = Kind.valueOf(line.substring(0, tab).strip().toUpperCase(Locale.ROOT));
-      String re = line.substring(tab + 1).strip().replace("WIRES", wireAlt);
-      rules.add(new Rule(kind, Pattern.compile(re, Pattern.CASE_INSENSITIVE)));
+      String rest = line.substring(tab + 1);
+      int tab2 = rest.indexOf('\t');
+      String re = (tab2 < 0 ? rest : rest.substring(0, tab2)).strip().replace("WIRES", wireAlt);
+      String[][] needs = tab2 < 0 ? new String[0][] : java.util.Arrays.stream(rest.substring(tab2 + 1).strip()
+          .split("\\s+&\\s+")).map(g -> g.strip().split("\\s+")).toArray(String[][]::new);
+      rules.add(new Rule(kind, Pattern.compile(re, Pattern.CASE_INSENSITIVE), needs));
     }
     nav = Set.copyOf(Resources.entries(Boilerplate.class, "nav.txt").stream()
         .map(s -> s.toLowerCase(Locale.ROOT))
@@ -38,8 +57,9 @@ final class Boilerplate {
   /** The kind of boilerplate this (markdown-free, trimmed) line is, or null when it is not boilerplate. */
   Kind classify(String line) {
     if (line.length() > 450) return null; // every rule is bounded below this length
+    String lower = line.toLowerCase(Locale.ROOT);
     for (Rule r : rules) {
-      if (r.pattern.matcher(line).matches()) return r.kind;
+      if (r.mayMatch(lower) && r.pattern.matcher(line).matches()) return r.kind;
     }
     return isNavigation(line) ? Kind.DROP : null;
   }

@@ -67,13 +67,20 @@ public final class LanguageDetector {
     String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     Map<Character.UnicodeScript, Integer> scripts = new EnumMap<>(Character.UnicodeScript.class);
     int letters = 0;
+    int ascii = 0; // ASCII letters, all Latin: counted apart, without a look-up and a boxed sum each
     for (int i = 0; i < t.length(); ) {
       int cp = t.codePointAt(i);
       i += Character.charCount(cp);
+      if (cp < 128) {
+        if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ascii++;
+        continue;
+      }
       if (!Character.isLetter(cp)) continue;
       letters++;
       scripts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
     }
+    letters += ascii;
+    if (ascii > 0) scripts.merge(Character.UnicodeScript.LATIN, ascii, Integer::sum);
     if (letters < 10) return null;
     int kana = scripts.getOrDefault(Character.UnicodeScript.HIRAGANA, 0)
         + scripts.getOrDefault(Character.UnicodeScript.KATAKANA, 0);

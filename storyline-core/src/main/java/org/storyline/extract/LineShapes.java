@@ -17,6 +17,7 @@ final class LineShapes {
   private static final Pattern OPEN_END = Pattern.compile("\\s(?:the|a|an|of|to|and|or|with|by|from|that|for)$");
   static final Pattern TERMINAL = Pattern.compile(".*[.!?…\"”’'):;]$");
   private static final Pattern CLOSERS = Pattern.compile("[\"”’')\\]]+$");
+  private static final String CLOSER_CHARS = "\"”’')]";
   static final Pattern STARTS_LOWER = Pattern.compile("^[\"“‘'(]?\\p{Ll}.*");
 
   /** Lower-case letters and digits with single spaces between runs: the identity of a line for repeats. */
@@ -40,11 +41,32 @@ final class LineShapes {
    * brackets ({@code rubble.”}); not an ellipsis or an abbreviation ("Inc.").
    */
   static boolean sentenceEnd(String s) {
+    int n = s.length();
+    if (n == 0 || !lineBreak(s.charAt(n - 1))) {
+      // as below, read from the end: the patterns' searches tried every character of the line (a line of text is
+      // a paragraph)
+      int e = n;
+      while (e > 0 && CLOSER_CHARS.indexOf(s.charAt(e - 1)) >= 0) e--;
+      if (e == 0) return false;
+      char last = s.charAt(e - 1);
+      if (last == '!' || last == '?') return true;
+      if (last != '.' || e >= 3 && s.startsWith("...", e - 3)) return false;
+      // an abbreviation holds no white space: it lies in the last word
+      int from = e - 1;
+      while (from > 0 && !Character.isWhitespace(s.charAt(from - 1))) from--;
+      return !ABBREV_END.matcher(s.substring(0, e)).region(from, e).useTransparentBounds(true)
+          .useAnchoringBounds(false).find();
+    }
     String core = CLOSERS.matcher(s).replaceFirst("");
     if (core.isEmpty() || core.endsWith("...") || core.endsWith("…") || ABBREV_END.matcher(core).find()) return false;
     char last = core.charAt(core.length() - 1);
     return last == '.' || last == '!' || last == '?';
   }
+  /** A character before which a pattern's {@code $} also matches, when it ends the input. */
+  private static boolean lineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
   static boolean headlineLike(String s) {
     if (s.length() < 8 || s.length() > 250) return false;
     int n = words(s);

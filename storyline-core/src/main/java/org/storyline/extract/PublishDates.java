@@ -14,6 +14,7 @@ import org.storyline.dates.DateFinder;
 import org.storyline.dates.UrlDates;
 import org.storyline.extract.CleaningWork.DateCand;
 import org.storyline.extract.CleaningWork.DateKind;
+import org.storyline.util.Searches;
 
 /**
  * The publish-date stage of {@link TextCleaner}: chooses the article's date among those its date lines gave (a
@@ -29,13 +30,17 @@ final class PublishDates {
   private static final Pattern DATELINE = Pattern.compile(
       "^[\\p{Lu}][\\p{L} .,'’-]{1,40}?,?\\s+(?<mon>" + MONTH + ")\\s+(?<d>\\d{1,2})(?:,?\\s+(?<y>(?:19|20)\\d{2}))?"
           + "\\s*(?:\\([^)]{1,40}\\))?\\s*[-–—:]", CI);
+  // The look-aheads below name the characters a match can start with (a weekday's first letter, a year's first digit):
+  // they save trying the look-behind and the alternatives at every other character of the text.
   private static final Pattern WEEKDAY_DATE = Pattern.compile(
-      "(?<![\\p{L}])(?<wd>" + WEEKDAY + "),?\\s+\\(?(?:(?<mon>" + MONTH + ")\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?"
+      "(?=[mtwfsMTWFS])(?<![\\p{L}])(?<wd>" + WEEKDAY + "),?\\s+\\(?(?:(?<mon>" + MONTH + ")\\s+(?<d>\\d{1,2})"
+          + "(?:st|nd|rd|th)?"
           + "|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon2>" + MONTH + "))\\)?(?:,?\\s+(?<y>(?:19|20)\\d{2}))?(?![\\p{L}\\d])",
       CI);
-  private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])((?:19|20)\\d{2})(?![\\d])");
+  private static final Pattern YEAR = Pattern.compile("(?=[12])(?<![\\d.,])((?:19|20)\\d{2})(?![\\d])");
   private static final Pattern RELATIVE = Pattern.compile(
-      "(?<![\\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+      "(?=[mtwfsylMTWFSYL])(?<![\\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+          + "tonight|"
           + "this week|last week|this month|last month)(?![\\p{L}])", CI);
 
   private final DateFinder dates;
@@ -123,8 +128,8 @@ final class PublishDates {
   private LocalDate inferFromText(String text, LocalDate container, CleaningWork w) {
     List<Integer> years = new ArrayList<>();
     if (hasDigit(text)) {
-      Matcher y = YEAR.matcher(text);
-      while (y.find()) years.add(Integer.parseInt(y.group(1)));
+      Matcher y = YEAR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      for (int at = 0; (at = Searches.findAt(y, text, at, "12")) >= 0; ) years.add(Integer.parseInt(y.group(1)));
     }
     if (container != null) years.add(container.getYear());
     int firstBreak = text.indexOf("\n\n");
@@ -146,8 +151,9 @@ final class PublishDates {
     }
     LocalDate latest = null;
     String evidence = null;
-    Matcher m = WEEKDAY_DATE.matcher(text);
-    while (text.contains("day") && m.find()) {
+    Matcher m = WEEKDAY_DATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    boolean days = text.contains("day");
+    for (int at = 0; days && (at = Searches.findAt(m, text, at, "mtwfsMTWFS")) >= 0; ) {
       DayOfWeek wd = DateFinder.weekday(m.group("wd"));
       int mo = DateFinder.month(m.group("mon") != null ? m.group("mon") : m.group("mon2"));
       int day = Integer.parseInt(m.group("d") != null ? m.group("d") : m.group("d2"));

@@ -171,8 +171,10 @@ public final class TextCleaner implements Extractor {
   }
 
   private static List<String> lines(String content) {
-    String c = content.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "")
-        .replaceAll("[\\u200B\\u200D\\u2060]", "");
+    String c = content.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "");
+    if (c.indexOf('\u200B') >= 0 || c.indexOf('\u200D') >= 0 || c.indexOf('\u2060') >= 0) {
+      c = c.replaceAll("[\\u200B\\u200D\\u2060]", ""); // a pattern compiled and a whole search: only when needed
+    }
     List<String> out = new ArrayList<>();
     for (String l : c.split("\n")) {
       String t = l.replace('\u00A0', ' ').strip();

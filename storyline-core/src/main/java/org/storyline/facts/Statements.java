@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.storyline.cluster.Tokens;
 import org.storyline.model.Article;
 import org.storyline.nlp.Span;
+import org.storyline.util.Searches;
 
 /**
  * Cuts an article into the statements that facts are made of: its sentences, each with what decides whether two
@@ -22,7 +23,8 @@ final class Statements {
   static final int MIN_TERMS = 4;
   /** Longer sentences are not statements of one fact but run-together text (a list, a table, lost paragraphs). */
   static final int MAX_CHARS = 700;
-  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*\\d|\\d");
+  private static final Pattern DAY = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
+  private static final Pattern NUMBER = Pattern.compile("(?=[0-9])(?:\\d[\\d,.]*\\d|\\d)");
 
   private Statements() {}
 
@@ -128,7 +130,9 @@ final class Statements {
       List<Span> cut = clauses(a.text(), s);
       if (cut.size() > 1) for (Span c : cut) clauses.add(unit(a, i, c, null, names, dates, quotes, List.of()));
       for (Span[] c : cores(a.text(), s)) clauses.add(unit(a, i, c[1], c[0], names, dates, quotes, List.of()));
-      out.add(clauses.isEmpty() ? st : unit(a, i, s, null, names, dates, quotes, clauses));
+      // the sentence with its clauses: its own reading is st's (the clauses do not change it)
+      out.add(clauses.isEmpty() ? st : new Statement(a, i, s, st.terms(), st.names(), st.people(), st.numbers(),
+          st.days(), st.quote(), clauses, st.subject(), st.quoted(), null, st.weights()));
     }
     return out;
   }
@@ -138,8 +142,8 @@ final class Statements {
     String t = s.text(text);
     List<Span> out = new ArrayList<>();
     int from = 0;
-    Matcher m = CLAUSE.matcher(t);
-    while (m.find()) {
+    Matcher m = CLAUSE.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int at = 0; (at = Searches.findAt(m, t, at, ",; \t\n\u000B\f\r")) >= 0; ) {
       if (Tokens.terms(t.substring(from, m.start())).size() < MIN_TERMS) continue;
       if (Tokens.terms(t.substring(m.end())).size() < MIN_TERMS) break;
       out.add(new Span(s.start() + from, s.start() + m.start()));
@@ -155,7 +159,8 @@ final class Statements {
   /** Words that end a predicate's core: what follows adds to it (a relative clause, an example, a circumstance). */
   private static final Set<String> CORE_ENDS = Set.of("that", "which", "who", "whom", "including", "while", "as",
       "because", "although", "though", "after", "before", "amid", "despite", "when", "where", "if", "but");
-  private static final Pattern CORE_WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'\u2019.-]*[\\p{L}\\p{N}])?|[,;:\u2014\u2013()\"\u201c\u201d]");
+  /** The words and marks of {@link #cores}, read by {@link #coreWords} (this pattern is their definition). */
+  static final Pattern CORE_WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'\u2019.-]*[\\p{L}\\p{N}])?|[,;:\u2014\u2013()\"\u201c\u201d]");
   /** Forms of "be" that make a passive, kept with its verb. */
   private static final Set<String> BE = Set.of("was", "were", "is", "are", "been");
   /** Words that link a sentence to the one before, not part of its subject. */
@@ -182,8 +187,7 @@ final class Statements {
   static List<Span[]> cores(String text, Span s) {
     String t = s.text(text);
     List<int[]> w = new ArrayList<>();
-    Matcher m = CORE_WORD.matcher(t);
-    while (m.find()) w.add(new int[] {m.start(), m.end()});
+    coreWords(t, w);
     if (w.size() < 6) return List.of();
     // the first predicate: a verb within the subject's reach, the subject before it plain words from a capital
     int first = -1;
@@ -268,6 +272,48 @@ final class Statements {
     return t.substring(w[0], w[1]);
   }
 
+  /**
+   * The matches of {@link #CORE_WORD} in {@code t}, in order, as {@code [start, end]}, read in one pass (the pattern's
+   * search was most of {@link #cores}' time): a letter or number, then the longest run of letters, numbers and
+   * {@code ' ’ . -} that ends in a letter or number; or one mark of its punctuation class.
+   */
+  static void coreWords(String t, List<int[]> out) {
+    int n = t.length();
+    int i = 0;
+    while (i < n) {
+      int c = t.codePointAt(i);
+      if (!letterOrNumber(c)) {
+        if (CORE_MARKS.indexOf(c) >= 0) out.add(new int[] {i, i + 1});
+        i += Character.charCount(c);
+        continue;
+      }
+      int end = i + Character.charCount(c);
+      int j = end;
+      while (j < n) {
+        int d = t.codePointAt(j);
+        if (letterOrNumber(d)) {
+          j += Character.charCount(d);
+          end = j;
+        } else if (d == '\'' || d == '\u2019' || d == '.' || d == '-') {
+          j++;
+        } else {
+          break;
+        }
+      }
+      out.add(new int[] {i, end});
+      i = end;
+    }
+  }
+
+  private static final String CORE_MARKS = ",;:\u2014\u2013()\"\u201c\u201d";
+
+  /** {@code \p{L}} or {@code \p{N}}. */
+  private static boolean letterOrNumber(int c) {
+    if (Character.isLetter(c)) return true;
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
   /** A mark of {@link #CORE_WORD}'s punctuation class (its words start with a letter or digit). */
   private static boolean punctuation(String word) {
     return word.length() == 1 && !Character.isLetterOrDigit(word.charAt(0));
@@ -306,7 +352,7 @@ final class Statements {
     }
     Set<String> days = new HashSet<>();
     for (Date d : dates) {
-      if (d.start() >= s.start() && d.end() <= s.end() && d.value().matches("\\d{4}-\\d\\d-\\d\\d")) {
+      if (d.start() >= s.start() && d.end() <= s.end() && DAY.matcher(d.value()).matches()) {
         days.add(d.value());
       }
     }
@@ -321,6 +367,10 @@ final class Statements {
   static String surname(String entity) {
     int cut = Math.max(entity.lastIndexOf('-'), entity.lastIndexOf(':'));
     return entity.substring(cut + 1);
+  }
+
+  private static boolean asciiWord(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   private static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
@@ -346,8 +396,14 @@ final class Statements {
    */
   static Set<String> numbers(String text) {
     Set<String> out = new HashSet<>();
-    Matcher w = WORD_NUMBER.matcher(text);
-    while (w.find()) {
+    Matcher w = WORD_NUMBER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    // find(), tried only where a number word can start (its first letter after no ASCII word character: the
+    // pattern's look-ahead alone lets most letters through); each try sees the whole text
+    for (int p = 0, n = text.length(); p < n; p++) {
+      char c = (char) (text.charAt(p) | 0x20);
+      if (c != 't' && c != 'f' && c != 's' && c != 'e' && c != 'n' || p > 0 && asciiWord(text.charAt(p - 1))) continue;
+      if (!w.region(p, n).lookingAt()) continue;
+      p = w.end() - 1;
       int v = w.group(1) != null
           ? NUMBER_WORDS.get(w.group(1).toLowerCase(Locale.ROOT))
               + (w.group(2) == null ? 0 : NUMBER_WORDS.get(w.group(2).toLowerCase(Locale.ROOT)))

@@ -21,6 +21,7 @@ import org.storyline.nlp.EntityLinker.Raw;
  * Stateless apart from its tables; thread-safe.
  */
 final class MentionCleaner {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private final NameTables tables;
 
   MentionCleaner(NameTables tables) {
@@ -131,7 +132,7 @@ final class MentionCleaner {
             || Character.isUpperCase(w.charAt(0)));
         if (!allCap) continue;
       }
-      out.add(new Raw(a, s, e, name.replaceAll("\\s+", " "), words, type, roles));
+      out.add(new Raw(a, s, e, SPACES.matcher(name).replaceAll(" "), words, type, roles));
     }
     return out;
   }

@@ -17,6 +17,7 @@ import org.storyline.resources.Resources;
  */
 public final class NameTables {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SPACES = Pattern.compile("\\s+"); // compiled once (String.split compiles it per call)
 
   /** A description phrase, the role head its referent holds, and the place words that identify it. */
   public record Description(String phrase, String head, List<String> places) {}
@@ -102,7 +103,7 @@ public final class NameTables {
   /** Matching key of a non-person name: accents and periods dropped, lower case, no leading "the". */
   public static String key(String name) {
     String s = fold(name).replace(".", "").replace('\u2019', '\'');
-    String[] w = s.strip().split("\\s+");
+    String[] w = SPACES.split(s.strip());
     for (int i = 0; i < w.length; i++) {
       if (w[i].equals("mt")) w[i] = "mount";
       if (w[i].equals("ft")) w[i] = "fort";

@@ -19,6 +19,8 @@ import org.storyline.nlp.QuoteMarks.Span;
  * is {@link QuoteSpeakers}'. Reads one document's working state; holds nothing else. Not shared between threads.
  */
 final class QuoteCues {
+  /** What is not a letter, digit, apostrophe or hyphen at a word's end (compiled once, not per word). */
+  private static final java.util.regex.Pattern TRAILING = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}'’-]+$");
   private final QuoteLexicon lex;
   private final QuoteExtractor.Doc d;
   private final QuoteWords qw;
@@ -98,7 +100,7 @@ final class QuoteCues {
       int w = i;
       while (i < e && !ws(qw.text.charAt(i))) i++;
       words++;
-      String word = qw.text.substring(w, i).replaceAll("[^\\p{L}\\p{N}'’-]+$", "");
+      String word = TRAILING.matcher(qw.text.substring(w, i)).replaceAll("");
       if (MINOR.contains(word)) continue;
       content++;
       if (!Character.isUpperCase(word.charAt(0)) && !Character.isDigit(word.charAt(0))) return false;

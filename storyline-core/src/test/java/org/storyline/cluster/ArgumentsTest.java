@@ -51,6 +51,15 @@ class ArgumentsTest {
   }
 
   @Test
+  void argumentsAreWholeWordsInTextOrder() {
+    // the searches skip the characters no match starts with; word edges and order are as a plain search's
+    assertEquals(List.of("%d:mar-3", "%d:mar-4", "%d:sep-19", "%d:sep-9", "%d:dec-31", "%d:mar-7", "%n:5", "%w:sun",
+        "%w:fri", "%m:mar", "%m:mar", "%m:sep", "%m:sep", "%m:dec", "%m:may"), Tokens.arguments("XMonday Mondays on "
+        + "Sunday;Friday, 3 March 2020 and March 4th, the 19th of September, Sept. 9 (Dec 31) May 2019 aJanuary 5 2Jan"
+        + " 7 March"));
+  }
+
+  @Test
   void mayAndMarchAreMonthsOnlyBeforeADayOrYear() {
     assertTrue(Tokens.arguments("It happened on May 5 in the capital.").contains("%m:may"));
     assertFalse(Tokens.arguments("Officials said May would decide. Protesters March on.").contains("%m:may"));

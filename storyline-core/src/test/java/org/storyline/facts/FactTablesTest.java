@@ -122,6 +122,11 @@ class FactTablesTest {
     assertTrue(t.facts().stream().allMatch(FactTable.Fact::unique));
     // numbers written in words agree with digits
     assertEquals(Set.of("67", "1500", "2022"), Statements.numbers("Sixty-seven Republicans, 1,500 people in 2022"));
+    // number words only as whole words, wherever they stand (the search skips where none can start)
+    assertEquals(Set.of("2", "21", "12", "90", "17"), Statements.numbers("Two often tend (twenty one) to_ten x-twelve"
+        + " ninety, Seventeen! eleventh stone"));
+    assertEquals(Set.of("3"), Statements.numbers("three"));
+    assertEquals(Set.of("3"), Statements.numbers("_three athree 3three")); // the digit only
   }
 
   @Test

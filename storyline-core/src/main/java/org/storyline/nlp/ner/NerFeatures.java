@@ -88,8 +88,35 @@ final class NerFeatures {
     return k;
   }
 
-  /** The features that do not read the previous labels; returns how many. */
+  /**
+   * The features that do not read the previous labels; returns how many. In the order training summed them:
+   * {@link #extractShared}'s first part, the second stage's, its second part, then the history's.
+   */
   static int extractStatic(NerDoc d, int s, int i, int hist, long[] out) {
+    int k = ownWords(d, s, i, out);
+    k = stageFacts(d, s, i, out, k);
+    k = docFacts(d, s, i, out, k);
+    return historyFacts(d, s, i, hist, out, k);
+  }
+
+  /**
+   * The label-independent features both stages of a tagger extract alike (all but {@link #extractOwn}'s); returns
+   * how many. A loaded model's weights are whole numbers summed exactly, so their order does not matter there.
+   */
+  static int extractShared(NerDoc d, int s, int i, long[] out) {
+    return docFacts(d, s, i, out, ownWords(d, s, i, out));
+  }
+
+  /**
+   * The label-independent features that differ between the stages: the second stage's facts about the first
+   * stage's labels, and the type this document's earlier mentions received; written from {@code k}.
+   */
+  static int extractOwn(NerDoc d, int s, int i, int hist, long[] out, int k) {
+    return historyFacts(d, s, i, hist, out, stageFacts(d, s, i, out, k));
+  }
+
+  /** The token, its neighbours, gazetteer, clusters and name memory. */
+  private static int ownWords(NerDoc d, int s, int i, long[] out) {
     String[] w = d.words[s];
     String[] lw = d.lower[s];
     String[] sh = d.shape[s];
@@ -213,28 +240,48 @@ final class NerFeatures {
         out[k++] = fin(h(t(89, pw & 0x1f), shp));
       }
     }
+    return k;
+  }
+
+  /** The second stage's facts about the first stage's labels (none in the first stage). */
+  private static int stageFacts(NerDoc d, int s, int i, long[] out, int k) {
     if (d.prior != null) {
+      int n = d.words[s].length;
       int[] pr = d.prior[s];
       int own = pr[i] & 0xff;
       int wm = (pr[i] >>> 8) & 0xf;
       int cm = (pr[i] >>> 12) & 0xf;
       out[k++] = fin(t(60, own));
       out[k++] = fin(t(61, wm));
-      out[k++] = fin(h(t(62, wm), shp));
+      out[k++] = fin(h(t(62, wm), d.shape[s][i]));
       out[k++] = fin(t(63, cm * 32L + own));
       out[k++] = fin(t(64, i > 0 ? pr[i - 1] & 0xff : 99));
       out[k++] = fin(t(65, i + 1 < n ? pr[i + 1] & 0xff : 99));
     }
+    return k;
+  }
+
+  /** How often the word is capitalised, and whether this document also writes it in lower case. */
+  private static int docFacts(NerDoc d, int s, int i, long[] out, int k) {
+    int n = d.words[s].length;
+    String word = d.words[s][i];
     int cap = d.capRate[s][i];
     out[k++] = fin(t(71, cap + 1L));
-    out[k++] = fin(h(t(72, cap + 1L), shp));
+    out[k++] = fin(h(t(72, cap + 1L), d.shape[s][i]));
     if (i + 1 < n) out[k++] = fin(t(73, d.capRate[s][i + 1] + 1L));
     char c0 = word.charAt(0);
     if (Character.isUpperCase(c0)) {
-      boolean lcSeen = d.lowercaseSeen.contains(low);
+      boolean lcSeen = d.lowercaseSeen.contains(d.lower[s][i]);
       out[k++] = fin(t(44, (lcSeen ? 1 : 0) * 2 + (i == 0 ? 1 : 0)));
+    }
+    return k;
+  }
+
+  /** The type this document's earlier capitalised mentions of the word received. */
+  private static int historyFacts(NerDoc d, int s, int i, int hist, long[] out, int k) {
+    if (Character.isUpperCase(d.words[s][i].charAt(0))) {
       out[k++] = fin(t(45, hist + 1L));
-      out[k++] = fin(h(t(46, hist + 1L), shp));
+      out[k++] = fin(h(t(46, hist + 1L), d.shape[s][i]));
     }
     return k;
   }

@@ -20,11 +20,16 @@ final class NerModel {
   private final int[] entries; // label << 16 | (weight & 0xffff), weight scaled by scale
   private final float scale;
   /**
-   * Sparse (loaded): feature key -> {@code offsets[f] << 8 | count} in one open-addressing table, so a look-up
-   * touches the table slot and the entries, not {@code offsets} too (the tagger's hottest loop); null when dense.
+   * Sparse (loaded): feature key -> its weights in one open-addressing table, so a look-up touches the table slot and
+   * the entries, not {@code offsets} too (the tagger's hottest loop); null when dense. A feature with at most three
+   * weights (two thirds of them) keeps them in its slot ({@link #INLINE}) and needs no second look-up; the others keep
+   * {@code offsets[f] << 8 | count}.
    */
   private final long[] spans;
   private final int spanMask;
+
+  /** The flag of a table value holding up to three weights itself (see {@link #spans}). */
+  private static final long INLINE = 1L << 63;
 
   NerModel(LongIntMap index, float[] weights) {
     this.index = index;
@@ -51,10 +56,41 @@ final class NerModel {
       int i = LongIntMap.mix(keys[f]) & mask;
       while (t[2 * i] != 0) i = (i + 1) & mask;
       t[2 * i] = keys[f];
-      t[2 * i + 1] = ((long) offsets[f] << 8) | (offsets[f + 1] - offsets[f]);
+      int count = offsets[f + 1] - offsets[f];
+      long v;
+      if (count <= 3) { // 21 bits each: label (5) and weight (16); a missing third adds 0 to label 0
+        v = INLINE;
+        for (int q = 0; q < count; q++) v |= ((long) entries[offsets[f] + q] & 0x1fffff) << (21 * q);
+      } else {
+        v = ((long) offsets[f] << 8) | count;
+      }
+      t[2 * i + 1] = v;
     }
     this.spans = t;
     this.spanMask = mask;
+  }
+
+  /** A loaded model's feature keys (by index). */
+  long[] keys() {
+    return index.keysByIndex();
+  }
+
+  /** A loaded model's number of weight entries. */
+  int entryCount() {
+    return entries.length;
+  }
+
+  /** Copies a loaded model's weights of feature {@code key} into {@code out} from {@code at}; returns their end. */
+  int copyEntries(long key, int[] out, int at) {
+    int f = index.get(key);
+    if (f < 0) return at;
+    System.arraycopy(entries, offsets[f], out, at, offsets[f + 1] - offsets[f]);
+    return at + offsets[f + 1] - offsets[f];
+  }
+
+  /** Whether this is a loaded model (16-bit weights, read-only), not one being trained. */
+  boolean loaded() {
+    return weights == null;
   }
 
   int features() {
@@ -90,11 +126,28 @@ final class NerModel {
    * each sentence, as in greedy tagging.
    */
   int[][] tagBeam(NerDoc d, int width) {
+    return tagBeam(d, width, null, false, null);
+  }
+
+  /**
+   * As {@link #tagBeam(NerDoc, int)}, sharing the work of a two-stage tagger's loaded (sparse) models, whose weights
+   * {@code joint} holds (this model's as its first model's when {@code first}, else as its second's): the features
+   * both stages extract alike ({@link NerFeatures#extractShared}) are extracted and looked up once. In the first
+   * stage, their second-stage weights are summed into {@code shared} ({@link Labels#N} per token, in document order)
+   * while they are at hand; in the second, a token's shared features are not extracted again and their sum is taken
+   * from there. Sparse weights are whole numbers, summed exactly in any order, so the labels are those of
+   * {@link #tagBeam(NerDoc, int)}.
+   */
+  int[][] tagBeam(NerDoc d, int width, JointWeights joint, boolean first, float[] shared) {
+    if ((joint == null) != (shared == null)) throw new IllegalArgumentException("joint weights need shared sums");
+    if (shared != null && !loaded()) throw new IllegalArgumentException("shared features need loaded models");
     int[][] out = new int[d.words.length][];
     long[] buf = new long[NerFeatures.MAX];
+    long[] found = new long[NerFeatures.MAX];
     float[] score = new float[Labels.N];
     float[] base = new float[Labels.N];
     Map<String, int[]> history = new HashMap<>();
+    int tok = 0;
     for (int s = 0; s < d.words.length; s++) {
       int n = d.words[s].length;
       int[][] labs = new int[width][n];
@@ -108,9 +161,23 @@ final class NerModel {
       for (int i = 0; i < n; i++) {
         int hist = history(history, d, s, i);
         int nc = 0;
-        int ks = NerFeatures.extractStatic(d, s, i, hist, buf);
-        java.util.Arrays.fill(base, 0f);
-        accumulate(buf, 0, ks, base);
+        int ks;
+        if (shared == null) {
+          ks = NerFeatures.extractStatic(d, s, i, hist, buf);
+          java.util.Arrays.fill(base, 0f);
+          accumulate(buf, 0, ks, base, 0, found);
+        } else if (first) {
+          int kc = NerFeatures.extractShared(d, s, i, buf);
+          java.util.Arrays.fill(base, 0f);
+          joint.accumulate(buf, 0, kc, base, 0, shared, tok * Labels.N, found);
+          ks = NerFeatures.extractOwn(d, s, i, hist, buf, kc);
+          joint.accumulate(buf, kc, ks, base, 0, null, 0, found);
+        } else {
+          ks = NerFeatures.extractOwn(d, s, i, hist, buf, 0);
+          System.arraycopy(shared, tok * Labels.N, base, 0, Labels.N);
+          joint.accumulate(buf, 0, ks, null, 0, base, 0, found);
+        }
+        tok++;
         int lastP1 = -1;
         int lastP2 = -1;
         double norm = 0;
@@ -120,7 +187,11 @@ final class NerModel {
           if (p1 != lastP1 || p2 != lastP2) { // hypotheses ending in the same two labels score alike
             int k = NerFeatures.extractDynamic(d, s, i, p1, p2, hist, buf, ks);
             System.arraycopy(base, 0, score, 0, Labels.N);
-            accumulate(buf, ks, k, score);
+            if (joint == null) {
+              accumulate(buf, ks, k, score, 0, found);
+            } else {
+              joint.accumulate(buf, ks, k, first ? score : null, 0, first ? null : score, 0, found);
+            }
             finish(score);
             norm = 0;
             if (live > 1) { // one hypothesis: the normaliser is the same for all its candidates
@@ -215,37 +286,49 @@ final class NerModel {
 
   void scores(long[] feats, int k, float[] score) {
     java.util.Arrays.fill(score, 0f);
-    accumulate(feats, 0, k, score);
+    accumulate(feats, 0, k, score, 0, new long[k]);
     finish(score);
   }
 
-  /** Adds the raw weights of features {@code [from, to)} to {@code score} (sparse: unscaled; see {@link #finish}). */
-  void accumulate(long[] feats, int from, int to, float[] score) {
+  /**
+   * Adds the raw weights of features {@code [from, to)} to {@code score[off, off + Labels.N)} (sparse: unscaled; see
+   * {@link #finish}); {@code found} is scratch space for {@code to - from} values.
+   */
+  void accumulate(long[] feats, int from, int to, float[] score, int off, long[] found) {
     if (weights != null) {
       for (int j = from; j < to; j++) {
         int f = index.get(feats[j]);
         if (f < 0) continue;
         int base = f * Labels.N;
-        for (int l = 0; l < Labels.N; l++) score[l] += weights[base + l];
+        for (int l = 0; l < Labels.N; l++) score[off + l] += weights[base + l];
       }
       return;
     }
+    // Two passes: the slot look-ups first (independent loads the processor can overlap: the tables are larger than
+    // its caches), then the weights. An empty slot's span is 0, so a feature the model lacks adds nothing.
     long[] t = spans;
     int mask = spanMask;
     for (int j = from; j < to; j++) {
       long key = feats[j];
       int i = LongIntMap.mix(key) & mask;
-      long found;
-      while (true) {
-        found = t[2 * i];
-        if (found == key || found == 0) break;
-        i = (i + 1) & mask;
+      long k;
+      while ((k = t[2 * i]) != key && k != 0) i = (i + 1) & mask;
+      found[j - from] = t[2 * i + 1];
+    }
+    for (int j = 0, m = to - from; j < m; j++) {
+      long span = found[j];
+      if (span < 0) { // INLINE
+        int x = (int) span & 0x1fffff;
+        score[off + (x >>> 16)] += (short) x;
+        x = (int) (span >>> 21) & 0x1fffff;
+        score[off + (x >>> 16)] += (short) x;
+        x = (int) (span >>> 42) & 0x1fffff;
+        score[off + (x >>> 16)] += (short) x;
+        continue;
       }
-      if (found == 0) continue;
-      long span = t[2 * i + 1];
       for (int e = (int) (span >>> 8), end = e + (int) (span & 0xff); e < end; e++) {
         int x = entries[e];
-        score[x >>> 16] += (short) x;
+        score[off + (x >>> 16)] += (short) x;
       }
     }
   }

@@ -28,11 +28,14 @@ public final class NerTagger {
   private final NerModel model;
   private final NerModel stage2; // null: one stage
   private final NameMemory memory; // null: no name memory features
+  /** Both loaded stages' weights in one table (null unless two loaded stages): see {@link JointWeights}. */
+  private final JointWeights joint;
 
   private NerTagger(NerModel model, NerModel stage2, NameMemory memory) {
     this.model = model;
     this.stage2 = stage2;
     this.memory = memory;
+    this.joint = stage2 != null && model.loaded() && stage2.loaded() ? JointWeights.of(model, stage2) : null;
   }
 
   /** An entity chunk: tokens {@code [start, end)} of its sentence, type PER/ORG/LOC/MISC. */
@@ -147,12 +150,32 @@ public final class NerTagger {
 
   /** Tags one document: for each sentence its entity chunks, in order. */
   public List<List<Chunk>> tag(List<List<String>> sentences) {
+    return tag(sentences, true);
+  }
+
+  /**
+   * {@link #tag(List)}; {@code share} false extracts each stage's features on its own instead of the features the
+   * two stages share once (the same labels, more work: for tests).
+   */
+  List<List<Chunk>> tag(List<List<String>> sentences, boolean share) {
     NerDoc d = prepare(sentences);
     if (memory != null) memory.annotate(d);
-    int[][] lab = model.tag(d);
-    if (stage2 != null) {
+    int[][] lab;
+    if (share && joint != null && NerModel.BEAM > 1) {
+      // the features both stages extract alike: extracted and looked up once, their second-stage weights summed in
+      // the first stage
+      int tokens = 0;
+      for (String[] w : d.words) tokens += w.length;
+      float[] shared = new float[tokens * Labels.N];
+      lab = model.tagBeam(d, NerModel.BEAM, joint, true, shared);
       d.setPrior(lab);
-      lab = stage2.tag(d);
+      lab = stage2.tagBeam(d, NerModel.BEAM, joint, false, shared);
+    } else {
+      lab = model.tag(d);
+      if (stage2 != null) {
+        d.setPrior(lab);
+        lab = stage2.tag(d);
+      }
     }
     List<List<Chunk>> out = new ArrayList<>(lab.length);
     for (int[] l : lab) out.add(chunks(l));
