@@ -281,6 +281,17 @@ class StoryStreamTest {
     assertEquals(emb.feed(s, more, List.of(), List.of()), emb.feed(resumed, more, List.of(), List.of()));
   }
 
+  /** A stream saved whole with {@code first}, read back, given {@code then} and saved again (so into the log). */
+  private StoryStream logged(Path file, List<Article> first, List<Article> then) throws IOException {
+    StoryStream s = stage.newStream();
+    stage.feed(s, first, List.of(), List.of());
+    s.save(file);
+    s = stage.resume(file);
+    stage.feed(s, then, List.of(), List.of());
+    s.save(file);
+    return s;
+  }
+
   /** A record torn by a crash while appending is dropped on reading, and the next append writes over it. */
   @Test
   void aTornLogRecordIsDroppedAndWrittenOver() throws IOException {
@@ -289,12 +300,7 @@ class StoryStreamTest {
     stage.feed(oneRun, all, List.of(), List.of());
 
     Path file = dir.resolve("s.bin");
-    StoryStream s = stage.newStream();
-    stage.feed(s, all.subList(0, 6), List.of(), List.of());
-    s.save(file);
-    s = stage.resume(file);
-    stage.feed(s, all.subList(6, 12), List.of(), List.of());
-    s.save(file);
+    StoryStream s = logged(file, all.subList(0, 6), all.subList(6, 12));
     Path log = StoryLog.of(file);
     byte[] whole = Files.readAllBytes(log);
     Files.write(log, java.util.Arrays.copyOf(whole, whole.length - 7)); // the last record torn
@@ -315,12 +321,7 @@ class StoryStreamTest {
   void aLogOfAnotherStateIsIgnored() throws IOException {
     List<Article> all = news(12);
     Path file = dir.resolve("s.bin");
-    StoryStream s = stage.newStream();
-    stage.feed(s, all.subList(0, 6), List.of(), List.of());
-    s.save(file);
-    s = stage.resume(file);
-    stage.feed(s, all.subList(6, 12), List.of(), List.of());
-    s.save(file);
+    StoryStream s = logged(file, all.subList(0, 6), all.subList(6, 12));
     byte[] staleLog = Files.readAllBytes(StoryLog.of(file));
     s.save(dir.resolve("other.bin")); // a whole save elsewhere ...
     Files.copy(dir.resolve("other.bin"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -334,13 +335,8 @@ class StoryStreamTest {
   @Test
   void theLogIsFoldedIntoAWholeSaveWhenItGrows() throws IOException {
     Path file = dir.resolve("s.bin");
-    StoryStream s = stage.newStream();
     List<Article> all = news(StoryStream.LOG_MIN + 40);
-    stage.feed(s, all.subList(0, 20), List.of(), List.of());
-    s.save(file);
-    s = stage.resume(file);
-    stage.feed(s, all.subList(20, 40), List.of(), List.of());
-    s.save(file);
+    StoryStream s = logged(file, all.subList(0, 20), all.subList(20, 40));
     assertTrue(Files.exists(StoryLog.of(file)));
     stage.feed(s, all.subList(40, all.size()), List.of(), List.of());
     s.save(file);

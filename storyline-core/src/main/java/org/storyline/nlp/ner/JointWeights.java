@@ -51,15 +51,7 @@ final class JointWeights {
    * {@code to - from} values. As {@link NerModel#accumulate}, the slots are all probed before any weight is read.
    */
   void accumulate(long[] feats, int from, int to, float[] one, int off1, float[] two, int off2, long[] found) {
-    long[] t = slots;
-    int mask = this.mask;
-    for (int j = from; j < to; j++) {
-      long key = feats[j];
-      int i = LongIntMap.mix(key) & mask;
-      long k;
-      while ((k = t[2 * i]) != key && k != 0) i = (i + 1) & mask;
-      found[j - from] = t[2 * i + 1];
-    }
+    LongIntMap.probeAll(slots, mask, feats, from, to, found);
     for (int j = 0, n = to - from; j < n; j++) {
       long v = found[j];
       int e = (int) (v >>> 12);

@@ -79,6 +79,22 @@ final class LongIntMap {
     for (int i = 0; i < old.length; i += 2) if (old[i] != 0) put(old[i], (int) old[i + 1]);
   }
 
+  /**
+   * Looks up the keys {@code feats[from, to)} in a table laid out as this map's ({@code t[2i]} the key, 0 empty;
+   * {@code t[2i + 1]} its value; {@code mask} its slot count less one) and writes each one's value (0 for a missing
+   * key) to {@code found[0, to - from)}. All slots are probed before any value is used, so the processor can overlap
+   * the loads of a table larger than its caches.
+   */
+  static void probeAll(long[] t, int mask, long[] feats, int from, int to, long[] found) {
+    for (int j = from; j < to; j++) {
+      long key = feats[j];
+      int i = mix(key) & mask;
+      long k;
+      while ((k = t[2 * i]) != key && k != 0) i = (i + 1) & mask;
+      found[j - from] = t[2 * i + 1];
+    }
+  }
+
   static int mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;

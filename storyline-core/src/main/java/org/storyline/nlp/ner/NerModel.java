@@ -306,15 +306,7 @@ final class NerModel {
     }
     // Two passes: the slot look-ups first (independent loads the processor can overlap: the tables are larger than
     // its caches), then the weights. An empty slot's span is 0, so a feature the model lacks adds nothing.
-    long[] t = spans;
-    int mask = spanMask;
-    for (int j = from; j < to; j++) {
-      long key = feats[j];
-      int i = LongIntMap.mix(key) & mask;
-      long k;
-      while ((k = t[2 * i]) != key && k != 0) i = (i + 1) & mask;
-      found[j - from] = t[2 * i + 1];
-    }
+    LongIntMap.probeAll(spans, spanMask, feats, from, to, found);
     for (int j = 0, m = to - from; j < m; j++) {
       long span = found[j];
       if (span < 0) { // INLINE
